@@ -1,0 +1,40 @@
+// Three suites: the server (node, real database), the app (jsdom, Taro shimmed onto its H5 runtime)
+// and end-to-end (the built portal in Chromium against the real server).
+const esm = ['@tarojs', '@nutui', '@stencil', 'swiper', 'nanoid', 'style-inject', 'query-string', 'lodash-es', 'decode-uri-component', 'split-on-first', 'filter-obj', 'zod', 'gcoord']
+
+module.exports = {
+  projects: [
+    {
+      displayName: 'server',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/server', '<rootDir>/types', '<rootDir>/tests/server'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+      transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
+    },
+    {
+      displayName: 'app',
+      testEnvironment: 'jsdom',
+      roots: ['<rootDir>/src'],
+      testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+      setupFiles: ['<rootDir>/tests/support/app/setup-globals.js'],
+      moduleNameMapper: {
+        '^@tarojs/taro$': '<rootDir>/tests/support/app/taro-shim.ts',
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^lodash-es$': 'lodash',
+        '\\.(css|scss|sass|less)$': '<rootDir>/tests/support/app/style-stub.js',
+        '^@/(.*)$': '<rootDir>/src/$1',
+      },
+      transform: { '^.+\\.[jt]sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
+      transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/e2e'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+      testTimeout: 60000,
+    },
+  ],
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod/mini'
+
+export const idParam = z.object({
+  id: z.coerce.number().check(z.int('编号不对'), z.positive('编号不对')),
+})
+
+/** Cursor pagination shared by every list. `limit` is capped at 50. */
+export const pageQuery = {
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
+}
+
+export function listOf<T extends z.core.$ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) })
+}
+
+/** ISO-8601 timestamp in UTC, e.g. 2026-11-26T08:00:00.000Z */
+export const isoDateTime = z.string()
+/** Calendar date, e.g. 2026-12-01 */
+export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-01-31'))
+
+/** A query-string flag: `true`/`1` or `false`/`0`. */
+export const queryFlag = z.optional(
+  z.pipe(
+    z.enum(['true', 'false', '1', '0']),
+    z.transform((v) => v === 'true' || v === '1'),
+  ),
+)
+
+/** Comma-separated list in a query string, e.g. benefits=包吃,包住 */
+export function queryList<T extends readonly [string, ...string[]]>(values: T) {
+  return z.optional(
+    z.pipe(
+      z.string(),
+      z.pipe(
+        z.transform((s: string) => s.split(',').map((v) => v.trim()).filter(Boolean)),
+        z.array(z.enum(values)),
+      ),
+    ),
+  )
+}

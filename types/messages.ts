@@ -1,0 +1,50 @@
+import { z } from 'zod/mini'
+
+/**
+ * Plain-Chinese messages for zod issues. Schemas that know better give their own
+ * message; this covers the rest so no worker ever reads "Expected string".
+ */
+export function plainChineseError(issue: z.core.$ZodRawIssue): string | undefined {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? '请填写这一项' : '格式不对，请重新填写'
+    case 'too_small': {
+      const min = Number(issue.minimum)
+      if (issue.origin === 'string') return min <= 1 ? '请填写这一项' : `至少要写 ${min} 个字`
+      if (issue.origin === 'array') return `至少要选 ${min} 项`
+      return `不能小于 ${min}`
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum)
+      if (issue.origin === 'string') return `最多只能写 ${max} 个字`
+      if (issue.origin === 'array') return `最多只能选 ${max} 项`
+      return `不能大于 ${max}`
+    }
+    case 'invalid_value':
+      return '请从给出的选项里选择'
+    case 'invalid_format':
+      return '格式不对，请重新填写'
+    case 'not_multiple_of':
+      return '请填写整数'
+    default:
+      return undefined
+  }
+}
+
+let installed = false
+/** Install the messages once per process (server) or bundle (app). */
+export function usePlainChineseErrors(): void {
+  if (installed) return
+  installed = true
+  z.config({ customError: plainChineseError })
+}
+
+/** Flatten zod issues to `{ "field.path": "message" }`, first message per field. */
+export function fieldErrors(error: z.core.$ZodError, prefix?: string): Record<string, string> {
+  const fields: Record<string, string> = {}
+  for (const issue of error.issues) {
+    const path = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || '_'
+    if (!(path in fields)) fields[path] = issue.message
+  }
+  return fields
+}

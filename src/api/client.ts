@@ -1,0 +1,89 @@
+import { defaultMessage, errorBody, type Endpoint, type RequestOf, type ResponseOf } from '@contract'
+import { ApiError } from './api-error'
+import { apiBase, retryDelaysMs } from './config'
+import { newIdempotencyKey } from './idempotency-key'
+import { getToken } from './session'
+import { send, type RawResponse } from './transport'
+
+export interface CallOptions {
+  /** Reuse the key of an earlier attempt at the same user action. */
+  idempotencyKey?: string
+  /** Override the retry waits (tests, or a caller that wants no retry). */
+  retryDelaysMs?: number[]
+}
+
+type AnyEndpoint = Endpoint<any, any, any, any>
+
+/**
+ * Calls one contract endpoint. The answer is parsed with the endpoint's response schema;
+ * every failure, whatever its cause, is thrown as one ApiError.
+ */
+export async function request<E extends AnyEndpoint>(
+  endpoint: E,
+  req: RequestOf<E> = {} as RequestOf<E>,
+  options: CallOptions = {},
+): Promise<ResponseOf<E>> {
+  const r = req as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const token = getToken()
+  if (token) headers.Authorization = `Bearer ${token}`
+  if (endpoint.idempotent) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey()
+  if (r.body !== undefined) headers['Content-Type'] = 'application/json'
+
+  const url = apiBase + buildPath(endpoint.path, r.params) + buildQuery(r.query)
+  // A write without a key could be recorded twice if retried, so only reads and keyed writes retry.
+  const retryable = endpoint.method === 'GET' || endpoint.idempotent === true
+  const delays = retryable ? (options.retryDelaysMs ?? retryDelaysMs) : []
+
+  let raw: RawResponse | undefined
+  for (let attempt = 0; ; attempt++) {
+    try {
+      raw = await send({ method: endpoint.method, url, headers, body: r.body })
+      if (raw.status < 502 || attempt >= delays.length) break
+    } catch (e) {
+      if (!(e instanceof ApiError) || !e.transient || attempt >= delays.length) throw e
+    }
+    await sleep(delays[attempt])
+  }
+  return readResponse(endpoint, raw as RawResponse)
+}
+
+function readResponse<E extends AnyEndpoint>(endpoint: E, raw: RawResponse): ResponseOf<E> {
+  if (raw.status >= 200 && raw.status < 300) {
+    const parsed = endpoint.response.safeParse(raw.body)
+    if (parsed.success) return parsed.data as ResponseOf<E>
+    throw new ApiError('BAD_RESPONSE', undefined, { status: raw.status })
+  }
+  const failure = errorBody.safeParse(raw.body)
+  if (failure.success) {
+    const { code, message, fields, retryAfter } = failure.data.error
+    throw new ApiError(code, message, { status: raw.status, fields, retryAfter })
+  }
+  // A proxy's HTML error page or an empty body: nothing the worker can act on but to retry.
+  if (raw.status >= 500) throw new ApiError('INTERNAL', defaultMessage.INTERNAL, { status: raw.status })
+  throw new ApiError('BAD_RESPONSE', undefined, { status: raw.status })
+}
+
+export function buildPath(template: string, params?: Record<string, unknown>): string {
+  return template.replace(/:([A-Za-z_]+)/g, (_, name: string) => {
+    const value = params?.[name]
+    if (value === undefined || value === null) throw new Error(`missing path parameter ${name} for ${template}`)
+    return encodeURIComponent(String(value))
+  })
+}
+
+export function buildQuery(query?: Record<string, unknown>): string {
+  if (!query) return ''
+  const parts: string[] = []
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue
+    const text = Array.isArray(value) ? value.join(',') : String(value)
+    if (Array.isArray(value) && value.length === 0) continue
+    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(text)}`)
+  }
+  return parts.length ? `?${parts.join('&')}` : ''
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms))
+}

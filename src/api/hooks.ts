@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { Endpoint, RequestOf, ResponseOf } from '@contract'
+import { ApiError } from './api-error'
+import { request } from './client'
+
+type AnyEndpoint = Endpoint<any, any, any, any>
+
+export interface ApiState<T> {
+  data: T | undefined
+  error: ApiError | null
+  /** True until the first answer (or failure) arrives. */
+  loading: boolean
+  /** Fetch again, keeping the current data on screen meanwhile. */
+  refresh: () => Promise<void>
+}
+
+function asApiError(e: unknown): ApiError {
+  return e instanceof ApiError ? e : new ApiError('BAD_RESPONSE')
+}
+
+/** Reads one endpoint for a page; refetches when the request changes. */
+export function useApi<E extends AnyEndpoint>(
+  endpoint: E,
+  req: RequestOf<E> = {} as RequestOf<E>,
+  options: { enabled?: boolean } = {},
+): ApiState<ResponseOf<E>> {
+  const enabled = options.enabled ?? true
+  const key = JSON.stringify(req)
+  const [data, setData] = useState<ResponseOf<E>>()
+  const [error, setError] = useState<ApiError | null>(null)
+  const [loading, setLoading] = useState(enabled)
+  // Only the newest request may write state: a slow old answer must not overwrite a new one.
+  const generation = useRef(0)
+
+  const load = useCallback(async () => {
+    const mine = ++generation.current
+    try {
+      const result = await request(endpoint, JSON.parse(key) as RequestOf<E>)
+      if (mine !== generation.current) return
+      setData(result)
+      setError(null)
+    } catch (e) {
+      if (mine === generation.current) setError(asApiError(e))
+    } finally {
+      if (mine === generation.current) setLoading(false)
+    }
+  }, [endpoint, key])
+
+  useEffect(() => {
+    if (!enabled) return
+    setLoading(true)
+    void load()
+    return () => {
+      generation.current++
+    }
+  }, [enabled, load])
+
+  return { data, error, loading, refresh: load }
+}
+
+type ListEndpoint = Endpoint<any, any, any, any>
+type ItemOf<E extends ListEndpoint> = ResponseOf<E> extends { items: Array<infer I> } ? I : never
+
+export interface ApiListState<I> {
+  items: I[]
+  error: ApiError | null
+  loading: boolean
+  loadingMore: boolean
+  hasMore: boolean
+  loadMore: () => Promise<void>
+  refresh: () => Promise<void>
+}
+
+/** Reads a cursor-paginated list: first page on mount or when the query changes, more on demand. */
+export function useApiList<E extends ListEndpoint>(endpoint: E, req: RequestOf<E> = {} as RequestOf<E>): ApiListState<ItemOf<E>> {
+  const key = JSON.stringify(req)
+  const [items, setItems] = useState<ItemOf<E>[]>([])
+  const [cursor, setCursor] = useState<string | null>(null)
+  const [error, setError] = useState<ApiError | null>(null)
+  const [loading, setLoading] = useState(true)
+  const [loadingMore, setLoadingMore] = useState(false)
+  const generation = useRef(0)
+  const busy = useRef(false)
+
+  const fetchPage = useCallback(
+    (after: string | null) => {
+      const base = JSON.parse(key) as { query?: Record<string, unknown> }
+      const query = after ? { ...base.query, cursor: after } : base.query
+      return request(endpoint, { ...base, query } as RequestOf<E>) as Promise<{ items: ItemOf<E>[]; nextCursor: string | null }>
+    },
+    [endpoint, key],
+  )
+
+  const refresh = useCallback(async () => {
+    const mine = ++generation.current
+    try {
+      const page = await fetchPage(null)
+      if (mine !== generation.current) return
+      setItems(page.items)
+      setCursor(page.nextCursor)
+      setError(null)
+    } catch (e) {
+      if (mine === generation.current) setError(asApiError(e))
+    } finally {
+      if (mine === generation.current) setLoading(false)
+    }
+  }, [fetchPage])
+
+  const loadMore = useCallback(async () => {
+    if (!cursor || busy.current) return
+    busy.current = true
+    const mine = generation.current
+    setLoadingMore(true)
+    try {
+      const page = await fetchPage(cursor)
+      if (mine !== generation.current) return
+      setItems((prev) => [...prev, ...page.items])
+      setCursor(page.nextCursor)
+      setError(null)
+    } catch (e) {
+      if (mine === generation.current) setError(asApiError(e))
+    } finally {
+      busy.current = false
+      setLoadingMore(false)
+    }
+  }, [cursor, fetchPage])
+
+  useEffect(() => {
+    setLoading(true)
+    setItems([])
+    setCursor(null)
+    void refresh()
+    return () => {
+      generation.current++
+    }
+  }, [refresh])
+
+  return { items, error, loading, loadingMore, hasMore: cursor !== null, loadMore, refresh }
+}

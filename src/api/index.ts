@@ -1,0 +1,7 @@
+/** The one API client: pages and features import from here, never Taro.request. */
+export { api } from '@contract'
+export { ApiError, isApiError, type ApiErrorCode } from './api-error'
+export { request, type CallOptions } from './client'
+export { useApi, useApiList, type ApiState, type ApiListState } from './hooks'
+export { getToken, setToken } from './session'
+export { newIdempotencyKey } from './idempotency-key'

@@ -1,0 +1,63 @@
+import type { Browser, Page } from 'playwright-core'
+import { journey, launchBrowser, phoneContext } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+}, 90000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function api<T>(path: string): Promise<T> {
+  const res = await fetch(server.baseUrl + path)
+  expect(res.ok).toBe(true)
+  return (await res.json()) as T
+}
+
+async function openPhone(path = '/'): Promise<Page> {
+  const context = await phoneContext(browser)
+  const page = await context.newPage()
+  await page.goto(server.baseUrl + path)
+  return page
+}
+
+test('the home tab shows the tab bar and seeded postings from the real server', async () => {
+  const { items } = await api<{ items: Array<{ title: string; wageMinYuan: number }> }>('/api/jobs?limit=5')
+  expect(items.length).toBeGreaterThan(0)
+  const page = await openPhone('/')
+  await journey(page, 'home', async () => {
+    for (const label of ['找工作', '培训', '维权', '找组织', '我的']) {
+      await page.getByText(label, { exact: true }).first().waitFor()
+    }
+    await page.getByText(items[0].title).first().waitFor()
+    await expect(page.getByText(String(items[0].wageMinYuan), { exact: false }).first().isVisible()).resolves.toBe(true)
+    await page.getByText('示例').first().waitFor()
+  })
+  await page.context().close()
+})
+
+test('the 找组织 tab lists the county Party branches', async () => {
+  const page = await openPhone('/')
+  await journey(page, 'stations-tab', async () => {
+    await page.getByText('找组织', { exact: true }).first().click()
+    await page.getByText(/无锡流动党员党支部/).first().waitFor()
+    await page.getByText(/乌鲁木齐流动党员党支部/).first().waitFor()
+  })
+  await page.context().close()
+})
+
+test('a deep link to a job detail opens that posting (browser-history route)', async () => {
+  const { items } = await api<{ items: Array<{ id: number; title: string }> }>('/api/jobs?limit=1')
+  const page = await openPhone(`/packages/jobs/pages/detail/index?id=${items[0].id}`)
+  await journey(page, 'job-detail-deep-link', async () => {
+    await page.getByText(items[0].title).first().waitFor()
+    await page.getByText('正规招聘不收取任何费用', { exact: false }).first().waitFor()
+  })
+  await page.context().close()
+})

@@ -24,6 +24,7 @@ module.exports = {
         '^lodash-es$': 'lodash',
         '\\.(css|scss|sass|less)$': '<rootDir>/tests/support/app/style-stub.js',
         '^@/(.*)$': '<rootDir>/src/$1',
+        '^@contract$': '<rootDir>/types/index.ts',
       },
       transform: { '^.+\\.[jt]sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
       transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],

@@ -1,0 +1,45 @@
+import { z } from 'zod/mini'
+
+/** Mainland mobile numbers: 11 digits starting 13–19. */
+export const phoneSchema = z.string().check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '请输入11位手机号码'))
+
+export const smsCodeSchema = z.string().check(z.trim(), z.regex(/^\d{6}$/, '请输入短信里的6位数字验证码'))
+
+const idWeights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+const idCheckChars = '10X98765432'
+
+/** GB 11643 check digit over the first 17 digits of a resident ID number. */
+export function idNumberCheckChar(first17: string): string {
+  let sum = 0
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * idWeights[i]
+  return idCheckChars[sum % 11]
+}
+
+export function isValidIdNumber(value: string): boolean {
+  if (!/^\d{17}[\dX]$/.test(value)) return false
+  const month = Number(value.slice(10, 12))
+  const day = Number(value.slice(12, 14))
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false
+  return idNumberCheckChar(value.slice(0, 17)) === value[17]
+}
+
+export const idNumberSchema = z.pipe(
+  z.string().check(z.trim()),
+  z.pipe(
+    z.transform((v: string) => v.toUpperCase()),
+    z.string().check(
+      z.regex(/^\d{17}[\dX]$/, '身份证号应为18位，最后一位可以是X'),
+      z.refine(isValidIdNumber, '身份证号不对，请核对后再填'),
+    ),
+  ),
+)
+
+/** 139****0002: enough for the owner to recognise, useless to anyone else. */
+export function maskPhone(phone: string): string {
+  return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '***'
+}
+
+/** 6201**********123X */
+export function maskIdNumber(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(14)}` : '***'
+}

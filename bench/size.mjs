@@ -1,0 +1,61 @@
+// Size budgets: the weapp main package, each subpackage, and the H5 first load (gzip -9).
+// Prints the figures and fails when a budget is exceeded. Run after both builds.
+import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { gzipSync } from 'node:zlib'
+
+const root = new URL('..', import.meta.url).pathname
+const weapp = join(root, 'dist/weapp')
+const h5 = join(root, 'dist/h5')
+const KB = 1024
+const budgets = { main: 640 * KB, subpackage: 1024 * KB, h5FirstLoad: 130 * KB }
+
+function files(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name)
+    return statSync(p).isDirectory() ? files(p) : [p]
+  })
+}
+const kb = (n) => `${(n / KB).toFixed(1)} KB`
+let failed = false
+function check(label, size, budget) {
+  const ok = size <= budget
+  if (!ok) failed = true
+  console.log(`${ok ? 'ok  ' : 'OVER'} ${label.padEnd(34)} ${kb(size).padStart(10)}  (budget ${kb(budget)})`)
+}
+
+if (!existsSync(join(weapp, 'app.json')) || !existsSync(join(h5, 'index.html'))) {
+  console.error('Build first: npm run build:weapp && npm run build:h5')
+  process.exit(1)
+}
+
+const appJson = JSON.parse(readFileSync(join(weapp, 'app.json'), 'utf8'))
+const subRoots = (appJson.subPackages ?? appJson.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
+const all = files(weapp).filter((f) => !f.endsWith('.map'))
+const inSub = (f) => subRoots.find((r) => relative(weapp, f).startsWith(r + '/'))
+const mainFiles = all.filter((f) => !inSub(f))
+const size = (fs) => fs.reduce((n, f) => n + statSync(f).size, 0)
+
+console.log('weapp packages')
+check('main package', size(mainFiles), budgets.main)
+for (const r of subRoots) check(`subpackage ${r}`, size(all.filter((f) => inSub(f) === r)), budgets.subpackage)
+console.log('\nlargest files in the main package')
+for (const f of mainFiles.sort((a, b) => statSync(b).size - statSync(a).size).slice(0, 5)) {
+  console.log(`     ${relative(weapp, f).padEnd(34)} ${kb(statSync(f).size).padStart(10)}`)
+}
+
+const html = readFileSync(join(h5, 'index.html'), 'utf8')
+const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+)"/g)]
+  .map((m) => m[1])
+  .filter((u) => !/^(https?:)?\/\//.test(u) && /\.(js|css)(\?|$)/.test(u))
+const gz = (buf) => gzipSync(buf, { level: 9 }).length
+let firstLoad = gz(Buffer.from(html))
+console.log('\nH5 first load (gzip -9)')
+console.log(`     ${'index.html'.padEnd(34)} ${kb(firstLoad).padStart(10)}`)
+for (const u of refs) {
+  const n = gz(readFileSync(join(h5, u.replace(/^\//, '').split('?')[0])))
+  firstLoad += n
+  console.log(`     ${u.padEnd(34)} ${kb(n).padStart(10)}`)
+}
+check('H5 first load', firstLoad, budgets.h5FirstLoad)
+process.exit(failed ? 1 : 0)

@@ -1,0 +1,62 @@
+/**
+ * Builds the Fastify instance, in the order fastify/demo uses: external plugins, the app's own
+ * plugins (database, clock), routes per area, then the static portal and its fallback last.
+ */
+import compress from '@fastify/compress'
+import Fastify, { type FastifyInstance } from 'fastify'
+import { usePlainChineseErrors } from '../types'
+import type { Config } from './config'
+import type { Database } from './db/database'
+import type { Clock } from './http/app-context'
+import './http/app-context'
+import { installErrorHandler } from './http/error-handler'
+import { type LogSettings, loggerOptions } from './http/logging'
+import { registerStaticWeb } from './http/static-web'
+import { courseRoutes } from './routes/courses'
+import { healthRoutes } from './routes/health'
+import { jobRoutes } from './routes/jobs'
+import { stationRoutes } from './routes/stations'
+import { tradeRoutes } from './routes/trades'
+
+export interface BuildAppOptions {
+  config: Config
+  database: Database
+  clock?: Clock
+  /** false silences logging (tests); settings pick the level or capture the lines. */
+  logger?: false | LogSettings
+  /** Extra routes, registered with the app's routes (tests declare endpoints here). */
+  routes?: (app: FastifyInstance) => void
+}
+
+export async function buildApp({ config, database, clock = () => new Date(), logger, routes }: BuildAppOptions): Promise<FastifyInstance> {
+  usePlainChineseErrors()
+  const app = Fastify({
+    logger: logger === false ? false : loggerOptions({ level: config.nodeEnv === 'production' ? 'info' : 'debug', ...logger }),
+    bodyLimit: config.bodyLimit,
+    // Only a proxy on this machine (nginx) may set X-Forwarded-For; anyone else could forge their IP.
+    trustProxy: 'loopback',
+    // Links typed or shared by hand often gain a trailing slash; /api/jobs/ and /api/jobs are one route.
+    routerOptions: { ignoreTrailingSlash: true },
+  })
+
+  // External plugins. compress hooks each route as it is added, so it comes before them.
+  await app.register(compress, { global: true, threshold: 1024 })
+
+  // The app's own plugins.
+  app.decorate('db', database.db)
+  app.decorate('dbDialect', database.dialect)
+  app.decorate('clock', clock)
+  installErrorHandler(app)
+
+  // Routes per area.
+  healthRoutes(app)
+  tradeRoutes(app)
+  jobRoutes(app)
+  courseRoutes(app)
+  stationRoutes(app)
+  routes?.(app)
+
+  // The portal, and the fallback for browser-history deep links and unknown /api paths.
+  await registerStaticWeb(app, config.webRoot)
+  return app
+}

@@ -1,0 +1,56 @@
+/** All SQL for courses. Every function takes the database or a transaction first. */
+import type { Kysely } from 'kysely'
+import type { DB } from '../db/schema'
+
+export interface CourseFilter {
+  mode?: string
+  trade?: string
+  /** 'YYYY-MM': courses starting that month */
+  month?: string
+}
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('courses')
+    .leftJoin('brands', 'brands.id', 'courses.brand_id')
+    .selectAll('courses')
+    .select('brands.name as brand_name')
+}
+
+export type CourseWithBrand = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>
+
+export async function findCourses(
+  db: Kysely<DB>,
+  filter: CourseFilter,
+  after: { startDate: string; id: number } | undefined,
+  limit: number,
+): Promise<CourseWithBrand[]> {
+  let query = baseQuery(db)
+  if (filter.mode) query = query.where('courses.mode', '=', filter.mode)
+  if (filter.trade) query = query.where('courses.trade', '=', filter.trade)
+  if (filter.month) {
+    // Dates are 'YYYY-MM-DD' text, so a month is a half-open text range (index-friendly, no LIKE).
+    query = query.where('courses.start_date', '>=', `${filter.month}-01`).where('courses.start_date', '<=', `${filter.month}-31`)
+  }
+  if (after) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('courses.start_date', '>', after.startDate),
+        eb.and([eb('courses.start_date', '=', after.startDate), eb('courses.id', '>', after.id)]),
+      ]),
+    )
+  }
+  return query.orderBy('courses.start_date', 'asc').orderBy('courses.id', 'asc').limit(limit).execute()
+}
+
+export async function findCourseById(db: Kysely<DB>, id: number): Promise<CourseWithBrand | undefined> {
+  return baseQuery(db).where('courses.id', '=', id).executeTakeFirst()
+}
+
+export async function countCoursesByTrade(db: Kysely<DB>): Promise<Array<{ trade: string; n: string | number | bigint }>> {
+  return db
+    .selectFrom('courses')
+    .select(['trade', (eb) => eb.fn.countAll().as('n')])
+    .groupBy('trade')
+    .execute()
+}

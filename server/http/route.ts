@@ -1,0 +1,70 @@
+/**
+ * Registers a contract endpoint (types/) under /api. Input is parsed with the endpoint's zod
+ * schemas (Fastify's own JSON-schema validation is not used), output with its response schema,
+ * so a column the contract doesn't list can never leak.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { Kysely } from 'kysely'
+import { z } from 'zod/mini'
+import { type Endpoint, fieldErrors, type ParsedRequestOf, type ReplyOf } from '../../types'
+import type { DB } from '../db/schema'
+import { AppError, validationFailed } from './app-error'
+import { runIdempotent } from './idempotency'
+
+export type HandlerContext<E> = ParsedRequestOf<E> & {
+  req: FastifyRequest
+  reply: FastifyReply
+  /**
+   * Where to read and write. On idempotent endpoints it is the transaction that also stores
+   * the response, so every write must go through it; elsewhere it is the app's database.
+   */
+  trx: Kysely<DB>
+}
+
+export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E>> | ReplyOf<E>
+
+export const API_PREFIX = '/api'
+
+function parsePart(schema: z.core.$ZodType | undefined, input: unknown): unknown {
+  if (!schema) return undefined
+  const result = z.safeParse(schema, input ?? {})
+  if (!result.success) throw validationFailed(fieldErrors(result.error))
+  return result.data
+}
+
+export function route<E extends Endpoint<any, any, any, any>>(app: FastifyInstance, endpoint: E, handler: Handler<E>): void {
+  app.route({
+    method: endpoint.method,
+    url: API_PREFIX + endpoint.path,
+    handler: async (req, reply) => {
+      if (endpoint.access === 'worker' || endpoint.access === 'staff') {
+        // Accounts are not built yet: nothing may reach a protected handler unauthenticated.
+        throw new AppError('UNAUTHORIZED')
+      }
+      const parsed = {
+        params: parsePart(endpoint.params, req.params),
+        query: parsePart(endpoint.query, req.query),
+        body: endpoint.body ? parsePart(endpoint.body, req.body) : undefined,
+      } as ParsedRequestOf<E>
+      const status = endpoint.status ?? 200
+
+      const respond = async (trx: Kysely<DB>) => {
+        const result = await handler({ ...parsed, req, reply, trx })
+        const checked = z.safeParse(endpoint.response, result)
+        if (!checked.success) {
+          throw new Error(`${endpoint.method} ${endpoint.path}: response breaks the contract: ${JSON.stringify(fieldErrors(checked.error))}`)
+        }
+        return checked.data
+      }
+
+      if (endpoint.idempotent) {
+        return runIdempotent(app.db, req, reply, endpoint.path, parsed, app.clock(), async (trx) => ({
+          status,
+          body: JSON.stringify(await respond(trx)),
+        }))
+      }
+      const body = await respond(app.db)
+      return reply.status(status).send(body)
+    },
+  })
+}

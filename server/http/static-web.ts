@@ -1,0 +1,61 @@
+/**
+ * The built H5 portal at `/`. Hashed bundles never change under their name, so they are cached
+ * for a year; index.html must be revalidated so a deploy is seen at once. Browser-history
+ * routes (deep links such as /packages/jobs/pages/detail/index?id=1) get index.html.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import fastifyStatic from '@fastify/static'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { errorBody, sendError } from './error-handler'
+import { API_PREFIX } from './route'
+
+const HASHED_DIRS = /^(js|css|static)\//
+// name.3f2a9c1b.js, name-3f2a9c1b.css, chunk.abcdef12.chunk.js …
+const HASH_IN_NAME = /[.-][0-9a-f]{6,}[.-]/i
+
+export const IMMUTABLE = 'public, max-age=31536000, immutable'
+export const NO_CACHE = 'no-cache'
+
+export function cacheControlFor(relativePath: string): string {
+  const rel = relativePath.split(path.sep).join('/')
+  return HASHED_DIRS.test(rel) && HASH_IN_NAME.test(path.posix.basename(rel)) ? IMMUTABLE : NO_CACHE
+}
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>务工通</title></head>
+<body style="font-family:sans-serif;padding:2em;line-height:1.6">
+<h1>务工通</h1>
+<p>网页版还没有构建。服务器和接口（/api）已经在运行。</p>
+<p>请在项目目录运行 <code>npm run build:h5</code>，然后重新启动服务器。</p>
+</body></html>`
+
+function wantsHtml(req: FastifyRequest): boolean {
+  const accept = req.headers.accept ?? ''
+  return accept.includes('text/html') || accept.includes('*/*') || accept === ''
+}
+
+export async function registerStaticWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+  const hasIndex = fs.existsSync(path.join(webRoot, 'index.html'))
+  if (hasIndex) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      prefix: '/',
+      cacheControl: false,
+      setHeaders(res, filePath) {
+        res.setHeader('Cache-Control', cacheControlFor(path.relative(webRoot, filePath)))
+      },
+    })
+  }
+
+  app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
+    const pathname = req.url.split('?')[0]
+    const isApi = pathname === API_PREFIX || pathname.startsWith(API_PREFIX + '/')
+    if (!isApi && (req.method === 'GET' || req.method === 'HEAD') && wantsHtml(req) && !HASHED_DIRS.test(pathname.slice(1))) {
+      if (hasIndex) return reply.header('Cache-Control', NO_CACHE).sendFile('index.html', { cacheControl: false })
+      return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE)
+    }
+    return sendError(reply, errorBody('NOT_FOUND'))
+  })
+}

@@ -1,0 +1,205 @@
+import { z } from 'zod/mini'
+import { api, noFeePledge } from '../../types'
+import { addDays, chinaDate } from '../lib/dates'
+import { buildTestApp, type TestApp } from '../test-support/test-app'
+
+const T0 = new Date('2026-03-10T02:00:00.000Z')
+let now = T0
+const clock = () => now
+
+type Row = Awaited<ReturnType<typeof allRows>>[number]
+let t: TestApp
+let rows: Row[]
+
+const allRows = () =>
+  t.db
+    .selectFrom('jobs')
+    .innerJoin('stations', 'stations.id', 'jobs.source_station_id')
+    .selectAll('jobs')
+    .select(['stations.type as source_type', 'stations.phone as source_phone'])
+    .execute()
+
+beforeAll(async () => {
+  t = await buildTestApp({ clock })
+  rows = await allRows()
+})
+afterAll(() => t.close())
+beforeEach(() => {
+  now = T0
+})
+
+const listable = (r: Row, today = chinaDate(now)) => r.status === 'open' && r.expires_at >= today
+const expectedIds = (pred: (r: Row) => boolean) => rows.filter((r) => listable(r) && pred(r)).map((r) => r.id).sort((a, b) => a - b)
+
+async function list(query: string) {
+  const res = await t.app.inject({ url: `/api/jobs?${query}` })
+  expect(res.statusCode).toBe(200)
+  return z.parse(api.listJobs.response, res.json())
+}
+
+/** Every item over every page, following nextCursor. */
+async function walk(query: string) {
+  const items = []
+  let cursor: string | null = null
+  for (let page = 0; page < 100; page++) {
+    const body: Awaited<ReturnType<typeof list>> = await list(query + (cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''))
+    items.push(...body.items)
+    cursor = body.nextCursor
+    if (!cursor) return items
+  }
+  throw new Error('cursor never ended')
+}
+const ids = (items: { id: number }[]) => items.map((i) => i.id).sort((a, b) => a - b)
+
+test('the seed has open, closed and filled postings to test with', () => {
+  expect(expectedIds(() => true).length).toBeGreaterThan(20)
+  expect(rows.some((r) => r.status !== 'open')).toBe(true)
+})
+
+test('newest: pages walk every listable posting once, newest first', async () => {
+  const items = await walk('limit=7')
+  expect(ids(items)).toEqual(expectedIds(() => true))
+  expect(new Set(items.map((i) => i.id)).size).toBe(items.length)
+  for (let i = 1; i < items.length; i++) {
+    const [a, b] = [items[i - 1], items[i]]
+    expect(a.postedAt > b.postedAt || (a.postedAt === b.postedAt && a.id > b.id)).toBe(true)
+  }
+  expect(items.every((i) => i.status === 'open' && i.isSample)).toBe(true)
+})
+
+test('wage: descending by top wage, pages without gaps or duplicates', async () => {
+  const items = await walk('sort=wage&limit=9')
+  expect(ids(items)).toEqual(expectedIds(() => true))
+  for (let i = 1; i < items.length; i++) expect(items[i - 1].wageMaxYuan).toBeGreaterThanOrEqual(items[i].wageMaxYuan)
+})
+
+test('distance: nearest first from 无锡 with distanceKm, pages complete', async () => {
+  const items = await walk('sort=distance&lat=31.49&lng=120.31&limit=8')
+  expect(ids(items)).toEqual(expectedIds(() => true))
+  expect(items.every((i) => typeof i.distanceKm === 'number')).toBe(true)
+  expect(items[0].distanceKm!).toBeLessThan(items[items.length - 1].distanceKm!)
+  const km = items.map((i) => i.distanceKm!)
+  // Equirectangular ordering may swap near-equal neighbours, never far-apart ones.
+  for (let i = 1; i < km.length; i++) expect(km[i]).toBeGreaterThanOrEqual(km[i - 1] * 0.97 - 1)
+})
+
+test.each(['电工', '叉车'])('search %s returns only (and all) matching postings', async (q) => {
+  const items = await walk(`q=${encodeURIComponent(q)}`)
+  const expected = expectedIds((r) => [r.title, r.employer_name, r.trade, r.description].some((f) => f.includes(q)))
+  expect(expected.length).toBeGreaterThan(0)
+  expect(ids(items)).toEqual(expected)
+})
+
+test('search treats % and _ as letters', async () => {
+  expect((await list('q=%25')).items).toEqual(expectedIds((r) => r.title.includes('%')).map(() => expect.anything()))
+  expect((await list('q=_')).items).toHaveLength(expectedIds((r) => [r.title, r.employer_name, r.description].some((f) => f.includes('_'))).length)
+})
+
+describe('filters narrow', () => {
+  test('province', async () => {
+    const province = rows.find((r) => listable(r))!.province
+    const items = await walk(`province=${encodeURIComponent(province)}`)
+    expect(ids(items)).toEqual(expectedIds((r) => r.province === province))
+    expect(items.length).toBeLessThan(expectedIds(() => true).length)
+  })
+  test('city', async () => {
+    const city = rows.find((r) => listable(r))!.city
+    expect(ids(await walk(`city=${encodeURIComponent(city)}`))).toEqual(expectedIds((r) => r.city === city))
+  })
+  test('trade', async () => {
+    const items = await walk(`trade=${encodeURIComponent('电工')}`)
+    expect(items.length).toBeGreaterThan(0)
+    expect(ids(items)).toEqual(expectedIds((r) => r.trade === '电工'))
+  })
+  test('minWage compares monthly top wages', async () => {
+    const items = await walk('minWage=7000')
+    expect(items.length).toBeGreaterThan(0)
+    expect(ids(items)).toEqual(expectedIds((r) => r.wage_unit === 'month' && r.wage_max_yuan >= 7000))
+  })
+  test('benefits: all listed must be present', async () => {
+    const items = await walk(`benefits=${encodeURIComponent('包吃,包住')}`)
+    expect(items.length).toBeGreaterThan(0)
+    expect(ids(items)).toEqual(expectedIds((r) => r.benefits.includes('"包吃"') && r.benefits.includes('"包住"')))
+    expect(items.every((i) => i.benefits.includes('包吃') && i.benefits.includes('包住'))).toBe(true)
+    const one = await walk(`benefits=${encodeURIComponent('包吃')}`)
+    expect(one.length).toBeGreaterThanOrEqual(items.length)
+  })
+  test('sourceType', async () => {
+    const items = await walk('sourceType=recruitment_point')
+    expect(items.length).toBeGreaterThan(0)
+    expect(ids(items)).toEqual(expectedIds((r) => r.source_type === 'recruitment_point'))
+    expect(items.every((i) => i.sourceStation.type === 'recruitment_point')).toBe(true)
+  })
+})
+
+describe('bad values are 400 with the field and a Chinese message', () => {
+  test.each([
+    ['limit=100', 'limit', '不能大于 50'],
+    ['trade=xyz', 'trade', '请从给出的选项里选择'],
+    ['minWage=-1', 'minWage', '工资不能是负数'],
+    ['lat=91&lng=120', 'lat', '纬度超出范围'],
+    ['sort=distance', 'lat', '按距离排序需要位置'],
+    ['cursor=not-a-cursor', 'cursor', '翻页参数无效，请从第一页重新加载'],
+    [`cursor=${Buffer.from('{"p":1}').toString('base64url')}`, 'cursor', '翻页参数无效，请从第一页重新加载'],
+    ['benefits=%E5%8C%85%E9%A3%9E', 'benefits.0', '请从给出的选项里选择'],
+  ])('%s', async (query, field, message) => {
+    const res = await t.app.inject({ url: `/api/jobs?${query}` })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.code).toBe('VALIDATION_FAILED')
+    expect(res.json().error.fields[field]).toBe(message)
+  })
+  test('a bad id is a 400 on id', async () => {
+    const res = await t.app.inject({ url: '/api/jobs/abc' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.fields.id).toBe('格式不对，请重新填写')
+  })
+})
+
+describe('detail', () => {
+  test('shape, pledge and contact rules', async () => {
+    for (const row of [rows.find((r) => r.employer_verified === 1 && listable(r))!, rows.find((r) => r.employer_verified === 0 && listable(r))!]) {
+      const res = await t.app.inject({ url: `/api/jobs/${row.id}` })
+      expect(res.statusCode).toBe(200)
+      const job = z.parse(api.getJob.response, res.json())
+      expect(job.pledge).toBe(noFeePledge)
+      expect(job.appliable).toBe(true)
+      expect(job.expired).toBe(false)
+      if (row.employer_verified) {
+        expect(job.contactPhone).toBe(row.employer_phone)
+        expect(job.verifiedBy).not.toBeNull()
+      } else {
+        expect(job.contactPhone).toBe(row.source_phone)
+        expect(job.verifiedBy).toBeNull()
+        expect(res.body).not.toContain(row.employer_phone)
+      }
+      expect(res.json()).not.toHaveProperty('employerPhone')
+      expect(res.json()).not.toHaveProperty('seed_key')
+    }
+  })
+
+  test('closed postings are not listed but viewable, not appliable', async () => {
+    const closed = rows.filter((r) => r.status !== 'open')
+    const listed = new Set(ids(await walk('limit=50')))
+    for (const row of closed) {
+      expect(listed.has(row.id)).toBe(false)
+      const job = (await t.app.inject({ url: `/api/jobs/${row.id}` })).json()
+      expect(job.status).toBe(row.status)
+      expect(job.appliable).toBe(false)
+    }
+  })
+
+  test('a posting past its expiry day leaves the list but stays viewable', async () => {
+    const soonest = rows.filter((r) => listable(r)).sort((a, b) => (a.expires_at < b.expires_at ? -1 : 1))[0]
+    // 10:00 in China on the day after its last day.
+    now = new Date(`${addDays(soonest.expires_at, 1)}T02:00:00.000Z`)
+    const listed = ids(await walk('limit=50'))
+    expect(listed).not.toContain(soonest.id)
+    expect(listed).toEqual(expectedIds(() => true))
+    const job = (await t.app.inject({ url: `/api/jobs/${soonest.id}` })).json()
+    expect(job.expired).toBe(true)
+    expect(job.appliable).toBe(false)
+    // The day itself still counts.
+    now = new Date(`${soonest.expires_at}T02:00:00.000Z`)
+    expect(ids(await walk('limit=50'))).toContain(soonest.id)
+  })
+})

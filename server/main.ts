@@ -1,0 +1,41 @@
+/** npm run server: migrate, seed a new database, serve until SIGINT/SIGTERM. */
+import { buildApp } from './app'
+import { loadConfig } from './config'
+import { createDatabase } from './db/database'
+import { migrateToLatest } from './db/migrate'
+import { seed } from './seed'
+import { countStations } from './stations/stations.repository'
+
+async function main() {
+  const config = loadConfig(process.env)
+  const database = createDatabase(config)
+  await migrateToLatest(database.db)
+  // A brand-new database gets the samples so the portal is never empty on first start.
+  if ((await countStations(database.db)) === 0) await seed(database.db)
+
+  const app = await buildApp({ config, database })
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    app.log.info({ signal }, 'shutting down')
+    try {
+      await app.close()
+      await database.close()
+      process.exit(0)
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed')
+      process.exit(1)
+    }
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  await app.listen({ port: config.port, host: config.host })
+  console.log(`务工通 running at http://localhost:${config.port} (${database.dialect === 'postgres' ? 'PostgreSQL' : `SQLite ${config.dataDir}/app.db`})`)
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

@@ -1,0 +1,44 @@
+import { createTestDatabase, type TestDatabase } from '../test-support/test-app'
+import { migrateToLatest } from '../db/migrate'
+import { brands } from './data/brands'
+import { courses } from './data/courses'
+import { jobs } from './data/jobs'
+import { stations } from './data/stations'
+import { countRows, seed } from './index'
+
+let t: TestDatabase
+beforeAll(async () => {
+  t = await createTestDatabase()
+  await migrateToLatest(t.database.db)
+  await migrateToLatest(t.database.db) // a second start migrates nothing
+})
+afterAll(() => t.close())
+
+test('seeding twice (even at once) inserts each record exactly once', async () => {
+  const clock = () => new Date('2026-03-10T02:00:00.000Z')
+  const first = await seed(t.database.db, clock)
+  expect(first).toEqual({ stations: stations.length, brands: brands.length, jobs: jobs.length, courses: courses.length })
+  const again = await Promise.all([seed(t.database.db, clock), seed(t.database.db, clock)])
+  expect(again).toEqual([
+    { stations: 0, brands: 0, jobs: 0, courses: 0 },
+    { stations: 0, brands: 0, jobs: 0, courses: 0 },
+  ])
+  expect(await countRows(t.database.db)).toEqual(first)
+})
+
+test('a missing record is restored without touching the rest', async () => {
+  const db = t.database.db
+  const victim = await db.selectFrom('courses').select(['id', 'seed_key']).orderBy('id', 'desc').executeTakeFirstOrThrow()
+  await db.deleteFrom('courses').where('id', '=', victim.id).execute()
+  const added = await seed(db)
+  expect(added.courses).toBe(1)
+  expect(await db.selectFrom('courses').select('id').where('seed_key', '=', victim.seed_key).execute()).toHaveLength(1)
+})
+
+test('every row is marked as a sample and references resolve', async () => {
+  const db = t.database.db
+  const notSample = await db.selectFrom('jobs').select('id').where('is_sample', '<>', 1).execute()
+  expect(notSample).toHaveLength(0)
+  const verified = await db.selectFrom('jobs').select(['verified_by_station_id', 'verified_at']).where('employer_verified', '=', 1).execute()
+  expect(verified.every((r) => r.verified_by_station_id !== null && r.verified_at !== null)).toBe(true)
+})

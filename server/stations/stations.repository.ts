@@ -1,0 +1,19 @@
+/** All SQL for stations (party branches, labour stations, recruitment points, the county centre). */
+import type { Kysely } from 'kysely'
+import type { DB, StationRow } from '../db/schema'
+
+/** Stations of a type (or all), ordered by place then name. A few dozen rows: callers may sort in JS. */
+export async function findStations(db: Kysely<DB>, type: string | undefined): Promise<StationRow[]> {
+  let query = db.selectFrom('stations').selectAll()
+  if (type) query = query.where('type', '=', type)
+  return query.orderBy('province').orderBy('city').orderBy('type').orderBy('name').orderBy('id').execute()
+}
+
+export async function findStationById(db: Kysely<DB>, id: number): Promise<StationRow | undefined> {
+  return db.selectFrom('stations').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function countStations(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('stations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
+}

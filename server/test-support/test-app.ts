@@ -1,0 +1,94 @@
+/**
+ * A fresh, migrated, seeded database and app per call. SQLite in a new temp dir by default;
+ * when DATABASE_URL is postgres://, a new schema with a random name (dropped in close()),
+ * so the same tests run on both databases.
+ */
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
+import pg from 'pg'
+import { buildApp, type BuildAppOptions } from '../app'
+import { type Config, loadConfig } from '../config'
+import { createDatabase, type Database } from '../db/database'
+import { migrateToLatest } from '../db/migrate'
+import type { DB } from '../db/schema'
+import { seed } from '../seed'
+
+export const usesPostgres = () => /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')
+
+export interface TestDatabase {
+  config: Config
+  database: Database
+  /** Drops the schema or removes the temp dir. */
+  close(): Promise<void>
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-test-'))
+  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL, WEB_ROOT: path.join(dataDir, 'no-web') })
+  if (!config.databaseUrl) {
+    const database = createDatabase(config)
+    return {
+      config,
+      database,
+      close: async () => {
+        await database.close()
+        fs.rmSync(dataDir, { recursive: true, force: true })
+      },
+    }
+  }
+  fs.rmSync(dataDir, { recursive: true, force: true })
+  const schema = 't_' + randomBytes(6).toString('hex')
+  const admin = new pg.Client({ connectionString: config.databaseUrl })
+  await admin.connect()
+  await admin.query(`create schema ${schema}`)
+  await admin.end()
+  const database = createDatabase(config, { schema })
+  return {
+    config,
+    database,
+    close: async () => {
+      await database.close()
+      const client = new pg.Client({ connectionString: config.databaseUrl! })
+      await client.connect()
+      await client.query(`drop schema if exists ${schema} cascade`)
+      await client.end()
+    },
+  }
+}
+
+export interface TestApp {
+  app: FastifyInstance
+  db: Kysely<DB>
+  config: Config
+  close(): Promise<void>
+}
+
+export async function buildTestApp(
+  options: Partial<Pick<BuildAppOptions, 'clock' | 'logger' | 'routes'>> & { webRoot?: string; seed?: boolean } = {},
+): Promise<TestApp> {
+  const testDb = await createTestDatabase()
+  const { database } = testDb
+  const config = { ...testDb.config, ...(options.webRoot ? { webRoot: options.webRoot } : {}) }
+  try {
+    await migrateToLatest(database.db)
+    if (options.seed !== false) await seed(database.db, options.clock)
+    const app = await buildApp({ config, database, clock: options.clock, logger: options.logger ?? false, routes: options.routes })
+    await app.ready()
+    return {
+      app,
+      db: database.db,
+      config,
+      close: async () => {
+        await app.close()
+        await testDb.close()
+      },
+    }
+  } catch (error) {
+    await testDb.close()
+    throw error
+  }
+}

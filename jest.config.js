@@ -1,6 +1,6 @@
 // Three suites: the server (node, real database), the app (jsdom, Taro shimmed onto its H5 runtime)
 // and end-to-end (the built portal in Chromium against the real server).
-const esm = ['cookie', '@tarojs', '@nutui', '@stencil', 'swiper', 'nanoid', 'style-inject', 'query-string', 'lodash-es', 'decode-uri-component', 'split-on-first', 'filter-obj', 'zod', 'gcoord']
+const esm = ['cookie', 'tslib', '\\.pnpm', '@tarojs', '@nutui', '@stencil', 'swiper', 'nanoid', 'style-inject', 'query-string', 'lodash-es', 'decode-uri-component', 'split-on-first', 'filter-obj', 'zod', 'gcoord']
 
 module.exports = {
   projects: [
@@ -34,8 +34,8 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/tests/e2e'],
       testMatch: ['**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/setup.ts'],
       transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
-      testTimeout: 60000,
     },
   ],
 }

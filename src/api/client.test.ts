@@ -40,7 +40,7 @@ test('parses a good answer with the contract', async () => {
 
 test('fills path parameters and serialises the query, skipping empty values', async () => {
   taroRequest.mockReturnValueOnce(ok({ items: [], nextCursor: null }))
-  await request(api.listJobs, { query: { q: '电工', province: '', benefits: ['包吃', '包住'], limit: 10 } })
+  await request(api.listJobs, { query: { q: '电工', province: '', benefits: '包吃,包住', limit: 10 } })
   expect(taroRequest.mock.calls[0][0].url).toBe(
     `/api/jobs?q=${encodeURIComponent('电工')}&benefits=${encodeURIComponent('包吃,包住')}&limit=10`,
   )

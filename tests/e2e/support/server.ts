@@ -66,6 +66,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
         if (child.exitCode === null) child.kill('SIGKILL')
       }
+      child.stdout?.destroy()
+      child.stderr?.destroy()
       if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true })
     },
   }

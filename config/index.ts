@@ -1,0 +1,79 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+const root = path.resolve(__dirname, '..')
+// The contract lives in types/ at the repo root, outside sourceRoot: Taro only runs its loaders on src/ and
+// must be told to compile these files too (mini and h5 each have their own `compile.include`).
+const contractDir = path.join(root, 'types')
+// Packages shipped as modern syntax (optional chaining, `??`, classes) that old WeChat clients and Android
+// WebViews cannot run: Taro does not transpile node_modules unless told to. zod/mini arrives via the contract.
+const modernPackages = (file: string) => /[\\/]node_modules[\\/](zod|gcoord)[\\/]/.test(file)
+
+// https://docs.taro.zone/docs/config-detail
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'wugongtong',
+    date: '2026-11-26',
+    // NutUI is drawn at 375 wide, our own styles at 750 (the number in px is halved on a 375 phone).
+    designWidth(input) {
+      const file = typeof input === 'object' && input?.file ? input.file.replace(/\\+/g, '/') : ''
+      return file.includes('@nutui') ? 375 : 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    // One folder per platform: the server serves dist/h5, WeChat DevTools opens dist/weapp.
+    outputRoot: `dist/${process.env.TARO_ENV}`,
+    plugins: [],
+    alias: {
+      '@': path.join(root, 'src'),
+      '@contract': contractDir,
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    // NutUI advises against prebundling (its on-demand imports confuse the prebundle step).
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    sass: {},
+    mini: {
+      // Modules only a subpackage uses move out of the main package's common chunk.
+      optimizeMainPackage: { enable: true },
+      compile: { include: [contractDir, modernPackages] },
+      // Each component imports its own stylesheet, so two pages may meet them in different orders; that is fine
+      // because no two component stylesheets style the same selector.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      // Browser history: the server answers deep links (/pages/jobs/index, /packages/…) with index.html.
+      router: { mode: 'browser' },
+      compile: { include: [contractDir, modernPackages] },
+      // Content hashes: the server may cache js/css forever; index.html itself must not be cached.
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig)
+  }
+  return merge({}, baseConfig, prodConfig)
+})

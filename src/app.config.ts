@@ -1,0 +1,39 @@
+// Main package: only the five tabs. Everything else lives in one subpackage per area, loaded when first opened.
+export default defineAppConfig({
+  pages: ['pages/jobs/index', 'pages/training/index', 'pages/rights/index', 'pages/stations/index', 'pages/me/index'],
+  subPackages: [
+    { root: 'packages/jobs', pages: ['pages/detail/index'] },
+    { root: 'packages/training', pages: ['pages/detail/index'] },
+    { root: 'packages/rights', pages: ['pages/guide/index'] },
+    { root: 'packages/stations', pages: ['pages/detail/index'] },
+    { root: 'packages/me', pages: ['pages/about/index'] },
+    { root: 'packages/staff', pages: ['pages/index/index'] },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f2f4f7',
+    navigationBarBackgroundColor: '#1558b0',
+    navigationBarTitleText: '务工通',
+    navigationBarTextStyle: 'white',
+  },
+  // Text-only tabs: WeChat requires text on each item, icons are optional.
+  // #4a4a4a on white is 8.9:1, #1558b0 on white is 6.6:1.
+  tabBar: {
+    color: '#4a4a4a',
+    selectedColor: '#1558b0',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/jobs/index', text: '找工作' },
+      { pagePath: 'pages/training/index', text: '培训' },
+      { pagePath: 'pages/rights/index', text: '维权' },
+      { pagePath: 'pages/stations/index', text: '找组织' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  requiredPrivateInfos: ['getLocation'],
+  permission: {
+    'scope.userLocation': { desc: '用于查找离您最近的党支部和劳务工作站' },
+  },
+  lazyCodeLoading: 'requiredComponents',
+})

@@ -1,0 +1,11 @@
+import { api, useApi } from '@/api'
+
+/** Trades that have open postings right now, most postings first: the quick chips above the list. */
+export function usePopularTrades(max = 8) {
+  const { data, error, loading } = useApi(api.listTrades)
+  const trades = (data?.items ?? [])
+    .filter((t) => t.openJobs > 0)
+    .sort((a, b) => b.openJobs - a.openJobs)
+    .slice(0, max)
+  return { trades, error, loading }
+}

@@ -1,0 +1,40 @@
+import { Text, View } from '@tarojs/components'
+import type { JobSummary } from '@contract'
+import { SampleBadge } from '@/components/sample-badge'
+import { Tag } from '@/components/tag'
+import { asLink } from '@/lib/a11y'
+import { formatPlace, formatWage } from '../../lib/format-wage'
+import './index.scss'
+
+interface Props {
+  job: JobSummary
+  onOpen: (id: number) => void
+}
+
+/** One posting in the list: the wage big, then where, then what comes with it. */
+export function JobCard({ job, onOpen }: Props) {
+  return (
+    <View {...asLink} className='job-card' hoverClass='job-card--pressed' onClick={() => onOpen(job.id)}>
+      <View className='job-card__head'>
+        <Text className='job-card__title'>{job.title}</Text>
+        <SampleBadge isSample={job.isSample} />
+      </View>
+      <Text className='job-card__wage'>{formatWage(job)}</Text>
+      <Text className='job-card__place'>{formatPlace(job)}</Text>
+      <View className='job-card__employer'>
+        <Text>{job.employerName}</Text>
+        {job.employerVerified && <Text className='job-card__verified'>已认证</Text>}
+      </View>
+      {job.benefits.length > 0 && (
+        <View className='job-card__tags'>
+          {job.benefits.map((b) => (
+            <Tag key={b} tone='ok'>
+              {b}
+            </Tag>
+          ))}
+        </View>
+      )}
+      {job.distanceKm !== undefined && <Text className='job-card__meta'>距您约 {Math.round(job.distanceKm)} 公里</Text>}
+    </View>
+  )
+}

@@ -1,0 +1,36 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { jobSummary } from '../../../../../tests/support/app/fixtures'
+import { JobCard } from '.'
+
+describe('JobCard', () => {
+  it('shows the monthly wage range big, the place and the benefits', () => {
+    render(<JobCard job={jobSummary()} onOpen={() => {}} />)
+    expect(screen.getByText('5500-7000 元/月')).toBeTruthy()
+    expect(screen.getByText('天津 北辰区')).toBeTruthy()
+    expect(screen.getByText('包吃')).toBeTruthy()
+    expect(screen.getByText('包住')).toBeTruthy()
+  })
+
+  it('writes day and piece rates with their unit, and a single figure when min equals max', () => {
+    const { rerender } = render(<JobCard job={jobSummary({ wageMinYuan: 260, wageMaxYuan: 260, wageUnit: 'day' })} onOpen={() => {}} />)
+    expect(screen.getByText('260 元/天')).toBeTruthy()
+    rerender(<JobCard job={jobSummary({ wageMinYuan: 0.8, wageMaxYuan: 1.25, wageUnit: 'piece' })} onOpen={() => {}} />)
+    expect(screen.getByText('0.8-1.25 元/件')).toBeTruthy()
+  })
+
+  it('marks verified employers and sample data', () => {
+    const { rerender } = render(<JobCard job={jobSummary({ employerVerified: true, isSample: true })} onOpen={() => {}} />)
+    expect(screen.getByText('已认证')).toBeTruthy()
+    expect(screen.getByText('示例')).toBeTruthy()
+    rerender(<JobCard job={jobSummary({ employerVerified: false, isSample: false })} onOpen={() => {}} />)
+    expect(screen.queryByText('已认证')).toBeNull()
+    expect(screen.queryByText('示例')).toBeNull()
+  })
+
+  it('opens the posting when tapped', () => {
+    const onOpen = jest.fn()
+    render(<JobCard job={jobSummary({ id: 42 })} onOpen={onOpen} />)
+    fireEvent.click(screen.getByText('5500-7000 元/月'))
+    expect(onOpen).toHaveBeenCalledWith(42)
+  })
+})

@@ -1,0 +1,90 @@
+import { Text, View } from '@tarojs/components'
+import type { JobDetail } from '@contract'
+import { PhoneCall } from '@/components/phone-call'
+import { SampleBadge } from '@/components/sample-badge'
+import { Section } from '@/components/section'
+import { Tag } from '@/components/tag'
+import { formatPlace, formatWage } from '../../lib/format-wage'
+import './index.scss'
+
+/** Why a posting can no longer be applied to, or null while it is open. */
+export function closedReason(job: Pick<JobDetail, 'status' | 'expired' | 'appliable'>): string | null {
+  if (job.appliable) return null
+  if (job.status === 'filled') return '已招满'
+  if (job.status === 'closed') return '已结束'
+  if (job.expired) return '已过期'
+  return '已结束'
+}
+
+/** A posting in full: pay and benefits first, then the no-fee pledge, then the work, then who to call. */
+export function JobDetailView({ job }: { job: JobDetail }) {
+  const closed = closedReason(job)
+  return (
+    <View className='job-detail'>
+      {closed && (
+        <View className='job-detail__closed' aria-live='polite'>
+          <Text>这个岗位{closed}，不能再报名。可以看看其他岗位。</Text>
+        </View>
+      )}
+      <Section>
+        <View className='job-detail__head'>
+          <Text className='job-detail__title'>{job.title}</Text>
+          <SampleBadge isSample={job.isSample} />
+        </View>
+        <Text className='job-detail__wage'>{formatWage(job)}</Text>
+        {job.benefits.length > 0 && (
+          <View className='job-detail__tags'>
+            {job.benefits.map((b) => (
+              <Tag key={b} tone='ok'>
+                {b}
+              </Tag>
+            ))}
+          </View>
+        )}
+        <Text className='job-detail__line'>招 {job.headcount} 人 · {job.trade}</Text>
+      </Section>
+
+      <View className='job-detail__pledge' aria-label='不收费承诺'>
+        <Text className='job-detail__pledge-title'>求职不交钱</Text>
+        <Text className='job-detail__pledge-text'>{job.pledge}</Text>
+      </View>
+
+      <Section title='在哪里干'>
+        <Text className='job-detail__strong'>{formatPlace(job)}</Text>
+        <Text className='job-detail__line'>{job.address}</Text>
+      </Section>
+
+      <Section title='上班时间'>
+        <Text className='job-detail__line'>每天约 {job.hoursPerDay} 小时</Text>
+        {job.shifts && <Text className='job-detail__line'>{job.shifts}</Text>}
+      </Section>
+
+      <Section title='要求'>
+        <Text className='job-detail__line'>
+          年龄 {job.ageMin}-{job.ageMax} 岁
+        </Text>
+        {job.requirements && <Text className='job-detail__line'>{job.requirements}</Text>}
+      </Section>
+
+      {job.description && (
+        <Section title='工作内容'>
+          <Text className='job-detail__line job-detail__pre'>{job.description}</Text>
+        </Section>
+      )}
+
+      <Section title='用工单位'>
+        <View className='job-detail__employer'>
+          <Text className='job-detail__strong'>{job.employerName}</Text>
+          {job.employerVerified && <Text className='job-detail__verified'>已认证</Text>}
+        </View>
+        {job.verifiedBy && <Text className='job-detail__line'>由 {job.verifiedBy.name} 核实</Text>}
+        <Text className='job-detail__line'>信息来自：{job.sourceStation.name}</Text>
+      </Section>
+
+      <Section title='想去？先打电话问清楚'>
+        <PhoneCall phone={job.contactPhone} label={job.contactName ? `联系人：${job.contactName}` : '联系电话'} />
+        <Text className='job-detail__note'>网上报名即将开放。现在请直接打电话，问清工资、吃住和路费再出发。</Text>
+      </Section>
+    </View>
+  )
+}

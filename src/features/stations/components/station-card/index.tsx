@@ -1,0 +1,49 @@
+import { Text, View } from '@tarojs/components'
+import type { Station } from '@contract'
+import { SampleBadge } from '@/components/sample-badge'
+import { Tag } from '@/components/tag'
+import { asButton, asLink } from '@/lib/a11y'
+import { callPhone } from '@/lib/phone'
+import { formatPlace, stationTypeLabel } from '../../lib/labels'
+import './index.scss'
+
+interface Props {
+  station: Station
+  onOpen: (id: number) => void
+}
+
+/** One organisation: what it is, where, and its phone as a big button. */
+export function StationCard({ station, onOpen }: Props) {
+  return (
+    <View className='station-card'>
+      <View {...asLink} className='station-card__main' hoverClass='station-card__main--pressed' onClick={() => onOpen(station.id)}>
+        <View className='station-card__head'>
+          <Text className='station-card__name'>{station.name}</Text>
+          <SampleBadge isSample={station.isSample} />
+        </View>
+        <View className='station-card__tags'>
+          <Tag tone='primary'>{stationTypeLabel[station.type]}</Tag>
+          {station.distanceKm !== undefined && <Tag tone='ok'>距您约 {formatKm(station.distanceKm)}</Tag>}
+        </View>
+        <Text className='station-card__place'>{formatPlace(station)}</Text>
+        <Text className='station-card__address'>{station.address}</Text>
+      </View>
+      {station.phone && (
+        <View
+          {...asButton}
+          aria-label={`拨打 ${station.name} 电话 ${station.phone}`}
+          className='station-card__call'
+          hoverClass='station-card__call--pressed'
+          onClick={() => callPhone(station.phone)}
+        >
+          <Text className='station-card__phone'>{station.phone}</Text>
+          <Text className='station-card__call-label'>拨打</Text>
+        </View>
+      )}
+    </View>
+  )
+}
+
+function formatKm(km: number): string {
+  return km < 1 ? `${Math.round(km * 1000)} 米` : `${km < 10 ? km.toFixed(1) : Math.round(km)} 公里`
+}

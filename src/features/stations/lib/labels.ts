@@ -1,0 +1,28 @@
+import { stationTypeLabel, type Station, type StationType } from '@contract'
+
+/** Short names for the filter chips; cards use the full `stationTypeLabel`. */
+export const stationTypeShort: Record<StationType, string> = {
+  party_branch: '党支部',
+  labour_station: '工作站',
+  recruitment_point: '直招点',
+  service_centre: '服务中心',
+}
+
+export { stationTypeLabel }
+
+/** Stations grouped by province, in the order the server returned them (it sorts by province). */
+export function groupByProvince(stations: Station[]): { province: string; stations: Station[] }[] {
+  const groups: { province: string; stations: Station[] }[] = []
+  for (const s of stations) {
+    const last = groups[groups.length - 1]
+    const existing = last?.province === s.province ? last : groups.find((g) => g.province === s.province)
+    if (existing) existing.stations.push(s)
+    else groups.push({ province: s.province, stations: [s] })
+  }
+  return groups
+}
+
+export function formatPlace(s: Pick<Station, 'province' | 'city' | 'district'>): string {
+  const parts = [s.province, s.city, s.district].filter(Boolean)
+  return parts.filter((p, i) => parts.indexOf(p) === i).join(' ')
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '求助前要准备什么',
+})

@@ -1,0 +1,112 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { ApiError } from '@/api'
+import { firePageEvent } from '../../../tests/support/app/taro-shim'
+import { jobSummary } from '../../../tests/support/app/fixtures'
+import JobsPage from '.'
+
+// The page reads the API only through '@/api' hooks; replace them with controllable states.
+jest.mock('@/api', () => {
+  const actual = jest.requireActual('@/api')
+  return { ...actual, useApi: jest.fn(), useApiList: jest.fn() }
+})
+const { useApi, useApiList } = jest.requireMock('@/api') as { useApi: jest.Mock; useApiList: jest.Mock }
+
+function listState(over: Record<string, unknown> = {}) {
+  return {
+    items: [],
+    error: null,
+    loading: false,
+    loadingMore: false,
+    hasMore: false,
+    loadMore: jest.fn(() => Promise.resolve()),
+    refresh: jest.fn(() => Promise.resolve()),
+    ...over,
+  }
+}
+
+beforeEach(() => {
+  useApi.mockReturnValue({
+    data: {
+      items: [
+        { name: '电焊工', openJobs: 12, courses: 1 },
+        { name: '家政服务员', openJobs: 5, courses: 2 },
+        { name: '玉雕师', openJobs: 0, courses: 1 },
+      ],
+    },
+    error: null,
+    loading: false,
+    refresh: jest.fn(),
+  })
+})
+
+describe('找工作 page', () => {
+  it('lists postings with their wages and opens one when tapped', () => {
+    useApiList.mockReturnValue(
+      listState({
+        items: [jobSummary({ id: 7, title: '叉车司机', wageMinYuan: 6000, wageMaxYuan: 8000 }), jobSummary({ id: 8, title: '普工', wageMinYuan: 180, wageMaxYuan: 220, wageUnit: 'day', isSample: true })],
+      }),
+    )
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+    render(<JobsPage />)
+    expect(screen.getByText('叉车司机')).toBeTruthy()
+    expect(screen.getByText('6000-8000 元/月')).toBeTruthy()
+    expect(screen.getByText('180-220 元/天')).toBeTruthy()
+    expect(screen.getByText('示例')).toBeTruthy()
+    fireEvent.click(screen.getByText('叉车司机'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/jobs/pages/detail/index?id=7' })
+  })
+
+  it('offers quick chips only for trades with open postings, and filters by the chosen trade', () => {
+    useApiList.mockReturnValue(listState({ items: [jobSummary()] }))
+    render(<JobsPage />)
+    expect(screen.getByText('家政服务员')).toBeTruthy()
+    expect(screen.queryByText('玉雕师')).toBeNull()
+    fireEvent.click(screen.getByText('家政服务员'))
+    const lastCall = useApiList.mock.calls[useApiList.mock.calls.length - 1]
+    expect(lastCall[1]).toEqual({ query: { trade: '家政服务员' } })
+  })
+
+  it('shows the error message with a 重试 button that reloads', () => {
+    const state = listState({ error: new ApiError('NETWORK') })
+    useApiList.mockReturnValue(state)
+    render(<JobsPage />)
+    expect(screen.getByText('网络不稳定，请检查网络后重试')).toBeTruthy()
+    fireEvent.click(screen.getByText('重试'))
+    expect(state.refresh).toHaveBeenCalled()
+  })
+
+  it('says what to do when there are no postings', () => {
+    useApiList.mockReturnValue(listState())
+    render(<JobsPage />)
+    expect(screen.getByText('现在还没有岗位')).toBeTruthy()
+  })
+
+  it('shows loading first', () => {
+    useApiList.mockReturnValue(listState({ loading: true }))
+    render(<JobsPage />)
+    expect(screen.getByText('正在加载…')).toBeTruthy()
+  })
+
+  it('loads the next page when the user reaches the bottom', () => {
+    const state = listState({ items: [jobSummary()], hasMore: true })
+    useApiList.mockReturnValue(state)
+    render(<JobsPage />)
+    act(() => {
+      firePageEvent('reachBottom')
+    })
+    expect(state.loadMore).toHaveBeenCalledTimes(1)
+  })
+
+  it('refreshes on pull-down and stops the spinner', async () => {
+    const state = listState({ items: [jobSummary()] })
+    useApiList.mockReturnValue(state)
+    const stop = jest.spyOn(Taro, 'stopPullDownRefresh').mockImplementation(() => undefined as never)
+    render(<JobsPage />)
+    await act(async () => {
+      firePageEvent('pullDownRefresh')
+    })
+    expect(state.refresh).toHaveBeenCalled()
+    expect(stop).toHaveBeenCalled()
+  })
+})

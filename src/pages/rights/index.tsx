@@ -1,0 +1,41 @@
+import { Text, View } from '@tarojs/components'
+import { ListRow } from '@/components/list-row'
+import { PhoneCall } from '@/components/phone-call'
+import { Section } from '@/components/section'
+import { StateView } from '@/components/state-view'
+import { useServiceCentre } from '@/hooks/use-service-centre'
+import { openPage, openTab } from '@/lib/navigate'
+import { nationalHotline } from '@/features/rights/lib/hotlines'
+import './index.scss'
+
+export default function RightsPage() {
+  const { centre, error, loading, refresh } = useServiceCentre()
+  return (
+    <View className='page rights-page'>
+      <Text className='rights-page__lead'>被欠工资、受了伤、合同有问题？先打电话。</Text>
+
+      <Section title='求助电话'>
+        <PhoneCall phone={nationalHotline.phone} label={nationalHotline.label} />
+        <StateView loading={loading} error={error} empty={!centre} emptyText='县里的电话暂时查不到' onRetry={() => void refresh()}>
+          {centre && <PhoneCall phone={centre.phone} label={centre.name} note={centre.openingHours || undefined} />}
+        </StateView>
+      </Section>
+
+      <View className='rights-page__rows'>
+        <ListRow
+          title='求助前要准备什么'
+          note='合同、工资记录、聊天记录……一张清单'
+          onClick={() => openPage('/packages/rights/pages/guide/index')}
+        />
+        <ListRow title='离您最近的工作站' note='在外地，就近找党支部和劳务工作站帮忙' onClick={() => openTab('/pages/stations/index')} />
+      </View>
+
+      <Section title='谁来帮您'>
+        <Text className='rights-page__text'>
+          武山县成立了县外务工人员稳岗留工和维权服务专班。在外打工遇到欠薪、工伤、合同纠纷，专班和各地驻外劳务工作站、流动党员党支部会帮您联系用工单位和当地有关部门，帮您把事情说清楚、要回该得的。
+        </Text>
+        <Text className='rights-page__text'>求助不收任何费用。网上提交求助即将开放，现在请先打电话。</Text>
+      </Section>
+    </View>
+  )
+}

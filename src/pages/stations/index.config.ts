@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '找组织',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '培训',
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+})

@@ -1,0 +1,56 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { ListFooter } from '@/components/list-footer'
+import { StateView } from '@/components/state-view'
+import { openPage } from '@/lib/navigate'
+import { useCourses } from '@/features/training/api/use-courses'
+import { CourseCard } from '@/features/training/components/course-card'
+import { ModeTabs, type ModeChoice } from '@/features/training/components/mode-tabs'
+import './index.scss'
+
+const intro: Record<ModeChoice, string> = {
+  all: '县里组织的技能培训，大多免费，学完发证书。',
+  order: '下单培训：企业先定岗位，学完签协议直接去上班。',
+  menu: '点单培训：按您想学的工种开班。',
+  brand: '品牌培训：宁远建筑工、鸳鸯电焊手、宁远家政妹等劳务品牌。',
+}
+
+export default function TrainingPage() {
+  const [mode, setMode] = useState<ModeChoice>('all')
+  const { items, error, loading, loadingMore, hasMore, loadMore, refresh } = useCourses(mode === 'all' ? undefined : mode)
+
+  useReachBottom(() => {
+    if (hasMore && !error) void loadMore()
+  })
+  usePullDownRefresh(() => {
+    void refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  return (
+    <View className='training-page'>
+      <ModeTabs value={mode} onChange={setMode}>
+        <View className='page training-page__list'>
+          <Text className='training-page__intro'>{intro[mode]}</Text>
+          <StateView
+            loading={loading}
+            error={items.length === 0 ? error : null}
+            empty={items.length === 0}
+            emptyText='现在没有开班的培训'
+            emptyHint={mode === 'all' ? '过几天再来看看' : '点“全部”看看其他培训'}
+            onRetry={() => void refresh()}
+          >
+            {items.map((c) => (
+              <CourseCard key={c.id} course={c} onOpen={(id) => openPage(`/packages/training/pages/detail/index?id=${id}`)} />
+            ))}
+            {error ? (
+              <StateView loading={false} error={error} onRetry={() => void loadMore()} />
+            ) : (
+              <ListFooter count={items.length} hasMore={hasMore} loadingMore={loadingMore} onLoadMore={() => void loadMore()} />
+            )}
+          </StateView>
+        </View>
+      </ModeTabs>
+    </View>
+  )
+}

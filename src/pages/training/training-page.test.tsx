@@ -1,0 +1,38 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { course } from '../../../tests/support/app/fixtures'
+import TrainingPage from '.'
+
+jest.mock('@/api', () => {
+  const actual = jest.requireActual('@/api')
+  return { ...actual, useApiList: jest.fn() }
+})
+const { useApiList } = jest.requireMock('@/api') as { useApiList: jest.Mock }
+
+describe('培训 page', () => {
+  beforeEach(() => {
+    useApiList.mockReturnValue({
+      items: [course(), course({ id: 2, title: '家政服务员培训', mode: 'menu', trade: '家政服务员', costYuan: 1200, subsidyYuan: 800, seatsLeft: 0, partnerEmployer: null })],
+      error: null,
+      loading: false,
+      loadingMore: false,
+      hasMore: false,
+      loadMore: jest.fn(),
+      refresh: jest.fn(),
+    })
+  })
+
+  it('shows cost after subsidy, seats left and where an order course leads', () => {
+    render(<TrainingPage />)
+    expect(screen.getByText('免费')).toBeTruthy()
+    expect(screen.getByText('¥400')).toBeTruthy()
+    expect(screen.getByText('剩 12 个名额')).toBeTruthy()
+    expect(screen.getByText('名额已满')).toBeTruthy()
+    expect(screen.getByText(/结业后到 天津 天津某重工 上班，月工资约 6000 元/)).toBeTruthy()
+  })
+
+  it('filters by mode from the tabs', () => {
+    render(<TrainingPage />)
+    fireEvent.click(screen.getAllByText('点单培训')[0])
+    expect(useApiList.mock.calls[useApiList.mock.calls.length - 1][1]).toEqual({ query: { mode: 'menu' } })
+  })
+})

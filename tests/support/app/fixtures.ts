@@ -1,0 +1,77 @@
+import type { Course, JobSummary, Station } from '@contract'
+
+/** A posting as GET /api/jobs returns it; override what the test is about. */
+export function jobSummary(over: Partial<JobSummary> = {}): JobSummary {
+  return {
+    id: 1,
+    title: '电焊工',
+    employerName: '天津北辰某机械有限公司',
+    employerVerified: true,
+    trade: '电焊工',
+    province: '天津',
+    city: '天津',
+    district: '北辰区',
+    wageMinYuan: 5500,
+    wageMaxYuan: 7000,
+    wageUnit: 'month',
+    benefits: ['包吃', '包住'],
+    headcount: 10,
+    status: 'open',
+    postedAt: '2026-11-20T08:00:00.000Z',
+    expiresAt: '2026-12-31',
+    sourceStation: { id: 3, name: '天津北辰流动党员党支部', type: 'party_branch' },
+    isSample: false,
+    ...over,
+  }
+}
+
+export function station(over: Partial<Station> = {}): Station {
+  return {
+    id: 1,
+    type: 'service_centre',
+    name: '武山县劳务输转服务中心',
+    province: '甘肃',
+    city: '天水',
+    district: '武山县',
+    address: '城关镇',
+    lat: 34.72,
+    lng: 104.89,
+    phone: '0938-3000000',
+    contactPerson: '',
+    openingHours: '工作日 8:30-17:30',
+    services: ['就业信息', '政策咨询'],
+    memberCount: null,
+    isSample: true,
+    ...over,
+  }
+}
+
+export function course(over: Partial<Course> = {}): Course {
+  return {
+    id: 1,
+    title: '电焊工定向培训班',
+    trade: '电焊工',
+    mode: 'order',
+    provider: '武山县职业技术学校',
+    location: '武山县城关镇',
+    startDate: '2026-12-01',
+    endDate: '2026-12-20',
+    enrollDeadline: '2026-11-28',
+    sessions: 20,
+    capacity: 40,
+    seatsLeft: 12,
+    costYuan: 1800,
+    subsidyYuan: 1800,
+    certificate: '焊工职业资格证书',
+    certificateLevel: '五级',
+    requirements: '',
+    description: '',
+    brand: null,
+    partnerEmployer: '天津某重工',
+    destinationCity: '天津',
+    expectedWageYuan: 6000,
+    agreementText: null,
+    isSample: false,
+    ...over,
+  }
+}

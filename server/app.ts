@@ -5,16 +5,21 @@
 import compress from '@fastify/compress'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { usePlainChineseErrors } from '../types'
-import type { Config } from './config'
+import { createDataKeys, loadDataKey } from './accounts/crypto'
+import { createSmsProvider } from './accounts/sms'
+import { assertProductionReady, type Config } from './config'
 import type { Database } from './db/database'
 import type { Clock } from './http/app-context'
 import './http/app-context'
 import { installErrorHandler } from './http/error-handler'
 import { type LogSettings, loggerOptions } from './http/logging'
 import { registerStaticWeb } from './http/static-web'
+import { authRoutes } from './routes/auth'
 import { courseRoutes } from './routes/courses'
 import { healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
+import { meRoutes } from './routes/me'
+import { staffRoutes } from './routes/staff'
 import { stationRoutes } from './routes/stations'
 import { tradeRoutes } from './routes/trades'
 
@@ -30,6 +35,9 @@ export interface BuildAppOptions {
 
 export async function buildApp({ config, database, clock = () => new Date(), logger, routes }: BuildAppOptions): Promise<FastifyInstance> {
   usePlainChineseErrors()
+  // Before anything listens: production refuses to run without its secrets or with the console SMS.
+  assertProductionReady(config)
+  const keys = createDataKeys(loadDataKey(config))
   const app = Fastify({
     logger: logger === false ? false : loggerOptions({ level: config.nodeEnv === 'production' ? 'info' : 'debug', ...logger }),
     bodyLimit: config.bodyLimit,
@@ -46,6 +54,10 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   app.decorate('db', database.db)
   app.decorate('dbDialect', database.dialect)
   app.decorate('clock', clock)
+  app.decorate('config', config)
+  app.decorate('keys', keys)
+  app.decorate('sms', createSmsProvider(config.sms, { db: database.db, log: app.log }))
+  app.decorateRequest('caller', null)
   installErrorHandler(app)
 
   // Routes per area.
@@ -54,6 +66,9 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   jobRoutes(app)
   courseRoutes(app)
   stationRoutes(app)
+  authRoutes(app)
+  meRoutes(app)
+  staffRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

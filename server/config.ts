@@ -16,6 +16,46 @@ export interface Config {
   webRoot: string
   /** Largest request body in bytes. */
   bodyLimit: number
+  /**
+   * APP_DATA_KEY as given (32 bytes, base64 or hex): encrypts phone and ID numbers and keys
+   * every lookup hash. Unset outside production: a key is generated into DATA_DIR/data-key.
+   */
+  dataKey: string | null
+  sms: SmsConfig
+  wechat: WechatConfig
+  /** Seeded staff passwords (only used when the account is first created). */
+  staffAdminPassword: string
+  staffStationPassword: string
+}
+
+export interface SmsConfig {
+  /** console: log a masked line and keep the code in the dev outbox; http: POST to a gateway. */
+  provider: 'console' | 'http'
+  httpUrl: string | null
+  httpKey: string | null
+  template: string | null
+  /** Codes one IP address may request per hour. */
+  ipLimitPerHour: number
+}
+
+export interface WechatConfig {
+  apiBase: string
+  appId: string | null
+  secret: string | null
+}
+
+export const DEV_ADMIN_PASSWORD = 'wgt-admin-2026'
+export const DEV_STATION_PASSWORD = 'wgt-station-2026'
+
+/** What production must not run without; loadConfig and buildApp both check it. */
+export function assertProductionReady(config: Config): void {
+  if (config.nodeEnv !== 'production') return
+  const missing: string[] = []
+  if (!config.dataKey) missing.push('APP_DATA_KEY (32 bytes, base64 or hex) must be set')
+  if (config.sms.provider === 'console') missing.push('SMS_PROVIDER=http (the console SMS provider only logs codes)')
+  if (config.staffAdminPassword === DEV_ADMIN_PASSWORD) missing.push('STAFF_ADMIN_PASSWORD must be set')
+  if (config.staffStationPassword === DEV_STATION_PASSWORD) missing.push('STAFF_STATION_PASSWORD must be set')
+  if (missing.length) throw new Error(`refusing to start in production: ${missing.join('; ')}`)
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -31,7 +71,17 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// (leave it unset to use SQLite)')
   }
-  return {
+  const smsProvider = env.SMS_PROVIDER?.trim() || 'console'
+  if (smsProvider !== 'console' && smsProvider !== 'http') throw new Error(`SMS_PROVIDER must be console or http, got "${smsProvider}"`)
+  const sms: SmsConfig = {
+    provider: smsProvider,
+    httpUrl: env.SMS_HTTP_URL?.trim() || null,
+    httpKey: env.SMS_HTTP_KEY?.trim() || null,
+    template: env.SMS_TEMPLATE?.trim() || null,
+    ipLimitPerHour: int(env.SMS_IP_LIMIT_PER_HOUR, 30, 'SMS_IP_LIMIT_PER_HOUR'),
+  }
+  if (sms.provider === 'http' && !sms.httpUrl) throw new Error('SMS_PROVIDER=http needs SMS_HTTP_URL')
+  const config: Config = {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST || '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR || './data'),
@@ -40,5 +90,16 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     webRoot: path.resolve(env.WEB_ROOT || 'dist/h5'),
     // 64 KiB: every form in the app is small; a larger body is a mistake or an attack.
     bodyLimit: int(env.BODY_LIMIT, 64 * 1024, 'BODY_LIMIT'),
+    dataKey: env.APP_DATA_KEY?.trim() || null,
+    sms,
+    wechat: {
+      apiBase: (env.WECHAT_API_BASE?.trim() || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      appId: env.WECHAT_APPID?.trim() || null,
+      secret: env.WECHAT_SECRET?.trim() || null,
+    },
+    staffAdminPassword: env.STAFF_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD,
+    staffStationPassword: env.STAFF_STATION_PASSWORD || DEV_STATION_PASSWORD,
   }
+  assertProductionReady(config)
+  return config
 }

@@ -4,6 +4,7 @@ import { loadConfig } from './config'
 import { createDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { seed } from './seed'
+import { seedStaff } from './seed/staff'
 import { countStations } from './stations/stations.repository'
 
 async function main() {
@@ -12,6 +13,8 @@ async function main() {
   await migrateToLatest(database.db)
   // A brand-new database gets the samples so the portal is never empty on first start.
   if ((await countStations(database.db)) === 0) await seed(database.db)
+  // Missing staff accounts are created on every start; existing ones (and changed passwords) are left alone.
+  await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword })
 
   const app = await buildApp({ config, database })
   let closing = false

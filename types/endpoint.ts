@@ -15,11 +15,12 @@ export interface Endpoint<
   Q extends Schema | undefined = Schema | undefined,
   B extends Schema | undefined = Schema | undefined,
   R extends Schema = Schema,
+  A extends Access = Access,
 > {
   method: HttpMethod
   /** Fastify-style path under /api, e.g. `/jobs/:id` */
   path: string
-  access: Access
+  access: A
   params?: P
   query?: Q
   body?: B
@@ -37,7 +38,8 @@ export function endpoint<
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
   R extends Schema = Schema,
->(e: Endpoint<P, Q, B, R>): Endpoint<P, Q, B, R> {
+  A extends Access = Access,
+>(e: Endpoint<P, Q, B, R, A>): Endpoint<P, Q, B, R, A> {
   return e
 }
 
@@ -45,17 +47,20 @@ type InputOf<S> = S extends Schema ? z.input<S> : never
 type OutputOf<S> = S extends Schema ? z.output<S> : never
 
 /** What a caller passes: the schemas' inputs, only the parts the endpoint has. */
-export type RequestOf<E> = E extends Endpoint<infer P, infer Q, infer B, Schema>
+export type RequestOf<E> = E extends Endpoint<infer P, infer Q, infer B, Schema, Access>
   ? (P extends Schema ? { params: InputOf<P> } : { params?: undefined }) &
       (Q extends Schema ? { query?: InputOf<Q> } : { query?: undefined }) &
       (B extends Schema ? { body: InputOf<B> } : { body?: undefined })
   : never
 
 /** What a handler receives after validation. */
-export type ParsedRequestOf<E> = E extends Endpoint<infer P, infer Q, infer B, Schema>
+export type ParsedRequestOf<E> = E extends Endpoint<infer P, infer Q, infer B, Schema, Access>
   ? { params: OutputOf<P>; query: OutputOf<Q>; body: OutputOf<B> }
   : never
 
-export type ResponseOf<E> = E extends Endpoint<any, any, any, infer R> ? z.output<R> : never
+export type ResponseOf<E> = E extends Endpoint<any, any, any, infer R, Access> ? z.output<R> : never
 /** What a handler may return (before the response schema strips and checks it). */
-export type ReplyOf<E> = E extends Endpoint<any, any, any, infer R> ? z.input<R> : never
+/** Who an endpoint's handler may be called by. */
+export type AccessOf<E> = E extends Endpoint<any, any, any, any, infer A> ? A : Access
+
+export type ReplyOf<E> = E extends Endpoint<any, any, any, infer R, Access> ? z.input<R> : never

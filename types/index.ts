@@ -6,6 +6,9 @@ import { health, listTrades } from './reference'
 import { getJob, listJobs } from './jobs'
 import { getCourse, listCourses } from './courses'
 import { getStation, listStations } from './stations'
+import { devSmsOutbox, login, logout, requestSmsCode, wechatLogin } from './auth'
+import { deleteMe, exportMe, getMe, setConsent, updateMe } from './me'
+import { staffLogin, staffLogout, staffMe } from './staff'
 
 export * from './errors'
 export * from './messages'
@@ -15,6 +18,10 @@ export * from './reference'
 export * from './jobs'
 export * from './courses'
 export * from './stations'
+export * from './validators'
+export * from './auth'
+export * from './me'
+export * from './staff'
 
 export const api = {
   health,
@@ -25,5 +32,18 @@ export const api = {
   getCourse,
   listStations,
   getStation,
+  requestSmsCode,
+  login,
+  wechatLogin,
+  logout,
+  devSmsOutbox,
+  getMe,
+  updateMe,
+  setConsent,
+  exportMe,
+  deleteMe,
+  staffLogin,
+  staffMe,
+  staffLogout,
 } as const
 export type Api = typeof api

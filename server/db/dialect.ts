@@ -2,7 +2,7 @@
  * The few places SQLite and PostgreSQL differ, kept together so migrations,
  * repositories and tests stay dialect-free.
  */
-import { type ColumnDefinitionBuilder, type Kysely, SqliteAdapter } from 'kysely'
+import { type ColumnDefinitionBuilder, type Kysely, SqliteAdapter, sql } from 'kysely'
 
 export type DialectName = 'sqlite' | 'postgres'
 
@@ -25,4 +25,14 @@ export function isUniqueViolation(error: unknown): boolean {
 /** PostgreSQL returns count(*) as a bigint string; SQLite as a number. */
 export function toCount(value: string | number | bigint | null | undefined): number {
   return Number(value ?? 0)
+}
+
+/**
+ * Serialises transactions that share `key` (e.g. one phone number's rate limit) until commit.
+ * PostgreSQL: a transaction-level advisory lock. SQLite: every transaction already begins
+ * immediate, holding the one write lock, so nothing more is needed.
+ */
+export async function lockKey(trx: Kysely<any>, key: string): Promise<void> {
+  if (dialectOf(trx) === 'sqlite') return
+  await sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`.execute(trx)
 }

@@ -2,15 +2,22 @@
  * Migrations are imported statically (not read from a folder) so they work the same under
  * tsx, jest and any bundle. Add each new file to the list, in order; never edit a shipped one.
  */
-import { type Kysely, type Migration, Migrator } from 'kysely'
+import { type Kysely, type Migration, Migrator, sql } from 'kysely'
+import { dialectOf } from './dialect'
 import * as m0001 from './migrations/0001-initial'
+import * as m0002 from './migrations/0002-accounts'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-accounts': m0002,
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } })
+  // Kysely looks for its own tables in every schema it can see unless told which one; with
+  // several schemas in one PostgreSQL database (tests) it would find another schema's.
+  const migrationTableSchema =
+    dialectOf(db) === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(migrationTableSchema ? { migrationTableSchema } : {}) })
   const { error, results } = await migrator.migrateToLatest()
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {

@@ -119,12 +119,102 @@ export interface IdempotencyKeyTable {
   created_at: string
 }
 
+export interface UserTable {
+  id: Generated<number>
+  /** HMAC of the phone number; null on a deleted account. */
+  phone_hash: string | null
+  /** AES-GCM of the phone number */
+  phone_enc: string | null
+  wechat_openid_hash: string | null
+  name: string | null
+  hometown_township: string | null
+  hometown_village: string | null
+  /** AES-GCM of the ID number */
+  id_number_enc: string | null
+  /** JSON array of trades */
+  trades: string
+  skills: string
+  working_away: Flag
+  current_city: string | null
+  returned_home: Flag
+  willing_to_go_out: Flag
+  poverty_alleviated: Flag
+  created_at: string
+  updated_at: string
+  deleted_at: string | null
+}
+
+export interface ConsentTable {
+  id: Generated<number>
+  user_id: number
+  kind: string
+  version: string
+  granted: Flag
+  at: string
+}
+
+export interface SmsCodeTable {
+  id: Generated<number>
+  phone_hash: string
+  ip_hash: string
+  code_hash: string
+  day: string
+  attempts: number
+  created_at: string
+  expires_at: string
+  used_at: string | null
+}
+
+export interface DevSmsOutboxTable {
+  id: Generated<number>
+  phone_hash: string
+  code: string
+  sent_at: string
+}
+
+export interface WechatTicketTable {
+  ticket_hash: string
+  openid_hash: string
+  created_at: string
+  expires_at: string
+}
+
+export interface StaffTable {
+  id: Generated<number>
+  username: string
+  display_name: string
+  role: string
+  station_id: number | null
+  password_hash: string
+  failed_attempts: number
+  locked_until: string | null
+  created_at: string
+}
+
+export interface SessionTable {
+  id: Generated<number>
+  token_hash: string
+  kind: 'worker' | 'staff'
+  user_id: number | null
+  staff_id: number | null
+  created_at: string
+  last_used_at: string
+  expires_at: string
+}
+
 export interface DB {
   stations: StationTable
   brands: BrandTable
   jobs: JobTable
   courses: CourseTable
   idempotency_keys: IdempotencyKeyTable
+  users: UserTable
+  consents: ConsentTable
+  sms_codes: SmsCodeTable
+  dev_sms_outbox: DevSmsOutboxTable
+  wechat_tickets: WechatTicketTable
+  staff: StaffTable
+  sessions: SessionTable
 }
 
 export type StationRow = Selectable<StationTable>
@@ -134,3 +224,6 @@ export type JobRow = Selectable<JobTable>
 export type NewJob = Insertable<JobTable>
 export type CourseRow = Selectable<CourseTable>
 export type NewCourse = Insertable<CourseTable>
+export type UserRow = Selectable<UserTable>
+export type StaffRow = Selectable<StaffTable>
+export type SessionRow = Selectable<SessionTable>

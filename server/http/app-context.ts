@@ -1,5 +1,8 @@
 /** What buildApp decorates the instance with; routes and plugins read these, never globals. */
 import type { Kysely } from 'kysely'
+import type { DataKeys } from '../accounts/crypto'
+import type { SmsProvider } from '../accounts/sms'
+import type { Config } from '../config'
 import type { DialectName } from '../db/dialect'
 import type { DB } from '../db/schema'
 
@@ -10,5 +13,9 @@ declare module 'fastify' {
     db: Kysely<DB>
     dbDialect: DialectName
     clock: Clock
+    config: Config
+    /** Encryption and lookup hashes for personal data. */
+    keys: DataKeys
+    sms: SmsProvider
   }
 }

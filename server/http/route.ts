@@ -6,9 +6,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod/mini'
-import { type Endpoint, fieldErrors, type ParsedRequestOf, type ReplyOf } from '../../types'
+import { type AccessOf, type Endpoint, fieldErrors, type ParsedRequestOf, type ReplyOf } from '../../types'
 import type { DB } from '../db/schema'
-import { AppError, validationFailed } from './app-error'
+import { validationFailed } from './app-error'
+import { authenticate, type CallerFor } from './caller'
 import { runIdempotent } from './idempotency'
 
 export type HandlerContext<E> = ParsedRequestOf<E> & {
@@ -19,6 +20,8 @@ export type HandlerContext<E> = ParsedRequestOf<E> & {
    * the response, so every write must go through it; elsewhere it is the app's database.
    */
   trx: Kysely<DB>
+  /** The signed-in caller: a worker on 'worker' endpoints, staff on 'staff', either or null on 'optional'. */
+  caller: CallerFor<AccessOf<E>>
 }
 
 export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E>> | ReplyOf<E>
@@ -32,15 +35,13 @@ function parsePart(schema: z.core.$ZodType | undefined, input: unknown): unknown
   return result.data
 }
 
-export function route<E extends Endpoint<any, any, any, any>>(app: FastifyInstance, endpoint: E, handler: Handler<E>): void {
+export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyInstance, endpoint: E, handler: Handler<E>): void {
   app.route({
     method: endpoint.method,
     url: API_PREFIX + endpoint.path,
     handler: async (req, reply) => {
-      if (endpoint.access === 'worker' || endpoint.access === 'staff') {
-        // Accounts are not built yet: nothing may reach a protected handler unauthenticated.
-        throw new AppError('UNAUTHORIZED')
-      }
+      // Before the input is parsed: a caller without access learns nothing about the endpoint.
+      const caller = (await authenticate(app, req, endpoint.access)) as CallerFor<AccessOf<E>>
       const parsed = {
         params: parsePart(endpoint.params, req.params),
         query: parsePart(endpoint.query, req.query),
@@ -49,7 +50,7 @@ export function route<E extends Endpoint<any, any, any, any>>(app: FastifyInstan
       const status = endpoint.status ?? 200
 
       const respond = async (trx: Kysely<DB>) => {
-        const result = await handler({ ...parsed, req, reply, trx })
+        const result = await handler({ ...parsed, req, reply, trx, caller })
         const checked = z.safeParse(endpoint.response, result)
         if (!checked.success) {
           throw new Error(`${endpoint.method} ${endpoint.path}: response breaks the contract: ${JSON.stringify(fieldErrors(checked.error))}`)

@@ -10,7 +10,14 @@ test('config defaults and overrides', () => {
   expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: null, nodeEnv: 'development', bodyLimit: 65536 })
   expect(c.dataDir.endsWith('/data')).toBe(true)
   expect(c.webRoot.endsWith('/dist/h5')).toBe(true)
-  expect(loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://x@h/db', NODE_ENV: 'production' })).toMatchObject({
+  const production = {
+    APP_DATA_KEY: 'a'.repeat(64),
+    SMS_PROVIDER: 'http',
+    SMS_HTTP_URL: 'https://sms.example.invalid/send',
+    STAFF_ADMIN_PASSWORD: 'a-real-admin-password',
+    STAFF_STATION_PASSWORD: 'a-real-station-password',
+  }
+  expect(loadConfig({ ...production, PORT: '8080', DATABASE_URL: 'postgres://x@h/db', NODE_ENV: 'production' })).toMatchObject({
     port: 8080,
     databaseUrl: 'postgres://x@h/db',
     nodeEnv: 'production',

@@ -16,24 +16,37 @@ import { createDatabase, type Database } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
 import type { DB } from '../db/schema'
 import { seed } from '../seed'
+import { seedStaff } from '../seed/staff'
+
+/** A fixed key, so every app built on one test database (two instances) agrees. */
+export const TEST_DATA_KEY = '0123456789abcdef'.repeat(4)
 
 export const usesPostgres = () => /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '')
 
 export interface TestDatabase {
   config: Config
   database: Database
+  /** Another connection (pool) to the same database: a second server process, as far as the app can tell. */
+  connect(): Database
   /** Drops the schema or removes the temp dir. */
   close(): Promise<void>
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-test-'))
-  const config = loadConfig({ DATA_DIR: dataDir, DATABASE_URL: process.env.DATABASE_URL, WEB_ROOT: path.join(dataDir, 'no-web') })
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    DATABASE_URL: process.env.DATABASE_URL,
+    WEB_ROOT: path.join(dataDir, 'no-web'),
+    NODE_ENV: 'test',
+    APP_DATA_KEY: TEST_DATA_KEY,
+  })
   if (!config.databaseUrl) {
     const database = createDatabase(config)
     return {
       config,
       database,
+      connect: () => createDatabase(config),
       close: async () => {
         await database.close()
         fs.rmSync(dataDir, { recursive: true, force: true })
@@ -50,6 +63,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     config,
     database,
+    connect: () => createDatabase(config, { schema }),
     close: async () => {
       await database.close()
       const client = new pg.Client({ connectionString: config.databaseUrl! })
@@ -64,25 +78,48 @@ export interface TestApp {
   app: FastifyInstance
   db: Kysely<DB>
   config: Config
+  /** Another app on its own connection to the same database (closed with this one). */
+  secondInstance(): Promise<FastifyInstance>
   close(): Promise<void>
 }
 
-export async function buildTestApp(
-  options: Partial<Pick<BuildAppOptions, 'clock' | 'logger' | 'routes'>> & { webRoot?: string; seed?: boolean } = {},
-): Promise<TestApp> {
+export interface TestAppOptions extends Partial<Pick<BuildAppOptions, 'clock' | 'logger' | 'routes'>> {
+  webRoot?: string
+  seed?: boolean
+  /** Changes to the test config (SMS provider, WeChat, limits). */
+  config?: (config: Config) => Config
+}
+
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const testDb = await createTestDatabase()
   const { database } = testDb
-  const config = { ...testDb.config, ...(options.webRoot ? { webRoot: options.webRoot } : {}) }
+  const base = { ...testDb.config, ...(options.webRoot ? { webRoot: options.webRoot } : {}) }
+  const config = options.config ? options.config(base) : base
   try {
     await migrateToLatest(database.db)
-    if (options.seed !== false) await seed(database.db, options.clock)
+    if (options.seed !== false) {
+      await seed(database.db, options.clock)
+      await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword }, options.clock)
+    }
     const app = await buildApp({ config, database, clock: options.clock, logger: options.logger ?? false, routes: options.routes })
     await app.ready()
+    const others: { app: FastifyInstance; database: Database }[] = []
     return {
       app,
       db: database.db,
       config,
+      secondInstance: async () => {
+        const other = testDb.connect()
+        const otherApp = await buildApp({ config, database: other, clock: options.clock, logger: false })
+        await otherApp.ready()
+        others.push({ app: otherApp, database: other })
+        return otherApp
+      },
       close: async () => {
+        for (const o of others) {
+          await o.app.close()
+          await o.database.close()
+        }
         await app.close()
         await testDb.close()
       },

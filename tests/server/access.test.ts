@@ -1,14 +1,25 @@
 /** Every personal endpoint, from the contract: who may reach it and who may not. */
-import { api, type Endpoint } from '../../types'
+import { z } from 'zod/mini'
+import { api, type Endpoint, endpoint } from '../../types'
+import { route } from '../../server/http/route'
 import { DEV_ADMIN_PASSWORD } from '../../server/config'
 import { bearer, signIn, staffSignIn } from '../../server/test-support/accounts'
 import { buildTestApp, type TestApp } from '../../server/test-support/test-app'
+
+/** No product endpoint is 'optional' yet: this one says who it saw. */
+const whoami = endpoint({
+  method: 'GET',
+  path: '/test/whoami',
+  access: 'optional',
+  summary: 'test only',
+  response: z.object({ kind: z.string() }),
+})
 
 let t: TestApp
 let workerToken: string
 let staffToken: string
 beforeAll(async () => {
-  t = await buildTestApp()
+  t = await buildTestApp({ routes: (app) => route(app, whoami, ({ caller }) => ({ kind: caller?.kind ?? 'anonymous' })) })
   workerToken = (await signIn(t.app, '13500000001')).token
   staffToken = (await staffSignIn(t.app, 'admin', DEV_ADMIN_PASSWORD)).token
 })
@@ -57,4 +68,12 @@ test('idempotency keys are scoped by the signed-in worker', async () => {
   expect(b.json().id).toBe(other.user.id)
   const scopes = await t.db.selectFrom('idempotency_keys').select('scope').where('key', '=', 'shared-key-0001').execute()
   expect(scopes.map((s) => s.scope.split(' ')[0]).sort()).toEqual([`worker:${other.user.id}`, `worker:${(await t.app.inject({ url: '/api/me', headers: bearer(workerToken) })).json().id}`].sort())
+})
+
+test("'optional' endpoints read a token when present and ignore a dead one", async () => {
+  const who = async (headers: Record<string, string> = {}) => (await t.app.inject({ url: '/api/test/whoami', headers })).json().kind
+  expect(await who()).toBe('anonymous')
+  expect(await who(bearer(workerToken))).toBe('worker')
+  expect(await who(bearer(staffToken))).toBe('staff')
+  expect(await who(bearer('y'.repeat(43)))).toBe('anonymous')
 })

@@ -1,0 +1,102 @@
+/** Workers (table users) and their consent history. Deleted accounts keep a tombstone row. */
+import type { Kysely } from 'kysely'
+import type { DB, UserTable } from '../db/schema'
+import type { Updateable } from 'kysely'
+
+export async function findUser(db: Kysely<DB>, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+}
+
+export async function findUserByWechat(db: Kysely<DB>, openidHash: string) {
+  return db.selectFrom('users').selectAll().where('wechat_openid_hash', '=', openidHash).where('deleted_at', 'is', null).executeTakeFirst()
+}
+
+/** The account for a phone, created on first sign-in; concurrent first sign-ins end up on one row. */
+export async function findOrCreateUserByPhone(db: Kysely<DB>, phoneHash: string, phoneEnc: string, now: Date): Promise<{ id: number; created: boolean }> {
+  const existing = await db.selectFrom('users').select('id').where('phone_hash', '=', phoneHash).executeTakeFirst()
+  if (existing) return { id: existing.id, created: false }
+  await db
+    .insertInto('users')
+    .values({
+      phone_hash: phoneHash,
+      phone_enc: phoneEnc,
+      trades: '[]',
+      skills: '',
+      working_away: 0,
+      returned_home: 0,
+      willing_to_go_out: 0,
+      poverty_alleviated: 0,
+      created_at: now.toISOString(),
+      updated_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.column('phone_hash').doNothing())
+    .execute()
+  const row = await db.selectFrom('users').select('id').where('phone_hash', '=', phoneHash).executeTakeFirstOrThrow()
+  return { id: row.id, created: true }
+}
+
+export async function updateUser(db: Kysely<DB>, id: number, set: Updateable<UserTable>): Promise<void> {
+  await db.updateTable('users').set(set).where('id', '=', id).execute()
+}
+
+/** One WeChat identity belongs to one account: linking moves it from any other. */
+export async function linkWechat(db: Kysely<DB>, userId: number, openidHash: string, now: Date): Promise<void> {
+  await db.updateTable('users').set({ wechat_openid_hash: null }).where('wechat_openid_hash', '=', openidHash).where('id', '<>', userId).execute()
+  await db.updateTable('users').set({ wechat_openid_hash: openidHash, updated_at: now.toISOString() }).where('id', '=', userId).execute()
+}
+
+export async function insertConsent(db: Kysely<DB>, userId: number, c: { kind: string; version: string; granted: boolean }, now: Date): Promise<void> {
+  await db
+    .insertInto('consents')
+    .values({ user_id: userId, kind: c.kind, version: c.version, granted: c.granted ? 1 : 0, at: now.toISOString() })
+    .execute()
+}
+
+/** The whole history, oldest first. */
+export async function listConsents(db: Kysely<DB>, userId: number) {
+  return db.selectFrom('consents').select(['kind', 'version', 'granted', 'at']).where('user_id', '=', userId).orderBy('id').execute()
+}
+
+export async function latestConsent(db: Kysely<DB>, userId: number, kind: string) {
+  return db
+    .selectFrom('consents')
+    .select(['granted', 'version'])
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
+/**
+ * Deletes an account: every personal field erased, consents and sessions gone, the row kept
+ * as a tombstone (deleted_at) so later records can point at it without identity.
+ */
+export async function eraseUser(db: Kysely<DB>, userId: number, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({
+      phone_hash: null,
+      phone_enc: null,
+      wechat_openid_hash: null,
+      name: null,
+      hometown_township: null,
+      hometown_village: null,
+      id_number_enc: null,
+      trades: '[]',
+      skills: '',
+      working_away: 0,
+      current_city: null,
+      returned_home: 0,
+      willing_to_go_out: 0,
+      poverty_alleviated: 0,
+      updated_at: now.toISOString(),
+      deleted_at: now.toISOString(),
+    })
+    .where('id', '=', userId)
+    .execute()
+  await db.deleteFrom('consents').where('user_id', '=', userId).execute()
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+  // Stored replies of my idempotent writes hold my (masked) profile.
+  await db.deleteFrom('idempotency_keys').where('scope', 'like', `worker:${userId} %`).execute()
+}

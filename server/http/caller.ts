@@ -1,0 +1,71 @@
+/**
+ * Who is calling: read from `Authorization: Bearer …` by route() for every endpoint whose
+ * access is not 'public', and kept on the request (idempotency scopes keys by it).
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { Access, StaffRole } from '../../types'
+import { findLiveSession, SESSION_TOUCH_MS, touchSession } from '../accounts/sessions.repository'
+import { forbidden, unauthorized } from './app-error'
+
+export interface WorkerCaller {
+  kind: 'worker'
+  userId: number
+  sessionId: number
+}
+export interface StaffCaller {
+  kind: 'staff'
+  staffId: number
+  role: StaffRole
+  stationId: number | null
+  sessionId: number
+}
+export type Caller = WorkerCaller | StaffCaller
+
+/** What a handler receives as ctx.caller for each access level. */
+export type CallerFor<A extends Access> = Access extends A
+  ? Caller | null
+  : A extends 'worker'
+    ? WorkerCaller
+    : A extends 'staff'
+      ? StaffCaller
+      : A extends 'optional'
+        ? Caller | null
+        : null
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null
+  }
+}
+
+export function bearerToken(req: FastifyRequest): string | null {
+  const header = req.headers.authorization
+  const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9_-]{20,100})$/i.exec(header.trim()) : null
+  return match ? match[1] : null
+}
+
+async function lookUp(app: FastifyInstance, token: string): Promise<Caller | null> {
+  const now = app.clock()
+  const row = await findLiveSession(app.db, token, now)
+  if (!row) return null
+  if (Date.parse(row.last_used_at) <= now.getTime() - SESSION_TOUCH_MS) await touchSession(app.db, row.id, now)
+  if (row.kind === 'worker' && row.user_id !== null && !row.user_deleted_at) {
+    return { kind: 'worker', userId: row.user_id, sessionId: row.id }
+  }
+  if (row.kind === 'staff' && row.staff_id !== null && row.staff_role) {
+    return { kind: 'staff', staffId: row.staff_id, role: row.staff_role as StaffRole, stationId: row.staff_station_id ?? null, sessionId: row.id }
+  }
+  return null
+}
+
+/** Sets req.caller and enforces the endpoint's access: 401 without a live token, 403 for the wrong kind. */
+export async function authenticate(app: FastifyInstance, req: FastifyRequest, access: Access): Promise<Caller | null> {
+  if (access === 'public') return null
+  const token = bearerToken(req)
+  const caller = token ? await lookUp(app, token) : null
+  req.caller = caller
+  if (access === 'optional') return caller
+  if (!caller) throw unauthorized(token ? '登录已过期，请重新登录' : undefined)
+  if (caller.kind !== access) throw forbidden(access === 'staff' ? '这是工作人员的功能' : '请用务工人员账号登录')
+  return caller
+}

@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify'
+import { api } from '../../types'
+import { devOutbox, loginWithCode, loginWithWechat, logout, requestSmsCode } from '../accounts/auth.service'
+import { route } from '../http/route'
+
+export function authRoutes(app: FastifyInstance): void {
+  route(app, api.requestSmsCode, ({ body, req }) => requestSmsCode(app, body.phone, req.ip))
+  route(app, api.login, ({ body }) => loginWithCode(app, body))
+  route(app, api.wechatLogin, ({ body }) => loginWithWechat(app, body.code))
+  route(app, api.logout, ({ caller }) => logout(app, caller.sessionId))
+  // The console provider's outbox: development and tests only, never registered in production.
+  if (app.config.nodeEnv !== 'production') {
+    route(app, api.devSmsOutbox, ({ query }) => devOutbox(app, query.phone))
+  }
+}

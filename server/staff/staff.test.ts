@@ -1,0 +1,86 @@
+import { z } from 'zod/mini'
+import { api } from '../../types'
+import { DEV_ADMIN_PASSWORD, DEV_STATION_PASSWORD } from '../config'
+import { seedStaff } from '../seed/staff'
+import { bearer, staffSignIn } from '../test-support/accounts'
+import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { hashPassword, verifyPassword } from './passwords'
+
+const T0 = new Date('2026-03-10T02:00:00.000Z')
+let now = T0
+const clock = () => now
+
+let t: TestApp
+beforeAll(async () => {
+  t = await buildTestApp({ clock })
+})
+afterAll(() => t.close())
+beforeEach(() => {
+  now = T0
+})
+const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password } })
+
+test('the seed creates admin and two station accounts; passwords are scrypt hashes', async () => {
+  const rows = await t.db.selectFrom('staff').selectAll().orderBy('id').execute()
+  expect(rows.map((r) => [r.username, r.role, r.station_id !== null])).toEqual([
+    ['admin', 'admin', false],
+    ['wuxi', 'station', true],
+    ['kunshan', 'station', true],
+  ])
+  for (const r of rows) expect(r.password_hash).toMatch(/^scrypt\$16384\$8\$1\$/)
+  expect(JSON.stringify(rows)).not.toContain(DEV_ADMIN_PASSWORD)
+})
+
+test('admin and station staff sign in; /staff/me names the station', async () => {
+  const admin = await staffSignIn(t.app, 'admin', DEV_ADMIN_PASSWORD)
+  expect(z.parse(api.staffLogin.response, admin).staff).toMatchObject({ username: 'admin', role: 'admin', stationId: null, stationName: null })
+  const wuxi = await staffSignIn(t.app, 'wuxi', DEV_STATION_PASSWORD)
+  const me = await t.app.inject({ url: '/api/staff/me', headers: bearer(wuxi.token) })
+  expect(me.statusCode).toBe(200)
+  expect(z.parse(api.staffMe.response, me.json())).toMatchObject({ role: 'station', stationName: '武山县驻江苏无锡流动党员党支部' })
+  const out = await t.app.inject({ method: 'DELETE', url: '/api/staff/session', headers: bearer(wuxi.token) })
+  expect(out.json()).toEqual({ signedOut: true })
+  expect((await t.app.inject({ url: '/api/staff/me', headers: bearer(wuxi.token) })).statusCode).toBe(401)
+})
+
+test('a wrong password and an unknown user get the same generic 401', async () => {
+  const wrong = await login('kunshan', 'nope')
+  const unknown = await login('nobody', 'nope')
+  expect(wrong.statusCode).toBe(401)
+  expect(unknown.statusCode).toBe(401)
+  expect(wrong.json()).toEqual(unknown.json())
+  expect(wrong.json().error.message).toBe('用户名或密码不对')
+  await staffSignIn(t.app, 'kunshan', DEV_STATION_PASSWORD) // resets the count
+})
+
+test('five failures lock the account for 15 minutes, then it opens again', async () => {
+  for (let i = 0; i < 4; i++) expect((await login('kunshan', 'wrong-' + i)).statusCode).toBe(401)
+  const fifth = await login('kunshan', 'wrong-5')
+  expect(fifth.statusCode).toBe(429)
+  expect(fifth.json().error).toMatchObject({ code: 'RATE_LIMITED', message: '账号已锁定，请15分钟后再试', retryAfter: 900 })
+  now = new Date(T0.getTime() + 10 * 60_000)
+  const locked = await login('kunshan', DEV_STATION_PASSWORD)
+  expect(locked.statusCode).toBe(429)
+  expect(locked.json().error.retryAfter).toBe(300)
+  now = new Date(T0.getTime() + 15 * 60_000 + 1000)
+  expect((await login('kunshan', DEV_STATION_PASSWORD)).statusCode).toBe(200)
+  // The count starts over after a success.
+  for (let i = 0; i < 4; i++) expect((await login('kunshan', 'wrong-' + i)).statusCode).toBe(401)
+  expect((await login('kunshan', DEV_STATION_PASSWORD)).statusCode).toBe(200)
+})
+
+test('seeding staff again adds nothing and keeps a changed password', async () => {
+  const changed = await hashPassword('a-new-password')
+  await t.db.updateTable('staff').set({ password_hash: changed }).where('username', '=', 'admin').execute()
+  expect(await seedStaff(t.db, { adminPassword: 'other', stationPassword: 'other' })).toBe(0)
+  const row = await t.db.selectFrom('staff').select('password_hash').where('username', '=', 'admin').executeTakeFirstOrThrow()
+  expect(row.password_hash).toBe(changed)
+  expect((await login('admin', 'a-new-password')).statusCode).toBe(200)
+})
+
+test('password hashes verify only the right password', async () => {
+  const h = await hashPassword('密码-123')
+  expect(await verifyPassword('密码-123', h)).toBe(true)
+  expect(await verifyPassword('密码-124', h)).toBe(false)
+  expect(await verifyPassword('x', 'garbage')).toBe(false)
+})

@@ -28,15 +28,20 @@ export function h5IsStale() {
 export function ensureH5Build() {
   if (!h5IsStale()) return
   console.log('Building the H5 portal (dist/h5)…')
+  const started = Date.now()
+  // Taro redraws a progress bar hundreds of times; keep its output for a failure only.
   const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], {
     cwd: root,
-    stdio: 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, NODE_ENV: 'production' },
   })
   if (result.status !== 0) {
-    console.error('The H5 build failed.')
+    const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').slice(-60).join('\n')
+    console.error(`${output}\nThe H5 build failed.`)
     process.exit(result.status ?? 1)
   }
+  console.log(`Built dist/h5 in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureH5Build()

@@ -5,3 +5,14 @@ export { request, type CallOptions } from './client'
 export { useApi, useApiList, type ApiState, type ApiListState } from './hooks'
 export { getToken, setToken } from './session'
 export { newIdempotencyKey } from './idempotency-key'
+export {
+  submit,
+  flushOutbox,
+  startOutbox,
+  readOutbox,
+  dismissOutboxEntry,
+  onOutboxChange,
+  onOutboxDelivered,
+  type OutboxEntry,
+  type SubmitResult,
+} from './outbox'

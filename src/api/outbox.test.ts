@@ -1,0 +1,106 @@
+import Taro from '@tarojs/taro'
+import { dismissOutboxEntry, flushOutbox, onOutboxDelivered, readOutbox, submit } from '.'
+
+jest.mock('@tarojs/taro', () => {
+  const store = new Map<string, unknown>()
+  const handlers = new Map<string, Set<(...a: unknown[]) => void>>()
+  const taro = {
+    request: jest.fn(),
+    getStorageSync: (k: string) => (store.has(k) ? JSON.parse(JSON.stringify(store.get(k))) : ''),
+    setStorageSync: (k: string, v: unknown) => store.set(k, v),
+    removeStorageSync: (k: string) => store.delete(k),
+    eventCenter: {
+      on: (e: string, f: (...a: unknown[]) => void) => handlers.set(e, (handlers.get(e) ?? new Set()).add(f)),
+      off: (e: string, f: (...a: unknown[]) => void) => handlers.get(e)?.delete(f),
+      trigger: (e: string, ...a: unknown[]) => handlers.get(e)?.forEach((f) => f(...a)),
+    },
+    onNetworkStatusChange: jest.fn(),
+    offNetworkStatusChange: jest.fn(),
+    onAppShow: jest.fn(),
+    offAppShow: jest.fn(),
+  }
+  return { __esModule: true, default: taro, ...taro }
+})
+
+const taroRequest = Taro.request as unknown as jest.Mock
+const answer = (data: unknown, statusCode = 200) => Promise.resolve({ statusCode, data, header: {} })
+const offline = () => Promise.reject({ errMsg: 'request:fail' })
+const me = {
+  id: 1, name: '王小明', phone: '139****0002', hometownTownship: null, hometownVillage: null, idNumber: null,
+  trades: [], skills: '', workingAway: false, currentCity: null, returnedHome: false, willingToGoOut: false,
+  povertyAlleviated: false, wechatLinked: false, consents: [], createdAt: '2026-11-26T00:00:00.000Z',
+}
+
+beforeEach(() => {
+  taroRequest.mockReset()
+  for (const e of readOutbox()) dismissOutboxEntry(e.id)
+})
+
+test('a write that reaches the server is not queued', async () => {
+  taroRequest.mockReturnValueOnce(answer(me))
+  const result = await submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })
+  expect(result).toEqual({ queued: false, data: me })
+  expect(readOutbox()).toHaveLength(0)
+})
+
+test('a write made offline is kept on the device and sent later with the same key, exactly once', async () => {
+  taroRequest.mockImplementation(offline)
+  const result = await submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })
+  expect(result.queued).toBe(true)
+  const [entry] = readOutbox()
+  expect(entry).toMatchObject({ name: 'updateMe', label: '修改资料', state: 'pending', req: { body: { name: '王小明' } } })
+  const firstKey = taroRequest.mock.calls[0][0].header['Idempotency-Key']
+  expect(entry.id).toBe(firstKey)
+
+  // Still offline: the entry stays, its next try pushed back.
+  taroRequest.mockReset().mockImplementation(offline)
+  await flushOutbox(true)
+  expect(readOutbox()[0]).toMatchObject({ state: 'pending', attempts: 2 })
+  expect(readOutbox()[0].nextAttemptAt).toBeGreaterThan(entry.nextAttemptAt)
+
+  // Back online.
+  const delivered = jest.fn()
+  const unlisten = onOutboxDelivered(delivered)
+  taroRequest.mockReset().mockReturnValue(answer(me))
+  await flushOutbox(true)
+  unlisten()
+  expect(readOutbox()).toHaveLength(0)
+  expect(taroRequest).toHaveBeenCalledTimes(1)
+  expect(taroRequest.mock.calls[0][0].header['Idempotency-Key']).toBe(firstKey)
+  expect(delivered).toHaveBeenCalledWith(expect.objectContaining({ data: me }))
+})
+
+test('an entry not yet due waits for its turn unless forced', async () => {
+  taroRequest.mockImplementation(offline)
+  await submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })
+  taroRequest.mockReset().mockReturnValue(answer(me))
+  await flushOutbox()
+  expect(taroRequest).not.toHaveBeenCalled()
+  expect(readOutbox()).toHaveLength(1)
+})
+
+test('a write the server refuses stays visible with what to fix until the worker dismisses it', async () => {
+  taroRequest.mockImplementation(offline)
+  await submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })
+  const refusal = { error: { code: 'VALIDATION_FAILED', message: '填写的内容有误', fields: { name: '姓名至少2个字' } } }
+  taroRequest.mockReset().mockReturnValue(answer(refusal, 400))
+  await flushOutbox(true)
+  const [entry] = readOutbox()
+  expect(entry).toMatchObject({ state: 'refused', error: { code: 'VALIDATION_FAILED', fields: { name: '姓名至少2个字' } } })
+  // A refused entry is never resent on its own.
+  taroRequest.mockClear()
+  await flushOutbox(true)
+  expect(taroRequest).not.toHaveBeenCalled()
+  dismissOutboxEntry(entry.id)
+  expect(readOutbox()).toHaveLength(0)
+})
+
+test('a refusal at the first try is thrown to the form, not queued', async () => {
+  taroRequest.mockReturnValue(answer({ error: { code: 'CONFLICT', message: '已经报过名了' } }, 409))
+  await expect(submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })).rejects.toMatchObject({ code: 'CONFLICT' })
+  expect(readOutbox()).toHaveLength(0)
+})
+
+test('only keyed writes may be queued', async () => {
+  await expect(submit('logout' as never, {} as never, { label: '退出' })).rejects.toThrow(/keyed write/)
+})

@@ -1,0 +1,162 @@
+import Taro from '@tarojs/taro'
+import { api, type Api, type RequestOf, type ResponseOf } from '@contract'
+import { ApiError } from './api-error'
+import { request } from './client'
+import { whenNetworkMayBeBack } from './connectivity'
+import { newIdempotencyKey } from './idempotency-key'
+
+/**
+ * Writes that must not be lost. A write that cannot reach the server is kept on the device and
+ * sent again, with its original Idempotency-Key, until the server records it (once) or refuses it.
+ * A refusal stays in the outbox, shown to the worker, until they dismiss it: nothing is dropped silently.
+ */
+/** An endpoint of the contract; only keyed writes (`idempotent: true`) may be queued. */
+export type WriteName = keyof Api
+
+export interface OutboxEntry {
+  /** Also the Idempotency-Key: the server dedupes every resend by it. */
+  id: string
+  name: WriteName
+  req: unknown
+  /** What the worker sees, e.g. 报名：电子厂普工 */
+  label: string
+  createdAt: string
+  attempts: number
+  nextAttemptAt: number
+  state: 'pending' | 'refused'
+  error?: { code: string; message: string; fields?: Record<string, string> }
+}
+
+export type SubmitResult<N extends WriteName> =
+  | { queued: false; data: ResponseOf<Api[N]> }
+  | { queued: true; entry: OutboxEntry }
+
+const storageKey = 'wgt.outbox'
+/** WeChat allows 1 MB per storage key; leave room for the JSON around the entries. */
+const maxBytes = 900 * 1024
+const changed = 'wgt.outbox.changed'
+const delivered = 'wgt.outbox.delivered'
+
+export function readOutbox(): OutboxEntry[] {
+  try {
+    const value = Taro.getStorageSync(storageKey)
+    return Array.isArray(value) ? (value as OutboxEntry[]) : []
+  } catch {
+    return []
+  }
+}
+
+function writeOutbox(entries: OutboxEntry[]): void {
+  Taro.setStorageSync(storageKey, entries)
+  Taro.eventCenter.trigger(changed, entries)
+}
+
+function backoffMs(attempts: number): number {
+  return Math.min(5 * 60_000, 5_000 * 2 ** Math.max(0, attempts - 1))
+}
+
+/**
+ * Sends a write now if it can; if the network is not there, keeps it to send later.
+ * A refusal (4xx) is thrown at once so the form can show what to fix.
+ */
+export async function submit<N extends WriteName>(
+  name: N,
+  req: RequestOf<Api[N]>,
+  options: { label: string; idempotencyKey?: string },
+): Promise<SubmitResult<N>> {
+  if (!api[name].idempotent) throw new Error(`${String(name)} is not a keyed write and cannot be queued`)
+  const id = options.idempotencyKey ?? newIdempotencyKey()
+  try {
+    const data = (await request(api[name] as Api[N], req, { idempotencyKey: id })) as ResponseOf<Api[N]>
+    return { queued: false, data }
+  } catch (e) {
+    if (!(e instanceof ApiError) || !e.transient) throw e
+    const entry: OutboxEntry = {
+      id,
+      name,
+      req,
+      label: options.label,
+      createdAt: new Date().toISOString(),
+      attempts: 1,
+      nextAttemptAt: Date.now() + backoffMs(1),
+      state: 'pending',
+    }
+    const entries = readOutbox().filter((x) => x.id !== id)
+    entries.push(entry)
+    if (JSON.stringify(entries).length > maxBytes) {
+      throw new ApiError('PAYLOAD_TOO_LARGE', '待发送的内容太多了，请连上网络发出后再提交')
+    }
+    writeOutbox(entries)
+    return { queued: true, entry }
+  }
+}
+
+let flushing: Promise<void> | null = null
+
+/** Sends every entry that is due (or all pending ones with `force`), one at a time, oldest first. */
+export function flushOutbox(force = false): Promise<void> {
+  // One flush at a time, or two could send the same entry at once.
+  if (!flushing) {
+    flushing = sendDue(force).finally(() => {
+      flushing = null
+    })
+  }
+  return flushing
+}
+
+async function sendDue(force: boolean): Promise<void> {
+  // Yield first so the caller's `flushing` is set before any entry is read.
+  await Promise.resolve()
+  for (const entry of readOutbox()) {
+    if (entry.state !== 'pending' || (!force && entry.nextAttemptAt > Date.now())) continue
+    await sendOne(entry)
+  }
+}
+
+async function sendOne(entry: OutboxEntry): Promise<void> {
+  const update = (fn: (x: OutboxEntry) => OutboxEntry | null) =>
+    writeOutbox(readOutbox().flatMap((x) => (x.id === entry.id ? [fn(x)].filter((y): y is OutboxEntry => y !== null) : [x])))
+  try {
+    const data = await request(api[entry.name], entry.req as never, { idempotencyKey: entry.id, retryDelaysMs: [] })
+    update(() => null)
+    Taro.eventCenter.trigger(delivered, { entry, data })
+  } catch (e) {
+    const err = e instanceof ApiError ? e : new ApiError('BAD_RESPONSE')
+    if (err.transient) {
+      update((x) => ({ ...x, attempts: x.attempts + 1, nextAttemptAt: Date.now() + backoffMs(x.attempts + 1) }))
+    } else {
+      update((x) => ({ ...x, state: 'refused', error: { code: err.code, message: err.message, fields: err.fields } }))
+    }
+  }
+}
+
+/** The worker has seen a refusal (or gave up on a pending write). */
+export function dismissOutboxEntry(id: string): void {
+  writeOutbox(readOutbox().filter((x) => x.id !== id))
+}
+
+export function onOutboxChange(listener: (entries: OutboxEntry[]) => void): () => void {
+  Taro.eventCenter.on(changed, listener)
+  return () => Taro.eventCenter.off(changed, listener)
+}
+
+export function onOutboxDelivered(listener: (event: { entry: OutboxEntry; data: unknown }) => void): () => void {
+  Taro.eventCenter.on(delivered, listener)
+  return () => Taro.eventCenter.off(delivered, listener)
+}
+
+let stop: (() => void) | null = null
+
+/** Started once by the app: resend when the network returns, when the app is shown, and on a timer. */
+export function startOutbox(intervalMs = 30_000): () => void {
+  if (stop) return stop
+  const unlisten = whenNetworkMayBeBack(() => void flushOutbox(true))
+  const timer = setInterval(() => void flushOutbox(), intervalMs)
+  void flushOutbox(true)
+  stop = () => {
+    unlisten()
+    clearInterval(timer)
+    stop = null
+  }
+  return stop
+}

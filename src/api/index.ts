@@ -16,3 +16,4 @@ export {
   type OutboxEntry,
   type SubmitResult,
 } from './outbox'
+export { useOutbox, type OutboxState } from './use-outbox'

@@ -1,5 +1,6 @@
-// Three suites: the server (node, real database), the app (jsdom, Taro shimmed onto its H5 runtime)
-// and end-to-end (the built portal in Chromium against the real server).
+// Four suites: the server (node, real database), the app (jsdom, Taro shimmed onto its H5 runtime),
+// end-to-end (the built portal in Chromium against the real server) and weapp (the built mini-program under
+// WeChat's wcc/exparser against the real server).
 const esm = ['cookie', 'tslib', '\\.pnpm', '@tarojs', '@nutui', '@stencil', 'swiper', 'nanoid', 'style-inject', 'query-string', 'lodash-es', 'decode-uri-component', 'split-on-first', 'filter-obj', 'zod', 'gcoord']
 
 module.exports = {
@@ -36,6 +37,18 @@ module.exports = {
       testMatch: ['**/*.test.ts'],
       setupFilesAfterEnv: ['<rootDir>/tests/e2e/support/setup.ts'],
       transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+    },
+    {
+      // The weapp build rendered by WeChat's wcc/exparser (miniprogram-simulate) against the real server.
+      displayName: 'weapp',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/tests/weapp'],
+      testMatch: ['**/*.test.ts'],
+      setupFiles: ['<rootDir>/tests/weapp/support/dom-globals.ts'],
+      setupFilesAfterEnv: ['<rootDir>/tests/weapp/support/setup.ts'],
+      transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+      // The build runs as WeChat runs it: untransformed.
+      transformIgnorePatterns: ['/node_modules/', '/wgt-weapp-build-'],
     },
   ],
 }

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import { checkWeappApiBase } from './api-base'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -25,7 +26,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // One folder per platform: the server serves dist/h5, WeChat DevTools opens dist/weapp.
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // NutUI emits HTML tags (icons are <i>, some components <span>/<div>) that Taro's base.wxml has no template for:
+    // on weapp they render as nothing. plugin-html maps them onto text/view. tests/weapp fails on any missing template.
+    plugins: process.env.TARO_ENV === 'weapp' ? ['@tarojs/plugin-html'] : [],
     alias: {
       '@': path.join(root, 'src'),
       '@contract': contractDir,
@@ -75,5 +78,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
   if (process.env.NODE_ENV === 'development') {
     return merge({}, baseConfig, devConfig)
   }
+  // A shipped mini-program without a reachable https API is useless: fail the build instead.
+  if (process.env.TARO_ENV === 'weapp') checkWeappApiBase(process.env.TARO_APP_API_BASE)
   return merge({}, baseConfig, prodConfig)
 })

@@ -4,11 +4,14 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { ensureH5Build } from './h5-build.mjs'
+import { ensureWeappBuild } from './weapp-build.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const args = process.argv.slice(2)
 const wantsE2e = !args.includes('--selectProjects') || args.includes('e2e')
 if (wantsE2e) ensureH5Build()
+// The weapp suite renders dist/weapp: build it here (under its lock) so jest's timeouts never include a build.
+if (!args.includes('--selectProjects') || args.includes('weapp')) ensureWeappBuild()
 
 mkdirSync(join(root, 'test-results'), { recursive: true })
 const report = join(root, 'test-results', `jest-${process.pid}.json`)

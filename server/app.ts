@@ -19,9 +19,12 @@ import { courseRoutes } from './routes/courses'
 import { healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { meRoutes } from './routes/me'
+import { rightsRoutes } from './routes/rights'
 import { staffRoutes } from './routes/staff'
+import { staffCourseRoutes } from './routes/staff-courses'
 import { stationRoutes } from './routes/stations'
 import { tradeRoutes } from './routes/trades'
+import { uploadRoutes } from './routes/uploads'
 
 export interface BuildAppOptions {
   config: Config
@@ -69,6 +72,9 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   authRoutes(app)
   meRoutes(app)
   staffRoutes(app)
+  rightsRoutes(app)
+  uploadRoutes(app)
+  staffCourseRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

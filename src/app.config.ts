@@ -2,11 +2,22 @@
 export default defineAppConfig({
   pages: ['pages/jobs/index', 'pages/training/index', 'pages/rights/index', 'pages/stations/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/jobs', pages: ['pages/detail/index'] },
-    { root: 'packages/training', pages: ['pages/detail/index'] },
-    { root: 'packages/rights', pages: ['pages/guide/index'] },
-    { root: 'packages/stations', pages: ['pages/detail/index'] },
-    { root: 'packages/me', pages: ['pages/about/index'] },
+    { root: 'packages/jobs', pages: ['pages/detail/index', 'pages/applications/index'] },
+    { root: 'packages/training', pages: ['pages/detail/index', 'pages/mine/index', 'pages/request/index'] },
+    { root: 'packages/rights', pages: ['pages/guide/index', 'pages/new/index', 'pages/done/index', 'pages/mine/index', 'pages/case/index'] },
+    { root: 'packages/stations', pages: ['pages/detail/index', 'pages/jobs/index'] },
+    {
+      root: 'packages/me',
+      pages: [
+        'pages/about/index',
+        'pages/sign-in/index',
+        'pages/profile/index',
+        'pages/privacy/index',
+        'pages/records/index',
+        'pages/export/index',
+        'pages/delete/index',
+      ],
+    },
     { root: 'packages/staff', pages: ['pages/index/index'] },
   ],
   window: {

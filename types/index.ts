@@ -3,12 +3,43 @@
  * Both sides import from here; nothing here imports from src/ or server/.
  */
 import { health, listTrades } from './reference'
-import { getJob, listJobs } from './jobs'
-import { getCourse, listCourses } from './courses'
-import { getStation, listStations } from './stations'
+import { applyToJob, getJob, listJobs, listMyApplications, reportJob, withdrawApplication } from './jobs'
+import {
+  cancelEnrollment,
+  courseRequestSummary,
+  createCourseRequest,
+  enrollInCourse,
+  getCourse,
+  listCourses,
+  listMyEnrollments,
+  staffCompleteEnrollment,
+  staffCourseEnrollments,
+  staffCreateCourse,
+  staffIssueCertificate,
+  staffUpdateCourse,
+} from './courses'
+import {
+  getStation,
+  listBranchMembers,
+  listMyPartyMemberships,
+  listStationCities,
+  listStations,
+  registerPartyMember,
+} from './stations'
 import { devSmsOutbox, login, logout, requestSmsCode, wechatLogin } from './auth'
 import { deleteMe, exportMe, getMe, setConsent, updateMe } from './me'
 import { staffLogin, staffLogout, staffMe } from './staff'
+import {
+  addRightsMessage,
+  closeRightsRequest,
+  createRightsRequest,
+  getRightsRequest,
+  listMyRightsRequests,
+  staffAddRightsNote,
+  staffListRightsRequests,
+  staffTransitionRightsRequest,
+} from './rights'
+import { uploadFile } from './uploads'
 
 export * from './errors'
 export * from './messages'
@@ -22,16 +53,36 @@ export * from './validators'
 export * from './auth'
 export * from './me'
 export * from './staff'
+export * from './rights'
+export * from './uploads'
 
 export const api = {
   health,
   listTrades,
   listJobs,
   getJob,
+  applyToJob,
+  listMyApplications,
+  withdrawApplication,
+  reportJob,
   listCourses,
   getCourse,
+  enrollInCourse,
+  cancelEnrollment,
+  listMyEnrollments,
+  createCourseRequest,
+  courseRequestSummary,
+  staffCreateCourse,
+  staffUpdateCourse,
+  staffCourseEnrollments,
+  staffCompleteEnrollment,
+  staffIssueCertificate,
   listStations,
   getStation,
+  listStationCities,
+  registerPartyMember,
+  listMyPartyMemberships,
+  listBranchMembers,
   requestSmsCode,
   login,
   wechatLogin,
@@ -45,5 +96,14 @@ export const api = {
   staffLogin,
   staffMe,
   staffLogout,
+  createRightsRequest,
+  getRightsRequest,
+  listMyRightsRequests,
+  addRightsMessage,
+  closeRightsRequest,
+  staffListRightsRequests,
+  staffTransitionRightsRequest,
+  staffAddRightsNote,
+  uploadFile,
 } as const
 export type Api = typeof api

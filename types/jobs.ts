@@ -9,6 +9,29 @@ export const wageUnitLabel: Record<(typeof wageUnits)[number], string> = { month
 export const jobStatuses = ['open', 'filled', 'closed'] as const
 export const jobSorts = ['newest', 'wage', 'distance'] as const
 
+/** submitted → contacted → hired | rejected; the worker may withdraw while submitted or contacted. */
+export const applicationStatuses = ['submitted', 'contacted', 'hired', 'rejected', 'withdrawn'] as const
+export type ApplicationStatus = (typeof applicationStatuses)[number]
+export const applicationStatusLabel: Record<ApplicationStatus, string> = {
+  submitted: '已报名',
+  contacted: '已联系',
+  hired: '已录用',
+  rejected: '未录用',
+  withdrawn: '已取消',
+}
+export const withdrawableStatuses: readonly ApplicationStatus[] = ['submitted', 'contacted']
+
+export const reportReasons = ['fee', 'false_info', 'wage_mismatch', 'other'] as const
+export type ReportReason = (typeof reportReasons)[number]
+export const reportReasonLabel: Record<ReportReason, string> = {
+  fee: '收费/押金',
+  false_info: '虚假信息',
+  wage_mismatch: '工资不符',
+  other: '其他',
+}
+/** Reports from this many different workers hide a posting from lists until staff review it. */
+export const reportsToHide = 3
+
 /** Shown on every posting: a real employer never asks the worker for money. */
 export const noFeePledge = '正规招聘不收取任何费用，不交押金。凡要求先交钱的，请立即举报。'
 
@@ -55,9 +78,13 @@ export const jobDetail = z.extend(jobSummary, {
   verifiedBy: z.nullable(z.object({ id: z.number(), name: z.string() })),
   verifiedAt: z.nullable(isoDateTime),
   expired: z.boolean(),
-  /** Open, not expired: a worker may apply. */
+  /** Reported by several workers and hidden from lists until staff have checked it. */
+  underReview: z.boolean(),
+  /** Open, not expired, not under review: a worker may apply. */
   appliable: z.boolean(),
   pledge: z.string(),
+  /** The signed-in worker's application to this posting (null when none or not signed in as a worker). */
+  myApplication: z.nullable(z.object({ id: z.number(), status: z.enum(applicationStatuses) })),
 })
 export type JobDetail = z.infer<typeof jobDetail>
 
@@ -73,6 +100,8 @@ export const listJobsQuery = z
     minWage: z.optional(z.coerce.number().check(z.int('请填写整数'), z.gte(0, '工资不能是负数'), z.lte(100000))),
     benefits: queryList(benefits),
     sourceType: z.optional(z.enum(stationTypes)),
+    /** Postings that came through this station ("this station's jobs"). */
+    stationId: z.optional(z.coerce.number().check(z.int('编号不对'), z.positive('编号不对'))),
     sort: z._default(z.enum(jobSorts), 'newest'),
     lat: coordinate(-90, 90, '纬度'),
     lng: coordinate(-180, 180, '经度'),
@@ -98,8 +127,81 @@ export const listJobs = endpoint({
 export const getJob = endpoint({
   method: 'GET',
   path: '/jobs/:id',
-  access: 'public',
-  summary: 'One posting; closed and expired ones are still shown, marked, but not appliable',
+  access: 'optional',
+  summary: 'One posting; closed, expired and under-review ones are still shown, marked, but not appliable',
   params: idParam,
   response: jobDetail,
+})
+
+export const jobApplication = z.object({
+  id: z.number(),
+  status: z.enum(applicationStatuses),
+  note: z.nullable(z.string()),
+  createdAt: isoDateTime,
+  updatedAt: isoDateTime,
+  job: jobSummary,
+})
+export type JobApplication = z.infer<typeof jobApplication>
+
+export const applyBody = z.object({
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多只能写 200 个字'))),
+})
+
+export const applyToJob = endpoint({
+  method: 'POST',
+  path: '/jobs/:id/applications',
+  access: 'worker',
+  idempotent: true,
+  summary: 'Apply to a posting; one application per worker per posting (a repeat returns the same one)',
+  params: idParam,
+  body: z.optional(applyBody),
+  response: jobApplication,
+})
+
+export const listMyApplications = endpoint({
+  method: 'GET',
+  path: '/me/applications',
+  access: 'worker',
+  summary: 'My applications, newest first, with each posting summary',
+  query: z.object({ ...pageQuery }),
+  response: listOf(jobApplication),
+})
+
+export const withdrawApplication = endpoint({
+  method: 'POST',
+  path: '/applications/:id/withdraw',
+  access: 'worker',
+  summary: 'Withdraw my application while it is submitted or contacted',
+  params: idParam,
+  response: jobApplication,
+})
+
+export const reportBody = z
+  .object({
+    reason: z.enum(reportReasons, '请选择举报的原因'),
+    detail: z._default(z.string().check(z.trim(), z.maxLength(500, '最多只能写 500 个字')), ''),
+  })
+  .check(
+    z.refine((b) => b.reason !== 'other' || b.detail.length > 0, { message: '选“其他”时请写明是什么问题', path: ['detail'] }),
+  )
+export type ReportBody = z.input<typeof reportBody>
+
+export const jobReport = z.object({
+  id: z.number(),
+  jobId: z.number(),
+  reason: z.enum(reportReasons),
+  detail: z.string(),
+  createdAt: isoDateTime,
+})
+export type JobReport = z.infer<typeof jobReport>
+
+export const reportJob = endpoint({
+  method: 'POST',
+  path: '/jobs/:id/reports',
+  access: 'worker',
+  idempotent: true,
+  summary: 'Report a posting (fees, false information, wrong wage); one report per worker per posting',
+  params: idParam,
+  body: reportBody,
+  response: jobReport,
 })

@@ -17,6 +17,11 @@ import type { DataKeys } from './crypto'
 import { deleteCodesForPhone } from './sms-codes.repository'
 import { eraseUser, findUser, insertConsent, latestConsent, listConsents, updateUser } from './users.repository'
 import { listUserSessions } from './sessions.repository'
+import { erasePartyMemberships, exportPartyMemberships } from '../stations/party-members.service'
+import { eraseTrainingData, trainingRecords } from '../training/enrollments.service'
+import { exportJobRecords, forgetWorkerJobRecords } from '../jobs/applications.service'
+import { exportRightsRequests, forgetRightsRequester } from '../rights/rights.service'
+import { removeUploadFiles } from '../uploads/uploads.service'
 import type { Updateable } from 'kysely'
 
 type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number]
@@ -107,6 +112,7 @@ export async function setConsent(
     await insertConsent(trx, userId, body, now)
     if (!body.granted && body.kind === 'id_number') await updateUser(trx, userId, { id_number_enc: null, updated_at: now.toISOString() })
     if (!body.granted && body.kind === 'location') await updateUser(trx, userId, { current_city: null, updated_at: now.toISOString() })
+    if (!body.granted && body.kind === 'party_membership') await erasePartyMemberships(trx, userId)
   })
   return getMe(db, keys, userId)
 }
@@ -119,15 +125,22 @@ export async function exportMe(db: Kysely<DB>, keys: DataKeys, userId: number, n
     profile: { ...plainProfile(user, keys), updatedAt: user.updated_at },
     consents: (await listConsents(db, userId)).map(toConsent),
     sessions: (await listUserSessions(db, userId)).map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
-    records: {},
+    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await trainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now) },
   }
 }
 
-export async function deleteMe(db: Kysely<DB>, userId: number, now: Date): Promise<{ deleted: true }> {
+/** `uploadsDir`: where the worker's photos are, removed once the deletion has committed. */
+export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, uploadsDir?: string): Promise<{ deleted: true }> {
+  let removedUploads: string[] = []
   await db.transaction().execute(async (trx) => {
     const user = await requireUser(trx, userId)
     if (user.phone_hash) await deleteCodesForPhone(trx, user.phone_hash)
+    await erasePartyMemberships(trx, userId)
+    await eraseTrainingData(trx, userId, now)
+    await forgetWorkerJobRecords(trx, userId, now)
+    removedUploads = await forgetRightsRequester(trx, userId, now)
     await eraseUser(trx, userId, now)
   })
+  if (uploadsDir) await removeUploadFiles(uploadsDir, removedUploads)
   return { deleted: true }
 }

@@ -1,9 +1,10 @@
 /** Course rules and the row → contract mapping. */
 import type { Kysely } from 'kysely'
-import type { Course, CourseMode, Trade } from '../../types'
+import type { Course, CourseDetail, CourseMode, Trade } from '../../types'
 import type { DB } from '../db/schema'
 import { notFound } from '../http/app-error'
 import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { myEnrollmentRef } from '../training/enrollments.service'
 import { type CourseWithBrand, findCourseById, findCourses } from './courses.repository'
 
 export function toCourse(row: CourseWithBrand): Course {
@@ -54,8 +55,9 @@ export async function listCourses(
   }
 }
 
-export async function getCourse(db: Kysely<DB>, id: number): Promise<Course> {
+/** One course; for a signed-in worker, with their live enrolment in it. */
+export async function getCourse(db: Kysely<DB>, id: number, workerId: number | null = null): Promise<CourseDetail> {
   const row = await findCourseById(db, id)
   if (!row) throw notFound('没有找到这门课程，可能已被删除')
-  return toCourse(row)
+  return { ...toCourse(row), myEnrollment: workerId === null ? null : await myEnrollmentRef(db, workerId, id) }
 }

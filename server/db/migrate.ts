@@ -6,10 +6,18 @@ import { type Kysely, type Migration, Migrator, sql } from 'kysely'
 import { dialectOf } from './dialect'
 import * as m0001 from './migrations/0001-initial'
 import * as m0002 from './migrations/0002-accounts'
+import * as m0003 from './migrations/0003-job-applications'
+import * as m0004 from './migrations/0004-enrollments'
+import * as m0005 from './migrations/0005-rights-requests'
+import * as m0006 from './migrations/0006-party-members'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-accounts': m0002,
+  '0003-job-applications': m0003,
+  '0004-enrollments': m0004,
+  '0005-rights-requests': m0005,
+  '0006-party-members': m0006,
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -75,6 +75,41 @@ export interface JobTable {
   expires_at: string
   is_sample: Flag
   created_at: string
+  /** ok | pending (hidden: reported by several workers, awaiting staff) | cleared | removed */
+  review_status: Generated<string>
+}
+
+export interface JobApplicationTable {
+  id: Generated<number>
+  job_id: number
+  /** Null once the worker's account is deleted. */
+  user_id: number | null
+  status: string
+  note: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface JobReportTable {
+  id: Generated<number>
+  job_id: number
+  user_id: number | null
+  reason: string
+  detail: string
+  created_at: string
+  reviewed_at: string | null
+}
+
+/** Search index: 2-character grams of a posting's searched fields. */
+export interface JobTermTable {
+  term: string
+  job_id: number
+}
+
+export interface JobSearchTable {
+  job_id: number
+  /** The searched fields, normalised, joined by U+0001 */
+  text: string
 }
 
 export interface CourseTable {
@@ -202,10 +237,140 @@ export interface SessionTable {
   expires_at: string
 }
 
+export interface EnrollmentTable {
+  id: Generated<number>
+  course_id: number
+  user_id: number
+  /** enrollmentStatuses in types/courses.ts */
+  status: string
+  agreed_terms_at: string | null
+  /** The placement terms as agreed (order courses). */
+  agreement_text: string | null
+  created_at: string
+  updated_at: string
+  /** When a waitlisted enrolment got its seat. */
+  promoted_at: string | null
+  cancelled_at: string | null
+  completed_at: string | null
+  certificate_number: string | null
+  certificate_level: string | null
+  /** China date */
+  certificate_issued_on: string | null
+}
+
+export interface CourseRequestTable {
+  id: Generated<number>
+  user_id: number
+  trade: string
+  note: string
+  created_at: string
+}
+
+/** Who changed what: every staff write, with the record before and after (JSON text). */
+export interface AuditLogTable {
+  id: Generated<number>
+  actor_kind: 'staff' | 'worker' | 'system'
+  actor_id: number | null
+  at: string
+  action: string
+  entity: string
+  entity_id: number | null
+  before_json: string | null
+  after_json: string | null
+}
+
+/** A worker's registration with a Party branch; deleted when the party_membership consent is withdrawn. */
+export interface PartyMembershipTable {
+  id: Generated<number>
+  user_id: number
+  station_id: number
+  name: string
+  joined_party_year: number | null
+  note: string | null
+  created_at: string
+}
+
+export interface RightsTrackingCounterTable {
+  /** China calendar year */
+  year: number
+  last_seq: number
+}
+
+export interface RightsRequestTable {
+  id: Generated<number>
+  tracking_no: string
+  /** Null once the worker deleted the account. */
+  user_id: number | null
+  category: string
+  description: string
+  employer_name: string
+  work_city: string
+  work_province: string | null
+  work_address: string
+  /** 'YYYY-MM' */
+  worked_from: string
+  worked_to: string | null
+  amount_owed_yuan: number | null
+  workers_affected: number
+  contact_name: string | null
+  /** AES-GCM of the contact phone */
+  contact_phone_enc: string | null
+  contact_time: string
+  application_id: number | null
+  /** JSON array of upload ids */
+  attachments: string
+  station_id: number | null
+  status: string
+  first_responsible_staff_id: number | null
+  referred_to: string | null
+  rating: number | null
+  rating_comment: string | null
+  submitted_at: string
+  accepted_at: string | null
+  concluded_at: string | null
+  closed_at: string | null
+  updated_at: string
+  created_at: Generated<string>
+}
+
+export interface RightsRequestEventTable {
+  id: Generated<number>
+  request_id: number
+  kind: string
+  from_status: string | null
+  to_status: string | null
+  text: string
+  author: string
+  staff_id: number | null
+  visible_to_worker: Flag
+  /** JSON array of upload ids */
+  attachments: string
+  created_at: string
+}
+
+export interface UploadTable {
+  id: string
+  owner_user_id: number | null
+  request_id: number | null
+  content_type: string
+  size_bytes: number
+  sha256: string
+  created_at: string
+}
+
 export interface DB {
+  rights_tracking_counters: RightsTrackingCounterTable
+  rights_requests: RightsRequestTable
+  rights_request_events: RightsRequestEventTable
+  uploads: UploadTable
+  party_memberships: PartyMembershipTable
   stations: StationTable
   brands: BrandTable
   jobs: JobTable
+  job_applications: JobApplicationTable
+  job_reports: JobReportTable
+  job_terms: JobTermTable
+  job_search: JobSearchTable
   courses: CourseTable
   idempotency_keys: IdempotencyKeyTable
   users: UserTable
@@ -215,6 +380,9 @@ export interface DB {
   wechat_tickets: WechatTicketTable
   staff: StaffTable
   sessions: SessionTable
+  enrollments: EnrollmentTable
+  course_requests: CourseRequestTable
+  audit_log: AuditLogTable
 }
 
 export type StationRow = Selectable<StationTable>
@@ -227,3 +395,4 @@ export type NewCourse = Insertable<CourseTable>
 export type UserRow = Selectable<UserTable>
 export type StaffRow = Selectable<StaffTable>
 export type SessionRow = Selectable<SessionTable>
+export type EnrollmentRow = Selectable<EnrollmentTable>

@@ -1,6 +1,10 @@
 /** All SQL for job postings. Every function takes the database or a transaction first. */
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
 import type { DB } from '../db/schema'
+import { planSearch } from './job-search'
+import { countGramCached } from './job-search.repository'
+
+export { likePattern } from './job-search'
 
 export type Executor = Kysely<DB>
 
@@ -12,6 +16,7 @@ export interface JobFilter {
   minWage?: number
   benefits?: readonly string[]
   sourceType?: string
+  stationId?: number
   /** China date; postings whose expires_at is before it are expired. */
   today: string
 }
@@ -21,16 +26,29 @@ export type JobOrder =
   | { sort: 'wage'; after?: { wage: number; id: number } }
   | { sort: 'distance'; lat: number; lng: number; lngScale: number; offset: number }
 
-/** `%` and `_` in what a worker typed are letters, not wildcards. */
-export function likePattern(q: string): string {
-  return '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
-}
+/**
+ * A gram found in fewer postings than this drives the search from the index (then sorts the few
+ * matches); a commoner one is checked posting by posting while walking the list order, which finds a
+ * page of matches long before it runs out. Mutable so tests can send every search down either path.
+ */
+export const searchTuning = { rareGram: 1000 }
 
 const float = (value: number) => sql<number>`cast(${value} as double precision)`
 
-function baseQuery(db: Executor) {
-  return db
-    .selectFrom('jobs')
+/**
+ * `driver`: read the postings having this gram first (job_terms → jobs by id). CROSS JOIN is how
+ * SQLite is told the join order; PostgreSQL plans it like any join.
+ */
+function baseQuery(db: Executor, driver?: string) {
+  const jobsOnly = db.selectFrom('jobs')
+  const from = driver
+    ? (db
+        .selectFrom('job_terms as hit')
+        .crossJoin('jobs')
+        .whereRef('jobs.id', '=', 'hit.job_id')
+        .where('hit.term', '=', driver) as unknown as typeof jobsOnly)
+    : jobsOnly
+  return from
     .innerJoin('stations as src', 'src.id', 'jobs.source_station_id')
     .leftJoin('stations as verifier', 'verifier.id', 'jobs.verified_by_station_id')
     .selectAll('jobs')
@@ -47,36 +65,70 @@ export type JobWithStations = Awaited<ReturnType<ReturnType<typeof baseQuery>['e
 
 /** Open, unexpired postings matching the filter, in the requested order, at most `limit` rows. */
 export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOrder, limit: number): Promise<JobWithStations[]> {
-  let query = baseQuery(db).where('jobs.status', '=', 'open').where('jobs.expires_at', '>=', filter.today)
+  const plan = filter.q ? planSearch(filter.q) : null
+  let grams = plan?.grams ?? []
+  let driver: string | undefined
+  if (plan?.impossible) return []
+  if (grams.length) {
+    const counts = await Promise.all(grams.map((g) => countGramCached(db, g, searchTuning.rareGram)))
+    if (searchTuning.rareGram > 0 && counts.some((n) => n === 0)) return []
+    const rarest = counts.indexOf(Math.min(...counts))
+    if (counts[rarest] < searchTuning.rareGram) {
+      driver = grams[rarest]
+      grams = grams.filter((g) => g !== driver)
+    }
+  }
 
-  if (filter.q) {
-    const pattern = likePattern(filter.q)
-    query = query.where((eb) =>
-      eb.or(
-        (['jobs.title', 'jobs.employer_name', 'jobs.trade', 'jobs.description'] as const).map(
-          (col) => sql<SqlBool>`${eb.ref(col)} like ${pattern} escape '\\'`,
+  let query = baseQuery(db, driver)
+    .where('jobs.status', '=', 'open')
+    .where('jobs.expires_at', '>=', filter.today)
+    // Reported by several workers: off the lists until staff have checked it.
+    .where('jobs.review_status', '<>', 'pending')
+
+  if (plan) {
+    for (const gram of grams) {
+      query = query.where(({ exists, selectFrom }) =>
+        exists(selectFrom('job_terms').select(sql`1`.as('one')).where('job_terms.term', '=', gram).whereRef('job_terms.job_id', '=', 'jobs.id')),
+      )
+    }
+    const confirm = plan.confirm
+    if (confirm !== null) {
+      query = query.where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('job_search')
+            .select(sql`1`.as('one'))
+            .whereRef('job_search.job_id', '=', 'jobs.id')
+            .where(sql<SqlBool>`job_search.text like ${confirm} escape '\\'`),
         ),
-      ),
-    )
+      )
+    }
   }
   if (filter.province) query = query.where('jobs.province', '=', filter.province)
   if (filter.city) query = query.where('jobs.city', '=', filter.city)
   if (filter.trade) query = query.where('jobs.trade', '=', filter.trade)
   if (filter.minWage !== undefined) {
     // Only monthly wages compare with a monthly figure; day and piece rates are left out.
-    query = query.where('jobs.wage_unit', '=', 'month').where('jobs.wage_max_yuan', '>=', filter.minWage)
+    query = query.where('jobs.wage_unit', '=', 'month')
+    // In newest order a wage range must not pick the wage index (it would sort every match);
+    // `+ 0` leaves it to the index that already gives the order.
+    query =
+      order.sort === 'wage'
+        ? query.where('jobs.wage_max_yuan', '>=', filter.minWage)
+        : query.where(sql<number>`jobs.wage_max_yuan + 0`, '>=', filter.minWage)
   }
   for (const benefit of filter.benefits ?? []) {
     // benefits is a JSON array of enum words; the quotes make the match exact.
     query = query.where('jobs.benefits', 'like', `%${JSON.stringify(benefit)}%`)
   }
   if (filter.sourceType) query = query.where('src.type', '=', filter.sourceType)
+  if (filter.stationId !== undefined) query = query.where('jobs.source_station_id', '=', filter.stationId)
 
   switch (order.sort) {
     case 'newest': {
       const after = order.after
       if (after) {
-        query = query.where((eb) =>
+        // The plain `<=` bound is what lets the index seek straight to the cursor; the OR alone scans from the top.
+        query = query.where('jobs.posted_at', '<=', after.postedAt).where((eb) =>
           eb.or([
             eb('jobs.posted_at', '<', after.postedAt),
             eb.and([eb('jobs.posted_at', '=', after.postedAt), eb('jobs.id', '<', after.id)]),
@@ -88,7 +140,7 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
     case 'wage': {
       const after = order.after
       if (after) {
-        query = query.where((eb) =>
+        query = query.where('jobs.wage_max_yuan', '<=', after.wage).where((eb) =>
           eb.or([
             eb('jobs.wage_max_yuan', '<', after.wage),
             eb.and([eb('jobs.wage_max_yuan', '=', after.wage), eb('jobs.id', '<', after.id)]),
@@ -123,4 +175,10 @@ export async function countOpenJobsByTrade(db: Executor, today: string): Promise
     .where('expires_at', '>=', today)
     .groupBy('trade')
     .execute()
+}
+
+/** Postings by id, with their stations (for application lists); missing ids are left out. */
+export async function findJobsByIds(db: Executor, ids: readonly number[]): Promise<JobWithStations[]> {
+  if (!ids.length) return []
+  return baseQuery(db).where('jobs.id', 'in', ids).execute()
 }

@@ -1,6 +1,6 @@
 /** Rules for postings and the row → contract mapping. */
 import type { Kysely } from 'kysely'
-import { type JobDetail, type JobSummary, noFeePledge } from '../../types'
+import { type ApplicationStatus, type JobDetail, type JobSummary, noFeePledge } from '../../types'
 import type { z } from 'zod/mini'
 import type { listJobsQuery } from '../../types/jobs'
 import type { DB } from '../db/schema'
@@ -8,6 +8,7 @@ import { notFound } from '../http/app-error'
 import { badCursor, decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { haversineKm, lngScale, roundKm } from '../lib/geo'
+import { findApplicationFor } from './applications.repository'
 import { findJobById, findOpenJobs, type JobOrder, type JobWithStations } from './jobs.repository'
 
 type ListQuery = z.output<typeof listJobsQuery>
@@ -44,9 +45,10 @@ export function toJobSummary(row: JobWithStations): JobSummary {
   }
 }
 
-export function toJobDetail(row: JobWithStations, today: string): JobDetail {
+export function toJobDetail(row: JobWithStations, today: string, myApplication: JobDetail['myApplication'] = null): JobDetail {
   const verified = row.employer_verified === 1
   const expired = row.expires_at < today
+  const underReview = row.review_status === 'pending'
   return {
     ...toJobSummary(row),
     description: row.description,
@@ -67,8 +69,10 @@ export function toJobDetail(row: JobWithStations, today: string): JobDetail {
         : null,
     verifiedAt: verified ? row.verified_at : null,
     expired,
-    appliable: row.status === 'open' && !expired,
+    underReview,
+    appliable: row.status === 'open' && !expired && !underReview,
     pledge: noFeePledge,
+    myApplication,
   }
 }
 
@@ -82,6 +86,7 @@ export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Pro
     minWage: query.minWage,
     benefits: query.benefits,
     sourceType: query.sourceType,
+    stationId: query.stationId,
     today,
   }
   let order: JobOrder
@@ -118,8 +123,9 @@ export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Pro
   return { items, nextCursor }
 }
 
-export async function getJob(db: Kysely<DB>, id: number, now: Date): Promise<JobDetail> {
+export async function getJob(db: Kysely<DB>, id: number, now: Date, workerId: number | null = null): Promise<JobDetail> {
   const row = await findJobById(db, id)
   if (!row) throw notFound('没有找到这条招聘，可能已被删除')
-  return toJobDetail(row, chinaDate(now))
+  const mine = workerId === null ? undefined : await findApplicationFor(db, id, workerId)
+  return toJobDetail(row, chinaDate(now), mine ? { id: mine.id, status: mine.status as ApplicationStatus } : null)
 }

@@ -2,6 +2,7 @@ import { z } from 'zod/mini'
 import { api, noFeePledge } from '../../types'
 import { addDays, chinaDate } from '../lib/dates'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { searchTuning } from './jobs.repository'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
 let now = T0
@@ -90,6 +91,50 @@ test.each(['电工', '叉车'])('search %s returns only (and all) matching posti
   expect(ids(items)).toEqual(expected)
 })
 
+/** What a search means, computed the slow way: q occurs in one field, A–Z compared case-insensitively. */
+const matches = (r: Row, q: string) => {
+  const low = (x: string) => x.replace(/[A-Z]/g, (c) => c.toLowerCase())
+  return [r.title, r.employer_name, r.trade, r.description].some((f) => low(f).includes(low(q)))
+}
+
+test.each([
+  ['rare grams drive the search from the index', 1000],
+  ['common grams are checked while walking the list order', 0],
+])('the term index answers like a scan (%s): 1, 2, 3 and more characters', async (_label, rareGram) => {
+  searchTuning.rareGram = rareGram
+  const texts = rows.filter((r) => listable(r)).flatMap((r) => [r.title, r.employer_name, r.description])
+  const queries = new Set<string>(['电', '工', '叉车司机', '电工证', '包装', '不存在的词', '厂普工', 'abc'])
+  for (let i = 0; queries.size < 40; i++) {
+    const text = Array.from(texts[(i * 7919) % texts.length])
+    const len = 2 + (i % 4)
+    const start = (i * 31) % Math.max(1, text.length - len)
+    const q = text.slice(start, start + len).join('').trim()
+    if (q) queries.add(q)
+  }
+  for (const q of queries) {
+    const items = await walk(`limit=50&q=${encodeURIComponent(q)}`)
+    expect([q, ids(items)]).toEqual([q, expectedIds((r) => matches(r, q))])
+  }
+  searchTuning.rareGram = 1000
+})
+
+test('a query never matches across two fields', async () => {
+  const r = rows.find((x) => listable(x))!
+  const across = Array.from(r.title).slice(-1).join('') + Array.from(r.employer_name)[0]
+  expect(ids(await walk(`limit=50&q=${encodeURIComponent(across)}`))).toEqual(expectedIds((x) => matches(x, across)))
+  expect((await list(`q=${encodeURIComponent('\u0001')}`)).items).toEqual([])
+})
+
+test('latin letters match in either case, the same on both databases', async () => {
+  const [job] = await t.db.selectFrom('jobs').select('id').where('status', '=', 'open').orderBy('posted_at', 'desc').limit(1).execute()
+  await t.db.updateTable('jobs').set({ title: 'LED灯珠厂普工' }).where('id', '=', job.id).execute()
+  const { indexJobs } = await import('./job-search.repository')
+  await indexJobs(t.db, [job.id])
+  rows = await allRows()
+  for (const q of ['led', 'LED', 'Led灯', 'd灯']) expect(ids(await list(`q=${encodeURIComponent(q)}`).then((b) => b.items))).toContain(job.id)
+  expect(ids((await list('q=lde')).items)).not.toContain(job.id)
+})
+
 test('search treats % and _ as letters', async () => {
   expect((await list('q=%25')).items).toEqual(expectedIds((r) => r.title.includes('%')).map(() => expect.anything()))
   expect((await list('q=_')).items).toHaveLength(expectedIds((r) => [r.title, r.employer_name, r.description].some((f) => f.includes('_'))).length)
@@ -124,6 +169,18 @@ describe('filters narrow', () => {
     const one = await walk(`benefits=${encodeURIComponent('包吃')}`)
     expect(one.length).toBeGreaterThanOrEqual(items.length)
   })
+  test('stationId: this station\'s postings only', async () => {
+    const counts = new Map<number, number>()
+    for (const r of rows.filter((x) => listable(x))) counts.set(r.source_station_id, (counts.get(r.source_station_id) ?? 0) + 1)
+    const [stationId] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]
+    const items = await walk(`stationId=${stationId}&limit=3`)
+    expect(items.length).toBeGreaterThan(1)
+    expect(ids(items)).toEqual(expectedIds((r) => r.source_station_id === stationId))
+    expect(items.every((i) => i.sourceStation.id === stationId)).toBe(true)
+    expect((await list('stationId=999999')).items).toEqual([])
+    const both = await walk(`stationId=${stationId}&q=${encodeURIComponent('工')}`)
+    expect(ids(both)).toEqual(expectedIds((r) => r.source_station_id === stationId && matches(r, '工')))
+  })
   test('sourceType', async () => {
     const items = await walk('sourceType=recruitment_point')
     expect(items.length).toBeGreaterThan(0)
@@ -142,6 +199,16 @@ describe('bad values are 400 with the field and a Chinese message', () => {
     ['cursor=not-a-cursor', 'cursor', '翻页参数无效，请从第一页重新加载'],
     [`cursor=${Buffer.from('{"p":1}').toString('base64url')}`, 'cursor', '翻页参数无效，请从第一页重新加载'],
     ['benefits=%E5%8C%85%E9%A3%9E', 'benefits.0', '请从给出的选项里选择'],
+    ['stationId=abc', 'stationId', '格式不对，请重新填写'],
+    ['stationId=0', 'stationId', '编号不对'],
+    ['stationId=1.5', 'stationId', '编号不对'],
+    [`q=${'电'.repeat(31)}`, 'q', '搜索词最多 30 个字'],
+    ['sourceType=shop', 'sourceType', '请从给出的选项里选择'],
+    ['sort=random', 'sort', '请从给出的选项里选择'],
+    ['minWage=abc', 'minWage', '格式不对，请重新填写'],
+    ['minWage=100001', 'minWage', '不能大于 100000'],
+    ['limit=0', 'limit', '不能小于 1'],
+    ['lng=181&lat=30', 'lng', '经度超出范围'],
   ])('%s', async (query, field, message) => {
     const res = await t.app.inject({ url: `/api/jobs?${query}` })
     expect(res.statusCode).toBe(400)
@@ -162,6 +229,8 @@ describe('detail', () => {
       expect(res.statusCode).toBe(200)
       const job = z.parse(api.getJob.response, res.json())
       expect(job.pledge).toBe(noFeePledge)
+      expect(job.underReview).toBe(false)
+      expect(job.myApplication).toBeNull()
       expect(job.appliable).toBe(true)
       expect(job.expired).toBe(false)
       if (row.employer_verified) {

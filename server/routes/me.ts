@@ -2,11 +2,12 @@ import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { deleteMe, exportMe, getMe, setConsent, updateMe } from '../accounts/me.service'
 import { route } from '../http/route'
+import { uploadsDir } from '../uploads/uploads.service'
 
 export function meRoutes(app: FastifyInstance): void {
   route(app, api.getMe, ({ caller }) => getMe(app.db, app.keys, caller.userId))
   route(app, api.updateMe, ({ trx, caller, body }) => updateMe(trx, app.keys, caller.userId, body, app.clock()))
   route(app, api.setConsent, ({ caller, body }) => setConsent(app.db, app.keys, caller.userId, body, app.clock()))
   route(app, api.exportMe, ({ caller }) => exportMe(app.db, app.keys, caller.userId, app.clock()))
-  route(app, api.deleteMe, ({ caller }) => deleteMe(app.db, caller.userId, app.clock()))
+  route(app, api.deleteMe, ({ caller }) => deleteMe(app.db, caller.userId, app.clock(), uploadsDir(app.config)))
 }

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
+import { indexMissingJobs } from '../jobs/job-search.repository'
 import { addDays, chinaDate, minusDays } from '../lib/dates'
 import { brands } from './data/brands'
 import { courses } from './data/courses'
@@ -137,6 +138,8 @@ export async function seed(db: Kysely<DB>, clock: () => Date = () => new Date())
           .onConflict((oc) => oc.column('seed_key').doNothing())
           .execute(),
       )
+      // The search index is written with the postings, in the same transaction.
+      await indexMissingJobs(trx)
     }
 
     if (courses.length) {

@@ -2,11 +2,14 @@
 import type { Kysely } from 'kysely'
 import type { DB, StationRow } from '../db/schema'
 
-/** Stations of a type (or all), ordered by place then name. A few dozen rows: callers may sort in JS. */
+/**
+ * Stations of a type (or all), by id. Callers sort in JS: a few dozen rows, and PostgreSQL would
+ * order Chinese text by its locale where SQLite orders by code point.
+ */
 export async function findStations(db: Kysely<DB>, type: string | undefined): Promise<StationRow[]> {
   let query = db.selectFrom('stations').selectAll()
   if (type) query = query.where('type', '=', type)
-  return query.orderBy('province').orderBy('city').orderBy('type').orderBy('name').orderBy('id').execute()
+  return query.orderBy('id').execute()
 }
 
 export async function findStationById(db: Kysely<DB>, id: number): Promise<StationRow | undefined> {

@@ -5,6 +5,7 @@ export { request, type CallOptions } from './client'
 export { useApi, useApiList, type ApiState, type ApiListState } from './hooks'
 export { getToken, setToken } from './session'
 export { newIdempotencyKey } from './idempotency-key'
+export { uploadPhoto } from './upload'
 export {
   submit,
   flushOutbox,

@@ -5,19 +5,22 @@ import './index.scss'
 interface Props {
   children: React.ReactNode
   onClick: () => void
-  /** primary: filled; secondary: outlined */
-  variant?: 'primary' | 'secondary'
+  /** primary: filled; secondary: outlined; danger: filled red, for deleting */
+  variant?: 'primary' | 'secondary' | 'danger'
+  /** Greyed out and not tappable (e.g. while a countdown runs). */
+  disabled?: boolean
   className?: string
 }
 
 /** A full-width button at least 48px tall with large text. */
-export function BigButton({ children, onClick, variant = 'primary', className }: Props) {
+export function BigButton({ children, onClick, variant = 'primary', disabled, className }: Props) {
   return (
     <View
       {...asButton}
-      className={`big-button big-button--${variant} ${className ?? ''}`}
-      hoverClass='big-button--pressed'
-      onClick={onClick}
+      aria-disabled={disabled ? 'true' : 'false'}
+      className={`big-button big-button--${variant} ${disabled ? 'big-button--disabled' : ''} ${className ?? ''}`}
+      hoverClass={disabled ? 'none' : 'big-button--pressed'}
+      onClick={disabled ? undefined : onClick}
     >
       {children}
     </View>

@@ -5,20 +5,33 @@ import type { Trade } from '@contract'
 import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
+import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { useJobs } from '@/features/jobs/api/use-jobs'
 import { usePopularTrades } from '@/features/jobs/api/use-popular-trades'
+import { FilterSheet } from '@/features/jobs/components/filter-sheet'
 import { JobCard } from '@/features/jobs/components/job-card'
 import { SearchBox } from '@/features/jobs/components/search-box'
+import { activeFilterCount, type JobFilters, type JobSort } from '@/features/jobs/lib/filters'
 import './index.scss'
 
 type TradeChoice = Trade | ''
 
+const sortChoices: { value: JobSort; label: string }[] = [
+  { value: 'newest', label: '最新' },
+  { value: 'wage', label: '工资高' },
+]
+
+/**
+ * 找工作. The list is a plain list paged by the page's own scroll (reach-bottom loads more, pull-down
+ * refreshes): a virtual list needs a fixed-height scroll container of its own, which takes pull-down
+ * refresh away on the mini-program, and cards differ in height. Pages of 20 keep the DOM small enough.
+ */
 export default function JobsPage() {
-  const [q, setQ] = useState('')
-  const [trade, setTrade] = useState<TradeChoice>('')
+  const [filters, setFilters] = useState<JobFilters>({})
+  const [sheetOpen, setSheetOpen] = useState(false)
   const { trades } = usePopularTrades()
-  const { items, error, loading, loadingMore, hasMore, loadMore, refresh } = useJobs({ q, trade: trade || undefined })
+  const { items, error, loading, loadingMore, hasMore, loadMore, refresh } = useJobs(filters)
 
   useReachBottom(() => {
     if (hasMore && !error) void loadMore()
@@ -27,21 +40,46 @@ export default function JobsPage() {
     void refresh().finally(() => Taro.stopPullDownRefresh())
   })
 
-  const filtered = Boolean(q || trade)
+  const set = (next: Partial<JobFilters>) => setFilters((f) => ({ ...f, ...next }))
+  const count = activeFilterCount(filters)
+  const filtered = Boolean(filters.q) || count > 0
   return (
     <View className='page jobs-page'>
-      <SearchBox initial={q} onSearch={setQ} />
+      <SearchBox initial={filters.q ?? ''} onSearch={(q) => set({ q: q || undefined })} />
       {trades.length > 0 && (
         <Chips<TradeChoice>
           scroll
-          value={trade}
-          onChange={setTrade}
+          value={filters.trade ?? ''}
+          onChange={(t) => set({ trade: t || undefined })}
           options={[{ value: '', label: '全部' }, ...trades.map((t) => ({ value: t.name, label: t.name }))]}
         />
       )}
+      <View className='jobs-page__bar'>
+        <View
+          {...asButton}
+          aria-label={count > 0 ? `筛选，已选 ${count} 项` : '筛选'}
+          className={`jobs-page__filter ${count > 0 ? 'jobs-page__filter--on' : ''}`}
+          onClick={() => setSheetOpen(true)}
+        >
+          <Text>筛选</Text>
+          {count > 0 && <Text className='jobs-page__badge'>{count}</Text>}
+        </View>
+        {count > 0 && (
+          <View
+            {...asButton}
+            className='jobs-page__clear'
+            onClick={() => set({ trade: undefined, province: undefined, minWage: undefined, benefits: undefined })}
+          >
+            <Text>清除</Text>
+          </View>
+        )}
+        <View className='jobs-page__sort'>
+          <Chips<JobSort> value={filters.sort ?? 'newest'} onChange={(sort) => set({ sort })} options={sortChoices} />
+        </View>
+      </View>
       {filtered && !loading && !error && items.length > 0 && (
         <Text className='jobs-page__count'>
-          {[q && `“${q}”`, trade].filter(Boolean).join(' · ')} 的岗位
+          {[filters.q && `“${filters.q}”`, filters.trade].filter(Boolean).join(' · ')} {count > 0 ? `（${count} 个条件）` : ''}的岗位
         </Text>
       )}
       <StateView
@@ -49,11 +87,15 @@ export default function JobsPage() {
         error={items.length === 0 ? error : null}
         empty={items.length === 0}
         emptyText={filtered ? '没有找到合适的岗位' : '现在还没有岗位'}
-        emptyHint={filtered ? '换个词再搜，或者点“全部”看所有岗位' : '过几天再来看看，或者打电话问县劳务输转服务中心（在“维权”页）'}
+        emptyHint={filtered ? '换个词再搜，或者点“清除”少选几个条件' : '过几天再来看看，或者打电话问县劳务输转服务中心（在“维权”页）'}
         onRetry={() => void refresh()}
       >
         {items.map((job) => (
-          <JobCard key={job.id} job={job} onOpen={(id) => openPage(`/packages/jobs/pages/detail/index?id=${id}`)} />
+          <JobCard
+            key={job.id}
+            job={job}
+            onOpen={(id) => openPage(`/packages/jobs/pages/detail/index?id=${id}${job.distanceKm !== undefined ? `&km=${job.distanceKm}` : ''}`)}
+          />
         ))}
         {error ? (
           <StateView loading={false} error={error} onRetry={() => void loadMore()} />
@@ -61,6 +103,15 @@ export default function JobsPage() {
           <ListFooter count={items.length} hasMore={hasMore} loadingMore={loadingMore} onLoadMore={() => void loadMore()} />
         )}
       </StateView>
+      <FilterSheet
+        visible={sheetOpen}
+        value={{ province: filters.province, trade: filters.trade, minWage: filters.minWage, benefits: filters.benefits }}
+        onApply={(next) => {
+          set(next)
+          setSheetOpen(false)
+        }}
+        onClose={() => setSheetOpen(false)}
+      />
     </View>
   )
 }

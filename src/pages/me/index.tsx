@@ -1,28 +1,83 @@
 import { Text, View } from '@tarojs/components'
+import { useDidShow } from '@tarojs/taro'
+import { BigButton } from '@/components/big-button'
 import { ListRow } from '@/components/list-row'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { useServiceCentre } from '@/hooks/use-service-centre'
 import { openPage } from '@/lib/navigate'
+import { requireSignIn } from '@/features/account/require-sign-in'
+import { useSession } from '@/features/account/session'
 import './index.scss'
 
+const mePages = '/packages/me/pages'
+
 export default function MePage() {
-  const { centre, error, loading, refresh } = useServiceCentre()
+  const { centre, error: centreError, loading: centreLoading, refresh: refreshCentre } = useServiceCentre()
+  const session = useSession()
+  const { me, signedIn } = session
+
+  // Back from another page (profile saved, signed in elsewhere): show the latest.
+  useDidShow(() => {
+    if (signedIn) void session.refresh()
+  })
+
   return (
     <View className='page me-page'>
-      <Section>
-        <Text className='me-page__title'>登录即将开放</Text>
-        <Text className='me-page__text'>开放后，您在这里能看到自己报名的岗位、培训课程和提交的求助。现在不登录也能找工作、看培训、打电话求助。</Text>
-      </Section>
+      {session.loading ? (
+        <StateView loading />
+      ) : session.error && !me ? (
+        <StateView loading={false} error={session.error} onRetry={() => void session.refresh()} />
+      ) : me ? (
+        <Section className='me-page__card'>
+          <Text className='me-page__name'>{me.name ?? '还没填姓名'}</Text>
+          <Text className='me-page__phone'>{me.phone}</Text>
+          {!me.name && <Text className='me-page__text'>填好资料，工作站能更快给您找到合适的活。</Text>}
+        </Section>
+      ) : (
+        <Section className='me-page__card'>
+          <Text className='me-page__title'>登录后</Text>
+          <Text className='me-page__text'>能填自己的资料，以后能看到自己报名的岗位、培训和求助。不登录也能找工作、看培训、打电话求助。</Text>
+          <BigButton className='me-page__sign-in' onClick={() => requireSignIn('/pages/me/index')}>
+            登录
+          </BigButton>
+        </Section>
+      )}
+
+      {signedIn && (
+        <View className='me-page__rows'>
+          <ListRow title='我的资料' note='姓名、家乡、会的工种' onClick={() => openPage(`${mePages}/profile/index`)} />
+          <ListRow title='我的报名' onClick={() => openPage(`${mePages}/records/index?kind=applications`)} />
+          <ListRow title='我的课程' onClick={() => openPage(`${mePages}/records/index?kind=courses`)} />
+          <ListRow title='我的求助' onClick={() => openPage(`${mePages}/records/index?kind=help`)} />
+        </View>
+      )}
 
       <View className='me-page__rows'>
-        <ListRow title='关于务工通' note='谁在提供这个服务，怎么保护您的信息' onClick={() => openPage('/packages/me/pages/about/index')} />
+        <ListRow
+          title={signedIn ? '隐私与授权' : '隐私政策'}
+          note={signedIn ? '看我们怎么用您的信息，撤回同意' : '我们收集什么、做什么用'}
+          onClick={() => openPage(`${mePages}/privacy/index`)}
+        />
+        {signedIn && (
+          <>
+            <ListRow title='导出我的信息' note='看我们保存的关于您的全部信息' onClick={() => openPage(`${mePages}/export/index`)} />
+            <ListRow title='注销账号' note='删除您的账号和个人信息' onClick={() => openPage(`${mePages}/delete/index`)} />
+          </>
+        )}
+        <ListRow title='关于务工通' note='谁在提供这个服务' onClick={() => openPage(`${mePages}/about/index`)} />
         <ListRow title='工作人员入口' note='县、乡镇和驻外工作站的工作人员' onClick={() => openPage('/packages/staff/pages/index/index')} />
       </View>
 
+      {signedIn && (
+        <BigButton variant='secondary' className='me-page__sign-out' onClick={() => void session.signOut()}>
+          退出登录
+        </BigButton>
+      )}
+
       <Section title='有事打电话'>
-        <StateView loading={loading} error={error} empty={!centre} emptyText='电话暂时查不到' onRetry={() => void refresh()}>
+        <StateView loading={centreLoading} error={centreError} empty={!centre} emptyText='电话暂时查不到' onRetry={() => void refreshCentre()}>
           {centre && <PhoneCall phone={centre.phone} label={centre.name} note={centre.openingHours || undefined} />}
         </StateView>
       </Section>

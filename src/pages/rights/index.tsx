@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { BigButton } from '@/components/big-button'
 import { ListRow } from '@/components/list-row'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
@@ -12,7 +13,11 @@ export default function RightsPage() {
   const { centre, error, loading, refresh } = useServiceCentre()
   return (
     <View className='page rights-page'>
-      <Text className='rights-page__lead'>被欠工资、受了伤、合同有问题？先打电话。</Text>
+      <Text className='rights-page__lead'>被欠工资、受了伤、合同有问题？打电话，或在网上求助。</Text>
+
+      <BigButton className='rights-page__ask' onClick={() => openPage('/packages/rights/pages/new/index')}>
+        我要求助
+      </BigButton>
 
       <Section title='求助电话'>
         <PhoneCall phone={nationalHotline.phone} label={nationalHotline.label} />
@@ -22,6 +27,11 @@ export default function RightsPage() {
       </Section>
 
       <View className='rights-page__rows'>
+        <ListRow
+          title='我的求助'
+          note='看办理进度、补充情况'
+          onClick={() => openPage('/packages/rights/pages/mine/index')}
+        />
         <ListRow
           title='求助前要准备什么'
           note='合同、工资记录、聊天记录……一张清单'
@@ -34,7 +44,7 @@ export default function RightsPage() {
         <Text className='rights-page__text'>
           武山县成立了县外务工人员稳岗留工和维权服务专班。在外打工遇到欠薪、工伤、合同纠纷，专班和各地驻外劳务工作站、流动党员党支部会帮您联系用工单位和当地有关部门，帮您把事情说清楚、要回该得的。
         </Text>
-        <Text className='rights-page__text'>求助不收任何费用。网上提交求助即将开放，现在请先打电话。</Text>
+        <Text className='rights-page__text'>求助不收任何费用。网上提交后会有一个求助编号，专班实行首问负责制：第一个接手的工作人员负责到底，办完要经您确认才算结束。</Text>
       </Section>
     </View>
   )

@@ -1,14 +1,17 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { stationTypes, type StationType } from '@contract'
+import { stationTypes, type StationCity, type StationType } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { StateView } from '@/components/state-view'
 import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { useStations } from '@/features/stations/api/use-stations'
+import { loadChosenCity, saveChosenCity } from '@/features/stations/chosen-city'
+import { CityPicker } from '@/features/stations/components/city-picker'
 import { StationCard } from '@/features/stations/components/station-card'
+import { StationMap } from '@/features/stations/components/station-map/station-map'
 import { groupByProvince, stationTypeShort } from '@/features/stations/lib/labels'
 import { getPosition, type Position } from '@/features/stations/location'
 import './index.scss'
@@ -16,12 +19,19 @@ import './index.scss'
 type TypeChoice = StationType | ''
 const typeOptions = [{ value: '' as TypeChoice, label: '全部' }, ...stationTypes.map((t) => ({ value: t as TypeChoice, label: stationTypeShort[t] }))]
 
-type LocateState = 'idle' | 'locating' | 'refused'
+/** Where distances are measured from: the phone's position, or a city the worker chose. */
+type Origin = { kind: 'gps'; position: Position } | { kind: 'city'; city: StationCity }
 
 export default function StationsPage() {
   const [type, setType] = useState<TypeChoice>('')
-  const [position, setPosition] = useState<Position | null>(null)
-  const [locate, setLocate] = useState<LocateState>('idle')
+  // A city chosen before on this phone is used straight away: no asking again.
+  const [origin, setOrigin] = useState<Origin | null>(() => {
+    const city = loadChosenCity()
+    return city ? { kind: 'city', city } : null
+  })
+  const [locating, setLocating] = useState(false)
+  const [picker, setPicker] = useState<'refused' | 'change' | null>(null)
+  const position = origin?.kind === 'gps' ? origin.position : origin ? { lat: origin.city.lat, lng: origin.city.lng } : null
   const { data, error, loading, refresh } = useStations(type || undefined, position)
   const stations = data?.items ?? []
 
@@ -30,13 +40,32 @@ export default function StationsPage() {
   })
 
   const locateMe = async () => {
-    setLocate('locating')
+    setLocating(true)
     const pos = await getPosition()
-    setPosition(pos)
-    setLocate(pos ? 'idle' : 'refused')
+    setLocating(false)
+    if (pos) {
+      setOrigin({ kind: 'gps', position: pos })
+      setPicker(null)
+    } else {
+      // Never a dead end: without a position, the worker picks the city instead.
+      setPicker('refused')
+    }
+  }
+
+  const chooseCity = (city: StationCity) => {
+    saveChosenCity(city)
+    setOrigin({ kind: 'city', city })
+    setPicker(null)
+  }
+
+  const byProvince = () => {
+    saveChosenCity(null)
+    setOrigin(null)
+    setPicker(null)
   }
 
   const open = (id: number) => openPage(`/packages/stations/pages/detail/index?id=${id}`)
+  const from = origin?.kind === 'city' ? `距${origin.city.city}` : '距您'
 
   return (
     <View className='page stations-page'>
@@ -45,23 +74,32 @@ export default function StationsPage() {
       </Text>
       <Chips<TypeChoice> options={typeOptions} value={type} onChange={setType} />
 
-      {position ? (
+      {origin && !picker ? (
         <View className='stations-page__located'>
-          <Text>按离您的远近排列</Text>
-          <View {...asButton} className='stations-page__link' onClick={() => setPosition(null)}>
-            <Text>改为按省份看</Text>
+          <Text>{origin.kind === 'gps' ? '按离您的远近排列' : `按离${origin.city.city}的远近排列`}</Text>
+          <View className='stations-page__links'>
+            <View {...asButton} className='stations-page__link' onClick={() => setPicker('change')}>
+              <Text>换城市</Text>
+            </View>
+            <View {...asButton} className='stations-page__link' onClick={byProvince}>
+              <Text>按省份看</Text>
+            </View>
           </View>
         </View>
       ) : (
         <View className='stations-page__locate'>
           <BigButton variant='secondary' onClick={() => void locateMe()}>
-            {locate === 'locating' ? '正在获取位置…' : '用我的位置找最近的'}
+            {locating ? '正在获取位置…' : '用我的位置找最近的'}
           </BigButton>
-          {locate === 'refused' && (
-            <Text className='stations-page__hint'>没有拿到您的位置（可能没有允许定位）。下面按省份列出，找您所在的省就行。</Text>
+          {!picker && (
+            <View {...asButton} className='stations-page__link stations-page__choose' onClick={() => setPicker('change')}>
+              <Text>不想用位置？选您所在的城市</Text>
+            </View>
           )}
         </View>
       )}
+
+      {picker && <CityPicker reason={picker} chosen={origin?.kind === 'city' ? origin.city.city : null} onChoose={chooseCity} />}
 
       <StateView
         loading={loading}
@@ -71,18 +109,25 @@ export default function StationsPage() {
         emptyHint='点“全部”看看其他组织'
         onRetry={() => void refresh()}
       >
-        {position
-          ? stations.map((s) => <StationCard key={s.id} station={s} onOpen={open} />)
-          : groupByProvince(stations).map((g) => (
-              <View key={g.province} className='stations-page__group'>
-                <Text className='stations-page__province'>
-                  {g.province}（{g.stations.length}）
-                </Text>
-                {g.stations.map((s) => (
-                  <StationCard key={s.id} station={s} onOpen={open} />
-                ))}
-              </View>
+        {origin ? (
+          <>
+            <StationMap stations={stations} centre={position} onOpen={open} />
+            {stations.map((s) => (
+              <StationCard key={s.id} station={s} onOpen={open} distanceFrom={from} />
             ))}
+          </>
+        ) : (
+          groupByProvince(stations).map((g) => (
+            <View key={g.province} className='stations-page__group'>
+              <Text className='stations-page__province'>
+                {g.province}（{g.stations.length}）
+              </Text>
+              {g.stations.map((s) => (
+                <StationCard key={s.id} station={s} onOpen={open} />
+              ))}
+            </View>
+          ))
+        )}
       </StateView>
     </View>
   )

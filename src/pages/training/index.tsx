@@ -1,7 +1,9 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { BigButton } from '@/components/big-button'
 import { ListFooter } from '@/components/list-footer'
+import { ListRow } from '@/components/list-row'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { useCourses } from '@/features/training/api/use-courses'
@@ -32,6 +34,7 @@ export default function TrainingPage() {
       <ModeTabs value={mode} onChange={setMode}>
         <View className='page training-page__list'>
           <Text className='training-page__intro'>{intro[mode]}</Text>
+          <ListRow title='我的课程' note='报名、候补和证书都在这里' onClick={() => openPage('/packages/training/pages/mine/index')} />
           <StateView
             loading={loading}
             error={items.length === 0 ? error : null}
@@ -49,6 +52,9 @@ export default function TrainingPage() {
               <ListFooter count={items.length} hasMore={hasMore} loadingMore={loadingMore} onLoadMore={() => void loadMore()} />
             )}
           </StateView>
+          <BigButton variant='secondary' className='training-page__ask' onClick={() => openPage('/packages/training/pages/request/index')}>
+            没有想学的？告诉我们
+          </BigButton>
         </View>
       </ModeTabs>
     </View>

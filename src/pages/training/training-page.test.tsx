@@ -26,7 +26,7 @@ describe('培训 page', () => {
     expect(screen.getByText('免费')).toBeTruthy()
     expect(screen.getByText('¥400')).toBeTruthy()
     expect(screen.getByText('剩 12 个名额')).toBeTruthy()
-    expect(screen.getByText('名额已满')).toBeTruthy()
+    expect(screen.getByText('已满，可候补')).toBeTruthy()
     expect(screen.getByText(/结业后到 天津 天津某重工 上班，月工资约 6000 元/)).toBeTruthy()
   })
 

@@ -16,12 +16,28 @@ export function closedReason(job: Pick<JobDetail, 'status' | 'expired' | 'applia
   return '已结束'
 }
 
-/** A posting in full: pay and benefits first, then the no-fee pledge, then the work, then who to call. */
-export function JobDetailView({ job }: { job: JobDetail }) {
+/** What every worker should hear before going anywhere for a job. */
+export const antiFraudTips = ['不交任何费用、押金、服装费、体检费', '不把身份证、银行卡交给别人保管', '遇到要钱的、工资和说的不一样的，马上举报'] as const
+
+interface Props {
+  job: JobDetail
+  /** Kilometres from the worker, when the list knew it. */
+  distanceKm?: number
+  /** Apply, report and share: drawn where the worker decides, after the facts. */
+  actions?: React.ReactNode
+}
+
+/** A posting in full: pay and benefits first, then the no-fee pledge and tips, then where, the work, who to call. */
+export function JobDetailView({ job, distanceKm, actions }: Props) {
   const closed = closedReason(job)
   return (
     <View className='job-detail'>
-      {closed && (
+      {job.underReview && (
+        <View className='job-detail__closed job-detail__review' aria-live='polite'>
+          <Text>已有多人举报，正在核实。核实前请不要交钱、不要出发。</Text>
+        </View>
+      )}
+      {closed && !job.underReview && (
         <View className='job-detail__closed' aria-live='polite'>
           <Text>这个岗位{closed}，不能再报名。可以看看其他岗位。</Text>
         </View>
@@ -47,12 +63,22 @@ export function JobDetailView({ job }: { job: JobDetail }) {
       <View className='job-detail__pledge' aria-label='不收费承诺'>
         <Text className='job-detail__pledge-title'>求职不交钱</Text>
         <Text className='job-detail__pledge-text'>{job.pledge}</Text>
+        {antiFraudTips.map((tip) => (
+          <Text key={tip} className='job-detail__tip'>
+            · {tip}
+          </Text>
+        ))}
       </View>
 
       <Section title='在哪里干'>
         <Text className='job-detail__strong'>{formatPlace(job)}</Text>
         <Text className='job-detail__line'>{job.address}</Text>
+        {distanceKm !== undefined && Number.isFinite(distanceKm) && (
+          <Text className='job-detail__line'>离您约 {Math.max(1, Math.round(distanceKm))} 公里</Text>
+        )}
       </Section>
+
+      {actions}
 
       <Section title='上班时间'>
         <Text className='job-detail__line'>每天约 {job.hoursPerDay} 小时</Text>
@@ -83,7 +109,7 @@ export function JobDetailView({ job }: { job: JobDetail }) {
 
       <Section title='想去？先打电话问清楚'>
         <PhoneCall phone={job.contactPhone} label={job.contactName ? `联系人：${job.contactName}` : '联系电话'} />
-        <Text className='job-detail__note'>网上报名即将开放。现在请直接打电话，问清工资、吃住和路费再出发。</Text>
+        <Text className='job-detail__note'>问清工资、吃住和路费再出发。</Text>
       </Section>
     </View>
   )

@@ -4,16 +4,19 @@ import { SampleBadge } from '@/components/sample-badge'
 import { Tag } from '@/components/tag'
 import { asButton, asLink } from '@/lib/a11y'
 import { callPhone } from '@/lib/phone'
+import { formatDistance } from '../../lib/format-distance'
 import { formatPlace, stationTypeLabel } from '../../lib/labels'
 import './index.scss'
 
 interface Props {
   station: Station
   onOpen: (id: number) => void
+  /** How the distance is introduced: 距您 (a GPS position) or 距无锡市 (a chosen city). */
+  distanceFrom?: string
 }
 
 /** One organisation: what it is, where, and its phone as a big button. */
-export function StationCard({ station, onOpen }: Props) {
+export function StationCard({ station, onOpen, distanceFrom }: Props) {
   return (
     <View className='station-card'>
       <View {...asLink} className='station-card__main' hoverClass='station-card__main--pressed' onClick={() => onOpen(station.id)}>
@@ -23,7 +26,7 @@ export function StationCard({ station, onOpen }: Props) {
         </View>
         <View className='station-card__tags'>
           <Tag tone='primary'>{stationTypeLabel[station.type]}</Tag>
-          {station.distanceKm !== undefined && <Tag tone='ok'>距您约 {formatKm(station.distanceKm)}</Tag>}
+          {station.distanceKm !== undefined && <Tag tone='ok'>{`${distanceFrom ?? '距您'}约 ${formatDistance(station.distanceKm)}`}</Tag>}
         </View>
         <Text className='station-card__place'>{formatPlace(station)}</Text>
         <Text className='station-card__address'>{station.address}</Text>
@@ -42,8 +45,4 @@ export function StationCard({ station, onOpen }: Props) {
       )}
     </View>
   )
-}
-
-function formatKm(km: number): string {
-  return km < 1 ? `${Math.round(km * 1000)} 米` : `${km < 10 ? km.toFixed(1) : Math.round(km)} 公里`
 }

@@ -2,17 +2,29 @@ import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { stationServices, type Station } from '@contract'
 import { BigButton } from '@/components/big-button'
-import { PhoneCall } from '@/components/phone-call'
 import { SampleBadge } from '@/components/sample-badge'
 import { Section } from '@/components/section'
 import { formatPlace, stationTypeLabel } from '../../lib/labels'
 import { openMap } from '../../open-map'
+import { StationCall } from '../station-call/station-call'
+import { StationCourses } from '../station-courses'
+import { StationJobs } from '../station-jobs'
 import './index.scss'
 
+interface Props {
+  station: Station
+  /** The Party branch registration block (the page wires it to the session); branches only. */
+  party?: React.ReactNode
+  onOpenJob: (id: number) => void
+  onSeeAllJobs: () => void
+  onOpenCourse: (id: number) => void
+}
+
 /** One organisation in full: what it does for you, when it is open, how to get there, who to call. */
-export function StationDetailView({ station }: { station: Station }) {
+export function StationDetailView({ station, party, onOpenJob, onSeeAllJobs, onOpenCourse }: Props) {
   const copyAddress = () => {
-    void Taro.setClipboardData({ data: `${formatPlace(station)} ${station.address}` })
+    // The address alone reads best when pasted into a map app or a message to a fellow villager.
+    void Taro.setClipboardData({ data: station.address })
   }
   return (
     <View className='station-detail'>
@@ -28,7 +40,7 @@ export function StationDetailView({ station }: { station: Station }) {
       </Section>
 
       <Section title='打电话'>
-        <PhoneCall phone={station.phone} label={station.contactPerson ? `联系人：${station.contactPerson}` : undefined} />
+        <StationCall phone={station.phone} label={station.contactPerson ? `联系人：${station.contactPerson}` : undefined} />
         {station.openingHours && <Text className='station-detail__line'>办公时间：{station.openingHours}</Text>}
       </Section>
 
@@ -56,6 +68,14 @@ export function StationDetailView({ station }: { station: Station }) {
           </BigButton>
         </View>
       </Section>
+
+      {station.type === 'party_branch' && party && <Section title='流动党员登记'>{party}</Section>}
+
+      <Section title='这里在招的工作'>
+        <StationJobs stationId={station.id} onOpenJob={onOpenJob} onSeeAll={onSeeAllJobs} />
+      </Section>
+
+      <StationCourses city={station.city} onOpenCourse={onOpenCourse} />
     </View>
   )
 }

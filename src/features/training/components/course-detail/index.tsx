@@ -46,12 +46,7 @@ export function CourseDetailView({ course }: { course: Course }) {
           {course.expectedWageYuan && (
             <Text className='course-detail__wage'>月工资约 {course.expectedWageYuan} 元</Text>
           )}
-          {course.agreementText && (
-            <View className='course-detail__agreement'>
-              <Text className='course-detail__agreement-title'>输转就业协议（报名时签）</Text>
-              <Text className='course-detail__line course-detail__pre'>{course.agreementText}</Text>
-            </View>
-          )}
+          {course.agreementText && <Text className='course-detail__line'>报名时要先看并同意定向就业协议（在下面“报名”里）。</Text>}
         </Section>
       )}
 

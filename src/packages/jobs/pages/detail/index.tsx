@@ -1,25 +1,134 @@
-import { View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import { api, isApiError, newIdempotencyKey } from '@/api'
+import type { ReportReason } from '@contract'
+import { BigButton } from '@/components/big-button'
+import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
+import { requireSignIn } from '@/features/account/require-sign-in'
+import { workerRequest } from '@/features/account/session'
 import { useJob } from '@/features/jobs/api/use-job'
+import { ApplyDialog } from '@/features/jobs/components/apply-dialog'
 import { JobDetailView } from '@/features/jobs/components/job-detail'
+import { ReportSheet } from '@/features/jobs/components/report-sheet'
+import { statusHint, statusView } from '@/features/jobs/lib/application-status'
+import { useShare } from '@/features/jobs/share/share'
+import './index.scss'
+
+const applicationsPage = '/packages/jobs/pages/applications/index'
+const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
 export default function JobDetailPage() {
-  const id = Number(useRouter().params.id)
-  const { data, error, loading, refresh } = useJob(id)
+  const { params } = useRouter()
+  const id = Number(params.id)
+  const km = params.km !== undefined ? Number(params.km) : undefined
+  const { data: job, error, loading, refresh } = useJob(id)
   const badLink = !Number.isInteger(id) || id <= 0
+  const here = `/packages/jobs/pages/detail/index?id=${id}`
+  const [confirming, setConfirming] = useState(false)
+  const [applying, setApplying] = useState(false)
+  const [reporting, setReporting] = useState(false)
+  const [sendingReport, setSendingReport] = useState(false)
+  const [reportErrors, setReportErrors] = useState<Record<string, string>>()
+  const share = useShare(job ? { title: `${job.title}（${job.city}）`, path: `/packages/jobs/pages/detail/index?id=${job.id}` } : null)
+
+  // Back from the sign-in page (or another tab): the answer may now include my application.
+  useDidShow(() => {
+    if (job) void refresh()
+  })
+
+  const startApply = () => {
+    if (!requireSignIn(here)) return
+    setConfirming(true)
+  }
+
+  const apply = async () => {
+    setApplying(true)
+    try {
+      await workerRequest(api.applyToJob, { params: { id }, body: {} }, { idempotencyKey: newIdempotencyKey() })
+      setConfirming(false)
+      toast('报名成功，请留意来电')
+      await refresh()
+    } catch (e) {
+      setConfirming(false)
+      if (isApiError(e) && e.status === 401) requireSignIn(here)
+      else toast(isApiError(e) ? e.message : '报名没有成功，请再试一次')
+      if (isApiError(e) && e.status === 409) await refresh()
+    } finally {
+      setApplying(false)
+    }
+  }
+
+  const startReport = () => {
+    if (!requireSignIn(here)) return
+    setReportErrors(undefined)
+    setReporting(true)
+  }
+
+  const sendReport = async (body: { reason: ReportReason; detail: string }) => {
+    setSendingReport(true)
+    try {
+      await workerRequest(api.reportJob, { params: { id }, body }, { idempotencyKey: newIdempotencyKey() })
+      setReporting(false)
+      toast('已收到举报，我们会尽快核实')
+      await refresh()
+    } catch (e) {
+      if (isApiError(e) && e.fields) setReportErrors(e.fields)
+      else {
+        if (isApiError(e) && e.status === 401) {
+          setReporting(false)
+          requireSignIn(here)
+        } else toast(isApiError(e) ? e.message : '没有提交成功，请再试一次')
+      }
+    } finally {
+      setSendingReport(false)
+    }
+  }
+
+  const mine = job?.myApplication && job.myApplication.status !== 'withdrawn' ? job.myApplication : null
+  const actions = job && (
+    <Section title='想去这里干？' className='job-actions'>
+      {mine ? (
+        <View className='job-actions__applied' aria-live='polite'>
+          <Text className='job-actions__applied-title'>{statusView(mine.status).label}</Text>
+          <Text className='job-actions__applied-text'>{statusHint[mine.status]}</Text>
+          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: applicationsPage })}>
+            看我的报名
+          </BigButton>
+        </View>
+      ) : job.appliable ? (
+        <BigButton onClick={startApply}>{job.myApplication ? '重新报名' : '我要报名'}</BigButton>
+      ) : null}
+      <View className='job-actions__row'>
+        <BigButton variant='secondary' className='job-actions__half' onClick={share.share}>
+          {share.label}
+        </BigButton>
+        <BigButton variant='secondary' className='job-actions__half job-actions__report' onClick={startReport}>
+          举报
+        </BigButton>
+      </View>
+    </Section>
+  )
+
   return (
     <View className='page'>
       <StateView
         loading={loading && !badLink}
         error={error}
-        empty={badLink || !data}
+        empty={badLink || !job}
         emptyText='没有找到这个岗位'
         emptyHint='请回到“找工作”重新选一个'
         onRetry={() => void refresh()}
       >
-        {data && <JobDetailView job={data} />}
+        {job && <JobDetailView job={job} distanceKm={km !== undefined && Number.isFinite(km) ? km : undefined} actions={actions} />}
       </StateView>
+      {job && (
+        <>
+          <ApplyDialog open={confirming} jobTitle={job.title} busy={applying} onConfirm={() => void apply()} onCancel={() => setConfirming(false)} />
+          <ReportSheet visible={reporting} busy={sendingReport} errors={reportErrors} onSubmit={(b) => void sendReport(b)} onClose={() => setReporting(false)} />
+        </>
+      )}
     </View>
   )
 }

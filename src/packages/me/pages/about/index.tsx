@@ -20,11 +20,13 @@ export default function AboutPage() {
       </Section>
 
       <Section title='您的信息'>
-        <Text className='about-page__text'>现在不用登录，我们不收集您的姓名和电话。</Text>
+        <Text className='about-page__text'>不登录也能找工作、看培训、打电话求助，这时我们不收集您的姓名和电话。</Text>
         <Text className='about-page__text'>
           您点“用我的位置找最近的”时，手机会先问您是否允许。位置只用来找离您最近的组织，不会保存。
         </Text>
-        <Text className='about-page__text about-page__note'>登录功能开放时，这里会写清楚收集哪些信息、做什么用、保存多久、怎么删除。</Text>
+        <Text className='about-page__text about-page__note'>
+          登录后收集哪些信息、做什么用、保存多久、怎么删除，都写在“我的 → 隐私政策”里。
+        </Text>
       </Section>
     </View>
   )

@@ -1,17 +1,33 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useDidShow, useRouter } from '@tarojs/taro'
+import { useRef } from 'react'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { useServiceCentre } from '@/hooks/use-service-centre'
+import { openPage } from '@/lib/navigate'
+import { requireSignIn } from '@/features/account/require-sign-in'
+import { refreshSession, useSession } from '@/features/account/session'
 import { useCourse } from '@/features/training/api/use-course'
 import { CourseDetailView } from '@/features/training/components/course-detail'
+import { EnrollPanel } from '@/features/training/components/enroll-panel'
 
 export default function CourseDetailPage() {
   const id = Number(useRouter().params.id)
   const { data, error, loading, refresh } = useCourse(id)
+  const { signedIn } = useSession()
   const { centre } = useServiceCentre()
   const badLink = !Number.isInteger(id) || id <= 0
+  // Back from sign-in (or 我的课程): my enrolment may have changed, so read the course again.
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current) void refresh()
+    shown.current = true
+  })
+  const needSignIn = () => {
+    void refreshSession()
+    requireSignIn(`/packages/training/pages/detail/index?id=${id}`)
+  }
   return (
     <View className='page'>
       <StateView
@@ -23,9 +39,18 @@ export default function CourseDetailPage() {
         onRetry={() => void refresh()}
       >
         {data && <CourseDetailView course={data} />}
+        {data && (
+          <EnrollPanel
+            course={data}
+            signedIn={signedIn}
+            onNeedSignIn={needSignIn}
+            onChanged={() => void refresh()}
+            onOpenMine={() => openPage('/packages/training/pages/mine/index')}
+          />
+        )}
         {data && centre && (
-          <Section title='怎么报名'>
-            <Text className='lead-text'>网上报名即将开放。现在请打电话到县劳务输转服务中心报名。</Text>
+          <Section title='有问题打电话'>
+            <Text className='lead-text'>报名、补贴、协议有不明白的，打电话问县劳务输转服务中心。</Text>
             <PhoneCall phone={centre.phone} label={centre.name} />
           </Section>
         )}

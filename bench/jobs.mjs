@@ -1,0 +1,129 @@
+// `npm run bench:jobs`: the jobs API on SQLite with 100,000 postings, driven by autocannon at 20 connections.
+// Seeds a temporary database, starts the real app on loopback (port 3300 unless BENCH_PORT), measures a filtered
+// first page, a 2-character search, a page deep in the cursor chain and a detail, beside a bare route in the same
+// server, and prints req/s, p50/p95/p99 (p95 from every response's own latency, which autocannon's summary lacks).
+// Target: p95 ≤ 20 ms for every API query. Exits 1 when a query misses it or answers anything but 200.
+import { fork } from 'node:child_process'
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import autocannon from 'autocannon'
+import { tsImport } from 'tsx/esm/api'
+
+const root = new URL('..', import.meta.url).pathname
+const COUNT = Number(process.env.BENCH_JOBS ?? 100_000)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
+const CONNECTIONS = 20
+const PORT = Number(process.env.BENCH_PORT ?? 3300)
+const TARGET_P95_MS = 20
+
+const { seedBenchDatabase, explainList } = await tsImport('./support/seed-jobs.ts', import.meta.url)
+
+const dataDir = mkdtempSync(join(tmpdir(), 'wgt-bench-jobs-'))
+const now = new Date()
+let server
+try {
+  process.stdout.write(`seeding ${COUNT.toLocaleString()} postings… `)
+  const seeded = await seedBenchDatabase(dataDir, COUNT, now)
+  console.log(`${seeded.jobs.toLocaleString()} postings, ${seeded.terms.toLocaleString()} index terms in ${seeded.seconds.toFixed(1)} s`)
+
+  const base = `http://127.0.0.1:${PORT}`
+  const filtered = `/api/jobs?province=${encodeURIComponent('江苏省')}&minWage=5000&benefits=${encodeURIComponent('包住')}`
+  const search = `/api/jobs?q=${encodeURIComponent('电工')}`
+
+  console.log('\nquery plans (EXPLAIN QUERY PLAN of the list query):')
+  for (const [label, query] of [
+    ['filtered', { province: '江苏省', minWage: '5000', benefits: '包住' }],
+    ['search 电工', { q: '电工' }],
+    ['search 叉车司机', { q: '叉车司机' }],
+    ['deep cursor', { cursor: Buffer.from(JSON.stringify({ p: new Date(now.getTime() - 60 * 86_400_000).toISOString(), id: 1 })).toString('base64url') }],
+  ]) {
+    for (const plan of await explainList(dataDir, query, now)) console.log(`  ${label.padEnd(16)} ${plan}`)
+  }
+
+  server = fork(join(root, 'bench/support/bench-server.ts'), [], {
+    cwd: root,
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DATABASE_URL: '' },
+    // The request log goes to a file, as it would to a log collector; read when something failed.
+    stdio: ['ignore', openSync(join(dataDir, 'server.log'), 'w'), 'inherit', 'ipc'],
+  })
+  await new Promise((resolve, reject) => {
+    server.once('message', resolve)
+    server.once('exit', (code) => reject(new Error(`bench server exited (${code})`)))
+  })
+
+  const get = async (path) => {
+    const res = await fetch(base + path)
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
+    return res.json()
+  }
+  // Follow the newest-first chain 250 pages down (5,000 postings deep) to get a real cursor.
+  let cursor = null
+  for (let page = 0; page < 250; page++) {
+    const body = await get(`/api/jobs?limit=20${cursor ? `&cursor=${cursor}` : ''}`)
+    cursor = body.nextCursor
+  }
+  const deep = `/api/jobs?limit=20&cursor=${cursor}`
+  const detailId = (await get('/api/jobs?sort=wage&limit=1')).items[0].id
+  const hits = (await get(search)).items.length
+  if (hits === 0) throw new Error('the 电工 search found nothing')
+
+  const cases = [
+    ['bare Fastify route', { path: '/bench/bare' }],
+    ['filtered first page', { path: filtered }],
+    ['search 电工', { path: search }],
+    ['deep cursor page (5,000 in)', { path: deep }],
+    ['detail', { path: `/api/jobs/${detailId}` }],
+  ]
+
+  const run = (opts) =>
+    new Promise((resolve, reject) => {
+      const latencies = []
+      const statuses = {}
+      const { path, ...rest } = opts
+      // autocannon has no `path` option: the path goes in the url.
+      const instance = autocannon({ url: base + path, connections: CONNECTIONS, duration: SECONDS, ...rest }, (err, result) =>
+        err ? reject(err) : resolve({ result, latencies, statuses }),
+      )
+      instance.on('response', (_client, status, _bytes, ms) => {
+        latencies.push(ms)
+        statuses[status] = (statuses[status] ?? 0) + 1
+      })
+    })
+  const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+
+  // Warm-up: JIT and SQLite's page cache, not measured.
+  for (const [, opts] of cases) await run({ ...opts, duration: 1 })
+
+  console.log(`\n${COUNT.toLocaleString()} postings, SQLite, ${CONNECTIONS} connections, ${SECONDS} s each`)
+  console.log(`${'request'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p97.5'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bytes'.padStart(6)}  non-2xx`)
+  let failed = false
+  for (const [label, opts] of cases) {
+    const { result, latencies, statuses } = await run(opts)
+    latencies.sort((a, b) => a - b)
+    const p95 = pct(latencies, 95)
+    const api = label !== 'bare Fastify route'
+    const miss = api && (p95 > TARGET_P95_MS || result.non2xx > 0 || result.errors > 0)
+    if (miss) failed = true
+    console.log(
+      `${label.padEnd(30)} ${result.requests.average.toFixed(0).padStart(8)} ${pct(latencies, 50).toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${result.latency.p97_5.toFixed(1).padStart(7)} ${pct(latencies, 99).toFixed(1).padStart(7)} ${String(Math.round(result.throughput.total / Math.max(1, result.requests.total))).padStart(6)}  ${String(result.non2xx + result.errors).padStart(6)}${miss ? '  MISSES p95 ≤ 20 ms' : ''}`,
+    )
+    if (result.non2xx > 0) {
+      console.log(`  statuses: ${JSON.stringify(statuses)}`)
+      const errors = readFileSync(join(dataDir, 'server.log'), 'utf8').split('\n').filter((l) => /"level":(40|50)/.test(l))
+      console.log(errors.slice(0, 3).join('\n'))
+    }
+  }
+  console.log(`\n(p50/p95/p99 computed from each response's latency; p97.5 is autocannon's own; bytes per response incl. headers.
+ Target p95 ≤ ${TARGET_P95_MS} ms.)`)
+  process.exitCode = failed ? 1 : 0
+} finally {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((r) => server.once('exit', r))
+    server.kill('SIGTERM')
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+    if (server.exitCode === null) server.kill('SIGKILL')
+  }
+  rmSync(dataDir, { recursive: true, force: true })
+}

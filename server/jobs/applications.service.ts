@@ -1,0 +1,119 @@
+/** Applying to a posting, my applications, withdrawing; the export and deletion of them. */
+import type { Kysely } from 'kysely'
+import {
+  type ApplicationStatus,
+  applicationStatusLabel,
+  type JobApplication,
+  withdrawableStatuses,
+} from '../../types'
+import { lockKey } from '../db/dialect'
+import type { DB } from '../db/schema'
+import { conflict, notFound } from '../http/app-error'
+import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { chinaDate } from '../lib/dates'
+import {
+  anonymiseApplicationsOf,
+  findApplicationFor,
+  findOwnApplication,
+  insertApplication,
+  listApplicationsOf,
+  setApplicationStatus,
+} from './applications.repository'
+import { findJobById, findJobsByIds, type JobWithStations } from './jobs.repository'
+import { toJobDetail, toJobSummary } from './jobs.service'
+import { anonymiseReportsOf, listReportsBy } from './reports.repository'
+
+type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplicationFor>>>
+
+function toApplication(row: ApplicationRow, job: JobWithStations): JobApplication {
+  return {
+    id: row.id,
+    status: row.status as ApplicationStatus,
+    note: row.note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    job: toJobSummary(job),
+  }
+}
+
+/** Why a posting can't take applications, in words a worker understands. */
+function notAppliableMessage(detail: ReturnType<typeof toJobDetail>): string {
+  if (detail.underReview) return '这个岗位已有多人举报，正在核实，暂时不能报名'
+  if (detail.status === 'filled') return '这个岗位已经招满了，不能再报名'
+  if (detail.expired) return '这个岗位已经过期，不能再报名'
+  return '这个岗位已经停止招聘，不能再报名'
+}
+
+/**
+ * One application per worker per posting. A repeat returns the one already there (a withdrawn one is
+ * renewed, the same row). `trx` is the idempotent write's transaction.
+ */
+export async function applyToJob(trx: Kysely<DB>, userId: number, jobId: number, note: string | undefined, now: Date): Promise<JobApplication> {
+  const job = await findJobById(trx, jobId)
+  if (!job) throw notFound('没有找到这个岗位，可能已被删除')
+  // Two taps from two devices with different keys: the second waits here and then finds the first.
+  await lockKey(trx, `job-application:${jobId}:${userId}`)
+  const existing = await findApplicationFor(trx, jobId, userId)
+  if (existing && existing.status !== 'withdrawn') return toApplication(existing, job)
+
+  const detail = toJobDetail(job, chinaDate(now))
+  if (!detail.appliable) throw conflict(notAppliableMessage(detail))
+  const cleanNote = note ? note : null
+  const row = existing
+    ? await setApplicationStatus(trx, existing.id, 'submitted', now, ['withdrawn'], cleanNote)
+    : await insertApplication(trx, { jobId, userId, note: cleanNote, now })
+  if (!row) throw conflict()
+  return toApplication(row, job)
+}
+
+async function withJobs(db: Kysely<DB>, rows: ApplicationRow[]): Promise<JobApplication[]> {
+  const jobs = new Map((await findJobsByIds(db, [...new Set(rows.map((r) => r.job_id))])).map((j) => [j.id, j]))
+  return rows.filter((r) => jobs.has(r.job_id)).map((r) => toApplication(r, jobs.get(r.job_id)!))
+}
+
+export async function listMyApplications(db: Kysely<DB>, userId: number, query: { cursor?: string; limit: number }) {
+  const after = decodeCursor(query.cursor, { id: 'number' })
+  const rows = await listApplicationsOf(db, userId, query.limit + 1, after?.id)
+  const page = rows.slice(0, query.limit)
+  return {
+    items: await withJobs(db, page),
+    nextCursor: rows.length > query.limit ? encodeCursor({ id: page[page.length - 1].id }) : null,
+  }
+}
+
+export async function withdrawApplication(db: Kysely<DB>, userId: number, id: number, now: Date): Promise<JobApplication> {
+  const app = await findOwnApplication(db, id, userId)
+  if (!app) throw notFound('没有找到这条报名')
+  const status = app.status as ApplicationStatus
+  if (!withdrawableStatuses.includes(status)) throw conflict(`这条报名${applicationStatusLabel[status]}，不能再取消`)
+  // Conditional update: staff may change the status between the read and this write.
+  const row = await setApplicationStatus(db, id, 'withdrawn', now, withdrawableStatuses)
+  if (!row) throw conflict('这条报名的状态刚刚变了，请刷新后再看')
+  const [job] = await findJobsByIds(db, [row.job_id])
+  return toApplication(row, job)
+}
+
+/** For GET /api/me/export: my applications and reports, in full. */
+export async function exportJobRecords(db: Kysely<DB>, userId: number) {
+  const rows = await listApplicationsOf(db, userId, 10_000)
+  const jobs = new Map((await findJobsByIds(db, [...new Set(rows.map((r) => r.job_id))])).map((j) => [j.id, j]))
+  return {
+    applications: rows.map((r) => ({
+      id: r.id,
+      jobId: r.job_id,
+      jobTitle: jobs.get(r.job_id)?.title ?? null,
+      employerName: jobs.get(r.job_id)?.employer_name ?? null,
+      status: r.status,
+      note: r.note,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+    jobReports: (await listReportsBy(db, userId)).map((r) => ({ id: r.id, jobId: r.job_id, reason: r.reason, detail: r.detail, createdAt: r.created_at })),
+  }
+}
+
+/** For account deletion, inside its transaction. */
+export async function forgetWorkerJobRecords(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
+  await anonymiseApplicationsOf(trx, userId, now)
+  await anonymiseReportsOf(trx, userId)
+}

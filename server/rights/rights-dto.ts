@@ -1,0 +1,111 @@
+/** Row → contract: what each reader of a case may see. */
+import {
+  type Attachment,
+  type ContactTime,
+  maskPhone,
+  rightsAcceptWithinHours,
+  rightsAutoCloseDays,
+  type RightsCategory,
+  type RightsEvent,
+  type RightsReferralTarget,
+  type RightsRequest,
+  type RightsRequestSummary,
+  type RightsStatus,
+} from '../../types'
+import type { DataKeys } from '../accounts/crypto'
+import type { Caller } from '../http/caller'
+import { attachmentOf } from '../uploads/uploads.service'
+import type { EventRow, RequestRow } from './rights.repository'
+
+const HOUR_MS = 60 * 60 * 1000
+const DAY_MS = 24 * HOUR_MS
+
+/** Who is reading: the owner, staff (internal notes; the phone if first-responsible), or the export (everything of the owner's, unmasked). */
+export type Viewer = { kind: 'owner' } | { kind: 'staff'; staffId: number } | { kind: 'export' }
+
+export function viewerOf(caller: Caller): Viewer {
+  return caller.kind === 'worker' ? { kind: 'owner' } : { kind: 'staff', staffId: caller.staffId }
+}
+
+export function isOverdue(row: { status: string; submitted_at: string }, now: Date): boolean {
+  return row.status === 'submitted' && Date.parse(row.submitted_at) < now.getTime() - rightsAcceptWithinHours * HOUR_MS
+}
+
+export const overdueCutoff = (now: Date) => new Date(now.getTime() - rightsAcceptWithinHours * HOUR_MS).toISOString()
+export const autoCloseCutoff = (now: Date) => new Date(now.getTime() - rightsAutoCloseDays * DAY_MS).toISOString()
+export const autoCloseAt = (concludedAt: string) => new Date(Date.parse(concludedAt) + rightsAutoCloseDays * DAY_MS).toISOString()
+
+const ids = (json: string): string[] => JSON.parse(json) as string[]
+
+export function toSummary(row: RequestRow, now: Date): RightsRequestSummary {
+  return {
+    trackingNo: row.tracking_no,
+    category: row.category as RightsCategory,
+    status: row.status as RightsStatus,
+    overdue: isOverdue(row, now),
+    employerName: row.employer_name,
+    workCity: row.work_city,
+    amountOwedYuan: row.amount_owed_yuan,
+    workersAffected: row.workers_affected,
+    station: row.station_id !== null ? { id: row.station_id, name: row.station_name ?? '', phone: row.station_phone ?? '' } : null,
+    firstResponsible: row.first_responsible_name ? { name: row.first_responsible_name } : null,
+    submittedAt: row.submitted_at,
+    updatedAt: row.updated_at,
+  }
+}
+
+export function toRequest(
+  row: RequestRow,
+  events: EventRow[],
+  uploads: Map<string, string>,
+  viewer: Viewer,
+  keys: DataKeys,
+  now: Date,
+): RightsRequest {
+  const attach = (json: string): Attachment[] =>
+    ids(json).flatMap((id) => (uploads.has(id) ? [attachmentOf(keys, id, uploads.get(id)!, now)] : []))
+  const phone = row.contact_phone_enc ? keys.decrypt(row.contact_phone_enc) : null
+  const showPhone = viewer.kind === 'export' || (viewer.kind === 'staff' && viewer.staffId === row.first_responsible_staff_id)
+  const workerView = viewer.kind !== 'staff'
+
+  const timeline: RightsEvent[] = []
+  for (const e of events) {
+    const visible = e.visible_to_worker === 1
+    // The worker sees every move of the case, but an internal note neither as a note nor as a move's words.
+    if (workerView && !visible && e.kind === 'note') continue
+    timeline.push({
+      id: e.id,
+      kind: e.kind as RightsEvent['kind'],
+      fromStatus: e.from_status as RightsStatus | null,
+      toStatus: e.to_status as RightsStatus | null,
+      text: workerView && !visible ? '' : e.text,
+      author: e.author as RightsEvent['author'],
+      staffName: e.staff_name ?? null,
+      visibleToWorker: workerView ? true : visible,
+      attachments: attach(e.attachments),
+      at: e.created_at,
+    })
+  }
+
+  return {
+    ...toSummary(row, now),
+    description: row.description,
+    workProvince: row.work_province,
+    workAddress: row.work_address,
+    workedFrom: row.worked_from,
+    workedTo: row.worked_to,
+    contactName: row.contact_name,
+    contactPhone: phone === null ? null : showPhone ? phone : maskPhone(phone),
+    contactTime: row.contact_time as ContactTime,
+    attachments: attach(row.attachments),
+    applicationId: row.application_id,
+    referredTo: row.referred_to as RightsReferralTarget | null,
+    rating: row.rating,
+    ratingComment: row.rating_comment,
+    acceptedAt: row.accepted_at,
+    concludedAt: row.concluded_at,
+    autoCloseAt: row.concluded_at && row.status !== 'closed' ? autoCloseAt(row.concluded_at) : null,
+    closedAt: row.closed_at,
+    timeline,
+  }
+}

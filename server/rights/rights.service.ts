@@ -1,0 +1,353 @@
+/**
+ * Rights requests: submission (routing, tracking number), who may read a case, the worker's messages and
+ * close, the staff queue, moves and notes, the lazy 7-day close, export and account deletion.
+ * Every write runs in the caller's transaction (`trx` of an idempotent endpoint).
+ */
+import type { Kysely } from 'kysely'
+import {
+  type CreateRightsRequestBody,
+  rightsConcludedStatuses,
+  type RightsReferralTarget,
+  type RightsRequest,
+  type RightsRequestSummary,
+  type RightsStatus,
+  rightsStaffTransitions,
+  rightsStatusLabel,
+} from '../../types'
+import type { DataKeys } from '../accounts/crypto'
+import { findUser } from '../accounts/users.repository'
+import type { DB } from '../db/schema'
+import { conflict, notFound, unauthorized, validationFailed } from '../http/app-error'
+import type { Caller, StaffCaller, WorkerCaller } from '../http/caller'
+import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { chinaDate } from '../lib/dates'
+import { attachUploads, findAttachable, forgetOwner, listRequestUploads } from '../uploads/uploads.repository'
+import { autoCloseAt, autoCloseCutoff, overdueCutoff, toRequest, toSummary, type Viewer, viewerOf } from './rights-dto'
+import { routeCase } from './rights-routing'
+import {
+  dueToClose,
+  findOwnApplication,
+  findRequestByTrackingNo,
+  findStationName,
+  forgetRequester,
+  insertEvent,
+  insertRequest,
+  listAllForUser,
+  listEvents,
+  listForStaff,
+  listForUser,
+  moveRequest,
+  nextTrackingSeq,
+  type RequestRow,
+  touchRequest,
+} from './rights.repository'
+
+type Body = Required<Pick<CreateRightsRequestBody, 'workersAffected' | 'contactTime' | 'attachmentIds'>> & CreateRightsRequestBody
+
+export const formatTrackingNo = (year: number, seq: number) => `WS-${year}-${String(seq).padStart(6, '0')}`
+
+async function present(db: Kysely<DB>, keys: DataKeys, row: RequestRow, viewer: Viewer, now: Date): Promise<RightsRequest> {
+  const [events, uploads] = await Promise.all([listEvents(db, [row.id]), listRequestUploads(db, [row.id])])
+  return toRequest(row, events, new Map(uploads.map((u) => [u.id, u.content_type])), viewer, keys, now)
+}
+
+/** The caller's own uploads, free to attach; else a 400 on the field, never a hint about anyone else's. */
+async function checkAttachments(db: Kysely<DB>, userId: number, ids: string[], requestId: number | null): Promise<string[]> {
+  const unique = [...new Set(ids)]
+  const found = await findAttachable(db, userId, unique, requestId)
+  if (found.length !== unique.length) throw validationFailed({ attachmentIds: '有的照片找不到或已经用过了，请重新选择照片' })
+  return unique
+}
+
+export async function createRequest(trx: Kysely<DB>, keys: DataKeys, caller: WorkerCaller, body: Body, now: Date): Promise<RightsRequest> {
+  const user = await findUser(trx, caller.userId)
+  if (!user) throw notFound('账号不存在或已注销')
+  const thisMonth = chinaDate(now).slice(0, 7)
+  const fields: Record<string, string> = {}
+  if (body.workedFrom > thisMonth) fields.workedFrom = '开始时间不能晚于这个月'
+  if (body.workedTo && body.workedTo > thisMonth) fields.workedTo = '结束时间不能晚于这个月'
+  if (body.applicationId != null && !(await findOwnApplication(trx, caller.userId, body.applicationId))) {
+    fields.applicationId = '没有找到您的这份报名'
+  }
+  const phone = body.contactPhone ?? (user.phone_enc ? keys.decrypt(user.phone_enc) : null)
+  if (!phone) fields.contactPhone = '请填写联系电话'
+  if (Object.keys(fields).length) throw validationFailed(fields)
+  const attachments = await checkAttachments(trx, caller.userId, body.attachmentIds, null)
+
+  const { province, stationId } = await routeCase(trx, body.workCity)
+  const year = Number(chinaDate(now).slice(0, 4))
+  const trackingNo = formatTrackingNo(year, await nextTrackingSeq(trx, year))
+  const at = now.toISOString()
+  const id = await insertRequest(trx, {
+    tracking_no: trackingNo,
+    user_id: caller.userId,
+    category: body.category,
+    description: body.description,
+    employer_name: body.employerName,
+    work_city: body.workCity,
+    work_province: province,
+    work_address: body.workAddress,
+    worked_from: body.workedFrom,
+    worked_to: body.workedTo ?? null,
+    amount_owed_yuan: body.amountOwedYuan ?? null,
+    workers_affected: body.workersAffected,
+    contact_name: body.contactName ?? user.name ?? null,
+    contact_phone_enc: keys.encrypt(phone!),
+    contact_time: body.contactTime,
+    application_id: body.applicationId ?? null,
+    attachments: JSON.stringify(attachments),
+    station_id: stationId,
+    status: 'submitted',
+    first_responsible_staff_id: null,
+    referred_to: null,
+    rating: null,
+    rating_comment: null,
+    submitted_at: at,
+    accepted_at: null,
+    concluded_at: null,
+    closed_at: null,
+    updated_at: at,
+  })
+  await attachUploads(trx, attachments, id)
+  const station = stationId !== null ? await findStationName(trx, stationId) : undefined
+  await insertEvent(trx, {
+    request_id: id,
+    kind: 'submitted',
+    from_status: null,
+    to_status: 'submitted',
+    text: station ? `求助已提交，由「${station.name}」负责办理` : '求助已提交',
+    author: 'worker',
+    staff_id: null,
+    visible_to_worker: 1,
+    attachments: JSON.stringify(attachments),
+    created_at: at,
+  })
+  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, { kind: 'owner' }, now)
+}
+
+function mayRead(row: RequestRow, caller: Caller): boolean {
+  if (caller.kind === 'worker') return row.user_id === caller.userId
+  return caller.role === 'admin' || (row.station_id !== null && row.station_id === caller.stationId)
+}
+
+/**
+ * 首办告结: a resolved or referred case closes by itself 7 days after the outcome unless the worker closed it.
+ * Applied when cases are read, by the injected clock; the conditional move makes concurrent readers close it once.
+ */
+export async function closeDueCases(db: Kysely<DB>, now: Date): Promise<void> {
+  const due = await dueToClose(db, rightsConcludedStatuses, autoCloseCutoff(now))
+  // Inside a write's transaction already (Kysely has no nested transactions), else one per case.
+  const inTransaction = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn))
+  for (const row of due) {
+    await inTransaction(async (trx) => {
+      const closedAt = autoCloseAt(row.concluded_at!)
+      if (!(await moveRequest(trx, row.id, row.status, { status: 'closed', closed_at: closedAt, updated_at: closedAt }))) return
+      await insertEvent(trx, {
+        request_id: row.id,
+        kind: 'status',
+        from_status: row.status,
+        to_status: 'closed',
+        text: '办结后7天内没有异议，这件事已结束',
+        author: 'system',
+        staff_id: null,
+        visible_to_worker: 1,
+        attachments: '[]',
+        created_at: closedAt,
+      })
+    })
+  }
+}
+
+/** The case when this caller may see it, else 404 (never a hint that it exists). */
+async function readable(db: Kysely<DB>, caller: Caller, trackingNo: string): Promise<RequestRow> {
+  const row = await findRequestByTrackingNo(db, trackingNo)
+  if (!row || !mayRead(row, caller)) throw notFound('没有找到这条求助')
+  return row
+}
+
+export async function getRequest(db: Kysely<DB>, keys: DataKeys, caller: Caller | null, trackingNo: string, now: Date): Promise<RightsRequest> {
+  if (!caller) throw unauthorized()
+  await closeDueCases(db, now)
+  return present(db, keys, await readable(db, caller, trackingNo), viewerOf(caller), now)
+}
+
+export async function listMine(db: Kysely<DB>, caller: WorkerCaller, query: { cursor?: string; limit: number }, now: Date) {
+  await closeDueCases(db, now)
+  const after = decodeCursor(query.cursor, { id: 'number' })
+  const rows = await listForUser(db, caller.userId, after?.id, query.limit + 1)
+  return page(rows, query.limit, now)
+}
+
+function page(rows: RequestRow[], limit: number, now: Date): { items: RightsRequestSummary[]; nextCursor: string | null } {
+  const items = rows.slice(0, limit)
+  return {
+    items: items.map((r) => toSummary(r, now)),
+    nextCursor: rows.length > limit ? encodeCursor({ id: items[items.length - 1].id }) : null,
+  }
+}
+
+export async function addMessage(
+  trx: Kysely<DB>,
+  keys: DataKeys,
+  caller: WorkerCaller,
+  trackingNo: string,
+  body: { text: string; attachmentIds: string[] },
+  now: Date,
+): Promise<RightsRequest> {
+  await closeDueCases(trx, now)
+  const row = await readable(trx, caller, trackingNo)
+  if (row.status === 'closed') throw conflict('这件事已经结束了。还有问题，请重新提交求助')
+  const attachments = await checkAttachments(trx, caller.userId, body.attachmentIds, row.id)
+  await attachUploads(trx, attachments, row.id)
+  await insertEvent(trx, {
+    request_id: row.id,
+    kind: 'message',
+    from_status: null,
+    to_status: null,
+    text: body.text,
+    author: 'worker',
+    staff_id: null,
+    visible_to_worker: 1,
+    attachments: JSON.stringify(attachments),
+    created_at: now.toISOString(),
+  })
+  await touchRequest(trx, row.id, now)
+  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, { kind: 'owner' }, now)
+}
+
+export async function closeByWorker(
+  trx: Kysely<DB>,
+  keys: DataKeys,
+  caller: WorkerCaller,
+  trackingNo: string,
+  body: { rating: number; comment?: string },
+  now: Date,
+): Promise<RightsRequest> {
+  await closeDueCases(trx, now)
+  const row = await readable(trx, caller, trackingNo)
+  const from = row.status as RightsStatus
+  if (!rightsConcludedStatuses.includes(from)) throw conflict(`现在是「${rightsStatusLabel[from]}」，办结以后才能确认结束`)
+  const at = now.toISOString()
+  const comment = body.comment?.trim() || null
+  if (!(await moveRequest(trx, row.id, from, { status: 'closed', closed_at: at, rating: body.rating, rating_comment: comment, updated_at: at }))) {
+    throw conflict()
+  }
+  await insertEvent(trx, {
+    request_id: row.id,
+    kind: 'status',
+    from_status: from,
+    to_status: 'closed',
+    text: `确认结束，评价${body.rating}星${comment ? `：${comment}` : ''}`,
+    author: 'worker',
+    staff_id: null,
+    visible_to_worker: 1,
+    attachments: '[]',
+    created_at: at,
+  })
+  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, { kind: 'owner' }, now)
+}
+
+export async function staffList(
+  db: Kysely<DB>,
+  caller: StaffCaller,
+  query: { status?: RightsStatus; category?: string; stationId?: number; overdue?: boolean; cursor?: string; limit: number },
+  now: Date,
+) {
+  await closeDueCases(db, now)
+  // Station staff see their own station's queue whatever they ask for.
+  const stationId = caller.role === 'admin' ? query.stationId : (caller.stationId ?? -1)
+  if (caller.role !== 'admin' && query.stationId !== undefined && query.stationId !== stationId) return { items: [], nextCursor: null }
+  const after = decodeCursor(query.cursor, { id: 'number' })
+  const rows = await listForStaff(db, {
+    stationId,
+    status: query.status,
+    category: query.category,
+    overdueBefore: query.overdue === undefined ? undefined : { before: overdueCutoff(now), only: query.overdue },
+    beforeId: after?.id,
+    limit: query.limit + 1,
+  })
+  return page(rows, query.limit, now)
+}
+
+export async function transition(
+  trx: Kysely<DB>,
+  keys: DataKeys,
+  caller: StaffCaller,
+  trackingNo: string,
+  body: { to: RightsStatus; note: string; visibleToWorker: boolean; referredTo?: RightsReferralTarget },
+  now: Date,
+): Promise<RightsRequest> {
+  await closeDueCases(trx, now)
+  const row = await readable(trx, caller, trackingNo)
+  const from = row.status as RightsStatus
+  if (!rightsStaffTransitions[from].includes(body.to)) {
+    throw conflict(`现在是「${rightsStatusLabel[from]}」，不能改成「${rightsStatusLabel[body.to]}」`)
+  }
+  const at = now.toISOString()
+  const moved = await moveRequest(trx, row.id, from, {
+    status: body.to,
+    updated_at: at,
+    // 首问负责制: whoever accepts the case answers for it to the end.
+    ...(body.to === 'accepted' ? { accepted_at: at, first_responsible_staff_id: caller.staffId } : {}),
+    ...(body.to === 'resolved' || body.to === 'referred' ? { concluded_at: at } : {}),
+    ...(body.to === 'referred' ? { referred_to: body.referredTo } : {}),
+  })
+  if (!moved) throw conflict()
+  await insertEvent(trx, {
+    request_id: row.id,
+    kind: 'status',
+    from_status: from,
+    to_status: body.to,
+    text: body.note,
+    author: 'staff',
+    staff_id: caller.staffId,
+    visible_to_worker: body.visibleToWorker ? 1 : 0,
+    attachments: '[]',
+    created_at: at,
+  })
+  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, viewerOf(caller), now)
+}
+
+export async function addNote(
+  trx: Kysely<DB>,
+  keys: DataKeys,
+  caller: StaffCaller,
+  trackingNo: string,
+  body: { text: string; visibleToWorker: boolean },
+  now: Date,
+): Promise<RightsRequest> {
+  const row = await readable(trx, caller, trackingNo)
+  await insertEvent(trx, {
+    request_id: row.id,
+    kind: 'note',
+    from_status: null,
+    to_status: null,
+    text: body.text,
+    author: 'staff',
+    staff_id: caller.staffId,
+    visible_to_worker: body.visibleToWorker ? 1 : 0,
+    attachments: '[]',
+    created_at: now.toISOString(),
+  })
+  await touchRequest(trx, row.id, now)
+  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, viewerOf(caller), now)
+}
+
+/** For GET /me/export: the worker's cases as the worker sees them, with the contact phone unmasked. */
+export async function exportRightsRequests(db: Kysely<DB>, keys: DataKeys, userId: number, now: Date): Promise<Record<string, unknown>[]> {
+  const rows = await listAllForUser(db, userId)
+  const requestIds = rows.map((r) => r.id)
+  const [events, uploads] = await Promise.all([listEvents(db, requestIds), listRequestUploads(db, requestIds)])
+  const types = new Map(uploads.map((u) => [u.id, u.content_type]))
+  return rows.map((row) => toRequest(row, events.filter((e) => e.request_id === row.id), types, { kind: 'export' }, keys, now))
+}
+
+/**
+ * For account deletion, in its transaction: every case is kept for the station without the worker's link,
+ * name or phone; photos of open cases stay as evidence, the worker's other photos are deleted.
+ * Returns the upload ids whose files are to be removed after commit.
+ */
+export async function forgetRightsRequester(trx: Kysely<DB>, userId: number, now: Date): Promise<string[]> {
+  const cases = await forgetRequester(trx, userId, now)
+  return forgetOwner(trx, userId, cases.filter((c) => c.status !== 'closed').map((c) => c.id))
+}

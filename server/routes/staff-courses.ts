@@ -1,0 +1,15 @@
+import type { FastifyInstance } from 'fastify'
+import { api } from '../../types'
+import { route } from '../http/route'
+import { courseRequestSummary } from '../training/course-requests.service'
+import { completeEnrollment, courseEnrollments, createCourse, issueCertificate, updateCourse } from '../training/staff-courses.service'
+
+/** Staff training routes: admins write, station staff read (see staff-courses.service). */
+export function staffCourseRoutes(app: FastifyInstance): void {
+  route(app, api.staffCreateCourse, ({ trx, caller, body }) => createCourse(trx, caller, body, app.clock()))
+  route(app, api.staffUpdateCourse, ({ trx, caller, params, body }) => updateCourse(trx, caller, params.id, body, app.clock()))
+  route(app, api.staffCourseEnrollments, ({ params }) => courseEnrollments(app.db, app.keys, params.id))
+  route(app, api.staffCompleteEnrollment, ({ caller, params }) => completeEnrollment(app.db, app.keys, caller, params.id, app.clock()))
+  route(app, api.staffIssueCertificate, ({ trx, caller, params, body }) => issueCertificate(trx, app.keys, caller, params.id, body, app.clock()))
+  route(app, api.courseRequestSummary, () => courseRequestSummary(app.db))
+}

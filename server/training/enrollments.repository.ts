@@ -1,0 +1,151 @@
+/** All SQL for enrolments and the seat counter. Every function takes the database or a transaction first. */
+import type { Kysely, Updateable } from 'kysely'
+import { dialectOf, toCount } from '../db/dialect'
+import type { DB, EnrollmentTable } from '../db/schema'
+
+/** Statuses that hold a seat (counted in courses.enrolled_count). */
+export const seatedStatuses = ['enrolled', 'completed', 'certified'] as const
+/** Statuses that block a second enrolment in the same course. */
+export const liveStatuses = ['enrolled', 'waitlisted', 'completed', 'certified'] as const
+
+/**
+ * Locks the course row until the transaction ends, so every change to its seats and waitlist runs one at a
+ * time and in arrival order. PostgreSQL: a row lock. SQLite: transactions begin immediate (one writer), so
+ * the plain read is already serialised.
+ */
+export async function lockCourse(trx: Kysely<DB>, courseId: number) {
+  return trx
+    .selectFrom('courses')
+    .selectAll()
+    .where('id', '=', courseId)
+    .$if(dialectOf(trx) === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst()
+}
+
+/**
+ * Takes a seat if one is free: one conditional UPDATE, so the count can never pass capacity whatever
+ * else runs at the same time. True when the seat was taken.
+ */
+export async function takeSeat(trx: Kysely<DB>, courseId: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('courses')
+    .set((eb) => ({ enrolled_count: eb('enrolled_count', '+', 1) }))
+    .where('id', '=', courseId)
+    .whereRef('enrolled_count', '<', 'capacity')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function releaseSeat(trx: Kysely<DB>, courseId: number): Promise<void> {
+  await trx
+    .updateTable('courses')
+    .set((eb) => ({ enrolled_count: eb('enrolled_count', '-', 1) }))
+    .where('id', '=', courseId)
+    .where('enrolled_count', '>', 0)
+    .execute()
+}
+
+function withPosition(db: Kysely<DB>) {
+  return db
+    .selectFrom('enrollments as e')
+    .selectAll('e')
+    .select((eb) =>
+      eb
+        .selectFrom('enrollments as w')
+        .select((w) => w.fn.countAll().as('n'))
+        .whereRef('w.course_id', '=', 'e.course_id')
+        .where('w.status', '=', 'waitlisted')
+        .whereRef('w.id', '<=', 'e.id')
+        .as('queue_rank'),
+    )
+}
+
+export type EnrollmentWithRank = Awaited<ReturnType<ReturnType<typeof withPosition>['executeTakeFirstOrThrow']>>
+
+/** 1-based place in the course's waitlist, or null when not waitlisted. */
+export function waitlistPosition(row: Pick<EnrollmentWithRank, 'status' | 'queue_rank'>): number | null {
+  return row.status === 'waitlisted' ? toCount(row.queue_rank as string | number | null) : null
+}
+
+export async function findEnrollment(db: Kysely<DB>, id: number) {
+  return withPosition(db).where('e.id', '=', id).executeTakeFirst()
+}
+
+export async function findLiveEnrollment(db: Kysely<DB>, courseId: number, userId: number) {
+  return withPosition(db)
+    .where('e.course_id', '=', courseId)
+    .where('e.user_id', '=', userId)
+    .where('e.status', 'in', [...liveStatuses])
+    .executeTakeFirst()
+}
+
+export async function listUserEnrollments(db: Kysely<DB>, userId: number) {
+  return withPosition(db).where('e.user_id', '=', userId).orderBy('e.id', 'desc').execute()
+}
+
+export async function listCourseEnrollments(db: Kysely<DB>, courseId: number) {
+  return withPosition(db)
+    .innerJoin('users', 'users.id', 'e.user_id')
+    .select(['users.name as user_name', 'users.phone_enc as user_phone_enc'])
+    .where('e.course_id', '=', courseId)
+    .where('e.status', '<>', 'cancelled')
+    .orderBy('e.id', 'asc')
+    .execute()
+}
+
+export async function insertEnrollment(
+  trx: Kysely<DB>,
+  values: { courseId: number; userId: number; status: 'enrolled' | 'waitlisted'; agreementText: string | null; now: Date },
+): Promise<number> {
+  const at = values.now.toISOString()
+  const row = await trx
+    .insertInto('enrollments')
+    .values({
+      course_id: values.courseId,
+      user_id: values.userId,
+      status: values.status,
+      agreed_terms_at: values.agreementText ? at : null,
+      agreement_text: values.agreementText,
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateEnrollment(trx: Kysely<DB>, id: number, set: Updateable<EnrollmentTable>): Promise<void> {
+  await trx.updateTable('enrollments').set(set).where('id', '=', id).execute()
+}
+
+/** The first `limit` on the course's waitlist, in arrival order. */
+export async function firstWaitlisted(trx: Kysely<DB>, courseId: number, limit: number) {
+  return trx
+    .selectFrom('enrollments')
+    .select('id')
+    .where('course_id', '=', courseId)
+    .where('status', '=', 'waitlisted')
+    .orderBy('id', 'asc')
+    .limit(limit)
+    .execute()
+}
+
+export async function liveEnrollmentIdsOfUser(trx: Kysely<DB>, userId: number) {
+  return trx
+    .selectFrom('enrollments')
+    .select(['id', 'course_id', 'status'])
+    .where('user_id', '=', userId)
+    .where('status', 'in', ['enrolled', 'waitlisted'])
+    .orderBy('id')
+    .execute()
+}
+
+export async function countCourseEnrollmentsByStatus(db: Kysely<DB>, courseId: number) {
+  const rows = await db
+    .selectFrom('enrollments')
+    .select(['status', (eb) => eb.fn.countAll().as('n')])
+    .where('course_id', '=', courseId)
+    .groupBy('status')
+    .execute()
+  return Object.fromEntries(rows.map((r) => [r.status, toCount(r.n as string | number)])) as Record<string, number>
+}

@@ -1,0 +1,226 @@
+/**
+ * Staff side of training. Courses are run by the county's labour-export centre, so only admins create and
+ * edit courses, mark completion and record certificates; station staff may read enrolment lists (phones masked).
+ * Every write is audited in its own transaction.
+ */
+import type { Kysely, Updateable } from 'kysely'
+import type { z } from 'zod/mini'
+import {
+  type Course,
+  courseRuleErrors,
+  type createCourseBody,
+  type EnrollmentStatus,
+  maskPhone,
+  type StaffEnrollment,
+  type UpdateCourseBody,
+} from '../../types'
+import type { DataKeys } from '../accounts/crypto'
+import { writeAudit } from '../audit/audit.repository'
+import { findCourseById } from '../courses/courses.repository'
+import { toCourse } from '../courses/courses.service'
+import type { CourseTable, DB } from '../db/schema'
+import type { StaffCaller } from '../http/caller'
+import { conflict, forbidden, notFound, validationFailed } from '../http/app-error'
+import { addDays, chinaDate } from '../lib/dates'
+import { type EnrollmentWithRank, findEnrollment, listCourseEnrollments, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
+import { promoteFromWaitlist } from './enrollments.service'
+
+export function requireAdmin(caller: StaffCaller): void {
+  if (caller.role !== 'admin') throw forbidden('培训班由县劳务输转服务中心统一管理，请联系中心管理员')
+}
+
+const actor = (caller: StaffCaller) => ({ kind: 'staff' as const, id: caller.staffId })
+
+async function courseDto(db: Kysely<DB>, id: number): Promise<Course> {
+  const row = await findCourseById(db, id)
+  if (!row) throw notFound('没有找到这门课程，可能已被删除')
+  return toCourse(row)
+}
+
+function checkRules(c: Parameters<typeof courseRuleErrors>[0]) {
+  const fields = courseRuleErrors(c)
+  if (Object.keys(fields).length) throw validationFailed(fields)
+}
+
+/** Days from start to end, inclusive: the default number of sessions (one a day). */
+const daySpan = (start: string, end: string) => {
+  let n = 1
+  while (n < 1000 && addDays(start, n) <= end) n++
+  return n
+}
+
+export async function createCourse(trx: Kysely<DB>, caller: StaffCaller, body: z.output<typeof createCourseBody>, now: Date): Promise<Course> {
+  requireAdmin(caller)
+  checkRules(body)
+  if (body.enrollDeadline < chinaDate(now)) throw validationFailed({ enrollDeadline: '报名截止日期不能早于今天' })
+  const order = body.mode === 'order'
+  const row = await trx
+    .insertInto('courses')
+    .values({
+      title: body.title,
+      trade: body.trade,
+      mode: body.mode,
+      provider: body.provider,
+      location: body.location,
+      start_date: body.startDate,
+      end_date: body.endDate,
+      enroll_deadline: body.enrollDeadline,
+      sessions: body.sessions ?? daySpan(body.startDate, body.endDate),
+      capacity: body.capacity,
+      enrolled_count: 0,
+      cost_yuan: body.costYuan,
+      subsidy_yuan: body.subsidyYuan,
+      certificate: body.certificate,
+      certificate_level: body.certificateLevel,
+      requirements: body.requirements,
+      description: body.description,
+      brand_id: null,
+      // Placement fields belong to order courses only.
+      partner_employer: order ? body.partnerEmployer : null,
+      destination_city: order ? body.destinationCity : null,
+      expected_wage_yuan: order ? body.expectedWageYuan : null,
+      agreement_text: order ? body.agreementText : null,
+      is_sample: 0,
+      created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const created = await courseDto(trx, row.id)
+  await writeAudit(trx, { actor: actor(caller), action: 'course.create', entity: 'course', entityId: row.id, after: created, at: now })
+  return created
+}
+
+const columnOf: Record<keyof Required<UpdateCourseBody>, keyof CourseTable> = {
+  title: 'title',
+  trade: 'trade',
+  mode: 'mode',
+  provider: 'provider',
+  location: 'location',
+  capacity: 'capacity',
+  startDate: 'start_date',
+  endDate: 'end_date',
+  enrollDeadline: 'enroll_deadline',
+  sessions: 'sessions',
+  costYuan: 'cost_yuan',
+  subsidyYuan: 'subsidy_yuan',
+  certificate: 'certificate',
+  certificateLevel: 'certificate_level',
+  description: 'description',
+  requirements: 'requirements',
+  partnerEmployer: 'partner_employer',
+  destinationCity: 'destination_city',
+  expectedWageYuan: 'expected_wage_yuan',
+  agreementText: 'agreement_text',
+}
+
+/** Changes a course under its lock; capacity may not drop below the seats taken, and a raise moves the waitlist up. */
+export async function updateCourse(trx: Kysely<DB>, caller: StaffCaller, id: number, body: UpdateCourseBody, now: Date): Promise<Course> {
+  requireAdmin(caller)
+  const locked = await lockCourse(trx, id)
+  if (!locked) throw notFound('没有找到这门课程，可能已被删除')
+  const before = await courseDto(trx, id)
+  const merged = { ...before, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) } as Course
+  checkRules(merged)
+  if (merged.capacity < locked.enrolled_count) {
+    throw conflict(`已经有 ${locked.enrolled_count} 人报上名，名额不能少于 ${locked.enrolled_count} 个`)
+  }
+  const set: Updateable<CourseTable> = {}
+  for (const [key, value] of Object.entries(body)) {
+    if (value !== undefined) (set as Record<string, unknown>)[columnOf[key as keyof UpdateCourseBody]] = value
+  }
+  if (merged.mode !== 'order') Object.assign(set, { partner_employer: null, destination_city: null, expected_wage_yuan: null, agreement_text: null })
+  if (Object.keys(set).length) await trx.updateTable('courses').set(set).where('id', '=', id).execute()
+  const promoted = await promoteFromWaitlist(trx, id, now)
+  const after = await courseDto(trx, id)
+  await writeAudit(trx, {
+    actor: actor(caller),
+    action: 'course.update',
+    entity: 'course',
+    entityId: id,
+    before,
+    after: promoted.length ? { ...after, promotedEnrollmentIds: promoted } : after,
+    at: now,
+  })
+  return after
+}
+
+type StaffRow = EnrollmentWithRank & { user_name: string | null; user_phone_enc: string | null }
+
+function toStaffEnrollment(row: StaffRow, keys: DataKeys): StaffEnrollment {
+  const phone = row.user_phone_enc ? keys.decrypt(row.user_phone_enc) : ''
+  return {
+    id: row.id,
+    status: row.status as EnrollmentStatus,
+    waitlistPosition: waitlistPosition(row),
+    name: row.user_name,
+    phone: phone ? maskPhone(phone) : '已注销',
+    agreedTermsAt: row.agreed_terms_at,
+    createdAt: row.created_at,
+    certificate:
+      row.certificate_number && row.certificate_issued_on
+        ? { number: row.certificate_number, level: row.certificate_level ?? '', issuedOn: row.certificate_issued_on }
+        : null,
+  }
+}
+
+export async function courseEnrollments(db: Kysely<DB>, keys: DataKeys, courseId: number) {
+  const course = await courseDto(db, courseId)
+  const rows = (await listCourseEnrollments(db, courseId)) as StaffRow[]
+  return {
+    course,
+    enrolled: rows.filter((r) => r.status !== 'waitlisted').map((r) => toStaffEnrollment(r, keys)),
+    waitlist: rows.filter((r) => r.status === 'waitlisted').map((r) => toStaffEnrollment(r, keys)),
+  }
+}
+
+async function staffEnrollmentDto(db: Kysely<DB>, keys: DataKeys, id: number): Promise<StaffEnrollment> {
+  const row = await findEnrollment(db, id)
+  if (!row) throw notFound('没有找到这条报名记录')
+  const user = await db.selectFrom('users').select(['name', 'phone_enc']).where('id', '=', row.user_id).executeTakeFirst()
+  return toStaffEnrollment({ ...row, user_name: user?.name ?? null, user_phone_enc: user?.phone_enc ?? null }, keys)
+}
+
+export async function completeEnrollment(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number, now: Date): Promise<StaffEnrollment> {
+  requireAdmin(caller)
+  return db.transaction().execute(async (trx) => {
+    const row = await findEnrollment(trx, id)
+    if (!row) throw notFound('没有找到这条报名记录')
+    await lockCourse(trx, row.course_id)
+    const before = await staffEnrollmentDto(trx, keys, id)
+    if (before.status === 'completed' || before.status === 'certified') return before
+    if (before.status !== 'enrolled') throw conflict('只有报上名的学员才能记为结业')
+    const course = await trx.selectFrom('courses').select('start_date').where('id', '=', row.course_id).executeTakeFirstOrThrow()
+    if (chinaDate(now) < course.start_date) throw conflict('还没开课，不能记为结业')
+    await updateEnrollment(trx, id, { status: 'completed', completed_at: now.toISOString(), updated_at: now.toISOString() })
+    const after = await staffEnrollmentDto(trx, keys, id)
+    await writeAudit(trx, { actor: actor(caller), action: 'enrollment.complete', entity: 'enrollment', entityId: id, before, after, at: now })
+    return after
+  })
+}
+
+export async function issueCertificate(
+  trx: Kysely<DB>,
+  keys: DataKeys,
+  caller: StaffCaller,
+  id: number,
+  body: { number: string; level: string; issuedOn: string },
+  now: Date,
+): Promise<StaffEnrollment> {
+  requireAdmin(caller)
+  const row = await findEnrollment(trx, id)
+  if (!row) throw notFound('没有找到这条报名记录')
+  await lockCourse(trx, row.course_id)
+  const before = await staffEnrollmentDto(trx, keys, id)
+  if (before.status !== 'completed' && before.status !== 'certified') throw conflict('学员结业以后才能登记证书')
+  if (body.issuedOn > chinaDate(now)) throw validationFailed({ issuedOn: '发证日期不能晚于今天' })
+  await updateEnrollment(trx, id, {
+    status: 'certified',
+    certificate_number: body.number,
+    certificate_level: body.level,
+    certificate_issued_on: body.issuedOn,
+    updated_at: now.toISOString(),
+  })
+  const after = await staffEnrollmentDto(trx, keys, id)
+  await writeAudit(trx, { actor: actor(caller), action: 'enrollment.certificate', entity: 'enrollment', entityId: id, before, after, at: now })
+  return after
+}

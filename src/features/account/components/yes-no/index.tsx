@@ -1,0 +1,31 @@
+import { Text, View } from '@tarojs/components'
+import { asButton } from '@/lib/a11y'
+import './index.scss'
+
+interface Props {
+  label: string
+  value: boolean
+  onChange: (value: boolean) => void
+}
+
+/** A yes/no question answered with two big buttons: plainer than a switch for someone who reads little. */
+export function YesNo({ label, value, onChange }: Props) {
+  return (
+    <View className='yes-no' role='radiogroup' aria-label={label}>
+      <Text className='yes-no__label'>{label}</Text>
+      <View className='yes-no__options'>
+        {[true, false].map((option) => (
+          <View
+            key={String(option)}
+            {...asButton}
+            aria-pressed={value === option ? 'true' : 'false'}
+            className={`yes-no__option ${value === option ? 'yes-no__option--selected' : ''}`}
+            onClick={() => onChange(option)}
+          >
+            <Text>{option ? '是' : '否'}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

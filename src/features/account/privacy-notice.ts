@@ -1,0 +1,64 @@
+import { privacyNoticeVersion } from '@contract'
+
+export interface NoticeSection {
+  title: string
+  lines: string[]
+}
+
+/**
+ * The privacy notice (个人信息保护告知), in words a worker who reads little can follow.
+ * Changing what it says means bumping privacyNoticeVersion in the contract: everyone is asked again.
+ */
+export const privacyNotice: NoticeSection[] = [
+  {
+    title: '谁在用您的信息',
+    lines: ['务工通由武山县劳务输转服务中心提供。您的信息由县劳务输转服务中心负责保管。'],
+  },
+  {
+    title: '收集哪些信息',
+    lines: [
+      '不登录也能找工作、看培训、打电话求助，这时我们不收集您的姓名和电话。',
+      '登录时：您的手机号，用来登录和联系您。',
+      '您自己填的资料：姓名、家乡（乡镇和村）、会的工种和手艺、现在是否在外打工和在哪个城市、是否返乡、是否愿意外出、是否脱贫户。不想填的可以不填。',
+      '只有您单独同意后才收集：身份证号；您的位置（用来找离您最近的工作站）。',
+    ],
+  },
+  {
+    title: '用来做什么',
+    lines: [
+      '帮您找工作、报名培训、处理您的求助。',
+      '县里登记外出务工人员台账，核对就业补贴、培训补贴和路费补贴。身份证号只用于这两件事。',
+    ],
+  },
+  {
+    title: '谁能看到',
+    lines: [
+      '县劳务输转服务中心和各个劳务工作站（包括外地的驻外工作站和流动党员党支部）的工作人员，只为帮您办事时查看。',
+      '我们不会把您的信息卖给任何人，也不会交给与帮您办事无关的单位或个人。',
+      '手机号和身份证号在页面上只显示一部分，例如 138****1234。',
+    ],
+  },
+  {
+    title: '保存多久',
+    lines: [
+      '您的账号在用期间一直保存。您随时可以注销账号。',
+      '注销后，您的姓名、电话、身份证号、家乡等个人信息会被删除；还没办完的求助会去掉您的个人信息后保留，方便县里把事办完。',
+    ],
+  },
+  {
+    title: '您可以怎么做',
+    lines: [
+      '查看：在“我的 → 导出我的信息”可以看到我们保存的关于您的全部信息。',
+      '改正：在“我的 → 我的资料”随时修改。',
+      '撤回同意：在“我的 → 隐私与授权”。撤回身份证号的同意，会删除您填的身份证号。',
+      '删除：在“我的 → 注销账号”。',
+      '有问题可以打县劳务输转服务中心的电话问。',
+    ],
+  },
+]
+
+export const privacyNoticeVersionLabel = `版本 ${privacyNoticeVersion}`
+
+/** The few lines the first-launch prompt shows before the full text. */
+export const privacySummary =
+  '不登录也能用。登录后，我们保存您的手机号和您自己填的资料，只给县劳务部门和工作站用来帮您找工作、办补贴，不卖给任何人。您随时可以查看、修改、删除。'

@@ -1,0 +1,175 @@
+/**
+ * The signed-in worker, shared by every page: one store, read with useSession().
+ * The token itself lives in '@/api' (setToken/getToken); this keeps the profile that goes with it.
+ */
+import { useEffect, useSyncExternalStore } from 'react'
+import { api, ApiError, getToken, isApiError, request, setToken, type CallOptions } from '@/api'
+import { privacyNoticeVersion, type Me, type RequestOf, type ResponseOf } from '@contract'
+import { privacyAccepted } from './privacy-local'
+
+interface SessionState {
+  me: Me | null
+  /** A getMe call is on its way. */
+  loading: boolean
+  /** getMe failed for a reason other than being signed out (network): the page offers 重试. */
+  error: ApiError | null
+  /** getMe has answered at least once since launch (or there was no token to check). */
+  checked: boolean
+}
+
+let state: SessionState = { me: null, loading: false, error: null, checked: false }
+const listeners = new Set<() => void>()
+
+function update(next: Partial<SessionState>): void {
+  state = { ...state, ...next }
+  listeners.forEach((l) => l())
+}
+
+/**
+ * Whether a failure means "not signed in as a worker": 401 (token expired, revoked, account deleted) clears the
+ * token; 403 means the token is a staff member's, which stays (the staff entry uses it) but is not a worker session.
+ */
+export function handleAuthFailure(e: unknown): boolean {
+  if (!isApiError(e)) return false
+  if (e.status === 401) {
+    setToken(null)
+    update({ me: null, loading: false, error: null, checked: true })
+    return true
+  }
+  if (e.status === 403 && e.code === 'FORBIDDEN') {
+    update({ me: null, loading: false, error: null, checked: true })
+    return true
+  }
+  return false
+}
+
+type AnyEndpoint = Parameters<typeof request>[0]
+
+/** `request` for worker endpoints: a 401 signs the worker out everywhere, then the error is thrown as usual. */
+export async function workerRequest<E extends AnyEndpoint>(
+  endpoint: E,
+  req?: RequestOf<E>,
+  options?: CallOptions,
+): Promise<ResponseOf<E>> {
+  try {
+    return (await request(endpoint, req, options)) as ResponseOf<E>
+  } catch (e) {
+    if (isApiError(e) && e.status === 401) handleAuthFailure(e)
+    throw e
+  }
+}
+
+let inflight: Promise<void> | null = null
+
+/** Reads the profile again (after launch, after a change made elsewhere). */
+export function refreshSession(): Promise<void> {
+  if (!getToken()) {
+    update({ me: null, loading: false, error: null, checked: true })
+    return Promise.resolve()
+  }
+  if (inflight) return inflight
+  update({ loading: true })
+  inflight = request(api.getMe)
+    .then(async (me) => {
+      update({ me, loading: false, error: null, checked: true })
+      await syncPrivacyConsent(me)
+    })
+    .catch((e) => {
+      if (!handleAuthFailure(e)) {
+        update({ loading: false, error: isApiError(e) ? e : new ApiError('BAD_RESPONSE'), checked: true })
+      }
+    })
+    .finally(() => {
+      inflight = null
+    })
+  return inflight
+}
+
+/** After a successful sign-in: keep the token, show the profile, record the privacy notice the worker accepted. */
+export function startSession(token: string, me: Me): void {
+  setToken(token)
+  update({ me, loading: false, error: null, checked: true })
+  void syncPrivacyConsent(me)
+}
+
+/** After a call that returns the new profile (save, consent). */
+export function setMe(me: Me): void {
+  update({ me })
+}
+
+/** Ends the session on this device; the server is told too unless the account is already gone. */
+export async function signOut(options: { remote?: boolean } = {}): Promise<void> {
+  if (options.remote !== false && getToken() && state.me) {
+    // Signing out must work offline: the token is forgotten here whatever the server says.
+    await request(api.logout, {}, { retryDelaysMs: [] }).catch(() => undefined)
+  }
+  setToken(null)
+  update({ me: null, loading: false, error: null, checked: true })
+}
+
+/**
+ * The privacy notice is accepted on the device (first launch, or by signing in); once signed in, the acceptance
+ * of the current version is recorded on the server too. Failing is harmless: the next launch tries again.
+ */
+export async function syncPrivacyConsent(me: Me): Promise<void> {
+  if (!privacyAccepted()) return
+  const given = me.consents.filter((c) => c.kind === 'privacy_notice').pop()
+  if (given?.granted && given.version === privacyNoticeVersion) return
+  try {
+    const next = await request(api.setConsent, { body: { kind: 'privacy_notice', version: privacyNoticeVersion, granted: true } })
+    if (state.me?.id === next.id) update({ me: next })
+  } catch {
+    // retried on the next launch
+  }
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+function snapshot(): SessionState {
+  return state
+}
+
+export interface Session {
+  me: Me | null
+  signedIn: boolean
+  /** True while the first check of a stored token is under way: show a loading state, not the sign-in card. */
+  loading: boolean
+  error: ApiError | null
+  refresh: () => Promise<void>
+  signOut: () => Promise<void>
+}
+
+/** The worker's session for a page; the first page that asks checks the stored token. */
+export function useSession(): Session {
+  const s = useSyncExternalStore(subscribe, snapshot, snapshot)
+  useEffect(() => {
+    if (!state.checked && !state.loading) void refreshSession()
+  }, [])
+  return {
+    me: s.me,
+    signedIn: s.me !== null,
+    // A stored token not yet checked counts as loading: no flash of the sign-in card for a signed-in worker.
+    loading: (s.loading || (!s.checked && getToken() !== null)) && s.me === null,
+    error: s.error,
+    refresh: refreshSession,
+    signOut: () => signOut(),
+  }
+}
+
+/**
+ * Whether a worker is (probably) signed in right now: a known profile, or a stored token not checked yet
+ * (the page's own call will find out; a 401 then signs out).
+ */
+export function isWorkerSignedIn(): boolean {
+  if (state.me) return true
+  return !state.checked && getToken() !== null
+}
+
+/** Tests only: forget everything between cases. */
+export function resetSessionForTests(): void {
+  state = { me: null, loading: false, error: null, checked: false }
+  inflight = null
+}

@@ -1,0 +1,42 @@
+import { fireEvent, render, screen } from '@testing-library/react'
+import { FilterSheet } from '.'
+
+const tap = (text: string) => fireEvent.click(screen.getByText(text))
+
+describe('FilterSheet', () => {
+  it('collects region, trade, wage floor and several benefits, and applies them on 确定 with the count shown', () => {
+    const onApply = jest.fn()
+    render(<FilterSheet visible value={{}} onApply={onApply} onClose={jest.fn()} />)
+    expect(screen.getByText('去哪里干')).toBeTruthy()
+    tap('江苏')
+    tap('电工')
+    tap('5000元以上')
+    tap('包吃')
+    tap('包住')
+    expect(screen.getByText('确定（5 项）')).toBeTruthy()
+    tap('确定（5 项）')
+    expect(onApply).toHaveBeenCalledWith({ province: '江苏省', trade: '电工', minWage: 5000, benefits: ['包吃', '包住'] })
+  })
+
+  it('a second tap unselects; 清除 empties the draft', () => {
+    const onApply = jest.fn()
+    render(<FilterSheet visible value={{ province: '上海市', minWage: 8000, benefits: ['社保'] }} onApply={onApply} onClose={jest.fn()} />)
+    expect(screen.getByText('确定（3 项）')).toBeTruthy()
+    tap('8000元以上')
+    expect(screen.getByText('确定（2 项）')).toBeTruthy()
+    tap('清除')
+    tap('确定')
+    expect(onApply).toHaveBeenCalledWith({ benefits: undefined })
+  })
+
+  it('marks the chosen chips as pressed for screen readers', () => {
+    render(<FilterSheet visible value={{ province: '新疆维吾尔自治区' }} onApply={jest.fn()} onClose={jest.fn()} />)
+    const chip = screen.getByText('新疆').closest('[aria-pressed]')
+    expect(chip?.getAttribute('aria-pressed')).toBe('true')
+  })
+
+  it('renders nothing of its content while closed', () => {
+    render(<FilterSheet visible={false} value={{}} onApply={jest.fn()} onClose={jest.fn()} />)
+    expect(screen.queryByText('去哪里干')).toBeNull()
+  })
+})

@@ -1,0 +1,79 @@
+import { useState } from 'react'
+import { Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { isApiError } from '@/api'
+import { asButton } from '@/lib/a11y'
+import { uploadRightsPhoto } from '../../api/rights-requests'
+import type { DraftPhoto } from '../../lib/draft'
+import './index.scss'
+
+interface Props {
+  photos: DraftPhoto[]
+  onChange: (photos: DraftPhoto[]) => void
+  max?: number
+  error?: string
+}
+
+/** Pick photos (album or camera, compressed), upload each at once, show them; a tap on ✕ takes one out. */
+export function PhotoPicker({ photos, onChange, max = 9, error }: Props) {
+  const [busy, setBusy] = useState(0)
+  const [message, setMessage] = useState<string | null>(null)
+
+  const pick = async () => {
+    setMessage(null)
+    let paths: string[]
+    try {
+      const res = await Taro.chooseImage({ count: max - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+      paths = res.tempFilePaths
+    } catch {
+      return // the worker closed the chooser
+    }
+    let current = photos
+    for (const path of paths.slice(0, max - photos.length)) {
+      setBusy((n) => n + 1)
+      try {
+        const uploaded = await uploadRightsPhoto(path)
+        current = [...current, { id: uploaded.id, path }]
+        onChange(current)
+      } catch (e) {
+        setMessage(isApiError(e) ? (e.fields?.file ?? e.message) : '照片没有传上去，请再试一次')
+      } finally {
+        setBusy((n) => n - 1)
+      }
+    }
+  }
+
+  return (
+    <View className='photo-picker'>
+      <View className='photo-picker__grid'>
+        {photos.map((p, i) => (
+          <View key={p.id} className='photo-picker__item'>
+            <Image className='photo-picker__image' src={p.path} mode='aspectFill' />
+            <View
+              {...asButton}
+              aria-label={`去掉第${i + 1}张照片`}
+              className='photo-picker__remove'
+              onClick={() => onChange(photos.filter((x) => x.id !== p.id))}
+            >
+              <Text>✕</Text>
+            </View>
+          </View>
+        ))}
+        {photos.length < max && (
+          <View {...asButton} className='photo-picker__add' hoverClass='photo-picker__add--pressed' onClick={() => void pick()}>
+            <Text className='photo-picker__plus'>＋</Text>
+            <Text className='photo-picker__add-text'>{busy > 0 ? '正在上传…' : '拍照或选照片'}</Text>
+          </View>
+        )}
+      </View>
+      <Text className='photo-picker__count'>
+        已传 {photos.length} 张，最多 {max} 张
+      </Text>
+      {(message || error) && (
+        <Text className='photo-picker__error' aria-live='assertive'>
+          {message ?? error}
+        </Text>
+      )}
+    </View>
+  )
+}

@@ -1,0 +1,145 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { api, ApiError } from '@/api'
+import { draftSaveDelayMs, draftStorageKey } from '../../lib/draft'
+import { RequestForm } from '.'
+
+jest.mock('@/api', () => {
+  const actual = jest.requireActual('@/api')
+  return { ...actual, request: jest.fn() }
+})
+const { request } = jest.requireMock('@/api') as { request: jest.Mock }
+
+const today = { year: 2026, month: 3 }
+
+function type(container: HTMLElement, selector: string, value: string) {
+  const el = container.querySelector(selector)
+  if (!el) throw new Error(`no ${selector}`)
+  act(() => {
+    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+  })
+}
+
+async function tap(text: string, index = 0) {
+  await act(async () => {
+    fireEvent.click(screen.getAllByText(text)[index])
+  })
+}
+
+const stored = () => JSON.parse(Taro.getStorageSync(draftStorageKey) as string)
+
+beforeEach(() => {
+  request.mockReset()
+  Taro.clearStorageSync()
+  jest.useFakeTimers()
+})
+afterEach(() => jest.useRealTimers())
+
+describe('rights request form', () => {
+  it('will not go on while the step has mistakes, and says what to fix', async () => {
+    const { container } = render(<RequestForm today={today} onSubmitted={jest.fn()} />)
+    await tap('下一步')
+    expect(screen.getByText('请选择遇到了什么事')).toBeTruthy()
+    expect(screen.getByText('请至少写10个字，说清楚发生了什么')).toBeTruthy()
+    expect(screen.getByText('第 1 步，共 5 步')).toBeTruthy()
+
+    await tap('欠薪')
+    type(container, '.request-form__description', '老板欠了三个月工资不给')
+    await tap('下一步')
+    expect(screen.getByText('第 2 步，共 5 步')).toBeTruthy()
+    await tap('下一步')
+    expect(screen.getByText('请写老板或单位的名字，至少2个字')).toBeTruthy()
+    type(container, '.request-form__employer', '无锡某建筑公司')
+    await tap('无锡市')
+    type(container, '.request-form__address', '新吴区长江路工地')
+    await tap('下一步')
+
+    // Step 3: unpaid wages need the amount; the end may not come before the start.
+    await tap('2026年')
+    await tap('2025年', 1)
+    await tap('下一步')
+    expect(screen.getByText('被欠工资，请填写欠了多少钱')).toBeTruthy()
+    expect(screen.getByText('结束时间不能早于开始时间')).toBeTruthy()
+    type(container, '.request-form__amount', '18000')
+    await tap('现在还在干')
+    await tap('下一步')
+    expect(screen.getByText('第 4 步，共 5 步')).toBeTruthy()
+    expect(request).not.toHaveBeenCalled()
+  })
+
+  it('keeps the draft on the device as the worker types, and brings it back after the app was closed', async () => {
+    const first = render(<RequestForm today={today} onSubmitted={jest.fn()} />)
+    await tap('工伤')
+    type(first.container, '.request-form__description', '在车间被机器压伤了手，老板不管')
+    expect(Taro.getStorageSync(draftStorageKey)).toBeFalsy() // debounced: not on every keystroke
+    act(() => {
+      jest.advanceTimersByTime(draftSaveDelayMs)
+    })
+    expect(stored()).toMatchObject({ category: 'injury', description: '在车间被机器压伤了手，老板不管', step: 0 })
+    await tap('下一步')
+    type(first.container, '.request-form__employer', '昆山某电子厂')
+    first.unmount() // closing the app: what is pending is written at once
+    expect(stored()).toMatchObject({ step: 1, employerName: '昆山某电子厂' })
+
+    const again = render(<RequestForm today={today} onSubmitted={jest.fn()} />)
+    expect(screen.getByText('第 2 步，共 5 步')).toBeTruthy()
+    const employer = again.container.querySelector('.request-form__employer') as HTMLElement & { value?: string }
+    expect(employer.getAttribute('value') ?? employer.value).toBe('昆山某电子厂')
+    await tap('上一步')
+    expect(again.container.querySelector('.request-form__description')?.getAttribute('value')).toBe('在车间被机器压伤了手，老板不管')
+    expect(again.container.querySelector('.category-card--on')?.textContent).toContain('工伤')
+  })
+
+  it('retries a failed submission with the same key, then clears the draft', async () => {
+    const key = 'draft-key-123456'
+    Taro.setStorageSync(
+      draftStorageKey,
+      JSON.stringify({
+        step: 4,
+        category: 'unpaid_wages',
+        description: '老板欠了三个月工资不给',
+        employerName: '无锡某建筑公司',
+        workCity: '无锡市',
+        workAddress: '新吴区长江路工地',
+        workedFrom: '2025-10',
+        workedTo: 'now',
+        amountOwedYuan: '18000',
+        workersAffected: '3',
+        contactName: '',
+        contactPhone: '',
+        contactTime: 'any',
+        photos: [{ id: 'a'.repeat(32), path: 'blob:1' }],
+        idempotencyKey: key,
+      }),
+    )
+    const onSubmitted = jest.fn()
+    request.mockRejectedValueOnce(new ApiError('NETWORK'))
+    request.mockResolvedValueOnce({ trackingNo: 'WS-2026-000001' })
+    render(<RequestForm today={today} accountPhone='139****1001' onSubmitted={onSubmitted} />)
+    expect(screen.getByText('不填就打您登录用的 139****1001')).toBeTruthy()
+    await tap('提交求助')
+    expect(screen.getByText(/填的内容都还在/)).toBeTruthy()
+    await tap('提交求助')
+    expect(request).toHaveBeenCalledTimes(2)
+    for (const call of request.mock.calls) {
+      expect(call[0]).toBe(api.createRightsRequest)
+      expect(call[2]).toEqual({ idempotencyKey: key })
+      expect(call[1].body).toMatchObject({ workedTo: null, amountOwedYuan: 18000, workersAffected: 3, attachmentIds: ['a'.repeat(32)] })
+      expect(call[1].body.contactPhone).toBeUndefined()
+    }
+    expect(onSubmitted).toHaveBeenCalledWith({ trackingNo: 'WS-2026-000001' })
+    expect(Taro.getStorageSync(draftStorageKey)).toBeFalsy()
+  })
+
+  it('sends the worker back to the step the server found wrong', async () => {
+    Taro.setStorageSync(
+      draftStorageKey,
+      JSON.stringify({ step: 4, category: 'other', description: '合同的事情说不清楚了', employerName: '某公司', workCity: '无锡市', workAddress: '某地', workedFrom: '2025-10', workedTo: 'now', idempotencyKey: 'draft-key-abcdefg' }),
+    )
+    request.mockRejectedValueOnce(new ApiError('VALIDATION_FAILED', undefined, { status: 400, fields: { attachmentIds: '有的照片找不到或已经用过了，请重新选择照片' } }))
+    render(<RequestForm today={today} onSubmitted={jest.fn()} />)
+    await tap('提交求助')
+    expect(screen.getByText('第 4 步，共 5 步')).toBeTruthy()
+    expect(screen.getByText('有的照片找不到或已经用过了，请重新选择照片')).toBeTruthy()
+  })
+})

@@ -1,0 +1,27 @@
+import { rightsReferralLabel, type RightsEvent, type RightsRequest, rightsStatusLabel } from '@contract'
+
+/** 3月10日 10:00, in China time whatever the phone's zone. */
+export function chinaTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
+}
+
+export function chinaToday(now = new Date()): { year: number; month: number } {
+  const d = new Date(now.getTime() + 8 * 60 * 60 * 1000)
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 }
+}
+
+/** One line a worker reads for a timeline entry. */
+export function eventTitle(e: RightsEvent): string {
+  if (e.kind === 'submitted') return '提交了求助'
+  if (e.kind === 'message') return '您补充了情况'
+  if (e.kind === 'note') return `${e.staffName ?? '工作人员'}留言`
+  if (e.toStatus === 'closed') return e.author === 'system' ? '自动结束' : '您确认结束'
+  return `${e.staffName ?? '工作人员'}：${e.toStatus ? rightsStatusLabel[e.toStatus] : ''}`
+}
+
+export function statusLine(c: Pick<RightsRequest, 'status'> & { referredTo?: RightsRequest['referredTo'] }): string {
+  if (c.status === 'referred' && c.referredTo) return `已转交${rightsReferralLabel[c.referredTo]}`
+  return rightsStatusLabel[c.status]
+}

@@ -1,0 +1,95 @@
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { api, isApiError, useApiList } from '@/api'
+import type { JobApplication } from '@contract'
+import { BigButton } from '@/components/big-button'
+import { Dialog } from '@/components/dialog'
+import { ListFooter } from '@/components/list-footer'
+import { StateView } from '@/components/state-view'
+import { requireSignIn } from '@/features/account/require-sign-in'
+import { isWorkerSignedIn, workerRequest } from '@/features/account/session'
+import { ApplicationCard } from '@/features/jobs/components/application-card'
+import './index.scss'
+
+/** 我的报名: every posting I applied to, where each stands, and 取消报名. */
+export default function MyApplicationsPage() {
+  const [signedIn, setSignedIn] = useState(isWorkerSignedIn)
+  const list = useApiList(api.listMyApplications, { query: {} })
+  const [withdrawing, setWithdrawing] = useState<JobApplication | null>(null)
+  const [busy, setBusy] = useState(false)
+
+  useDidShow(() => {
+    const now = isWorkerSignedIn()
+    setSignedIn(now)
+    if (now) void list.refresh()
+  })
+  useReachBottom(() => {
+    if (list.hasMore && !list.error) void list.loadMore()
+  })
+  usePullDownRefresh(() => {
+    void list.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const withdraw = async () => {
+    if (!withdrawing) return
+    setBusy(true)
+    try {
+      await workerRequest(api.withdrawApplication, { params: { id: withdrawing.id } })
+      void Taro.showToast({ title: '已取消报名', icon: 'none', duration: 2000 })
+    } catch (e) {
+      void Taro.showToast({ title: isApiError(e) ? e.message : '没有取消成功，请再试一次', icon: 'none', duration: 2500 })
+    } finally {
+      setBusy(false)
+      setWithdrawing(null)
+      await list.refresh()
+    }
+  }
+
+  const signedOut = !signedIn || (isApiError(list.error) && list.error.status === 401)
+  if (signedOut) {
+    return (
+      <View className='page my-applications'>
+        <View className='my-applications__signin'>
+          <Text className='my-applications__title'>登录后才能看到您的报名</Text>
+          <BigButton onClick={() => requireSignIn('/packages/jobs/pages/applications/index')}>去登录</BigButton>
+        </View>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page my-applications'>
+      <StateView
+        loading={list.loading}
+        error={list.items.length === 0 ? list.error : null}
+        empty={list.items.length === 0}
+        emptyText='您还没有报名'
+        emptyHint='在“找工作”里选一个合适的岗位，点“我要报名”'
+        onRetry={() => void list.refresh()}
+      >
+        {list.items.map((a) => (
+          <ApplicationCard
+            key={a.id}
+            application={a}
+            onOpen={(jobId) => void Taro.navigateTo({ url: `/packages/jobs/pages/detail/index?id=${jobId}` })}
+            onWithdraw={setWithdrawing}
+          />
+        ))}
+        <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={() => void list.loadMore()} />
+      </StateView>
+      <Dialog
+        open={withdrawing !== null}
+        title='取消报名'
+        confirmText='确认取消'
+        cancelText='不取消'
+        danger
+        busy={busy}
+        onConfirm={() => void withdraw()}
+        onCancel={() => setWithdrawing(null)}
+      >
+        <Text className='my-applications__text'>确定不去“{withdrawing?.job.title}”了吗？取消后工作站就不会再为这次报名打电话。</Text>
+      </Dialog>
+    </View>
+  )
+}

@@ -1,0 +1,117 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { api, type JobDetail } from '@contract'
+import { jobSummary } from '../../../../../tests/support/app/fixtures'
+import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
+import JobDetailPage from '.'
+
+jest.mock('@/api', () => {
+  const actual = jest.requireActual('@/api')
+  return { ...actual, useApi: jest.fn() }
+})
+jest.mock('@/features/account/session', () => ({ workerRequest: jest.fn(), isWorkerSignedIn: jest.fn() }))
+const { useApi } = jest.requireMock('@/api') as { useApi: jest.Mock }
+const session = jest.requireMock('@/features/account/session') as { workerRequest: jest.Mock; isWorkerSignedIn: jest.Mock }
+
+function job(over: Partial<JobDetail> = {}): JobDetail {
+  return {
+    ...jobSummary({ id: 7, title: '设备维修电工' }),
+    description: '维修车间设备',
+    requirements: '持低压电工证',
+    address: '无锡市新吴区锡兴路88号',
+    lat: 31.5,
+    lng: 120.3,
+    ageMin: 20,
+    ageMax: 50,
+    shifts: '长白班',
+    hoursPerDay: 10,
+    contactPhone: '0510-85284106',
+    contactName: '王经理',
+    verifiedBy: { id: 2, name: '无锡工作站' },
+    verifiedAt: '2026-11-20T08:00:00.000Z',
+    expired: false,
+    underReview: false,
+    appliable: true,
+    pledge: '正规招聘不收取任何费用',
+    myApplication: null,
+    ...over,
+  }
+}
+
+let refresh: jest.Mock
+function showJob(data: JobDetail) {
+  refresh = jest.fn(() => Promise.resolve())
+  useApi.mockReturnValue({ data, error: null, loading: false, refresh })
+}
+
+beforeEach(() => {
+  setRouterParams({ id: '7' }, '/packages/jobs/pages/detail/index')
+  jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve() as never)
+  session.workerRequest.mockReset()
+})
+
+describe('applying from the posting', () => {
+  it('sends a signed-out worker to sign in first, coming back to this posting', () => {
+    showJob(job())
+    session.isWorkerSignedIn.mockReturnValue(false)
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    render(<JobDetailPage />)
+    fireEvent.click(screen.getByText('我要报名'))
+    expect(navigateTo).toHaveBeenCalledWith({
+      url: `/packages/me/pages/sign-in/index?redirect=${encodeURIComponent('/packages/jobs/pages/detail/index?id=7')}`,
+    })
+    expect(screen.queryByText('确认报名“设备维修电工”？')).toBeNull()
+    expect(session.workerRequest).not.toHaveBeenCalled()
+  })
+
+  it('asks for confirmation, says the station will call, then applies once and shows the new state', async () => {
+    showJob(job())
+    session.isWorkerSignedIn.mockReturnValue(true)
+    session.workerRequest.mockResolvedValue({ id: 3, status: 'submitted' })
+    render(<JobDetailPage />)
+    fireEvent.click(screen.getByText('我要报名'))
+    expect(screen.getByText('确认报名“设备维修电工”？')).toBeTruthy()
+    expect(screen.getByText('工作站会在 2 个工作日内给您打电话，请留意来电。')).toBeTruthy()
+    expect(session.workerRequest).not.toHaveBeenCalled()
+    const buttons = screen.getAllByText('确认报名')
+    await act(async () => {
+      fireEvent.click(buttons[buttons.length - 1])
+    })
+    expect(session.workerRequest).toHaveBeenCalledTimes(1)
+    expect(session.workerRequest).toHaveBeenCalledWith(api.applyToJob, { params: { id: 7 }, body: {} }, { idempotencyKey: expect.any(String) })
+    expect(refresh).toHaveBeenCalled()
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '报名成功，请留意来电' }))
+  })
+
+  it('再想想 closes the dialog without applying', () => {
+    showJob(job())
+    session.isWorkerSignedIn.mockReturnValue(true)
+    render(<JobDetailPage />)
+    fireEvent.click(screen.getByText('我要报名'))
+    fireEvent.click(screen.getByText('再想想'))
+    expect(screen.queryByText('确认报名“设备维修电工”？')).toBeNull()
+    expect(session.workerRequest).not.toHaveBeenCalled()
+  })
+
+  it('shows 已报名 instead of the button once applied', () => {
+    showJob(job({ myApplication: { id: 3, status: 'submitted' } }))
+    render(<JobDetailPage />)
+    expect(screen.getByText('已报名')).toBeTruthy()
+    expect(screen.queryByText('我要报名')).toBeNull()
+    expect(screen.getByText('看我的报名')).toBeTruthy()
+  })
+
+  it('warns when several workers reported the posting, and offers no 报名', () => {
+    showJob(job({ underReview: true, appliable: false }))
+    render(<JobDetailPage />)
+    expect(screen.getByText(/已有多人举报，正在核实/)).toBeTruthy()
+    expect(screen.queryByText('我要报名')).toBeNull()
+  })
+
+  it('shows the pledge and the anti-fraud tips', () => {
+    showJob(job())
+    render(<JobDetailPage />)
+    expect(screen.getByText('求职不交钱')).toBeTruthy()
+    expect(screen.getByText(/不把身份证、银行卡交给别人保管/)).toBeTruthy()
+  })
+})

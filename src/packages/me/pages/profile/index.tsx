@@ -1,0 +1,32 @@
+import { useEffect } from 'react'
+import { View } from '@tarojs/components'
+import { StateView } from '@/components/state-view'
+import { BigButton } from '@/components/big-button'
+import { Section } from '@/components/section'
+import { requireSignIn } from '@/features/account/require-sign-in'
+import { setMe, useSession } from '@/features/account/session'
+import { ProfileForm } from '@/features/account/components/profile-form'
+
+export default function ProfilePage() {
+  const { me, loading, error, refresh } = useSession()
+  const signedOut = !loading && !error && !me
+  useEffect(() => {
+    if (signedOut) requireSignIn('/packages/me/pages/profile/index')
+  }, [signedOut])
+  return (
+    <View className='page'>
+      <StateView loading={loading} error={me ? null : error} onRetry={() => void refresh()}>
+        {me ? (
+          <Section>
+            {/* Keyed by account: a different worker signing in starts from their own profile. */}
+            <ProfileForm key={me.id} me={me} onSaved={setMe} />
+          </Section>
+        ) : (
+          <Section title='请先登录'>
+            <BigButton onClick={() => requireSignIn('/packages/me/pages/profile/index')}>登录</BigButton>
+          </Section>
+        )}
+      </StateView>
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '求助进度',
+  enablePullDownRefresh: true,
+})

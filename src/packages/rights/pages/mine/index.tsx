@@ -1,0 +1,62 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { rightsCategoryLabel } from '@contract'
+import { BigButton } from '@/components/big-button'
+import { ListFooter } from '@/components/list-footer'
+import { ListRow } from '@/components/list-row'
+import { Section } from '@/components/section'
+import { StateView } from '@/components/state-view'
+import { requireSignIn } from '@/features/account/require-sign-in'
+import { useSession } from '@/features/account/session'
+import { useMyRightsRequests } from '@/features/rights/api/rights-requests'
+import { chinaTime, statusLine } from '@/features/rights/lib/format'
+import './index.scss'
+
+function MyRequests() {
+  const list = useMyRightsRequests()
+  useDidShow(() => void list.refresh())
+  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()))
+  useReachBottom(() => void list.loadMore())
+  return (
+    <StateView
+      loading={list.loading}
+      error={list.items.length ? null : list.error}
+      empty={list.items.length === 0}
+      emptyText='您还没有求助过'
+      emptyHint='遇到欠薪、工伤、合同的事，可以在“维权”里求助'
+      onRetry={() => void list.refresh()}
+    >
+      <View className='rights-rows'>
+        {list.items.map((c) => (
+          <ListRow
+            key={c.trackingNo}
+            title={`${rightsCategoryLabel[c.category]} · ${c.employerName}`}
+            note={`${c.trackingNo} · ${chinaTime(c.submittedAt)}提交`}
+            value={statusLine(c)}
+            onClick={() => void Taro.navigateTo({ url: `/packages/rights/pages/case/index?trackingNo=${c.trackingNo}` })}
+          />
+        ))}
+      </View>
+      <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={() => void list.loadMore()} />
+    </StateView>
+  )
+}
+
+/** 我的求助: every case of mine and where it stands. */
+export default function MyRightsRequestsPage() {
+  const session = useSession()
+  return (
+    <View className='page'>
+      <StateView loading={session.loading} error={null}>
+        {session.signedIn ? (
+          <MyRequests />
+        ) : (
+          <Section title='请先登录'>
+            <Text className='rights-text'>登录后能看到您提交过的求助和办理进度。</Text>
+            <BigButton onClick={() => requireSignIn('/packages/rights/pages/mine/index')}>用手机号登录</BigButton>
+          </Section>
+        )}
+      </StateView>
+    </View>
+  )
+}

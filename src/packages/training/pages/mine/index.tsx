@@ -1,0 +1,59 @@
+import { Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import { useRef } from 'react'
+import { BigButton } from '@/components/big-button'
+import { Section } from '@/components/section'
+import { StateView } from '@/components/state-view'
+import { openPage } from '@/lib/navigate'
+import { requireSignIn } from '@/features/account/require-sign-in'
+import { useSession } from '@/features/account/session'
+import { useMyEnrollments } from '@/features/training/api/enrollments'
+import { EnrollmentCard } from '@/features/training/components/enrollment-card'
+
+const minePage = '/packages/training/pages/mine/index'
+
+/** 我的课程: every course I signed up for, how it stands, and my certificates. */
+export default function MyCoursesPage() {
+  const session = useSession()
+  const { data, error, loading, refresh } = useMyEnrollments(session.signedIn)
+  const shown = useRef(false)
+  useDidShow(() => {
+    if (shown.current && session.signedIn) void refresh()
+    shown.current = true
+  })
+  usePullDownRefresh(() => {
+    void refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (!session.signedIn && !session.loading) {
+    return (
+      <View className='page'>
+        <Section title='我的课程'>
+          <Text className='lead-text'>登录后能看到您报名的培训、候补排到第几位，和拿到的证书。</Text>
+          <BigButton onClick={() => requireSignIn(minePage)}>用手机号登录</BigButton>
+        </Section>
+      </View>
+    )
+  }
+
+  const items = data?.items ?? []
+  return (
+    <View className='page'>
+      <StateView
+        loading={session.loading || loading}
+        error={error}
+        empty={items.length === 0}
+        emptyText='您还没有报名培训'
+        emptyHint='到“培训”里选一个，大多免费，学完发证书'
+        onRetry={() => void refresh()}
+      >
+        {items.map((e) => (
+          <EnrollmentCard key={e.id} enrollment={e} onOpen={(id) => openPage(`/packages/training/pages/detail/index?id=${id}`)} />
+        ))}
+      </StateView>
+      <BigButton variant='secondary' onClick={() => openPage('/packages/training/pages/request/index')}>
+        没有想学的？告诉我们
+      </BigButton>
+    </View>
+  )
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '想学什么告诉我们',
+})

@@ -1,0 +1,89 @@
+import { act, fireEvent, render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import { api, ApiError, getToken, setToken } from '@/api'
+import { resetSessionForTests } from '@/features/account/session'
+import MePage from '.'
+
+jest.mock('@/api', () => {
+  const actual = jest.requireActual('@/api')
+  return { ...actual, request: jest.fn(), useApi: jest.fn(() => ({ data: undefined, error: null, loading: false, refresh: jest.fn() })) }
+})
+const { request } = jest.requireMock('@/api') as { request: jest.Mock }
+
+const me = {
+  id: 1,
+  name: '张三',
+  phone: '138****1234',
+  hometownTownship: '洛门镇',
+  hometownVillage: null,
+  idNumber: null,
+  trades: [],
+  skills: '',
+  workingAway: false,
+  currentCity: null,
+  returnedHome: false,
+  willingToGoOut: true,
+  povertyAlleviated: false,
+  wechatLinked: false,
+  consents: [],
+  createdAt: '2026-11-26T08:00:00.000Z',
+}
+
+async function renderPage() {
+  await act(async () => {
+    render(<MePage />)
+  })
+}
+
+beforeEach(() => {
+  request.mockReset()
+  resetSessionForTests()
+  setToken(null)
+})
+
+test('signed out: a sign-in card whose 登录 opens the sign-in page and comes back here', async () => {
+  const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  await renderPage()
+  expect(screen.getByText('登录后')).toBeTruthy()
+  expect(screen.queryByText('退出登录')).toBeNull()
+  fireEvent.click(screen.getByText('登录'))
+  expect(navigateTo).toHaveBeenCalledWith({ url: `/packages/me/pages/sign-in/index?redirect=${encodeURIComponent('/pages/me/index')}` })
+  expect(request).not.toHaveBeenCalled()
+})
+
+test('signed in: the masked phone, the name, the rows, and 退出登录 ends the session', async () => {
+  setToken('tok-1')
+  request.mockImplementation((endpoint) => Promise.resolve(endpoint === api.getMe ? me : { signedOut: true }))
+  await renderPage()
+  expect(screen.getByText('138****1234')).toBeTruthy()
+  expect(screen.getByText('张三')).toBeTruthy()
+  for (const row of ['我的资料', '我的报名', '我的课程', '我的求助', '隐私与授权', '导出我的信息', '注销账号']) {
+    expect(screen.getByText(row)).toBeTruthy()
+  }
+  await act(async () => {
+    fireEvent.click(screen.getByText('退出登录'))
+  })
+  expect(request).toHaveBeenCalledWith(api.logout, {}, { retryDelaysMs: [] })
+  expect(getToken()).toBeNull()
+  expect(screen.getByText('登录后')).toBeTruthy()
+})
+
+test('an expired token (401) leads to the signed-out state and is forgotten', async () => {
+  setToken('tok-old')
+  request.mockRejectedValue(new ApiError('UNAUTHORIZED', '登录已过期，请重新登录', { status: 401 }))
+  await renderPage()
+  expect(screen.getByText('登录后')).toBeTruthy()
+  expect(getToken()).toBeNull()
+})
+
+test('a network failure while checking offers 重试 instead of pretending to be signed out', async () => {
+  setToken('tok-1')
+  request.mockRejectedValueOnce(new ApiError('NETWORK')).mockResolvedValue(me)
+  await renderPage()
+  expect(screen.getByText('网络不稳定，请检查网络后重试')).toBeTruthy()
+  await act(async () => {
+    fireEvent.click(screen.getByText('重试'))
+  })
+  expect(screen.getByText('138****1234')).toBeTruthy()
+  expect(getToken()).toBe('tok-1')
+})

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core'
+import { privacyNoticeVersion } from '../../types'
+import { journey, launchBrowser, phoneContext } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+}, 90000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function api(path: string, init: { method?: string; token?: string; body?: unknown; key?: string } = {}) {
+  const res = await fetch(server.baseUrl + '/api' + path, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
+      ...(init.key ? { 'Idempotency-Key': init.key } : {}),
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  })
+  return { status: res.status, body: (await res.json()) as any }
+}
+
+/** Signs in through the API with the code from the dev SMS outbox, as the sign-in page would. */
+async function signIn(phone: string): Promise<string> {
+  expect((await api('/auth/sms-code', { method: 'POST', body: { phone } })).status).toBe(200)
+  const outbox = await api(`/dev/sms-outbox?phone=${phone}`)
+  const code = [...outbox.body.items].sort((a: any, b: any) => a.sentAt.localeCompare(b.sentAt)).pop().code
+  const login = await api('/auth/login', { method: 'POST', body: { phone, code } })
+  expect(login.status).toBe(200)
+  return login.body.token
+}
+
+/** A phone whose portal already holds the session (Taro's H5 storage keeps `{ data }` JSON in localStorage). */
+async function signedInPhone(token: string): Promise<Page> {
+  const context = await phoneContext(browser)
+  await context.addInitScript(
+    ([t, v]) => {
+      localStorage.setItem('wgt.session.token', JSON.stringify({ data: t }))
+      localStorage.setItem('wgt.privacy.accepted', JSON.stringify({ data: v }))
+    },
+    [token, privacyNoticeVersion],
+  )
+  const page = await context.newPage()
+  await page.goto(server.baseUrl + '/')
+  return page
+}
+
+test('a worker searches 电工, narrows to 江苏, applies, and finds it under 我的报名; applying twice keeps one', async () => {
+  const token = await signIn('13900005678')
+  const page = await signedInPhone(token)
+  await journey(page, 'jobs', async () => {
+    // Search a 2-character trade.
+    await page.locator('.search-box__input input').fill('电工')
+    await page.locator('.search-box__button').click()
+    await page.getByText('“电工” 的岗位', { exact: false }).waitFor()
+    const searched = await page.locator('.job-card').count()
+    expect(searched).toBeGreaterThan(0)
+
+    // 筛选 → 江苏 → 确定: the bar shows one active filter, every card is in 江苏.
+    await page.locator('.jobs-page__filter').click()
+    await page.locator('.filter-sheet').getByText('江苏', { exact: true }).click()
+    await page.locator('.filter-sheet__apply').click()
+    await page.locator('.jobs-page__badge').getByText('1', { exact: true }).waitFor()
+    await page.getByText('（1 个条件）', { exact: false }).waitFor()
+    const places = await page.locator('.job-card__place').allTextContents()
+    expect(places.length).toBeGreaterThan(0)
+    expect(places.every((p) => p.startsWith('江苏'))).toBe(true)
+
+    // Open the first posting: pay first, the pledge, then 我要报名 with a confirmation.
+    const title = (await page.locator('.job-card__title').first().textContent())!.trim()
+    await page.locator('.job-card').first().click()
+    await page.locator('.job-detail__title').getByText(title).waitFor()
+    await page.getByText('求职不交钱').waitFor()
+    await page.getByText('我要报名', { exact: true }).click()
+    await page.getByText(`确认报名“${title}”？`).waitFor()
+    await page.locator('.dialog .big-button--primary').click()
+    await page.locator('.job-actions__applied-title').getByText('已报名').waitFor()
+
+    // 我的报名 lists it, in plain words.
+    await page.getByText('看我的报名', { exact: true }).click()
+    const card = page.locator('.application-card').filter({ hasText: title })
+    await card.waitFor()
+    await card.locator('.tag').getByText('已报名').waitFor()
+  })
+
+  // Applying again (another tap, another key) returns the same application: still one.
+  const mine = await api('/me/applications', { token })
+  expect(mine.body.items).toHaveLength(1)
+  const jobId = mine.body.items[0].job.id
+  const again = await api(`/jobs/${jobId}/applications`, { method: 'POST', token, body: {}, key: 'e2e-apply-again-1' })
+  expect(again.status).toBe(200)
+  expect(again.body.id).toBe(mine.body.items[0].id)
+  expect((await api('/me/applications', { token })).body.items).toHaveLength(1)
+})

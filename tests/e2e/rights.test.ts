@@ -1,0 +1,157 @@
+import { deflateSync } from 'node:zlib'
+import type { Browser } from 'playwright-core'
+import { journey, launchBrowser, phoneContext } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+}, 90000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+/** A real 8×8 PNG, made here: signature, IHDR, zlib IDAT and IEND, each chunk with its CRC. */
+function smallPng(): Buffer {
+  const table = Array.from({ length: 256 }, (_, n) => {
+    let c = n
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
+    return c >>> 0
+  })
+  const crc = (buf: Buffer) => {
+    let c = 0xffffffff
+    for (const b of buf) c = table[(c ^ b) & 0xff] ^ (c >>> 8)
+    return (c ^ 0xffffffff) >>> 0
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const out = Buffer.alloc(12 + data.length)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(crc(body), 8 + data.length)
+    return out
+  }
+  const size = 8
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(size, 0)
+  ihdr.writeUInt32BE(size, 4)
+  ihdr[8] = 8
+  ihdr[9] = 2
+  const rows = Array.from({ length: size }, (_, y) =>
+    Buffer.concat([Buffer.from([0]), ...Array.from({ length: size }, (_, x) => Buffer.from([x * 30, y * 30, 120]))]),
+  )
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+async function latestCode(phone: string): Promise<string> {
+  const res = await fetch(`${server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)
+  const { items } = (await res.json()) as { items: Array<{ code: string; sentAt: string }> }
+  return [...items].sort((a, b) => a.sentAt.localeCompare(b.sentAt)).pop()!.code
+}
+
+async function staffAccept(trackingNo: string, note: string): Promise<void> {
+  const login = await fetch(`${server.baseUrl}/api/staff/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'wgt-admin-2026' }),
+  })
+  expect(login.status).toBe(200)
+  const { token } = (await login.json()) as { token: string }
+  const res = await fetch(`${server.baseUrl}/api/staff/rights-requests/${trackingNo}/transitions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `e2e-accept-${Date.now()}` },
+    body: JSON.stringify({ to: 'accepted', note, visibleToWorker: true }),
+  })
+  expect(res.status).toBe(200)
+}
+
+test('a worker asks for help with a photo; staff accept it; the worker sees it on the timeline', async () => {
+  const phone = '13800005678'
+  const context = await phoneContext(browser)
+  const page = await context.newPage()
+  await page.goto(`${server.baseUrl}/`)
+  await journey(page, 'rights', async () => {
+    await page.getByText('您的信息怎么用').waitFor()
+    await page.locator('.privacy-sheet__agree').click()
+    await page.getByText('您的信息怎么用').waitFor({ state: 'detached' })
+
+    // 维权 → 我要求助: not signed in yet, so the sign-in page first, then back to the form.
+    await page.locator('.weui-tabbar').getByText('维权', { exact: true }).click()
+    await page.locator('.rights-page__ask').click()
+    await page.locator('.sign-in-form__phone input').fill(phone)
+    await page.locator('.sign-in-form__send').click()
+    await page.getByText(/秒后可重新获取/).waitFor()
+    await page.locator('.sign-in-form__code input').fill(await latestCode(phone))
+    await page.locator('.sign-in-form__submit').click()
+
+    // Step 1: what happened.
+    await page.getByText('第 1 步，共 5 步').waitFor()
+    await page.locator('.category-card').filter({ hasText: '欠薪' }).click()
+    await page.locator('.request-form__description textarea').fill('在无锡工地干了三个月，老板一直拖着不给工资。')
+    await page.locator('.request-form__actions .big-button').click()
+
+    // Step 2: employer and place.
+    await page.getByText('第 2 步，共 5 步').waitFor()
+    await page.locator('.request-form__employer input').fill('无锡某建筑劳务公司')
+    await page.locator('.chip').filter({ hasText: '无锡市' }).click()
+    await page.locator('.request-form__address input').fill('新吴区长江路工地')
+    await page.locator('.request-form__actions .big-button').click()
+
+    // Step 3: period, money, people.
+    await page.getByText('第 3 步，共 5 步').waitFor()
+    const chooser = page.locator('.month-chooser')
+    const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
+    await chooser.nth(0).getByText(`${thisYear - 1}年`, { exact: true }).click()
+    await chooser.nth(0).getByText('10月', { exact: true }).click()
+    await chooser.nth(1).getByText('现在还在干').click()
+    await page.locator('.request-form__amount input').fill('18000')
+    await page.locator('.request-form__actions .big-button').click()
+
+    // Step 4: a photo, through the browser's file chooser.
+    await page.getByText('第 4 步，共 5 步').waitFor()
+    const [fileChooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.photo-picker__add').click()])
+    await fileChooser.setFiles({ name: 'wage-slip.png', mimeType: 'image/png', buffer: smallPng() })
+    await page.locator('.photo-picker__item').first().waitFor()
+    await page.getByText('已传 1 张，最多 9 张').waitFor()
+    await page.locator('.request-form__actions .big-button').click()
+
+    // Step 5: contact (the account's phone by default) and submit.
+    await page.getByText('不填就打您登录用的 138****5678').waitFor()
+    await page.getByText('提交求助').click()
+    const number = page.locator('.rights-done__number')
+    await number.waitFor()
+    const trackingNo = (await number.textContent())!.trim()
+    expect(trackingNo).toMatch(/^WS-\d{4}-\d{6}$/)
+
+    // The progress page: waiting to be accepted, the photo on the timeline.
+    await page.locator('.rights-done .big-button').first().click()
+    await page.locator('.rights-case__status-text').getByText('已提交，等待受理').waitFor()
+    const photo = page.locator('.timeline__photo img, img.timeline__photo').first()
+    await photo.waitFor()
+    await page.waitForFunction(() => {
+      const img = document.querySelector('.timeline__photo img, img.timeline__photo') as HTMLImageElement | null
+      return Boolean(img && img.complete && img.naturalWidth === 8)
+    })
+
+    // The station accepts it; the worker opens the page again and sees it.
+    await staffAccept(trackingNo, '已收到您的求助，明天上午和老板联系。')
+    await page.reload()
+    await page.locator('.rights-case__status-text').getByText('已受理').waitFor()
+    await page.getByText('已收到您的求助，明天上午和老板联系。').waitFor()
+    await page.getByText('首问负责人：县人社局管理员').waitFor()
+
+    // 我的求助 lists it.
+    await page.goto(`${server.baseUrl}/packages/rights/pages/mine/index`)
+    await page.getByText(trackingNo, { exact: false }).waitFor()
+  })
+  await context.close()
+}, 120000)

@@ -13,7 +13,6 @@ export default defineAppConfig({
         'pages/sign-in/index',
         'pages/profile/index',
         'pages/privacy/index',
-        'pages/records/index',
         'pages/export/index',
         'pages/delete/index',
       ],

@@ -39,7 +39,6 @@ const expectations: Record<string, { query?: () => string; shows: () => (string 
   'packages/me/pages/about/index': { shows: () => ['务工通是什么', '全部免费'] },
   'packages/me/pages/sign-in/index': { shows: () => ['手机号', '获取验证码'] },
   'packages/me/pages/privacy/index': { shows: () => ['收集哪些信息'] },
-  'packages/me/pages/records/index': { query: () => 'kind=applications', shows: () => ['我的报名'] },
   'packages/me/pages/profile/index': { shows: () => ['用手机号登录'] },
   'packages/me/pages/export/index': { shows: () => ['用手机号登录'] },
   'packages/me/pages/delete/index': { shows: () => ['注销'] },

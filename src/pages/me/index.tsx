@@ -48,9 +48,9 @@ export default function MePage() {
       {signedIn && (
         <View className='me-page__rows'>
           <ListRow title='我的资料' note='姓名、家乡、会的工种' onClick={() => openPage(`${mePages}/profile/index`)} />
-          <ListRow title='我的报名' onClick={() => openPage(`${mePages}/records/index?kind=applications`)} />
-          <ListRow title='我的课程' onClick={() => openPage(`${mePages}/records/index?kind=courses`)} />
-          <ListRow title='我的求助' onClick={() => openPage(`${mePages}/records/index?kind=help`)} />
+          <ListRow title='我的报名' onClick={() => openPage('/packages/jobs/pages/applications/index')} />
+          <ListRow title='我的课程' onClick={() => openPage('/packages/training/pages/mine/index')} />
+          <ListRow title='我的求助' onClick={() => openPage('/packages/rights/pages/mine/index')} />
         </View>
       )}
 

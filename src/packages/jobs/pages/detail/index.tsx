@@ -13,7 +13,7 @@ import { ApplyDialog } from '@/features/jobs/components/apply-dialog'
 import { JobDetailView } from '@/features/jobs/components/job-detail'
 import { ReportSheet } from '@/features/jobs/components/report-sheet'
 import { statusHint, statusView } from '@/features/jobs/lib/application-status'
-import { useShare } from '@/features/jobs/share/share'
+import { useShare } from '@/lib/share/share'
 import './index.scss'
 
 const applicationsPage = '/packages/jobs/pages/applications/index'

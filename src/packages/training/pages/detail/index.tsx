@@ -4,7 +4,9 @@ import { useRef } from 'react'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
+import { BigButton } from '@/components/big-button'
 import { useServiceCentre } from '@/hooks/use-service-centre'
+import { useShare } from '@/lib/share/share'
 import { openPage } from '@/lib/navigate'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { refreshSession, useSession } from '@/features/account/session'
@@ -18,6 +20,8 @@ export default function CourseDetailPage() {
   const { signedIn } = useSession()
   const { centre } = useServiceCentre()
   const badLink = !Number.isInteger(id) || id <= 0
+  // A course is often passed on between fellow villagers: the share card opens this same course.
+  const share = useShare(data ? { title: data.title, path: `/packages/training/pages/detail/index?id=${data.id}` } : null)
   // Back from sign-in (or 我的课程): my enrolment may have changed, so read the course again.
   const shown = useRef(false)
   useDidShow(() => {
@@ -47,6 +51,11 @@ export default function CourseDetailPage() {
             onChanged={() => void refresh()}
             onOpenMine={() => openPage('/packages/training/pages/mine/index')}
           />
+        )}
+        {data && (
+          <BigButton variant='secondary' onClick={share.share}>
+            {share.label}
+          </BigButton>
         )}
         {data && centre && (
           <Section title='有问题打电话'>

@@ -3,7 +3,7 @@ import type { ShareTarget } from './share.types'
 
 export type { ShareTarget } from './share.types'
 
-/** H5: copy the posting's address for pasting into WeChat. */
+/** H5: copy the page's address for pasting into WeChat. */
 export function useShare(target: ShareTarget | null): { label: string; share: () => void } {
   return {
     label: '复制链接分享',

@@ -26,6 +26,7 @@ module.exports = {
         '\\.(css|scss|sass|less)$': '<rootDir>/tests/support/app/style-stub.js',
         '^@/(.*)$': '<rootDir>/src/$1',
         '^@contract$': '<rootDir>/types/index.ts',
+        '^@contract/(.*)$': '<rootDir>/types/$1',
       },
       transform: { '^.+\\.[jt]sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
       transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],

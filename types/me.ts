@@ -22,8 +22,7 @@ export const consentLabel: Record<ConsentKind, string> = {
   location: '使用我的位置',
   party_membership: '登记党员身份',
 }
-/** Bump when the notice text changes: consents to an older version must be asked again. */
-export const privacyNoticeVersion = '2026-11'
+export { privacyNoticeVersion } from './privacy'
 
 export const consent = z.object({
   kind: z.enum(consentKinds),

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { privacyNoticeVersion } from '@contract'
+// The zod-free module: the app shell shows this notice without loading the whole contract.
+import { privacyNoticeVersion } from '@contract/privacy'
 
 const acceptedKey = 'wgt.privacy.accepted'
 const listeners = new Set<() => void>()

@@ -1,4 +1,5 @@
-import { privacyNoticeVersion } from '@contract'
+// The zod-free module: the app shell shows this notice without loading the whole contract.
+import { privacyNoticeVersion } from '@contract/privacy'
 
 export interface NoticeSection {
   title: string

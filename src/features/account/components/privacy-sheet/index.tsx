@@ -4,7 +4,6 @@ import { Text, View } from '@tarojs/components'
 import { BigButton } from '@/components/big-button'
 import { privacySummary } from '../../privacy-notice'
 import { acceptPrivacyLocally, onPrivacyChange, privacyAccepted } from '../../privacy-local'
-import { refreshSession } from '../../session'
 import './index.scss'
 
 /**
@@ -31,8 +30,9 @@ export function PrivacySheet() {
           className='privacy-sheet__agree'
           onClick={() => {
             acceptPrivacyLocally()
-            // Signed in already (an earlier version was accepted): record the new one.
-            void refreshSession()
+            // Signed in already (an earlier version was accepted): record the new one. Loaded on demand: the
+            // session brings the API client and the whole contract, which the app shell should not carry.
+            void import('../../session').then((m) => m.refreshSession())
           }}
         >
           同意

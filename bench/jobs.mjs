@@ -3,14 +3,12 @@
 // first page, a 2-character search, a page deep in the cursor chain and a detail, beside a bare route in the same
 // server, and prints req/s, p50/p95/p99 (p95 from every response's own latency, which autocannon's summary lacks).
 // Target: p95 ≤ 20 ms for every API query. Exits 1 when a query misses it or answers anything but 200.
-import { fork } from 'node:child_process'
-import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import autocannon from 'autocannon'
 import { tsImport } from 'tsx/esm/api'
+import { pct, run as runAgainst, startBenchServer, stopBenchServer } from './support/load.mjs'
 
-const root = new URL('..', import.meta.url).pathname
 const COUNT = Number(process.env.BENCH_JOBS ?? 100_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const CONNECTIONS = 20
@@ -41,17 +39,7 @@ try {
     for (const plan of await explainList(dataDir, query, now)) console.log(`  ${label.padEnd(16)} ${plan}`)
   }
 
-  server = fork(join(root, 'bench/support/bench-server.ts'), [], {
-    cwd: root,
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), DATABASE_URL: '' },
-    // The request log goes to a file, as it would to a log collector; read when something failed.
-    stdio: ['ignore', openSync(join(dataDir, 'server.log'), 'w'), 'inherit', 'ipc'],
-  })
-  await new Promise((resolve, reject) => {
-    server.once('message', resolve)
-    server.once('exit', (code) => reject(new Error(`bench server exited (${code})`)))
-  })
+  server = await startBenchServer({ dataDir, port: PORT })
 
   const get = async (path) => {
     const res = await fetch(base + path)
@@ -77,21 +65,7 @@ try {
     ['detail', { path: `/api/jobs/${detailId}` }],
   ]
 
-  const run = (opts) =>
-    new Promise((resolve, reject) => {
-      const latencies = []
-      const statuses = {}
-      const { path, ...rest } = opts
-      // autocannon has no `path` option: the path goes in the url.
-      const instance = autocannon({ url: base + path, connections: CONNECTIONS, duration: SECONDS, ...rest }, (err, result) =>
-        err ? reject(err) : resolve({ result, latencies, statuses }),
-      )
-      instance.on('response', (_client, status, _bytes, ms) => {
-        latencies.push(ms)
-        statuses[status] = (statuses[status] ?? 0) + 1
-      })
-    })
-  const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
+  const run = (opts) => runAgainst(base, { connections: CONNECTIONS, duration: SECONDS, ...opts })
 
   // Warm-up: JIT and SQLite's page cache, not measured.
   for (const [, opts] of cases) await run({ ...opts, duration: 1 })
@@ -119,11 +93,6 @@ try {
  Target p95 ≤ ${TARGET_P95_MS} ms.)`)
   process.exitCode = failed ? 1 : 0
 } finally {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r))
-    server.kill('SIGTERM')
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
-    if (server.exitCode === null) server.kill('SIGKILL')
-  }
+  await stopBenchServer(server)
   rmSync(dataDir, { recursive: true, force: true })
 }

@@ -44,6 +44,28 @@ for (const f of mainFiles.sort((a, b) => statSync(b).size - statSync(a).size).sl
   console.log(`     ${relative(weapp, f).padEnd(34)} ${kb(statSync(f).size).padStart(10)}`)
 }
 
+// Which modules make the main package big (written by config/module-sizes.ts during the weapp build).
+const modulesFile = join(root, 'dist/weapp-modules.json')
+if (!existsSync(modulesFile) || statSync(modulesFile).mtimeMs < statSync(join(weapp, 'app.js')).mtimeMs) {
+  console.log('\n(no module list for this build: rebuild with npm run build:weapp to see the largest modules)')
+} else {
+  const mainRel = new Set(mainFiles.map((f) => relative(weapp, f)))
+  const inMain = JSON.parse(readFileSync(modulesFile, 'utf8')).modules.filter((m) => m.files.some((f) => mainRel.has(f)))
+  const label = (name) => name.replace(/^\.\//, '').replace(/^node_modules\//, '').replace(/ \+ \d+ modules$/, '')
+  console.log('\nlargest modules in the main package (compiled, before minification)')
+  for (const m of [...inMain].sort((a, b) => b.size - a.size).slice(0, 5)) {
+    console.log(`     ${label(m.name).padEnd(60)} ${kb(m.size).padStart(10)}  ${m.files.filter((f) => mainRel.has(f)).join(', ')}`)
+  }
+  const packageOf = (name) => {
+    const m = name.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)
+    return m ? m[1] : name.startsWith('./types/') ? 'types/ (the contract)' : 'src/ (the app)'
+  }
+  const byPackage = new Map()
+  for (const m of inMain) byPackage.set(packageOf(m.name), (byPackage.get(packageOf(m.name)) ?? 0) + m.size)
+  console.log('by package')
+  for (const [name, n] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`     ${name.padEnd(60)} ${kb(n).padStart(10)}`)
+}
+
 const html = readFileSync(join(h5, 'index.html'), 'utf8')
 const refs = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*\bhref)="([^"]+)"/g)]
   .map((m) => m[1])

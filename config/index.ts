@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { checkWeappApiBase } from './api-base'
+import { ModuleSizesPlugin } from './module-sizes'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -47,6 +48,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Each component imports its own stylesheet, so two pages may meet them in different orders; that is fine
       // because no two component stylesheets style the same selector.
       miniCssExtractPluginOption: { ignoreOrder: true },
+      // The module list `npm run bench:size` reads to name the main package's largest modules.
+      webpackChain(chain) {
+        chain.plugin('module-sizes').use(ModuleSizesPlugin, [path.join(root, 'dist/weapp-modules.json')])
+      },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -1,5 +1,5 @@
-// `npm test`: every suite (server, app, end-to-end), closing with one `N passed, N failed` line
-// read from jest's JSON report, so a run that tested nothing is plain to see.
+// `npm test`: every suite (server, app, end-to-end, weapp), closing with one `N passed, N failed` line
+// read from jest's JSON reports, so a run that tested nothing is plain to see.
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -8,25 +8,33 @@ import { ensureWeappBuild } from './weapp-build.mjs'
 
 const root = new URL('..', import.meta.url).pathname
 const args = process.argv.slice(2)
-const wantsE2e = !args.includes('--selectProjects') || args.includes('e2e')
-if (wantsE2e) ensureH5Build()
+const selected = (project) => !args.includes('--selectProjects') || args.includes(project)
+if (selected('e2e')) ensureH5Build()
 // The weapp suite renders dist/weapp: build it here (under its lock) so jest's timeouts never include a build.
-if (!args.includes('--selectProjects') || args.includes('weapp')) ensureWeappBuild()
+if (selected('weapp')) ensureWeappBuild()
 
 mkdirSync(join(root, 'test-results'), { recursive: true })
-const report = join(root, 'test-results', `jest-${process.pid}.json`)
-const jest = spawnSync('npx', ['jest', '--json', `--outputFile=${report}`, ...args], { cwd: root, stdio: 'inherit' })
 
-let passed = 0
-let failed = 0
-try {
-  const results = JSON.parse(readFileSync(report, 'utf8'))
-  passed = results.numPassedTests
-  // A suite that fails to load runs no tests but must still count as a failure.
-  failed = results.numFailedTests + results.numRuntimeErrorTestSuites
-  rmSync(report)
-} catch {
-  failed = Math.max(failed, 1)
+/** One jest run; returns its counts (a suite that fails to load counts as a failure). */
+function runJest(jestArgs, name) {
+  const report = join(root, 'test-results', `jest-${process.pid}-${name}.json`)
+  const run = spawnSync('npx', ['jest', '--json', `--outputFile=${report}`, ...jestArgs], { cwd: root, stdio: 'inherit' })
+  try {
+    const results = JSON.parse(readFileSync(report, 'utf8'))
+    rmSync(report)
+    return { ok: run.status === 0, passed: results.numPassedTests, failed: results.numFailedTests + results.numRuntimeErrorTestSuites }
+  } catch {
+    return { ok: false, passed: 0, failed: 1 }
+  }
 }
+
+// Browser journeys and the simulated phone each start a server and render pages: on two cores, running them
+// beside each other (or beside the unit suites) starves them into time-outs, so they run one file at a time.
+const runs = args.length
+  ? [runJest(args, 'selected')]
+  : [runJest(['--selectProjects', 'server', 'app'], 'unit'), runJest(['--selectProjects', 'e2e', 'weapp', '--runInBand'], 'journeys')]
+
+const passed = runs.reduce((n, r) => n + r.passed, 0)
+const failed = runs.reduce((n, r) => n + r.failed, 0)
 console.log(`${passed} passed, ${failed} failed`)
-process.exit(jest.status === 0 && failed === 0 && passed > 0 ? 0 : 1)
+process.exit(runs.every((r) => r.ok) && failed === 0 && passed > 0 ? 0 : 1)

@@ -22,9 +22,15 @@ import { meRoutes } from './routes/me'
 import { rightsRoutes } from './routes/rights'
 import { staffRoutes } from './routes/staff'
 import { staffCourseRoutes } from './routes/staff-courses'
+import { staffAdminRoutes } from './routes/staff-admin'
+import { staffJobRoutes } from './routes/staff-jobs'
+import { staffLedgerRoutes } from './routes/staff-ledgers'
 import { stationRoutes } from './routes/stations'
 import { tradeRoutes } from './routes/trades'
 import { uploadRoutes } from './routes/uploads'
+import { transportRoutes } from './routes/transport'
+import { policyRoutes } from './routes/policies'
+import { brandRoutes } from './routes/brands'
 
 export interface BuildAppOptions {
   config: Config
@@ -75,6 +81,12 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   rightsRoutes(app)
   uploadRoutes(app)
   staffCourseRoutes(app)
+  staffJobRoutes(app)
+  staffLedgerRoutes(app)
+  staffAdminRoutes(app)
+  transportRoutes(app)
+  policyRoutes(app)
+  brandRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

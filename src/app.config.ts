@@ -17,7 +17,21 @@ export default defineAppConfig({
         'pages/delete/index',
       ],
     },
-    { root: 'packages/staff', pages: ['pages/index/index'] },
+    { root: 'packages/transport', pages: ['pages/list/index', 'pages/mine/index'] },
+    { root: 'packages/policies', pages: ['pages/index/index', 'pages/detail/index'] },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/index/index',
+        'pages/cases/index',
+        'pages/case/index',
+        'pages/jobs/index',
+        'pages/job/index',
+        'pages/training/index',
+        'pages/ledgers/index',
+        'pages/accounts/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

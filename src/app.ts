@@ -1,11 +1,18 @@
 import { createElement, Fragment, PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
+import { startSending } from './api/start-sending'
 import { FirstLaunchNotice, setUpPrivacyFlow } from './features/account/first-launch'
+import { restoreElderMode } from './lib/elder-mode'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
-  // The privacy notice once per device; on weapp also the gate in front of privacy-gated APIs (getLocation).
-  useLaunch(() => setUpPrivacyFlow())
+  useLaunch(() => {
+    // The privacy notice once per device; on weapp also the gate in front of privacy-gated APIs (getLocation).
+    setUpPrivacyFlow()
+    restoreElderMode()
+    // Writes kept on the phone without a network go out when it returns; the worker is told when each arrives.
+    startSending()
+  })
   // H5 draws the first-launch notice over the pages; on weapp it is a page of its own and this renders nothing.
   return createElement(Fragment, null, children, createElement(FirstLaunchNotice))
 }

@@ -1,8 +1,17 @@
 import { z } from 'zod/mini'
 
-export const idParam = z.object({
-  id: z.coerce.number().check(z.int('编号不对'), z.positive('编号不对')),
-})
+/**
+ * Largest id a record can have: ids are 32-bit integer columns on PostgreSQL, where a bigger number in a
+ * link would fail the query itself (a 500) instead of finding nothing.
+ */
+export const MAX_RECORD_ID = 2_147_483_647
+
+/** A record id in a body (e.g. applicationId). */
+export const recordId = z.number('编号不对').check(z.int('编号不对'), z.positive('编号不对'), z.lte(MAX_RECORD_ID, '编号不对'))
+/** A record id in a path or query string. */
+export const recordIdText = z.coerce.number().check(z.int('编号不对'), z.positive('编号不对'), z.lte(MAX_RECORD_ID, '编号不对'))
+
+export const idParam = z.object({ id: recordIdText })
 
 /** Cursor pagination shared by every list. `limit` is capped at 50. */
 export const pageQuery = {

@@ -30,6 +30,19 @@ import { devSmsOutbox, login, logout, requestSmsCode, wechatLogin } from './auth
 import { deleteMe, exportMe, getMe, setConsent, updateMe } from './me'
 import { staffLogin, staffLogout, staffMe } from './staff'
 import {
+  staffCreateJob,
+  staffGetJob,
+  staffJobApplications,
+  staffJobsUnderReview,
+  staffListJobs,
+  staffReviewJob,
+  staffSetApplicationStatus,
+  staffUpdateJob,
+  staffVerifyEmployer,
+} from './staff-jobs'
+import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigures, staffListAccounts } from './staff-admin'
+import { staffLedger } from './staff-ledgers'
+import {
   addRightsMessage,
   closeRightsRequest,
   createRightsRequest,
@@ -40,6 +53,18 @@ import {
   staffTransitionRightsRequest,
 } from './rights'
 import { uploadFile } from './uploads'
+import {
+  cancelTransportSignup,
+  getTransportBatch,
+  listMyTransportSignups,
+  listTransportBatches,
+  signUpForTransport,
+  staffCreateTransportBatch,
+  staffDepartTransportBatch,
+  staffTransportManifest,
+} from './transport'
+import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
+import { listBrands } from './brands'
 
 export * from './errors'
 export * from './messages'
@@ -53,8 +78,14 @@ export * from './validators'
 export * from './auth'
 export * from './me'
 export * from './staff'
+export * from './staff-jobs'
+export * from './staff-admin'
+export * from './staff-ledgers'
 export * from './rights'
 export * from './uploads'
+export * from './transport'
+export * from './policies'
+export * from './brands'
 
 export const api = {
   health,
@@ -96,6 +127,21 @@ export const api = {
   staffLogin,
   staffMe,
   staffLogout,
+  staffListJobs,
+  staffGetJob,
+  staffCreateJob,
+  staffUpdateJob,
+  staffVerifyEmployer,
+  staffJobsUnderReview,
+  staffReviewJob,
+  staffJobApplications,
+  staffSetApplicationStatus,
+  staffLedger,
+  staffListAccounts,
+  staffCreateAccount,
+  staffDisableAccount,
+  staffAccessLog,
+  staffGetFigures,
   createRightsRequest,
   getRightsRequest,
   listMyRightsRequests,
@@ -105,5 +151,19 @@ export const api = {
   staffTransitionRightsRequest,
   staffAddRightsNote,
   uploadFile,
+  listTransportBatches,
+  getTransportBatch,
+  signUpForTransport,
+  cancelTransportSignup,
+  listMyTransportSignups,
+  staffCreateTransportBatch,
+  staffTransportManifest,
+  staffDepartTransportBatch,
+  listPolicies,
+  getPolicy,
+  listPolicyFaqs,
+  staffCreatePolicy,
+  staffUpdatePolicy,
+  listBrands,
 } as const
 export type Api = typeof api

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
-import { idParam, isoDate, isoDateTime, listOf, pageQuery, queryList } from './common'
+import { idParam, isoDate, isoDateTime, listOf, pageQuery, queryList, recordIdText } from './common'
 import { benefitSchema, benefits, tradeSchema } from './reference'
 import { stationTypes } from './stations'
 
@@ -101,7 +101,7 @@ export const listJobsQuery = z
     benefits: queryList(benefits),
     sourceType: z.optional(z.enum(stationTypes)),
     /** Postings that came through this station ("this station's jobs"). */
-    stationId: z.optional(z.coerce.number().check(z.int('编号不对'), z.positive('编号不对'))),
+    stationId: z.optional(recordIdText),
     sort: z._default(z.enum(jobSorts), 'newest'),
     lat: coordinate(-90, 90, '纬度'),
     lng: coordinate(-180, 180, '经度'),

@@ -48,6 +48,8 @@ export const me = z.object({
   returnedHome: z.boolean(),
   willingToGoOut: z.boolean(),
   povertyAlleviated: z.boolean(),
+  /** Worked away from home last year (the county's 去年外出今年未出 ledger). Always sent; optional so older copies parse. */
+  workedAwayLastYear: z.optional(z.boolean()),
   wechatLinked: z.boolean(),
   consents: z.array(consent),
   createdAt: isoDateTime,
@@ -74,6 +76,7 @@ export const updateMeBody = z.object({
   returnedHome: z.optional(z.boolean()),
   willingToGoOut: z.optional(z.boolean()),
   povertyAlleviated: z.optional(z.boolean()),
+  workedAwayLastYear: z.optional(z.boolean()),
 })
 export type UpdateMeBody = z.input<typeof updateMeBody>
 

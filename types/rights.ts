@@ -6,7 +6,7 @@
  */
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
-import { isoDateTime, listOf, pageQuery, queryFlag } from './common'
+import { isoDateTime, listOf, pageQuery, queryFlag, recordId, recordIdText } from './common'
 import { attachmentSchema, uploadIdSchema } from './uploads'
 import { phoneSchema } from './validators'
 
@@ -139,7 +139,7 @@ export const rightsFields = {
   contactPhone: phoneSchema,
   contactTime: z.enum(contactTimes, '请选择方便接电话的时间'),
   attachmentIds: z.array(uploadIdSchema).check(z.maxLength(9, '最多传9张照片')),
-  applicationId: z.nullable(z.number('编号不对').check(z.int('编号不对'), z.positive('编号不对'))),
+  applicationId: z.nullable(recordId),
 }
 
 export const createRightsRequestBody = z
@@ -337,7 +337,7 @@ export const staffListRightsRequests = endpoint({
   query: z.object({
     status: z.optional(z.enum(rightsStatuses)),
     category: z.optional(z.enum(rightsCategories)),
-    stationId: z.optional(z.coerce.number().check(z.int('编号不对'), z.positive('编号不对'))),
+    stationId: z.optional(recordIdText),
     overdue: queryFlag,
     ...pageQuery,
   }),

@@ -19,6 +19,7 @@ import { eraseUser, findUser, insertConsent, latestConsent, listConsents, update
 import { listUserSessions } from './sessions.repository'
 import { erasePartyMemberships, exportPartyMemberships } from '../stations/party-members.service'
 import { eraseTrainingData, trainingRecords } from '../training/enrollments.service'
+import { eraseTransportData, transportRecords } from '../transport/transport.service'
 import { exportJobRecords, forgetWorkerJobRecords } from '../jobs/applications.service'
 import { exportRightsRequests, forgetRightsRequester } from '../rights/rights.service'
 import { removeUploadFiles } from '../uploads/uploads.service'
@@ -50,6 +51,7 @@ function plainProfile(user: UserRow, keys: DataKeys) {
     returnedHome: user.returned_home === 1,
     willingToGoOut: user.willing_to_go_out === 1,
     povertyAlleviated: user.poverty_alleviated === 1,
+    workedAwayLastYear: user.worked_away_last_year === 1,
     wechatLinked: user.wechat_openid_hash !== null,
     createdAt: user.created_at,
   }
@@ -95,6 +97,7 @@ export async function updateMe(trx: Kysely<DB>, keys: DataKeys, userId: number, 
   if (body.returnedHome !== undefined) set.returned_home = flag(body.returnedHome)
   if (body.willingToGoOut !== undefined) set.willing_to_go_out = flag(body.willingToGoOut)
   if (body.povertyAlleviated !== undefined) set.poverty_alleviated = flag(body.povertyAlleviated)
+  if (body.workedAwayLastYear !== undefined) set.worked_away_last_year = flag(body.workedAwayLastYear)
   await updateUser(trx, userId, set)
   return getMe(trx, keys, userId)
 }
@@ -125,7 +128,7 @@ export async function exportMe(db: Kysely<DB>, keys: DataKeys, userId: number, n
     profile: { ...plainProfile(user, keys), updatedAt: user.updated_at },
     consents: (await listConsents(db, userId)).map(toConsent),
     sessions: (await listUserSessions(db, userId)).map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
-    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await trainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now) },
+    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await trainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await transportRecords(db, userId)) },
   }
 }
 
@@ -137,6 +140,7 @@ export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, upload
     if (user.phone_hash) await deleteCodesForPhone(trx, user.phone_hash)
     await erasePartyMemberships(trx, userId)
     await eraseTrainingData(trx, userId, now)
+    await eraseTransportData(trx, userId, now)
     await forgetWorkerJobRecords(trx, userId, now)
     removedUploads = await forgetRightsRequester(trx, userId, now)
     await eraseUser(trx, userId, now)

@@ -10,6 +10,8 @@ import * as m0003 from './migrations/0003-job-applications'
 import * as m0004 from './migrations/0004-enrollments'
 import * as m0005 from './migrations/0005-rights-requests'
 import * as m0006 from './migrations/0006-party-members'
+import * as m0007 from './migrations/0007-staff-workbench'
+import * as m0008 from './migrations/0008-transport-policies-brands'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -18,6 +20,8 @@ const migrations: Record<string, Migration> = {
   '0004-enrollments': m0004,
   '0005-rights-requests': m0005,
   '0006-party-members': m0006,
+  '0007-staff-workbench': m0007,
+  '0008-transport-policies-brands': m0008,
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

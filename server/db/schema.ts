@@ -77,6 +77,8 @@ export interface JobTable {
   created_at: string
   /** ok | pending (hidden: reported by several workers, awaiting staff) | cleared | removed */
   review_status: Generated<string>
+  /** The staff member who verified the employer (0007). */
+  verified_by_staff_id: Generated<number | null>
 }
 
 export interface JobApplicationTable {
@@ -174,6 +176,8 @@ export interface UserTable {
   returned_home: Flag
   willing_to_go_out: Flag
   poverty_alleviated: Flag
+  /** Worked away last year (0007): with working_away = 0 it puts the worker on the left-last-year ledger. */
+  worked_away_last_year: Generated<Flag>
   created_at: string
   updated_at: string
   deleted_at: string | null
@@ -224,6 +228,8 @@ export interface StaffTable {
   failed_attempts: number
   locked_until: string | null
   created_at: string
+  /** Set when an admin disables the account (0007); its sessions are deleted at the same time. */
+  disabled_at: Generated<string | null>
 }
 
 export interface SessionTable {
@@ -358,7 +364,81 @@ export interface UploadTable {
   created_at: string
 }
 
+/** Each staff read of a worker's personal data (unmasked phone, ledger export), for admins to inspect (0007). */
+export interface AccessLogTable {
+  id: Generated<number>
+  staff_id: number
+  at: string
+  action: string
+  user_id: number | null
+  detail: string
+}
+
+/** A 点对点 batch (0008); seats_taken counts active signups, changed only under the batch's lock. */
+export interface TransportBatchTable {
+  id: Generated<number>
+  seed_key: string | null
+  depart_at: string
+  meet_at: string
+  departure_township: string
+  meeting_point: string
+  destination_province: string
+  destination_city: string
+  station_id: number | null
+  employer: string | null
+  vehicle_kind: string
+  seats: number
+  seats_taken: number
+  /** open | departed | cancelled ('full' is derived) */
+  status: string
+  what_to_bring: string
+  notes: string
+  departed_at: string | null
+  cancelled_at: string | null
+  created_by_staff_id: number | null
+  is_sample: Flag
+  created_at: string
+}
+
+export interface TransportSignupTable {
+  id: Generated<number>
+  batch_id: number
+  /** Null once the worker deleted the account. */
+  user_id: number | null
+  /** active | cancelled */
+  status: string
+  created_at: string
+  updated_at: string
+  cancelled_at: string | null
+}
+
+export interface PolicyTable {
+  id: Generated<number>
+  seed_key: string | null
+  title: string
+  category: string
+  summary: string
+  body: string
+  source: string
+  /** Normalised title, summary, body, category joined by U+0001 (what q is matched against). */
+  search_text: string
+  is_sample: Flag
+  created_at: string
+  updated_at: string
+}
+
+export interface PolicyFaqTable {
+  id: Generated<number>
+  seed_key: string | null
+  position: number
+  question: string
+  answer: string
+  policy_id: number | null
+  created_at: string
+}
+
 export interface DB {
+  access_log: AccessLogTable
   rights_tracking_counters: RightsTrackingCounterTable
   rights_requests: RightsRequestTable
   rights_request_events: RightsRequestEventTable
@@ -383,6 +463,10 @@ export interface DB {
   enrollments: EnrollmentTable
   course_requests: CourseRequestTable
   audit_log: AuditLogTable
+  transport_batches: TransportBatchTable
+  transport_signups: TransportSignupTable
+  policies: PolicyTable
+  policy_faqs: PolicyFaqTable
 }
 
 export type StationRow = Selectable<StationTable>

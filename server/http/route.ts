@@ -28,8 +28,26 @@ export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E>> | Reply
 
 export const API_PREFIX = '/api'
 
+/**
+ * Where a string (or key) holds a NUL character, if anywhere. PostgreSQL cannot store one in text and
+ * fails the whole statement (a 500), SQLite would keep it: refusing it here keeps both databases alike.
+ */
+function nulAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path || '内容' : null
+  if (!value || typeof value !== 'object') return null
+  for (const [key, inner] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key
+    if (key.includes('\u0000')) return at
+    const found = nulAt(inner, at)
+    if (found) return found
+  }
+  return null
+}
+
 function parsePart(schema: z.core.$ZodType | undefined, input: unknown): unknown {
   if (!schema) return undefined
+  const nul = nulAt(input, '')
+  if (nul) throw validationFailed({ [nul]: '内容里有无法识别的字符，请删掉后重新填写' })
   const result = z.safeParse(schema, input ?? {})
   if (!result.success) throw validationFailed(fieldErrors(result.error))
   return result.data

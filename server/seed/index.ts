@@ -11,6 +11,8 @@ import { brands } from './data/brands'
 import { courses } from './data/courses'
 import { jobs } from './data/jobs'
 import { stations } from './data/stations'
+import { seedPolicies } from '../policies/policies-seed'
+import { seedTransport } from '../transport/transport-seed'
 
 export interface SeedCounts {
   stations: number
@@ -183,6 +185,9 @@ export async function seed(db: Kysely<DB>, clock: () => Date = () => new Date())
           .execute(),
       )
     }
+    // Transport batches and policy articles (issue 9): not in SeedCounts, which other suites compare whole.
+    await seedTransport(trx, now)
+    await seedPolicies(trx, now)
     return added
   })
 }

@@ -13,6 +13,7 @@ export const MAX_PASSWORD_FAILURES = 5
 export const LOCK_MINUTES = 15
 const LOCKED_MESSAGE = '账号已锁定，请15分钟后再试'
 const WRONG_MESSAGE = '用户名或密码不对'
+const DISABLED_MESSAGE = '这个账号已停用，请联系县劳务输转服务中心'
 
 export async function getStaffMember(app: FastifyInstance, id: number): Promise<StaffMember> {
   const row = await findStaffWithStation(app.db, id)
@@ -33,6 +34,11 @@ export async function staffLogin(app: FastifyInstance, username: string, passwor
   if (!staff) {
     await verifyPassword(password, await dummyHash())
     throw unauthorized(WRONG_MESSAGE)
+  }
+  if (staff.disabled_at) {
+    // Checked after the lookup, before the password: a disabled account answers the same whatever was typed.
+    await verifyPassword(password, await dummyHash())
+    throw unauthorized(DISABLED_MESSAGE)
   }
   if (staff.locked_until && Date.parse(staff.locked_until) > now.getTime()) {
     throw rateLimited(Math.ceil((Date.parse(staff.locked_until) - now.getTime()) / 1000), LOCKED_MESSAGE)

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Endpoint, RequestOf, ResponseOf } from '@contract'
 import { ApiError } from './api-error'
 import { request } from './client'
+import { readSaved, saveRead } from './read-cache'
 
 type AnyEndpoint = Endpoint<any, any, any, any>
 
@@ -12,6 +13,18 @@ export interface ApiState<T> {
   loading: boolean
   /** Fetch again, keeping the current data on screen meanwhile. */
   refresh: () => Promise<void>
+  /** Set when `data` is the copy saved on the device (the network is missing): when it was saved. */
+  savedAt: string | null
+}
+
+export interface ReadOptions {
+  enabled?: boolean
+  /**
+   * Keep the last good answer on the device under this name and show it, with its `savedAt`, when the
+   * network is missing. Only for reads worth having offline; a name per read (and no personal data across accounts:
+   * those names are cleared at sign-out).
+   */
+  cache?: string
 }
 
 function asApiError(e: unknown): ApiError {
@@ -22,11 +35,13 @@ function asApiError(e: unknown): ApiError {
 export function useApi<E extends AnyEndpoint>(
   endpoint: E,
   req: RequestOf<E> = {} as RequestOf<E>,
-  options: { enabled?: boolean } = {},
+  options: ReadOptions = {},
 ): ApiState<ResponseOf<E>> {
   const enabled = options.enabled ?? true
+  const cache = options.cache
   const key = JSON.stringify(req)
   const [data, setData] = useState<ResponseOf<E>>()
+  const [savedAt, setSavedAt] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(enabled)
   // Only the newest request may write state: a slow old answer must not overwrite a new one.
@@ -38,13 +53,22 @@ export function useApi<E extends AnyEndpoint>(
       const result = await request(endpoint, JSON.parse(key) as RequestOf<E>)
       if (mine !== generation.current) return
       setData(result)
+      setSavedAt(null)
       setError(null)
+      if (cache) saveRead(cache, result)
     } catch (e) {
-      if (mine === generation.current) setError(asApiError(e))
+      if (mine !== generation.current) return
+      const err = asApiError(e)
+      const saved = cache && err.transient ? readSaved<ResponseOf<E>>(cache) : null
+      if (saved) {
+        setData(saved.data)
+        setSavedAt(saved.savedAt)
+        setError(null)
+      } else setError(err)
     } finally {
       if (mine === generation.current) setLoading(false)
     }
-  }, [endpoint, key])
+  }, [endpoint, key, cache])
 
   useEffect(() => {
     if (!enabled) return
@@ -55,7 +79,7 @@ export function useApi<E extends AnyEndpoint>(
     }
   }, [enabled, load])
 
-  return { data, error, loading, refresh: load }
+  return { data, error, loading, refresh: load, savedAt }
 }
 
 type ListEndpoint = Endpoint<any, any, any, any>
@@ -69,12 +93,20 @@ export interface ApiListState<I> {
   hasMore: boolean
   loadMore: () => Promise<void>
   refresh: () => Promise<void>
+  /** Set when `items` are the first page saved on the device (the network is missing): when it was saved. */
+  savedAt: string | null
 }
 
 /** Reads a cursor-paginated list: first page on mount or when the query changes, more on demand. */
-export function useApiList<E extends ListEndpoint>(endpoint: E, req: RequestOf<E> = {} as RequestOf<E>): ApiListState<ItemOf<E>> {
+export function useApiList<E extends ListEndpoint>(
+  endpoint: E,
+  req: RequestOf<E> = {} as RequestOf<E>,
+  options: { cache?: string } = {},
+): ApiListState<ItemOf<E>> {
   const key = JSON.stringify(req)
+  const cache = options.cache
   const [items, setItems] = useState<ItemOf<E>[]>([])
+  const [savedAt, setSavedAt] = useState<string | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
   const [loading, setLoading] = useState(true)
@@ -98,13 +130,24 @@ export function useApiList<E extends ListEndpoint>(endpoint: E, req: RequestOf<E
       if (mine !== generation.current) return
       setItems(page.items)
       setCursor(page.nextCursor)
+      setSavedAt(null)
       setError(null)
+      if (cache) saveRead(cache, page.items)
     } catch (e) {
-      if (mine === generation.current) setError(asApiError(e))
+      if (mine !== generation.current) return
+      const err = asApiError(e)
+      const saved = cache && err.transient ? readSaved<ItemOf<E>[]>(cache) : null
+      if (saved) {
+        // Only the first page is kept: no 加载更多 until the network is back.
+        setItems(saved.data)
+        setCursor(null)
+        setSavedAt(saved.savedAt)
+        setError(null)
+      } else setError(asApiError(e))
     } finally {
       if (mine === generation.current) setLoading(false)
     }
-  }, [fetchPage])
+  }, [fetchPage, cache])
 
   const loadMore = useCallback(async () => {
     if (!cursor || busy.current) return
@@ -135,5 +178,5 @@ export function useApiList<E extends ListEndpoint>(endpoint: E, req: RequestOf<E
     }
   }, [refresh])
 
-  return { items, error, loading, loadingMore, hasMore: cursor !== null, loadMore, refresh }
+  return { items, error, loading, loadingMore, hasMore: cursor !== null, loadMore, refresh, savedAt }
 }

@@ -4,6 +4,7 @@ import { ApiError } from './api-error'
 import { request } from './client'
 import { whenNetworkMayBeBack } from './connectivity'
 import { newIdempotencyKey } from './idempotency-key'
+import { utf8Bytes } from './read-cache'
 
 /**
  * Writes that must not be lost. A write that cannot reach the server is kept on the device and
@@ -83,7 +84,7 @@ export async function submit<N extends WriteName>(
     }
     const entries = readOutbox().filter((x) => x.id !== id)
     entries.push(entry)
-    if (JSON.stringify(entries).length > maxBytes) {
+    if (utf8Bytes(JSON.stringify(entries)) > maxBytes) {
       throw new ApiError('PAYLOAD_TOO_LARGE', '待发送的内容太多了，请连上网络发出后再提交')
     }
     writeOutbox(entries)

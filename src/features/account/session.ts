@@ -3,7 +3,7 @@
  * The token itself lives in '@/api' (setToken/getToken); this keeps the profile that goes with it.
  */
 import { useEffect, useSyncExternalStore } from 'react'
-import { api, ApiError, getToken, isApiError, request, setToken, type CallOptions } from '@/api'
+import { api, ApiError, clearSavedReads, getToken, isApiError, request, setToken, type CallOptions } from '@/api'
 import { privacyNoticeVersion, type Me, type RequestOf, type ResponseOf } from '@contract'
 import { privacyAccepted } from './privacy-local'
 
@@ -19,6 +19,8 @@ interface SessionState {
 
 let state: SessionState = { me: null, loading: false, error: null, checked: false }
 const listeners = new Set<() => void>()
+/** Reads of this worker's own records saved for offline use: gone with the session (a phone may be shared). */
+const personalSavedReads = ['my-rights-requests']
 
 function update(next: Partial<SessionState>): void {
   state = { ...state, ...next }
@@ -33,6 +35,7 @@ export function handleAuthFailure(e: unknown): boolean {
   if (!isApiError(e)) return false
   if (e.status === 401) {
     setToken(null)
+    clearSavedReads(personalSavedReads)
     update({ me: null, loading: false, error: null, checked: true })
     return true
   }
@@ -104,6 +107,7 @@ export async function signOut(options: { remote?: boolean } = {}): Promise<void>
     await request(api.logout, {}, { retryDelaysMs: [] }).catch(() => undefined)
   }
   setToken(null)
+  clearSavedReads(personalSavedReads)
   update({ me: null, loading: false, error: null, checked: true })
 }
 

@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import type { Trade } from '@contract'
 import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'
+import { SavedNote } from '@/components/saved-note'
 import { StateView } from '@/components/state-view'
 import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
@@ -13,6 +14,9 @@ import { FilterSheet } from '@/features/jobs/components/filter-sheet'
 import { JobCard } from '@/features/jobs/components/job-card'
 import { SearchBox } from '@/features/jobs/components/search-box'
 import { activeFilterCount, type JobFilters, type JobSort } from '@/features/jobs/lib/filters'
+import { BrandStrip } from '@/features/brands/components/brand-strip'
+import { ListRow } from '@/components/list-row'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 type TradeChoice = Trade | ''
@@ -31,7 +35,7 @@ export default function JobsPage() {
   const [filters, setFilters] = useState<JobFilters>({})
   const [sheetOpen, setSheetOpen] = useState(false)
   const { trades } = usePopularTrades()
-  const { items, error, loading, loadingMore, hasMore, loadMore, refresh } = useJobs(filters)
+  const { items, error, loading, loadingMore, hasMore, loadMore, refresh, savedAt } = useJobs(filters)
 
   useReachBottom(() => {
     if (hasMore && !error) void loadMore()
@@ -44,7 +48,7 @@ export default function JobsPage() {
   const count = activeFilterCount(filters)
   const filtered = Boolean(filters.q) || count > 0
   return (
-    <View className='page jobs-page'>
+    <PageRoot className='jobs-page'>
       <SearchBox initial={filters.q ?? ''} onSearch={(q) => set({ q: q || undefined })} />
       {trades.length > 0 && (
         <Chips<TradeChoice>
@@ -82,6 +86,9 @@ export default function JobsPage() {
           {[filters.q && `“${filters.q}”`, filters.trade].filter(Boolean).join(' · ')} {count > 0 ? `（${count} 个条件）` : ''}的岗位
         </Text>
       )}
+      {!loading && <SavedNote savedAt={savedAt} onRetry={() => void refresh()} />}
+      {!filtered && <BrandStrip onShowJobs={(trade) => set({ trade })} />}
+      {!filtered && <ListRow title='坐专车去上班' note='县上组织的点对点专车，到站有人接' onClick={() => openPage('/packages/transport/pages/list/index')} />}
       <StateView
         loading={loading}
         error={items.length === 0 ? error : null}
@@ -112,6 +119,6 @@ export default function JobsPage() {
         }}
         onClose={() => setSheetOpen(false)}
       />
-    </View>
+    </PageRoot>
   )
 }

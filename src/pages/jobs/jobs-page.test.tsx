@@ -11,6 +11,8 @@ jest.mock('@/api', () => {
   return { ...actual, useApi: jest.fn(), useApiList: jest.fn() }
 })
 const { useApi, useApiList } = jest.requireMock('@/api') as { useApi: jest.Mock; useApiList: jest.Mock }
+// The brand strip reads its own endpoint; it has its own tests.
+jest.mock('@/features/brands/components/brand-strip', () => ({ BrandStrip: () => null }))
 
 function listState(over: Record<string, unknown> = {}) {
   return {

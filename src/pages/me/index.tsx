@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { BigButton } from '@/components/big-button'
+import { ElderToggle } from '@/components/elder-toggle'
 import { ListRow } from '@/components/list-row'
+import { OutboxBanner } from '@/components/outbox-banner'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
@@ -9,6 +11,7 @@ import { useServiceCentre } from '@/hooks/use-service-centre'
 import { openPage } from '@/lib/navigate'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 const mePages = '/packages/me/pages'
@@ -24,7 +27,8 @@ export default function MePage() {
   })
 
   return (
-    <View className='page me-page'>
+    <PageRoot className='me-page'>
+      <OutboxBanner />
       {session.loading ? (
         <StateView loading />
       ) : session.error && !me ? (
@@ -51,8 +55,11 @@ export default function MePage() {
           <ListRow title='我的报名' onClick={() => openPage('/packages/jobs/pages/applications/index')} />
           <ListRow title='我的课程' onClick={() => openPage('/packages/training/pages/mine/index')} />
           <ListRow title='我的求助' onClick={() => openPage('/packages/rights/pages/mine/index')} />
+          <ListRow title='坐专车去上班' note='我报名的车，集合时间和地点' onClick={() => openPage('/packages/transport/pages/mine/index')} />
         </View>
       )}
+
+      <ElderToggle className='me-page__elder' />
 
       <View className='me-page__rows'>
         <ListRow
@@ -81,6 +88,6 @@ export default function MePage() {
           {centre && <PhoneCall phone={centre.phone} label={centre.name} note={centre.openingHours || undefined} />}
         </StateView>
       </Section>
-    </View>
+    </PageRoot>
   )
 }

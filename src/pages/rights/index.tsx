@@ -7,12 +7,13 @@ import { StateView } from '@/components/state-view'
 import { useServiceCentre } from '@/hooks/use-service-centre'
 import { openPage, openTab } from '@/lib/navigate'
 import { nationalHotline } from '@/features/rights/lib/hotlines'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 export default function RightsPage() {
   const { centre, error, loading, refresh } = useServiceCentre()
   return (
-    <View className='page rights-page'>
+    <PageRoot className='rights-page'>
       <Text className='rights-page__lead'>被欠工资、受了伤、合同有问题？打电话，或在网上求助。</Text>
 
       <BigButton className='rights-page__ask' onClick={() => openPage('/packages/rights/pages/new/index')}>
@@ -37,6 +38,7 @@ export default function RightsPage() {
           note='合同、工资记录、聊天记录……一张清单'
           onClick={() => openPage('/packages/rights/pages/guide/index')}
         />
+        <ListRow title='政策咨询' note='欠薪、社保转移、培训补贴，常见问题一看就懂' onClick={() => openPage('/packages/policies/pages/index/index')} />
         <ListRow title='离您最近的工作站' note='在外地，就近找党支部和劳务工作站帮忙' onClick={() => openTab('/pages/stations/index')} />
       </View>
 
@@ -46,6 +48,6 @@ export default function RightsPage() {
         </Text>
         <Text className='rights-page__text'>求助不收任何费用。网上提交后会有一个求助编号，专班实行首问负责制：第一个接手的工作人员负责到底，办完要经您确认才算结束。</Text>
       </Section>
-    </View>
+    </PageRoot>
   )
 }

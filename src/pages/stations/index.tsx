@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { stationTypes, type StationCity, type StationType } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
+import { SavedNote } from '@/components/saved-note'
 import { StateView } from '@/components/state-view'
 import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
@@ -14,6 +15,7 @@ import { StationCard } from '@/features/stations/components/station-card'
 import { StationMap } from '@/features/stations/components/station-map/station-map'
 import { groupByProvince, stationTypeShort } from '@/features/stations/lib/labels'
 import { getPosition, type Position } from '@/features/stations/location'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 type TypeChoice = StationType | ''
@@ -32,7 +34,7 @@ export default function StationsPage() {
   const [locating, setLocating] = useState(false)
   const [picker, setPicker] = useState<'refused' | 'change' | null>(null)
   const position = origin?.kind === 'gps' ? origin.position : origin ? { lat: origin.city.lat, lng: origin.city.lng } : null
-  const { data, error, loading, refresh } = useStations(type || undefined, position)
+  const { data, error, loading, refresh, savedAt } = useStations(type || undefined, position)
   const stations = data?.items ?? []
 
   usePullDownRefresh(() => {
@@ -68,7 +70,7 @@ export default function StationsPage() {
   const from = origin?.kind === 'city' ? `距${origin.city.city}` : '距您'
 
   return (
-    <View className='page stations-page'>
+    <PageRoot className='stations-page'>
       <Text className='stations-page__intro'>
         武山县在外地设有流动党员党支部、劳务工作站和企业直招点。在外打工遇到事，找离您近的组织。
       </Text>
@@ -101,6 +103,7 @@ export default function StationsPage() {
 
       {picker && <CityPicker reason={picker} chosen={origin?.kind === 'city' ? origin.city.city : null} onChoose={chooseCity} />}
 
+      {!loading && <SavedNote savedAt={savedAt} onRetry={() => void refresh()} />}
       <StateView
         loading={loading}
         error={error}
@@ -129,6 +132,6 @@ export default function StationsPage() {
           ))
         )}
       </StateView>
-    </View>
+    </PageRoot>
   )
 }

@@ -9,6 +9,8 @@ import { openPage } from '@/lib/navigate'
 import { useCourses } from '@/features/training/api/use-courses'
 import { CourseCard } from '@/features/training/components/course-card'
 import { ModeTabs, type ModeChoice } from '@/features/training/components/mode-tabs'
+import { BrandStrip } from '@/features/brands/components/brand-strip'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 const intro: Record<ModeChoice, string> = {
@@ -32,8 +34,9 @@ export default function TrainingPage() {
   return (
     <View className='training-page'>
       <ModeTabs value={mode} onChange={setMode}>
-        <View className='page training-page__list'>
+        <PageRoot className='training-page__list'>
           <Text className='training-page__intro'>{intro[mode]}</Text>
+          <BrandStrip />
           <ListRow title='我的课程' note='报名、候补和证书都在这里' onClick={() => openPage('/packages/training/pages/mine/index')} />
           <StateView
             loading={loading}
@@ -55,7 +58,7 @@ export default function TrainingPage() {
           <BigButton variant='secondary' className='training-page__ask' onClick={() => openPage('/packages/training/pages/request/index')}>
             没有想学的？告诉我们
           </BigButton>
-        </View>
+        </PageRoot>
       </ModeTabs>
     </View>
   )

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -13,6 +13,29 @@ export interface RunningServer {
   /** Everything the server printed: tests read it to check what is (not) logged. */
   output: () => string
   stop: () => Promise<void>
+  /**
+   * kill -9 of the server itself (tsx runs it in a child process, which a SIGKILL of tsx would
+   * orphan): no shutdown hook runs, as in a power cut of the process. Resolves once both are gone.
+   */
+  crash: () => Promise<void>
+}
+
+/** Direct children of a process (Linux /proc), so a test can signal the node process tsx started. */
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
+  } catch {
+    return []
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -26,7 +49,10 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Starts the real server (`server/main.ts`) on a fresh SQLite data dir, as `npm start` does. */
+/**
+ * Starts the real server (`server/main.ts`) on a fresh SQLite data dir, as `npm start` does.
+ * `env` overrides the defaults: `DATA_DIR` to keep (and reuse) the data, `DATABASE_URL` to run on PostgreSQL.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort()
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'wgt-e2e-'))
@@ -71,6 +97,21 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
       child.stdout?.destroy()
       child.stderr?.destroy()
       if (!env.DATA_DIR) rmSync(dataDir, { recursive: true, force: true })
+    },
+    crash: async () => {
+      const pids = [...childPids(child.pid!), child.pid!]
+      const exited = child.exitCode === null ? new Promise((r) => child.once('exit', r)) : Promise.resolve()
+      for (const pid of pids) {
+        try {
+          process.kill(pid, 'SIGKILL')
+        } catch {
+          // already gone
+        }
+      }
+      await exited
+      for (let i = 0; i < 50 && pids.some(isAlive); i++) await new Promise((r) => setTimeout(r, 100))
+      child.stdout?.destroy()
+      child.stderr?.destroy()
     },
   }
 }

@@ -85,6 +85,7 @@ export function createWx(hooks: PhoneHooks) {
   const files = new Map<string, string>()
   const calls: Call[] = []
   const networkListeners = new Set<(res: unknown) => void>()
+  const appShowListeners = new Set<(res: unknown) => void>()
   let privacyListener: ((resolve: Resolve) => void) | null = null
   let locationScope: boolean | undefined
   const record = (api: string, args: unknown[]) => calls.push({ api, args })
@@ -195,6 +196,9 @@ export function createWx(hooks: PhoneHooks) {
     getNetworkType: (o: Callbacks) => settle(o, 'getNetworkType', () => ({ networkType: '4g' })),
     onNetworkStatusChange: (cb: (res: unknown) => void) => void networkListeners.add(cb),
     offNetworkStatusChange: (cb?: (res: unknown) => void) => (cb ? networkListeners.delete(cb) : networkListeners.clear()),
+    // The outbox resends when the worker comes back to the app.
+    onAppShow: (cb: (res: unknown) => void) => void appShowListeners.add(cb),
+    offAppShow: (cb?: (res: unknown) => void) => (cb ? appShowListeners.delete(cb) : appShowListeners.clear()),
 
     onNeedPrivacyAuthorization: (listener: (resolve: Resolve) => void) => {
       privacyListener = listener

@@ -1,9 +1,10 @@
 import { api, useApiList } from '@/api'
-import { type JobFilters, toListQuery } from '../lib/filters'
+import { activeFilterCount, type JobFilters, toListQuery } from '../lib/filters'
 
 export type { JobFilters } from '../lib/filters'
 
-/** Open postings, paged; refetches when the filters change. */
+/** Open postings, paged; refetches when the filters change. The unfiltered first page also opens offline. */
 export function useJobs(filters: JobFilters) {
-  return useApiList(api.listJobs, { query: toListQuery(filters) })
+  const unfiltered = !filters.q && activeFilterCount(filters) === 0 && (filters.sort ?? 'newest') === 'newest'
+  return useApiList(api.listJobs, { query: toListQuery(filters) }, { cache: unfiltered ? 'jobs-first-page' : undefined })
 }

@@ -1,18 +1,25 @@
 /** Every call of the rights area: the hooks pages read with, the writes forms make, the one photo upload. */
-import { api, request, uploadPhoto, useApi, useApiList } from '@/api'
-import type { CreateRightsRequestBody } from '@contract'
+import { api, request, submit, uploadPhoto, useApi, useApiList } from '@/api'
+import type { CreateRightsRequestBody, RightsRequest } from '@contract'
 
 export function useRightsRequest(trackingNo: string | undefined) {
   return useApi(api.getRightsRequest, { params: { trackingNo: trackingNo ?? '' } }, { enabled: Boolean(trackingNo) })
 }
 
+/** Saved on the device under this name (cleared at sign-out): my cases open offline. */
+export const myCasesCache = 'my-rights-requests'
+
 export function useMyRightsRequests() {
-  return useApiList(api.listMyRightsRequests, { query: { limit: 20 } })
+  return useApiList(api.listMyRightsRequests, { query: { limit: 20 } }, { cache: myCasesCache })
 }
 
-/** Submits with the draft's key: a retry after a timeout is recorded once. */
-export function submitRightsRequest(body: CreateRightsRequestBody, idempotencyKey: string) {
-  return request(api.createRightsRequest, { body }, { idempotencyKey })
+/**
+ * Submits with the draft's key: a retry after a timeout is recorded once. Without a network it is kept on the
+ * phone and sent by the outbox with the same key (then the answer is null).
+ */
+export async function submitRightsRequest(body: CreateRightsRequestBody, idempotencyKey: string, label = '求助'): Promise<RightsRequest | null> {
+  const result = await submit('createRightsRequest', { body }, { label, idempotencyKey })
+  return result.queued ? null : result.data
 }
 
 export function addRightsMessage(trackingNo: string, body: { text: string; attachmentIds: string[] }, idempotencyKey: string) {

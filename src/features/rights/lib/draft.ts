@@ -11,6 +11,8 @@ export interface DraftPhoto {
   id: string
   /** The local temp path, for the thumbnail (may not survive a restart on H5). */
   path: string
+  /** Chosen without a network: not on the server yet (`id` is a local one), uploaded before the form is sent. */
+  pending?: boolean
 }
 
 export interface RightsDraft {
@@ -112,6 +114,6 @@ export function bodyOf(d: RightsDraft): CreateRightsRequestBody {
     ...(d.contactName.trim() ? { contactName: d.contactName } : {}),
     ...(d.contactPhone.trim() ? { contactPhone: d.contactPhone } : {}),
     contactTime: d.contactTime,
-    attachmentIds: d.photos.map((p) => p.id),
+    attachmentIds: d.photos.filter((p) => !p.pending).map((p) => p.id),
   }
 }

@@ -10,5 +10,6 @@ export function useStations(type?: StationType, position?: Position | null) {
     query.lat = position.lat
     query.lng = position.lng
   }
-  return useApi(api.listStations, { query })
+  // All organisations open offline too (the last list seen, distances as they were then).
+  return useApi(api.listStations, { query }, { cache: type ? undefined : 'stations' })
 }

@@ -1,8 +1,13 @@
-import { api, request, useApi } from '@/api'
+import { api, request, submit, useApi } from '@/api'
+import type { Enrollment } from '@contract'
 
-/** Enrol (or join the waitlist). The same key for retries of one tap, so a slow network never enrols twice. */
-export function enrollInCourse(courseId: number, agreeTerms: boolean, idempotencyKey: string) {
-  return request(api.enrollInCourse, { params: { id: courseId }, body: { agreeTerms } }, { idempotencyKey })
+/**
+ * Enrol (or join the waitlist). The same key for retries of one tap, so a slow network never enrols twice.
+ * Without a network the enrolment is kept on the phone and sent later (outbox): then the answer is null.
+ */
+export async function enrollInCourse(courseId: number, agreeTerms: boolean, idempotencyKey: string, label = '培训报名'): Promise<Enrollment | null> {
+  const result = await submit('enrollInCourse', { params: { id: courseId }, body: { agreeTerms } }, { label, idempotencyKey })
+  return result.queued ? null : result.data
 }
 
 export function cancelEnrollment(enrollmentId: number) {

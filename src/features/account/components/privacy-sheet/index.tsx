@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { BigButton } from '@/components/big-button'
+import { ElderToggle } from '@/components/elder-toggle'
 import { privacySummary } from '../../privacy-notice'
 import { acceptPrivacyLocally, onPrivacyChange, privacyAccepted } from '../../privacy-local'
 import './index.scss'
@@ -18,6 +19,7 @@ export function PrivacySheet() {
     <View className='privacy-sheet' role='dialog' aria-label='隐私政策'>
       <Text className='privacy-sheet__title'>您的信息怎么用</Text>
       <Text className='privacy-sheet__text'>{privacySummary}</Text>
+      <ElderToggle className='privacy-sheet__elder' />
       <View className='privacy-sheet__actions'>
         <BigButton
           variant='secondary'

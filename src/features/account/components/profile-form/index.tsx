@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Input, Text, Textarea, View } from '@tarojs/components'
-import { api, isApiError, newIdempotencyKey } from '@/api'
+import { api, isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
 import { privacyNoticeVersion, townships, trades, updateMeBody, type Me, type Trade, type UpdateMeBody } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -9,7 +9,7 @@ import { FormField } from '@/components/form-field'
 import { asButton } from '@/lib/a11y'
 import { hasConsent } from '../../consents'
 import { formMessage, serverFieldErrors, type FieldErrors } from '../../field-errors'
-import { workerRequest } from '../../session'
+import { handleAuthFailure, workerRequest } from '../../session'
 import { YesNo } from '../yes-no'
 import './index.scss'
 
@@ -86,6 +86,8 @@ export function ProfileForm({ me, onSaved }: Props) {
   const [message, setMessage] = useState<string | null>(null)
   const [saved, setSaved] = useState(false)
   const [saving, setSaving] = useState(false)
+  /** Kept on the phone for want of a network: said plainly until the outbox delivers it. */
+  const [queued, setQueued] = useState(false)
   /** null: not editing the ID number; a string: the number being typed. */
   const [idNumber, setIdNumber] = useState<string | null>(null)
   const [consentOpen, setConsentOpen] = useState(false)
@@ -93,6 +95,17 @@ export function ProfileForm({ me, onSaved }: Props) {
   const [consentError, setConsentError] = useState<string | null>(null)
   // One key per save: a retry of the same save (same content) reuses it, so the server applies it once.
   const attempt = useRef<{ key: string; body: string } | null>(null)
+
+  useEffect(
+    () =>
+      onOutboxDelivered(({ entry, data }) => {
+        if (entry.name !== 'updateMe') return
+        setQueued(false)
+        setSaved(true)
+        onSaved(data as Me)
+      }),
+    [onSaved],
+  )
 
   const change = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -149,13 +162,20 @@ export function ProfileForm({ me, onSaved }: Props) {
     if (!attempt.current || attempt.current.body !== bodyText) attempt.current = { key: newIdempotencyKey(), body: bodyText }
     setSaving(true)
     try {
-      const next = await workerRequest(api.updateMe, { body }, { idempotencyKey: attempt.current.key })
+      const result = await submit('updateMe', { body }, { label: '修改我的资料', idempotencyKey: attempt.current.key })
       attempt.current = null
+      if (result.queued) {
+        setQueued(true)
+        return
+      }
+      const next = result.data
+      setQueued(false)
       onSaved(next)
       setDraft(draftOf(next))
       setIdNumber(null)
       setSaved(true)
     } catch (e) {
+      if (isApiError(e) && e.status === 401) handleAuthFailure(e)
       const fields = serverFieldErrors(e)
       // An ID number refused for want of consent (409) belongs under the ID field.
       if (isApiError(e) && e.code === 'CONFLICT' && body.idNumber) fields.idNumber = e.message
@@ -279,6 +299,11 @@ export function ProfileForm({ me, onSaved }: Props) {
       {saved && (
         <Text className='profile-form__saved' aria-live='polite'>
           已保存
+        </Text>
+      )}
+      {queued && !saved && (
+        <Text className='profile-form__saved profile-form__queued' aria-live='polite'>
+          待发送：已保存在手机上，有网络后自动发送
         </Text>
       )}
       <BigButton className='profile-form__save' disabled={saving} onClick={() => void save()}>

@@ -5,7 +5,14 @@ import { ProfileForm } from '.'
 
 jest.mock('@/api', () => {
   const actual = jest.requireActual('@/api')
-  return { ...actual, request: jest.fn() }
+  const request = jest.fn()
+  // The outbox's submit over the mocked request: what reaches the server is asserted on request. Offline queueing
+  // itself is covered by src/api/outbox.test.ts and tests/e2e/offline.test.ts.
+  const submit = jest.fn(async (name: string, req: unknown, o: { idempotencyKey: string }) => ({
+    queued: false,
+    data: await request(actual.api[name], req, { idempotencyKey: o.idempotencyKey }),
+  }))
+  return { ...actual, request, submit }
 })
 const { request } = jest.requireMock('@/api') as { request: jest.Mock }
 

@@ -12,10 +12,12 @@ interface Props {
   onChange: (photos: DraftPhoto[]) => void
   max?: number
   error?: string
+  /** Without a network, keep the chosen photos on the phone (pending) to upload before the form is sent. */
+  keepOffline?: boolean
 }
 
 /** Pick photos (album or camera, compressed), upload each at once, show them; a tap on ✕ takes one out. */
-export function PhotoPicker({ photos, onChange, max = 9, error }: Props) {
+export function PhotoPicker({ photos, onChange, max = 9, error, keepOffline }: Props) {
   const [busy, setBusy] = useState(0)
   const [message, setMessage] = useState<string | null>(null)
 
@@ -36,6 +38,12 @@ export function PhotoPicker({ photos, onChange, max = 9, error }: Props) {
         current = [...current, { id: uploaded.id, path }]
         onChange(current)
       } catch (e) {
+        if (keepOffline && isApiError(e) && e.transient) {
+          current = [...current, { id: `local-${Date.now()}-${current.length}`, path, pending: true }]
+          onChange(current)
+          setMessage('现在没有网络，照片先存在手机上，有网络后再上传照片（提交时会先传照片）')
+          continue
+        }
         setMessage(isApiError(e) ? (e.fields?.file ?? e.message) : '照片没有传上去，请再试一次')
       } finally {
         setBusy((n) => n - 1)
@@ -48,7 +56,8 @@ export function PhotoPicker({ photos, onChange, max = 9, error }: Props) {
       <View className='photo-picker__grid'>
         {photos.map((p, i) => (
           <View key={p.id} className='photo-picker__item'>
-            <Image className='photo-picker__image' src={p.path} mode='aspectFill' />
+            <Image className='photo-picker__image' src={p.path} mode='aspectFill' aria-label={`第${i + 1}张照片`} />
+            {p.pending && <Text className='photo-picker__pending'>待上传</Text>}
             <View
               {...asButton}
               aria-label={`去掉第${i + 1}张照片`}
@@ -67,7 +76,8 @@ export function PhotoPicker({ photos, onChange, max = 9, error }: Props) {
         )}
       </View>
       <Text className='photo-picker__count'>
-        已传 {photos.length} 张，最多 {max} 张
+        已传 {photos.filter((p) => !p.pending).length} 张
+        {photos.some((p) => p.pending) ? `，${photos.filter((p) => p.pending).length} 张等有网络再上传` : ''}，最多 {max} 张
       </Text>
       {(message || error) && (
         <Text className='photo-picker__error' aria-live='assertive'>

@@ -13,7 +13,7 @@ import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
 import { asButton } from '@/lib/a11y'
-import { submitRightsRequest } from '../../api/rights-requests'
+import { submitRightsRequest, uploadRightsPhoto } from '../../api/rights-requests'
 import { bodyOf, clearDraft, draftSaveDelayMs, emptyDraft, loadDraft, type RightsDraft, saveDraft } from '../../lib/draft'
 import { type FieldErrors, stepErrors, stepOfFields, steps } from '../../lib/steps'
 import { CategoryCards } from '../category-cards'
@@ -26,7 +26,11 @@ interface Props {
   today: { year: number; month: number }
   /** The masked phone of the account, shown as the default contact. */
   accountPhone?: string
-  onSubmitted: (created: RightsRequest) => void
+  /**
+   * Sent (the case as recorded), or kept on the phone for want of a network (null). `photosLeft`: photos chosen
+   * offline that could not be uploaded first and so are not part of it.
+   */
+  onSubmitted: (created: RightsRequest | null, photosLeft: number) => void
 }
 
 /** Where most of the county's workers go, first; any other city can be typed. */
@@ -35,6 +39,27 @@ const cityChoices = ['无锡市', '苏州市', '昆山市', '常州市', '宁波
 )
 
 const valueOf = (e: { detail: { value: string } }) => e.detail.value
+
+/** Photos chosen offline go up first; any that still cannot are left pending (and said so after). */
+async function uploadPending(photos: RightsDraft['photos']): Promise<RightsDraft['photos']> {
+  if (!photos.some((p) => p.pending)) return photos
+  const out: RightsDraft['photos'] = []
+  for (const p of photos) {
+    if (!p.pending) {
+      out.push(p)
+      continue
+    }
+    try {
+      const uploaded = await uploadRightsPhoto(p.path)
+      out.push({ id: uploaded.id, path: p.path })
+    } catch (e) {
+      // Offline: the request goes without it. A refused photo (too big, wrong kind) stops the send to be fixed.
+      if (!isApiError(e) || !e.transient) throw e
+      out.push(p)
+    }
+  }
+  return out
+}
 
 /**
  * 我要求助, five short steps. Everything typed is kept on the device as it is typed (debounced), so the worker
@@ -81,10 +106,13 @@ export function RequestForm({ today, accountPhone, onSubmitted }: Props) {
     setSending(true)
     setMessage(null)
     try {
-      const created = await submitRightsRequest(bodyOf(draft), draft.idempotencyKey)
+      const photos = await uploadPending(draft.photos)
+      if (photos !== draft.photos) setDraft((d) => ({ ...d, photos }))
+      const label = `求助：${draft.category ? rightsCategoryLabel[draft.category] : ''}`
+      const created = await submitRightsRequest(bodyOf({ ...draft, photos }), draft.idempotencyKey, label)
       clearDraft()
       latest.current = emptyDraft()
-      onSubmitted(created)
+      onSubmitted(created, photos.filter((p) => p.pending).length)
     } catch (e) {
       if (isApiError(e) && e.fields && Object.keys(e.fields).length) {
         const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.split('.')[0], v]))
@@ -196,7 +224,7 @@ export function RequestForm({ today, accountPhone, onSubmitted }: Props) {
 
       {step === 3 && (
         <FormField label='拍下证据' hint='合同、工资条、转账记录、聊天记录、受伤的地方。没有也可以直接下一步' error={errors.attachmentIds}>
-          <PhotoPicker photos={draft.photos} onChange={(photos) => change('photos', photos)} />
+          <PhotoPicker keepOffline photos={draft.photos} onChange={(photos) => change('photos', photos)} />
         </FormField>
       )}
 

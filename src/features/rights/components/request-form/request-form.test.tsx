@@ -6,7 +6,14 @@ import { RequestForm } from '.'
 
 jest.mock('@/api', () => {
   const actual = jest.requireActual('@/api')
-  return { ...actual, request: jest.fn() }
+  const request = jest.fn()
+  // The outbox's submit over the mocked request: what reaches the server is asserted on request. Offline queueing
+  // itself is covered by src/api/outbox.test.ts and tests/e2e/offline.test.ts.
+  const submit = jest.fn(async (name: string, req: unknown, o: { idempotencyKey: string }) => ({
+    queued: false,
+    data: await request(actual.api[name], req, { idempotencyKey: o.idempotencyKey }),
+  }))
+  return { ...actual, request, submit }
 })
 const { request } = jest.requireMock('@/api') as { request: jest.Mock }
 
@@ -127,7 +134,7 @@ describe('rights request form', () => {
       expect(call[1].body).toMatchObject({ workedTo: null, amountOwedYuan: 18000, workersAffected: 3, attachmentIds: ['a'.repeat(32)] })
       expect(call[1].body.contactPhone).toBeUndefined()
     }
-    expect(onSubmitted).toHaveBeenCalledWith({ trackingNo: 'WS-2026-000001' })
+    expect(onSubmitted).toHaveBeenCalledWith({ trackingNo: 'WS-2026-000001' }, 0)
     expect(Taro.getStorageSync(draftStorageKey)).toBeFalsy()
   })
 

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { agreeTermsMessage, type CourseDetail, type Enrollment } from '@contract'
-import { isApiError, newIdempotencyKey } from '@/api'
+import { isApiError, newIdempotencyKey, onOutboxDelivered } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { Section } from '@/components/section'
@@ -44,8 +44,22 @@ export function EnrollPanel({ course, signedIn, onNeedSignIn, onChanged, onOpenM
   const [result, setResult] = useState<Enrollment | null>(null)
   const [cancelled, setCancelled] = useState(false)
   const [confirming, setConfirming] = useState(false)
+  /** Kept on the phone for want of a network: said plainly until the outbox delivers it. */
+  const [queued, setQueued] = useState(false)
   // One key per enrolment attempt: a retry after a timeout is the same request to the server.
   const key = useRef(newIdempotencyKey())
+
+  // Delivered from the outbox: the course, read again, now carries my enrolment (or the refusal shows in the banner).
+  useEffect(
+    () =>
+      onOutboxDelivered(({ entry }) => {
+        if (!queued || entry.id !== key.current) return
+        key.current = newIdempotencyKey()
+        setQueued(false)
+        onChanged()
+      }),
+    [queued, onChanged],
+  )
 
   const order = course.mode === 'order'
   const live = course.myEnrollment ?? (result && result.status !== 'cancelled' ? result : null)
@@ -75,7 +89,11 @@ export function EnrollPanel({ course, signedIn, onNeedSignIn, onChanged, onOpenM
     }
     setBusy(true)
     try {
-      const e = await enrollInCourse(course.id, order ? agreed : false, key.current)
+      const e = await enrollInCourse(course.id, order ? agreed : false, key.current, `培训报名：${course.title}`)
+      if (!e) {
+        setQueued(true)
+        return
+      }
       key.current = newIdempotencyKey()
       setResult(e)
       setCancelled(false)
@@ -119,7 +137,12 @@ export function EnrollPanel({ course, signedIn, onNeedSignIn, onChanged, onOpenM
         </Text>
       )}
 
-      {live ? (
+      {queued && !live ? (
+        <View className='enroll-panel__status' aria-live='polite'>
+          <Text className='enroll-panel__title enroll-panel__title--wait'>待发送</Text>
+          <Text className='enroll-panel__text'>报名已保存在手机上，有网络后自动发送，不用再点。发出后会告诉您有没有报上。</Text>
+        </View>
+      ) : live ? (
         <View className='enroll-panel__status' aria-live='polite'>
           <Text className={`enroll-panel__title ${live.status === 'waitlisted' ? 'enroll-panel__title--wait' : ''}`}>
             {shown ? shown.title : `您${describeEnrollment(live)}`}

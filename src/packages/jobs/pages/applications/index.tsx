@@ -10,6 +10,7 @@ import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { isWorkerSignedIn, workerRequest } from '@/features/account/session'
 import { ApplicationCard } from '@/features/jobs/components/application-card'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 /** 我的报名: every posting I applied to, where each stands, and 取消报名. */
@@ -49,17 +50,17 @@ export default function MyApplicationsPage() {
   const signedOut = !signedIn || (isApiError(list.error) && list.error.status === 401)
   if (signedOut) {
     return (
-      <View className='page my-applications'>
+      <PageRoot className='my-applications'>
         <View className='my-applications__signin'>
           <Text className='my-applications__title'>登录后才能看到您的报名</Text>
           <BigButton onClick={() => requireSignIn('/packages/jobs/pages/applications/index')}>去登录</BigButton>
         </View>
-      </View>
+      </PageRoot>
     )
   }
 
   return (
-    <View className='page my-applications'>
+    <PageRoot className='my-applications'>
       <StateView
         loading={list.loading}
         error={list.items.length === 0 ? list.error : null}
@@ -90,6 +91,6 @@ export default function MyApplicationsPage() {
       >
         <Text className='my-applications__text'>确定不去“{withdrawing?.job.title}”了吗？取消后工作站就不会再为这次报名打电话。</Text>
       </Dialog>
-    </View>
+    </PageRoot>
   )
 }

@@ -1,16 +1,16 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { api, type JobDetail } from '@contract'
+import type { JobDetail } from '@contract'
 import { jobSummary } from '../../../../../tests/support/app/fixtures'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import JobDetailPage from '.'
 
 jest.mock('@/api', () => {
   const actual = jest.requireActual('@/api')
-  return { ...actual, useApi: jest.fn() }
+  return { ...actual, useApi: jest.fn(), submit: jest.fn() }
 })
-jest.mock('@/features/account/session', () => ({ workerRequest: jest.fn(), isWorkerSignedIn: jest.fn() }))
-const { useApi } = jest.requireMock('@/api') as { useApi: jest.Mock }
+jest.mock('@/features/account/session', () => ({ workerRequest: jest.fn(), isWorkerSignedIn: jest.fn(), handleAuthFailure: jest.fn() }))
+const { useApi, submit } = jest.requireMock('@/api') as { useApi: jest.Mock; submit: jest.Mock }
 const session = jest.requireMock('@/features/account/session') as { workerRequest: jest.Mock; isWorkerSignedIn: jest.Mock }
 
 function job(over: Partial<JobDetail> = {}): JobDetail {
@@ -48,6 +48,7 @@ beforeEach(() => {
   setRouterParams({ id: '7' }, '/packages/jobs/pages/detail/index')
   jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve() as never)
   session.workerRequest.mockReset()
+  submit.mockReset()
 })
 
 describe('applying from the posting', () => {
@@ -61,24 +62,24 @@ describe('applying from the posting', () => {
       url: `/packages/me/pages/sign-in/index?redirect=${encodeURIComponent('/packages/jobs/pages/detail/index?id=7')}`,
     })
     expect(screen.queryByText('确认报名“设备维修电工”？')).toBeNull()
-    expect(session.workerRequest).not.toHaveBeenCalled()
+    expect(submit).not.toHaveBeenCalled()
   })
 
   it('asks for confirmation, says the station will call, then applies once and shows the new state', async () => {
     showJob(job())
     session.isWorkerSignedIn.mockReturnValue(true)
-    session.workerRequest.mockResolvedValue({ id: 3, status: 'submitted' })
+    submit.mockResolvedValue({ queued: false, data: { id: 3, status: 'submitted' } })
     render(<JobDetailPage />)
     fireEvent.click(screen.getByText('我要报名'))
     expect(screen.getByText('确认报名“设备维修电工”？')).toBeTruthy()
     expect(screen.getByText('工作站会在 2 个工作日内给您打电话，请留意来电。')).toBeTruthy()
-    expect(session.workerRequest).not.toHaveBeenCalled()
+    expect(submit).not.toHaveBeenCalled()
     const buttons = screen.getAllByText('确认报名')
     await act(async () => {
       fireEvent.click(buttons[buttons.length - 1])
     })
-    expect(session.workerRequest).toHaveBeenCalledTimes(1)
-    expect(session.workerRequest).toHaveBeenCalledWith(api.applyToJob, { params: { id: 7 }, body: {} }, { idempotencyKey: expect.any(String) })
+    expect(submit).toHaveBeenCalledTimes(1)
+    expect(submit).toHaveBeenCalledWith('applyToJob', { params: { id: 7 }, body: {} }, { label: '报名：设备维修电工', idempotencyKey: expect.any(String) })
     expect(refresh).toHaveBeenCalled()
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '报名成功，请留意来电' }))
   })
@@ -90,7 +91,7 @@ describe('applying from the posting', () => {
     fireEvent.click(screen.getByText('我要报名'))
     fireEvent.click(screen.getByText('再想想'))
     expect(screen.queryByText('确认报名“设备维修电工”？')).toBeNull()
-    expect(session.workerRequest).not.toHaveBeenCalled()
+    expect(submit).not.toHaveBeenCalled()
   })
 
   it('shows 已报名 instead of the button once applied', () => {

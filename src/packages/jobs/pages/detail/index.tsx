@@ -1,19 +1,21 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { api, isApiError, newIdempotencyKey } from '@/api'
+import { api, isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
 import type { ReportReason } from '@contract'
 import { BigButton } from '@/components/big-button'
+import { OutboxBanner } from '@/components/outbox-banner'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
-import { workerRequest } from '@/features/account/session'
+import { handleAuthFailure, workerRequest } from '@/features/account/session'
 import { useJob } from '@/features/jobs/api/use-job'
 import { ApplyDialog } from '@/features/jobs/components/apply-dialog'
 import { JobDetailView } from '@/features/jobs/components/job-detail'
 import { ReportSheet } from '@/features/jobs/components/report-sheet'
 import { statusHint, statusView } from '@/features/jobs/lib/application-status'
 import { useShare } from '@/lib/share/share'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 const applicationsPage = '/packages/jobs/pages/applications/index'
@@ -31,6 +33,10 @@ export default function JobDetailPage() {
   const [reporting, setReporting] = useState(false)
   const [sendingReport, setSendingReport] = useState(false)
   const [reportErrors, setReportErrors] = useState<Record<string, string>>()
+  /** The application kept on the phone (no network): its key, until the outbox delivers it. */
+  const [queuedKey, setQueuedKey] = useState<string | null>(null)
+  // One key per application: a resend from the outbox and a second tap are the same application to the server.
+  const applyKey = useRef(newIdempotencyKey())
   const share = useShare(job ? { title: `${job.title}（${job.city}）`, path: `/packages/jobs/pages/detail/index?id=${job.id}` } : null)
 
   // Back from the sign-in page (or another tab): the answer may now include my application.
@@ -43,17 +49,39 @@ export default function JobDetailPage() {
     setConfirming(true)
   }
 
+  // The outbox sent it once the network was back: show the application as the server now has it.
+  useEffect(
+    () =>
+      onOutboxDelivered(({ entry }) => {
+        if (entry.id === queuedKey) {
+          setQueuedKey(null)
+          void refresh()
+        }
+      }),
+    [queuedKey, refresh],
+  )
+
   const apply = async () => {
+    if (!job) return
     setApplying(true)
     try {
-      await workerRequest(api.applyToJob, { params: { id }, body: {} }, { idempotencyKey: newIdempotencyKey() })
+      const result = await submit('applyToJob', { params: { id }, body: {} }, { label: `报名：${job.title}`, idempotencyKey: applyKey.current })
       setConfirming(false)
+      if (result.queued) {
+        setQueuedKey(result.entry.id)
+        toast('已保存在手机上，有网络后自动发送')
+        return
+      }
+      applyKey.current = newIdempotencyKey()
       toast('报名成功，请留意来电')
       await refresh()
     } catch (e) {
       setConfirming(false)
-      if (isApiError(e) && e.status === 401) requireSignIn(here)
-      else toast(isApiError(e) ? e.message : '报名没有成功，请再试一次')
+      applyKey.current = newIdempotencyKey()
+      if (isApiError(e) && e.status === 401) {
+        handleAuthFailure(e)
+        requireSignIn(here)
+      } else toast(isApiError(e) ? e.message : '报名没有成功，请再试一次')
       if (isApiError(e) && e.status === 409) await refresh()
     } finally {
       setApplying(false)
@@ -89,7 +117,12 @@ export default function JobDetailPage() {
   const mine = job?.myApplication && job.myApplication.status !== 'withdrawn' ? job.myApplication : null
   const actions = job && (
     <Section title='想去这里干？' className='job-actions'>
-      {mine ? (
+      {queuedKey && !mine ? (
+        <View className='job-actions__applied' aria-live='polite'>
+          <Text className='job-actions__applied-title'>待发送</Text>
+          <Text className='job-actions__applied-text'>报名已保存在手机上，有网络后自动发送，不用再点。</Text>
+        </View>
+      ) : mine ? (
         <View className='job-actions__applied' aria-live='polite'>
           <Text className='job-actions__applied-title'>{statusView(mine.status).label}</Text>
           <Text className='job-actions__applied-text'>{statusHint[mine.status]}</Text>
@@ -112,7 +145,8 @@ export default function JobDetailPage() {
   )
 
   return (
-    <View className='page'>
+    <PageRoot>
+      <OutboxBanner />
       <StateView
         loading={loading && !badLink}
         error={error}
@@ -129,6 +163,6 @@ export default function JobDetailPage() {
           <ReportSheet visible={reporting} busy={sendingReport} errors={reportErrors} onSubmit={(b) => void sendReport(b)} onClose={() => setReporting(false)} />
         </>
       )}
-    </View>
+    </PageRoot>
   )
 }

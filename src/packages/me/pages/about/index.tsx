@@ -1,10 +1,11 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { Section } from '@/components/section'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 export default function AboutPage() {
   return (
-    <View className='page about-page'>
+    <PageRoot className='about-page'>
       <Section title='务工通是什么'>
         <Text className='about-page__text'>
           务工通帮武山县外出务工的乡亲找工作、报名技能培训、遇到欠薪等问题时求助，并找到各地的流动党员党支部、驻外劳务工作站和企业直招点。
@@ -28,6 +29,6 @@ export default function AboutPage() {
           登录后收集哪些信息、做什么用、保存多久、怎么删除，都写在“我的 → 隐私政策”里。
         </Text>
       </Section>
-    </View>
+    </PageRoot>
   )
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api } from '@/api'
 import { BigButton } from '@/components/big-button'
@@ -7,6 +7,7 @@ import { Dialog } from '@/components/dialog'
 import { Section } from '@/components/section'
 import { goToMeTab, requireSignIn } from '@/features/account/require-sign-in'
 import { signOut, useSession, workerRequest } from '@/features/account/session'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 const deleted = [
@@ -39,7 +40,7 @@ export default function DeletePage() {
   }
 
   return (
-    <View className='page delete-page'>
+    <PageRoot className='delete-page'>
       <Section title='注销后会删除'>
         {deleted.map((line) => (
           <Text key={line} className='delete-page__line'>
@@ -74,6 +75,6 @@ export default function DeletePage() {
         <Text className='delete-page__line'>注销后，{me?.phone ?? '这个账号'} 的资料会全部删除，不能恢复。</Text>
         {error && <Text className='delete-page__error'>{error}</Text>}
       </Dialog>
-    </View>
+    </PageRoot>
   )
 }

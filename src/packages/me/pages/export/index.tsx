@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { api, type ApiError } from '@/api'
 import type { ResponseOf } from '@contract'
@@ -8,6 +8,7 @@ import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession, workerRequest } from '@/features/account/session'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 type Export = ResponseOf<typeof api.exportMe>
@@ -50,7 +51,7 @@ export default function ExportPage() {
   }
 
   return (
-    <View className='page export-page'>
+    <PageRoot className='export-page'>
       <Section title='我们保存的关于您的信息'>
         <Text className='lead-text'>
           下面是务工通保存的关于您的全部信息：您的资料（身份证号和手机号是完整的）、您同意过的事、在哪些手机上登录过，以及您的报名和求助记录。
@@ -71,6 +72,6 @@ export default function ExportPage() {
           </>
         )}
       </StateView>
-    </View>
+    </PageRoot>
   )
 }

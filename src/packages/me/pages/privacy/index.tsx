@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter, useUnload } from '@tarojs/taro'
 import { BigButton } from '@/components/big-button'
+import { ElderToggle } from '@/components/elder-toggle'
 import { Section } from '@/components/section'
 import { AgreeButton } from '@/features/account/components/agree-button/agree-button'
 import { ConsentList } from '@/features/account/components/consent-list'
@@ -9,6 +10,7 @@ import { NoticeText } from '@/features/account/components/notice-text'
 import { resolvePrivacyRequest } from '@/features/account/privacy-gate'
 import { acceptPrivacyLocally, privacyAccepted } from '@/features/account/privacy-local'
 import { refreshSession, setMe, useSession } from '@/features/account/session'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 function leave(): void {
@@ -38,7 +40,9 @@ export default function PrivacyPage() {
   }
 
   return (
-    <View className='page privacy-page'>
+    <PageRoot className='privacy-page'>
+      {/* First launch: the one moment to offer bigger text before the worker struggles with small text. */}
+      {asking && <ElderToggle className='privacy-page__elder' />}
       <Section>
         <Text className='privacy-page__lead'>务工通会保护好您的个人信息。下面写清楚了我们收集什么、做什么用、谁能看到、保存多久，以及您怎么查看、撤回和删除。</Text>
       </Section>
@@ -68,6 +72,6 @@ export default function PrivacyPage() {
         </View>
       )}
       {accepted && !me && <Text className='privacy-page__done'>您已经同意了这份隐私政策。</Text>}
-    </View>
+    </PageRoot>
   )
 }

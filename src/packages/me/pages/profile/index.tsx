@@ -1,11 +1,12 @@
 import { useEffect } from 'react'
-import { View } from '@tarojs/components'
 import { StateView } from '@/components/state-view'
 import { BigButton } from '@/components/big-button'
+import { OutboxBanner } from '@/components/outbox-banner'
 import { Section } from '@/components/section'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { setMe, useSession } from '@/features/account/session'
 import { ProfileForm } from '@/features/account/components/profile-form'
+import { PageRoot } from '@/components/page-root'
 
 export default function ProfilePage() {
   const { me, loading, error, refresh } = useSession()
@@ -14,7 +15,8 @@ export default function ProfilePage() {
     if (signedOut) requireSignIn('/packages/me/pages/profile/index')
   }, [signedOut])
   return (
-    <View className='page'>
+    <PageRoot>
+      <OutboxBanner />
       <StateView loading={loading} error={me ? null : error} onRetry={() => void refresh()}>
         {me ? (
           <Section>
@@ -27,6 +29,6 @@ export default function ProfilePage() {
           </Section>
         )}
       </StateView>
-    </View>
+    </PageRoot>
   )
 }

@@ -9,6 +9,7 @@ import { useRightsRequest } from '@/features/rights/api/rights-requests'
 import { CaseActions } from '@/features/rights/components/case-actions'
 import { Timeline } from '@/features/rights/components/timeline'
 import { chinaTime, statusLine } from '@/features/rights/lib/format'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 /** One case: where it stands, who handles it, the timeline with the station's words, and what to do next. */
@@ -23,7 +24,7 @@ export default function RightsCasePage() {
   const c = fresh ?? data
 
   return (
-    <View className='page rights-case'>
+    <PageRoot className='rights-case'>
       <StateView
         loading={loading && valid}
         error={error}
@@ -75,6 +76,6 @@ export default function RightsCasePage() {
           </View>
         )}
       </StateView>
-    </View>
+    </PageRoot>
   )
 }

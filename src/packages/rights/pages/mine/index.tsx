@@ -4,12 +4,15 @@ import { rightsCategoryLabel } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { ListFooter } from '@/components/list-footer'
 import { ListRow } from '@/components/list-row'
+import { OutboxBanner } from '@/components/outbox-banner'
+import { SavedNote } from '@/components/saved-note'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
 import { useMyRightsRequests } from '@/features/rights/api/rights-requests'
 import { chinaTime, statusLine } from '@/features/rights/lib/format'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 function MyRequests() {
@@ -18,6 +21,8 @@ function MyRequests() {
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => void list.loadMore())
   return (
+    <>
+    {!list.loading && <SavedNote savedAt={list.savedAt} onRetry={() => void list.refresh()} />}
     <StateView
       loading={list.loading}
       error={list.items.length ? null : list.error}
@@ -39,6 +44,7 @@ function MyRequests() {
       </View>
       <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={() => void list.loadMore()} />
     </StateView>
+    </>
   )
 }
 
@@ -46,9 +52,11 @@ function MyRequests() {
 export default function MyRightsRequestsPage() {
   const session = useSession()
   return (
-    <View className='page'>
+    <PageRoot>
+      <OutboxBanner />
       <StateView loading={session.loading} error={null}>
-        {session.signedIn ? (
+        {/* No network to check the session (error): the token is still there, so show the saved copy. */}
+        {session.signedIn || session.error ? (
           <MyRequests />
         ) : (
           <Section title='请先登录'>
@@ -57,6 +65,6 @@ export default function MyRightsRequestsPage() {
           </Section>
         )}
       </StateView>
-    </View>
+    </PageRoot>
   )
 }

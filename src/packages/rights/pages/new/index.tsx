@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
@@ -8,6 +8,7 @@ import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
 import { RequestForm } from '@/features/rights/components/request-form'
 import { chinaToday } from '@/features/rights/lib/format'
+import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 const here = '/packages/rights/pages/new/index'
@@ -22,13 +23,17 @@ export default function NewRightsRequestPage() {
   }, [waiting, session.signedIn])
 
   return (
-    <View className='page'>
+    <PageRoot>
       <StateView loading={waiting} error={null}>
         {session.signedIn ? (
           <RequestForm
             today={chinaToday()}
             accountPhone={session.me?.phone}
-            onSubmitted={(created) => void Taro.redirectTo({ url: `/packages/rights/pages/done/index?trackingNo=${created.trackingNo}` })}
+            onSubmitted={(created, photosLeft) =>
+              void Taro.redirectTo({
+                url: `/packages/rights/pages/done/index?${created ? `trackingNo=${created.trackingNo}` : 'queued=1'}${photosLeft ? `&photosLeft=${photosLeft}` : ''}`,
+              })
+            }
           />
         ) : (
           <Section title='请先登录'>
@@ -37,6 +42,6 @@ export default function NewRightsRequestPage() {
           </Section>
         )}
       </StateView>
-    </View>
+    </PageRoot>
   )
 }

@@ -4,30 +4,51 @@ import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { useServiceCentre } from '@/hooks/use-service-centre'
+import { asButton } from '@/lib/a11y'
+import { openPage } from '@/lib/navigate'
 import { roleLabel, useStaffSession } from '@/features/staff/session'
 import { StaffSignInForm } from '@/features/staff/components/staff-sign-in-form'
+import { FiguresPanel } from '@/features/staff/components/figures-panel'
+import { staffPaths } from '@/features/staff/lib/paths'
+import '@/features/staff/components/staff-shell/index.scss'
 import './index.scss'
 
-/** Staff sign-in, then a simple home (the workbench comes later). */
+/** Staff sign-in, then the workbench home: figures and the way to each part of the work. */
 export default function StaffEntryPage() {
   const session = useStaffSession()
   const { centre, error, loading, refresh } = useServiceCentre()
   const { staff } = session
+  const links = [
+    { label: '求助案件', path: staffPaths.cases },
+    { label: '岗位', path: staffPaths.jobs },
+    { label: '培训', path: staffPaths.training },
+    { label: '台账', path: staffPaths.ledgers },
+    ...(staff?.role === 'admin' ? [{ label: '账号', path: staffPaths.accounts }] : []),
+  ]
 
   return (
     <View className='page staff-page'>
       <StateView loading={session.loading} error={session.error} onRetry={() => void session.refresh()}>
         {staff ? (
-          <Section title='工作人员'>
-            <Text className='staff-page__name'>{staff.displayName}</Text>
-            <Text className='staff-page__line'>用户名：{staff.username}</Text>
-            <Text className='staff-page__line'>身份：{roleLabel[staff.role]}</Text>
-            <Text className='staff-page__line'>所属：{staff.stationName ?? '武山县（全县）'}</Text>
-            <Text className='staff-page__note'>发布和核实岗位、处理求助的工作台即将开放。</Text>
+          <View className='staff-shell__body'>
+            <View className='staff-shell__head'>
+              <Text className='staff-shell__title staff-page__name'>{staff.displayName}</Text>
+              <Text className='staff-shell__who'>
+                {roleLabel[staff.role]} · {staff.stationName ?? '武山县（全县）'}
+              </Text>
+            </View>
+            <View className='wb-nav'>
+              {links.map((l) => (
+                <View key={l.path} {...asButton} className='wb-nav__item' onClick={() => openPage(l.path)}>
+                  <Text>{l.label}</Text>
+                </View>
+              ))}
+            </View>
+            <FiguresPanel />
             <BigButton variant='secondary' onClick={() => void session.signOut()}>
               退出
             </BigButton>
-          </Section>
+          </View>
         ) : (
           <Section title='工作人员登录'>
             <Text className='lead-text'>县劳务输转服务中心、乡镇劳务工作站和驻外劳务工作站的工作人员在这里登录。</Text>
@@ -39,11 +60,13 @@ export default function StaffEntryPage() {
           </Section>
         )}
       </StateView>
-      <Section title='县劳务输转服务中心'>
-        <StateView loading={loading} error={error} empty={!centre} emptyText='电话暂时查不到' onRetry={() => void refresh()}>
-          {centre && <PhoneCall phone={centre.phone} label={centre.name} note={centre.openingHours || undefined} />}
-        </StateView>
-      </Section>
+      {!staff && (
+        <Section title='县劳务输转服务中心'>
+          <StateView loading={loading} error={error} empty={!centre} emptyText='电话暂时查不到' onRetry={() => void refresh()}>
+            {centre && <PhoneCall phone={centre.phone} label={centre.name} note={centre.openingHours || undefined} />}
+          </StateView>
+        </Section>
+      )}
     </View>
   )
 }

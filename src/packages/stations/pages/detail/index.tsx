@@ -1,4 +1,3 @@
-import { View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
@@ -7,6 +6,7 @@ import { handleAuthFailure, setMe, useSession } from '@/features/account/session
 import { useStation } from '@/features/stations/api/use-station'
 import { PartyRegister } from '@/features/stations/components/party-register'
 import { StationDetailView } from '@/features/stations/components/station-detail'
+import { PageRoot } from '@/components/page-root'
 
 export default function StationDetailPage() {
   const id = Number(useRouter().params.id)
@@ -14,7 +14,7 @@ export default function StationDetailPage() {
   const session = useSession()
   const badLink = !Number.isInteger(id) || id <= 0
   return (
-    <View className='page'>
+    <PageRoot>
       <StateView
         loading={loading && !badLink}
         error={error}
@@ -44,6 +44,6 @@ export default function StationDetailPage() {
           />
         )}
       </StateView>
-    </View>
+    </PageRoot>
   )
 }

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { api, useApiList } from '@/api'
 import { ListFooter } from '@/components/list-footer'
@@ -7,6 +7,7 @@ import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { useStation } from '@/features/stations/api/use-station'
 import { wageText } from '@/features/stations/components/station-jobs'
+import { PageRoot } from '@/components/page-root'
 
 /** Every open posting that came through one station (the detail page shows the first five). */
 export default function StationJobsPage() {
@@ -21,7 +22,7 @@ export default function StationJobsPage() {
     if (list.hasMore && !list.loadingMore) void list.loadMore()
   })
   return (
-    <View className='page'>
+    <PageRoot>
       {station.data && (
         <Text style={{ display: 'block', marginBottom: '12px', fontWeight: 600 }}>{station.data.name}</Text>
       )}
@@ -38,6 +39,6 @@ export default function StationJobsPage() {
         ))}
         <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={() => void list.loadMore()} />
       </StateView>
-    </View>
+    </PageRoot>
   )
 }

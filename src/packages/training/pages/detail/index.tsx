@@ -1,6 +1,7 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { useRef } from 'react'
+import { OutboxBanner } from '@/components/outbox-banner'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
@@ -13,6 +14,7 @@ import { refreshSession, useSession } from '@/features/account/session'
 import { useCourse } from '@/features/training/api/use-course'
 import { CourseDetailView } from '@/features/training/components/course-detail'
 import { EnrollPanel } from '@/features/training/components/enroll-panel'
+import { PageRoot } from '@/components/page-root'
 
 export default function CourseDetailPage() {
   const id = Number(useRouter().params.id)
@@ -33,7 +35,8 @@ export default function CourseDetailPage() {
     requireSignIn(`/packages/training/pages/detail/index?id=${id}`)
   }
   return (
-    <View className='page'>
+    <PageRoot>
+      <OutboxBanner />
       <StateView
         loading={loading && !badLink}
         error={error}
@@ -64,6 +67,6 @@ export default function CourseDetailPage() {
           </Section>
         )}
       </StateView>
-    </View>
+    </PageRoot>
   )
 }

@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRef } from 'react'
 import { BigButton } from '@/components/big-button'
@@ -9,6 +9,7 @@ import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
 import { useMyEnrollments } from '@/features/training/api/enrollments'
 import { EnrollmentCard } from '@/features/training/components/enrollment-card'
+import { PageRoot } from '@/components/page-root'
 
 const minePage = '/packages/training/pages/mine/index'
 
@@ -27,18 +28,18 @@ export default function MyCoursesPage() {
 
   if (!session.signedIn && !session.loading) {
     return (
-      <View className='page'>
+      <PageRoot>
         <Section title='我的课程'>
           <Text className='lead-text'>登录后能看到您报名的培训、候补排到第几位，和拿到的证书。</Text>
           <BigButton onClick={() => requireSignIn(minePage)}>用手机号登录</BigButton>
         </Section>
-      </View>
+      </PageRoot>
     )
   }
 
   const items = data?.items ?? []
   return (
-    <View className='page'>
+    <PageRoot>
       <StateView
         loading={session.loading || loading}
         error={error}
@@ -54,6 +55,6 @@ export default function MyCoursesPage() {
       <BigButton variant='secondary' onClick={() => openPage('/packages/training/pages/request/index')}>
         没有想学的？告诉我们
       </BigButton>
-    </View>
+    </PageRoot>
   )
 }

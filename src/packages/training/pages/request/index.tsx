@@ -1,11 +1,12 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
 import { CourseRequestForm } from '@/features/training/components/course-request-form'
+import { PageRoot } from '@/components/page-root'
 
 /** 点单: a worker tells the county which trade they want to learn. */
 export default function CourseRequestPage() {
@@ -13,7 +14,7 @@ export default function CourseRequestPage() {
   const [sent, setSent] = useState(false)
   if (sent) {
     return (
-      <View className='page'>
+      <PageRoot>
         <Section title='收到了'>
           <Text className='lead-text' aria-live='polite'>
             谢谢！县劳务输转服务中心会按大家想学的安排开班，开班后在“培训”里就能看到、能报名。
@@ -22,11 +23,11 @@ export default function CourseRequestPage() {
             回去看培训
           </BigButton>
         </Section>
-      </View>
+      </PageRoot>
     )
   }
   return (
-    <View className='page'>
+    <PageRoot>
       <Section title='没有想学的？告诉我们'>
         <Text className='lead-text'>选一个想学的工种，县里按大家想学的开班（点单培训）。</Text>
         <CourseRequestForm
@@ -35,6 +36,6 @@ export default function CourseRequestPage() {
           onSent={() => setSent(true)}
         />
       </Section>
-    </View>
+    </PageRoot>
   )
 }

@@ -1,0 +1,50 @@
+/**
+ * Lighthouse, mobile preset (a mid-range phone on slow 4G, CPU slowed 4×), on the portal's main pages served by
+ * the real server: performance, accessibility, best practices and LCP for each. Goal: ≥ 95 performance and
+ * accessibility. Run with `npm run bench:lighthouse` (builds the portal first if it is stale).
+ */
+import { spawnSync } from 'node:child_process'
+import { join } from 'node:path'
+// @ts-expect-error an .mjs script without type declarations
+import { ensureH5Build } from '../scripts/h5-build.mjs'
+import { startServer } from '../tests/e2e/support/server'
+
+async function main() {
+  ensureH5Build()
+  const server = await startServer()
+  try {
+    const get = async (path: string) => (await (await fetch(`${server.baseUrl}/api${path}`)).json()) as { items: Array<{ id: number }> }
+    const job = (await get('/jobs?limit=1')).items[0]
+    const pages: Array<[string, string]> = [
+      ['home (找工作)', '/'],
+      ['job detail', `/packages/jobs/pages/detail/index?id=${job.id}`],
+      ['courses (培训)', '/pages/training/index'],
+      ['rights form', '/packages/rights/pages/new/index'],
+      ['stations (找组织)', '/pages/stations/index'],
+    ]
+    const run = spawnSync(process.execPath, [join(__dirname, 'support/lighthouse-run.mjs'), ...pages.map(([, p]) => server.baseUrl + p)], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 16 * 1024 * 1024,
+    })
+    if (run.status !== 0) throw new Error('lighthouse failed')
+    const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { performance: number; accessibility: number; bestPractices: number; lcp: string; below: string[] })
+    const rows = pages.map(([name], i) => {
+      const r = results[i]
+      return [name, String(r.performance), String(r.accessibility), String(r.bestPractices), r.lcp, r.below.slice(0, 6).join(' ')]
+    })
+    const header = ['page', 'perf', 'a11y', 'best', 'LCP', 'audits below 0.9']
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+    const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
+    console.log(line(header))
+    console.log(line(widths.map((w) => '-'.repeat(w))))
+    rows.forEach((r) => console.log(line(r)))
+  } finally {
+    await server.stop()
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -1,0 +1,47 @@
+/**
+ * 劳务品牌: the brands with what a worker can do about one — its courses that have not ended and how many open
+ * postings its trade has (counted exactly as the 找工作 trade chips count them).
+ */
+import type { Kysely } from 'kysely'
+import type { Brand, BrandLevel, Trade } from '../../types'
+import { brandLevels } from '../../types'
+import type { DB } from '../db/schema'
+import { toCount } from '../db/dialect'
+import { countOpenJobsByTrade } from '../jobs/jobs.repository'
+import { chinaDate } from '../lib/dates'
+
+export async function listBrands(db: Kysely<DB>, now: Date): Promise<{ items: Brand[] }> {
+  const today = chinaDate(now)
+  const [brands, courses, jobs] = await Promise.all([
+    db.selectFrom('brands').select(['id', 'name', 'level', 'trade', 'story']).orderBy('id').execute(),
+    db
+      .selectFrom('courses')
+      .select(['id', 'title', 'start_date', 'capacity', 'enrolled_count', 'brand_id'])
+      .where('brand_id', 'is not', null)
+      .where('end_date', '>=', today)
+      .orderBy('start_date')
+      .orderBy('id')
+      .execute(),
+    countOpenJobsByTrade(db, today),
+  ])
+  const openJobs = new Map(jobs.map((r) => [r.trade, toCount(r.n)]))
+  const rank = (level: string) => {
+    const i = brandLevels.indexOf(level as BrandLevel)
+    return i < 0 ? brandLevels.length : i
+  }
+  return {
+    items: brands
+      .sort((a, b) => rank(a.level) - rank(b.level) || a.id - b.id)
+      .map((b) => ({
+        id: b.id,
+        name: b.name,
+        level: b.level as BrandLevel,
+        trade: b.trade as Trade,
+        story: b.story,
+        courses: courses
+          .filter((c) => c.brand_id === b.id)
+          .map((c) => ({ id: c.id, title: c.title, startDate: c.start_date, seatsLeft: Math.max(0, c.capacity - c.enrolled_count) })),
+        openJobs: openJobs.get(b.trade) ?? 0,
+      })),
+  }
+}

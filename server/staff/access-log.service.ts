@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely'
+import type { AccessLogAction, AccessLogEntry } from '../../types'
+import type { DB } from '../db/schema'
+import type { StaffCaller } from '../http/caller'
+import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { listAccess } from './access-log.repository'
+import { requireAdmin } from './staff-scope'
+
+/** Admins only: who read whose personal data, newest first. */
+export async function accessLog(db: Kysely<DB>, caller: StaffCaller, query: { staffId?: number; userId?: number; cursor?: string; limit: number }) {
+  requireAdmin(caller, '只有县级管理员可以查看访问记录')
+  const after = decodeCursor(query.cursor, { id: 'number' })
+  const rows = await listAccess(db, { staffId: query.staffId, userId: query.userId, beforeId: after?.id }, query.limit + 1)
+  const page = rows.slice(0, query.limit)
+  const items: AccessLogEntry[] = page.map((r) => ({
+    id: r.id,
+    at: r.at,
+    staff: { id: r.staff_id, username: r.username, displayName: r.display_name },
+    action: r.action as AccessLogAction,
+    userId: r.user_id,
+    detail: r.detail,
+  }))
+  return { items, nextCursor: rows.length > query.limit ? encodeCursor({ id: page[page.length - 1].id }) : null }
+}

@@ -1,0 +1,86 @@
+/**
+ * Staff accounts, managed by admins. Disabling ends every session of the account in the same transaction
+ * (sessions live only in the database, so every server process stops accepting them at once) and sign-in
+ * refuses a disabled account from then on.
+ */
+import type { Kysely } from 'kysely'
+import type { z } from 'zod/mini'
+import type { createStaffAccountBody, StaffAccount, StaffRole } from '../../types'
+import { writeAudit } from '../audit/audit.repository'
+import { lockKey } from '../db/dialect'
+import type { DB } from '../db/schema'
+import type { StaffCaller } from '../http/caller'
+import { conflict, notFound, validationFailed } from '../http/app-error'
+import { hashPassword } from './passwords'
+import { requireAdmin, staffActor } from './staff-scope'
+
+const ADMIN_ONLY = '只有县级管理员可以管理工作人员账号'
+
+function accountsQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('staff')
+    .leftJoin('stations', 'stations.id', 'staff.station_id')
+    .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.station_id', 'staff.created_at', 'staff.disabled_at', 'stations.name as station_name'])
+}
+
+type AccountRow = Awaited<ReturnType<ReturnType<typeof accountsQuery>['executeTakeFirstOrThrow']>>
+
+const toAccount = (r: AccountRow): StaffAccount => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role as StaffRole,
+  stationId: r.station_id,
+  stationName: r.station_name ?? null,
+  disabled: r.disabled_at !== null,
+  disabledAt: r.disabled_at,
+  createdAt: r.created_at,
+})
+
+async function account(db: Kysely<DB>, id: number): Promise<StaffAccount> {
+  const row = await accountsQuery(db).where('staff.id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('没有这个工作人员账号')
+  return toAccount(row)
+}
+
+export async function listAccounts(db: Kysely<DB>, caller: StaffCaller) {
+  requireAdmin(caller, ADMIN_ONLY)
+  return { items: (await accountsQuery(db).orderBy('staff.id').execute()).map(toAccount) }
+}
+
+export async function createAccount(trx: Kysely<DB>, caller: StaffCaller, body: z.output<typeof createStaffAccountBody>, now: Date): Promise<StaffAccount> {
+  requireAdmin(caller, ADMIN_ONLY)
+  // Two admins creating the same name at once: the second waits here and then sees the first.
+  await lockKey(trx, `staff-username:${body.username}`)
+  if (await trx.selectFrom('staff').select('id').where('username', '=', body.username).executeTakeFirst()) throw conflict('这个用户名已经有人用了，请换一个')
+  if (body.stationId !== null && !(await trx.selectFrom('stations').select('id').where('id', '=', body.stationId).executeTakeFirst())) {
+    throw validationFailed({ stationId: '没有这个工作站' })
+  }
+  const { id } = await trx
+    .insertInto('staff')
+    .values({
+      username: body.username,
+      display_name: body.displayName,
+      role: body.role,
+      station_id: body.stationId,
+      password_hash: await hashPassword(body.password),
+      failed_attempts: 0,
+      created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const created = await account(trx, id)
+  await writeAudit(trx, { actor: staffActor(caller), action: 'staff.create', entity: 'staff', entityId: id, after: created, at: now })
+  return created
+}
+
+export async function disableAccount(trx: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<StaffAccount> {
+  requireAdmin(caller, ADMIN_ONLY)
+  if (id === caller.staffId) throw conflict('不能停用自己正在使用的账号')
+  const before = await account(trx, id)
+  if (!before.disabled) await trx.updateTable('staff').set({ disabled_at: now.toISOString() }).where('id', '=', id).execute()
+  await trx.deleteFrom('sessions').where('kind', '=', 'staff').where('staff_id', '=', id).execute()
+  const after = await account(trx, id)
+  if (!before.disabled) await writeAudit(trx, { actor: staffActor(caller), action: 'staff.disable', entity: 'staff', entityId: id, before, after, at: now })
+  return after
+}

@@ -1,0 +1,104 @@
+/**
+ * A posting's applicants for the station that handles it. Only staff of that station (and admins) reach
+ * them, so the phone they see is unmasked, and every such read is written to the access log.
+ */
+import type { Kysely } from 'kysely'
+import { type ApplicationStatus, type StaffApplicant, type townships, type Trade } from '../../types'
+import type { DataKeys } from '../accounts/crypto'
+import { writeAudit } from '../audit/audit.repository'
+import type { DB } from '../db/schema'
+import type { StaffCaller } from '../http/caller'
+import { conflict, notFound } from '../http/app-error'
+import { listApplicationsForJob, setApplicationStatus } from '../jobs/applications.repository'
+import { toJobSummary } from '../jobs/jobs.service'
+import { type AccessEntry, writeAccess } from './access-log.repository'
+import { jobForStaff } from './staff-jobs.service'
+import { requireStation, staffActor } from './staff-scope'
+
+type ApplicationRow = Awaited<ReturnType<typeof listApplicationsForJob>>[number]
+
+async function workersById(db: Kysely<DB>, ids: readonly number[]) {
+  if (!ids.length) return new Map()
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'name', 'phone_enc', 'hometown_township', 'trades'])
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is', null)
+    .execute()
+  return new Map(rows.map((r) => [r.id, r]))
+}
+
+function toApplicant(row: ApplicationRow, worker: { name: string | null; phone_enc: string | null; hometown_township: string | null; trades: string } | undefined, keys: DataKeys): StaffApplicant {
+  return {
+    id: row.id,
+    status: row.status as ApplicationStatus,
+    note: row.note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    worker: worker
+      ? {
+          name: worker.name,
+          phone: worker.phone_enc ? keys.decrypt(worker.phone_enc) : '',
+          hometownTownship: worker.hometown_township as (typeof townships)[number] | null,
+          trades: JSON.parse(worker.trades) as Trade[],
+        }
+      : null,
+  }
+}
+
+const phoneRead = (caller: StaffCaller, userId: number, applicationId: number, jobId: number, now: Date): AccessEntry => ({
+  staffId: caller.staffId,
+  action: 'applicant_phone',
+  userId,
+  detail: `岗位 ${jobId} 报名 ${applicationId}`,
+  at: now,
+})
+
+export async function jobApplicants(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, jobId: number, now: Date) {
+  const job = await jobForStaff(db, caller, jobId)
+  const rows = await listApplicationsForJob(db, jobId)
+  const workers = await workersById(db, rows.flatMap((r) => (r.user_id !== null ? [r.user_id] : [])))
+  const items = rows.map((r) => toApplicant(r, r.user_id !== null ? workers.get(r.user_id) : undefined, keys))
+  await writeAccess(
+    db,
+    rows.flatMap((r, i) => (items[i].worker?.phone && r.user_id !== null ? [phoneRead(caller, r.user_id, r.id, jobId, now)] : [])),
+  )
+  return { job: toJobSummary(job), items }
+}
+
+/** submitted → contacted → hired | rejected (hired or rejected straight from submitted too). */
+const allowedFrom: Record<'contacted' | 'hired' | 'rejected', readonly ApplicationStatus[]> = {
+  contacted: ['submitted'],
+  hired: ['submitted', 'contacted'],
+  rejected: ['submitted', 'contacted'],
+}
+
+export async function setApplicantStatus(
+  trx: Kysely<DB>,
+  keys: DataKeys,
+  caller: StaffCaller,
+  id: number,
+  status: 'contacted' | 'hired' | 'rejected',
+  now: Date,
+): Promise<StaffApplicant> {
+  const row = await trx.selectFrom('job_applications').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('没有找到这条报名')
+  const job = await trx.selectFrom('jobs').select(['id', 'source_station_id']).where('id', '=', row.job_id).executeTakeFirstOrThrow()
+  requireStation(caller, job.source_station_id, '这是别的工作站的岗位的报名，不能处理')
+  const workers = await workersById(trx, row.user_id !== null ? [row.user_id] : [])
+  const worker = row.user_id !== null ? workers.get(row.user_id) : undefined
+  const before = toApplicant(row, worker, keys)
+  let after = before
+  if (row.status !== status) {
+    const updated = await setApplicationStatus(trx, id, status, now, allowedFrom[status])
+    if (!updated) {
+      throw conflict(row.status === 'withdrawn' ? '务工人员已经取消了这次报名' : '这条报名已经有结果了，不能再改')
+    }
+    after = toApplicant(updated, worker, keys)
+    // The audit keeps the change, not the phone: masked copies are enough to know what changed.
+    const masked = (a: StaffApplicant) => ({ ...a, worker: a.worker ? { ...a.worker, phone: '***' } : null })
+    await writeAudit(trx, { actor: staffActor(caller), action: `application.${status}`, entity: 'job_application', entityId: id, before: masked(before), after: masked(after), at: now })
+  }
+  if (after.worker?.phone && row.user_id !== null) await writeAccess(trx, [phoneRead(caller, row.user_id, id, job.id, now)])
+  return after
+}

@@ -1,0 +1,136 @@
+/**
+ * 台账: registers of the county's workers built from their own profiles.
+ *
+ * Scope: admins see every worker. Station staff see the workers their station deals with: those who applied
+ * to one of its postings or whose request for help was routed to it (a station far from home has no business
+ * with the rest of the county). Phones are masked except for admins; every export, CSV or JSON, is written to
+ * the access log with how many workers it held.
+ *
+ * 去年外出今年未出 (left_last_year): the worker says they worked away last year (workedAwayLastYear on the
+ * profile) and are not working away now.
+ */
+import type { Kysely } from 'kysely'
+import { type LedgerKind, ledgerKindLabel, type LedgerRow, maskPhone, provinceOfCity, provinces, type townships, type Trade } from '../../types'
+import type { DataKeys } from '../accounts/crypto'
+import type { DB } from '../db/schema'
+import type { StaffCaller } from '../http/caller'
+import { writeAccess } from './access-log.repository'
+import { toCsv } from './csv'
+import { isAdmin } from './staff-scope'
+
+export interface LedgerQuery {
+  format: 'json' | 'csv'
+  township?: (typeof townships)[number]
+  destination?: string
+}
+
+function rowsOf(db: Kysely<DB>, caller: StaffCaller, kind: LedgerKind, township?: string) {
+  let q = db.selectFrom('users').selectAll().where('deleted_at', 'is', null)
+  switch (kind) {
+    case 'working_away':
+      q = q.where('working_away', '=', 1)
+      break
+    case 'poverty_working_away':
+      q = q.where('working_away', '=', 1).where('poverty_alleviated', '=', 1)
+      break
+    case 'returned':
+      q = q.where('returned_home', '=', 1)
+      break
+    case 'willing':
+      q = q.where('willing_to_go_out', '=', 1)
+      break
+    case 'left_last_year':
+      q = q.where('worked_away_last_year', '=', 1).where('working_away', '=', 0)
+      break
+    case 'all':
+      break
+  }
+  if (township) q = q.where('hometown_township', '=', township)
+  if (!isAdmin(caller)) {
+    const station = caller.stationId ?? -1
+    q = q.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('job_applications')
+            .innerJoin('jobs', 'jobs.id', 'job_applications.job_id')
+            .select('job_applications.id')
+            .whereRef('job_applications.user_id', '=', 'users.id')
+            .where('jobs.source_station_id', '=', station),
+        ),
+        eb.exists(eb.selectFrom('rights_requests').select('rights_requests.id').whereRef('rights_requests.user_id', '=', 'users.id').where('rights_requests.station_id', '=', station)),
+      ]),
+    )
+  }
+  return q.orderBy('hometown_township').orderBy('id').execute()
+}
+
+/** "苏州", "苏州市" find a worker whose current city is 苏州市; "江苏省" finds every city in 江苏. */
+function matchesDestination(city: string | null, destination: string | undefined): boolean {
+  if (!destination) return true
+  if (!city) return false
+  if ((provinces as readonly string[]).includes(destination)) return provinceOfCity(city) === destination
+  const bare = (s: string) => s.replace(/市$/, '')
+  return bare(city) === bare(destination)
+}
+
+export async function ledger(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, kind: LedgerKind, query: LedgerQuery, now: Date) {
+  const masked = !isAdmin(caller)
+  const rows = (await rowsOf(db, caller, kind, query.township)).filter((u) => matchesDestination(u.current_city, query.destination))
+  const items: LedgerRow[] = rows.map((u) => {
+    const phone = u.phone_enc ? keys.decrypt(u.phone_enc) : ''
+    return {
+      userId: u.id,
+      name: u.name,
+      phone: phone ? (masked ? maskPhone(phone) : phone) : '',
+      hometownTownship: u.hometown_township as LedgerRow['hometownTownship'],
+      hometownVillage: u.hometown_village,
+      trades: JSON.parse(u.trades) as Trade[],
+      workingAway: u.working_away === 1,
+      currentCity: u.current_city,
+      currentProvince: u.current_city ? provinceOfCity(u.current_city) : null,
+      povertyAlleviated: u.poverty_alleviated === 1,
+      returnedHome: u.returned_home === 1,
+      willingToGoOut: u.willing_to_go_out === 1,
+      workedAwayLastYear: u.worked_away_last_year === 1,
+      registeredAt: u.created_at,
+    }
+  })
+  const filters = [query.township, query.destination].filter(Boolean).join('，')
+  await writeAccess(db, [
+    {
+      staffId: caller.staffId,
+      action: 'ledger_export',
+      userId: null,
+      detail: `${ledgerKindLabel[kind]}${filters ? `（${filters}）` : ''} ${query.format.toUpperCase()} ${items.length} 人，电话${masked ? '已遮挡' : '完整'}`,
+      at: now,
+    },
+  ])
+  return { kind, count: items.length, phonesMasked: masked, items }
+}
+
+const yesNo = (b: boolean) => (b ? '是' : '否')
+
+export const ledgerCsvHeader = ['姓名', '手机号', '乡镇', '村', '工种', '是否外出务工', '务工城市', '务工省份', '脱贫户', '已返乡', '有外出意愿', '去年外出', '登记时间']
+
+export function ledgerCsv(items: readonly LedgerRow[]): string {
+  return toCsv(
+    ledgerCsvHeader,
+    items.map((r) => [
+      r.name ?? '',
+      r.phone,
+      r.hometownTownship ?? '',
+      r.hometownVillage ?? '',
+      r.trades.join('、'),
+      yesNo(r.workingAway),
+      r.currentCity ?? '',
+      r.currentProvince ?? '',
+      yesNo(r.povertyAlleviated),
+      yesNo(r.returnedHome),
+      yesNo(r.willingToGoOut),
+      yesNo(r.workedAwayLastYear),
+      // China time, as the county reads it.
+      new Date(Date.parse(r.registeredAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '),
+    ]),
+  )
+}

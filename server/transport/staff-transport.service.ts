@@ -1,0 +1,133 @@
+/**
+ * Staff side of 点对点 transport. Admins run any batch; station staff run their own station's batches only
+ * (another station's is 403, so a station cannot read who rides elsewhere). Every write is audited in its transaction.
+ */
+import type { Kysely } from 'kysely'
+import type { z } from 'zod/mini'
+import { type createTransportBatchBody, type ManifestRider, manifestCsvHeaders, maskPhone, type TransportBatch } from '../../types'
+import type { DataKeys } from '../accounts/crypto'
+import { writeAudit } from '../audit/audit.repository'
+import type { DB } from '../db/schema'
+import type { StaffCaller } from '../http/caller'
+import { conflict, forbidden, notFound, validationFailed } from '../http/app-error'
+import { type BatchRow, findBatch, listRiders, lockBatch, updateBatch } from './transport.repository'
+import { toBatch } from './transport.service'
+
+const actor = (caller: StaffCaller) => ({ kind: 'staff' as const, id: caller.staffId })
+const otherStation = () => forbidden('这趟车不归您的工作站管，请联系县劳务输转服务中心')
+
+function requireBatchAccess(caller: StaffCaller, batch: Pick<BatchRow, 'station_id'>): void {
+  if (caller.role === 'admin') return
+  if (caller.stationId === null || batch.station_id !== caller.stationId) throw otherStation()
+}
+
+async function batchOrNotFound(db: Kysely<DB>, id: number): Promise<BatchRow> {
+  const row = await findBatch(db, id)
+  if (!row) throw notFound('没有找到这趟车')
+  return row
+}
+
+export async function createBatch(
+  trx: Kysely<DB>,
+  caller: StaffCaller,
+  body: z.output<typeof createTransportBatchBody>,
+  now: Date,
+): Promise<TransportBatch> {
+  let stationId = body.stationId ?? null
+  if (caller.role !== 'admin') {
+    if (caller.stationId === null) throw otherStation()
+    if (body.stationId !== undefined && body.stationId !== caller.stationId) throw otherStation()
+    stationId = caller.stationId
+  }
+  if (stationId !== null) {
+    const station = await trx.selectFrom('stations').select('id').where('id', '=', stationId).executeTakeFirst()
+    if (!station) throw validationFailed({ stationId: '没有这个工作站' })
+  }
+  const departAt = new Date(body.departAt)
+  const meetAt = body.meetAt ? new Date(body.meetAt) : new Date(departAt.getTime() - 60 * 60 * 1000)
+  const fields: Record<string, string> = {}
+  if (departAt.getTime() <= now.getTime()) fields.departAt = '发车时间要在现在以后'
+  if (meetAt.getTime() > departAt.getTime()) fields.meetAt = '集合时间不能晚于发车时间'
+  if (Object.keys(fields).length) throw validationFailed(fields)
+
+  const row = await trx
+    .insertInto('transport_batches')
+    .values({
+      depart_at: departAt.toISOString(),
+      meet_at: meetAt.toISOString(),
+      departure_township: body.departureTownship,
+      meeting_point: body.meetingPoint,
+      destination_province: body.destinationProvince,
+      destination_city: body.destinationCity,
+      station_id: stationId,
+      employer: body.employer,
+      vehicle_kind: body.vehicleKind,
+      seats: body.seats,
+      seats_taken: 0,
+      status: 'open',
+      what_to_bring: body.whatToBring,
+      notes: body.notes,
+      created_by_staff_id: caller.staffId,
+      is_sample: 0,
+      created_at: now.toISOString(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const created = toBatch(await batchOrNotFound(trx, row.id))
+  await writeAudit(trx, { actor: actor(caller), action: 'transport.create', entity: 'transport_batch', entityId: row.id, after: created, at: now })
+  return created
+}
+
+export async function manifest(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number): Promise<{ batch: TransportBatch; riders: ManifestRider[] }> {
+  const batch = await batchOrNotFound(db, id)
+  requireBatchAccess(caller, batch)
+  const full = caller.role === 'admin'
+  const riders = (await listRiders(db, id)).map((r, i) => {
+    const phone = r.phone_enc ? keys.decrypt(r.phone_enc) : ''
+    return {
+      seq: i + 1,
+      signupId: r.id,
+      name: r.name ?? null,
+      phone: phone ? (full ? phone : maskPhone(phone)) : '已注销',
+      hometownTownship: r.hometown_township ?? null,
+      signedUpAt: r.created_at,
+    }
+  })
+  return { batch: toBatch(batch), riders }
+}
+
+/** A cell as Excel and WPS read it: quoted when it holds a comma, quote or line break; a formula lead neutralised. */
+export function csvCell(value: string | number | null): string {
+  let text = value === null ? '' : String(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+/** China time, as staff read it: 2026-12-01 08:30 */
+function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 60 * 60 * 1000).toISOString().slice(0, 16).replace('T', ' ')
+}
+
+/** UTF-8 with a BOM (Excel on Windows otherwise reads the Chinese as mojibake), CRLF line ends. */
+export function manifestCsv(riders: ManifestRider[]): string {
+  const lines = [manifestCsvHeaders.join(',')]
+  for (const r of riders) lines.push([r.seq, r.name, r.phone, r.hometownTownship, chinaTime(r.signedUpAt)].map(csvCell).join(','))
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}
+
+/** Marks the batch departed: its riders now count as sent out. A repeat changes nothing. */
+export async function depart(db: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<TransportBatch & { riders: number }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockBatch(trx, id)
+    if (!locked) throw notFound('没有找到这趟车')
+    requireBatchAccess(caller, locked)
+    const riders = (await listRiders(trx, id)).length
+    if (locked.status === 'departed') return { ...toBatch(await batchOrNotFound(trx, id)), riders }
+    if (locked.status === 'cancelled') throw conflict('这趟车已经取消了，不能标记发车')
+    const before = toBatch(await batchOrNotFound(trx, id))
+    await updateBatch(trx, id, { status: 'departed', departed_at: now.toISOString() })
+    const after = toBatch(await batchOrNotFound(trx, id))
+    await writeAudit(trx, { actor: actor(caller), action: 'transport.depart', entity: 'transport_batch', entityId: id, before, after: { ...after, riders }, at: now })
+    return { ...after, riders }
+  })
+}

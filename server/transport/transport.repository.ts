@@ -1,0 +1,164 @@
+/** All SQL for 点对点 batches and their seats. Every function takes the database or a transaction first. */
+import type { Kysely, Updateable } from 'kysely'
+import { dialectOf, toCount } from '../db/dialect'
+import type { DB, TransportBatchTable } from '../db/schema'
+
+function batchQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('transport_batches as b')
+    .leftJoin('stations as s', 's.id', 'b.station_id')
+    .selectAll('b')
+    .select(['s.name as station_name'])
+}
+
+export type BatchRow = Awaited<ReturnType<ReturnType<typeof batchQuery>['executeTakeFirstOrThrow']>>
+
+export async function findBatch(db: Kysely<DB>, id: number): Promise<BatchRow | undefined> {
+  return batchQuery(db).where('b.id', '=', id).executeTakeFirst()
+}
+
+export async function findBatches(db: Kysely<DB>, ids: readonly number[]): Promise<BatchRow[]> {
+  return ids.length ? batchQuery(db).where('b.id', 'in', [...ids]).execute() : []
+}
+
+export interface BatchFilter {
+  /** Departing after this instant (ISO). */
+  after: string
+  /** A city or province name, matched exactly or as a prefix (无锡 finds 无锡市). */
+  destination?: string
+  /** [from, to) instants of a China month. */
+  window?: { from: string; to: string }
+}
+
+/** Open batches by departure time, then id; `after` is the cursor (the last row's departure and id). */
+export async function findOpenBatches(db: Kysely<DB>, filter: BatchFilter, cursor: { departAt: string; id: number } | undefined, limit: number) {
+  let q = batchQuery(db).where('b.status', '=', 'open').where('b.depart_at', '>', filter.after)
+  if (filter.destination) {
+    const d = filter.destination
+    q = q.where((eb) =>
+      eb.or([
+        eb('b.destination_city', '=', d),
+        eb('b.destination_province', '=', d),
+        eb('b.destination_city', '=', `${d}市`),
+        eb('b.destination_province', 'in', [`${d}省`, `${d}市`]),
+      ]),
+    )
+  }
+  if (filter.window) q = q.where('b.depart_at', '>=', filter.window.from).where('b.depart_at', '<', filter.window.to)
+  if (cursor) {
+    q = q.where((eb) => eb.or([eb('b.depart_at', '>', cursor.departAt), eb.and([eb('b.depart_at', '=', cursor.departAt), eb('b.id', '>', cursor.id)])]))
+  }
+  return q.orderBy('b.depart_at').orderBy('b.id').limit(limit).execute()
+}
+
+/**
+ * Locks the batch row until the transaction ends, so every change to its seats runs one at a time — the pattern of
+ * lockCourse (../training/enrollments.repository.ts). PostgreSQL: a row lock. SQLite: transactions begin immediate.
+ */
+export async function lockBatch(trx: Kysely<DB>, id: number) {
+  return trx
+    .selectFrom('transport_batches')
+    .selectAll()
+    .where('id', '=', id)
+    .$if(dialectOf(trx) === 'postgres', (q) => q.forUpdate())
+    .executeTakeFirst()
+}
+
+/** One conditional UPDATE, so seats_taken can never pass seats whatever runs at the same time. True when taken. */
+export async function takeSeat(trx: Kysely<DB>, batchId: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('transport_batches')
+    .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
+    .where('id', '=', batchId)
+    .where('status', '=', 'open')
+    .whereRef('seats_taken', '<', 'seats')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows) === 1
+}
+
+export async function releaseSeat(trx: Kysely<DB>, batchId: number): Promise<void> {
+  await trx
+    .updateTable('transport_batches')
+    .set((eb) => ({ seats_taken: eb('seats_taken', '-', 1) }))
+    .where('id', '=', batchId)
+    .where('seats_taken', '>', 0)
+    .execute()
+}
+
+export async function updateBatch(trx: Kysely<DB>, id: number, set: Updateable<TransportBatchTable>): Promise<void> {
+  await trx.updateTable('transport_batches').set(set).where('id', '=', id).execute()
+}
+
+export async function findSignup(db: Kysely<DB>, id: number) {
+  return db.selectFrom('transport_signups').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findActiveSignup(db: Kysely<DB>, batchId: number, userId: number) {
+  return db
+    .selectFrom('transport_signups')
+    .selectAll()
+    .where('batch_id', '=', batchId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
+}
+
+export async function insertSignup(trx: Kysely<DB>, batchId: number, userId: number, now: Date): Promise<number> {
+  const at = now.toISOString()
+  const row = await trx
+    .insertInto('transport_signups')
+    .values({ batch_id: batchId, user_id: userId, status: 'active', created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function markSignupCancelled(trx: Kysely<DB>, id: number, now: Date): Promise<void> {
+  const at = now.toISOString()
+  await trx.updateTable('transport_signups').set({ status: 'cancelled', cancelled_at: at, updated_at: at }).where('id', '=', id).execute()
+}
+
+export async function listUserSignups(db: Kysely<DB>, userId: number) {
+  return db.selectFrom('transport_signups').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').execute()
+}
+
+/** Who rides, in sign-up order, with what the manifest shows of them. */
+export async function listRiders(db: Kysely<DB>, batchId: number) {
+  return db
+    .selectFrom('transport_signups as t')
+    .leftJoin('users as u', 'u.id', 't.user_id')
+    .select(['t.id', 't.created_at', 'u.name', 'u.phone_enc', 'u.hometown_township'])
+    .where('t.batch_id', '=', batchId)
+    .where('t.status', '=', 'active')
+    .orderBy('t.id')
+    .execute()
+}
+
+/** The instant a China date begins (UTC+8, no daylight saving), as stored ISO text. */
+const chinaDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString()
+
+/**
+ * For the staff figures: riders of batches that departed between `from` and `to` (China dates 'YYYY-MM-DD',
+ * both inclusive), by destination province, most riders first — the county's 点对点 有组织输转 count.
+ * A rider whose account was deleted since still counts; a seat given up before departure does not.
+ */
+export async function countDepartedRidersByProvince(
+  db: Kysely<DB>,
+  from: string,
+  to: string,
+): Promise<Array<{ province: string; riders: number; batches: number }>> {
+  const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + 24 * 60 * 60 * 1000).toISOString()
+  const rows = await db
+    .selectFrom('transport_batches as b')
+    .innerJoin('transport_signups as t', 't.batch_id', 'b.id')
+    .select(['b.destination_province as province', (eb) => eb.fn.countAll().as('riders'), (eb) => eb.fn.count('b.id').distinct().as('batches')])
+    .where('b.status', '=', 'departed')
+    .where('b.departed_at', '>=', chinaDayStart(from))
+    .where('b.departed_at', '<', end)
+    .where('t.status', '=', 'active')
+    .groupBy('b.destination_province')
+    .execute()
+  return rows
+    .map((r) => ({ province: r.province, riders: toCount(r.riders as string | number), batches: toCount(r.batches as string | number) }))
+    .sort((a, b) => b.riders - a.riders || a.province.localeCompare(b.province))
+}

@@ -1,0 +1,109 @@
+import Taro from '@tarojs/taro'
+import { act, renderHook, waitFor } from '@testing-library/react'
+import { z } from 'zod/mini'
+import { endpoint } from '@contract'
+import { useApi, useApiList } from '.'
+import { formatSavedAt, readSaved, saveRead } from './read-cache'
+
+jest.mock('@tarojs/taro', () => {
+  const store = new Map<string, unknown>()
+  const taro = {
+    request: jest.fn(),
+    getStorageSync: (k: string) => (store.has(k) ? store.get(k) : ''),
+    setStorageSync: (k: string, v: unknown) => store.set(k, v),
+    removeStorageSync: (k: string) => store.delete(k),
+    clearStorageSync: () => store.clear(),
+  }
+  return { __esModule: true, default: taro, ...taro }
+})
+jest.mock('./config', () => ({ apiBase: 'http://test/api', retryDelaysMs: [], requestTimeoutMs: 1000 }))
+
+const taroRequest = Taro.request as unknown as jest.Mock
+const answer = (data: unknown, statusCode = 200) => Promise.resolve({ statusCode, data, header: {} })
+const offline = () => Promise.reject({ errMsg: 'request:fail' })
+const centre = { name: '武山县劳务输转服务中心', phone: '0938-3421234' }
+// Endpoints of the test's own: the hooks read any endpoint of the contract's shape.
+const getCentre = endpoint({ method: 'GET', path: '/centre', access: 'public', summary: 'test', response: z.object({ name: z.string(), phone: z.string() }) })
+const listThings = endpoint({
+  method: 'GET',
+  path: '/things',
+  summary: 'test',
+  access: 'public',
+  query: z.object({ cursor: z.optional(z.string()) }),
+  response: z.object({ items: z.array(z.object({ id: z.number() })), nextCursor: z.nullable(z.string()) }),
+})
+
+beforeEach(() => {
+  taroRequest.mockReset()
+  ;(Taro as unknown as { clearStorageSync: () => void }).clearStorageSync()
+})
+
+test('a read with a cache name opens offline from the last good answer, marked with when it was saved', async () => {
+  taroRequest.mockImplementation(() => answer(centre))
+  const online = renderHook(() => useApi(getCentre, {}, { cache: 'centre' }))
+  await waitFor(() => expect(online.result.current.data).toEqual(centre))
+  expect(online.result.current.savedAt).toBeNull()
+  online.unmount()
+
+  taroRequest.mockReset().mockImplementation(offline)
+  const { result } = renderHook(() => useApi(getCentre, {}, { cache: 'centre' }))
+  await waitFor(() => expect(result.current.loading).toBe(false))
+  expect(result.current.data).toEqual(centre)
+  expect(result.current.error).toBeNull()
+  expect(result.current.savedAt).toEqual(readSaved('centre')?.savedAt)
+
+  // The network is back: the fresh answer replaces the copy and the mark goes.
+  taroRequest.mockReset().mockImplementation(() => answer({ ...centre, phone: '0938-3420000' }))
+  await act(() => result.current.refresh())
+  expect(result.current.data?.phone).toBe('0938-3420000')
+  expect(result.current.savedAt).toBeNull()
+})
+
+test('without a saved copy, or for a refusal, the error is shown as before', async () => {
+  taroRequest.mockImplementation(offline)
+  const first = renderHook(() => useApi(getCentre, {}, { cache: 'centre' }))
+  await waitFor(() => expect(first.result.current.error?.code).toBe('NETWORK'))
+  expect(first.result.current.data).toBeUndefined()
+
+  saveRead('centre', centre)
+  taroRequest.mockReset().mockImplementation(() => answer({ error: { code: 'NOT_FOUND', message: '没有找到' } }, 404))
+  const refused = renderHook(() => useApi(getCentre, {}, { cache: 'centre' }))
+  await waitFor(() => expect(refused.result.current.error?.code).toBe('NOT_FOUND'))
+  expect(refused.result.current.data).toBeUndefined()
+
+  // A read without a cache name keeps nothing.
+  taroRequest.mockReset().mockImplementation(offline)
+  const plain = renderHook(() => useApi(getCentre))
+  await waitFor(() => expect(plain.result.current.error?.code).toBe('NETWORK'))
+})
+
+test('a list keeps only its first page, and offers no 加载更多 from the copy', async () => {
+  const job = (id: number) => ({ id })
+  taroRequest.mockImplementation((opts: { url: string }) =>
+    answer(opts.url.includes('cursor') ? { items: [job(3)], nextCursor: null } : { items: [job(1), job(2)], nextCursor: 'c2' }),
+  )
+  const online = renderHook(() => useApiList(listThings, {}, { cache: 'list' }))
+  await waitFor(() => expect(online.result.current.items).toHaveLength(2))
+  await act(() => online.result.current.loadMore())
+  expect(online.result.current.items).toHaveLength(3)
+  online.unmount()
+  expect(readSaved<unknown[]>('list')?.data).toEqual([job(1), job(2)])
+
+  taroRequest.mockReset().mockImplementation(offline)
+  const { result } = renderHook(() => useApiList(listThings, {}, { cache: 'list' }))
+  await waitFor(() => expect(result.current.loading).toBe(false))
+  expect(result.current.items).toEqual([job(1), job(2)])
+  expect(result.current.hasMore).toBe(false)
+  expect(result.current.error).toBeNull()
+  expect(result.current.savedAt).not.toBeNull()
+})
+
+test('an answer too large for one WeChat storage key is not kept', () => {
+  expect(saveRead('big', '工'.repeat(400 * 1024))).toBe(false)
+  expect(readSaved('big')).toBeNull()
+  expect(saveRead('small', '工'.repeat(1000))).toBe(true)
+})
+
+test('the saved time reads like 11月26日 14:05', () => {
+  expect(formatSavedAt(new Date(2026, 10, 26, 14, 5).toISOString())).toBe('11月26日 14:05')
+})

@@ -1,0 +1,66 @@
+import Taro from '@tarojs/taro'
+
+/**
+ * The last good answer of a few reads (the first page of jobs, the stations, my cases), kept on the device so
+ * the page still opens without a network, marked with when it was saved. One storage key per read: WeChat
+ * allows 1 MB per key, so an answer too large to fit is simply not kept.
+ */
+export interface CachedRead<T> {
+  /** ISO time the answer arrived. */
+  savedAt: string
+  data: T
+}
+
+const prefix = 'wgt.cache.'
+const maxBytes = 900 * 1024
+
+/** UTF-8 size: WeChat counts bytes, and a Chinese character is three of them. */
+export function utf8Bytes(text: string): number {
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3
+  }
+  return n
+}
+
+export function saveRead<T>(name: string, data: T, now = new Date()): boolean {
+  const entry: CachedRead<T> = { savedAt: now.toISOString(), data }
+  try {
+    const text = JSON.stringify(entry)
+    if (utf8Bytes(text) > maxBytes) return false
+    Taro.setStorageSync(prefix + name, text)
+    return true
+  } catch {
+    // storage full: the page still works, only the offline copy is older
+    return false
+  }
+}
+
+export function readSaved<T>(name: string): CachedRead<T> | null {
+  try {
+    const text = Taro.getStorageSync(prefix + name) as unknown
+    const entry = (typeof text === 'string' && text ? JSON.parse(text) : null) as CachedRead<T> | null
+    return entry && typeof entry.savedAt === 'string' && 'data' in entry ? entry : null
+  } catch {
+    return null
+  }
+}
+
+/** Signing out: nothing of this worker's stays readable on a shared phone. */
+export function clearSavedReads(names: string[]): void {
+  for (const name of names) {
+    try {
+      Taro.removeStorageSync(prefix + name)
+    } catch {
+      // nothing to clear
+    }
+  }
+}
+
+/** 11月26日 14:05, in the phone's own time. */
+export function formatSavedAt(iso: string): string {
+  const d = new Date(iso)
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}`
+}

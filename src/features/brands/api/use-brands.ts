@@ -1,0 +1,5 @@
+import { api, useApi } from '@/api'
+
+export function useBrands() {
+  return useApi(api.listBrands)
+}

@@ -1,0 +1,48 @@
+import { Text, View } from '@tarojs/components'
+import type { StaffMember } from '@contract'
+import { BigButton } from '@/components/big-button'
+import { Section } from '@/components/section'
+import { StateView } from '@/components/state-view'
+import { openPage } from '@/lib/navigate'
+import { staffPaths } from '../../lib/paths'
+import { useStaffSession } from '../../session'
+import './index.scss'
+
+interface Props {
+  title: string
+  /** Pages only admins may open say so; station staff are told who to ask. */
+  adminOnly?: boolean
+  children: (staff: StaffMember) => React.ReactNode
+}
+
+/** Every workbench page: staff only (anyone else is sent to sign in), with its title. */
+export function StaffShell({ title, adminOnly, children }: Props) {
+  const session = useStaffSession()
+  const { staff } = session
+  return (
+    <View className='page staff-shell'>
+      <StateView loading={session.loading} error={session.error} onRetry={() => void session.refresh()}>
+        {!staff ? (
+          <Section title={title}>
+            <Text className='lead-text'>这是工作人员的页面，请先登录工作人员账号。</Text>
+            <BigButton onClick={() => openPage(staffPaths.home)}>去登录</BigButton>
+          </Section>
+        ) : adminOnly && staff.role !== 'admin' ? (
+          <Section title={title}>
+            <Text className='lead-text'>只有县级管理员可以使用这个功能。</Text>
+          </Section>
+        ) : (
+          <View className='staff-shell__body'>
+            <View className='staff-shell__head'>
+              <Text className='staff-shell__title'>{title}</Text>
+              <Text className='staff-shell__who'>
+                {staff.displayName}（{staff.stationName ?? '县级管理员'}）
+              </Text>
+            </View>
+            {children(staff)}
+          </View>
+        )}
+      </StateView>
+    </View>
+  )
+}

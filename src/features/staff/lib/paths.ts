@@ -1,0 +1,20 @@
+/** Workbench pages (subpackage packages/staff). */
+export const staffPaths = {
+  home: '/packages/staff/pages/index/index',
+  cases: '/packages/staff/pages/cases/index',
+  case: (trackingNo: string) => `/packages/staff/pages/case/index?no=${encodeURIComponent(trackingNo)}`,
+  jobs: '/packages/staff/pages/jobs/index',
+  job: (id?: number) => `/packages/staff/pages/job/index${id ? `?id=${id}` : ''}`,
+  training: '/packages/staff/pages/training/index',
+  ledgers: '/packages/staff/pages/ledgers/index',
+  accounts: '/packages/staff/pages/accounts/index',
+}
+
+/** The first field message of an API error, else its message. */
+export function errorText(e: unknown, fallback = '没有成功，请再试一次'): string {
+  const err = e as { fields?: Record<string, string>; message?: string } | null
+  if (err?.fields && Object.keys(err.fields).length) return Object.values(err.fields)[0]
+  return err?.message || fallback
+}
+
+export const chinaDateTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')

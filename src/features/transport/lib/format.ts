@@ -1,0 +1,24 @@
+import { vehicleKindLabel, type TransportBatch } from '@contract'
+
+const weekdays = ['日', '一', '二', '三', '四', '五', '六']
+
+/** An instant as the county lives it (China time, UTC+8): 3月14日 周六 07:00 */
+export function chinaTime(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000)
+  const hh = String(d.getUTCHours()).padStart(2, '0')
+  const mm = String(d.getUTCMinutes()).padStart(2, '0')
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${weekdays[d.getUTCDay()]} ${hh}:${mm}`
+}
+
+/** 洛门镇 → 无锡市 专车 */
+export function routeTitle(b: Pick<TransportBatch, 'departureTownship' | 'destinationCity' | 'vehicleKind'>): string {
+  return `${b.departureTownship} → ${b.destinationCity} ${vehicleKindLabel[b.vehicleKind]}`
+}
+
+/** What the seat count means to a worker. */
+export function seatsText(b: Pick<TransportBatch, 'status' | 'seatsLeft' | 'seats'>): string {
+  if (b.status === 'cancelled') return '这趟车取消了'
+  if (b.status === 'departed') return '已经发车了'
+  if (b.status === 'full' || b.seatsLeft === 0) return '座位已满'
+  return `还剩 ${b.seatsLeft} 个座位（共 ${b.seats} 个）`
+}

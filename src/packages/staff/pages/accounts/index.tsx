@@ -1,0 +1,118 @@
+import { useRef, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import { accessLogActionLabel, type StaffRole } from '@contract'
+import { api, newIdempotencyKey, request, useApi, useApiList } from '@/api'
+import { BigButton } from '@/components/big-button'
+import { Chips } from '@/components/chips'
+import { FormField } from '@/components/form-field'
+import { ListFooter } from '@/components/list-footer'
+import { Section } from '@/components/section'
+import { StateView } from '@/components/state-view'
+import { StaffShell } from '@/features/staff/components/staff-shell'
+import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
+
+/** Admins: staff accounts (open, disable) and who read whose personal data. */
+export default function StaffAccountsPage() {
+  return (
+    <StaffShell title='账号' adminOnly>
+      {() => (
+        <View>
+          <Accounts />
+          <AccessLog />
+        </View>
+      )}
+    </StaffShell>
+  )
+}
+
+function Accounts() {
+  const { data, error, loading, refresh } = useApi(api.staffListAccounts)
+  const stations = useApi(api.listStations, { query: {} })
+  const [form, setForm] = useState({ username: '', password: '', displayName: '', role: 'station' as StaffRole, stationId: '' })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<string | null>(null)
+  const key = useRef(newIdempotencyKey())
+  const set = (k: keyof typeof form, v: string) => setForm((f) => ({ ...f, [k]: v }))
+
+  const create = async () => {
+    setMessage(null)
+    try {
+      await request(
+        api.staffCreateAccount,
+        { body: { username: form.username.trim(), password: form.password, displayName: form.displayName.trim(), role: form.role, stationId: form.role === 'station' && form.stationId ? Number(form.stationId) : null } },
+        { idempotencyKey: key.current },
+      )
+      key.current = newIdempotencyKey()
+      setErrors({})
+      setForm({ username: '', password: '', displayName: '', role: 'station', stationId: '' })
+      setMessage('账号已开通')
+      await refresh()
+    } catch (e) {
+      setErrors((e as { fields?: Record<string, string> }).fields ?? {})
+      setMessage(errorText(e))
+    }
+  }
+  const disable = async (id: number) => {
+    try {
+      await request(api.staffDisableAccount, { params: { id } })
+      await refresh()
+    } catch (e) {
+      setMessage(errorText(e))
+    }
+  }
+
+  return (
+    <Section title='工作人员账号'>
+      <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+        {data?.items.map((a) => (
+          <View key={a.id} className='wb-card'>
+            <Text className='wb-card__title'>
+              {a.displayName}（{a.username}）{a.disabled && <Text className='wb-flag'>已停用</Text>}
+            </Text>
+            <Text className='wb-card__line'>{a.role === 'admin' ? '县级管理员' : a.stationName}</Text>
+            {!a.disabled && (
+              <View className='wb-row'>
+                <View className='wb-small-button wb-small-button--danger' onClick={() => void disable(a.id)}>
+                  <Text>停用</Text>
+                </View>
+              </View>
+            )}
+          </View>
+        ))}
+      </StateView>
+      <FormField label='用户名' error={errors.username} hint='小写字母和数字'>
+        <Input className='form-field__input' value={form.username} onInput={(e) => set('username', e.detail.value)} />
+      </FormField>
+      <FormField label='初始密码' error={errors.password} hint='至少10位'>
+        <Input className='form-field__input' password value={form.password} onInput={(e) => set('password', e.detail.value)} />
+      </FormField>
+      <FormField label='姓名或单位' error={errors.displayName}>
+        <Input className='form-field__input' value={form.displayName} onInput={(e) => set('displayName', e.detail.value)} />
+      </FormField>
+      <Chips value={form.role} onChange={(v) => set('role', v)} options={[{ value: 'station', label: '工作站工作人员' }, { value: 'admin', label: '县级管理员' }]} />
+      {form.role === 'station' && stations.data && (
+        <FormField label='所属工作站' error={errors.stationId}>
+          <Chips scroll value={form.stationId} onChange={(v) => set('stationId', v)} options={stations.data.items.map((s) => ({ value: String(s.id), label: s.name }))} />
+        </FormField>
+      )}
+      {message && <Text className={message === '账号已开通' ? 'wb-ok' : 'wb-message'}>{message}</Text>}
+      <BigButton onClick={() => void create()}>开通账号</BigButton>
+    </Section>
+  )
+}
+
+function AccessLog() {
+  const list = useApiList(api.staffAccessLog, { query: {} })
+  return (
+    <Section title='个人信息查看记录'>
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有记录' onRetry={() => void list.refresh()}>
+        {list.items.map((e) => (
+          <Text key={e.id} className='wb-card__line'>
+            {chinaDateTime(e.at)} {e.staff.displayName}：{accessLogActionLabel[e.action]}（{e.detail}）
+          </Text>
+        ))}
+        <ListFooter count={list.items.length} loadingMore={list.loadingMore} hasMore={list.hasMore} onLoadMore={() => void list.loadMore()} />
+      </StateView>
+    </Section>
+  )
+}

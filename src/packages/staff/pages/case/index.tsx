@@ -1,0 +1,125 @@
+import { useRef, useState } from 'react'
+import { Text, Textarea, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
+import { api, newIdempotencyKey, request, useApi } from '@/api'
+import {
+  contactTimeLabel,
+  rightsCategoryLabel,
+  rightsReferralLabel,
+  rightsReferralTargets,
+  type RightsReferralTarget,
+  type RightsRequest,
+  rightsStaffTransitions,
+  type RightsStatus,
+  rightsStatusLabel,
+} from '@contract'
+import { BigButton } from '@/components/big-button'
+import { Chips } from '@/components/chips'
+import { FormField } from '@/components/form-field'
+import { Section } from '@/components/section'
+import { StateView } from '@/components/state-view'
+import { Timeline } from '@/features/rights/components/timeline'
+import { StaffShell } from '@/features/staff/components/staff-shell'
+import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
+
+const moveLabel: Partial<Record<RightsStatus, string>> = {
+  accepted: '受理（我来负责）',
+  in_progress: '开始办理',
+  resolved: '已解决',
+  referred: '转交有关部门',
+}
+
+/** One case: what the worker said, the timeline, and the next step with a note (for the worker or internal). */
+export default function StaffCasePage() {
+  const no = decodeURIComponent(useRouter().params.no ?? '')
+  return <StaffShell title={`求助 ${no}`}>{() => <CaseView trackingNo={no} />}</StaffShell>
+}
+
+function CaseView({ trackingNo }: { trackingNo: string }) {
+  const { data, error, loading, refresh } = useApi(api.getRightsRequest, { params: { trackingNo } })
+  const [current, setCurrent] = useState<RightsRequest | null>(null)
+  const c = current ?? data
+  return (
+    <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+      {c && (
+        <View className='staff-case'>
+          <View className={`wb-card ${c.overdue ? 'wb-card--warn' : ''}`}>
+            <Text className='wb-card__title staff-case__status'>
+              {rightsStatusLabel[c.status]}
+              {c.overdue && <Text className='wb-flag'>超过24小时未受理</Text>}
+            </Text>
+            <Text className='wb-card__line'>类别：{rightsCategoryLabel[c.category]}{c.amountOwedYuan !== null ? `，欠款 ${c.amountOwedYuan} 元` : ''}，涉及 {c.workersAffected} 人</Text>
+            <Text className='wb-card__line'>单位：{c.employerName}（{c.workCity} {c.workAddress}）</Text>
+            <Text className='wb-card__line'>时间：{c.workedFrom} 至 {c.workedTo ?? '现在'}</Text>
+            <Text className='wb-card__line'>联系人：{c.contactName ?? '已注销'} {c.contactPhone ?? ''}（{contactTimeLabel[c.contactTime]}）</Text>
+            <Text className='wb-card__line'>首问负责人：{c.firstResponsible?.name ?? '还没有人受理'}</Text>
+            <Text className='wb-card__line'>提交：{chinaDateTime(c.submittedAt)}</Text>
+            <Text className='wb-card__line staff-case__description'>{c.description}</Text>
+          </View>
+          <CaseActions request={c} onChanged={setCurrent} />
+          <Section title='办理经过'>
+            <Timeline events={c.timeline} />
+          </Section>
+        </View>
+      )}
+    </StateView>
+  )
+}
+
+function CaseActions({ request: c, onChanged }: { request: RightsRequest; onChanged: (r: RightsRequest) => void }) {
+  const moves = rightsStaffTransitions[c.status]
+  const [note, setNote] = useState('')
+  const [forWorker, setForWorker] = useState<'worker' | 'internal'>('worker')
+  const [referredTo, setReferredTo] = useState<RightsReferralTarget>('labour_inspection')
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const key = useRef(newIdempotencyKey())
+
+  const run = async (action: () => Promise<RightsRequest>) => {
+    if (!note.trim()) return setMessage('请写几句说明')
+    setBusy(true)
+    setMessage(null)
+    try {
+      const next = await action()
+      key.current = newIdempotencyKey()
+      setNote('')
+      onChanged(next)
+    } catch (e) {
+      setMessage(errorText(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  const move = (to: RightsStatus) =>
+    run(() =>
+      request(
+        api.staffTransitionRightsRequest,
+        { params: { trackingNo: c.trackingNo }, body: { to, note: note.trim(), visibleToWorker: forWorker === 'worker', ...(to === 'referred' ? { referredTo } : {}) } },
+        { idempotencyKey: key.current },
+      ),
+    )
+  const addNote = () =>
+    run(() => request(api.staffAddRightsNote, { params: { trackingNo: c.trackingNo }, body: { text: note.trim(), visibleToWorker: forWorker === 'worker' } }, { idempotencyKey: key.current }))
+
+  if (c.status === 'closed') return null
+  return (
+    <Section title='办理'>
+      <FormField label='说明' hint='受理、办理、结果都要写几句；选“给务工人员看”，对方在求助进度里能看到'>
+        <Textarea className='form-field__input form-field__textarea staff-case__note' value={note} maxlength={1000} onInput={(e) => setNote(e.detail.value)} />
+      </FormField>
+      <Chips value={forWorker} onChange={setForWorker} options={[{ value: 'worker', label: '给务工人员看' }, { value: 'internal', label: '内部备注' }]} />
+      {moves.includes('referred') && (
+        <Chips value={referredTo} onChange={setReferredTo} options={rightsReferralTargets.map((r) => ({ value: r, label: `转交${rightsReferralLabel[r]}` }))} />
+      )}
+      {message && <Text className='wb-message'>{message}</Text>}
+      {moves.map((to) => (
+        <BigButton key={to} className={`staff-case__move staff-case__move--${to}`} disabled={busy} onClick={() => void move(to)}>
+          {moveLabel[to] ?? rightsStatusLabel[to]}
+        </BigButton>
+      ))}
+      <BigButton variant='secondary' className='staff-case__add-note' disabled={busy} onClick={() => void addNote()}>
+        只写说明，不改状态
+      </BigButton>
+    </Section>
+  )
+}

@@ -1,0 +1,268 @@
+import { useRef, useState } from 'react'
+import { Input, Text, Textarea, View } from '@tarojs/components'
+import Taro, { useRouter } from '@tarojs/taro'
+import { api, newIdempotencyKey, request, useApi } from '@/api'
+import {
+  applicationStatusLabel,
+  type CreateStaffJobBody,
+  reportReasonLabel,
+  type StaffJob,
+  type StaffMember,
+  trades,
+  type Trade,
+  wageUnitLabel,
+  wageUnits,
+} from '@contract'
+import { BigButton } from '@/components/big-button'
+import { Chips } from '@/components/chips'
+import { FormField } from '@/components/form-field'
+import { Section } from '@/components/section'
+import { StateView } from '@/components/state-view'
+import { StaffShell } from '@/features/staff/components/staff-shell'
+import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
+
+/** Without ?id: publish a posting. With it: edit, verify the employer, decide on reports, close, and the applicants. */
+export default function StaffJobPage() {
+  const id = Number(useRouter().params.id ?? 0)
+  return <StaffShell title={id ? '岗位管理' : '发布新岗位'}>{(staff) => (id ? <ExistingJob id={id} staff={staff} /> : <JobForm staff={staff} />)}</StaffShell>
+}
+
+type Draft = Record<'title' | 'employerName' | 'employerPhone' | 'province' | 'city' | 'address' | 'wageMinYuan' | 'wageMaxYuan' | 'headcount' | 'expiresAt' | 'description', string> & {
+  trade: Trade
+  wageUnit: (typeof wageUnits)[number]
+  sourceStationId: string
+}
+
+const inMonths = (n: number) => new Date(Date.now() + n * 30 * 86400_000).toISOString().slice(0, 10)
+
+function draftOf(job?: StaffJob): Draft {
+  return {
+    title: job?.title ?? '',
+    employerName: job?.employerName ?? '',
+    employerPhone: job?.employerPhone ?? '',
+    province: job?.province ?? '',
+    city: job?.city ?? '',
+    address: job?.address ?? '',
+    wageMinYuan: job ? String(job.wageMinYuan) : '',
+    wageMaxYuan: job ? String(job.wageMaxYuan) : '',
+    headcount: job ? String(job.headcount) : '',
+    expiresAt: job?.expiresAt ?? inMonths(2),
+    description: job?.description ?? '',
+    trade: job?.trade ?? '普工',
+    wageUnit: job?.wageUnit ?? 'month',
+    sourceStationId: '',
+  }
+}
+
+function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; onSaved?: (j: StaffJob) => void }) {
+  const [d, setD] = useState<Draft>(() => draftOf(job))
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const key = useRef(newIdempotencyKey())
+  const stations = useApi(api.listStations, { query: {} }, { enabled: staff.role === 'admin' && !job })
+  const set = (k: keyof Draft, v: string) => setD((p) => ({ ...p, [k]: v }))
+  const text = (k: keyof Draft, label: string, extra: { type?: 'number' | 'text'; hint?: string } = {}) => (
+    <FormField label={label} error={errors[k]} hint={extra.hint}>
+      <Input className={`form-field__input staff-job__${k}`} type={extra.type ?? 'text'} value={d[k]} aria-label={label} onInput={(e) => set(k, e.detail.value)} />
+    </FormField>
+  )
+
+  const save = async () => {
+    setBusy(true)
+    setMessage(null)
+    const body = {
+      title: d.title,
+      employerName: d.employerName,
+      employerPhone: d.employerPhone,
+      trade: d.trade,
+      province: d.province,
+      city: d.city,
+      address: d.address,
+      wageMinYuan: Number(d.wageMinYuan),
+      wageMaxYuan: Number(d.wageMaxYuan),
+      wageUnit: d.wageUnit,
+      headcount: Number(d.headcount),
+      expiresAt: d.expiresAt,
+      description: d.description,
+    } satisfies Partial<CreateStaffJobBody>
+    try {
+      const saved = job
+        ? await request(api.staffUpdateJob, { params: { id: job.id }, body }, { idempotencyKey: key.current })
+        : await request(api.staffCreateJob, { body: { ...body, ...(d.sourceStationId ? { sourceStationId: Number(d.sourceStationId) } : {}) } }, { idempotencyKey: key.current })
+      key.current = newIdempotencyKey()
+      setErrors({})
+      if (job) {
+        onSaved?.(saved)
+        setMessage('已保存')
+      } else {
+        void Taro.redirectTo({ url: `/packages/staff/pages/job/index?id=${saved.id}` })
+      }
+    } catch (e) {
+      const fields = (e as { fields?: Record<string, string> }).fields
+      setErrors(fields ?? {})
+      setMessage(errorText(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='staff-job__form'>
+      {text('title', '岗位名称')}
+      {text('employerName', '用工单位')}
+      {text('employerPhone', '单位电话')}
+      <FormField label='工种' error={errors.trade}>
+        <Chips scroll value={d.trade} onChange={(v) => set('trade', v)} options={trades.map((t) => ({ value: t, label: t }))} />
+      </FormField>
+      {text('province', '省份', { hint: '例如 江苏省' })}
+      {text('city', '城市', { hint: '例如 昆山市' })}
+      {text('address', '上班地址')}
+      {text('wageMinYuan', '最低工资（元）', { type: 'number' })}
+      {text('wageMaxYuan', '最高工资（元）', { type: 'number' })}
+      <FormField label='工资按' error={errors.wageUnit}>
+        <Chips value={d.wageUnit} onChange={(v) => set('wageUnit', v)} options={wageUnits.map((u) => ({ value: u, label: `按${wageUnitLabel[u]}` }))} />
+      </FormField>
+      {text('headcount', '招多少人', { type: 'number' })}
+      {text('expiresAt', '截止日期', { hint: '格式 2026-12-31' })}
+      <FormField label='岗位介绍' error={errors.description}>
+        <Textarea className='form-field__input form-field__textarea' value={d.description} maxlength={2000} onInput={(e) => set('description', e.detail.value)} />
+      </FormField>
+      {stations.data && (
+        <FormField label='通过哪个工作站发布' error={errors.sourceStationId}>
+          <Chips scroll value={d.sourceStationId} onChange={(v) => set('sourceStationId', v)} options={stations.data.items.map((s) => ({ value: String(s.id), label: s.name }))} />
+        </FormField>
+      )}
+      {message && <Text className={message === '已保存' ? 'wb-ok' : 'wb-message'}>{message}</Text>}
+      <BigButton className='staff-job__save' disabled={busy} onClick={() => void save()}>
+        {busy ? '正在保存…' : job ? '保存修改' : '发布'}
+      </BigButton>
+    </View>
+  )
+}
+
+function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
+  const { data, error, loading, refresh } = useApi(api.staffGetJob, { params: { id } })
+  const [job, setJob] = useState<StaffJob | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const [note, setNote] = useState('')
+  const j = job ?? data
+  const act = async (call: () => Promise<StaffJob>) => {
+    setMessage(null)
+    try {
+      setJob(await call())
+    } catch (e) {
+      setMessage(errorText(e))
+    }
+  }
+  return (
+    <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+      {j && (
+        <View>
+          <View className='wb-card'>
+            <Text className='wb-card__title'>{j.title}</Text>
+            <Text className='wb-card__line'>
+              {j.employerVerified ? `单位已核实：${j.verifiedByStaff?.name ?? j.verifiedBy?.name ?? ''} ${j.verifiedAt ? chinaDateTime(j.verifiedAt) : ''}` : '单位还没有核实'}
+            </Text>
+            <Text className='wb-card__line'>报名 {j.applicationCount} 人，录用 {j.hiredCount} 人</Text>
+            {message && <Text className='wb-message'>{message}</Text>}
+            <View className='wb-row'>
+              {!j.employerVerified && (
+                <View className='wb-small-button staff-job__verify' onClick={() => void act(() => request(api.staffVerifyEmployer, { params: { id } }))}>
+                  <Text>已核实单位</Text>
+                </View>
+              )}
+              {j.status === 'open' && j.reviewStatus !== 'pending' && (
+                <View className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(api.staffUpdateJob, { params: { id }, body: { status: 'closed' } }))}>
+                  <Text>关闭岗位</Text>
+                </View>
+              )}
+            </View>
+          </View>
+          {j.reviewStatus === 'pending' && (
+            <Section title='被举报，待核查'>
+              <ReviewReports id={id} />
+              <FormField label='核查情况'>
+                <Textarea className='form-field__input form-field__textarea' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
+              </FormField>
+              <View className='wb-row'>
+                <View className='wb-small-button' onClick={() => void act(() => request(api.staffReviewJob, { params: { id }, body: { decision: 'restore', note } }))}>
+                  <Text>没问题，恢复</Text>
+                </View>
+                <View className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(api.staffReviewJob, { params: { id }, body: { decision: 'remove', note } }))}>
+                  <Text>下架</Text>
+                </View>
+              </View>
+            </Section>
+          )}
+          <Section title='报名的人'>
+            <Applicants id={id} />
+          </Section>
+          <Section title='修改岗位'>
+            <JobForm staff={staff} job={j} onSaved={setJob} />
+          </Section>
+        </View>
+      )}
+    </StateView>
+  )
+}
+
+function ReviewReports({ id }: { id: number }) {
+  const { data } = useApi(api.staffJobsUnderReview)
+  const item = data?.items.find((i) => i.id === id)
+  return (
+    <View>
+      {item?.reports.map((r) => (
+        <Text key={r.id} className='wb-card__line'>
+          {reportReasonLabel[r.reason]}：{r.detail || '（没写）'} · {chinaDateTime(r.createdAt)}
+        </Text>
+      ))}
+    </View>
+  )
+}
+
+function Applicants({ id }: { id: number }) {
+  const { data, error, loading, refresh } = useApi(api.staffJobApplications, { params: { id } })
+  const [message, setMessage] = useState<string | null>(null)
+  const mark = async (applicationId: number, status: 'contacted' | 'hired' | 'rejected') => {
+    setMessage(null)
+    try {
+      await request(api.staffSetApplicationStatus, { params: { id: applicationId }, body: { status } })
+      await refresh()
+    } catch (e) {
+      setMessage(errorText(e))
+    }
+  }
+  return (
+    <StateView loading={loading} error={error} empty={data?.items.length === 0} emptyText='还没有人报名' onRetry={() => void refresh()}>
+      <Text className='wb-card__line'>电话只给负责这个岗位的工作人员看，每次查看都有记录。</Text>
+      {message && <Text className='wb-message'>{message}</Text>}
+      {data?.items.map((a) => (
+        <View key={a.id} className='wb-card staff-job__applicant'>
+          <Text className='wb-card__title'>
+            {a.worker?.name ?? '（未填姓名）'} {a.worker?.phone ?? '已注销'}
+          </Text>
+          <Text className='wb-card__line'>
+            {applicationStatusLabel[a.status]} · {a.worker?.hometownTownship ?? ''} {a.worker?.trades.join('、') ?? ''} · {chinaDateTime(a.createdAt)}
+          </Text>
+          {a.note && <Text className='wb-card__line'>留言：{a.note}</Text>}
+          {(a.status === 'submitted' || a.status === 'contacted') && (
+            <View className='wb-row'>
+              {a.status === 'submitted' && (
+                <View className='wb-small-button' onClick={() => void mark(a.id, 'contacted')}>
+                  <Text>已联系</Text>
+                </View>
+              )}
+              <View className='wb-small-button' onClick={() => void mark(a.id, 'hired')}>
+                <Text>录用</Text>
+              </View>
+              <View className='wb-small-button wb-small-button--danger' onClick={() => void mark(a.id, 'rejected')}>
+                <Text>不录用</Text>
+              </View>
+            </View>
+          )}
+        </View>
+      ))}
+    </StateView>
+  )
+}

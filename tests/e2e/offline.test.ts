@@ -1,0 +1,156 @@
+import { privacyNoticeVersion } from '../../types'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { journey, launchBrowser, phoneContext } from './support/browser'
+import { startServer, type RunningServer } from './support/server'
+
+let server: RunningServer
+let browser: Browser
+
+beforeAll(async () => {
+  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
+}, 90000)
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function api(path: string, init: { method?: string; token?: string; body?: unknown } = {}) {
+  const res = await fetch(`${server.baseUrl}/api${path}`, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+    },
+    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
+  })
+  return { status: res.status, body: (await res.json()) as any }
+}
+
+/** Signs in with the code from the dev SMS outbox, as the sign-in page would. */
+async function signIn(phone: string): Promise<string> {
+  expect((await api('/auth/sms-code', { method: 'POST', body: { phone } })).status).toBe(200)
+  const outbox = await api(`/dev/sms-outbox?phone=${phone}`)
+  const code = [...outbox.body.items].sort((a: any, b: any) => a.sentAt.localeCompare(b.sentAt)).pop().code
+  const login = await api('/auth/login', { method: 'POST', body: { phone, code } })
+  expect(login.status).toBe(200)
+  return login.body.token
+}
+
+/** One phone: the session and the accepted notice in its storage before the first page loads. */
+async function signedInContext(token: string): Promise<BrowserContext> {
+  const context = await phoneContext(browser)
+  await context.addInitScript(
+    ([t, v]) => {
+      if (!localStorage.getItem('wgt.session.token')) localStorage.setItem('wgt.session.token', JSON.stringify({ data: t }))
+      localStorage.setItem('wgt.privacy.accepted', JSON.stringify({ data: v }))
+    },
+    [token, privacyNoticeVersion],
+  )
+  return context
+}
+
+/** The rights form filled up to its last step (online: every page's code has been loaded). */
+async function fillRightsForm(page: Page): Promise<void> {
+  await page.goto(`${server.baseUrl}/packages/rights/pages/new/index`)
+  await page.getByText('第 1 步，共 5 步').waitFor()
+  await page.locator('.category-card').filter({ hasText: '欠薪' }).click()
+  await page.locator('.request-form__description textarea').fill('在无锡工地干了三个月，老板一直拖着不给工资。')
+  await page.locator('.request-form__actions .big-button').click()
+  await page.getByText('第 2 步，共 5 步').waitFor()
+  await page.locator('.request-form__employer input').fill('无锡某建筑劳务公司')
+  await page.locator('.chip').filter({ hasText: '无锡市' }).click()
+  await page.locator('.request-form__address input').fill('新吴区长江路工地')
+  await page.locator('.request-form__actions .big-button').click()
+  await page.getByText('第 3 步，共 5 步').waitFor()
+  const chooser = page.locator('.month-chooser')
+  const thisYear = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()))
+  await chooser.nth(0).getByText(`${thisYear - 1}年`, { exact: true }).click()
+  await chooser.nth(0).getByText('10月', { exact: true }).click()
+  await chooser.nth(1).getByText('现在还在干').click()
+  await page.locator('.request-form__amount input').fill('18000')
+  await page.locator('.request-form__actions .big-button').click()
+  await page.getByText('第 4 步，共 5 步').waitFor()
+  await page.locator('.request-form__actions .big-button').click()
+  await page.getByText('第 5 步，共 5 步').waitFor()
+}
+
+test('a rights request and a job application made without a network arrive once each when it returns', async () => {
+  const token = await signIn('13900007788')
+  const jobs = await api('/jobs?limit=1')
+  const job = jobs.body.items[0]
+  const context = await signedInContext(token)
+
+  // Two pages of one phone, opened while the network is there.
+  const form = await context.newPage()
+  const detail = await context.newPage()
+  await journey(form, 'offline-form', async () => {
+    // The done page's code is fetched once online, as a worker who has used the app before would have it.
+    await form.goto(`${server.baseUrl}/packages/rights/pages/done/index?queued=1`)
+    await form.getByText('已保存在手机上，有网络后自动发送').waitFor()
+    await fillRightsForm(form)
+  })
+  await journey(detail, 'offline-detail', async () => {
+    await detail.goto(`${server.baseUrl}/packages/jobs/pages/detail/index?id=${job.id}`)
+    await detail.locator('.job-detail__title').getByText(job.title).waitFor()
+  })
+
+  await context.setOffline(true)
+
+  await journey(detail, 'offline-apply', async () => {
+    await detail.getByText('我要报名', { exact: true }).click()
+    await detail.locator('.dialog .big-button--primary').click()
+    await detail.locator('.job-actions__applied-title').getByText('待发送').waitFor()
+    await detail.getByText('已保存在手机上，有网络后自动发送', { exact: false }).first().waitFor()
+    await detail.locator('.outbox-banner').getByText('待发送 1 条').waitFor()
+  })
+  await journey(form, 'offline-submit', async () => {
+    await form.getByText('提交求助').click()
+    await form.locator('.rights-done__title').getByText('已保存在手机上，有网络后自动发送').waitFor()
+    await form.locator('.outbox-banner').getByText('待发送 2 条').waitFor()
+  })
+  // Nothing reached the server.
+  expect((await api('/me/rights-requests', { token })).body.items).toHaveLength(0)
+  expect((await api('/me/applications', { token })).body.items).toHaveLength(0)
+
+  // The worker closes the app; later, with signal again, opens it.
+  await form.close()
+  await detail.close()
+  await context.setOffline(false)
+  const again = await context.newPage()
+  await journey(again, 'offline-return', async () => {
+    await again.goto(`${server.baseUrl}/pages/me/index`)
+    await again.locator('.me-page__name, .me-page__phone').first().waitFor()
+    // The outbox empties itself: the banner goes.
+    await again.waitForFunction(() => {
+      const raw = localStorage.getItem('wgt.outbox')
+      const entries = raw ? (JSON.parse(raw) as { data?: unknown[] }).data : []
+      return Array.isArray(entries) && entries.length === 0
+    }, undefined, { timeout: 20000 })
+    await again.locator('.outbox-banner').waitFor({ state: 'detached' })
+  })
+
+  const cases = (await api('/me/rights-requests', { token })).body.items
+  const applications = (await api('/me/applications', { token })).body.items
+  expect(cases).toHaveLength(1)
+  expect(cases[0]).toMatchObject({ category: 'unpaid_wages', employerName: '无锡某建筑劳务公司' })
+  expect(applications).toHaveLength(1)
+  expect(applications[0].job.id).toBe(job.id)
+
+  // 我的求助 and the job list open without a network from the copies saved on the phone, marked with when.
+  // (The API is cut, not the page: a reload must still fetch the portal's own index.html.)
+  await journey(again, 'offline-cached', async () => {
+    await again.goto(`${server.baseUrl}/packages/rights/pages/mine/index`)
+    await again.getByText('无锡某建筑劳务公司', { exact: false }).waitFor()
+    await again.goto(`${server.baseUrl}/pages/jobs/index`)
+    await again.locator('.job-card').first().waitFor()
+    await again.route('**/api/**', (route) => route.abort('internetdisconnected'))
+    await again.reload()
+    await again.locator('.saved-note').getByText(/已保存于 \d+月\d+日 \d\d:\d\d/).waitFor({ timeout: 20000 })
+    await again.locator('.job-card').first().waitFor()
+    await again.goto(`${server.baseUrl}/packages/rights/pages/mine/index`)
+    await again.locator('.saved-note').waitFor({ timeout: 20000 })
+    await again.getByText('无锡某建筑劳务公司', { exact: false }).waitFor()
+  })
+  await context.close()
+}, 150000)

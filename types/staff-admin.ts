@@ -1,0 +1,118 @@
+/** Staff accounts, the access log and the county's figures (issue 8). */
+import { z } from 'zod/mini'
+import { endpoint } from './endpoint'
+import { idParam, isoDateTime, listOf, pageQuery, recordId, recordIdText } from './common'
+import { staffMember, staffRoles } from './staff'
+
+export const staffAccount = z.extend(staffMember, {
+  disabled: z.boolean(),
+  disabledAt: z.nullable(isoDateTime),
+  createdAt: isoDateTime,
+})
+export type StaffAccount = z.infer<typeof staffAccount>
+
+export const createStaffAccountBody = z
+  .object({
+    username: z.string().check(
+      z.trim(),
+      z.minLength(3, '用户名至少3个字符'),
+      z.maxLength(30, '用户名最多30个字符'),
+      z.regex(/^[a-z0-9_.-]+$/, '用户名只能用小写字母、数字和 _ . -'),
+    ),
+    password: z.string().check(z.minLength(10, '密码至少10位'), z.maxLength(200, '密码太长了')),
+    displayName: z.string().check(z.trim(), z.minLength(2, '请写姓名或单位名，至少2个字'), z.maxLength(40, '最多40个字')),
+    role: z.enum(staffRoles, '请选择身份'),
+    stationId: z.nullable(recordId),
+  })
+  .check(
+    z.refine((b) => b.role !== 'station' || b.stationId !== null, { message: '工作站工作人员要选所属工作站', path: ['stationId'] }),
+    z.refine((b) => b.role !== 'admin' || b.stationId === null, { message: '县级管理员不属于某个工作站', path: ['stationId'] }),
+  )
+export type CreateStaffAccountBody = z.input<typeof createStaffAccountBody>
+
+export const staffListAccounts = endpoint({
+  method: 'GET',
+  path: '/staff/accounts',
+  access: 'staff',
+  summary: 'Admins only: every staff account, disabled ones marked',
+  response: z.object({ items: z.array(staffAccount) }),
+})
+
+export const staffCreateAccount = endpoint({
+  method: 'POST',
+  path: '/staff/accounts',
+  access: 'staff',
+  idempotent: true,
+  status: 201,
+  summary: 'Admins only: open a staff account (a taken username is 409)',
+  body: createStaffAccountBody,
+  response: staffAccount,
+})
+
+export const staffDisableAccount = endpoint({
+  method: 'POST',
+  path: '/staff/accounts/:id/disable',
+  access: 'staff',
+  idempotent: true,
+  summary: 'Admins only: disable an account; its sessions end at once and it can no longer sign in',
+  params: idParam,
+  response: staffAccount,
+})
+
+export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone'] as const
+export type AccessLogAction = (typeof accessLogActions)[number]
+export const accessLogActionLabel: Record<AccessLogAction, string> = {
+  applicant_phone: '查看报名人电话',
+  ledger_export: '导出台账',
+  case_phone: '查看求助人电话',
+}
+
+export const accessLogEntry = z.object({
+  id: z.number(),
+  at: isoDateTime,
+  staff: z.object({ id: z.number(), username: z.string(), displayName: z.string() }),
+  action: z.enum(accessLogActions),
+  /** The worker whose data was read; null for a bulk export. */
+  userId: z.nullable(z.number()),
+  detail: z.string(),
+})
+export type AccessLogEntry = z.infer<typeof accessLogEntry>
+
+export const staffAccessLog = endpoint({
+  method: 'GET',
+  path: '/staff/access-log',
+  access: 'staff',
+  summary: "Admins only: staff reads of workers' personal data, newest first",
+  query: z.object({
+    staffId: z.optional(recordIdText),
+    userId: z.optional(recordIdText),
+    ...pageQuery,
+  }),
+  response: listOf(accessLogEntry),
+})
+
+const count = z.object({ key: z.string(), count: z.number() })
+
+export const staffFigures = z.object({
+  /** China date the figures were taken on. */
+  asOf: z.string(),
+  /**
+   * Workers sent out: hired applications this month / this year by the posting's province (more sources,
+   * e.g. departed transport riders, are added on the server as they exist; `sources` names what was counted).
+   */
+  sentOut: z.object({ month: z.number(), year: z.number(), byProvince: z.array(z.object({ province: z.string(), month: z.number(), year: z.number() })), sources: z.array(z.string()) }),
+  cases: z.object({ open: z.number(), overdue: z.number(), byStatus: z.array(count) }),
+  courses: z.array(
+    z.object({ id: z.number(), title: z.string(), startDate: z.string(), capacity: z.number(), enrolled: z.number(), waitlisted: z.number(), fillRate: z.number() }),
+  ),
+  stations: z.array(z.object({ id: z.number(), name: z.string(), applications: z.number(), hires: z.number(), openJobs: z.number() })),
+})
+export type StaffFigures = z.infer<typeof staffFigures>
+
+export const staffGetFigures = endpoint({
+  method: 'GET',
+  path: '/staff/figures',
+  access: 'staff',
+  summary: "The workbench's figures: station staff their station's, admins the county's",
+  response: staffFigures,
+})

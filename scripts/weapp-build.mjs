@@ -3,11 +3,12 @@
 // `node scripts/weapp-build.mjs --snapshot DIR` also copies the build to DIR under the same lock: the weapp
 // tests run against that copy, so a rebuild started by someone else mid-run cannot change it.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = new URL('..', import.meta.url).pathname
+import { root, sourcesNewerThan, taroBuild } from './build-support.mjs'
+
 const self = fileURLToPath(import.meta.url)
 const lockFile = '/tmp/wgt-weapp.lock'
 const sources = ['src', 'types', 'config', 'babel.config.js', 'package.json', '.env.production']
@@ -15,41 +16,16 @@ const distDir = join(root, 'dist/weapp')
 // Written last by Taro: a build without it is unfinished (Taro empties dist/weapp first).
 const builtMarkers = ['app.js', 'app.json', 'base.wxml']
 
-function newestMtime(path) {
-  if (!existsSync(path)) return 0
-  const st = statSync(path)
-  if (!st.isDirectory()) return st.mtimeMs
-  let newest = 0
-  for (const name of readdirSync(path)) {
-    if (name.endsWith('.test.ts') || name.endsWith('.test.tsx')) continue
-    newest = Math.max(newest, newestMtime(join(path, name)))
-  }
-  return newest
-}
-
 export function weappIsStale() {
   if (!builtMarkers.every((f) => existsSync(join(distDir, f)))) return true
   const built = Math.min(...builtMarkers.map((f) => statSync(join(distDir, f)).mtimeMs))
-  return sources.some((s) => newestMtime(join(root, s)) > built)
+  return sourcesNewerThan(sources, built)
 }
 
 function buildIfStale() {
   if (!weappIsStale()) return
-  console.log('Building the mini-program (dist/weapp)…')
-  const started = Date.now()
   // The same build as `npm run build:weapp` (production: .env.production's https API base).
-  const result = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], {
-    cwd: root,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, NODE_ENV: 'production' },
-  })
-  if (result.status !== 0) {
-    const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').slice(-60).join('\n')
-    console.error(`${output}\nThe weapp build failed.`)
-    process.exit(result.status ?? 1)
-  }
-  console.log(`Built dist/weapp in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  taroBuild('weapp', 'the mini-program (dist/weapp)')
 }
 
 /**

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { privacyNoticeVersion } from '../../types'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { journey, launchBrowser, phoneContext } from './support/browser'
+import { serverApi } from './support/api'
 import { startServer, type RunningServer } from './support/server'
 
 let server: RunningServer
@@ -16,21 +17,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function api(path: string, init: { method?: string; body?: unknown } = {}) {
-  const res = await fetch(`${server.baseUrl}/api${path}`, {
-    method: init.method ?? 'GET',
-    headers: init.body !== undefined ? { 'content-type': 'application/json' } : {},
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  })
-  return (await res.json()) as any
-}
-
-async function signIn(phone: string): Promise<string> {
-  await api('/auth/sms-code', { method: 'POST', body: { phone } })
-  const outbox = await api(`/dev/sms-outbox?phone=${phone}`)
-  const code = [...outbox.items].sort((a: any, b: any) => a.sentAt.localeCompare(b.sentAt)).pop().code
-  return (await api('/auth/login', { method: 'POST', body: { phone, code } })).token
-}
+const { call, signIn } = serverApi(() => server.baseUrl)
+const api = async (path: string) => (await call(path)).body
 
 /** A phone in normal or 大字模式, signed in or not (Taro's H5 storage keeps `{ data }` JSON in localStorage). */
 async function phone(mode: 'normal' | 'elder', token: string | null): Promise<BrowserContext> {

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { privacyNoticeVersion } from '../../types'
 import { journey, launchBrowser, phoneContext } from './support/browser'
+import { serverApi } from './support/api'
 import { startServer, type RunningServer } from './support/server'
 
 let server: RunningServer
@@ -15,28 +16,8 @@ afterAll(async () => {
   await server?.stop()
 })
 
-async function api(path: string, init: { method?: string; token?: string; body?: unknown; key?: string } = {}) {
-  const res = await fetch(server.baseUrl + '/api' + path, {
-    method: init.method ?? 'GET',
-    headers: {
-      ...(init.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-      ...(init.key ? { 'Idempotency-Key': init.key } : {}),
-    },
-    body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
-  })
-  return { status: res.status, body: (await res.json()) as any }
-}
+const { call: api, signIn } = serverApi(() => server.baseUrl)
 
-/** Signs in through the API with the code from the dev SMS outbox, as the sign-in page would. */
-async function signIn(phone: string): Promise<string> {
-  expect((await api('/auth/sms-code', { method: 'POST', body: { phone } })).status).toBe(200)
-  const outbox = await api(`/dev/sms-outbox?phone=${phone}`)
-  const code = [...outbox.body.items].sort((a: any, b: any) => a.sentAt.localeCompare(b.sentAt)).pop().code
-  const login = await api('/auth/login', { method: 'POST', body: { phone, code } })
-  expect(login.status).toBe(200)
-  return login.body.token
-}
 
 /** A phone whose portal already holds the session (Taro's H5 storage keeps `{ data }` JSON in localStorage). */
 async function signedInPhone(token: string): Promise<Page> {

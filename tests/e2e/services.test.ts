@@ -63,7 +63,10 @@ test('brands on 找工作 and 培训; a worker takes a seat on a 专车 and read
     await page.locator('.sign-in-form__submit').click(tap)
 
     const back = page.locator('.batch-card', { hasText: '洛门镇 → 无锡市 专车' })
-    // Back from sign-in on the same list.
+    // Back from sign-in on the same list: wait until the page knows the worker is signed in (the 我报名的车 link
+    // shows then), or the tap would go to sign-in again instead of opening the confirmation.
+    await page.getByText('我报名的车', { exact: true }).waitFor()
+    await page.waitForLoadState('networkidle')
     await back.getByText('我要坐这趟车', { exact: true }).waitFor()
     await back.getByText('我要坐这趟车', { exact: true }).click(tap)
     await page.getByRole('dialog', { name: '确定报名这趟车吗？' }).waitFor()

@@ -3,7 +3,14 @@
 import { privacyAcceptedStorage, startSession, stopSession, type WeappSession } from './support/session'
 
 let s: WeappSession
-const seeded: { job?: { id: number; title: string }; course?: { id: number; title: string }; station?: { id: number; name: string; phone: string } } = {}
+const seeded: {
+  job?: { id: number; title: string }
+  course?: { id: number; title: string }
+  station?: { id: number; name: string; phone: string }
+  policy?: { id: number; title: string }
+  faq?: { question: string }
+  batch?: { destinationCity: string }
+} = {}
 
 async function getJson<T>(path: string): Promise<T> {
   const res = await fetch(`${s.server.baseUrl}${path}`)
@@ -16,6 +23,9 @@ beforeAll(async () => {
   seeded.job = (await getJson<{ items: { id: number; title: string }[] }>('/api/jobs')).items[0]
   seeded.course = (await getJson<{ items: { id: number; title: string }[] }>('/api/courses')).items[0]
   seeded.station = (await getJson<{ items: { id: number; name: string; phone: string }[] }>('/api/stations')).items[0]
+  seeded.policy = (await getJson<{ items: { id: number; title: string }[] }>('/api/policies')).items[0]
+  seeded.faq = (await getJson<{ items: { question: string }[] }>('/api/policy-faqs')).items[0]
+  seeded.batch = (await getJson<{ items: { destinationCity: string }[] }>('/api/transport-batches')).items[0]
   await s.phone.launch()
 })
 afterAll(() => stopSession(s))
@@ -43,6 +53,9 @@ const expectations: Record<string, { query?: () => string; shows: () => (string 
   'packages/me/pages/export/index': { shows: () => ['用手机号登录'] },
   'packages/me/pages/delete/index': { shows: () => ['注销'] },
   'packages/staff/pages/index/index': { shows: () => ['工作人员登录'] },
+  'packages/policies/pages/index/index': { shows: () => [seeded.faq!.question, seeded.policy!.title] },
+  'packages/policies/pages/detail/index': { query: () => `id=${seeded.policy!.id}`, shows: () => [seeded.policy!.title] },
+  'packages/transport/pages/list/index': { shows: () => [seeded.batch!.destinationCity] },
 }
 
 function allRoutes(): string[] {

@@ -12,7 +12,7 @@ import { useJobs } from '@/features/jobs/api/use-jobs'
 import { usePopularTrades } from '@/features/jobs/api/use-popular-trades'
 import { FilterSheet } from '@/features/jobs/components/filter-sheet'
 import { JobCard } from '@/features/jobs/components/job-card'
-import { SearchBox } from '@/features/jobs/components/search-box'
+import { SearchBox } from '@/components/search-box'
 import { activeFilterCount, type JobFilters, type JobSort } from '@/features/jobs/lib/filters'
 import { BrandStrip } from '@/features/brands/components/brand-strip'
 import { ListRow } from '@/components/list-row'
@@ -49,7 +49,7 @@ export default function JobsPage() {
   const filtered = Boolean(filters.q) || count > 0
   return (
     <PageRoot className='jobs-page'>
-      <SearchBox initial={filters.q ?? ''} onSearch={(q) => set({ q: q || undefined })} />
+      <SearchBox initial={filters.q ?? ''} placeholder='搜工种或城市，如 电焊、天津' label='搜索工作' onSearch={(q) => set({ q: q || undefined })} />
       {trades.length > 0 && (
         <Chips<TradeChoice>
           scroll

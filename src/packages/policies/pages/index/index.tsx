@@ -11,7 +11,7 @@ import { openPage } from '@/lib/navigate'
 import { usePolicies, usePolicyFaqs } from '@/features/policies/api/policies'
 import { FaqList } from '@/features/policies/components/faq-list'
 import { PolicyCard } from '@/features/policies/components/policy-card'
-import { PolicySearch } from '@/features/policies/components/policy-search'
+import { SearchBox } from '@/components/search-box'
 
 type CategoryChoice = PolicyCategory | ''
 const openPolicy = (id: number) => openPage(`/packages/policies/pages/detail/index?id=${id}`)
@@ -33,7 +33,7 @@ export default function PoliciesPage() {
   const filtered = Boolean(q) || Boolean(category)
   return (
     <PageRoot>
-      <PolicySearch onSearch={setQ} />
+      <SearchBox placeholder='搜一搜，如 补贴、社保、欠薪' label='搜索政策' onSearch={setQ} />
       {!q && (faqs.data?.items.length ?? 0) > 0 && (
         <Section title='大家常问'>
           <FaqList items={faqs.data!.items} onOpenPolicy={openPolicy} />

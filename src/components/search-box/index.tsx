@@ -5,11 +5,15 @@ import './index.scss'
 
 interface Props {
   initial?: string
+  /** An example of what to type, e.g. 搜工种或城市，如 电焊、天津 */
+  placeholder: string
+  /** What a screen reader calls the field, e.g. 搜索工作 */
+  label: string
   onSearch: (q: string) => void
 }
 
-/** A search field with a big 搜索 button (the keyboard's search key works too). */
-export function SearchBox({ initial = '', onSearch }: Props) {
+/** A search field with a big 搜索 button (the keyboard's search key works too). Two characters are enough: 电工, 补贴. */
+export function SearchBox({ initial = '', placeholder, label, onSearch }: Props) {
   const [text, setText] = useState(initial)
   const submit = () => onSearch(text.trim().slice(0, 30))
   return (
@@ -19,8 +23,8 @@ export function SearchBox({ initial = '', onSearch }: Props) {
         value={text}
         maxlength={30}
         confirmType='search'
-        placeholder='搜工种或城市，如 电焊、天津'
-        aria-label='搜索工作'
+        placeholder={placeholder}
+        aria-label={label}
         onInput={(e) => setText(e.detail.value)}
         onConfirm={submit}
       />

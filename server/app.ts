@@ -13,6 +13,7 @@ import type { Clock } from './http/app-context'
 import './http/app-context'
 import { installErrorHandler } from './http/error-handler'
 import { type LogSettings, loggerOptions } from './http/logging'
+import { installResponseCache } from './http/response-cache'
 import { registerStaticWeb } from './http/static-web'
 import { authRoutes } from './routes/auth'
 import { courseRoutes } from './routes/courses'
@@ -67,6 +68,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   app.decorate('keys', keys)
   app.decorate('sms', createSmsProvider(config.sms, { db: database.db, log: app.log }))
   app.decorateRequest('caller', null)
+  installResponseCache(app, { ttlMs: config.responseCacheMs })
   installErrorHandler(app)
 
   // Routes per area.

@@ -16,6 +16,8 @@ export interface Config {
   webRoot: string
   /** Largest request body in bytes. */
   bodyLimit: number
+  /** How long public answers (job lists, courses, stations) are reused from memory; 0 turns it off. */
+  responseCacheMs: number
   /**
    * APP_DATA_KEY as given (32 bytes, base64 or hex): encrypts phone and ID numbers and keys
    * every lookup hash. Unset outside production: a key is generated into DATA_DIR/data-key.
@@ -90,6 +92,9 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     webRoot: path.resolve(env.WEB_ROOT || 'dist/h5'),
     // 64 KiB: every form in the app is small; a larger body is a mistake or an attack.
     bodyLimit: int(env.BODY_LIMIT, 64 * 1024, 'BODY_LIMIT'),
+    // A few seconds: long enough to serve a rush of identical first pages, short enough that another
+    // server process's writes show almost at once (this process's own writes clear it).
+    responseCacheMs: env.RESPONSE_CACHE_MS === '0' ? 0 : int(env.RESPONSE_CACHE_MS, 5000, 'RESPONSE_CACHE_MS'),
     dataKey: env.APP_DATA_KEY?.trim() || null,
     sms,
     wechat: {

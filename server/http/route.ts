@@ -11,6 +11,7 @@ import type { DB } from '../db/schema'
 import { validationFailed } from './app-error'
 import { authenticate, type CallerFor } from './caller'
 import { runIdempotent } from './idempotency'
+import { responseCacheKey } from './response-cache'
 
 export type HandlerContext<E> = ParsedRequestOf<E> & {
   req: FastifyRequest
@@ -53,11 +54,29 @@ function parsePart(schema: z.core.$ZodType | undefined, input: unknown): unknown
   return result.data
 }
 
-export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyInstance, endpoint: E, handler: Handler<E>): void {
+export interface RouteOptions {
+  /**
+   * Answer repeats of the same URL from the response cache for a few seconds. Only for public reads:
+   * the answer must be the same for every caller.
+   */
+  cache?: boolean
+}
+
+export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyInstance, endpoint: E, handler: Handler<E>, options: RouteOptions = {}): void {
+  const cached = options.cache === true
+  if (cached && (endpoint.method !== 'GET' || endpoint.access !== 'public')) {
+    throw new Error(`${endpoint.method} ${endpoint.path}: only public GET answers may be cached`)
+  }
   app.route({
     method: endpoint.method,
     url: API_PREFIX + endpoint.path,
     handler: async (req, reply) => {
+      const cacheKey = cached ? responseCacheKey(req.url, app.clock()) : ''
+      const generation = app.responseCache.generation
+      if (cached) {
+        const hit = app.responseCache.get(cacheKey)
+        if (hit !== undefined) return reply.status(endpoint.status ?? 200).type('application/json; charset=utf-8').send(hit)
+      }
       // Before the input is parsed: a caller without access learns nothing about the endpoint.
       const caller = (await authenticate(app, req, endpoint.access)) as CallerFor<AccessOf<E>>
       const parsed = {
@@ -83,7 +102,10 @@ export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyI
         }))
       }
       const body = await respond(app.db)
-      return reply.status(status).send(body)
+      if (!cached) return reply.status(status).send(body)
+      const json = JSON.stringify(body)
+      app.responseCache.set(cacheKey, json, generation)
+      return reply.status(status).type('application/json; charset=utf-8').send(json)
     },
   })
 }

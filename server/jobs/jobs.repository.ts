@@ -35,11 +35,37 @@ export const searchTuning = { rareGram: 1000 }
 
 const float = (value: number) => sql<number>`cast(${value} as double precision)`
 
+/** What a list card shows, and what list cursors and distance sorting read: a third of a posting's columns. */
+const summaryColumns = [
+  'jobs.id',
+  'jobs.title',
+  'jobs.employer_name',
+  'jobs.employer_verified',
+  'jobs.trade',
+  'jobs.province',
+  'jobs.city',
+  'jobs.district',
+  'jobs.lat',
+  'jobs.lng',
+  'jobs.wage_min_yuan',
+  'jobs.wage_max_yuan',
+  'jobs.wage_unit',
+  'jobs.benefits',
+  'jobs.headcount',
+  'jobs.status',
+  'jobs.posted_at',
+  'jobs.expires_at',
+  'jobs.source_station_id',
+  'jobs.is_sample',
+  'src.name as source_name',
+  'src.type as source_type',
+] as const
+
 /**
  * `driver`: read the postings having this gram first (job_terms → jobs by id). CROSS JOIN is how
  * SQLite is told the join order; PostgreSQL plans it like any join.
  */
-function baseQuery(db: Executor, driver?: string) {
+function fromJobs(db: Executor, driver?: string) {
   const jobsOnly = db.selectFrom('jobs')
   const from = driver
     ? (db
@@ -48,23 +74,29 @@ function baseQuery(db: Executor, driver?: string) {
         .whereRef('jobs.id', '=', 'hit.job_id')
         .where('hit.term', '=', driver) as unknown as typeof jobsOnly)
     : jobsOnly
-  return from
-    .innerJoin('stations as src', 'src.id', 'jobs.source_station_id')
-    .leftJoin('stations as verifier', 'verifier.id', 'jobs.verified_by_station_id')
-    .selectAll('jobs')
-    .select([
-      'src.name as source_name',
-      'src.type as source_type',
-      'src.phone as source_phone',
-      'src.contact_person as source_contact_person',
-      'verifier.name as verifier_name',
-    ])
+  return from.innerJoin('stations as src', 'src.id', 'jobs.source_station_id')
 }
 
-export type JobWithStations = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>
+/**
+ * Lists read only the card's columns: turning a row's every column into JavaScript values was most
+ * of a list query's time.
+ */
+function summaryQuery(db: Executor, driver?: string) {
+  return fromJobs(db, driver).select(summaryColumns)
+}
+
+function detailQuery(db: Executor) {
+  return fromJobs(db)
+    .leftJoin('stations as verifier', 'verifier.id', 'jobs.verified_by_station_id')
+    .selectAll('jobs')
+    .select(['src.name as source_name', 'src.type as source_type', 'src.phone as source_phone', 'src.contact_person as source_contact_person', 'verifier.name as verifier_name'])
+}
+
+export type JobSummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>
+export type JobWithStations = Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirstOrThrow']>>
 
 /** Open, unexpired postings matching the filter, in the requested order, at most `limit` rows. */
-export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOrder, limit: number): Promise<JobWithStations[]> {
+export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOrder, limit: number): Promise<JobSummaryRow[]> {
   const plan = filter.q ? planSearch(filter.q) : null
   let grams = plan?.grams ?? []
   let driver: string | undefined
@@ -79,7 +111,7 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
     }
   }
 
-  let query = baseQuery(db, driver)
+  let query = summaryQuery(db, driver)
     .where('jobs.status', '=', 'open')
     .where('jobs.expires_at', '>=', filter.today)
     // Reported by several workers: off the lists until staff have checked it.
@@ -164,7 +196,7 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
 }
 
 export async function findJobById(db: Executor, id: number): Promise<JobWithStations | undefined> {
-  return baseQuery(db).where('jobs.id', '=', id).executeTakeFirst()
+  return detailQuery(db).where('jobs.id', '=', id).executeTakeFirst()
 }
 
 export async function countOpenJobsByTrade(db: Executor, today: string): Promise<Array<{ trade: string; n: string | number | bigint }>> {
@@ -180,5 +212,5 @@ export async function countOpenJobsByTrade(db: Executor, today: string): Promise
 /** Postings by id, with their stations (for application lists); missing ids are left out. */
 export async function findJobsByIds(db: Executor, ids: readonly number[]): Promise<JobWithStations[]> {
   if (!ids.length) return []
-  return baseQuery(db).where('jobs.id', 'in', ids).execute()
+  return detailQuery(db).where('jobs.id', 'in', ids).execute()
 }

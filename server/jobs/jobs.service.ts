@@ -9,7 +9,7 @@ import { badCursor, decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { haversineKm, lngScale, roundKm } from '../lib/geo'
 import { findApplicationFor } from './applications.repository'
-import { findJobById, findOpenJobs, type JobOrder, type JobWithStations } from './jobs.repository'
+import { findJobById, findOpenJobs, type JobOrder, type JobSummaryRow, type JobWithStations } from './jobs.repository'
 
 type ListQuery = z.output<typeof listJobsQuery>
 
@@ -22,7 +22,7 @@ const parseList = <T>(json: string): T[] => {
   }
 }
 
-export function toJobSummary(row: JobWithStations): JobSummary {
+export function toJobSummary(row: JobSummaryRow): JobSummary {
   return {
     id: row.id,
     title: row.title,

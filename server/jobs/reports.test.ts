@@ -76,6 +76,8 @@ test('two reports do not hide a posting; the same worker twice counts once; a th
 
   // Staff clear it (staff issue): listed again; later reports start a fresh count.
   await t.db.transaction().execute((trx) => settleReportedJob(trx, jobId, 'cleared', T0))
+  // Written past the HTTP layer, so the app's response cache has not heard of it.
+  t.app.responseCache.clear()
   expect(await listedIds()).toContain(jobId)
   await report(tokens[3], jobId, { reason: 'fee' })
   expect(await listedIds()).toContain(jobId)

@@ -6,7 +6,7 @@ import { createCourseRequest } from '../training/course-requests.service'
 import { cancel, enroll, listMine } from '../training/enrollments.service'
 
 export function courseRoutes(app: FastifyInstance): void {
-  route(app, api.listCourses, ({ trx, query }) => listCourses(trx, query))
+  route(app, api.listCourses, ({ trx, query }) => listCourses(trx, query), { cache: true })
   route(app, api.getCourse, ({ trx, params, caller }) => getCourse(trx, params.id, caller?.kind === 'worker' ? caller.userId : null))
   route(app, api.enrollInCourse, ({ trx, params, body, caller }) => enroll(trx, caller.userId, params.id, body, app.clock()))
   route(app, api.cancelEnrollment, ({ params, caller }) => cancel(app.db, caller.userId, params.id, app.clock()))

@@ -5,7 +5,7 @@ import { listBranchMembers, listMyPartyMemberships, registerPartyMember } from '
 import { getStation, listStationCities, listStations } from '../stations/stations.service'
 
 export function stationRoutes(app: FastifyInstance): void {
-  route(app, api.listStations, ({ trx, query }) => listStations(trx, query))
+  route(app, api.listStations, ({ trx, query }) => listStations(trx, query), { cache: true })
   // Declared before /stations/:id for readers; the router prefers the static segment either way.
   route(app, api.listStationCities, ({ trx }) => listStationCities(trx))
   route(app, api.getStation, ({ trx, params }) => getStation(trx, params.id))

@@ -4,5 +4,5 @@ import { route } from '../http/route'
 import { listTrades } from '../trades/trades.service'
 
 export function tradeRoutes(app: FastifyInstance): void {
-  route(app, api.listTrades, ({ trx }) => listTrades(trx, app.clock()))
+  route(app, api.listTrades, ({ trx }) => listTrades(trx, app.clock()), { cache: true })
 }

@@ -1,0 +1,67 @@
+/**
+ * A few seconds' memory of public answers (job lists, courses, stations, policies): most workers open the
+ * same first pages, and serving those from memory spares the database the same query hundreds of times a
+ * second. Any successful write through this server forgets everything, so a change is visible on the very
+ * next read here; a write made by another server process (PostgreSQL scale-out) shows within `ttlMs`.
+ */
+import type { FastifyInstance } from 'fastify'
+import { LRUCache } from 'lru-cache'
+
+export interface ResponseCacheOptions {
+  /** How long an answer may be reused; 0 turns the cache off. */
+  ttlMs: number
+  /** Upper bound on memory, counted in characters of JSON. */
+  maxChars?: number
+}
+
+export class ResponseCache {
+  private readonly entries: LRUCache<string, string> | null
+  /**
+   * Counts clears. A read that started before a write and finishes after it holds the old data:
+   * it may store its answer only if no clear happened in between.
+   */
+  generation = 0
+
+  constructor({ ttlMs, maxChars = 8_000_000 }: ResponseCacheOptions) {
+    this.entries = ttlMs > 0 ? new LRUCache<string, string>({ ttl: ttlMs, maxSize: maxChars, sizeCalculation: (body) => Math.max(1, body.length) }) : null
+  }
+
+  get(key: string): string | undefined {
+    return this.entries?.get(key)
+  }
+
+  set(key: string, body: string, generationAtStart: number): void {
+    if (generationAtStart === this.generation) this.entries?.set(key, body)
+  }
+
+  clear(): void {
+    this.generation++
+    this.entries?.clear()
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    responseCache: ResponseCache
+  }
+}
+
+const reads = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/** Decorates the app with the cache and empties it after every successful write, whichever route made it. */
+export function installResponseCache(app: FastifyInstance, options: ResponseCacheOptions): void {
+  const cache = new ResponseCache(options)
+  app.decorate('responseCache', cache)
+  // onSend runs before the answer leaves, so the writer's own next read can never see the old answer.
+  app.addHook('onSend', async (req, reply) => {
+    if (!reads.has(req.method) && reply.statusCode < 400) cache.clear()
+  })
+}
+
+/**
+ * The key of a cacheable answer: the exact URL, and the minute on the app's clock, so that answers that
+ * depend on the date (expired postings, past departures) are never served across a change of day.
+ */
+export function responseCacheKey(url: string, now: Date): string {
+  return `${Math.floor(now.getTime() / 60_000)} ${url}`
+}

@@ -1,5 +1,5 @@
 // Taps a worker makes on each tab, on the weapp build under WeChat's engine, against the real server.
-import { privacyAcceptedStorage, startSession, stopSession, type WeappSession } from './support/session'
+import { privacyAcceptedStorage, sessionStartTimeout, startSession, stopSession, type WeappSession } from './support/session'
 
 let s: WeappSession
 // The phone stands at the county's Party branch in 无锡 (GCJ-02, as WeChat reports with type 'gcj02').
@@ -11,7 +11,7 @@ beforeAll(async () => {
     settings: { position: { latitude: wuxiBranch.latitude, longitude: wuxiBranch.longitude } },
   })
   await s.phone.launch()
-})
+}, sessionStartTimeout)
 afterAll(() => stopSession(s))
 
 afterEach(() => {

@@ -1,6 +1,10 @@
 // Every page of the built mini-program, opened on a phone the way a link would open it, rendered by WeChat's wcc
 // and exparser against the real server: what a worker reads there, and no missing template or runtime error.
-import { privacyAcceptedStorage, startSession, stopSession, type WeappSession } from './support/session'
+// Nobody is signed in on this phone: pages for a signed-in worker or for staff show here what they show a stranger;
+// signed-in-pages.test.ts and staff-pages.test.ts show them with their records.
+import { buildRoutes, namedPages, routesNamedBy } from './support/named-pages'
+import { openAndCheck, type PageExpectation } from './support/page-check'
+import { privacyAcceptedStorage, sessionStartTimeout, startSession, stopSession, type WeappSession } from './support/session'
 
 let s: WeappSession
 const seeded: {
@@ -27,15 +31,18 @@ beforeAll(async () => {
   seeded.faq = (await getJson<{ items: { question: string }[] }>('/api/policy-faqs')).items[0]
   seeded.batch = (await getJson<{ items: { destinationCity: string }[] }>('/api/transport-batches')).items[0]
   await s.phone.launch()
-})
+}, sessionStartTimeout)
 afterAll(() => stopSession(s))
 
 afterEach(() => {
   expect(s.phone.takeProblems()).toEqual([])
 })
 
-/** What a worker must see on each page, with the query a real link carries. Pages not listed must still render. */
-const expectations: Record<string, { query?: () => string; shows: () => (string | RegExp)[] }> = {
+/** The staff workbench shows anyone without a staff session the way to sign in. */
+const staffOnly: PageExpectation = { shows: () => ['这是工作人员的页面，请先登录工作人员账号。', '去登录'] }
+
+/** What a worker must see on each page, with the query a real link carries. */
+const expectations: Record<string, PageExpectation> = {
   'pages/jobs/index': { shows: () => [/\d+-\d+ 元\/月/, '已认证', seeded.job!.title] },
   'pages/training/index': { shows: () => [/剩 \d+ 个名额/, seeded.course!.title] },
   'pages/rights/index': { shows: () => ['12333', '0938-342 5617', '拨打'] },
@@ -49,42 +56,43 @@ const expectations: Record<string, { query?: () => string; shows: () => (string 
   'packages/me/pages/about/index': { shows: () => ['务工通是什么', '全部免费'] },
   'packages/me/pages/sign-in/index': { shows: () => ['手机号', '获取验证码'] },
   'packages/me/pages/privacy/index': { shows: () => ['收集哪些信息'] },
-  'packages/me/pages/profile/index': { shows: () => ['用手机号登录'] },
-  'packages/me/pages/export/index': { shows: () => ['用手机号登录'] },
+  'packages/me/pages/profile/index': { opens: 'packages/me/pages/sign-in/index', shows: () => ['用手机号登录', '获取验证码'] },
+  'packages/me/pages/export/index': { opens: 'packages/me/pages/sign-in/index', shows: () => ['用手机号登录', '获取验证码'] },
   'packages/me/pages/delete/index': { shows: () => ['注销'] },
   'packages/staff/pages/index/index': { shows: () => ['工作人员登录'] },
   'packages/policies/pages/index/index': { shows: () => [seeded.faq!.question, seeded.policy!.title] },
   'packages/policies/pages/detail/index': { query: () => `id=${seeded.policy!.id}`, shows: () => [seeded.policy!.title] },
   'packages/transport/pages/list/index': { shows: () => [seeded.batch!.destinationCity] },
+
+  // Signed out: each page of a worker's own records asks to sign in, and says what signing in will show.
+  'packages/jobs/pages/applications/index': { shows: () => ['登录后才能看到您的报名', '去登录'] },
+  'packages/training/pages/mine/index': { shows: () => ['登录后能看到您报名的培训、候补排到第几位，和拿到的证书。', '用手机号登录'] },
+  'packages/training/pages/request/index': { shows: () => ['没有想学的？告诉我们', '汽车维修工', '告诉县里', '提交要先用手机号登录'] },
+  'packages/rights/pages/new/index': { opens: 'packages/me/pages/sign-in/index', shows: () => ['手机号', '获取验证码'] },
+  'packages/rights/pages/mine/index': { shows: () => ['请先登录', '登录后能看到您提交过的求助和办理进度。', '用手机号登录'] },
+  'packages/rights/pages/case/index': { query: () => 'trackingNo=WS-2026-000001', shows: () => ['没有加载出来', '请先登录'] },
+  'packages/transport/pages/mine/index': { shows: () => ['登录后能看到您报名的专车，和集合时间、地点。', '用手机号登录'] },
+  'packages/staff/pages/cases/index': staffOnly,
+  'packages/staff/pages/jobs/index': staffOnly,
+  'packages/staff/pages/training/index': staffOnly,
+  'packages/staff/pages/ledgers/index': staffOnly,
+  'packages/staff/pages/accounts/index': staffOnly,
 }
 
-function allRoutes(): string[] {
-  const app = s.phone.appJson
-  return [...app.pages, ...(app.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))]
-}
-
-test('the build has every tab and subpackage page this suite names', () => {
-  const routes = allRoutes()
-  for (const route of Object.keys(expectations)) expect(routes).toContain(route)
+test('every page of the build is named by a test file, and this file names exactly its own pages', () => {
+  const routes = buildRoutes(s.phone.appJson)
+  // A new page needs a line in support/named-pages.ts and its expectations in the file named there.
+  expect(routes.filter((route) => !namedPages[route])).toEqual([])
+  expect(Object.keys(namedPages).filter((route) => !routes.includes(route))).toEqual([])
+  expect(Object.keys(expectations).sort()).toEqual(routesNamedBy('pages.test.ts').sort())
 })
 
 test('every page renders under wcc/exparser with real data and no missing template or runtime error', async () => {
-  const rendered: string[] = []
-  for (const route of allRoutes()) {
-    const expected = expectations[route]
-    const query = expected?.query?.() ?? ''
-    await s.phone.reLaunch(`/${route}${query ? `?${query}` : ''}`)
-    if (expected) {
-      for (const shown of expected.shows()) await s.phone.waitForText(shown)
-    } else {
-      // A page someone is still building: it must at least draw something, with no error.
-      await s.phone.waitForText(/\S/)
-    }
-    // Late answers (second requests, timers) get their chance to misrender.
-    await new Promise((r) => setTimeout(r, 150))
-    const problems = s.phone.takeProblems()
+  // This file's pages, and any page no file names yet: that one must at least draw something, with no error.
+  const routes = buildRoutes(s.phone.appJson).filter((route) => expectations[route] || !namedPages[route])
+  for (const route of routes) {
+    const problems = await openAndCheck(s.phone, route, expectations[route])
     expect({ route, problems }).toEqual({ route, problems: [] })
-    rendered.push(route)
   }
-  expect(rendered.length).toBeGreaterThanOrEqual(Object.keys(expectations).length)
+  expect(routes.length).toBeGreaterThanOrEqual(Object.keys(expectations).length)
 })

@@ -1,11 +1,11 @@
 // A phone that has never opened the mini-program: the notice page at first launch, and WeChat's privacy gate
 // (onNeedPrivacyAuthorization) in front of getLocation, released by the app's agree button.
-import { startSession, stopSession, type WeappSession } from './support/session'
+import { sessionStartTimeout, startSession, stopSession, type WeappSession } from './support/session'
 
 let s: WeappSession
 beforeAll(async () => {
   s = await startSession({ settings: { privacyAgreed: false } })
-})
+}, sessionStartTimeout)
 afterAll(() => stopSession(s))
 
 afterEach(() => {

@@ -3,12 +3,12 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { checkWeappApiBase } from '../../config/api-base'
-import { privacyAcceptedStorage, startSession, stopSession, type WeappSession } from './support/session'
+import { privacyAcceptedStorage, sessionStartTimeout, startSession, stopSession, type WeappSession } from './support/session'
 
 let s: WeappSession
 beforeAll(async () => {
   s = await startSession({ storage: privacyAcceptedStorage() })
-})
+}, sessionStartTimeout)
 afterAll(() => stopSession(s))
 
 function files(dir: string, ext: string): string[] {

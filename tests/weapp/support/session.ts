@@ -19,6 +19,12 @@ export function snapshotBuild(): string {
   return dir
 }
 
+/**
+ * For a file's beforeAll: a build older than its sources is rebuilt first (about 70 s), after waiting for anyone
+ * else's build to finish under the same lock.
+ */
+export const sessionStartTimeout = 300_000
+
 export interface WeappSession {
   server: RunningServer
   distDir: string

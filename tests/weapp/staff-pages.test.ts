@@ -1,0 +1,101 @@
+// The workbench on a phone where the county administrator signed in (the token in the app's own storage slot, as
+// the staff sign-in page keeps it), after a worker applied, asked for help and asked for a course: each page shows
+// that worker's records as an officer handles them.
+import { serverApi } from '../e2e/support/api'
+import { namedPages, routesNamedBy } from './support/named-pages'
+import { openAndCheck, type PageExpectation } from './support/page-check'
+import { seededAdmin, seedWorker, staffSignIn, tokenStorageKey, type WorkerRecords } from './support/records'
+import { privacyAcceptedStorage, sessionStartTimeout, startSession, stopSession, type WeappSession } from './support/session'
+
+let s: WeappSession
+let w: WorkerRecords
+let admin: Awaited<ReturnType<typeof staffSignIn>>
+/** What the server tells the administrator, for the figures a page must repeat. */
+let seen: {
+  job: { applicationCount: number; hiredCount: number }
+  ledgerPhone: string
+}
+
+beforeAll(async () => {
+  s = await startSession({ storage: privacyAcceptedStorage() })
+  w = await seedWorker(s.server.baseUrl, '13900001202')
+  admin = await staffSignIn(s.server.baseUrl, seededAdmin.username, seededAdmin.password)
+  const api = serverApi(() => s.server.baseUrl)
+  const as = { token: admin.token }
+  const jobs = (await api.call('/staff/jobs', as)).body.items as { id: number; applicationCount: number; hiredCount: number }[]
+  const ledger = (await api.call('/staff/ledgers/all', as)).body.items as { name: string | null; phone: string }[]
+  seen = {
+    job: jobs.find((j) => j.id === w.application.job.id)!,
+    ledgerPhone: ledger.find((r) => r.name === w.name)!.phone,
+  }
+  s.phone.storage.set(tokenStorageKey, admin.token)
+  await s.phone.launch()
+}, sessionStartTimeout)
+afterAll(() => stopSession(s))
+
+afterEach(() => {
+  expect(s.phone.takeProblems()).toEqual([])
+})
+
+/** The workbench sends anyone it does not know to sign in. */
+const notStaff = ['请先登录工作人员账号', '工作人员登录']
+const trackingNo = () => w.rightsRequest.trackingNo
+
+const expectations: Record<string, PageExpectation> = {
+  'packages/staff/pages/index/index': {
+    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '账号', '退出'],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/cases/index': {
+    shows: () => ['求助案件', '超时未受理', trackingNo(), '欠薪 8600 元', `${w.rightsRequest.employerName} · ${w.rightsRequest.workCity}`, '已提交，等待受理'],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/case/index': {
+    query: () => `no=${encodeURIComponent(trackingNo())}`,
+    shows: () => [
+      `求助 ${trackingNo()}`,
+      '已提交，等待受理',
+      '类别：欠薪，欠款 8600 元，涉及 3 人',
+      `单位：${w.rightsRequest.employerName}（${w.rightsRequest.workCity}`,
+      w.rightsRequest.description,
+      '首问负责人：还没有人受理',
+      '受理（我来负责）',
+      '办理经过',
+    ],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/jobs/index': {
+    shows: () => ['发布新岗位', w.application.job.title, `报名 ${seen.job.applicationCount} · 录用 ${seen.job.hiredCount}`],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/job/index': {
+    query: () => `id=${w.application.job.id}`,
+    shows: () => ['岗位管理', w.application.job.title, `报名 ${seen.job.applicationCount} 人`, '报名的人', w.name, '已报名', '留言：有电工证', '保存修改'],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/training/index': {
+    // What workers asked for (the worker's 点单 among it) and the course the worker enrolled in.
+    shows: () => [/点单（按工种）/, /汽车维修工：[1-9]\d* 人想学/, w.enrollment.course.title],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/ledgers/index': {
+    shows: () => ['台账', '全部务工人员', /共 [1-9]\d* 人/, w.name, seen.ledgerPhone, '县级管理员导出的台账含完整电话。', '导出 Excel（CSV）'],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/accounts/index': {
+    shows: () => ['账号', '工作人员账号', `${admin.staff.displayName}（${seededAdmin.username}）`, '个人信息查看记录', '开通账号'],
+    hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],
+  },
+}
+
+test('this file names exactly the pages named-pages.ts gives it', () => {
+  expect(Object.keys(expectations).sort()).toEqual(routesNamedBy('staff-pages.test.ts').sort())
+  for (const route of Object.keys(expectations)) expect(namedPages[route][0]).toBe('staff-pages.test.ts')
+})
+
+for (const [route, expected] of Object.entries(expectations)) {
+  test(`${route} shows the administrator the worker's records`, async () => {
+    const problems = await openAndCheck(s.phone, route, expected)
+    expect({ route, problems }).toEqual({ route, problems: [] })
+  })
+}

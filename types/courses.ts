@@ -285,6 +285,28 @@ export const staffUpdateCourse = endpoint({
   response: course,
 })
 
+/** A course on the workbench list: the public course plus how full it is and how far its people have got. */
+export const staffCourseListItem = z.extend(course, {
+  /** Seats taken (enrolled, completed and certified): capacity - seatsLeft. */
+  taken: z.number(),
+  waitlistCount: z.number(),
+  /** Finished the course (completed or certified). */
+  finishedCount: z.number(),
+  certifiedCount: z.number(),
+})
+export type StaffCourseListItem = z.infer<typeof staffCourseListItem>
+
+export const staffListCourses = endpoint({
+  method: 'GET',
+  path: '/staff/courses',
+  access: 'staff',
+  summary:
+    'Admins and station staff (courses are county-wide): every course, past ones included, latest start first, ' +
+    'with seats taken, waitlist, finished and certified counts',
+  query: z.object({ mode: z.optional(z.enum(courseModes)), trade: z.optional(tradeSchema), ...pageQuery }),
+  response: listOf(staffCourseListItem),
+})
+
 export const staffEnrollment = z.object({
   id: z.number(),
   status: z.enum(enrollmentStatuses),
@@ -317,6 +339,13 @@ export const staffCompleteEnrollment = endpoint({
   response: staffEnrollment,
 })
 
+/** A certificate as staff record it (the form checks it with this before sending). */
+export const issueCertificateBody = z.object({
+  number: text(40),
+  level: text(30),
+  issuedOn: isoDate,
+})
+
 export const staffIssueCertificate = endpoint({
   method: 'POST',
   path: '/staff/enrollments/:id/certificate',
@@ -324,10 +353,6 @@ export const staffIssueCertificate = endpoint({
   idempotent: true,
   summary: 'Admins only: record the certificate of a worker who completed the course',
   params: idParam,
-  body: z.object({
-    number: text(40),
-    level: text(30),
-    issuedOn: isoDate,
-  }),
+  body: issueCertificateBody,
   response: staffEnrollment,
 })

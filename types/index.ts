@@ -16,6 +16,7 @@ import {
   staffCourseEnrollments,
   staffCreateCourse,
   staffIssueCertificate,
+  staffListCourses,
   staffUpdateCourse,
 } from './courses'
 import {
@@ -59,8 +60,10 @@ import {
   listMyTransportSignups,
   listTransportBatches,
   signUpForTransport,
+  staffCancelTransportBatch,
   staffCreateTransportBatch,
   staffDepartTransportBatch,
+  staffListTransportBatches,
   staffTransportManifest,
 } from './transport'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
@@ -108,6 +111,7 @@ export const api = {
   staffCourseEnrollments,
   staffCompleteEnrollment,
   staffIssueCertificate,
+  staffListCourses,
   listStations,
   getStation,
   listStationCities,
@@ -159,6 +163,8 @@ export const api = {
   staffCreateTransportBatch,
   staffTransportManifest,
   staffDepartTransportBatch,
+  staffListTransportBatches,
+  staffCancelTransportBatch,
   listPolicies,
   getPolicy,
   listPolicyFaqs,

@@ -73,6 +73,10 @@ export const policyFields = {
   source: text(60),
 }
 
+/** What staff publish; an edit sends any of these. */
+export const policyBody = z.object(policyFields)
+export type PolicyBody = z.input<typeof policyBody>
+
 export const staffCreatePolicy = endpoint({
   method: 'POST',
   path: '/staff/policies',
@@ -80,7 +84,7 @@ export const staffCreatePolicy = endpoint({
   idempotent: true,
   status: 201,
   summary: 'Admins only: publish an article',
-  body: z.object(policyFields),
+  body: policyBody,
   response: policy,
 })
 
@@ -91,6 +95,6 @@ export const staffUpdatePolicy = endpoint({
   idempotent: true,
   summary: 'Admins only: change an article',
   params: idParam,
-  body: z.partial(z.object(policyFields)),
+  body: z.partial(policyBody),
   response: policy,
 })

@@ -97,8 +97,8 @@ export const staffFigures = z.object({
   /** China date the figures were taken on. */
   asOf: z.string(),
   /**
-   * Workers sent out: hired applications this month / this year by the posting's province (more sources,
-   * e.g. departed transport riders, are added on the server as they exist; `sources` names what was counted).
+   * Workers sent out this month / this year by province: hired applications and riders of departed 点对点 batches,
+   * a worker counted once per province and month whichever records say so (`sources` names what was counted).
    */
   sentOut: z.object({ month: z.number(), year: z.number(), byProvince: z.array(z.object({ province: z.string(), month: z.number(), year: z.number() })), sources: z.array(z.string()) }),
   cases: z.object({ open: z.number(), overdue: z.number(), byStatus: z.array(count) }),

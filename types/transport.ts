@@ -38,6 +38,8 @@ export const transportBatch = z.object({
   meetAt: isoDateTime,
   whatToBring: z.string(),
   notes: z.string(),
+  /** Why the county cancelled the batch; null unless it is cancelled. */
+  cancelReason: z.nullable(z.string()),
   isSample: z.boolean(),
 })
 export type TransportBatch = z.infer<typeof transportBatch>
@@ -187,6 +189,44 @@ export const staffDepartTransportBatch = endpoint({
   summary: 'Admins and the batch\'s own station: mark it departed; its riders count as sent out (a repeat is a no-op)',
   params: idParam,
   response: z.extend(transportBatch, { riders: z.number() }),
+})
+
+/** A batch as staff run it: how many seats are taken, and when it left or was called off. */
+export const staffTransportBatch = z.extend(transportBatch, {
+  seatsTaken: z.number(),
+  departedAt: z.nullable(isoDateTime),
+  cancelledAt: z.nullable(isoDateTime),
+})
+export type StaffTransportBatch = z.infer<typeof staffTransportBatch>
+
+/** What is stored (`full` is an open batch with no seats left, so it is found under `open`). */
+export const staffBatchFilters = ['open', 'departed', 'cancelled'] as const
+
+export const staffListTransportBatches = endpoint({
+  method: 'GET',
+  path: '/staff/transport-batches',
+  access: 'staff',
+  summary: "Admins every batch, station staff their own station's: latest departure first, with seats taken",
+  query: z.object({ status: z.optional(z.enum(staffBatchFilters)), ...pageQuery }),
+  response: listOf(staffTransportBatch),
+})
+
+export const cancelTransportBatchBody = z.object({
+  /** What the riders read in 我报名的车, e.g. 用工单位推迟到下月开工. */
+  reason: text(200),
+})
+export type CancelTransportBatchBody = z.input<typeof cancelTransportBatchBody>
+
+export const staffCancelTransportBatch = endpoint({
+  method: 'POST',
+  path: '/staff/transport-batches/:id/cancel',
+  access: 'staff',
+  summary:
+    "Admins and the batch's own station: call the batch off with a reason; every seat is given back and the riders " +
+    'see it cancelled with the reason; 409 once departed (a repeat changes nothing)',
+  params: idParam,
+  body: cancelTransportBatchBody,
+  response: z.extend(transportBatch, { released: z.number() }),
 })
 
 /** The manifest's CSV columns, in order. */

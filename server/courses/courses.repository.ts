@@ -43,6 +43,27 @@ export async function findCourses(
   return query.orderBy('courses.start_date', 'asc').orderBy('courses.id', 'asc').limit(limit).execute()
 }
 
+/** The workbench list: every course, latest start first, so this season's are on top and finished ones still reachable. */
+export async function findCoursesLatestFirst(
+  db: Kysely<DB>,
+  filter: Pick<CourseFilter, 'mode' | 'trade'>,
+  before: { startDate: string; id: number } | undefined,
+  limit: number,
+): Promise<CourseWithBrand[]> {
+  let query = baseQuery(db)
+  if (filter.mode) query = query.where('courses.mode', '=', filter.mode)
+  if (filter.trade) query = query.where('courses.trade', '=', filter.trade)
+  if (before) {
+    query = query.where((eb) =>
+      eb.or([
+        eb('courses.start_date', '<', before.startDate),
+        eb.and([eb('courses.start_date', '=', before.startDate), eb('courses.id', '<', before.id)]),
+      ]),
+    )
+  }
+  return query.orderBy('courses.start_date', 'desc').orderBy('courses.id', 'desc').limit(limit).execute()
+}
+
 export async function findCourseById(db: Kysely<DB>, id: number): Promise<CourseWithBrand | undefined> {
   return baseQuery(db).where('courses.id', '=', id).executeTakeFirst()
 }

@@ -12,6 +12,7 @@ import * as m0005 from './migrations/0005-rights-requests'
 import * as m0006 from './migrations/0006-party-members'
 import * as m0007 from './migrations/0007-staff-workbench'
 import * as m0008 from './migrations/0008-transport-policies-brands'
+import * as m0009 from './migrations/0009-transport-cancel-reason'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   '0006-party-members': m0006,
   '0007-staff-workbench': m0007,
   '0008-transport-policies-brands': m0008,
+  '0009-transport-cancel-reason': m0009,
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -395,6 +395,8 @@ export interface TransportBatchTable {
   notes: string
   departed_at: string | null
   cancelled_at: string | null
+  /** Why staff cancelled it (0009); the riders read it. */
+  cancel_reason: string | null
   created_by_staff_id: number | null
   is_sample: Flag
   created_at: string

@@ -2,10 +2,11 @@ import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { route } from '../http/route'
 import { courseRequestSummary } from '../training/course-requests.service'
-import { completeEnrollment, courseEnrollments, createCourse, issueCertificate, updateCourse } from '../training/staff-courses.service'
+import { completeEnrollment, courseEnrollments, createCourse, issueCertificate, listStaffCourses, updateCourse } from '../training/staff-courses.service'
 
 /** Staff training routes: admins write, station staff read (see staff-courses.service). */
 export function staffCourseRoutes(app: FastifyInstance): void {
+  route(app, api.staffListCourses, ({ query }) => listStaffCourses(app.db, query))
   route(app, api.staffCreateCourse, ({ trx, caller, body }) => createCourse(trx, caller, body, app.clock()))
   route(app, api.staffUpdateCourse, ({ trx, caller, params, body }) => updateCourse(trx, caller, params.id, body, app.clock()))
   route(app, api.staffCourseEnrollments, ({ params }) => courseEnrollments(app.db, app.keys, params.id))

@@ -4,7 +4,7 @@ import { api, fieldErrors, idParam, manifestQuery, transportManifest } from '../
 import { validationFailed } from '../http/app-error'
 import { authenticate, type StaffCaller } from '../http/caller'
 import { API_PREFIX, route } from '../http/route'
-import { createBatch, depart, manifest, manifestCsv } from '../transport/staff-transport.service'
+import { cancel, createBatch, depart, listStaffBatches, manifest, manifestCsv } from '../transport/staff-transport.service'
 import { cancelSignup, getBatch, listBatches, listMine, signUp } from '../transport/transport.service'
 
 function parse<S extends z.core.$ZodType>(schema: S, input: unknown): z.output<S> {
@@ -22,6 +22,8 @@ export function transportRoutes(app: FastifyInstance): void {
 
   route(app, api.staffCreateTransportBatch, ({ trx, caller, body }) => createBatch(trx, caller, body, app.clock()))
   route(app, api.staffDepartTransportBatch, ({ caller, params }) => depart(app.db, caller, params.id, app.clock()))
+  route(app, api.staffListTransportBatches, ({ caller, query }) => listStaffBatches(app.db, caller, query))
+  route(app, api.staffCancelTransportBatch, ({ caller, params, body }) => cancel(app.db, caller, params.id, body.reason, app.clock()))
 
   // The manifest answers CSV as well as JSON, which route() (JSON only) cannot send: a plain route with the
   // same authentication (before anything is parsed) and the contract's schemas.

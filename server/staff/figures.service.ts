@@ -1,10 +1,14 @@
 /**
  * The workbench's figures. Station staff get their station's; admins the county's.
  *
- * "Sent out" (输出): a worker placed into a job away from home. Today that is a hired application, counted on
- * the day it was marked hired, by the posting's province. Other records of a departure (e.g. riders of the
- * county's transport when that lands) join by adding a source to `sentOutSources`: each returns one row per
- * worker departure with its province and instant.
+ * "Sent out" (输出): a worker placed into a job away from home. Two records say so: a hired application (on the
+ * day it was marked hired, by the posting's province) and a seat on a county 点对点 batch that departed (on the
+ * day it left, by its destination province). Each source in `sentOutSources` returns one row per record, with
+ * the worker, the province and the instant.
+ *
+ * The same trip is often in both (hired through the app, then taken there by the county's bus), so the unit
+ * counted is a departure: one worker to one province in one China month, whatever number of records say so.
+ * A record whose worker deleted the account since cannot be matched and counts on its own.
  */
 import { type Kysely, sql } from 'kysely'
 import { rightsAcceptWithinHours, type StaffFigures } from '../../types'
@@ -12,11 +16,14 @@ import { toCount } from '../db/dialect'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { chinaDate } from '../lib/dates'
+import { listDepartedRiders } from '../transport/transport.repository'
 import { stationFilterOf } from './staff-scope'
 
 interface Departure {
   province: string
   at: string
+  /** The worker, or null once the account was deleted. */
+  worker: number | null
 }
 interface SentOutSource {
   name: string
@@ -29,7 +36,7 @@ const hiredApplications: SentOutSource = {
     let q = db
       .selectFrom('job_applications')
       .innerJoin('jobs', 'jobs.id', 'job_applications.job_id')
-      .select(['jobs.province', 'job_applications.updated_at as at'])
+      .select(['jobs.province', 'job_applications.updated_at as at', 'job_applications.user_id as worker'])
       .where('job_applications.status', '=', 'hired')
       .where('job_applications.updated_at', '>=', since)
     if (station !== undefined) q = q.where('jobs.source_station_id', '=', station)
@@ -37,8 +44,24 @@ const hiredApplications: SentOutSource = {
   },
 }
 
-/** Add departed transport riders here when the transport issue lands (same shape: province + instant). */
-export const sentOutSources: SentOutSource[] = [hiredApplications]
+const transportRiders: SentOutSource = {
+  name: 'transport_riders',
+  list: (db, station, since) => listDepartedRiders(db, since, station),
+}
+
+export const sentOutSources: SentOutSource[] = [hiredApplications, transportRiders]
+
+/** One row per departure: the first record of each worker, province and China month (see the top of the file). */
+export function distinctDepartures(records: Departure[]): Departure[] {
+  const seen = new Set<string>()
+  return records.filter((d) => {
+    if (d.worker === null) return true
+    const key = `${d.worker}|${d.province}|${chinaDate(new Date(d.at)).slice(0, 7)}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
 
 /** The instant a China calendar date begins, as ISO UTC. */
 const chinaMidnight = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`)).toISOString()
@@ -49,7 +72,7 @@ export async function figures(db: Kysely<DB>, caller: StaffCaller, now: Date): P
   const yearStart = chinaMidnight(`${today.slice(0, 4)}-01-01`)
   const monthStart = chinaMidnight(`${today.slice(0, 7)}-01`)
 
-  const departures = (await Promise.all(sentOutSources.map((s) => s.list(db, station, yearStart)))).flat()
+  const departures = distinctDepartures((await Promise.all(sentOutSources.map((s) => s.list(db, station, yearStart)))).flat())
   const byProvince = new Map<string, { month: number; year: number }>()
   for (const d of departures) {
     const p = byProvince.get(d.province) ?? { month: 0, year: 0 }

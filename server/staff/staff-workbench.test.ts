@@ -167,7 +167,7 @@ test("applicants: the station sees the phone, each read is in the access log, th
 
   // Figures: one worker sent out to 江苏省 this month, for kunshan and the county; none for wuxi.
   const figures = z.parse(api.staffGetFigures.response, (await t.app.inject({ url: '/api/staff/figures', headers: bearer(kunshan) })).json())
-  expect(figures.sentOut).toMatchObject({ month: 1, year: 1, byProvince: [{ province: '江苏省', month: 1, year: 1 }], sources: ['hired_applications'] })
+  expect(figures.sentOut).toMatchObject({ month: 1, year: 1, byProvince: [{ province: '江苏省', month: 1, year: 1 }], sources: ['hired_applications', 'transport_riders'] })
   expect(figures.stations).toEqual([expect.objectContaining({ id: kunshanStation, hires: 1 })])
   expect((await t.app.inject({ url: '/api/staff/figures', headers: bearer(wuxi) })).json().sentOut.year).toBe(0)
   const county = (await t.app.inject({ url: '/api/staff/figures', headers: bearer(admin) })).json()

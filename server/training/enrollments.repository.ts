@@ -149,3 +149,16 @@ export async function countCourseEnrollmentsByStatus(db: Kysely<DB>, courseId: n
     .execute()
   return Object.fromEntries(rows.map((r) => [r.status, toCount(r.n as string | number)])) as Record<string, number>
 }
+
+/** Enrolments per course and status for a page of courses (cancelled ones left out). */
+export async function countEnrollmentsByCourse(db: Kysely<DB>, courseIds: number[]) {
+  if (courseIds.length === 0) return []
+  const rows = await db
+    .selectFrom('enrollments')
+    .select(['course_id', 'status', (eb) => eb.fn.countAll().as('n')])
+    .where('course_id', 'in', courseIds)
+    .where('status', '<>', 'cancelled')
+    .groupBy(['course_id', 'status'])
+    .execute()
+  return rows.map((r) => ({ courseId: r.course_id, status: r.status, n: toCount(r.n as string | number) }))
+}

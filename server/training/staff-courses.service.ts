@@ -9,20 +9,24 @@ import {
   type Course,
   courseRuleErrors,
   type createCourseBody,
+  type CourseMode,
   type EnrollmentStatus,
   maskPhone,
+  type StaffCourseListItem,
   type StaffEnrollment,
+  type Trade,
   type UpdateCourseBody,
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { writeAudit } from '../audit/audit.repository'
-import { findCourseById } from '../courses/courses.repository'
+import { findCourseById, findCoursesLatestFirst } from '../courses/courses.repository'
 import { toCourse } from '../courses/courses.service'
 import type { CourseTable, DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, forbidden, notFound, validationFailed } from '../http/app-error'
+import { decodeCursor, encodeCursor } from '../lib/cursor'
 import { addDays, chinaDate } from '../lib/dates'
-import { type EnrollmentWithRank, findEnrollment, listCourseEnrollments, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
+import { countEnrollmentsByCourse, type EnrollmentWithRank, findEnrollment, listCourseEnrollments, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
 import { promoteFromWaitlist } from './enrollments.service'
 
 export function requireAdmin(caller: StaffCaller): void {
@@ -142,6 +146,29 @@ export async function updateCourse(trx: Kysely<DB>, caller: StaffCaller, id: num
     at: now,
   })
   return after
+}
+
+/** Every course with how full it is; all staff may read (the county runs the courses, not one station). */
+export async function listStaffCourses(
+  db: Kysely<DB>,
+  query: { mode?: CourseMode; trade?: Trade; cursor?: string; limit: number },
+): Promise<{ items: StaffCourseListItem[]; nextCursor: string | null }> {
+  const c = decodeCursor(query.cursor, { s: 'string', id: 'number' })
+  const rows = await findCoursesLatestFirst(db, { mode: query.mode, trade: query.trade }, c ? { startDate: c.s, id: c.id } : undefined, query.limit + 1)
+  const page = rows.slice(0, query.limit)
+  const counts = await countEnrollmentsByCourse(db, page.map((r) => r.id))
+  const count = (id: number, statuses: string[]) => counts.filter((x) => x.courseId === id && statuses.includes(x.status)).reduce((n, x) => n + x.n, 0)
+  const last = page[page.length - 1]
+  return {
+    items: page.map((row) => ({
+      ...toCourse(row),
+      taken: row.enrolled_count,
+      waitlistCount: count(row.id, ['waitlisted']),
+      finishedCount: count(row.id, ['completed', 'certified']),
+      certifiedCount: count(row.id, ['certified']),
+    })),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.start_date, id: last.id }) : null,
+  }
 }
 
 type StaffRow = EnrollmentWithRank & { user_name: string | null; user_phone_enc: string | null }

@@ -4,13 +4,22 @@
  */
 import type { Kysely } from 'kysely'
 import type { z } from 'zod/mini'
-import { type createTransportBatchBody, type ManifestRider, manifestCsvHeaders, maskPhone, type TransportBatch } from '../../types'
+import {
+  type createTransportBatchBody,
+  type ManifestRider,
+  manifestCsvHeaders,
+  maskPhone,
+  type StaffTransportBatch,
+  type TransportBatch,
+} from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { writeAudit } from '../audit/audit.repository'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, forbidden, notFound, validationFailed } from '../http/app-error'
-import { type BatchRow, findBatch, listRiders, lockBatch, updateBatch } from './transport.repository'
+import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { stationFilterOf } from '../staff/staff-scope'
+import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, listRiders, lockBatch, updateBatch } from './transport.repository'
 import { toBatch } from './transport.service'
 
 const actor = (caller: StaffCaller) => ({ kind: 'staff' as const, id: caller.staffId })
@@ -129,5 +138,54 @@ export async function depart(db: Kysely<DB>, caller: StaffCaller, id: number, no
     const after = toBatch(await batchOrNotFound(trx, id))
     await writeAudit(trx, { actor: actor(caller), action: 'transport.depart', entity: 'transport_batch', entityId: id, before, after: { ...after, riders }, at: now })
     return { ...after, riders }
+  })
+}
+
+const toStaffBatch = (row: BatchRow): StaffTransportBatch => ({
+  ...toBatch(row),
+  seatsTaken: row.seats_taken,
+  departedAt: row.departed_at,
+  cancelledAt: row.cancelled_at,
+})
+
+/** The workbench list: the caller's station's batches (admins: every batch), latest departure first. */
+export async function listStaffBatches(
+  db: Kysely<DB>,
+  caller: StaffCaller,
+  query: { status?: 'open' | 'departed' | 'cancelled'; cursor?: string; limit: number },
+): Promise<{ items: StaffTransportBatch[]; nextCursor: string | null }> {
+  const c = decodeCursor(query.cursor, { d: 'string', id: 'number' })
+  const rows = await findStaffBatches(db, { station: stationFilterOf(caller), status: query.status }, c ? { departAt: c.d, id: c.id } : undefined, query.limit + 1)
+  const page = rows.slice(0, query.limit)
+  const last = page[page.length - 1]
+  return {
+    items: page.map(toStaffBatch),
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ d: last.depart_at, id: last.id }) : null,
+  }
+}
+
+/**
+ * Calls the batch off: every live seat is given back (the riders' seats show cancelled, with the batch's reason),
+ * all under the batch lock so no seat is taken meanwhile. A departed batch cannot be; a repeat changes nothing.
+ */
+export async function cancel(
+  db: Kysely<DB>,
+  caller: StaffCaller,
+  id: number,
+  reason: string,
+  now: Date,
+): Promise<TransportBatch & { released: number }> {
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockBatch(trx, id)
+    if (!locked) throw notFound('没有找到这趟车')
+    requireBatchAccess(caller, locked)
+    if (locked.status === 'cancelled') return { ...toBatch(await batchOrNotFound(trx, id)), released: 0 }
+    if (locked.status === 'departed') throw conflict('这趟车已经发车了，不能取消')
+    const before = toBatch(await batchOrNotFound(trx, id))
+    const released = await cancelActiveSignups(trx, id, now)
+    await updateBatch(trx, id, { status: 'cancelled', cancelled_at: now.toISOString(), cancel_reason: reason, seats_taken: 0 })
+    const after = toBatch(await batchOrNotFound(trx, id))
+    await writeAudit(trx, { actor: actor(caller), action: 'transport.cancel', entity: 'transport_batch', entityId: id, before, after: { ...after, released }, at: now })
+    return { ...after, released }
   })
 }

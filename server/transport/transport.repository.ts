@@ -89,6 +89,37 @@ export async function updateBatch(trx: Kysely<DB>, id: number, set: Updateable<T
   await trx.updateTable('transport_batches').set(set).where('id', '=', id).execute()
 }
 
+/**
+ * The staff list: a station's batches (all of them for `station` undefined), latest departure first, then id;
+ * the cursor is the last row's departure and id.
+ */
+export async function findStaffBatches(
+  db: Kysely<DB>,
+  filter: { station?: number; status?: string },
+  cursor: { departAt: string; id: number } | undefined,
+  limit: number,
+) {
+  let q = batchQuery(db)
+  if (filter.station !== undefined) q = q.where('b.station_id', '=', filter.station)
+  if (filter.status) q = q.where('b.status', '=', filter.status)
+  if (cursor) {
+    q = q.where((eb) => eb.or([eb('b.depart_at', '<', cursor.departAt), eb.and([eb('b.depart_at', '=', cursor.departAt), eb('b.id', '<', cursor.id)])]))
+  }
+  return q.orderBy('b.depart_at', 'desc').orderBy('b.id', 'desc').limit(limit).execute()
+}
+
+/** Gives every live seat of a batch back (the batch is being cancelled); how many there were. */
+export async function cancelActiveSignups(trx: Kysely<DB>, batchId: number, now: Date): Promise<number> {
+  const at = now.toISOString()
+  const result = await trx
+    .updateTable('transport_signups')
+    .set({ status: 'cancelled', cancelled_at: at, updated_at: at })
+    .where('batch_id', '=', batchId)
+    .where('status', '=', 'active')
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
+}
+
 export async function findSignup(db: Kysely<DB>, id: number) {
   return db.selectFrom('transport_signups').selectAll().where('id', '=', id).executeTakeFirst()
 }
@@ -132,6 +163,28 @@ export async function listRiders(db: Kysely<DB>, batchId: number) {
     .where('t.status', '=', 'active')
     .orderBy('t.id')
     .execute()
+}
+
+/**
+ * For the staff figures: one row per rider of a batch that departed at or after `since` (ISO), with the batch's
+ * destination province, the instant it left and the rider (null once the account was deleted: still counted).
+ * `station` limits it to one station's batches.
+ */
+export async function listDepartedRiders(
+  db: Kysely<DB>,
+  since: string,
+  station?: number,
+): Promise<Array<{ province: string; at: string; worker: number | null }>> {
+  let q = db
+    .selectFrom('transport_batches as b')
+    .innerJoin('transport_signups as t', 't.batch_id', 'b.id')
+    .select(['b.destination_province as province', 'b.departed_at as at', 't.user_id as worker'])
+    .where('b.status', '=', 'departed')
+    .where('b.departed_at', '>=', since)
+    .where('t.status', '=', 'active')
+  if (station !== undefined) q = q.where('b.station_id', '=', station)
+  const rows = await q.execute()
+  return rows.map((r) => ({ province: r.province, at: r.at ?? since, worker: r.worker }))
 }
 
 /** The instant a China date begins (UTC+8, no daylight saving), as stored ISO text. */

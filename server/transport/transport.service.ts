@@ -46,6 +46,7 @@ export function toBatch(row: BatchRow): TransportBatch {
     meetAt: row.meet_at,
     whatToBring: row.what_to_bring,
     notes: row.notes,
+    cancelReason: row.status === 'cancelled' ? row.cancel_reason : null,
     isSample: row.is_sample === 1,
   }
 }

@@ -6,8 +6,17 @@ export const staffPaths = {
   jobs: '/packages/staff/pages/jobs/index',
   job: (id?: number) => `/packages/staff/pages/job/index${id ? `?id=${id}` : ''}`,
   training: '/packages/staff/pages/training/index',
+  course: (id: number) => `/packages/staff/pages/course/index?id=${id}`,
+  /** Without an id: open a new course. */
+  courseEdit: (id?: number) => `/packages/staff/pages/course-edit/index${id ? `?id=${id}` : ''}`,
   ledgers: '/packages/staff/pages/ledgers/index',
   accounts: '/packages/staff/pages/accounts/index',
+  batches: '/packages/staff/pages/batches/index',
+  /** Without an id: schedule a new batch. */
+  batch: (id?: number) => `/packages/staff/pages/batch/index${id ? `?id=${id}` : ''}`,
+  policies: '/packages/staff/pages/policies/index',
+  /** Without an id: publish a new article. */
+  policy: (id?: number) => `/packages/staff/pages/policy/index${id ? `?id=${id}` : ''}`,
 }
 
 /** The first field message of an API error, else its message. */

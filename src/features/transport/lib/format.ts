@@ -22,3 +22,8 @@ export function seatsText(b: Pick<TransportBatch, 'status' | 'seatsLeft' | 'seat
   if (b.status === 'full' || b.seatsLeft === 0) return '座位已满'
   return `还剩 ${b.seatsLeft} 个座位（共 ${b.seats} 个）`
 }
+
+/** Who runs a batch, as staff tell batches apart: the station (or the county centre) and the employer. */
+export function runBy(b: Pick<TransportBatch, 'station' | 'employer'>): string {
+  return [b.station?.name ?? '县劳务输转服务中心', b.employer].filter(Boolean).join(' · ')
+}

@@ -32,6 +32,8 @@ interface Draft {
   returnedHome: boolean
   willingToGoOut: boolean
   povertyAlleviated: boolean
+  /** Unknown only on a copy of the profile saved before the question existed: then it is not sent. */
+  workedAwayLastYear: boolean | undefined
 }
 
 function draftOf(me: Me): Draft {
@@ -46,6 +48,7 @@ function draftOf(me: Me): Draft {
     returnedHome: me.returnedHome,
     willingToGoOut: me.willingToGoOut,
     povertyAlleviated: me.povertyAlleviated,
+    workedAwayLastYear: me.workedAwayLastYear,
   }
 }
 
@@ -62,6 +65,7 @@ function bodyOf(d: Draft, idNumber: string | null): UpdateMeBody {
     willingToGoOut: d.willingToGoOut,
     povertyAlleviated: d.povertyAlleviated,
   }
+  if (d.workedAwayLastYear !== undefined) body.workedAwayLastYear = d.workedAwayLastYear
   if (d.name.trim()) body.name = d.name
   if (idNumber !== null) body.idNumber = idNumber
   return body
@@ -263,6 +267,8 @@ export function ProfileForm({ me, onSaved }: Props) {
           />
         </FormField>
       )}
+      {/* Feeds the county's 去年外出今年未出 ledger. */}
+      <YesNo label='上一年是否外出务工' value={draft.workedAwayLastYear === true} onChange={(v) => change('workedAwayLastYear', v)} />
       <YesNo label='已经返乡回家了吗' value={draft.returnedHome} onChange={(v) => change('returnedHome', v)} />
       <YesNo label='愿意出去打工吗' value={draft.willingToGoOut} onChange={(v) => change('willingToGoOut', v)} />
       <YesNo label='是脱贫户吗' value={draft.povertyAlleviated} onChange={(v) => change('povertyAlleviated', v)} />

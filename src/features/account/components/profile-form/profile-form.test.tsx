@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { api, ApiError } from '@/api'
 import type { Me } from '@contract'
 import { ProfileForm } from '.'
@@ -161,6 +161,25 @@ describe('profile form', () => {
     await tap('✓ 普工')
     await tap('包装工')
     expect(screen.getByText('✓ 包装工')).toBeTruthy()
+  })
+
+  it('asks whether the worker went out to work last year and sends the answer (the 去年外出今年未出 ledger)', async () => {
+    request.mockResolvedValueOnce(me({ workedAwayLastYear: true }))
+    render(<ProfileForm me={me({ workedAwayLastYear: false })} onSaved={jest.fn()} />)
+    const question = screen.getByRole('radiogroup', { name: '上一年是否外出务工' })
+    expect(within(question).getByText('否').parentElement?.getAttribute('aria-pressed')).toBe('true')
+    await act(async () => {
+      fireEvent.click(within(question).getByText('是'))
+    })
+    await tap('保存')
+    expect(request.mock.calls[0][1].body).toMatchObject({ workedAwayLastYear: true, workingAway: false })
+  })
+
+  it('leaves the last-year answer out when the profile copy predates the question', async () => {
+    request.mockResolvedValueOnce(me())
+    render(<ProfileForm me={me()} onSaved={jest.fn()} />)
+    await tap('保存')
+    expect(request.mock.calls[0][1].body).not.toHaveProperty('workedAwayLastYear')
   })
 
   it('asks for the city only when working away', async () => {

@@ -17,6 +17,7 @@ export function BatchCard({ batch, children }: { batch: TransportBatch; children
       <Text className='batch-card__line'>去 {batch.destinationProvince === batch.destinationCity ? batch.destinationCity : `${batch.destinationProvince}${batch.destinationCity}`}</Text>
       {(batch.employer || batch.station) && <Text className='batch-card__line'>{batch.employer ?? batch.station?.name}</Text>}
       <Text className={`batch-card__seats ${full ? 'batch-card__seats--full' : ''}`}>{seatsText(batch)}</Text>
+      {batch.status === 'cancelled' && batch.cancelReason && <Text className='batch-card__line batch-card__reason'>取消原因：{batch.cancelReason}</Text>}
       {children}
     </View>
   )

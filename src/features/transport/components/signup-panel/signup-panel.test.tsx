@@ -26,6 +26,7 @@ function batch(over: Partial<TransportBatch> = {}): TransportBatch {
     meetAt: '2026-03-16T21:30:00.000Z',
     whatToBring: '身份证原件、手机和充电器',
     notes: '直接送到厂里。',
+    cancelReason: null,
     isSample: false,
     ...over,
   }

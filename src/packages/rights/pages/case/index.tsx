@@ -5,6 +5,8 @@ import { contactTimeLabel, rightsCategoryLabel, type RightsRequest, trackingNoPa
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
+import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
+import { useSession } from '@/features/account/session'
 import { useRightsRequest } from '@/features/rights/api/rights-requests'
 import { CaseActions } from '@/features/rights/components/case-actions'
 import { Timeline } from '@/features/rights/components/timeline'
@@ -15,6 +17,22 @@ import './index.scss'
 /** One case: where it stands, who handles it, the timeline with the station's words, and what to do next. */
 export default function RightsCasePage() {
   const trackingNo = useRouter().params.trackingNo ?? ''
+  const session = useSession()
+  return (
+    <StateView loading={session.loading} error={null}>
+      {/* Offline (error), the stored token still opens the saved copy. */}
+      {session.signedIn || session.error ? (
+        <RightsCase trackingNo={trackingNo} />
+      ) : (
+        <PageRoot>
+          <SignInPrompt reason='这是您自己的求助，登录后才能看到办理进度。' />
+        </PageRoot>
+      )}
+    </StateView>
+  )
+}
+
+function RightsCase({ trackingNo }: { trackingNo: string }) {
   const valid = trackingNoPattern.test(trackingNo)
   const { data, error, loading, refresh } = useRightsRequest(valid ? trackingNo : undefined)
   const [fresh, setFresh] = useState<RightsRequest | undefined>()

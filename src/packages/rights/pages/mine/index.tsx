@@ -1,14 +1,12 @@
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { rightsCategoryLabel } from '@contract'
-import { BigButton } from '@/components/big-button'
 import { ListFooter } from '@/components/list-footer'
 import { ListRow } from '@/components/list-row'
 import { OutboxBanner } from '@/components/outbox-banner'
 import { SavedNote } from '@/components/saved-note'
-import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
-import { requireSignIn } from '@/features/account/require-sign-in'
+import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { useSession } from '@/features/account/session'
 import { useMyRightsRequests } from '@/features/rights/api/rights-requests'
 import { chinaTime, statusLine } from '@/features/rights/lib/format'
@@ -59,10 +57,7 @@ export default function MyRightsRequestsPage() {
         {session.signedIn || session.error ? (
           <MyRequests />
         ) : (
-          <Section title='请先登录'>
-            <Text className='rights-text'>登录后能看到您提交过的求助和办理进度。</Text>
-            <BigButton onClick={() => requireSignIn('/packages/rights/pages/mine/index')}>用手机号登录</BigButton>
-          </Section>
+          <SignInPrompt reason='登录后能看到您提交过的求助和办理进度。' redirect='/packages/rights/pages/mine/index' />
         )}
       </StateView>
     </PageRoot>

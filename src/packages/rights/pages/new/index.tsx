@@ -1,15 +1,12 @@
 import { useEffect } from 'react'
-import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { BigButton } from '@/components/big-button'
-import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
+import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { useSession } from '@/features/account/session'
 import { RequestForm } from '@/features/rights/components/request-form'
 import { chinaToday } from '@/features/rights/lib/format'
 import { PageRoot } from '@/components/page-root'
-import './index.scss'
 
 const here = '/packages/rights/pages/new/index'
 
@@ -36,10 +33,7 @@ export default function NewRightsRequestPage() {
             }
           />
         ) : (
-          <Section title='请先登录'>
-            <Text className='rights-text'>求助要留下电话，工作人员才能联系您。登录后，填好的内容都还在。</Text>
-            <BigButton onClick={() => requireSignIn(here)}>用手机号登录</BigButton>
-          </Section>
+          <SignInPrompt reason='求助要留下电话，工作人员才能联系您。登录后，填好的内容都还在。' redirect={here} />
         )}
       </StateView>
     </PageRoot>

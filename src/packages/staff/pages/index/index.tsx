@@ -23,6 +23,8 @@ export default function StaffEntryPage() {
     { label: '岗位', path: staffPaths.jobs },
     { label: '培训', path: staffPaths.training },
     { label: '台账', path: staffPaths.ledgers },
+    { label: '点对点专车', path: staffPaths.batches },
+    { label: '政策解读', path: staffPaths.policies },
     ...(staff?.role === 'admin' ? [{ label: '账号', path: staffPaths.accounts }] : []),
   ]
 

@@ -1,25 +1,30 @@
-import { useRef, useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { api, newIdempotencyKey, request, useApi } from '@/api'
+import { api, request, useApi } from '@/api'
 import {
   applicationStatusLabel,
   type CreateStaffJobBody,
+  createStaffJobBody,
   reportReasonLabel,
   type StaffJob,
+  staffJobRuleErrors,
   type StaffMember,
   trades,
   type Trade,
+  type UpdateStaffJobBody,
+  updateStaffJobBody,
   wageUnitLabel,
   wageUnits,
 } from '@contract'
-import { BigButton } from '@/components/big-button'
-import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
+import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
+import { checkBody } from '@/features/staff/lib/check-body'
 import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
+import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 
 /** Without ?id: publish a posting. With it: edit, verify the employer, decide on reports, close, and the applicants. */
 export default function StaffJobPage() {
@@ -55,22 +60,13 @@ function draftOf(job?: StaffJob): Draft {
 }
 
 function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; onSaved?: (j: StaffJob) => void }) {
-  const [d, setD] = useState<Draft>(() => draftOf(job))
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [message, setMessage] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const key = useRef(newIdempotencyKey())
+  const { draft: d, set, errors, message, setMessage, busy, save } = useStaffForm<Draft>(() => draftOf(job))
   const stations = useApi(api.listStations, { query: {} }, { enabled: staff.role === 'admin' && !job })
-  const set = (k: keyof Draft, v: string) => setD((p) => ({ ...p, [k]: v }))
-  const text = (k: keyof Draft, label: string, extra: { type?: 'number' | 'text'; hint?: string } = {}) => (
-    <FormField label={label} error={errors[k]} hint={extra.hint}>
-      <Input className={`form-field__input staff-job__${k}`} type={extra.type ?? 'text'} value={d[k]} aria-label={label} onInput={(e) => set(k, e.detail.value)} />
-    </FormField>
+  const text = (k: Exclude<keyof Draft, 'trade' | 'wageUnit' | 'sourceStationId'>, label: string, extra: { type?: 'number' | 'text'; hint?: string } = {}) => (
+    <TextField label={label} className={`staff-job__${k}`} type={extra.type} hint={extra.hint} value={d[k]} error={errors[k]} onChange={(v) => set(k, v)} />
   )
 
-  const save = async () => {
-    setBusy(true)
-    setMessage(null)
+  const submit = async () => {
     const body = {
       title: d.title,
       employerName: d.employerName,
@@ -79,31 +75,28 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
       province: d.province,
       city: d.city,
       address: d.address,
-      wageMinYuan: Number(d.wageMinYuan),
-      wageMaxYuan: Number(d.wageMaxYuan),
+      wageMinYuan: numberOf(d.wageMinYuan),
+      wageMaxYuan: numberOf(d.wageMaxYuan),
       wageUnit: d.wageUnit,
-      headcount: Number(d.headcount),
+      headcount: numberOf(d.headcount),
       expiresAt: d.expiresAt,
       description: d.description,
-    } satisfies Partial<CreateStaffJobBody>
-    try {
-      const saved = job
-        ? await request(api.staffUpdateJob, { params: { id: job.id }, body }, { idempotencyKey: key.current })
-        : await request(api.staffCreateJob, { body: { ...body, ...(d.sourceStationId ? { sourceStationId: Number(d.sourceStationId) } : {}) } }, { idempotencyKey: key.current })
-      key.current = newIdempotencyKey()
-      setErrors({})
-      if (job) {
-        onSaved?.(saved)
-        setMessage('已保存')
-      } else {
-        void Taro.redirectTo({ url: `/packages/staff/pages/job/index?id=${saved.id}` })
-      }
-    } catch (e) {
-      const fields = (e as { fields?: Record<string, string> }).fields
-      setErrors(fields ?? {})
-      setMessage(errorText(e))
-    } finally {
-      setBusy(false)
+      ...(!job && d.sourceStationId ? { sourceStationId: Number(d.sourceStationId) } : {}),
+    }
+    // The contract's own rules, before sending: the same messages the server would give, by each field.
+    const checked = checkBody(job ? updateStaffJobBody : createStaffJobBody, body)
+    const local = checked.ok ? staffJobRuleErrors(checked.data as Parameters<typeof staffJobRuleErrors>[0]) : checked.fields
+    const saved = await save(body, local, (idempotencyKey) =>
+      job
+        ? request(api.staffUpdateJob, { params: { id: job.id }, body: body as UpdateStaffJobBody }, { idempotencyKey })
+        : request(api.staffCreateJob, { body: body as CreateStaffJobBody }, { idempotencyKey }),
+    )
+    if (!saved) return
+    if (job) {
+      onSaved?.(saved)
+      setMessage({ text: '已保存', ok: true })
+    } else {
+      void Taro.redirectTo({ url: `/packages/staff/pages/job/index?id=${saved.id}` })
     }
   }
 
@@ -112,31 +105,27 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
       {text('title', '岗位名称')}
       {text('employerName', '用工单位')}
       {text('employerPhone', '单位电话')}
-      <FormField label='工种' error={errors.trade}>
-        <Chips scroll value={d.trade} onChange={(v) => set('trade', v)} options={trades.map((t) => ({ value: t, label: t }))} />
-      </FormField>
+      <ChoiceField label='工种' scroll error={errors.trade} value={d.trade} onChange={(v) => set('trade', v)} options={trades.map((t) => ({ value: t, label: t }))} />
       {text('province', '省份', { hint: '例如 江苏省' })}
       {text('city', '城市', { hint: '例如 昆山市' })}
       {text('address', '上班地址')}
       {text('wageMinYuan', '最低工资（元）', { type: 'number' })}
       {text('wageMaxYuan', '最高工资（元）', { type: 'number' })}
-      <FormField label='工资按' error={errors.wageUnit}>
-        <Chips value={d.wageUnit} onChange={(v) => set('wageUnit', v)} options={wageUnits.map((u) => ({ value: u, label: `按${wageUnitLabel[u]}` }))} />
-      </FormField>
+      <ChoiceField label='工资按' error={errors.wageUnit} value={d.wageUnit} onChange={(v) => set('wageUnit', v)} options={wageUnits.map((u) => ({ value: u, label: `按${wageUnitLabel[u]}` }))} />
       {text('headcount', '招多少人', { type: 'number' })}
       {text('expiresAt', '截止日期', { hint: '格式 2026-12-31' })}
-      <FormField label='岗位介绍' error={errors.description}>
-        <Textarea className='form-field__input form-field__textarea' value={d.description} maxlength={2000} onInput={(e) => set('description', e.detail.value)} />
-      </FormField>
+      <TextField label='岗位介绍' multiline maxlength={2000} value={d.description} error={errors.description} onChange={(v) => set('description', v)} />
       {stations.data && (
-        <FormField label='通过哪个工作站发布' error={errors.sourceStationId}>
-          <Chips scroll value={d.sourceStationId} onChange={(v) => set('sourceStationId', v)} options={stations.data.items.map((s) => ({ value: String(s.id), label: s.name }))} />
-        </FormField>
+        <ChoiceField
+          label='通过哪个工作站发布'
+          scroll
+          error={errors.sourceStationId}
+          value={d.sourceStationId}
+          onChange={(v) => set('sourceStationId', v)}
+          options={stations.data.items.map((s) => ({ value: String(s.id), label: s.name }))}
+        />
       )}
-      {message && <Text className={message === '已保存' ? 'wb-ok' : 'wb-message'}>{message}</Text>}
-      <BigButton className='staff-job__save' disabled={busy} onClick={() => void save()}>
-        {busy ? '正在保存…' : job ? '保存修改' : '发布'}
-      </BigButton>
+      <SaveRow className='staff-job__save' message={message} busy={busy} label={job ? '保存修改' : '发布'} onSave={() => void submit()} />
     </View>
   )
 }

@@ -63,7 +63,7 @@ export default function MyTransportPage() {
                 onChanged={() => void refresh()}
               />
             ) : (
-              <Text className='lead-text'>已取消报名</Text>
+              <Text className='lead-text'>{s.batch.status === 'cancelled' ? '这趟车取消了，您的座位已经退掉。' : '已取消报名'}</Text>
             )}
           </BatchCard>
         ))}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '点对点专车' })

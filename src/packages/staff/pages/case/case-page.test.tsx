@@ -1,0 +1,127 @@
+import { render, screen } from '@testing-library/react'
+import type { RightsRequest } from '@contract'
+import { setToken } from '@/api'
+import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
+import { inputsReady, settle, staffSignInPrompt, stationStaff, tap, type } from '../../../../../tests/support/app/staff-pages'
+import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
+import StaffCasePage from '.'
+
+const mockApi = fakeApi()
+jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+
+const no = 'WS-2026-000101'
+function rightsCase(over: Partial<RightsRequest> = {}): RightsRequest {
+  return {
+    trackingNo: no,
+    category: 'unpaid_wages',
+    status: 'submitted',
+    overdue: true,
+    description: '在昆山电子厂干了两个月，工资一直没发。',
+    employerName: '昆山某电子厂',
+    workCity: '昆山市',
+    workProvince: '江苏省',
+    workAddress: '昆山开发区',
+    workedFrom: '2025-11',
+    workedTo: null,
+    amountOwedYuan: 9000,
+    workersAffected: 3,
+    contactName: '王小红',
+    contactPhone: '137****0001',
+    contactTime: 'evening',
+    attachments: [],
+    applicationId: null,
+    station: { id: 2, name: '昆山劳务工作站', phone: '0512-50000000' },
+    firstResponsible: null,
+    referredTo: null,
+    rating: null,
+    ratingComment: null,
+    submittedAt: '2026-03-10T02:00:00.000Z',
+    acceptedAt: null,
+    concludedAt: null,
+    autoCloseAt: null,
+    closedAt: null,
+    timeline: [
+      { id: 1, kind: 'submitted', fromStatus: null, toStatus: 'submitted', text: '', author: 'worker', staffName: null, visibleToWorker: true, attachments: [], at: '2026-03-10T02:00:00.000Z' },
+    ],
+    ...over,
+  }
+}
+
+beforeEach(() => {
+  mockApi.reset()
+  setToken('staff-token')
+  setRouterParams({ no }, '/packages/staff/pages/case/index')
+  mockApi.on('GET', '/staff/me', () => stationStaff)
+  mockApi.on('GET', `/rights-requests/${no}`, () => rightsCase())
+})
+afterEach(() => jest.restoreAllMocks())
+
+test('a signed-out visitor is asked to sign in as staff and the case is not read', async () => {
+  setToken(null)
+  render(<StaffCasePage />)
+  await settle()
+  expect(screen.getByText(staffSignInPrompt)).toBeTruthy()
+  expect(mockApi.callsTo('GET', `/rights-requests/${no}`)).toHaveLength(0)
+})
+
+test('shows what the worker asked, the overdue flag and the one next step', async () => {
+  render(<StaffCasePage />)
+  await settle()
+  expect(screen.getByText('超过24小时未受理')).toBeTruthy()
+  expect(screen.getByText('类别：欠薪，欠款 9000 元，涉及 3 人')).toBeTruthy()
+  expect(screen.getByText('联系人：王小红 137****0001（晚上）')).toBeTruthy()
+  expect(screen.getByText('在昆山电子厂干了两个月，工资一直没发。')).toBeTruthy()
+  expect(screen.getByText('受理（我来负责）')).toBeTruthy()
+  expect(screen.queryByText('开始办理')).toBeNull()
+})
+
+test('accepting needs a note, then sends the move with it for the worker', async () => {
+  mockApi.on('POST', `/staff/rights-requests/${no}/transitions`, (req) =>
+    rightsCase({ status: 'accepted', overdue: false, firstResponsible: { name: '昆山劳务工作站' }, timeline: [...rightsCase().timeline, { id: 2, kind: 'status', fromStatus: 'submitted', toStatus: 'accepted', text: req.body.note, author: 'staff', staffName: '昆山劳务工作站', visibleToWorker: true, attachments: [], at: '2026-03-10T03:00:00.000Z' }] }),
+  )
+  const { container } = render(<StaffCasePage />)
+  await inputsReady(container)
+  await tap('受理（我来负责）')
+  expect(screen.getByText('请写几句说明')).toBeTruthy()
+  expect(mockApi.callsTo('POST', `/staff/rights-requests/${no}/transitions`)).toHaveLength(0)
+
+  type(container, '.staff-case__note', '已收到，明天上午给老板打电话。')
+  await tap('受理（我来负责）')
+  await settle()
+  const sent = mockApi.callsTo('POST', `/staff/rights-requests/${no}/transitions`)
+  expect(sent).toHaveLength(1)
+  expect(sent[0].body).toEqual({ to: 'accepted', note: '已收到，明天上午给老板打电话。', visibleToWorker: true })
+  expect(sent[0].headers['Idempotency-Key']).toBeTruthy()
+  expect(screen.getByText('首问负责人：昆山劳务工作站')).toBeTruthy()
+  expect(screen.getByText('开始办理')).toBeTruthy()
+})
+
+test('an internal note goes to the notes endpoint without moving the case', async () => {
+  mockApi.on('POST', `/staff/rights-requests/${no}/notes`, () => ({ status: 201, body: rightsCase() }))
+  const { container } = render(<StaffCasePage />)
+  await inputsReady(container)
+  type(container, '.staff-case__note', '老板电话打不通，明天再打。')
+  await tap('内部备注')
+  await tap('只写说明，不改状态')
+  await settle()
+  expect(mockApi.callsTo('POST', `/staff/rights-requests/${no}/notes`)[0].body).toEqual({ text: '老板电话打不通，明天再打。', visibleToWorker: false })
+  expect(mockApi.callsTo('POST', `/staff/rights-requests/${no}/transitions`)).toHaveLength(0)
+})
+
+test('a refused move says why', async () => {
+  mockApi.on('POST', `/staff/rights-requests/${no}/transitions`, () => failure(409, 'CONFLICT', '这个求助已经被别人受理了'))
+  const { container } = render(<StaffCasePage />)
+  await inputsReady(container)
+  type(container, '.staff-case__note', '我来负责')
+  await tap('受理（我来负责）')
+  await settle()
+  expect(screen.getByText('这个求助已经被别人受理了')).toBeTruthy()
+})
+
+test('a closed case offers no step', async () => {
+  mockApi.on('GET', `/rights-requests/${no}`, () => rightsCase({ status: 'closed', overdue: false, closedAt: '2026-03-20T02:00:00.000Z' }))
+  render(<StaffCasePage />)
+  await settle()
+  expect(screen.getByText('已结束')).toBeTruthy()
+  expect(screen.queryByText('只写说明，不改状态')).toBeNull()
+})

@@ -1,0 +1,144 @@
+import { render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { StaffApplicant, StaffJob } from '@contract'
+import { setToken } from '@/api'
+import { fakeApi } from '../../../../../tests/support/app/fake-api'
+import { jobSummary } from '../../../../../tests/support/app/fixtures'
+import { fieldError, inputsReady, settle, staffSignInPrompt, stationStaff, tap, type } from '../../../../../tests/support/app/staff-pages'
+import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
+import StaffJobPage from '.'
+
+const mockApi = fakeApi()
+jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+
+function staffJob(over: Partial<StaffJob> = {}): StaffJob {
+  return {
+    ...jobSummary({ id: 7, title: '设备维修电工', employerName: '无锡某电子厂', employerVerified: false }),
+    description: '维修车间设备',
+    requirements: '',
+    address: '无锡市新吴区锡兴路88号',
+    lat: 31.5,
+    lng: 120.3,
+    ageMin: 18,
+    ageMax: 55,
+    shifts: '',
+    hoursPerDay: 8,
+    contactPhone: '0510-85284106',
+    contactName: '',
+    verifiedBy: null,
+    verifiedAt: null,
+    expired: false,
+    underReview: false,
+    appliable: true,
+    pledge: '正规招聘不收取任何费用',
+    myApplication: null,
+    employerPhone: '0510-85284106',
+    reviewStatus: 'ok',
+    verifiedByStaff: null,
+    applicationCount: 1,
+    hiredCount: 0,
+    ...over,
+  }
+}
+
+const applicant: StaffApplicant = {
+  id: 41,
+  status: 'submitted',
+  note: '会看电路图',
+  createdAt: '2026-03-01T02:00:00.000Z',
+  updatedAt: '2026-03-01T02:00:00.000Z',
+  worker: { name: '王小明', phone: '13700000001', hometownTownship: '洛门镇', trades: ['电工'] },
+}
+
+beforeEach(() => {
+  mockApi.reset()
+  setToken('staff-token')
+  mockApi.on('GET', '/staff/me', () => stationStaff)
+})
+afterEach(() => jest.restoreAllMocks())
+
+test('a signed-out visitor is asked to sign in as staff', async () => {
+  setToken(null)
+  setRouterParams({}, '/packages/staff/pages/job/index')
+  render(<StaffJobPage />)
+  await settle()
+  expect(screen.getByText(staffSignInPrompt)).toBeTruthy()
+  expect(screen.queryByText('发布')).toBeNull()
+})
+
+describe('publishing a posting', () => {
+  beforeEach(() => setRouterParams({}, '/packages/staff/pages/job/index'))
+
+  test('checks the fields with the contract before sending and shows each message by its field', async () => {
+    const { container } = render(<StaffJobPage />)
+    await inputsReady(container)
+    type(container, '.staff-job__employerPhone', '12345')
+    type(container, '.staff-job__wageMinYuan', '6000')
+    type(container, '.staff-job__wageMaxYuan', '5000')
+    await tap('发布')
+    expect(fieldError('岗位名称')).toBe('请填写这一项')
+    expect(fieldError('单位电话')).toBe('请填写手机号或带区号的座机号')
+    expect(fieldError('招多少人')).toBe('请填写招聘人数')
+    expect(mockApi.callsTo('POST', '/staff/jobs')).toHaveLength(0)
+  })
+
+  test('a top wage below the lowest is caught across fields, then the posting is sent once', async () => {
+    mockApi.on('POST', '/staff/jobs', () => ({ status: 201, body: staffJob({ id: 12 }) }))
+    const redirectTo = jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const { container } = render(<StaffJobPage />)
+    await inputsReady(container)
+    type(container, '.staff-job__title', '设备维修电工')
+    type(container, '.staff-job__employerName', '无锡某电子厂')
+    type(container, '.staff-job__employerPhone', '0510-85284106')
+    type(container, '.staff-job__province', '江苏省')
+    type(container, '.staff-job__city', '无锡市')
+    type(container, '.staff-job__address', '新吴区锡兴路88号')
+    type(container, '.staff-job__wageMinYuan', '6000')
+    type(container, '.staff-job__wageMaxYuan', '5000')
+    type(container, '.staff-job__headcount', '5')
+    await tap('发布')
+    expect(fieldError('最高工资（元）')).toBe('最高工资不能低于最低工资')
+    expect(mockApi.callsTo('POST', '/staff/jobs')).toHaveLength(0)
+
+    type(container, '.staff-job__wageMaxYuan', '8000')
+    await tap('发布')
+    await settle()
+    const sent = mockApi.callsTo('POST', '/staff/jobs')
+    expect(sent).toHaveLength(1)
+    expect(sent[0].body).toMatchObject({ title: '设备维修电工', employerPhone: '0510-85284106', wageMinYuan: 6000, wageMaxYuan: 8000, headcount: 5, trade: '普工', wageUnit: 'month' })
+    expect(sent[0].headers['Idempotency-Key']).toBeTruthy()
+    expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/job/index?id=12' })
+  })
+})
+
+describe('an existing posting', () => {
+  beforeEach(() => {
+    setRouterParams({ id: '7' }, '/packages/staff/pages/job/index')
+    mockApi.on('GET', '/staff/jobs/7', () => staffJob())
+    mockApi.on('GET', '/staff/jobs/7/applications', () => ({ job: jobSummary({ id: 7 }), items: [applicant] }))
+  })
+
+  test('shows the applicants and marks one hired', async () => {
+    mockApi.on('POST', '/staff/applications/41/status', () => ({ ...applicant, status: 'hired' }))
+    render(<StaffJobPage />)
+    await settle()
+    expect(screen.getByText('王小明 13700000001')).toBeTruthy()
+    expect(screen.getByText('留言：会看电路图')).toBeTruthy()
+    await tap('录用')
+    await settle()
+    const sent = mockApi.callsTo('POST', '/staff/applications/41/status')
+    expect(sent).toHaveLength(1)
+    expect(sent[0].body).toEqual({ status: 'hired' })
+  })
+
+  test('已核实单位 records the check', async () => {
+    mockApi.on('POST', '/staff/jobs/7/verify-employer', () => staffJob({ employerVerified: true, verifiedByStaff: { id: 4, name: '昆山劳务工作站' }, verifiedAt: '2026-03-10T02:00:00.000Z' }))
+    render(<StaffJobPage />)
+    await settle()
+    expect(screen.getByText('单位还没有核实')).toBeTruthy()
+    await tap('已核实单位')
+    await settle()
+    expect(mockApi.callsTo('POST', '/staff/jobs/7/verify-employer')).toHaveLength(1)
+    expect(screen.getByText(/单位已核实：昆山劳务工作站/)).toBeTruthy()
+  })
+})

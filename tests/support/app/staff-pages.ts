@@ -1,0 +1,54 @@
+/**
+ * For the workbench page tests: the two kinds of staff member, and typing, tapping and reading field messages
+ * the way the page tests do it (Taro's inputs take `input` events carrying `detail.value`).
+ */
+import { act, fireEvent, screen } from '@testing-library/react'
+import type { StaffMember } from '@contract'
+
+export const stationStaff: StaffMember = { id: 4, username: 'kunshan', displayName: '昆山劳务工作站', role: 'station', stationId: 2, stationName: '昆山劳务工作站' }
+export const adminStaff: StaffMember = { id: 1, username: 'admin', displayName: '县劳务输转服务中心', role: 'admin', stationId: null, stationName: null }
+
+/** Types into the Taro Input/Textarea carrying `selector` (its class). */
+export function type(container: HTMLElement, selector: string, value: string): void {
+  const el = container.querySelector(selector)
+  if (!el) throw new Error(`no ${selector}`)
+  act(() => {
+    el.dispatchEvent(new CustomEvent('input', { detail: { value }, bubbles: true }))
+  })
+}
+
+/** Taps the last element with exactly this text (a page title and a button may share it). */
+export async function tap(text: string): Promise<void> {
+  const all = screen.getAllByText(text)
+  await act(async () => {
+    fireEvent.click(all[all.length - 1])
+  })
+}
+
+/** Lets the page's requests answer, React settle and Taro's inputs finish loading. */
+export const settle = () => act(async () => new Promise((r) => setTimeout(r, 50)))
+
+/** The message shown by the field labelled `label`, or undefined. */
+export const fieldError = (label: string) => screen.getByText(label).closest('.form-field')?.querySelector('.form-field__error')?.textContent ?? undefined
+
+/** What a signed-out visitor (or a worker) sees on any workbench page. */
+export const staffSignInPrompt = '这是工作人员的页面，请先登录工作人员账号。'
+
+/** Waits until the form's Taro inputs have drawn their own <input>/<textarea> (typing sooner logs a Taro error). */
+export async function inputsReady(container: HTMLElement): Promise<void> {
+  for (let i = 0; i < 80; i++) {
+    const cores = [...container.querySelectorAll('taro-input-core, taro-textarea-core')]
+    if (cores.length > 0 && cores.every((c) => c.querySelector('input, textarea'))) return
+    await act(async () => new Promise((r) => setTimeout(r, 25)))
+  }
+  throw new Error('the form never finished drawing')
+}
+
+/** Taps the filter chip with exactly this text (a list row may say the same word). */
+export async function tapChip(text: string): Promise<void> {
+  const chip = [...document.querySelectorAll<HTMLElement>('.chip')].find((c) => c.textContent === text)
+  if (!chip) throw new Error(`no chip ${text}`)
+  await act(async () => {
+    fireEvent.click(chip)
+  })
+}

@@ -3,6 +3,7 @@ import { useLaunch } from '@tarojs/taro'
 import { startSending } from './api/start-sending'
 import { FirstLaunchNotice, setUpPrivacyFlow } from './features/account/first-launch'
 import { restoreElderMode } from './lib/elder-mode'
+import { enableKeyboardActivation } from './lib/keyboard-activation'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -10,6 +11,8 @@ function App({ children }: PropsWithChildren) {
     // The privacy notice once per device; on weapp also the gate in front of privacy-gated APIs (getLocation).
     setUpPrivacyFlow()
     restoreElderMode()
+    // H5: Enter and Space press the Views that act as buttons, as they press real ones.
+    enableKeyboardActivation()
     // Writes kept on the phone without a network go out when it returns; the worker is told when each arrives.
     startSending()
   })

@@ -127,3 +127,26 @@ test('大字模式 makes body text ≥ 18px, figures ≥ 30px and tap targets �
   })
   await context.close()
 }, 90000)
+
+test('the keyboard alone presses a chip (Space) and opens a posting (Enter)', async () => {
+  const context = await phone('normal', null)
+  const page = await context.newPage()
+  await journey(page, 'a11y-keyboard', async () => {
+    await visit(page, '/pages/jobs/index', '.job-card')
+    // A chip (role=button) pressed with Space becomes the chosen filter.
+    const chip = page.locator('.chips [role="button"]').nth(1)
+    expect(await chip.getAttribute('aria-pressed')).toBe('false')
+    await chip.focus()
+    await page.keyboard.press('Space')
+    await page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await chip.elementHandle(), { timeout: 10000 })
+    await page.waitForLoadState('networkidle')
+    // A posting card (role=link) opens with Enter.
+    const card = page.locator('.job-card').first()
+    const title = (await card.locator('.job-card__title').innerText()).trim()
+    await card.focus()
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/packages\/jobs\/pages\/detail/, { timeout: 15000 })
+    await page.locator('.job-detail__title', { hasText: title }).first().waitFor({ timeout: 15000 })
+  })
+  await context.close()
+}, 90000)

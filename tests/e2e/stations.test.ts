@@ -44,7 +44,7 @@ test('with the phone in 无锡 (browser WGS-84), the 无锡 branch comes first w
     await expect(firstCard(page).getByText(/距您约 \d+(\.\d)? 公里|距您约 \d+ 米/).textContent()).resolves.toMatch(/^距您约 (\d+\.\d 公里|\d+ 米)$/)
     // The detail offers a real tel: link on H5 and the branch's registration.
     await firstCard(page).locator('.station-card__main').click(tap)
-    const call = page.locator('a.station-call')
+    const call = page.locator('a.phone-call')
     await call.waitFor()
     await expect(call.getAttribute('href')).resolves.toMatch(/^tel:[\d+]+$/)
     await page.getByText('登录后登记为本支部流动党员').waitFor()

@@ -32,13 +32,9 @@ export function StationCard({ station, onOpen, distanceFrom }: Props) {
         <Text className='station-card__address'>{station.address}</Text>
       </View>
       {station.phone && (
-        <View
-          {...asButton}
-          aria-label={`拨打 ${station.name} 电话 ${station.phone}`}
-          className='station-card__call'
-          hoverClass='station-card__call--pressed'
-          onClick={() => callPhone(station.phone)}
-        >
+        <View {...asButton} className='station-card__call' hoverClass='station-card__call--pressed' onClick={() => callPhone(station.phone)}>
+          {/* Heard, not seen: whose number it is. The name starts with it and ends with what is shown. */}
+          <Text className='visually-hidden'>{station.name}</Text>
           <Text className='station-card__phone'>{station.phone}</Text>
           <Text className='station-card__call-label'>拨打</Text>
         </View>

@@ -4,9 +4,9 @@ import { stationServices, type Station } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { SampleBadge } from '@/components/sample-badge'
 import { Section } from '@/components/section'
+import { PhoneCall } from '@/components/phone-call'
 import { formatPlace, stationTypeLabel } from '../../lib/labels'
 import { openMap } from '../../open-map'
-import { StationCall } from '../station-call/station-call'
 import { StationCourses } from '../station-courses'
 import { StationJobs } from '../station-jobs'
 import './index.scss'
@@ -40,7 +40,7 @@ export function StationDetailView({ station, party, onOpenJob, onSeeAllJobs, onO
       </Section>
 
       <Section title='打电话'>
-        <StationCall phone={station.phone} label={station.contactPerson ? `联系人：${station.contactPerson}` : undefined} />
+        <PhoneCall phone={station.phone} label={station.contactPerson ? `联系人：${station.contactPerson}` : undefined} />
         {station.openingHours && <Text className='station-detail__line'>办公时间：{station.openingHours}</Text>}
       </Section>
 

@@ -1,7 +1,8 @@
-export interface StationCallProps {
+export interface PhoneCallProps {
   phone: string
-  /** Who answers, e.g. 联系人：王书记 */
+  /** Who answers, e.g. 全国人社服务热线 or 联系人：王书记 */
   label?: string
+  note?: string
 }
 
 /** Digits (and +) only: what a dialer accepts. */

@@ -1,0 +1,2 @@
+export { PhoneCall } from './phone-call'
+export type { PhoneCallProps } from './phone-call.types'

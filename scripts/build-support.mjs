@@ -1,6 +1,6 @@
 // What the H5 and weapp build scripts share: how stale a build is, and a quiet Taro build.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs'
 import { join } from 'node:path'
 
 export const root = new URL('..', import.meta.url).pathname
@@ -25,9 +25,10 @@ export function sourcesNewerThan(sources, builtAt) {
 
 /**
  * A production Taro build. Taro redraws a progress bar hundreds of times; its output is kept for a failure only,
- * which ends the process.
+ * which ends the process. `markers` (the files staleness is judged by) are dated to when the build started:
+ * a source saved while Taro was reading the tree then counts as newer, and the next check builds again.
  */
-export function taroBuild(type, label) {
+export function taroBuild(type, label, markers = []) {
   console.log(`Building ${label}…`)
   const started = Date.now()
   const result = spawnSync('npx', ['taro', 'build', '--type', type], {
@@ -41,5 +42,6 @@ export function taroBuild(type, label) {
     console.error(`${output}\nThe ${type} build failed.`)
     process.exit(result.status ?? 1)
   }
+  for (const marker of markers) if (existsSync(marker)) utimesSync(marker, started / 1000, started / 1000)
   console.log(`Built ${label} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 }

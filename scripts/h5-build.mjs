@@ -11,7 +11,7 @@ export function h5IsStale() {
 }
 
 export function ensureH5Build() {
-  if (h5IsStale()) taroBuild('h5', 'the H5 portal (dist/h5)')
+  if (h5IsStale()) taroBuild('h5', 'the H5 portal (dist/h5)', [builtIndex])
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) ensureH5Build()

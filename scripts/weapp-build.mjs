@@ -25,7 +25,7 @@ export function weappIsStale() {
 function buildIfStale() {
   if (!weappIsStale()) return
   // The same build as `npm run build:weapp` (production: .env.production's https API base).
-  taroBuild('weapp', 'the mini-program (dist/weapp)')
+  taroBuild('weapp', 'the mini-program (dist/weapp)', builtMarkers.map((f) => join(distDir, f)))
 }
 
 /**

@@ -65,18 +65,20 @@ const expectations: Record<string, PageExpectation> = {
   'packages/transport/pages/list/index': { shows: () => [seeded.batch!.destinationCity] },
 
   // Signed out: each page of a worker's own records asks to sign in, and says what signing in will show.
-  'packages/jobs/pages/applications/index': { shows: () => ['登录后才能看到您的报名', '去登录'] },
+  'packages/jobs/pages/applications/index': { shows: () => ['我的报名', '登录后才能看到您的报名', '用手机号登录'] },
   'packages/training/pages/mine/index': { shows: () => ['登录后能看到您报名的培训、候补排到第几位，和拿到的证书。', '用手机号登录'] },
   'packages/training/pages/request/index': { shows: () => ['没有想学的？告诉我们', '汽车维修工', '告诉县里', '提交要先用手机号登录'] },
   'packages/rights/pages/new/index': { opens: 'packages/me/pages/sign-in/index', shows: () => ['手机号', '获取验证码'] },
   'packages/rights/pages/mine/index': { shows: () => ['请先登录', '登录后能看到您提交过的求助和办理进度。', '用手机号登录'] },
-  'packages/rights/pages/case/index': { query: () => 'trackingNo=WS-2026-000001', shows: () => ['没有加载出来', '请先登录'] },
+  'packages/rights/pages/case/index': { query: () => 'trackingNo=WS-2026-000001', shows: () => ['请先登录', '登录后才能看到办理进度', '用手机号登录'] },
   'packages/transport/pages/mine/index': { shows: () => ['登录后能看到您报名的专车，和集合时间、地点。', '用手机号登录'] },
   'packages/staff/pages/cases/index': staffOnly,
   'packages/staff/pages/jobs/index': staffOnly,
   'packages/staff/pages/training/index': staffOnly,
   'packages/staff/pages/ledgers/index': staffOnly,
   'packages/staff/pages/accounts/index': staffOnly,
+  'packages/staff/pages/batches/index': staffOnly,
+  'packages/staff/pages/policies/index': staffOnly,
 }
 
 test('every page of the build is named by a test file, and this file names exactly its own pages', () => {

@@ -14,6 +14,7 @@ let admin: Awaited<ReturnType<typeof staffSignIn>>
 let seen: {
   job: { applicationCount: number; hiredCount: number }
   ledgerPhone: string
+  policy: { id: number; title: string }
 }
 
 beforeAll(async () => {
@@ -27,6 +28,7 @@ beforeAll(async () => {
   seen = {
     job: jobs.find((j) => j.id === w.application.job.id)!,
     ledgerPhone: ledger.find((r) => r.name === w.name)!.phone,
+    policy: (await api.call('/policies')).body.items[0],
   }
   s.phone.storage.set(tokenStorageKey, admin.token)
   await s.phone.launch()
@@ -43,7 +45,7 @@ const trackingNo = () => w.rightsRequest.trackingNo
 
 const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/index/index': {
-    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '账号', '退出'],
+    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '账号', '退出'],
     hides: () => notStaff,
   },
   'packages/staff/pages/cases/index': {
@@ -81,6 +83,26 @@ const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/ledgers/index': {
     shows: () => ['台账', '全部务工人员', /共 [1-9]\d* 人/, w.name, seen.ledgerPhone, '县级管理员导出的台账含完整电话。', '导出 Excel（CSV）'],
     hides: () => notStaff,
+  },
+  'packages/staff/pages/batches/index': {
+    // The worker's seat is on one of the county's batches: the administrator sees it with its seats taken.
+    shows: () => ['点对点专车', '安排一趟新车', `→ ${w.seat.batch.destinationCity}`, /已报 [1-9]\d* \/ 共 \d+ 座/, '可以报名'],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/batch/index': {
+    query: () => `id=${w.seat.batch.id}`,
+    // An administrator reads the rider's phone in full.
+    shows: () => ['专车乘车名单', w.seat.batch.meetingPoint, /乘车名单（[1-9]\d* 人）/, w.name, w.phone, '标记已发车', '取消这趟车', '导出乘车名单（CSV）'],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/policies/index': {
+    shows: () => ['政策解读', '发布政策解读', seen.policy.title],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/policy/index': {
+    query: () => `id=${seen.policy.id}`,
+    shows: () => ['修改政策解读', '类别', '正文', /更新。看看务工人员看到的样子/, '保存修改'],
+    hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],
   },
   'packages/staff/pages/accounts/index': {
     shows: () => ['账号', '工作人员账号', `${admin.staff.displayName}（${seededAdmin.username}）`, '个人信息查看记录', '开通账号'],

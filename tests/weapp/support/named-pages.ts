@@ -52,6 +52,10 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/staff/pages/training/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/ledgers/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/accounts/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/staff/pages/batches/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/staff/pages/batch/index': ['staff-pages.test.ts'],
+  'packages/staff/pages/policies/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/staff/pages/policy/index': ['staff-pages.test.ts'],
 }
 
 /** The routes `file` names: its expectations must be exactly these. */

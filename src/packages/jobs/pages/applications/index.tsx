@@ -1,13 +1,12 @@
 import { useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { api, isApiError, useApiList } from '@/api'
 import type { JobApplication } from '@contract'
-import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
-import { requireSignIn } from '@/features/account/require-sign-in'
+import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { isWorkerSignedIn, workerRequest } from '@/features/account/session'
 import { ApplicationCard } from '@/features/jobs/components/application-card'
 import { PageRoot } from '@/components/page-root'
@@ -51,10 +50,7 @@ export default function MyApplicationsPage() {
   if (signedOut) {
     return (
       <PageRoot className='my-applications'>
-        <View className='my-applications__signin'>
-          <Text className='my-applications__title'>登录后才能看到您的报名</Text>
-          <BigButton onClick={() => requireSignIn('/packages/jobs/pages/applications/index')}>去登录</BigButton>
-        </View>
+        <SignInPrompt title='我的报名' reason='登录后才能看到您的报名，和工作站有没有联系您。' redirect='/packages/jobs/pages/applications/index' />
       </PageRoot>
     )
   }

@@ -1,9 +1,9 @@
 import { useEffect } from 'react'
 import { StateView } from '@/components/state-view'
-import { BigButton } from '@/components/big-button'
 import { OutboxBanner } from '@/components/outbox-banner'
 import { Section } from '@/components/section'
 import { requireSignIn } from '@/features/account/require-sign-in'
+import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { setMe, useSession } from '@/features/account/session'
 import { ProfileForm } from '@/features/account/components/profile-form'
 import { PageRoot } from '@/components/page-root'
@@ -24,9 +24,7 @@ export default function ProfilePage() {
             <ProfileForm key={me.id} me={me} onSaved={setMe} />
           </Section>
         ) : (
-          <Section title='请先登录'>
-            <BigButton onClick={() => requireSignIn('/packages/me/pages/profile/index')}>登录</BigButton>
-          </Section>
+          <SignInPrompt reason='登录后能填写和修改您的资料。' redirect='/packages/me/pages/profile/index' />
         )}
       </StateView>
     </PageRoot>

@@ -165,7 +165,9 @@ function BatchForm({ staff }: { staff: StaffMember }) {
           </FormField>
         )
       ) : (
-        <Text className='wb-card__line'>这趟车归{staff.stationName ?? '本站'}管。</Text>
+        <FormField label='归哪个工作站'>
+          <Text className='lead-text'>这趟车归{staff.stationName ?? '本站'}管。</Text>
+        </FormField>
       )}
       {input('employer', '用工单位（可以不填）', { placeholder: '例如 无锡恒锐精密电子' })}
       <FormField label='车型' error={errors.vehicleKind}>

@@ -1,11 +1,9 @@
-import { Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useRef } from 'react'
 import { BigButton } from '@/components/big-button'
-import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
-import { requireSignIn } from '@/features/account/require-sign-in'
+import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { useSession } from '@/features/account/session'
 import { useMyEnrollments } from '@/features/training/api/enrollments'
 import { EnrollmentCard } from '@/features/training/components/enrollment-card'
@@ -29,10 +27,7 @@ export default function MyCoursesPage() {
   if (!session.signedIn && !session.loading) {
     return (
       <PageRoot>
-        <Section title='我的课程'>
-          <Text className='lead-text'>登录后能看到您报名的培训、候补排到第几位，和拿到的证书。</Text>
-          <BigButton onClick={() => requireSignIn(minePage)}>用手机号登录</BigButton>
-        </Section>
+        <SignInPrompt title='我的课程' reason='登录后能看到您报名的培训、候补排到第几位，和拿到的证书。' redirect={minePage} />
       </PageRoot>
     )
   }

@@ -22,7 +22,7 @@ interface Props {
 export function StateView({ loading, error, empty, emptyText = '这里还没有内容', emptyHint, onRetry, children }: Props) {
   if (loading) {
     return (
-      <View className='state-view' aria-live='polite'>
+      <View className='state-view state-view--loading' aria-live='polite'>
         <View className='state-view__spinner' />
         <Text className='state-view__title'>正在加载…</Text>
       </View>

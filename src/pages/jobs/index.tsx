@@ -50,14 +50,13 @@ export default function JobsPage() {
   return (
     <PageRoot className='jobs-page'>
       <SearchBox initial={filters.q ?? ''} placeholder='搜工种或城市，如 电焊、天津' label='搜索工作' onSearch={(q) => set({ q: q || undefined })} />
-      {trades.length > 0 && (
-        <Chips<TradeChoice>
-          scroll
-          value={filters.trade ?? ''}
-          onChange={(t) => set({ trade: t || undefined })}
-          options={[{ value: '', label: '全部' }, ...trades.map((t) => ({ value: t.name, label: t.name }))]}
-        />
-      )}
+      {/* Drawn from the start (全部 alone until the trades arrive), so the list below never jumps down. */}
+      <Chips<TradeChoice>
+        scroll
+        value={filters.trade ?? ''}
+        onChange={(t) => set({ trade: t || undefined })}
+        options={[{ value: '', label: '全部' }, ...trades.map((t) => ({ value: t.name, label: t.name }))]}
+      />
       <View className='jobs-page__bar'>
         <View
           {...asButton}

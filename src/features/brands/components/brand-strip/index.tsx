@@ -18,10 +18,23 @@ interface Props {
  * courses and its trade's open jobs. Says nothing while loading or on failure: it is an extra, not the page.
  */
 export function BrandStrip({ onShowJobs }: Props) {
-  const { data } = useBrands()
+  const { data, loading } = useBrands()
   const [open, setOpen] = useState<Brand | null>(null)
   const items = data?.items ?? []
-  if (items.length === 0) return null
+  if (items.length === 0) {
+    // While loading, an empty strip of the same height holds the place, so the page below does not jump.
+    return loading ? (
+      <View className='brand-strip brand-strip--holding' aria-hidden='true'>
+        <Text className='brand-strip__title'>武山劳务品牌</Text>
+        <ScrollView scrollX className='brand-strip__scroll' enhanced showScrollbar={false}>
+          <View className='brand-strip__card'>
+            <Text className='brand-strip__name'>　</Text>
+            <Text className='brand-strip__level'>　</Text>
+          </View>
+        </ScrollView>
+      </View>
+    ) : null
+  }
   return (
     <View className='brand-strip'>
       <Text className='brand-strip__title'>武山劳务品牌</Text>

@@ -61,7 +61,7 @@ describe('scheduling a batch', () => {
     expect(fieldError('去哪个城市')).toBe('请填写这一项')
     expect(fieldError('座位数')).toBe('请填写这一项')
     expect(fieldError('用工单位（可以不填）')).toBeUndefined()
-    expect(screen.getByText('还有没填好的地方，请看红字')).toBeTruthy()
+    expect(screen.getByText('有几项需要改一下，请看红字')).toBeTruthy()
     expect(mockApi.callsTo('POST', '/staff/transport-batches')).toHaveLength(0)
   })
 

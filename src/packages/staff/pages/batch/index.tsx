@@ -1,10 +1,11 @@
-import { useRef, useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Text, Textarea, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { api, newIdempotencyKey, request, useApi } from '@/api'
+import { api, request, useApi } from '@/api'
 import {
   batchStatusLabel,
   cancelTransportBatchBody,
+  type CreateTransportBatchBody,
   createTransportBatchBody,
   type StaffMember,
   type TransportBatch,
@@ -14,15 +15,16 @@ import {
   type VehicleKind,
 } from '@contract'
 import { BigButton } from '@/components/big-button'
-import { Chips } from '@/components/chips'
 import { Dialog } from '@/components/dialog'
 import { FormField } from '@/components/form-field'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
+import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { exportManifestCsv } from '@/features/staff/api/manifest-export'
 import { checkBody } from '@/features/staff/lib/check-body'
 import { chinaDateTime, errorText, staffPaths } from '@/features/staff/lib/paths'
+import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { chinaTime, routeTitle, runBy } from '@/features/transport/lib/format'
 
 /** Without ?id: schedule a batch. With it: the batch, its 乘车名单 (CSV too), 标记已发车 and 取消这趟车. */
@@ -76,36 +78,25 @@ function instantOf(date: string, time: string, what: string): string | undefined
 
 function BatchForm({ staff }: { staff: StaffMember }) {
   const admin = staff.role === 'admin'
-  const [d, setD] = useState<Draft>(emptyDraft)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [message, setMessage] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  // One key per filled-in form: a second tap or a retry after a lost answer schedules the batch once.
-  const key = useRef(newIdempotencyKey())
+  const { draft: d, set, errors, message, busy, save } = useStaffForm<Draft>(emptyDraft)
   const stations = useApi(api.listStations, { query: {} }, { enabled: admin })
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }))
-  const input = (k: keyof Draft, label: string, extra: { type?: 'number' | 'text'; hint?: string; error?: string; placeholder?: string } = {}) => (
-    <FormField label={label} error={extra.error ?? errors[k]} hint={extra.hint}>
-      <Input
-        className={`form-field__input staff-batch__${k}`}
-        type={extra.type ?? 'text'}
-        value={d[k] as string}
-        placeholder={extra.placeholder}
-        aria-label={label}
-        onInput={(e) => set(k, e.detail.value)}
-      />
-    </FormField>
+  const text = (k: Exclude<keyof Draft, 'departureTownship' | 'vehicleKind' | 'stationId'>, label: string, extra: { type?: 'number'; hint?: string; error?: string; placeholder?: string } = {}) => (
+    <TextField
+      label={label}
+      className={`staff-batch__${k}`}
+      type={extra.type}
+      hint={extra.hint}
+      placeholder={extra.placeholder}
+      value={d[k]}
+      error={extra.error ?? errors[k]}
+      onChange={(v) => set(k, v)}
+    />
   )
 
-  const save = async () => {
-    setMessage(null)
-    const local: Record<string, string> = {}
+  const submit = async () => {
     const departAt = instantOf(d.departDate, d.departTime, '发车')
     // A meeting time without a date is on the day of departure.
     const meetAt = instantOf(d.meetTime.trim() && !d.meetDate.trim() ? d.departDate : d.meetDate, d.meetTime, '集合')
-    if (departAt === undefined) local.departAt = '请填写发车日期和时间'
-    else if (typeof departAt === 'object') local.departAt = departAt.error
-    if (meetAt !== undefined && typeof meetAt === 'object') local.meetAt = meetAt.error
     const body = {
       departAt: typeof departAt === 'string' ? departAt : '',
       ...(typeof meetAt === 'string' ? { meetAt } : {}),
@@ -116,86 +107,59 @@ function BatchForm({ staff }: { staff: StaffMember }) {
       ...(admin && d.stationId ? { stationId: Number(d.stationId) } : {}),
       employer: d.employer.trim() ? d.employer : null,
       vehicleKind: d.vehicleKind,
-      seats: d.seats.trim() ? Number(d.seats) : undefined,
+      seats: numberOf(d.seats),
       whatToBring: d.whatToBring,
       notes: d.notes,
     }
+    // The contract's own rules, before sending; the date and time boxes say first what is wrong with them.
     const checked = checkBody(createTransportBatchBody, body)
-    const fields = { ...(checked.ok ? {} : checked.fields), ...local }
-    if (!checked.ok || Object.keys(local).length) {
-      setErrors(fields)
-      setMessage('还有没填好的地方，请看红字')
-      return
-    }
-    setBusy(true)
-    setErrors({})
-    try {
-      const saved = await request(api.staffCreateTransportBatch, { body: checked.data }, { idempotencyKey: key.current })
-      key.current = newIdempotencyKey()
-      void Taro.redirectTo({ url: staffPaths.batch(saved.id) })
-    } catch (e) {
-      setErrors((e as { fields?: Record<string, string> }).fields ?? {})
-      setMessage(errorText(e))
-    } finally {
-      setBusy(false)
-    }
+    const local = checked.ok ? {} : { ...checked.fields }
+    if (departAt === undefined) local.departAt = '请填写发车日期和时间'
+    else if (typeof departAt === 'object') local.departAt = departAt.error
+    if (meetAt !== undefined && typeof meetAt === 'object') local.meetAt = meetAt.error
+    const saved = await save(body, local, (idempotencyKey) => request(api.staffCreateTransportBatch, { body: body as CreateTransportBatchBody }, { idempotencyKey }))
+    if (saved) void Taro.redirectTo({ url: staffPaths.batch(saved.id) })
   }
 
   return (
     <View className='staff-batch__form'>
-      {input('departDate', '发车日期', { hint: '格式 2026-03-20', error: errors.departAt })}
-      {input('departTime', '发车时间', { hint: '格式 07:30（北京时间）' })}
-      {input('meetDate', '集合日期（可以不填）', { hint: '不填就是发车那天' })}
-      {input('meetTime', '集合时间（可以不填）', { hint: '不填就是发车前1小时', error: errors.meetAt })}
-      <FormField label='从哪个乡镇出发' error={errors.departureTownship}>
-        <Chips scroll value={d.departureTownship} onChange={(v) => set('departureTownship', v)} options={townships.map((t) => ({ value: t, label: t }))} />
-      </FormField>
-      {input('meetingPoint', '集合地点', { placeholder: '例如 洛门镇人民政府门前' })}
-      {input('destinationProvince', '去哪个省', { hint: '例如 江苏省' })}
-      {input('destinationCity', '去哪个城市', { hint: '例如 昆山市' })}
+      {text('departDate', '发车日期', { hint: '格式 2026-03-20', error: errors.departAt })}
+      {text('departTime', '发车时间', { hint: '格式 07:30（北京时间）' })}
+      {text('meetDate', '集合日期（可以不填）', { hint: '不填就是发车那天' })}
+      {text('meetTime', '集合时间（可以不填）', { hint: '不填就是发车前1小时', error: errors.meetAt })}
+      <ChoiceField
+        label='从哪个乡镇出发'
+        scroll
+        error={errors.departureTownship}
+        value={d.departureTownship}
+        onChange={(v) => set('departureTownship', v)}
+        options={townships.map((t) => ({ value: t, label: t }))}
+      />
+      {text('meetingPoint', '集合地点', { placeholder: '例如 洛门镇人民政府门前' })}
+      {text('destinationProvince', '去哪个省', { hint: '例如 江苏省' })}
+      {text('destinationCity', '去哪个城市', { hint: '例如 昆山市' })}
       {admin ? (
         stations.data && (
-          <FormField label='归哪个工作站' error={errors.stationId}>
-            <Chips
-              scroll
-              value={d.stationId}
-              onChange={(v) => set('stationId', v)}
-              options={[{ value: '', label: '县里直接安排' }, ...stations.data.items.map((s) => ({ value: String(s.id), label: s.name }))]}
-            />
-          </FormField>
+          <ChoiceField
+            label='归哪个工作站'
+            scroll
+            error={errors.stationId}
+            value={d.stationId}
+            onChange={(v) => set('stationId', v)}
+            options={[{ value: '', label: '县里直接安排' }, ...stations.data.items.map((s) => ({ value: String(s.id), label: s.name }))]}
+          />
         )
       ) : (
         <FormField label='归哪个工作站'>
           <Text className='lead-text'>这趟车归{staff.stationName ?? '本站'}管。</Text>
         </FormField>
       )}
-      {input('employer', '用工单位（可以不填）', { placeholder: '例如 无锡恒锐精密电子' })}
-      <FormField label='车型' error={errors.vehicleKind}>
-        <Chips value={d.vehicleKind} onChange={(v) => set('vehicleKind', v)} options={vehicleKinds.map((k) => ({ value: k, label: vehicleKindLabel[k] }))} />
-      </FormField>
-      {input('seats', '座位数', { type: 'number' })}
-      <FormField label='要带的东西' error={errors.whatToBring}>
-        <Textarea
-          className='form-field__input form-field__textarea staff-batch__whatToBring'
-          value={d.whatToBring}
-          maxlength={300}
-          aria-label='要带的东西'
-          onInput={(e) => set('whatToBring', e.detail.value)}
-        />
-      </FormField>
-      <FormField label='其他说明（可以不填）' error={errors.notes}>
-        <Textarea
-          className='form-field__input form-field__textarea staff-batch__notes'
-          value={d.notes}
-          maxlength={1000}
-          aria-label='其他说明'
-          onInput={(e) => set('notes', e.detail.value)}
-        />
-      </FormField>
-      {message && <Text className='wb-message'>{message}</Text>}
-      <BigButton className='staff-batch__save' disabled={busy} onClick={() => void save()}>
-        {busy ? '正在保存…' : '发布这趟车'}
-      </BigButton>
+      {text('employer', '用工单位（可以不填）', { placeholder: '例如 无锡恒锐精密电子' })}
+      <ChoiceField label='车型' error={errors.vehicleKind} value={d.vehicleKind} onChange={(v) => set('vehicleKind', v)} options={vehicleKinds.map((k) => ({ value: k, label: vehicleKindLabel[k] }))} />
+      {text('seats', '座位数', { type: 'number' })}
+      <TextField label='要带的东西' className='staff-batch__whatToBring' multiline maxlength={300} value={d.whatToBring} error={errors.whatToBring} onChange={(v) => set('whatToBring', v)} />
+      <TextField label='其他说明（可以不填）' className='staff-batch__notes' multiline maxlength={1000} value={d.notes} error={errors.notes} onChange={(v) => set('notes', v)} />
+      <SaveRow className='staff-batch__save' message={message} busy={busy} label='发布这趟车' onSave={() => void submit()} />
     </View>
   )
 }

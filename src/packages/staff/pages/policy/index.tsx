@@ -1,18 +1,17 @@
-import { useRef, useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { useState } from 'react'
+import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { api, newIdempotencyKey, request } from '@/api'
+import { api, request } from '@/api'
 import { type Policy, policyBody, type PolicyCategory, policyCategories } from '@contract'
-import { BigButton } from '@/components/big-button'
-import { Chips } from '@/components/chips'
-import { FormField } from '@/components/form-field'
 import { StateView } from '@/components/state-view'
 import { asLink } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { usePolicy } from '@/features/policies/api/policies'
 import { StaffShell } from '@/features/staff/components/staff-shell'
+import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { checkBody } from '@/features/staff/lib/check-body'
-import { chinaDateTime, errorText, staffPaths } from '@/features/staff/lib/paths'
+import { chinaDateTime, staffPaths } from '@/features/staff/lib/paths'
+import { useStaffForm } from '@/features/staff/lib/use-staff-form'
 
 /** Admins: without ?id publish an article; with it, change one. */
 export default function StaffPolicyPage() {
@@ -44,40 +43,23 @@ const draftOf = (p?: Policy): Draft => ({
 })
 
 function PolicyForm({ policy }: { policy?: Policy }) {
-  const [d, setD] = useState<Draft>(() => draftOf(policy))
+  const { draft: d, set, errors, message, setMessage, busy, save } = useStaffForm<Draft>(() => draftOf(policy))
   const [saved, setSaved] = useState<Policy | undefined>(policy)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const key = useRef(newIdempotencyKey())
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((p) => ({ ...p, [k]: v }))
 
-  const save = async () => {
-    setMessage(null)
-    // Edits send every field too: the same rules apply to each, and an untouched one is sent back as it was.
+  const submit = async () => {
+    // Edits send every field too: the same rules apply to each, and an untouched one goes back as it was.
     const checked = checkBody(policyBody, d)
-    if (!checked.ok) {
-      setErrors(checked.fields)
-      setMessage({ ok: false, text: '还有没填好的地方，请看红字' })
-      return
-    }
-    setBusy(true)
-    setErrors({})
-    try {
-      if (saved) {
-        setSaved(await request(api.staffUpdatePolicy, { params: { id: saved.id }, body: checked.data }, { idempotencyKey: key.current }))
-        key.current = newIdempotencyKey()
-        setMessage({ ok: true, text: '已保存，务工人员马上就能看到' })
-      } else {
-        const created = await request(api.staffCreatePolicy, { body: checked.data }, { idempotencyKey: key.current })
-        key.current = newIdempotencyKey()
-        void Taro.redirectTo({ url: staffPaths.policy(created.id) })
-      }
-    } catch (e) {
-      setErrors((e as { fields?: Record<string, string> }).fields ?? {})
-      setMessage({ ok: false, text: errorText(e) })
-    } finally {
-      setBusy(false)
+    const result = await save(d, checked.ok ? {} : checked.fields, (idempotencyKey) =>
+      saved
+        ? request(api.staffUpdatePolicy, { params: { id: saved.id }, body: d }, { idempotencyKey })
+        : request(api.staffCreatePolicy, { body: d }, { idempotencyKey }),
+    )
+    if (!result) return
+    if (saved) {
+      setSaved(result)
+      setMessage({ text: '已保存，务工人员马上就能看到', ok: true })
+    } else {
+      void Taro.redirectTo({ url: staffPaths.policy(result.id) })
     }
   }
 
@@ -85,30 +67,23 @@ function PolicyForm({ policy }: { policy?: Policy }) {
     <View className='staff-policy__form'>
       {saved && (
         <View {...asLink} className='wb-card__line staff-policy__public' onClick={() => openPage(`/packages/policies/pages/detail/index?id=${saved.id}`)}>
-          <Text>
-            {chinaDateTime(saved.updatedAt)} 更新。看看务工人员看到的样子 ›
-          </Text>
+          <Text>{chinaDateTime(saved.updatedAt)} 更新。看看务工人员看到的样子 ›</Text>
         </View>
       )}
-      <FormField label='类别' error={errors.category}>
-        <Chips scroll value={d.category} onChange={(v) => set('category', v)} options={policyCategories.map((c) => ({ value: c, label: c }))} />
-      </FormField>
-      <FormField label='标题' error={errors.title} hint='写成务工人员会问的话，例如 参加技能培训要不要交钱？'>
-        <Input className='form-field__input staff-policy__title' value={d.title} maxlength={60} aria-label='标题' onInput={(e) => set('title', e.detail.value)} />
-      </FormField>
-      <FormField label='一句话说清楚' error={errors.summary} hint='列表里显示这一句'>
-        <Textarea className='form-field__input form-field__textarea staff-policy__summary' value={d.summary} maxlength={200} aria-label='一句话说清楚' onInput={(e) => set('summary', e.detail.value)} />
-      </FormField>
-      <FormField label='正文' error={errors.body} hint='怎么申请、带什么、找谁，分段写'>
-        <Textarea className='form-field__input form-field__textarea staff-policy__body' value={d.body} maxlength={8000} aria-label='正文' onInput={(e) => set('body', e.detail.value)} />
-      </FormField>
-      <FormField label='来源或咨询单位' error={errors.source} hint='例如 武山县人社局'>
-        <Input className='form-field__input staff-policy__source' value={d.source} maxlength={60} aria-label='来源或咨询单位' onInput={(e) => set('source', e.detail.value)} />
-      </FormField>
-      {message && <Text className={message.ok ? 'wb-ok' : 'wb-message'}>{message.text}</Text>}
-      <BigButton className='staff-policy__save' disabled={busy} onClick={() => void save()}>
-        {busy ? '正在保存…' : saved ? '保存修改' : '发布'}
-      </BigButton>
+      <ChoiceField label='类别' scroll error={errors.category} value={d.category} onChange={(v) => set('category', v)} options={policyCategories.map((c) => ({ value: c, label: c }))} />
+      <TextField
+        label='标题'
+        className='staff-policy__title'
+        hint='写成务工人员会问的话，例如 参加技能培训要不要交钱？'
+        maxlength={60}
+        value={d.title}
+        error={errors.title}
+        onChange={(v) => set('title', v)}
+      />
+      <TextField label='一句话说清楚' className='staff-policy__summary' hint='列表里显示这一句' multiline maxlength={200} value={d.summary} error={errors.summary} onChange={(v) => set('summary', v)} />
+      <TextField label='正文' className='staff-policy__body' hint='怎么申请、带什么、找谁，分段写' multiline maxlength={8000} value={d.body} error={errors.body} onChange={(v) => set('body', v)} />
+      <TextField label='来源或咨询单位' className='staff-policy__source' hint='例如 武山县人社局' maxlength={60} value={d.source} error={errors.source} onChange={(v) => set('source', v)} />
+      <SaveRow className='staff-policy__save' message={message} busy={busy} label={saved ? '保存修改' : '发布'} onSave={() => void submit()} />
     </View>
   )
 }

@@ -75,6 +75,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/cases/index': staffOnly,
   'packages/staff/pages/jobs/index': staffOnly,
   'packages/staff/pages/training/index': staffOnly,
+  'packages/staff/pages/course-edit/index': staffOnly,
   'packages/staff/pages/ledgers/index': staffOnly,
   'packages/staff/pages/accounts/index': staffOnly,
   'packages/staff/pages/batches/index': staffOnly,

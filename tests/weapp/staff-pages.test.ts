@@ -80,6 +80,16 @@ const expectations: Record<string, PageExpectation> = {
     shows: () => [/点单（按工种）/, /汽车维修工：[1-9]\d* 人想学/, w.enrollment.course.title],
     hides: () => notStaff,
   },
+  'packages/staff/pages/course/index': {
+    // The course the worker enrolled in: the worker on its list, as the administrator who marks completion sees it.
+    query: () => `id=${w.enrollment.course.id}`,
+    shows: () => [w.enrollment.course.title, /已报上名（[1-9]\d* 人）/, w.name, '候补名单', '修改培训班'],
+    hides: () => notStaff,
+  },
+  'packages/staff/pages/course-edit/index': {
+    shows: () => ['开新培训班', '培训方式', '工种', '开班'],
+    hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],
+  },
   'packages/staff/pages/ledgers/index': {
     shows: () => ['台账', '全部务工人员', /共 [1-9]\d* 人/, w.name, seen.ledgerPhone, '县级管理员导出的台账含完整电话。', '导出 Excel（CSV）'],
     hides: () => notStaff,

@@ -50,6 +50,8 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/staff/pages/jobs/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/job/index': ['staff-pages.test.ts'],
   'packages/staff/pages/training/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/staff/pages/course/index': ['staff-pages.test.ts'],
+  'packages/staff/pages/course-edit/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/ledgers/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/accounts/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/batches/index': ['staff-pages.test.ts', 'pages.test.ts'],

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
+import { asButton } from '@/lib/a11y'
 import { accessLogActionLabel, type StaffRole } from '@contract'
 import { api, newIdempotencyKey, request, useApi, useApiList } from '@/api'
 import { BigButton } from '@/components/big-button'
@@ -72,7 +73,7 @@ function Accounts() {
             <Text className='wb-card__line'>{a.role === 'admin' ? '县级管理员' : a.stationName}</Text>
             {!a.disabled && (
               <View className='wb-row'>
-                <View className='wb-small-button wb-small-button--danger' onClick={() => void disable(a.id)}>
+                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void disable(a.id)}>
                   <Text>停用</Text>
                 </View>
               </View>

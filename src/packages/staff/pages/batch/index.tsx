@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
+import { asButton } from '@/lib/a11y'
 import Taro, { useRouter } from '@tarojs/taro'
 import { api, request, useApi } from '@/api'
 import {
@@ -252,10 +253,10 @@ function ExistingBatch({ id }: { id: number }) {
           {message && <Text className={message.ok ? 'wb-ok' : 'wb-message'}>{message.text}</Text>}
           {live && (
             <View className='wb-row'>
-              <View className='wb-small-button staff-batch__depart' onClick={() => setConfirming('depart')}>
+              <View {...asButton} className='wb-small-button staff-batch__depart' onClick={() => setConfirming('depart')}>
                 <Text>标记已发车</Text>
               </View>
-              <View className='wb-small-button wb-small-button--danger staff-batch__cancel' onClick={() => setConfirming('cancel')}>
+              <View {...asButton} className='wb-small-button wb-small-button--danger staff-batch__cancel' onClick={() => setConfirming('cancel')}>
                 <Text>取消这趟车</Text>
               </View>
             </View>

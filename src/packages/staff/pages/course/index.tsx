@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import { asButton } from '@/lib/a11y'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { api, request, useApi } from '@/api'
 import { type Course, courseModeLabel, enrollmentStatusLabel, issueCertificateBody, type StaffEnrollment } from '@contract'
@@ -156,14 +157,14 @@ function Student({ enrollment: e, course, admin, onCompleted, onCertified, onFai
       )}
       {admin && e.status === 'enrolled' && started && (
         <View className='wb-row'>
-          <View className='wb-small-button staff-course__complete' aria-disabled={busy ? 'true' : 'false'} onClick={busy ? undefined : () => void complete()}>
+          <View {...asButton} className='wb-small-button staff-course__complete' aria-disabled={busy ? 'true' : 'false'} onClick={busy ? undefined : () => void complete()}>
             <Text>{busy ? '正在记…' : '记为结业'}</Text>
           </View>
         </View>
       )}
       {admin && e.status === 'completed' && !certifying && (
         <View className='wb-row'>
-          <View className='wb-small-button staff-course__certify' onClick={() => setCertifying(true)}>
+          <View {...asButton} className='wb-small-button staff-course__certify' onClick={() => setCertifying(true)}>
             <Text>登记证书</Text>
           </View>
         </View>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Text, Textarea, View } from '@tarojs/components'
+import { asButton } from '@/lib/a11y'
 import Taro, { useRouter } from '@tarojs/taro'
 import { api, request, useApi } from '@/api'
 import {
@@ -157,12 +158,12 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
             {message && <Text className='wb-message'>{message}</Text>}
             <View className='wb-row'>
               {!j.employerVerified && (
-                <View className='wb-small-button staff-job__verify' onClick={() => void act(() => request(api.staffVerifyEmployer, { params: { id } }))}>
+                <View {...asButton} className='wb-small-button staff-job__verify' onClick={() => void act(() => request(api.staffVerifyEmployer, { params: { id } }))}>
                   <Text>已核实单位</Text>
                 </View>
               )}
               {j.status === 'open' && j.reviewStatus !== 'pending' && (
-                <View className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(api.staffUpdateJob, { params: { id }, body: { status: 'closed' } }))}>
+                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(api.staffUpdateJob, { params: { id }, body: { status: 'closed' } }))}>
                   <Text>关闭岗位</Text>
                 </View>
               )}
@@ -175,10 +176,10 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
                 <Textarea className='form-field__input form-field__textarea' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
               </FormField>
               <View className='wb-row'>
-                <View className='wb-small-button' onClick={() => void act(() => request(api.staffReviewJob, { params: { id }, body: { decision: 'restore', note } }))}>
+                <View {...asButton} className='wb-small-button' onClick={() => void act(() => request(api.staffReviewJob, { params: { id }, body: { decision: 'restore', note } }))}>
                   <Text>没问题，恢复</Text>
                 </View>
-                <View className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(api.staffReviewJob, { params: { id }, body: { decision: 'remove', note } }))}>
+                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(api.staffReviewJob, { params: { id }, body: { decision: 'remove', note } }))}>
                   <Text>下架</Text>
                 </View>
               </View>
@@ -238,14 +239,14 @@ function Applicants({ id }: { id: number }) {
           {(a.status === 'submitted' || a.status === 'contacted') && (
             <View className='wb-row'>
               {a.status === 'submitted' && (
-                <View className='wb-small-button' onClick={() => void mark(a.id, 'contacted')}>
+                <View {...asButton} className='wb-small-button' onClick={() => void mark(a.id, 'contacted')}>
                   <Text>已联系</Text>
                 </View>
               )}
-              <View className='wb-small-button' onClick={() => void mark(a.id, 'hired')}>
+              <View {...asButton} className='wb-small-button' onClick={() => void mark(a.id, 'hired')}>
                 <Text>录用</Text>
               </View>
-              <View className='wb-small-button wb-small-button--danger' onClick={() => void mark(a.id, 'rejected')}>
+              <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void mark(a.id, 'rejected')}>
                 <Text>不录用</Text>
               </View>
             </View>

@@ -32,7 +32,7 @@ export function transportRoutes(app: FastifyInstance): void {
     const caller = (await authenticate(app, req, m.access)) as StaffCaller
     const params = parse(idParam, req.params)
     const query = parse(manifestQuery, req.query)
-    const result = await manifest(app.db, app.keys, caller, params.id)
+    const result = await manifest(app.db, app.keys, caller, params.id, { format: query.format, now: app.clock() })
     // Personal data: never kept by a browser or a proxy.
     reply.header('Cache-Control', 'no-store')
     if (query.format === 'csv') {

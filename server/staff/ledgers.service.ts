@@ -15,7 +15,7 @@ import type { DataKeys } from '../accounts/crypto'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { writeAccess } from './access-log.repository'
-import { toCsv } from './csv'
+import { toCsv } from '../lib/csv'
 import { isAdmin } from './staff-scope'
 
 export interface LedgerQuery {

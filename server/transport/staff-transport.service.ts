@@ -18,6 +18,8 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, forbidden, notFound, validationFailed } from '../http/app-error'
 import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { toCsv } from '../lib/csv'
+import { writeAccess } from '../staff/access-log.repository'
 import { stationFilterOf } from '../staff/staff-scope'
 import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, listRiders, lockBatch, updateBatch } from './transport.repository'
 import { toBatch } from './transport.service'
@@ -87,7 +89,35 @@ export async function createBatch(
   return created
 }
 
-export async function manifest(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number): Promise<{ batch: TransportBatch; riders: ManifestRider[] }> {
+/**
+ * The riders of a batch, for boarding. Reading their phones is logged (one entry per read, as for a ledger
+ * export), in the same transaction: a manifest that was answered is a manifest that was logged.
+ */
+export async function manifest(
+  db: Kysely<DB>,
+  keys: DataKeys,
+  caller: StaffCaller,
+  id: number,
+  read: { format: 'json' | 'csv'; now: Date },
+): Promise<{ batch: TransportBatch; riders: ManifestRider[] }> {
+  return db.transaction().execute(async (trx) => {
+    const result = await readManifest(trx, keys, caller, id)
+    const { batch, riders } = result
+    const full = caller.role === 'admin'
+    await writeAccess(trx, [
+      {
+        staffId: caller.staffId,
+        action: 'manifest_read',
+        userId: null,
+        detail: `专车 #${batch.id}（${batch.departAt.slice(0, 10)} → ${batch.destinationCity}）乘车名单 ${read.format.toUpperCase()} ${riders.length} 人，电话${full ? '完整' : '已遮挡'}`,
+        at: read.now,
+      },
+    ])
+    return result
+  })
+}
+
+async function readManifest(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number): Promise<{ batch: TransportBatch; riders: ManifestRider[] }> {
   const batch = await batchOrNotFound(db, id)
   requireBatchAccess(caller, batch)
   const full = caller.role === 'admin'
@@ -105,23 +135,16 @@ export async function manifest(db: Kysely<DB>, keys: DataKeys, caller: StaffCall
   return { batch: toBatch(batch), riders }
 }
 
-/** A cell as Excel and WPS read it: quoted when it holds a comma, quote or line break; a formula lead neutralised. */
-export function csvCell(value: string | number | null): string {
-  let text = value === null ? '' : String(value)
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
 /** China time, as staff read it: 2026-12-01 08:30 */
 function chinaTime(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 60 * 60 * 1000).toISOString().slice(0, 16).replace('T', ' ')
 }
 
-/** UTF-8 with a BOM (Excel on Windows otherwise reads the Chinese as mojibake), CRLF line ends. */
 export function manifestCsv(riders: ManifestRider[]): string {
-  const lines = [manifestCsvHeaders.join(',')]
-  for (const r of riders) lines.push([r.seq, r.name, r.phone, r.hometownTownship, chinaTime(r.signedUpAt)].map(csvCell).join(','))
-  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+  return toCsv(
+    manifestCsvHeaders,
+    riders.map((r) => [r.seq, r.name, r.phone, r.hometownTownship, chinaTime(r.signedUpAt)]),
+  )
 }
 
 /** Marks the batch departed: its riders now count as sent out. A repeat changes nothing. */

@@ -255,6 +255,15 @@ describe('staff', () => {
     expect(lines[1]).toMatch(new RegExp(`^1,王小红,${a.phone.slice(0, 3)}\\*\\*\\*\\*${a.phone.slice(7)},洛门镇,2026-03-10 10:00$`))
     expect(lines).toHaveLength(4) // header, two riders, the final line end
     expect(csv.body).not.toContain(a.phone)
+
+    // Every answered read of the riders' phones is in the access log; refused reads are not.
+    const logged = await t.db.selectFrom('access_log').selectAll().where('action', '=', 'manifest_read').orderBy('id').execute()
+    expect(logged.map((l) => l.detail)).toEqual([
+      expect.stringMatching(new RegExp(`^专车 #${id}（.+ → .+）乘车名单 JSON 2 人，电话已遮挡$`)),
+      expect.stringMatching(/乘车名单 JSON 2 人，电话完整$/),
+      expect.stringMatching(/乘车名单 CSV 2 人，电话已遮挡$/),
+    ])
+    expect(JSON.stringify(logged)).not.toContain(a.phone)
   })
 
   test('the CSV escapes commas, quotes and line breaks, and neutralises formulas', () => {

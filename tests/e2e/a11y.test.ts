@@ -1,28 +1,18 @@
 import AxeBuilder from '@axe-core/playwright'
 import { privacyNoticeVersion } from '../../types'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { journey, launchBrowser, phoneContext } from './support/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { journey, phoneContext } from './support/browser'
 import { serverApi } from './support/api'
-import { startServer, type RunningServer } from './support/server'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
+const e2e = useServerAndBrowser()
 
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const { call, signIn } = serverApi(() => server.baseUrl)
+const { call, signIn } = serverApi(() => e2e.server.baseUrl)
 const api = async (path: string) => (await call(path)).body
 
 /** A phone in normal or 大字模式, signed in or not (Taro's H5 storage keeps `{ data }` JSON in localStorage). */
 async function phone(mode: 'normal' | 'elder', token: string | null): Promise<BrowserContext> {
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   await context.addInitScript(
     ([t, v, elder]) => {
       if (t) localStorage.setItem('wgt.session.token', JSON.stringify({ data: t }))
@@ -55,7 +45,7 @@ async function audit(page: Page, name: string): Promise<Finding[]> {
 }
 
 async function visit(page: Page, path: string, ready: string): Promise<void> {
-  await page.goto(server.baseUrl + path)
+  await page.goto(e2e.server.baseUrl + path)
   await page.locator(ready).first().waitFor({ timeout: 20000 })
   await page.waitForLoadState('networkidle')
 }

@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core'
-import { journey, launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import type { Page } from 'playwright-core'
+import { journey, phoneContext } from './support/browser'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useServerAndBrowser()
 
 async function openPhone(path = '/'): Promise<Page> {
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   const page = await context.newPage()
-  await page.goto(server.baseUrl + path)
+  await page.goto(e2e.server.baseUrl + path)
   return page
 }
 
 /** The newest code the console SMS provider "sent" to a phone (GET /api/dev/sms-outbox, test server only). */
 async function latestCode(phone: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)
+  const res = await fetch(`${e2e.server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)
   expect(res.ok).toBe(true)
   const { items } = (await res.json()) as { items: Array<{ code: string; sentAt: string }> }
   expect(items.length).toBeGreaterThan(0)
@@ -76,7 +66,7 @@ test('a worker signs in with an SMS code, fills in the profile, and signs out', 
     await page.locator('.profile-form__saved').getByText('已保存').waitFor()
 
     // Stored on the server, as the API tells the worker's own token.
-    const res = await fetch(`${server.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } })
+    const res = await fetch(`${e2e.server.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } })
     expect(res.status).toBe(200)
     const me = (await res.json()) as { name: string; hometownTownship: string; phone: string; consents: Array<{ kind: string; granted: boolean }> }
     expect(me).toMatchObject({ name: '李四', hometownTownship: '洛门镇', phone: '138****1234' })
@@ -90,7 +80,7 @@ test('a worker signs in with an SMS code, fills in the profile, and signs out', 
     await page.locator('.me-page__sign-in').waitFor()
     await page.getByText('登录后', { exact: true }).waitFor()
     expect(await storedToken(page)).toBeNull()
-    const after = await fetch(`${server.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } })
+    const after = await fetch(`${e2e.server.baseUrl}/api/me`, { headers: { Authorization: `Bearer ${token}` } })
     expect(after.status).toBe(401)
   })
   await page.context().close()

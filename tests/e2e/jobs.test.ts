@@ -1,27 +1,17 @@
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { privacyNoticeVersion } from '../../types'
-import { journey, launchBrowser, phoneContext } from './support/browser'
+import { journey, phoneContext } from './support/browser'
 import { serverApi } from './support/api'
-import { startServer, type RunningServer } from './support/server'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
+const e2e = useServerAndBrowser()
 
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const { call: api, signIn } = serverApi(() => server.baseUrl)
+const { call: api, signIn } = serverApi(() => e2e.server.baseUrl)
 
 
 /** A phone whose portal already holds the session (Taro's H5 storage keeps `{ data }` JSON in localStorage). */
 async function signedInPhone(token: string): Promise<Page> {
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   await context.addInitScript(
     ([t, v]) => {
       localStorage.setItem('wgt.session.token', JSON.stringify({ data: t }))
@@ -30,7 +20,7 @@ async function signedInPhone(token: string): Promise<Page> {
     [token, privacyNoticeVersion],
   )
   const page = await context.newPage()
-  await page.goto(server.baseUrl + '/')
+  await page.goto(e2e.server.baseUrl + '/')
   return page
 }
 

@@ -1,27 +1,17 @@
 import { privacyNoticeVersion } from '../../types'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { journey, launchBrowser, phoneContext } from './support/browser'
+import type { BrowserContext, Page } from 'playwright-core'
+import { journey, phoneContext } from './support/browser'
 import { serverApi } from './support/api'
-import { startServer, type RunningServer } from './support/server'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
+const e2e = useServerAndBrowser()
 
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const { call: api, signIn } = serverApi(() => server.baseUrl)
+const { call: api, signIn } = serverApi(() => e2e.server.baseUrl)
 
 
 /** One phone: the session and the accepted notice in its storage before the first page loads. */
 async function signedInContext(token: string): Promise<BrowserContext> {
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   await context.addInitScript(
     ([t, v]) => {
       if (!localStorage.getItem('wgt.session.token')) localStorage.setItem('wgt.session.token', JSON.stringify({ data: t }))
@@ -34,7 +24,7 @@ async function signedInContext(token: string): Promise<BrowserContext> {
 
 /** The rights form filled up to its last step (online: every page's code has been loaded). */
 async function fillRightsForm(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/packages/rights/pages/new/index`)
+  await page.goto(`${e2e.server.baseUrl}/packages/rights/pages/new/index`)
   await page.getByText('第 1 步，共 5 步').waitFor()
   await page.locator('.category-card').filter({ hasText: '欠薪' }).click()
   await page.locator('.request-form__description textarea').fill('在无锡工地干了三个月，老板一直拖着不给工资。')
@@ -68,12 +58,12 @@ test('a rights request and a job application made without a network arrive once 
   const detail = await context.newPage()
   await journey(form, 'offline-form', async () => {
     // The done page's code is fetched once online, as a worker who has used the app before would have it.
-    await form.goto(`${server.baseUrl}/packages/rights/pages/done/index?queued=1`)
+    await form.goto(`${e2e.server.baseUrl}/packages/rights/pages/done/index?queued=1`)
     await form.getByText('已保存在手机上，有网络后自动发送').waitFor()
     await fillRightsForm(form)
   })
   await journey(detail, 'offline-detail', async () => {
-    await detail.goto(`${server.baseUrl}/packages/jobs/pages/detail/index?id=${job.id}`)
+    await detail.goto(`${e2e.server.baseUrl}/packages/jobs/pages/detail/index?id=${job.id}`)
     await detail.locator('.job-detail__title').getByText(job.title).waitFor()
   })
 
@@ -101,7 +91,7 @@ test('a rights request and a job application made without a network arrive once 
   await context.setOffline(false)
   const again = await context.newPage()
   await journey(again, 'offline-return', async () => {
-    await again.goto(`${server.baseUrl}/pages/me/index`)
+    await again.goto(`${e2e.server.baseUrl}/pages/me/index`)
     await again.locator('.me-page__name, .me-page__phone').first().waitFor()
     // The outbox empties itself: the banner goes.
     await again.waitForFunction(() => {
@@ -122,15 +112,15 @@ test('a rights request and a job application made without a network arrive once 
   // 我的求助 and the job list open without a network from the copies saved on the phone, marked with when.
   // (The API is cut, not the page: a reload must still fetch the portal's own index.html.)
   await journey(again, 'offline-cached', async () => {
-    await again.goto(`${server.baseUrl}/packages/rights/pages/mine/index`)
+    await again.goto(`${e2e.server.baseUrl}/packages/rights/pages/mine/index`)
     await again.getByText('无锡某建筑劳务公司', { exact: false }).waitFor()
-    await again.goto(`${server.baseUrl}/pages/jobs/index`)
+    await again.goto(`${e2e.server.baseUrl}/pages/jobs/index`)
     await again.locator('.job-card').first().waitFor()
     await again.route('**/api/**', (route) => route.abort('internetdisconnected'))
     await again.reload()
     await again.locator('.saved-note').getByText(/已保存于 \d+月\d+日 \d\d:\d\d/).waitFor({ timeout: 20000 })
     await again.locator('.job-card').first().waitFor()
-    await again.goto(`${server.baseUrl}/packages/rights/pages/mine/index`)
+    await again.goto(`${e2e.server.baseUrl}/packages/rights/pages/mine/index`)
     await again.locator('.saved-note').waitFor({ timeout: 20000 })
     await again.getByText('无锡某建筑劳务公司', { exact: false }).waitFor()
   })

@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core'
-import { journey, launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import type { Page } from 'playwright-core'
+import { journey, phoneContext } from './support/browser'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useServerAndBrowser()
 
 async function api<T>(path: string): Promise<T> {
-  const res = await fetch(server.baseUrl + path)
+  const res = await fetch(e2e.server.baseUrl + path)
   expect(res.ok).toBe(true)
   return (await res.json()) as T
 }
 
 async function openPhone(path = '/'): Promise<Page> {
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   const page = await context.newPage()
-  await page.goto(server.baseUrl + path)
+  await page.goto(e2e.server.baseUrl + path)
   return page
 }
 

@@ -1,19 +1,8 @@
 import { deflateSync } from 'node:zlib'
-import type { Browser } from 'playwright-core'
-import { journey, launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { journey, phoneContext } from './support/browser'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useServerAndBrowser()
 
 /** A real 8×8 PNG, made here: signature, IHDR, zlib IDAT and IEND, each chunk with its CRC. */
 function smallPng(): Buffer {
@@ -53,20 +42,20 @@ function smallPng(): Buffer {
 }
 
 async function latestCode(phone: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)
+  const res = await fetch(`${e2e.server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)
   const { items } = (await res.json()) as { items: Array<{ code: string; sentAt: string }> }
   return [...items].sort((a, b) => a.sentAt.localeCompare(b.sentAt)).pop()!.code
 }
 
 async function staffAccept(trackingNo: string, note: string): Promise<void> {
-  const login = await fetch(`${server.baseUrl}/api/staff/login`, {
+  const login = await fetch(`${e2e.server.baseUrl}/api/staff/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'admin', password: 'wgt-admin-2026' }),
   })
   expect(login.status).toBe(200)
   const { token } = (await login.json()) as { token: string }
-  const res = await fetch(`${server.baseUrl}/api/staff/rights-requests/${trackingNo}/transitions`, {
+  const res = await fetch(`${e2e.server.baseUrl}/api/staff/rights-requests/${trackingNo}/transitions`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': `e2e-accept-${Date.now()}` },
     body: JSON.stringify({ to: 'accepted', note, visibleToWorker: true }),
@@ -76,9 +65,9 @@ async function staffAccept(trackingNo: string, note: string): Promise<void> {
 
 test('a worker asks for help with a photo; staff accept it; the worker sees it on the timeline', async () => {
   const phone = '13800005678'
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   const page = await context.newPage()
-  await page.goto(`${server.baseUrl}/`)
+  await page.goto(`${e2e.server.baseUrl}/`)
   await journey(page, 'rights', async () => {
     await page.getByText('您的信息怎么用').waitFor()
     await page.locator('.privacy-sheet__agree').click()
@@ -150,7 +139,7 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     await page.getByText('首问负责人：县人社局管理员').waitFor()
 
     // 我的求助 lists it.
-    await page.goto(`${server.baseUrl}/packages/rights/pages/mine/index`)
+    await page.goto(`${e2e.server.baseUrl}/packages/rights/pages/mine/index`)
     await page.getByText(trackingNo, { exact: false }).waitFor()
   })
   await context.close()

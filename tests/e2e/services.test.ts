@@ -2,9 +2,9 @@
  * Issue 9 in the browser against the real server and its seed: the brand strip on 找工作 and 培训, the 点对点
  * transport list with a worker signing up and reading the boarding notice, and the policies page searched for 补贴.
  */
-import type { Browser, Page } from 'playwright-core'
-import { journey, launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import type { Page } from 'playwright-core'
+import { journey, phoneContext } from './support/browser'
+import { useServerAndBrowser } from './support/harness'
 
 /**
  * On pages with pull-down refresh Playwright's hit-target check reports the pull-to-refresh wrapper as covering the
@@ -12,34 +12,24 @@ import { startServer, type RunningServer } from './support/server'
  */
 const tap = { force: true } as const
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useServerAndBrowser()
 
 async function latestCode(phone: string): Promise<string> {
-  const res = await fetch(`${server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)
+  const res = await fetch(`${e2e.server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)
   const body = (await res.json()) as { items: Array<{ code: string; sentAt: string }> }
   return [...body.items].sort((a, b) => a.sentAt.localeCompare(b.sentAt)).pop()!.code
 }
 
 test('brands on 找工作 and 培训; a worker takes a seat on a 专车 and reads the boarding notice; policies found by 补贴', async () => {
-  const list = (await (await fetch(`${server.baseUrl}/api/transport-batches?destination=${encodeURIComponent('无锡')}`)).json()) as {
+  const list = (await (await fetch(`${e2e.server.baseUrl}/api/transport-batches?destination=${encodeURIComponent('无锡')}`)).json()) as {
     items: Array<{ id: number; seatsLeft: number; meetingPoint: string }>
   }
   expect(list.items).toHaveLength(1)
   const wuxi = list.items[0]
 
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   const page: Page = await context.newPage()
-  await page.goto(server.baseUrl + '/')
+  await page.goto(e2e.server.baseUrl + '/')
   await journey(page, 'services', async () => {
     await page.locator('.privacy-sheet__agree').click()
 
@@ -84,7 +74,7 @@ test('brands on 找工作 and 培训; a worker takes a seat on a 专车 and read
     await page.locator('.batch-card', { hasText: '洛门镇 → 无锡市 专车' }).getByText('您已报名这趟车').waitFor()
 
     // 培训 has the strip too (opened afresh: the history is now a deep stack of subpackage pages).
-    await page.goto(server.baseUrl + '/pages/training/index')
+    await page.goto(e2e.server.baseUrl + '/pages/training/index')
     await page.locator('.training-page .brand-strip').getByText('鸳鸯电焊手', { exact: true }).waitFor()
 
     // 维权 → 政策咨询: the FAQ, then a 2-character search.
@@ -101,6 +91,6 @@ test('brands on 找工作 and 培训; a worker takes a seat on a 专车 and read
   })
   await context.close()
 
-  const seat = (await (await fetch(`${server.baseUrl}/api/transport-batches/${wuxi.id}`)).json()) as { seatsLeft: number }
+  const seat = (await (await fetch(`${e2e.server.baseUrl}/api/transport-batches/${wuxi.id}`)).json()) as { seatsLeft: number }
   expect(seat.seatsLeft).toBe(wuxi.seatsLeft - 1)
 })

@@ -3,25 +3,15 @@
  * moves the start to today (so it has begun), marks the worker finished and records the certificate; the worker then
  * reads the certificate number in 我的课程 on a phone.
  */
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { privacyNoticeVersion } from '../../types'
 import { serverApi } from './support/api'
-import { journey, launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { journey, phoneContext } from './support/browser'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
+const e2e = useServerAndBrowser()
 
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
-
-const { call: api, signIn } = serverApi(() => server.baseUrl)
+const { call: api, signIn } = serverApi(() => e2e.server.baseUrl)
 
 /** A China date `days` from today: the server's deadlines and start dates are China dates. */
 const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10)
@@ -35,12 +25,12 @@ test('admin opens a course in the app; after a worker enrols, marks completion a
   const title = `电工上岗速成班${Date.now() % 100000}`
   const certificateNo = `WS-E2E-${Date.now() % 1000000}`
 
-  const desk = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const desk = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   await desk.addInitScript((v) => localStorage.setItem('wgt.privacy.accepted', JSON.stringify({ data: v })), privacyNoticeVersion)
   const page = await desk.newPage()
   let courseId = 0
   await journey(page, 'staff-course-create', async () => {
-    await page.goto(`${server.baseUrl}/packages/staff/pages/index/index`)
+    await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
     await page.locator('.staff-sign-in-form__username input').fill('admin')
     await page.locator('.staff-sign-in-form__password input').fill('wgt-admin-2026')
     await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()
@@ -106,7 +96,7 @@ test('admin opens a course in the app; after a worker enrols, marks completion a
     await student.getByText(`证书编号 ${certificateNo}`, { exact: false }).waitFor()
 
     // The list shows it finished and certified.
-    await page.goto(`${server.baseUrl}/packages/staff/pages/training/index`)
+    await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/training/index`)
     const row = page.locator('.staff-courses__item', { hasText: title })
     await row.getByText('结业 1 · 发证 1').waitFor()
     await row.getByText('已报 1/2（50%）').waitFor()
@@ -114,7 +104,7 @@ test('admin opens a course in the app; after a worker enrols, marks completion a
   await desk.close()
 
   // The worker's phone: 我的课程 shows the certificate.
-  const phoneCtx = await phoneContext(browser)
+  const phoneCtx = await phoneContext(e2e.browser)
   await phoneCtx.addInitScript(
     ([t, v]) => {
       localStorage.setItem('wgt.session.token', JSON.stringify({ data: t }))
@@ -124,7 +114,7 @@ test('admin opens a course in the app; after a worker enrols, marks completion a
   )
   const mine = await phoneCtx.newPage()
   await journey(mine, 'staff-course-worker-certificate', async () => {
-    await mine.goto(`${server.baseUrl}/packages/training/pages/mine/index`)
+    await mine.goto(`${e2e.server.baseUrl}/packages/training/pages/mine/index`)
     const card = mine.locator('.enrollment-card', { hasText: title })
     await card.getByText('已拿到证书').waitFor()
     await card.getByText(`证书编号：${certificateNo}`).waitFor()

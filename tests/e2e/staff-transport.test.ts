@@ -5,29 +5,19 @@
  * admin publishes a policy article and a worker finds it with a Chinese search.
  */
 import { readFileSync } from 'node:fs'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { serverApi } from './support/api'
-import { journey, launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { journey, phoneContext } from './support/browser'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
-const { call, signIn } = serverApi(() => server.baseUrl)
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useServerAndBrowser()
+const { call, signIn } = serverApi(() => e2e.server.baseUrl)
 
 /** A desk computer: the workbench's wide layout. */
-const deskContext = () => browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
+const deskContext = () => e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
 
 async function staffSignIn(page: Page, username: string, password: string) {
-  await page.goto(`${server.baseUrl}/packages/staff/pages/index/index`)
+  await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
   const agree = page.locator('.privacy-sheet__agree')
   if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
   await page.locator('.staff-sign-in-form__username input').fill(username)
@@ -102,9 +92,9 @@ test('a station schedules a batch, sees the rider on the manifest, marks it depa
     expect(await page.locator('.staff-batch__cancel').count()).toBe(0)
 
     // The list shows it departed; the workbench figures count the rider in 浙江省.
-    await page.goto(`${server.baseUrl}/packages/staff/pages/batches/index`)
+    await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/batches/index`)
     await page.locator('.staff-batches__item', { hasText: '鸳鸯镇 → 宁波市 专车' }).getByText('已发车').waitFor()
-    await page.goto(`${server.baseUrl}/packages/staff/pages/index/index`)
+    await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
     await page.getByText('浙江省：本月 1 人，今年 1 人').waitFor()
   })
   await context.close()
@@ -132,10 +122,10 @@ test('an admin publishes a policy article and a worker finds it by a Chinese sea
   })
   await staff.close()
 
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   const page = await context.newPage()
   await journey(page, 'worker-policy-search', async () => {
-    await page.goto(`${server.baseUrl}/packages/policies/pages/index/index`)
+    await page.goto(`${e2e.server.baseUrl}/packages/policies/pages/index/index`)
     const agree = page.locator('.privacy-sheet__agree')
     if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
     await page.locator('.search-box__input input').fill('交通补贴')

@@ -2,35 +2,24 @@
  * Staff workbench journey: a worker asks for help (through the API), a station officer signs in on the wide
  * portal, opens the queue, accepts the case with a note for the worker; the worker then reads 已受理 and the note.
  */
-import type { Browser } from 'playwright-core'
-import { journey, launchBrowser } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import { journey } from './support/browser'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useServerAndBrowser()
 
 const json = { 'content-type': 'application/json' }
 
 async function workerSignIn(phone: string): Promise<string> {
-  await fetch(`${server.baseUrl}/api/auth/sms-code`, { method: 'POST', headers: json, body: JSON.stringify({ phone }) })
-  const { items } = (await (await fetch(`${server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)).json()) as { items: { code: string }[] }
-  const res = await fetch(`${server.baseUrl}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ phone, code: items[0].code }) })
+  await fetch(`${e2e.server.baseUrl}/api/auth/sms-code`, { method: 'POST', headers: json, body: JSON.stringify({ phone }) })
+  const { items } = (await (await fetch(`${e2e.server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)).json()) as { items: { code: string }[] }
+  const res = await fetch(`${e2e.server.baseUrl}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ phone, code: items[0].code }) })
   expect(res.status).toBe(200)
   return ((await res.json()) as { token: string }).token
 }
 
 test('staff accept a case from the workbench queue with a note the worker then reads', async () => {
   const token = await workerSignIn('13800007001')
-  const created = await fetch(`${server.baseUrl}/api/rights-requests`, {
+  const created = await fetch(`${e2e.server.baseUrl}/api/rights-requests`, {
     method: 'POST',
     headers: { ...json, authorization: `Bearer ${token}`, 'idempotency-key': `e2e-staff-case-${Date.now()}` },
     body: JSON.stringify({
@@ -48,10 +37,10 @@ test('staff accept a case from the workbench queue with a note the worker then r
   const note = '已收到，明天上午给老板打电话。'
 
   // A desk computer: the wide layout.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()
   await journey(page, 'staff-workbench', async () => {
-    await page.goto(`${server.baseUrl}/packages/staff/pages/index/index`)
+    await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
     const agree = page.locator('.privacy-sheet__agree')
     if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
     await page.locator('.staff-sign-in-form__username input').fill('kunshan')
@@ -72,7 +61,7 @@ test('staff accept a case from the workbench queue with a note the worker then r
   })
   await context.close()
 
-  const seen = await fetch(`${server.baseUrl}/api/rights-requests/${trackingNo}`, { headers: { authorization: `Bearer ${token}` } })
+  const seen = await fetch(`${e2e.server.baseUrl}/api/rights-requests/${trackingNo}`, { headers: { authorization: `Bearer ${token}` } })
   const body = (await seen.json()) as { status: string; firstResponsible: { name: string } | null; timeline: { text: string; visibleToWorker: boolean }[] }
   expect(body.status).toBe('accepted')
   expect(body.firstResponsible?.name).toBe('昆山劳务工作站')

@@ -1,22 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { journey, launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import type { BrowserContext, Page } from 'playwright-core'
+import { journey, phoneContext } from './support/browser'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useServerAndBrowser()
 
 async function openStationsTab(context: BrowserContext): Promise<Page> {
   const page = await context.newPage()
-  await page.goto(server.baseUrl + '/')
+  await page.goto(e2e.server.baseUrl + '/')
   // First launch: the privacy notice sheet comes first, as for any new phone.
   await page.locator('.privacy-sheet__agree').click()
   await page.getByText('您的信息怎么用').waitFor({ state: 'detached' })
@@ -35,7 +25,7 @@ const tap = { force: true } as const
 
 test('with the phone in 无锡 (browser WGS-84), the 无锡 branch comes first with its distance', async () => {
   // 无锡 city centre as a phone's GPS reports it (WGS-84); the page converts it to GCJ-02.
-  const context = await phoneContext(browser, { geolocation: { latitude: 31.5689, longitude: 120.2991 }, permissions: ['geolocation'] })
+  const context = await phoneContext(e2e.browser, { geolocation: { latitude: 31.5689, longitude: 120.2991 }, permissions: ['geolocation'] })
   const page = await openStationsTab(context)
   await journey(page, 'stations-geolocation', async () => {
     await page.locator('.stations-page__locate .big-button').click(tap)
@@ -53,7 +43,7 @@ test('with the phone in 无锡 (browser WGS-84), the 无锡 branch comes first w
 })
 
 test('without location permission the city picker appears; choosing 乌鲁木齐 puts its branch first and is remembered', async () => {
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   const page = await openStationsTab(context)
   await journey(page, 'stations-city-picker', async () => {
     await page.locator('.stations-page__locate .big-button').click(tap)

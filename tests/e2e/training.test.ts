@@ -1,21 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { journey, launchBrowser, phoneContext } from './support/browser'
-import { startServer, type RunningServer } from './support/server'
+import type { Page } from 'playwright-core'
+import { journey, phoneContext } from './support/browser'
+import { useServerAndBrowser } from './support/harness'
 
-let server: RunningServer
-let browser: Browser
-
-beforeAll(async () => {
-  ;[server, browser] = await Promise.all([startServer(), launchBrowser()])
-}, 90000)
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = useServerAndBrowser()
 
 async function call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: T }> {
-  const res = await fetch(server.baseUrl + path, {
+  const res = await fetch(e2e.server.baseUrl + path, {
     method,
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -59,9 +49,9 @@ test('the small course fills up; the next worker, in the browser, joins the wait
     seated.push({ token, id: res.body.id })
   }
 
-  const context = await phoneContext(browser)
+  const context = await phoneContext(e2e.browser)
   const page: Page = await context.newPage()
-  await page.goto(server.baseUrl + '/')
+  await page.goto(e2e.server.baseUrl + '/')
   await journey(page, 'training-waitlist', async () => {
     await page.locator('.privacy-sheet__agree').click()
     await page.locator('.weui-tabbar').getByText('培训', { exact: true }).click()

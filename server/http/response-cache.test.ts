@@ -61,6 +61,20 @@ test('a different query string is a different answer, and bad input is never cac
   expect(five).toHaveLength(5)
 })
 
+test('a posting is cached for callers without a token only: a signed-in worker always gets their own answer', async () => {
+  const { token } = await signIn(t.app, '13700000092')
+  const [job] = await firstPage()
+  const detail = async (headers: Record<string, string> = {}) => (await t.app.inject({ url: `/api/jobs/${job.id}`, headers })).json()
+  const before = await detail()
+  await t.db.updateTable('jobs').set({ title: '改过的标题三' }).where('id', '=', job.id).execute()
+  expect((await detail()).title).toBe(before.title)
+  const mine = await detail(bearer(token))
+  expect(mine.title).toBe('改过的标题三')
+  expect(mine.myApplication).toBeNull()
+  // Any token at all (even a stale one, answered as anonymous) skips the cache.
+  expect((await detail(bearer('not-a-token'))).title).toBe('改过的标题三')
+})
+
 test('a read that began before a write may not store what it read', () => {
   const cache = new ResponseCache({ ttlMs: 5000 })
   const started = cache.generation
@@ -82,6 +96,7 @@ test('only public reads may be cached: a signed-in answer differs per caller', a
   try {
     expect(() => route(other.app, api.getMe, () => ({}) as never, { cache: true })).toThrow('only public GET answers may be cached')
     expect(() => route(other.app, api.applyToJob, () => ({}) as never, { cache: true })).toThrow('only public GET answers may be cached')
+    expect(() => route(other.app, api.getMe, () => ({}) as never, { cache: 'anonymous' })).toThrow('only public GET answers may be cached')
   } finally {
     await other.close()
   }

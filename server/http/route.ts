@@ -56,21 +56,22 @@ function parsePart(schema: z.core.$ZodType | undefined, input: unknown): unknown
 
 export interface RouteOptions {
   /**
-   * Answer repeats of the same URL from the response cache for a few seconds. Only for public reads:
-   * the answer must be the same for every caller.
+   * Answer repeats of the same URL from the response cache for a few seconds, when the answer is the same for
+   * every caller: `true` on public reads; `'anonymous'` on reads whose answer is personal only for a signed-in
+   * caller (a posting with "you applied"), cached for callers without a token.
    */
-  cache?: boolean
+  cache?: true | 'anonymous'
 }
 
 export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyInstance, endpoint: E, handler: Handler<E>, options: RouteOptions = {}): void {
-  const cached = options.cache === true
-  if (cached && (endpoint.method !== 'GET' || endpoint.access !== 'public')) {
-    throw new Error(`${endpoint.method} ${endpoint.path}: only public GET answers may be cached`)
-  }
+  const { cache } = options
+  const allowed = cache === undefined || (endpoint.method === 'GET' && endpoint.access === (cache === true ? 'public' : 'optional'))
+  if (!allowed) throw new Error(`${endpoint.method} ${endpoint.path}: only public GET answers may be cached, or optional ones for anonymous callers`)
   app.route({
     method: endpoint.method,
     url: API_PREFIX + endpoint.path,
     handler: async (req, reply) => {
+      const cached = cache === true || (cache === 'anonymous' && req.headers.authorization === undefined)
       const cacheKey = cached ? responseCacheKey(req.url, app.clock()) : ''
       const generation = app.responseCache.generation
       if (cached) {

@@ -7,7 +7,9 @@ import { reportJob } from '../jobs/reports.service'
 
 export function jobRoutes(app: FastifyInstance): void {
   route(app, api.listJobs, ({ trx, query }) => listJobs(trx, query, app.clock()), { cache: true })
-  route(app, api.getJob, ({ trx, params, caller }) => getJob(trx, params.id, app.clock(), caller?.kind === 'worker' ? caller.userId : null))
+  route(app, api.getJob, ({ trx, params, caller }) => getJob(trx, params.id, app.clock(), caller?.kind === 'worker' ? caller.userId : null), {
+    cache: 'anonymous',
+  })
   route(app, api.applyToJob, ({ trx, params, body, caller }) => applyToJob(trx, caller.userId, params.id, body?.note, app.clock()))
   route(app, api.listMyApplications, ({ trx, query, caller }) => listMyApplications(trx, caller.userId, query))
   route(app, api.withdrawApplication, ({ trx, params, caller }) => withdrawApplication(trx, caller.userId, params.id, app.clock()))

@@ -21,6 +21,8 @@ import './index.scss'
 
 type TradeChoice = Trade | ''
 
+const openJob = (id: number, km?: number) => openPage(`/packages/jobs/pages/detail/index?id=${id}${km !== undefined ? `&km=${km}` : ''}`)
+
 const sortChoices: { value: JobSort; label: string }[] = [
   { value: 'newest', label: '最新' },
   { value: 'wage', label: '工资高' },
@@ -97,11 +99,7 @@ export default function JobsPage() {
         onRetry={() => void refresh()}
       >
         {items.map((job) => (
-          <JobCard
-            key={job.id}
-            job={job}
-            onOpen={(id) => openPage(`/packages/jobs/pages/detail/index?id=${id}${job.distanceKm !== undefined ? `&km=${job.distanceKm}` : ''}`)}
-          />
+          <JobCard key={job.id} job={job} onOpen={openJob} />
         ))}
         {error ? (
           <StateView loading={false} error={error} onRetry={() => void loadMore()} />

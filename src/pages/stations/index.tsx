@@ -24,6 +24,8 @@ const typeOptions = [{ value: '' as TypeChoice, label: '全部' }, ...stationTyp
 /** Where distances are measured from: the phone's position, or a city the worker chose. */
 type Origin = { kind: 'gps'; position: Position } | { kind: 'city'; city: StationCity }
 
+const open = (id: number) => openPage(`/packages/stations/pages/detail/index?id=${id}`)
+
 export default function StationsPage() {
   const [type, setType] = useState<TypeChoice>('')
   // A city chosen before on this phone is used straight away: no asking again.
@@ -66,7 +68,6 @@ export default function StationsPage() {
     setPicker(null)
   }
 
-  const open = (id: number) => openPage(`/packages/stations/pages/detail/index?id=${id}`)
   const from = origin?.kind === 'city' ? `距${origin.city.city}` : '距您'
 
   return (

@@ -13,6 +13,8 @@ import { BrandStrip } from '@/features/brands/components/brand-strip'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
+const openCourse = (id: number) => openPage(`/packages/training/pages/detail/index?id=${id}`)
+
 const intro: Record<ModeChoice, string> = {
   all: '县里组织的技能培训，大多免费，学完发证书。',
   order: '下单培训：企业先定岗位，学完签协议直接去上班。',
@@ -47,7 +49,7 @@ export default function TrainingPage() {
             onRetry={() => void refresh()}
           >
             {items.map((c) => (
-              <CourseCard key={c.id} course={c} onOpen={(id) => openPage(`/packages/training/pages/detail/index?id=${id}`)} />
+              <CourseCard key={c.id} course={c} onOpen={openCourse} />
             ))}
             {error ? (
               <StateView loading={false} error={error} onRetry={() => void loadMore()} />

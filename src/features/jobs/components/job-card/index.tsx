@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { JobSummary } from '@contract'
 import { SampleBadge } from '@/components/sample-badge'
@@ -8,13 +9,14 @@ import './index.scss'
 
 interface Props {
   job: JobSummary
-  onOpen: (id: number) => void
+  /** Stable (defined outside the page) so a list re-render leaves unchanged cards alone. */
+  onOpen: (id: number, distanceKm?: number) => void
 }
 
 /** One posting in the list: the wage big, then where, then what comes with it. */
-export function JobCard({ job, onOpen }: Props) {
+export const JobCard = memo(function JobCard({ job, onOpen }: Props) {
   return (
-    <View {...asLink} className='job-card' hoverClass='job-card--pressed' onClick={() => onOpen(job.id)}>
+    <View {...asLink} className='job-card' hoverClass='job-card--pressed' onClick={() => onOpen(job.id, job.distanceKm)}>
       <View className='job-card__head'>
         <Text className='job-card__title'>{job.title}</Text>
         <SampleBadge isSample={job.isSample} />
@@ -37,4 +39,4 @@ export function JobCard({ job, onOpen }: Props) {
       {job.distanceKm !== undefined && <Text className='job-card__meta'>距您约 {Math.round(job.distanceKm)} 公里</Text>}
     </View>
   )
-}
+})

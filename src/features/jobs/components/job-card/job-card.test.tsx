@@ -31,6 +31,6 @@ describe('JobCard', () => {
     const onOpen = jest.fn()
     render(<JobCard job={jobSummary({ id: 42 })} onOpen={onOpen} />)
     fireEvent.click(screen.getByText('5500-7000 元/月'))
-    expect(onOpen).toHaveBeenCalledWith(42)
+    expect(onOpen).toHaveBeenCalledWith(42, undefined)
   })
 })

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { Station } from '@contract'
 import { SampleBadge } from '@/components/sample-badge'
@@ -16,7 +17,7 @@ interface Props {
 }
 
 /** One organisation: what it is, where, and its phone as a big button. */
-export function StationCard({ station, onOpen, distanceFrom }: Props) {
+export const StationCard = memo(function StationCard({ station, onOpen, distanceFrom }: Props) {
   return (
     <View className='station-card'>
       <View {...asLink} className='station-card__main' hoverClass='station-card__main--pressed' onClick={() => onOpen(station.id)}>
@@ -41,4 +42,4 @@ export function StationCard({ station, onOpen, distanceFrom }: Props) {
       )}
     </View>
   )
-}
+})

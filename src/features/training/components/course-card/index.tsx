@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
 import { courseModeLabel, type Course } from '@contract'
 import { SampleBadge } from '@/components/sample-badge'
@@ -12,7 +13,7 @@ interface Props {
 }
 
 /** One course: what you learn, when, what it costs you, and for 下单 courses where the job is. */
-export function CourseCard({ course, onOpen }: Props) {
+export const CourseCard = memo(function CourseCard({ course, onOpen }: Props) {
   const cost = formatCost(course)
   return (
     <View {...asLink} className='course-card' hoverClass='course-card--pressed' onClick={() => onOpen(course.id)}>
@@ -41,4 +42,4 @@ export function CourseCard({ course, onOpen }: Props) {
       )}
     </View>
   )
-}
+})

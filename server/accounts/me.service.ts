@@ -64,13 +64,14 @@ async function requireUser(db: Kysely<DB>, userId: number): Promise<UserRow> {
 }
 
 export async function getMe(db: Kysely<DB>, keys: DataKeys, userId: number): Promise<Me> {
-  const user = await requireUser(db, userId)
+  // Side by side: on PostgreSQL that is one round trip's wait instead of two.
+  const [user, consents] = await Promise.all([requireUser(db, userId), listConsents(db, userId)])
   const plain = plainProfile(user, keys)
   return {
     ...plain,
     phone: maskPhone(plain.phone),
     idNumber: plain.idNumber ? maskIdNumber(plain.idNumber) : null,
-    consents: latestPerKind(await listConsents(db, userId)),
+    consents: latestPerKind(consents),
   }
 }
 

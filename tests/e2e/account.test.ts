@@ -44,13 +44,13 @@ test('a worker signs in with an SMS code, fills in the profile, and signs out', 
     // 我的 → 登录
     await page.locator('.weui-tabbar').getByText('我的', { exact: true }).click()
     await page.locator('.me-page__sign-in').click()
-    await page.locator('.sign-in-form__phone input').fill(phone)
+    await page.locator('input.sign-in-form__phone, .sign-in-form__phone input').fill(phone)
     await page.locator('.sign-in-form__send').click()
     await page.getByText(/秒后可重新获取/).waitFor()
     await page.getByText('验证码已发到 138****1234', { exact: false }).waitFor()
 
     const code = await latestCode(phone)
-    await page.locator('.sign-in-form__code input').fill(code)
+    await page.locator('input.sign-in-form__code, .sign-in-form__code input').fill(code)
     await page.locator('.sign-in-form__submit').click()
 
     // Back on 我的, signed in: the phone is masked.
@@ -60,7 +60,7 @@ test('a worker signs in with an SMS code, fills in the profile, and signs out', 
 
     // 我的资料: name and hometown township.
     await page.getByText('我的资料', { exact: true }).click()
-    await page.locator('.profile-form__name input').fill('李四')
+    await page.locator('input.profile-form__name, .profile-form__name input').fill('李四')
     await page.locator('.profile-form').getByText('洛门镇', { exact: true }).click()
     await page.locator('.profile-form__save').click()
     await page.locator('.profile-form__saved').getByText('已保存').waitFor()
@@ -90,12 +90,12 @@ test('a wrong code is explained under the code field', async () => {
   const phone = '13900005678'
   const page = await openPhone('/packages/me/pages/sign-in/index')
   await journey(page, 'account-wrong-code', async () => {
-    await page.locator('.sign-in-form__phone input').fill(phone)
+    await page.locator('input.sign-in-form__phone, .sign-in-form__phone input').fill(phone)
     await page.locator('.sign-in-form__send').click()
     await page.getByText(/秒后可重新获取/).waitFor()
     const code = await latestCode(phone)
     const wrong = code === '000000' ? '111111' : '000000'
-    await page.locator('.sign-in-form__code input').fill(wrong)
+    await page.locator('input.sign-in-form__code, .sign-in-form__code input').fill(wrong)
     await page.locator('.sign-in-form__submit').click()
     await page.locator('.form-field__error').first().waitFor()
     expect(await storedToken(page)).toBeNull()

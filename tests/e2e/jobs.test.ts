@@ -29,7 +29,7 @@ test('a worker searches 电工, narrows to 江苏, applies, and finds it under �
   const page = await signedInPhone(token)
   await journey(page, 'jobs', async () => {
     // Search a 2-character trade.
-    await page.locator('.search-box__input input').fill('电工')
+    await page.locator('input.search-box__input, .search-box__input input').fill('电工')
     await page.locator('.search-box__button').click()
     await page.getByText('“电工” 的岗位', { exact: false }).waitFor()
     const searched = await page.locator('.job-card').count()

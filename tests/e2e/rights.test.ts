@@ -76,23 +76,23 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     // 维权 → 我要求助: not signed in yet, so the sign-in page first, then back to the form.
     await page.locator('.weui-tabbar').getByText('维权', { exact: true }).click()
     await page.locator('.rights-page__ask').click()
-    await page.locator('.sign-in-form__phone input').fill(phone)
+    await page.locator('input.sign-in-form__phone, .sign-in-form__phone input').fill(phone)
     await page.locator('.sign-in-form__send').click()
     await page.getByText(/秒后可重新获取/).waitFor()
-    await page.locator('.sign-in-form__code input').fill(await latestCode(phone))
+    await page.locator('input.sign-in-form__code, .sign-in-form__code input').fill(await latestCode(phone))
     await page.locator('.sign-in-form__submit').click()
 
     // Step 1: what happened.
     await page.getByText('第 1 步，共 5 步').waitFor()
     await page.locator('.category-card').filter({ hasText: '欠薪' }).click()
-    await page.locator('.request-form__description textarea').fill('在无锡工地干了三个月，老板一直拖着不给工资。')
+    await page.locator('textarea.request-form__description, .request-form__description textarea').fill('在无锡工地干了三个月，老板一直拖着不给工资。')
     await page.locator('.request-form__actions .big-button').click()
 
     // Step 2: employer and place.
     await page.getByText('第 2 步，共 5 步').waitFor()
-    await page.locator('.request-form__employer input').fill('无锡某建筑劳务公司')
+    await page.locator('input.request-form__employer, .request-form__employer input').fill('无锡某建筑劳务公司')
     await page.locator('.chip').filter({ hasText: '无锡市' }).click()
-    await page.locator('.request-form__address input').fill('新吴区长江路工地')
+    await page.locator('input.request-form__address, .request-form__address input').fill('新吴区长江路工地')
     await page.locator('.request-form__actions .big-button').click()
 
     // Step 3: period, money, people.
@@ -102,7 +102,7 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     await chooser.nth(0).getByText(`${thisYear - 1}年`, { exact: true }).click()
     await chooser.nth(0).getByText('10月', { exact: true }).click()
     await chooser.nth(1).getByText('现在还在干').click()
-    await page.locator('.request-form__amount input').fill('18000')
+    await page.locator('input.request-form__amount, .request-form__amount input').fill('18000')
     await page.locator('.request-form__actions .big-button').click()
 
     // Step 4: a photo, through the browser's file chooser.

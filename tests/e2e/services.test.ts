@@ -46,10 +46,10 @@ test('brands on 找工作 and 培训; a worker takes a seat on a 专车 and read
     await card.getByText(`还剩 ${wuxi.seatsLeft} 个座位`, { exact: false }).waitFor()
     await card.getByText('我要坐这趟车', { exact: true }).click(tap)
     const phone = '13790000001'
-    await page.locator('.sign-in-form__phone input').fill(phone)
+    await page.locator('input.sign-in-form__phone, .sign-in-form__phone input').fill(phone)
     await page.locator('.sign-in-form__send').click(tap)
     await page.getByText(/秒后可重新获取/).waitFor()
-    await page.locator('.sign-in-form__code input').fill(await latestCode(phone))
+    await page.locator('input.sign-in-form__code, .sign-in-form__code input').fill(await latestCode(phone))
     await page.locator('.sign-in-form__submit').click(tap)
 
     const back = page.locator('.batch-card', { hasText: '洛门镇 → 无锡市 专车' })
@@ -81,7 +81,7 @@ test('brands on 找工作 and 培训; a worker takes a seat on a 专车 and read
     await page.locator('.weui-tabbar').getByText('维权', { exact: true }).click()
     await page.getByText('政策咨询', { exact: true }).click()
     await page.getByText('工资被拖欠怎么办？', { exact: true }).waitFor()
-    await page.locator('.search-box__input input').fill('补贴')
+    await page.locator('input.search-box__input, .search-box__input input').fill('补贴')
     await page.locator('.search-box__button').waitFor()
     await page.locator('.search-box__button').click(tap)
     await page.getByText('“补贴”的搜索结果').waitFor()

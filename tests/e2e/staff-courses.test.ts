@@ -17,7 +17,7 @@ const { call: api, signIn } = serverApi(() => e2e.server.baseUrl)
 const chinaDay = (days = 0) => new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10)
 
 async function fill(page: Page, field: string, value: string) {
-  const input = page.locator(`.staff-course-edit__${field} input, .staff-course-edit__${field} textarea`).first()
+  const input = page.locator(`input.staff-course-edit__${field}, textarea.staff-course-edit__${field}, .staff-course-edit__${field} input, .staff-course-edit__${field} textarea`).first()
   await input.fill(value)
 }
 
@@ -31,8 +31,8 @@ test('admin opens a course in the app; after a worker enrols, marks completion a
   let courseId = 0
   await journey(page, 'staff-course-create', async () => {
     await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
-    await page.locator('.staff-sign-in-form__username input').fill('admin')
-    await page.locator('.staff-sign-in-form__password input').fill('wgt-admin-2026')
+    await page.locator('input.staff-sign-in-form__username, .staff-sign-in-form__username input').fill('admin')
+    await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill('wgt-admin-2026')
     await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()
     await page.locator('.wb-nav__item').getByText('培训', { exact: true }).click()
     await page.locator('.staff-courses__new').click()
@@ -79,9 +79,9 @@ test('admin opens a course in the app; after a worker enrols, marks completion a
 
     // The course starts a day early: the edit form opens with the course as it is.
     await page.locator('.staff-course__edit').click()
-    const start = page.locator('.staff-course-edit__startDate input')
+    const start = page.locator('input.staff-course-edit__startDate, .staff-course-edit__startDate input')
     await start.waitFor()
-    expect(await page.locator('.staff-course-edit__title input').inputValue()).toBe(title)
+    expect(await page.locator('input.staff-course-edit__title, .staff-course-edit__title input').inputValue()).toBe(title)
     await start.fill(chinaDay(0))
     await page.locator('.staff-course-edit__save').click()
 
@@ -89,8 +89,8 @@ test('admin opens a course in the app; after a worker enrols, marks completion a
     await student.locator('.staff-course__complete').click()
     await student.getByText(/已结业/).waitFor()
     await student.locator('.staff-course__certify').click()
-    await student.locator('.staff-course__cert-number input').fill(certificateNo)
-    expect(await student.locator('.staff-course__cert-level input').inputValue()).toBe('五级/初级工')
+    await student.locator('input.staff-course__cert-number, .staff-course__cert-number input').fill(certificateNo)
+    expect(await student.locator('input.staff-course__cert-level, .staff-course__cert-level input').inputValue()).toBe('五级/初级工')
     await student.locator('.staff-course__cert-save').click()
     await page.getByText(`编号 ${certificateNo}`, { exact: false }).first().waitFor()
     await student.getByText(`证书编号 ${certificateNo}`, { exact: false }).waitFor()

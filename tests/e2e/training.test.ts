@@ -64,10 +64,10 @@ test('the small course fills up; the next worker, in the browser, joins the wait
     await page.getByText('名额已满，现在报名进入候补名单', { exact: false }).waitFor()
     await page.getByText('报名候补', { exact: true }).click()
     const phone = '13700000004'
-    await page.locator('.sign-in-form__phone input').fill(phone)
+    await page.locator('input.sign-in-form__phone, .sign-in-form__phone input').fill(phone)
     await page.locator('.sign-in-form__send').click()
     await page.getByText(/秒后可重新获取/).waitFor()
-    await page.locator('.sign-in-form__code input').fill(await latestCode(phone))
+    await page.locator('input.sign-in-form__code, .sign-in-form__code input').fill(await latestCode(phone))
     await page.locator('.sign-in-form__submit').click()
 
     await page.getByText('报名候补', { exact: true }).click()

@@ -1,5 +1,4 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useRef } from 'react'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 import { BigButton } from '@/components/big-button'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
@@ -15,14 +14,7 @@ const minePage = '/packages/training/pages/mine/index'
 export default function MyCoursesPage() {
   const session = useSession()
   const { data, error, loading, refresh } = useMyEnrollments(session.signedIn)
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current && session.signedIn) void refresh()
-    shown.current = true
-  })
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefreshOnReturn(refresh, session.signedIn)
 
   if (!session.signedIn && !session.loading) {
     return (

@@ -1,6 +1,6 @@
-import { useMemo, useRef, useState } from 'react'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
+import { useMemo, useState } from 'react'
 import { Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import type { TransportSignup } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -32,14 +32,7 @@ export default function TransportListPage() {
   }, [mine.data])
 
   const refreshAll = () => Promise.all([all.refresh(), shown.refresh(), signedIn ? mine.refresh() : Promise.resolve()]).then(() => undefined)
-  const back = useRef(false)
-  useDidShow(() => {
-    if (back.current) void refreshAll()
-    back.current = true
-  })
-  usePullDownRefresh(() => {
-    void refreshAll().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefreshOnReturn(refreshAll)
 
   return (
     <PageRoot>

@@ -1,12 +1,11 @@
-import { useRef } from 'react'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 import { Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { BigButton } from '@/components/big-button'
 import { PageRoot } from '@/components/page-root'
-import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { requireSignIn } from '@/features/account/require-sign-in'
+import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { refreshSession, useSession } from '@/features/account/session'
 import { useMyTransportSignups } from '@/features/transport/api/transport'
 import { BatchCard } from '@/features/transport/components/batch-card'
@@ -18,22 +17,12 @@ const minePage = '/packages/transport/pages/mine/index'
 export default function MyTransportPage() {
   const session = useSession()
   const { data, error, loading, refresh } = useMyTransportSignups(session.signedIn)
-  const back = useRef(false)
-  useDidShow(() => {
-    if (back.current && session.signedIn) void refresh()
-    back.current = true
-  })
-  usePullDownRefresh(() => {
-    void refresh().finally(() => Taro.stopPullDownRefresh())
-  })
+  useRefreshOnReturn(refresh, session.signedIn)
 
   if (!session.signedIn && !session.loading) {
     return (
       <PageRoot>
-        <Section title='我报名的车'>
-          <Text className='lead-text'>登录后能看到您报名的专车，和集合时间、地点。</Text>
-          <BigButton onClick={() => requireSignIn(minePage)}>用手机号登录</BigButton>
-        </Section>
+        <SignInPrompt title='我报名的车' reason='登录后能看到您报名的专车，和集合时间、地点。' redirect={minePage} />
       </PageRoot>
     )
   }

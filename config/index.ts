@@ -66,6 +66,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // cheap phone was spent upgrading custom elements. A field's class is then on the <input> itself.
       useHtmlComponents: true,
       compile: { include: [contractDir, modernPackages] },
+      webpackChain(chain, webpack) {
+        // The module list `npm run bench:size` reads to name what the first load is made of.
+        chain.plugin('module-sizes').use(ModuleSizesPlugin, [path.join(root, 'dist/h5-modules.json')])
+        // The contract and the client do nothing when loaded but define things: a page then carries only the schemas
+        // and client modules it uses, not every area's (building every zod schema was the longest task of a first load).
+        chain.module.rule('side-effect-free').test(/\.ts$/).include.add(contractDir).add(path.join(root, 'src/api')).end().set('sideEffects', false)
+        chain.plugin('no-router-tab-bar').use(webpack.NormalModuleReplacementPlugin, [
+          /^@tarojs\/components\/dist\/components$/,
+          (resource: { context: string; request: string }) => {
+            if (/[\\/]@tarojs[\\/]router[\\/]/.test(resource.context)) resource.request = path.join(root, 'config/no-tab-bar.js')
+          },
+        ])
+      },
       // Content hashes: the server may cache js/css forever; index.html itself must not be cached.
       output: {
         filename: 'js/[name].[contenthash:8].js',

@@ -49,6 +49,8 @@ export default defineAppConfig({
   // Text-only tabs: WeChat requires text on each item, icons are optional.
   // #4a4a4a on white is 8.9:1, #1558b0 on white is 6.6:1.
   tabBar: {
+    // H5 draws its own (src/components/tab-bar): Taro's is a web component whose runtime slows the first load.
+    custom: process.env.TARO_ENV === 'h5',
     color: '#4a4a4a',
     selectedColor: '#1558b0',
     backgroundColor: '#ffffff',

@@ -1,6 +1,7 @@
 import { createElement, Fragment, PropsWithChildren } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { startSending } from './api/start-sending'
+import { TabBar } from './components/tab-bar'
 import { FirstLaunchNotice, setUpPrivacyFlow } from './features/account/first-launch'
 import { restoreElderMode } from './lib/elder-mode'
 import { enableKeyboardActivation } from './lib/keyboard-activation'
@@ -16,8 +17,9 @@ function App({ children }: PropsWithChildren) {
     // Writes kept on the phone without a network go out when it returns; the worker is told when each arrives.
     startSending()
   })
-  // H5 draws the first-launch notice over the pages; on weapp it is a page of its own and this renders nothing.
-  return createElement(Fragment, null, children, createElement(FirstLaunchNotice))
+  // H5 draws the first-launch notice over the pages and its own tab bar; on weapp the notice is a page of its own,
+  // WeChat draws the tab bar, and both render nothing.
+  return createElement(Fragment, null, children, createElement(FirstLaunchNotice), createElement(TabBar))
 }
 
 export default App

@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro'
 import { z } from 'zod/mini'
 import { endpoint } from '@contract'
-import { api, ApiError, request } from '.'
+import { ApiError, request } from '.'
+import { api } from '@contract'
 import { buildQuery } from './client'
 
 jest.mock('@tarojs/taro', () => {

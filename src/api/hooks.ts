@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { Endpoint, RequestOf, ResponseOf } from '@contract'
 import { ApiError } from './api-error'
 import { request } from './client'
@@ -27,6 +27,13 @@ export interface ReadOptions {
   cache?: string
 }
 
+/**
+ * An answer is put on screen as a transition: React then draws a page of cards in slices a cheap phone can interrupt
+ * between (a tap, a scroll) instead of one long task. All of one answer's state goes in one transition, so no
+ * in-between screen (loading over, list still empty) is ever drawn.
+ */
+const show = startTransition
+
 function asApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError('BAD_RESPONSE')
 }
@@ -52,21 +59,25 @@ export function useApi<E extends AnyEndpoint>(
     try {
       const result = await request(endpoint, JSON.parse(key) as RequestOf<E>)
       if (mine !== generation.current) return
-      setData(result)
-      setSavedAt(null)
-      setError(null)
+      show(() => {
+        setData(result)
+        setSavedAt(null)
+        setError(null)
+        setLoading(false)
+      })
       if (cache) saveRead(cache, result)
     } catch (e) {
       if (mine !== generation.current) return
       const err = asApiError(e)
       const saved = cache && err.transient ? readSaved<ResponseOf<E>>(cache) : null
-      if (saved) {
-        setData(saved.data)
-        setSavedAt(saved.savedAt)
-        setError(null)
-      } else setError(err)
-    } finally {
-      if (mine === generation.current) setLoading(false)
+      show(() => {
+        if (saved) {
+          setData(saved.data)
+          setSavedAt(saved.savedAt)
+          setError(null)
+        } else setError(err)
+        setLoading(false)
+      })
     }
   }, [endpoint, key, cache])
 
@@ -128,24 +139,28 @@ export function useApiList<E extends ListEndpoint>(
     try {
       const page = await fetchPage(null)
       if (mine !== generation.current) return
-      setItems(page.items)
-      setCursor(page.nextCursor)
-      setSavedAt(null)
-      setError(null)
+      show(() => {
+        setItems(page.items)
+        setCursor(page.nextCursor)
+        setSavedAt(null)
+        setError(null)
+        setLoading(false)
+      })
       if (cache) saveRead(cache, page.items)
     } catch (e) {
       if (mine !== generation.current) return
       const err = asApiError(e)
       const saved = cache && err.transient ? readSaved<ItemOf<E>[]>(cache) : null
-      if (saved) {
-        // Only the first page is kept: no 加载更多 until the network is back.
-        setItems(saved.data)
-        setCursor(null)
-        setSavedAt(saved.savedAt)
-        setError(null)
-      } else setError(asApiError(e))
-    } finally {
-      if (mine === generation.current) setLoading(false)
+      show(() => {
+        if (saved) {
+          // Only the first page is kept: no 加载更多 until the network is back.
+          setItems(saved.data)
+          setCursor(null)
+          setSavedAt(saved.savedAt)
+          setError(null)
+        } else setError(err)
+        setLoading(false)
+      })
     }
   }, [fetchPage, cache])
 
@@ -156,15 +171,21 @@ export function useApiList<E extends ListEndpoint>(
     setLoadingMore(true)
     try {
       const page = await fetchPage(cursor)
-      if (mine !== generation.current) return
-      setItems((prev) => [...prev, ...page.items])
-      setCursor(page.nextCursor)
-      setError(null)
+      if (mine !== generation.current) {
+        setLoadingMore(false)
+        return
+      }
+      show(() => {
+        setItems((prev) => [...prev, ...page.items])
+        setCursor(page.nextCursor)
+        setError(null)
+        setLoadingMore(false)
+      })
     } catch (e) {
-      if (mine === generation.current) setError(asApiError(e))
+      if (mine === generation.current) show(() => setError(asApiError(e)))
+      setLoadingMore(false)
     } finally {
       busy.current = false
-      setLoadingMore(false)
     }
   }, [cursor, fetchPage])
 

@@ -1,5 +1,7 @@
-/** The one API client: pages and features import from here, never Taro.request. */
-export { api } from '@contract'
+/**
+ * The one API client: pages and features import from here, never Taro.request. Endpoints come from their area's
+ * contract file (`@contract/jobs`), not the whole-contract `api` map, so a page carries only its own schemas.
+ */
 export { ApiError, isApiError, type ApiErrorCode } from './api-error'
 export { request, type CallOptions } from './client'
 export { useApi, useApiList, type ApiState, type ApiListState, type ReadOptions } from './hooks'

@@ -1,9 +1,10 @@
 import Taro from '@tarojs/taro'
-import { api, type Api, type RequestOf, type ResponseOf } from '@contract'
+import type { RequestOf, ResponseOf } from '@contract'
 import { ApiError } from './api-error'
 import { request } from './client'
 import { whenNetworkMayBeBack } from './connectivity'
 import { newIdempotencyKey } from './idempotency-key'
+import { queuedWrites, type QueuedWrites } from './queued-writes'
 import { utf8Bytes } from './read-cache'
 
 /**
@@ -11,8 +12,8 @@ import { utf8Bytes } from './read-cache'
  * sent again, with its original Idempotency-Key, until the server records it (once) or refuses it.
  * A refusal stays in the outbox, shown to the worker, until they dismiss it: nothing is dropped silently.
  */
-/** An endpoint of the contract; only keyed writes (`idempotent: true`) may be queued. */
-export type WriteName = keyof Api
+/** A write the outbox may keep (queued-writes.ts). */
+export type WriteName = keyof QueuedWrites
 
 export interface OutboxEntry {
   /** Also the Idempotency-Key: the server dedupes every resend by it. */
@@ -29,7 +30,7 @@ export interface OutboxEntry {
 }
 
 export type SubmitResult<N extends WriteName> =
-  | { queued: false; data: ResponseOf<Api[N]> }
+  | { queued: false; data: ResponseOf<QueuedWrites[N]> }
   | { queued: true; entry: OutboxEntry }
 
 const storageKey = 'wgt.outbox'
@@ -62,13 +63,14 @@ function backoffMs(attempts: number): number {
  */
 export async function submit<N extends WriteName>(
   name: N,
-  req: RequestOf<Api[N]>,
+  req: RequestOf<QueuedWrites[N]>,
   options: { label: string; idempotencyKey?: string },
 ): Promise<SubmitResult<N>> {
-  if (!api[name].idempotent) throw new Error(`${String(name)} is not a keyed write and cannot be queued`)
+  const endpoint = queuedWrites[name] as QueuedWrites[N] | undefined
+  if (!endpoint?.idempotent) throw new Error(`${String(name)} is not a keyed write and cannot be queued`)
   const id = options.idempotencyKey ?? newIdempotencyKey()
   try {
-    const data = (await request(api[name] as Api[N], req, { idempotencyKey: id })) as ResponseOf<Api[N]>
+    const data = (await request(endpoint, req, { idempotencyKey: id })) as ResponseOf<QueuedWrites[N]>
     return { queued: false, data }
   } catch (e) {
     if (!(e instanceof ApiError) || !e.transient) throw e
@@ -118,7 +120,7 @@ async function sendOne(entry: OutboxEntry): Promise<void> {
   const update = (fn: (x: OutboxEntry) => OutboxEntry | null) =>
     writeOutbox(readOutbox().flatMap((x) => (x.id === entry.id ? [fn(x)].filter((y): y is OutboxEntry => y !== null) : [x])))
   try {
-    const data = await request(api[entry.name], entry.req as never, { idempotencyKey: entry.id, retryDelaysMs: [] })
+    const data = await request(queuedWrites[entry.name], entry.req as never, { idempotencyKey: entry.id, retryDelaysMs: [] })
     update(() => null)
     Taro.eventCenter.trigger(delivered, { entry, data })
   } catch (e) {

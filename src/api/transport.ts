@@ -1,22 +1,12 @@
 import Taro from '@tarojs/taro'
-import { ApiError } from './api-error'
 import { requestTimeoutMs } from './config'
+import { toTransportError, type RawRequest, type RawResponse } from './transport-error'
 
-export interface RawResponse {
-  status: number
-  body: unknown
-}
-
-export interface RawRequest {
-  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
-  url: string
-  headers: Record<string, string>
-  body?: unknown
-}
+export type { RawRequest, RawResponse }
 
 /**
- * The only place in the app that calls Taro.request. Anything that prevents an HTTP answer
- * becomes an ApiError; any HTTP answer, even 500, is returned for the client to read.
+ * The only place in the mini-program that calls Taro.request (H5: transport.h5.ts). Anything that prevents an HTTP
+ * answer becomes an ApiError; any HTTP answer, even 500, is returned for the client to read.
  */
 export async function send(req: RawRequest): Promise<RawResponse> {
   try {
@@ -32,12 +22,4 @@ export async function send(req: RawRequest): Promise<RawResponse> {
   } catch (e) {
     throw toTransportError(e)
   }
-}
-
-function toTransportError(e: unknown): ApiError {
-  const err = (e ?? {}) as { name?: string; errMsg?: string; message?: string }
-  const text = `${err.name ?? ''} ${err.errMsg ?? ''} ${err.message ?? ''}`.toLowerCase()
-  // weapp says "request:fail timeout"; H5 aborts the fetch when its timer fires.
-  if (text.includes('timeout') || text.includes('abort')) return new ApiError('TIMEOUT')
-  return new ApiError('NETWORK')
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { api, defaultMessage, errorBody, uploadFieldName, type Upload } from '@contract'
+import { defaultMessage, errorBody, uploadFieldName, type Upload } from '@contract'
+import { uploadFile as uploadEndpoint } from '@contract/uploads'
 import { ApiError } from './api-error'
 import { apiBase, requestTimeoutMs } from './config'
 import { getToken } from './session'
@@ -16,7 +17,7 @@ export async function uploadPhoto(filePath: string): Promise<Upload> {
   if (token) header.Authorization = `Bearer ${token}`
   let res: { statusCode: number; data: unknown }
   try {
-    res = await Taro.uploadFile({ url: apiBase + api.uploadFile.path, filePath, name: uploadFieldName, header, timeout: requestTimeoutMs * 2 })
+    res = await Taro.uploadFile({ url: apiBase + uploadEndpoint.path, filePath, name: uploadFieldName, header, timeout: requestTimeoutMs * 2 })
   } catch (e) {
     const err = (e ?? {}) as { errMsg?: string; message?: string }
     const text = `${err.errMsg ?? ''} ${err.message ?? ''}`.toLowerCase()
@@ -32,7 +33,7 @@ export async function uploadPhoto(filePath: string): Promise<Upload> {
     }
   }
   if (res.statusCode >= 200 && res.statusCode < 300) {
-    const parsed = api.uploadFile.response.safeParse(body)
+    const parsed = uploadEndpoint.response.safeParse(body)
     if (parsed.success) return parsed.data
     throw new ApiError('BAD_RESPONSE', undefined, { status: res.statusCode })
   }

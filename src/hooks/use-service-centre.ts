@@ -1,7 +1,8 @@
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
+import { listStations } from '@contract/stations'
 
 /** The county's 劳务输转服务中心: its phone is on the rights, me and staff pages. */
 export function useServiceCentre() {
-  const state = useApi(api.listStations, { query: { type: 'service_centre', limit: 1 } })
+  const state = useApi(listStations, { query: { type: 'service_centre', limit: 1 } })
   return { ...state, centre: state.data?.items[0] }
 }

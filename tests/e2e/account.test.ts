@@ -42,7 +42,7 @@ test('a worker signs in with an SMS code, fills in the profile, and signs out', 
     await page.getByText('您的信息怎么用').waitFor({ state: 'detached' })
 
     // 我的 → 登录
-    await page.locator('.weui-tabbar').getByText('我的', { exact: true }).click()
+    await page.locator('.tab-bar').getByText('我的', { exact: true }).click()
     await page.locator('.me-page__sign-in').click()
     await page.locator('input.sign-in-form__phone, .sign-in-form__phone input').fill(phone)
     await page.locator('.sign-in-form__send').click()

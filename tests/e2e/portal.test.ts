@@ -22,7 +22,7 @@ test('the home tab shows the tab bar and seeded postings from the real server', 
   expect(items.length).toBeGreaterThan(0)
   const page = await openPhone('/')
   await journey(page, 'home', async () => {
-    const tabBar = page.locator('.weui-tabbar')
+    const tabBar = page.locator('.tab-bar')
     for (const label of ['找工作', '培训', '维权', '找组织', '我的']) {
       await tabBar.getByText(label, { exact: true }).waitFor()
     }
@@ -36,7 +36,7 @@ test('the home tab shows the tab bar and seeded postings from the real server', 
 test('the 找组织 tab lists the county Party branches', async () => {
   const page = await openPhone('/')
   await journey(page, 'stations-tab', async () => {
-    await page.locator('.weui-tabbar').getByText('找组织', { exact: true }).click()
+    await page.locator('.tab-bar').getByText('找组织', { exact: true }).click()
     await page.getByText(/无锡流动党员党支部/).first().waitFor()
     await page.getByText(/乌鲁木齐流动党员党支部/).first().waitFor()
   })

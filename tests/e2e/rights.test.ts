@@ -74,7 +74,7 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     await page.getByText('您的信息怎么用').waitFor({ state: 'detached' })
 
     // 维权 → 我要求助: not signed in yet, so the sign-in page first, then back to the form.
-    await page.locator('.weui-tabbar').getByText('维权', { exact: true }).click()
+    await page.locator('.tab-bar').getByText('维权', { exact: true }).click()
     await page.locator('.rights-page__ask').click()
     await page.locator('input.sign-in-form__phone, .sign-in-form__phone input').fill(phone)
     await page.locator('.sign-in-form__send').click()

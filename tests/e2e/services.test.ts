@@ -78,7 +78,7 @@ test('brands on 找工作 and 培训; a worker takes a seat on a 专车 and read
     await page.locator('.training-page .brand-strip').getByText('鸳鸯电焊手', { exact: true }).waitFor()
 
     // 维权 → 政策咨询: the FAQ, then a 2-character search.
-    await page.locator('.weui-tabbar').getByText('维权', { exact: true }).click()
+    await page.locator('.tab-bar').getByText('维权', { exact: true }).click()
     await page.getByText('政策咨询', { exact: true }).click()
     await page.getByText('工资被拖欠怎么办？', { exact: true }).waitFor()
     await page.locator('input.search-box__input, .search-box__input input').fill('补贴')

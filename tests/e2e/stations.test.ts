@@ -10,7 +10,7 @@ async function openStationsTab(context: BrowserContext): Promise<Page> {
   // First launch: the privacy notice sheet comes first, as for any new phone.
   await page.locator('.privacy-sheet__agree').click()
   await page.getByText('您的信息怎么用').waitFor({ state: 'detached' })
-  await page.locator('.weui-tabbar').getByText('找组织', { exact: true }).click()
+  await page.locator('.tab-bar').getByText('找组织', { exact: true }).click()
   await page.getByText('用我的位置找最近的').first().waitFor()
   return page
 }

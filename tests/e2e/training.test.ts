@@ -54,7 +54,7 @@ test('the small course fills up; the next worker, in the browser, joins the wait
   await page.goto(e2e.server.baseUrl + '/')
   await journey(page, 'training-waitlist', async () => {
     await page.locator('.privacy-sheet__agree').click()
-    await page.locator('.weui-tabbar').getByText('培训', { exact: true }).click()
+    await page.locator('.tab-bar').getByText('培训', { exact: true }).click()
     await page.getByText('点单培训', { exact: true }).first().click()
     const card = page.locator('.course-card', { hasText: small.title })
     await card.getByText('已满，可候补').waitFor()

@@ -3,9 +3,11 @@
  * The token itself lives in '@/api' (setToken/getToken); this keeps the profile that goes with it.
  */
 import { useEffect, useSyncExternalStore } from 'react'
-import { api, ApiError, clearSavedReads, getToken, isApiError, request, setToken, type CallOptions } from '@/api'
+import { ApiError, clearSavedReads, getToken, isApiError, request, setToken, type CallOptions } from '@/api'
 import { privacyNoticeVersion, type Me, type RequestOf, type ResponseOf } from '@contract'
 import { privacyAccepted } from './privacy-local'
+import { logout } from '@contract/auth'
+import { getMe as getMeEndpoint, setConsent } from '@contract/me'
 
 interface SessionState {
   me: Me | null
@@ -72,7 +74,7 @@ export function refreshSession(): Promise<void> {
   }
   if (inflight) return inflight
   update({ loading: true })
-  inflight = request(api.getMe)
+  inflight = request(getMeEndpoint)
     .then(async (me) => {
       update({ me, loading: false, error: null, checked: true })
       await syncPrivacyConsent(me)
@@ -104,7 +106,7 @@ export function setMe(me: Me): void {
 export async function signOut(options: { remote?: boolean } = {}): Promise<void> {
   if (options.remote !== false && getToken() && state.me) {
     // Signing out must work offline: the token is forgotten here whatever the server says.
-    await request(api.logout, {}, { retryDelaysMs: [] }).catch(() => undefined)
+    await request(logout, {}, { retryDelaysMs: [] }).catch(() => undefined)
   }
   setToken(null)
   clearSavedReads(personalSavedReads)
@@ -120,7 +122,7 @@ export async function syncPrivacyConsent(me: Me): Promise<void> {
   const given = me.consents.filter((c) => c.kind === 'privacy_notice').pop()
   if (given?.granted && given.version === privacyNoticeVersion) return
   try {
-    const next = await request(api.setConsent, { body: { kind: 'privacy_notice', version: privacyNoticeVersion, granted: true } })
+    const next = await request(setConsent, { body: { kind: 'privacy_notice', version: privacyNoticeVersion, granted: true } })
     if (state.me?.id === next.id) update({ me: next })
   } catch {
     // retried on the next launch

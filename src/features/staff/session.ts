@@ -3,8 +3,9 @@
  * replaces a worker's session on the same phone (the page says so).
  */
 import { useCallback, useEffect, useState } from 'react'
-import { api, ApiError, getToken, isApiError, request, setToken } from '@/api'
+import { ApiError, getToken, isApiError, request, setToken } from '@/api'
 import type { StaffMember } from '@contract'
+import { staffLogout, staffMe } from '@contract/staff'
 
 export interface StaffSession {
   staff: StaffMember | null
@@ -31,7 +32,7 @@ export function useStaffSession(): StaffSession {
     }
     setLoading(true)
     try {
-      setStaff(await request(api.staffMe))
+      setStaff(await request(staffMe))
       setError(null)
     } catch (e) {
       setStaff(null)
@@ -60,7 +61,7 @@ export function useStaffSession(): StaffSession {
       setError(null)
     },
     signOut: async () => {
-      await request(api.staffLogout, {}, { retryDelaysMs: [] }).catch(() => undefined)
+      await request(staffLogout, {}, { retryDelaysMs: [] }).catch(() => undefined)
       setToken(null)
       setStaff(null)
     },

@@ -10,7 +10,7 @@ import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { useJobs } from '@/features/jobs/api/use-jobs'
 import { usePopularTrades } from '@/features/jobs/api/use-popular-trades'
-import { FilterSheet } from '@/features/jobs/components/filter-sheet'
+import { FilterSheetSlot } from '@/features/jobs/components/filter-sheet-slot'
 import { JobCard } from '@/features/jobs/components/job-card'
 import { SearchBox } from '@/components/search-box'
 import { activeFilterCount, type JobFilters, type JobSort } from '@/features/jobs/lib/filters'
@@ -107,7 +107,7 @@ export default function JobsPage() {
           <ListFooter count={items.length} hasMore={hasMore} loadingMore={loadingMore} onLoadMore={() => void loadMore()} />
         )}
       </StateView>
-      <FilterSheet
+      <FilterSheetSlot
         visible={sheetOpen}
         value={{ province: filters.province, trade: filters.trade, minWage: filters.minWage, benefits: filters.benefits }}
         onApply={(next) => {

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { api, ApiError, getToken, setToken } from '@/api'
+import { ApiError, getToken, setToken } from '@/api'
+import { api } from '@contract'
 import { resetSessionForTests } from '@/features/account/session'
 import MePage from '.'
 

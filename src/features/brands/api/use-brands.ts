@@ -1,5 +1,6 @@
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
+import { listBrands } from '@contract/brands'
 
 export function useBrands() {
-  return useApi(api.listBrands)
+  return useApi(listBrands)
 }

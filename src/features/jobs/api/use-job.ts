@@ -1,9 +1,10 @@
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
+import { getJob } from '@contract/jobs'
 
 /**
  * One posting, including closed or expired ones (marked, not appliable). Sent with the worker's token
  * when there is one (the client adds it), so the answer says whether they already applied.
  */
 export function useJob(id: number) {
-  return useApi(api.getJob, { params: { id } }, { enabled: Number.isInteger(id) && id > 0 })
+  return useApi(getJob, { params: { id } }, { enabled: Number.isInteger(id) && id > 0 })
 }

@@ -1,10 +1,11 @@
-import { api, useApiList } from '@/api'
+import { useApiList } from '@/api'
 import { activeFilterCount, type JobFilters, toListQuery } from '../lib/filters'
+import { listJobs } from '@contract/jobs'
 
 export type { JobFilters } from '../lib/filters'
 
 /** Open postings, paged; refetches when the filters change. The unfiltered first page also opens offline. */
 export function useJobs(filters: JobFilters) {
   const unfiltered = !filters.q && activeFilterCount(filters) === 0 && (filters.sort ?? 'newest') === 'newest'
-  return useApiList(api.listJobs, { query: toListQuery(filters) }, { cache: unfiltered ? 'jobs-first-page' : undefined })
+  return useApiList(listJobs, { query: toListQuery(filters) }, { cache: unfiltered ? 'jobs-first-page' : undefined })
 }

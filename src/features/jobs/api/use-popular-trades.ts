@@ -1,8 +1,9 @@
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
+import { listTrades } from '@contract/reference'
 
 /** Trades that have open postings right now, most postings first: the quick chips above the list. */
 export function usePopularTrades(max = 8) {
-  const { data, error, loading } = useApi(api.listTrades)
+  const { data, error, loading } = useApi(listTrades)
   const trades = (data?.items ?? [])
     .filter((t) => t.openJobs > 0)
     .sort((a, b) => b.openJobs - a.openJobs)

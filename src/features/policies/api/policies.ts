@@ -1,17 +1,18 @@
-import { api, useApi, useApiList } from '@/api'
+import { useApi, useApiList } from '@/api'
 import type { PolicyCategory } from '@contract'
+import { getPolicy, listPolicies, listPolicyFaqs } from '@contract/policies'
 
 export function usePolicies(filter: { category?: PolicyCategory; q?: string }) {
   const query: { category?: PolicyCategory; q?: string } = {}
   if (filter.category) query.category = filter.category
   if (filter.q) query.q = filter.q
-  return useApiList(api.listPolicies, { query })
+  return useApiList(listPolicies, { query })
 }
 
 export function usePolicy(id: number) {
-  return useApi(api.getPolicy, { params: { id } }, { enabled: Number.isInteger(id) && id > 0 })
+  return useApi(getPolicy, { params: { id } }, { enabled: Number.isInteger(id) && id > 0 })
 }
 
 export function usePolicyFaqs() {
-  return useApi(api.listPolicyFaqs)
+  return useApi(listPolicyFaqs)
 }

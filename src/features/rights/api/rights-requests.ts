@@ -1,16 +1,17 @@
 /** Every call of the rights area: the hooks pages read with, the writes forms make, the one photo upload. */
-import { api, request, submit, uploadPhoto, useApi, useApiList } from '@/api'
+import { request, submit, uploadPhoto, useApi, useApiList } from '@/api'
 import type { CreateRightsRequestBody, RightsRequest } from '@contract'
+import { addRightsMessage as addRightsMessageEndpoint, closeRightsRequest as closeRightsRequestEndpoint, getRightsRequest, listMyRightsRequests } from '@contract/rights'
 
 export function useRightsRequest(trackingNo: string | undefined) {
-  return useApi(api.getRightsRequest, { params: { trackingNo: trackingNo ?? '' } }, { enabled: Boolean(trackingNo) })
+  return useApi(getRightsRequest, { params: { trackingNo: trackingNo ?? '' } }, { enabled: Boolean(trackingNo) })
 }
 
 /** Saved on the device under this name (cleared at sign-out): my cases open offline. */
 export const myCasesCache = 'my-rights-requests'
 
 export function useMyRightsRequests() {
-  return useApiList(api.listMyRightsRequests, { query: { limit: 20 } }, { cache: myCasesCache })
+  return useApiList(listMyRightsRequests, { query: { limit: 20 } }, { cache: myCasesCache })
 }
 
 /**
@@ -23,11 +24,11 @@ export async function submitRightsRequest(body: CreateRightsRequestBody, idempot
 }
 
 export function addRightsMessage(trackingNo: string, body: { text: string; attachmentIds: string[] }, idempotencyKey: string) {
-  return request(api.addRightsMessage, { params: { trackingNo }, body }, { idempotencyKey })
+  return request(addRightsMessageEndpoint, { params: { trackingNo }, body }, { idempotencyKey })
 }
 
 export function closeRightsRequest(trackingNo: string, body: { rating: number; comment?: string }, idempotencyKey: string) {
-  return request(api.closeRightsRequest, { params: { trackingNo }, body }, { idempotencyKey })
+  return request(closeRightsRequestEndpoint, { params: { trackingNo }, body }, { idempotencyKey })
 }
 
 /** The one place the rights area sends a photo (through the client's uploadFile wrapper). */

@@ -1,6 +1,7 @@
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
+import { listStationCities } from '@contract/stations'
 
 /** The cities that have an organisation, for choosing one when the phone gives no position. */
 export function useStationCities(enabled: boolean) {
-  return useApi(api.listStationCities, {}, { enabled })
+  return useApi(listStationCities, {}, { enabled })
 }

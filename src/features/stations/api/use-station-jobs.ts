@@ -1,6 +1,7 @@
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
+import { listJobs } from '@contract/jobs'
 
 /** Up to `limit` open postings that came through this station. */
 export function useStationJobs(stationId: number, limit = 5) {
-  return useApi(api.listJobs, { query: { stationId, limit } }, { enabled: stationId > 0 })
+  return useApi(listJobs, { query: { stationId, limit } }, { enabled: stationId > 0 })
 }

@@ -1,5 +1,6 @@
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
+import { getStation } from '@contract/stations'
 
 export function useStation(id: number) {
-  return useApi(api.getStation, { params: { id } }, { enabled: Number.isInteger(id) && id > 0 })
+  return useApi(getStation, { params: { id } }, { enabled: Number.isInteger(id) && id > 0 })
 }

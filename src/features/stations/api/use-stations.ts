@@ -1,6 +1,7 @@
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
 import type { StationType } from '@contract'
 import type { Position } from '../location'
+import { listStations } from '@contract/stations'
 
 /** All organisations (up to 200), optionally of one type; nearest first when a position is given. */
 export function useStations(type?: StationType, position?: Position | null) {
@@ -11,5 +12,5 @@ export function useStations(type?: StationType, position?: Position | null) {
     query.lng = position.lng
   }
   // All organisations open offline too (the last list seen, distances as they were then).
-  return useApi(api.listStations, { query }, { cache: type ? undefined : 'stations' })
+  return useApi(listStations, { query }, { cache: type ? undefined : 'stations' })
 }

@@ -1,7 +1,8 @@
-import { api, request } from '@/api'
+import { request } from '@/api'
 import type { CourseRequestBody } from '@contract'
+import { createCourseRequest as createCourseRequestEndpoint } from '@contract/courses'
 
 /** 点单: ask the county for a course in a trade that is not on offer. */
 export function createCourseRequest(body: CourseRequestBody, idempotencyKey: string) {
-  return request(api.createCourseRequest, { body }, { idempotencyKey })
+  return request(createCourseRequestEndpoint, { body }, { idempotencyKey })
 }

@@ -1,5 +1,6 @@
-import { api, request, submit, useApi } from '@/api'
+import { request, submit, useApi } from '@/api'
 import type { Enrollment } from '@contract'
+import { cancelEnrollment as cancelEnrollmentEndpoint, listMyEnrollments } from '@contract/courses'
 
 /**
  * Enrol (or join the waitlist). The same key for retries of one tap, so a slow network never enrols twice.
@@ -11,9 +12,9 @@ export async function enrollInCourse(courseId: number, agreeTerms: boolean, idem
 }
 
 export function cancelEnrollment(enrollmentId: number) {
-  return request(api.cancelEnrollment, { params: { id: enrollmentId } })
+  return request(cancelEnrollmentEndpoint, { params: { id: enrollmentId } })
 }
 
 export function useMyEnrollments(enabled: boolean) {
-  return useApi(api.listMyEnrollments, {}, { enabled })
+  return useApi(listMyEnrollments, {}, { enabled })
 }

@@ -1,5 +1,6 @@
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
+import { getCourse } from '@contract/courses'
 
 export function useCourse(id: number) {
-  return useApi(api.getCourse, { params: { id } }, { enabled: Number.isInteger(id) && id > 0 })
+  return useApi(getCourse, { params: { id } }, { enabled: Number.isInteger(id) && id > 0 })
 }

@@ -1,7 +1,8 @@
-import { api, useApiList } from '@/api'
+import { useApiList } from '@/api'
 import type { CourseMode } from '@contract'
+import { listCourses } from '@contract/courses'
 
 /** Courses by start date, optionally one mode (下单/点单/品牌). */
 export function useCourses(mode?: CourseMode) {
-  return useApiList(api.listCourses, { query: mode ? { mode } : {} })
+  return useApiList(listCourses, { query: mode ? { mode } : {} })
 }

@@ -1,12 +1,13 @@
-import { api, request, useApi, useApiList } from '@/api'
+import { request, useApi, useApiList } from '@/api'
+import { cancelTransportSignup as cancelTransportSignupEndpoint, listMyTransportSignups, listTransportBatches, signUpForTransport as signUpForTransportEndpoint } from '@contract/transport'
 
 /** Upcoming batches, soonest first; `destination` is a city or province name. */
 export function useTransportBatches(destination?: string) {
-  return useApiList(api.listTransportBatches, { query: destination ? { destination, limit: 50 } : { limit: 50 } })
+  return useApiList(listTransportBatches, { query: destination ? { destination, limit: 50 } : { limit: 50 } })
 }
 
 export function useMyTransportSignups(enabled: boolean) {
-  return useApi(api.listMyTransportSignups, {}, { enabled })
+  return useApi(listMyTransportSignups, {}, { enabled })
 }
 
 /**
@@ -14,9 +15,9 @@ export function useMyTransportSignups(enabled: boolean) {
  * at once whether they got it. The same key for retries of one tap, so a slow network never takes two.
  */
 export function signUpForTransport(batchId: number, idempotencyKey: string) {
-  return request(api.signUpForTransport, { params: { id: batchId } }, { idempotencyKey })
+  return request(signUpForTransportEndpoint, { params: { id: batchId } }, { idempotencyKey })
 }
 
 export function cancelTransportSignup(signupId: number) {
-  return request(api.cancelTransportSignup, { params: { id: signupId } })
+  return request(cancelTransportSignupEndpoint, { params: { id: signupId } })
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { api } from '@/api'
+
 import { consentKinds, consentLabel, privacyNoticeVersion, type ConsentKind, type Me } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
@@ -8,6 +8,7 @@ import { consentPurpose, latestConsent, withdrawEffect } from '../../consents'
 import { forgetPrivacyAcceptance } from '../../privacy-local'
 import { workerRequest } from '../../session'
 import './index.scss'
+import { setConsent } from '@contract/me'
 
 function day(iso: string): string {
   return iso.slice(0, 10)
@@ -23,7 +24,7 @@ export function ConsentList({ me, onChanged }: { me: Me; onChanged: (me: Me) => 
     setBusy(true)
     setError(null)
     try {
-      const next = await workerRequest(api.setConsent, { body: { kind, version: privacyNoticeVersion, granted: false } })
+      const next = await workerRequest(setConsent, { body: { kind, version: privacyNoticeVersion, granted: false } })
       if (kind === 'privacy_notice') forgetPrivacyAcceptance()
       onChanged(next)
       setWithdrawing(null)

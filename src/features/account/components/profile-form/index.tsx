@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
-import { api, isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
+import { Input, Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
+import { isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
 import { privacyNoticeVersion, townships, trades, updateMeBody, type Me, type Trade, type UpdateMeBody } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -12,6 +13,7 @@ import { formMessage, serverFieldErrors, type FieldErrors } from '../../field-er
 import { handleAuthFailure, workerRequest } from '../../session'
 import { YesNo } from '../yes-no'
 import './index.scss'
+import { setConsent } from '@contract/me'
 
 interface Props {
   me: Me
@@ -139,7 +141,7 @@ export function ProfileForm({ me, onSaved }: Props) {
     setConsenting(true)
     setConsentError(null)
     try {
-      const next = await workerRequest(api.setConsent, { body: { kind: 'id_number', version: privacyNoticeVersion, granted: true } })
+      const next = await workerRequest(setConsent, { body: { kind: 'id_number', version: privacyNoticeVersion, granted: true } })
       onSaved(next)
       setConsentOpen(false)
       setIdNumber('')
@@ -244,13 +246,13 @@ export function ProfileForm({ me, onSaved }: Props) {
       </FormField>
 
       <FormField label='其他手艺或证书' hint='不写也可以' error={errors.skills}>
-        <Textarea
+        <TextArea
           className='form-field__input form-field__textarea'
           value={draft.skills}
           maxlength={200}
           placeholder='例如 有电工证，会开叉车'
-          aria-label='其他手艺或证书'
-          onInput={(e) => change('skills', e.detail.value)}
+          label='其他手艺或证书'
+          onChange={(v) => change('skills', v)}
         />
       </FormField>
 

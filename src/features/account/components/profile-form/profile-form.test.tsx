@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
-import { api, ApiError } from '@/api'
+import { ApiError } from '@/api'
+import { api } from '@contract'
 import type { Me } from '@contract'
 import { ProfileForm } from '.'
 
@@ -10,7 +11,7 @@ jest.mock('@/api', () => {
   // itself is covered by src/api/outbox.test.ts and tests/e2e/offline.test.ts.
   const submit = jest.fn(async (name: string, req: unknown, o: { idempotencyKey: string }) => ({
     queued: false,
-    data: await request(actual.api[name], req, { idempotencyKey: o.idempotencyKey }),
+    data: await request(jest.requireActual('@contract').api[name], req, { idempotencyKey: o.idempotencyKey }),
   }))
   return { ...actual, request, submit }
 })

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { api, isApiError, request } from '@/api'
+import { isApiError, request } from '@/api'
 import { phoneSchema, smsCodeSchema, type Me } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
@@ -10,6 +10,7 @@ import { checkWith, formMessage, serverFieldErrors, type FieldErrors } from '../
 import { useCountdown, waitText } from '../../use-countdown'
 import { getWechatCode, wechatLoginAvailable } from '../../wechat'
 import './index.scss'
+import { login, requestSmsCode, wechatLogin } from '@contract/auth'
 
 interface Props {
   /** Called once with the new session; the page stores it and leaves. */
@@ -42,7 +43,7 @@ export function SignInForm({ onSignedIn }: Props) {
     setErrors({})
     setSending(true)
     try {
-      const sent = await request(api.requestSmsCode, { body: { phone } })
+      const sent = await request(requestSmsCode, { body: { phone } })
       countdown.start(sent.resendAfterSeconds || 60)
       setNotice(`验证码已发到 ${sent.sentTo}，${Math.max(1, Math.round(sent.expiresInSeconds / 60))}分钟内有效`)
     } catch (e) {
@@ -67,7 +68,7 @@ export function SignInForm({ onSignedIn }: Props) {
     if (phoneError || codeError || submitting) return
     setSubmitting(true)
     try {
-      const session = await request(api.login, { body: { phone, code, ...(wechatTicket ? { wechatTicket } : {}) } })
+      const session = await request(login, { body: { phone, code, ...(wechatTicket ? { wechatTicket } : {}) } })
       onSignedIn(session)
     } catch (e) {
       const fields = serverFieldErrors(e)
@@ -94,7 +95,7 @@ export function SignInForm({ onSignedIn }: Props) {
         setMessage('微信登录没有成功，请用手机号登录')
         return
       }
-      const result = await request(api.wechatLogin, { body: { code: wxCode } })
+      const result = await request(wechatLogin, { body: { code: wxCode } })
       if (result.status === 'signed_in') {
         onSignedIn({ token: result.token, user: result.user })
       } else {

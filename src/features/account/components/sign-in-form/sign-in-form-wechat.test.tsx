@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { api } from '@/api'
+import { api } from '@contract'
 import { SignInForm } from '.'
 
 // As in the mini-program build (wechat.weapp.ts): WeChat sign-in is offered and Taro.login gives a code.

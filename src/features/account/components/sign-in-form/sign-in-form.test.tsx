@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import { api, ApiError } from '@/api'
+import { ApiError } from '@/api'
+import { api } from '@contract'
 import { SignInForm } from '.'
 
 jest.mock('@/api', () => {

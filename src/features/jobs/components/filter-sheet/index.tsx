@@ -10,7 +10,7 @@ import './index.scss'
 
 type SheetFilters = Pick<JobFilters, 'province' | 'trade' | 'minWage' | 'benefits'>
 
-interface Props {
+export interface FilterSheetProps {
   visible: boolean
   value: SheetFilters
   onApply: (next: SheetFilters) => void
@@ -29,7 +29,7 @@ function Choice({ label, selected, onClick }: { label: string; selected: boolean
  * 筛选 from the bottom: where, what trade, the least monthly pay, and what must come with the job.
  * Choices are a draft until 确定, so closing the sheet changes nothing.
  */
-export function FilterSheet({ visible, value, onApply, onClose }: Props) {
+export function FilterSheet({ visible, value, onApply, onClose }: FilterSheetProps) {
   const [draft, setDraft] = useState<SheetFilters>(value)
   useEffect(() => {
     if (visible) setDraft(value)

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Popup } from '@nutui/nutui-react-taro'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import { type ReportReason, reportReasonLabel, reportReasons } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { asButton } from '@/lib/a11y'
@@ -51,13 +52,13 @@ export function ReportSheet({ visible, busy, errors, onSubmit, onClose }: Props)
           ))}
         </View>
         <Text className='report-sheet__label'>{reason === 'other' ? '说说是什么问题（必填）' : '说说发生了什么（可不填）'}</Text>
-        <Textarea
+        <TextArea
           className='report-sheet__detail'
           value={detail}
           maxlength={500}
           placeholder='比如：让先交500元押金'
-          aria-label='举报说明'
-          onInput={(e) => setDetail(e.detail.value)}
+          label='举报说明'
+          onChange={setDetail}
         />
         {message && (
           <Text className='report-sheet__error' aria-live='assertive'>

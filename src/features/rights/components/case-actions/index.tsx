@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import { isApiError, newIdempotencyKey } from '@/api'
 import { rightsConcludedStatuses, type RightsRequest } from '@contract'
 import { BigButton } from '@/components/big-button'
@@ -46,14 +47,15 @@ function AddInformation({ request, onChanged }: Props) {
   return (
     <View className='case-actions__block'>
       <FormField label='补充情况' hint='有新情况、新证据，写在这里或拍照传上来' error={error ?? undefined}>
-        <Textarea
+        <TextArea
           className='form-field__input form-field__textarea case-actions__text'
           value={text}
           maxlength={2000}
-          onInput={(e) => {
-            setText(e.detail.value)
+          onChange={(v) => {
+            setText(v)
             setError(null)
           }}
+          label='补充情况'
         />
       </FormField>
       <PhotoPicker photos={photos} onChange={setPhotos} />
@@ -103,7 +105,7 @@ function CloseAndRate({ request, onChanged }: Props) {
         ))}
       </View>
       <FormField label='想说的话（可以不填）' error={error ?? undefined}>
-        <Textarea className='form-field__input form-field__textarea' value={comment} maxlength={500} onInput={(e) => setComment(e.detail.value)} />
+        <TextArea className='form-field__input form-field__textarea' value={comment} maxlength={500} onChange={setComment} label='想说的话' />
       </FormField>
       <BigButton onClick={() => void send()} disabled={sending}>
         {sending ? '正在提交…' : '确认结束'}

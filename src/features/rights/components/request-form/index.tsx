@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import { isApiError } from '@/api'
 import {
   contactTimeLabel,
@@ -148,12 +149,13 @@ export function RequestForm({ today, accountPhone, onSubmitted }: Props) {
             <CategoryCards value={draft.category} onChange={(c: RightsCategory) => change('category', c)} />
           </FormField>
           <FormField label='说说发生了什么' hint='谁、什么时候、怎么回事，写清楚就行（至少10个字）' error={errors.description}>
-            <Textarea
+            <TextArea
               className='form-field__input form-field__textarea request-form__description'
               value={draft.description}
               maxlength={2000}
               placeholder='例如：在工地干了三个月，老板一直说下个月给钱，到现在没给'
-              onInput={(e) => change('description', valueOf(e))}
+              onChange={(v) => change('description', v)}
+              label='说说发生了什么'
             />
           </FormField>
         </View>

@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { api, ApiError } from '@/api'
+import { ApiError } from '@/api'
+import { api } from '@contract'
 import { draftSaveDelayMs, draftStorageKey } from '../../lib/draft'
 import { RequestForm } from '.'
 
@@ -11,7 +12,7 @@ jest.mock('@/api', () => {
   // itself is covered by src/api/outbox.test.ts and tests/e2e/offline.test.ts.
   const submit = jest.fn(async (name: string, req: unknown, o: { idempotencyKey: string }) => ({
     queued: false,
-    data: await request(actual.api[name], req, { idempotencyKey: o.idempotencyKey }),
+    data: await request(jest.requireActual('@contract').api[name], req, { idempotencyKey: o.idempotencyKey }),
   }))
   return { ...actual, request, submit }
 })

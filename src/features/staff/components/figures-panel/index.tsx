@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
+import { staffGetFigures } from '@contract/staff-admin'
 
 /** The home figures: sent out, cases, course fill, per-station applications and hires. */
 export function FiguresPanel() {
-  const { data, error, loading, refresh } = useApi(api.staffGetFigures)
+  const { data, error, loading, refresh } = useApi(staffGetFigures)
   return (
     <StateView loading={loading} error={error} onRetry={() => void refresh()}>
       {data && (

@@ -1,4 +1,5 @@
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import { BigButton } from '@/components/big-button'
 import { Chips, type ChipOption } from '@/components/chips'
 import { FormField } from '@/components/form-field'
@@ -28,13 +29,13 @@ export function TextField({ label, value, onChange, error, hint, className = '',
   return (
     <FormField label={label} error={error} hint={hint}>
       {multiline ? (
-        <Textarea
+        <TextArea
           className={`form-field__input form-field__textarea ${className}`}
           value={value}
           maxlength={maxlength ?? 2000}
           placeholder={placeholder}
-          aria-label={label}
-          onInput={(e) => onChange(e.detail.value)}
+          label={label}
+          onChange={onChange}
         />
       ) : (
         <Input

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
-import { Input, Text, Textarea, View } from '@tarojs/components'
+import { Input, Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import { isApiError, newIdempotencyKey } from '@/api'
 import { partyMemberBody, type Me, type PartyMemberBody } from '@contract'
 import { BigButton } from '@/components/big-button'
@@ -130,7 +131,7 @@ export function PartyRegister({ stationId, stationName, me, onNeedSignIn, onMeCh
             />
           </FormField>
           <FormField label='想对支部说的（可以不填）' hint='例如在哪个厂上班、原来在哪个支部' error={errors.note}>
-            <Textarea className='form-field__input party-register__note' value={note} maxlength={200} aria-label='备注' onInput={(e) => setNote(e.detail.value)} />
+            <TextArea className='form-field__input party-register__note' value={note} maxlength={200} label='备注' onChange={setNote} />
           </FormField>
           <BigButton onClick={busy ? () => undefined : () => void submit()}>{busy ? '正在提交…' : '提交登记'}</BigButton>
           <BigButton variant='secondary' className='party-register__cancel' onClick={() => setStep('idle')}>

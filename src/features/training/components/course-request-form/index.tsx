@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import { requestableTrades } from '@contract'
 import { isApiError, newIdempotencyKey } from '@/api'
 import { BigButton } from '@/components/big-button'
@@ -66,13 +67,13 @@ export function CourseRequestForm({ signedIn, onNeedSignIn, onSent }: Props) {
         />
       </FormField>
       <FormField label='还想说的' hint={trade === '其他' ? '请写上想学什么' : '不写也可以，例如 想在冬天农闲时学'} error={errors.note}>
-        <Textarea
+        <TextArea
           className='form-field__input form-field__textarea'
           value={note}
           maxlength={200}
           placeholder='例如 想学厨师，能在县城上课最好'
-          aria-label='还想说的'
-          onInput={(e) => setNote(e.detail.value)}
+          label='还想说的'
+          onChange={setNote}
         />
       </FormField>
       {error && (

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { api, isApiError, useApiList } from '@/api'
+import { isApiError, useApiList } from '@/api'
 import type { JobApplication } from '@contract'
 import { Dialog } from '@/components/dialog'
 import { ListFooter } from '@/components/list-footer'
@@ -11,11 +11,12 @@ import { isWorkerSignedIn, workerRequest } from '@/features/account/session'
 import { ApplicationCard } from '@/features/jobs/components/application-card'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
+import { listMyApplications, withdrawApplication } from '@contract/jobs'
 
 /** 我的报名: every posting I applied to, where each stands, and 取消报名. */
 export default function MyApplicationsPage() {
   const [signedIn, setSignedIn] = useState(isWorkerSignedIn)
-  const list = useApiList(api.listMyApplications, { query: {} })
+  const list = useApiList(listMyApplications, { query: {} })
   const [withdrawing, setWithdrawing] = useState<JobApplication | null>(null)
   const [busy, setBusy] = useState(false)
 
@@ -35,7 +36,7 @@ export default function MyApplicationsPage() {
     if (!withdrawing) return
     setBusy(true)
     try {
-      await workerRequest(api.withdrawApplication, { params: { id: withdrawing.id } })
+      await workerRequest(withdrawApplication, { params: { id: withdrawing.id } })
       void Taro.showToast({ title: '已取消报名', icon: 'none', duration: 2000 })
     } catch (e) {
       void Taro.showToast({ title: isApiError(e) ? e.message : '没有取消成功，请再试一次', icon: 'none', duration: 2500 })

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { api, isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
+import { isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
 import type { ReportReason } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { OutboxBanner } from '@/components/outbox-banner'
@@ -17,6 +17,7 @@ import { statusHint, statusView } from '@/features/jobs/lib/application-status'
 import { useShare } from '@/lib/share/share'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
+import { reportJob } from '@contract/jobs'
 
 const applicationsPage = '/packages/jobs/pages/applications/index'
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
@@ -97,7 +98,7 @@ export default function JobDetailPage() {
   const sendReport = async (body: { reason: ReportReason; detail: string }) => {
     setSendingReport(true)
     try {
-      await workerRequest(api.reportJob, { params: { id }, body }, { idempotencyKey: newIdempotencyKey() })
+      await workerRequest(reportJob, { params: { id }, body }, { idempotencyKey: newIdempotencyKey() })
       setReporting(false)
       toast('已收到举报，我们会尽快核实')
       await refresh()

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { api } from '@/api'
+
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { Section } from '@/components/section'
@@ -9,6 +9,7 @@ import { goToMeTab, requireSignIn } from '@/features/account/require-sign-in'
 import { signOut, useSession, workerRequest } from '@/features/account/session'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
+import { deleteMe } from '@contract/me'
 
 const deleted = [
   '您的姓名、手机号、身份证号',
@@ -27,7 +28,7 @@ export default function DeletePage() {
     setBusy(true)
     setError(null)
     try {
-      await workerRequest(api.deleteMe)
+      await workerRequest(deleteMe)
       await signOut({ remote: false })
       setConfirming(false)
       void Taro.showToast({ title: '账号已注销', icon: 'none' })

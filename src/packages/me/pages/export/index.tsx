@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { api, type ApiError } from '@/api'
+import { type ApiError } from '@/api'
 import type { ResponseOf } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
@@ -10,8 +10,9 @@ import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession, workerRequest } from '@/features/account/session'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
+import { exportMe } from '@contract/me'
 
-type Export = ResponseOf<typeof api.exportMe>
+type Export = ResponseOf<typeof exportMe>
 
 /** Everything held about the worker (their right of access), shown in full and copied with one tap. */
 export default function ExportPage() {
@@ -25,7 +26,7 @@ export default function ExportPage() {
     setLoading(true)
     setError(null)
     try {
-      setData(await workerRequest(api.exportMe))
+      setData(await workerRequest(exportMe))
     } catch (e) {
       setError(e as ApiError)
     } finally {

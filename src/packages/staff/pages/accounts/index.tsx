@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { asButton } from '@/lib/a11y'
 import { accessLogActionLabel, type StaffRole } from '@contract'
-import { api, newIdempotencyKey, request, useApi, useApiList } from '@/api'
+import { newIdempotencyKey, request, useApi, useApiList } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
@@ -11,6 +11,8 @@ import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
+import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffListAccounts } from '@contract/staff-admin'
+import { listStations } from '@contract/stations'
 
 /** Admins: staff accounts (open, disable) and who read whose personal data. */
 export default function StaffAccountsPage() {
@@ -27,8 +29,8 @@ export default function StaffAccountsPage() {
 }
 
 function Accounts() {
-  const { data, error, loading, refresh } = useApi(api.staffListAccounts)
-  const stations = useApi(api.listStations, { query: {} })
+  const { data, error, loading, refresh } = useApi(staffListAccounts)
+  const stations = useApi(listStations, { query: {} })
   const [form, setForm] = useState({ username: '', password: '', displayName: '', role: 'station' as StaffRole, stationId: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string | null>(null)
@@ -39,7 +41,7 @@ function Accounts() {
     setMessage(null)
     try {
       await request(
-        api.staffCreateAccount,
+        staffCreateAccount,
         { body: { username: form.username.trim(), password: form.password, displayName: form.displayName.trim(), role: form.role, stationId: form.role === 'station' && form.stationId ? Number(form.stationId) : null } },
         { idempotencyKey: key.current },
       )
@@ -55,7 +57,7 @@ function Accounts() {
   }
   const disable = async (id: number) => {
     try {
-      await request(api.staffDisableAccount, { params: { id } })
+      await request(staffDisableAccount, { params: { id } })
       await refresh()
     } catch (e) {
       setMessage(errorText(e))
@@ -103,7 +105,7 @@ function Accounts() {
 }
 
 function AccessLog() {
-  const list = useApiList(api.staffAccessLog, { query: {} })
+  const list = useApiList(staffAccessLog, { query: {} })
   return (
     <Section title='个人信息查看记录'>
       <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有记录' onRetry={() => void list.refresh()}>

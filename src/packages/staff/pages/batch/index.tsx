@@ -1,20 +1,10 @@
 import { useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import { asButton } from '@/lib/a11y'
 import Taro, { useRouter } from '@tarojs/taro'
-import { api, request, useApi } from '@/api'
-import {
-  batchStatusLabel,
-  cancelTransportBatchBody,
-  type CreateTransportBatchBody,
-  createTransportBatchBody,
-  type StaffMember,
-  type TransportBatch,
-  townships,
-  vehicleKindLabel,
-  vehicleKinds,
-  type VehicleKind,
-} from '@contract'
+import { request, useApi } from '@/api'
+import { batchStatusLabel, cancelTransportBatchBody, type CreateTransportBatchBody, createTransportBatchBody, type StaffMember, type TransportBatch, townships, vehicleKindLabel, vehicleKinds, type VehicleKind } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { FormField } from '@/components/form-field'
@@ -27,6 +17,8 @@ import { checkBody } from '@/features/staff/lib/check-body'
 import { chinaDateTime, errorText, staffPaths } from '@/features/staff/lib/paths'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { chinaTime, routeTitle, runBy } from '@/features/transport/lib/format'
+import { listStations } from '@contract/stations'
+import { staffCancelTransportBatch, staffCreateTransportBatch, staffDepartTransportBatch, staffTransportManifest } from '@contract/transport'
 
 /** Without ?id: schedule a batch. With it: the batch, its 乘车名单 (CSV too), 标记已发车 and 取消这趟车. */
 export default function StaffBatchPage() {
@@ -80,7 +72,7 @@ function instantOf(date: string, time: string, what: string): string | undefined
 function BatchForm({ staff }: { staff: StaffMember }) {
   const admin = staff.role === 'admin'
   const { draft: d, set, errors, message, busy, save } = useStaffForm<Draft>(emptyDraft)
-  const stations = useApi(api.listStations, { query: {} }, { enabled: admin })
+  const stations = useApi(listStations, { query: {} }, { enabled: admin })
   const text = (k: Exclude<keyof Draft, 'departureTownship' | 'vehicleKind' | 'stationId'>, label: string, extra: { type?: 'number'; hint?: string; error?: string; placeholder?: string } = {}) => (
     <TextField
       label={label}
@@ -118,7 +110,7 @@ function BatchForm({ staff }: { staff: StaffMember }) {
     if (departAt === undefined) local.departAt = '请填写发车日期和时间'
     else if (typeof departAt === 'object') local.departAt = departAt.error
     if (meetAt !== undefined && typeof meetAt === 'object') local.meetAt = meetAt.error
-    const saved = await save(body, local, (idempotencyKey) => request(api.staffCreateTransportBatch, { body: body as CreateTransportBatchBody }, { idempotencyKey }))
+    const saved = await save(body, local, (idempotencyKey) => request(staffCreateTransportBatch, { body: body as CreateTransportBatchBody }, { idempotencyKey }))
     if (saved) void Taro.redirectTo({ url: staffPaths.batch(saved.id) })
   }
 
@@ -191,7 +183,7 @@ function BatchFacts({ batch, riders }: { batch: TransportBatch; riders: number }
 }
 
 function ExistingBatch({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useApi(api.staffTransportManifest, { params: { id } })
+  const { data, error, loading, refresh } = useApi(staffTransportManifest, { params: { id } })
   const [confirming, setConfirming] = useState<'depart' | 'cancel' | null>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | undefined>()
@@ -216,7 +208,7 @@ function ExistingBatch({ id }: { id: number }) {
 
   const depart = () =>
     act(async () => {
-      const done = await request(api.staffDepartTransportBatch, { params: { id } })
+      const done = await request(staffDepartTransportBatch, { params: { id } })
       return `已标记发车，${done.riders} 人计入输出人数`
     })
 
@@ -228,7 +220,7 @@ function ExistingBatch({ id }: { id: number }) {
     }
     setReasonError(undefined)
     void act(async () => {
-      const done = await request(api.staffCancelTransportBatch, { params: { id }, body: checked.data })
+      const done = await request(staffCancelTransportBatch, { params: { id }, body: checked.data })
       return `这趟车已取消，退还了 ${done.released} 个座位`
     })
   }
@@ -313,13 +305,13 @@ function ExistingBatch({ id }: { id: number }) {
           >
             <Text className='lead-text'>已报名的 {riders.length} 人的座位会全部退掉，他们在“我报名的车”里会看到取消原因。</Text>
             <FormField label='取消原因' error={reasonError}>
-              <Textarea
+              <TextArea
                 className='form-field__input form-field__textarea staff-batch__reason-input'
                 value={reason}
                 maxlength={200}
                 placeholder='例如 用工单位推迟到下个月开工'
-                aria-label='取消原因'
-                onInput={(e) => setReason(e.detail.value)}
+                label='取消原因'
+                onChange={setReason}
               />
             </FormField>
           </Dialog>

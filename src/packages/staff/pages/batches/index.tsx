@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { api, useApiList } from '@/api'
+import { useApiList } from '@/api'
 import { batchStatusLabel, staffBatchFilters } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -12,6 +12,7 @@ import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { chinaTime, routeTitle, runBy } from '@/features/transport/lib/format'
+import { staffListTransportBatches } from '@contract/transport'
 
 type Filter = (typeof staffBatchFilters)[number] | ''
 const filterLabel: Record<Filter, string> = { '': '全部', open: '可以报名', departed: '已发车', cancelled: '已取消' }
@@ -23,7 +24,7 @@ export default function StaffBatchesPage() {
 
 function Batches() {
   const [status, setStatus] = useState<Filter>('')
-  const list = useApiList(api.staffListTransportBatches, { query: status ? { status } : {} })
+  const list = useApiList(staffListTransportBatches, { query: status ? { status } : {} })
   useDidShow(() => void list.refresh())
   return (
     <View>

@@ -1,18 +1,9 @@
 import { useRef, useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import { useRouter } from '@tarojs/taro'
-import { api, newIdempotencyKey, request, useApi } from '@/api'
-import {
-  contactTimeLabel,
-  rightsCategoryLabel,
-  rightsReferralLabel,
-  rightsReferralTargets,
-  type RightsReferralTarget,
-  type RightsRequest,
-  rightsStaffTransitions,
-  type RightsStatus,
-  rightsStatusLabel,
-} from '@contract'
+import { newIdempotencyKey, request, useApi } from '@/api'
+import { contactTimeLabel, rightsCategoryLabel, rightsReferralLabel, rightsReferralTargets, type RightsReferralTarget, type RightsRequest, rightsStaffTransitions, type RightsStatus, rightsStatusLabel } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
@@ -21,6 +12,7 @@ import { StateView } from '@/components/state-view'
 import { Timeline } from '@/features/rights/components/timeline'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
+import { getRightsRequest, staffAddRightsNote, staffTransitionRightsRequest } from '@contract/rights'
 
 const moveLabel: Partial<Record<RightsStatus, string>> = {
   accepted: '受理（我来负责）',
@@ -36,7 +28,7 @@ export default function StaffCasePage() {
 }
 
 function CaseView({ trackingNo }: { trackingNo: string }) {
-  const { data, error, loading, refresh } = useApi(api.getRightsRequest, { params: { trackingNo } })
+  const { data, error, loading, refresh } = useApi(getRightsRequest, { params: { trackingNo } })
   const [current, setCurrent] = useState<RightsRequest | null>(null)
   const c = current ?? data
   return (
@@ -93,19 +85,19 @@ function CaseActions({ request: c, onChanged }: { request: RightsRequest; onChan
   const move = (to: RightsStatus) =>
     run(() =>
       request(
-        api.staffTransitionRightsRequest,
+        staffTransitionRightsRequest,
         { params: { trackingNo: c.trackingNo }, body: { to, note: note.trim(), visibleToWorker: forWorker === 'worker', ...(to === 'referred' ? { referredTo } : {}) } },
         { idempotencyKey: key.current },
       ),
     )
   const addNote = () =>
-    run(() => request(api.staffAddRightsNote, { params: { trackingNo: c.trackingNo }, body: { text: note.trim(), visibleToWorker: forWorker === 'worker' } }, { idempotencyKey: key.current }))
+    run(() => request(staffAddRightsNote, { params: { trackingNo: c.trackingNo }, body: { text: note.trim(), visibleToWorker: forWorker === 'worker' } }, { idempotencyKey: key.current }))
 
   if (c.status === 'closed') return null
   return (
     <Section title='办理'>
       <FormField label='说明' hint='受理、办理、结果都要写几句；选“给务工人员看”，对方在求助进度里能看到'>
-        <Textarea className='form-field__input form-field__textarea staff-case__note' value={note} maxlength={1000} onInput={(e) => setNote(e.detail.value)} />
+        <TextArea className='form-field__input form-field__textarea staff-case__note' value={note} maxlength={1000} onChange={setNote} label='说明' />
       </FormField>
       <Chips value={forWorker} onChange={setForWorker} options={[{ value: 'worker', label: '给务工人员看' }, { value: 'internal', label: '内部备注' }]} />
       {moves.includes('referred') && (

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { usePullDownRefresh, useDidShow } from '@tarojs/taro'
 import Taro from '@tarojs/taro'
-import { api, useApiList } from '@/api'
+import { useApiList } from '@/api'
 import { rightsCategories, rightsCategoryLabel, rightsStatuses, rightsStatusLabel, type RightsCategory, type RightsStatus } from '@contract'
 import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'
@@ -11,6 +11,7 @@ import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { chinaDateTime, staffPaths } from '@/features/staff/lib/paths'
+import { staffListRightsRequests } from '@contract/rights'
 
 type StatusFilter = RightsStatus | 'all' | 'overdue'
 
@@ -26,7 +27,7 @@ function Queue() {
     ...(status === 'overdue' ? { overdue: 'true' as const } : status !== 'all' ? { status } : {}),
     ...(category !== 'all' ? { category } : {}),
   }
-  const list = useApiList(api.staffListRightsRequests, { query })
+  const list = useApiList(staffListRightsRequests, { query })
   useDidShow(() => void list.refresh())
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()))
 

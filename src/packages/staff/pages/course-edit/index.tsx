@@ -1,23 +1,14 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { api, request, useApi } from '@/api'
-import {
-  type Course,
-  courseModeLabel,
-  courseModes,
-  courseRuleErrors,
-  type CourseMode,
-  createCourseBody,
-  type CreateCourseBody,
-  trades,
-  type Trade,
-} from '@contract'
+import { request, useApi } from '@/api'
+import { type Course, courseModeLabel, courseModes, courseRuleErrors, type CourseMode, createCourseBody, type CreateCourseBody, trades, type Trade } from '@contract'
 import { StateView } from '@/components/state-view'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { checkBody } from '@/features/staff/lib/check-body'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
+import { getCourse, staffCreateCourse, staffUpdateCourse } from '@contract/courses'
 
 /** Admins: without ?id open a new course; with it, change one (capacity, dates, placement terms…). */
 export default function StaffCourseEditPage() {
@@ -30,7 +21,7 @@ export default function StaffCourseEditPage() {
 }
 
 function ExistingCourse({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useApi(api.getCourse, { params: { id } })
+  const { data, error, loading, refresh } = useApi(getCourse, { params: { id } })
   return (
     <StateView loading={loading} error={error} onRetry={() => void refresh()}>
       {data && <CourseForm course={data} />}
@@ -141,8 +132,8 @@ function CourseForm({ course }: { course?: Course }) {
     const body = bodyOf(d)
     const saved = await save(body, localErrors(body), (idempotencyKey) =>
       course
-        ? request(api.staffUpdateCourse, { params: { id: course.id }, body }, { idempotencyKey })
-        : request(api.staffCreateCourse, { body }, { idempotencyKey }),
+        ? request(staffUpdateCourse, { params: { id: course.id }, body }, { idempotencyKey })
+        : request(staffCreateCourse, { body }, { idempotencyKey }),
     )
     if (!saved) return
     if (!course) {

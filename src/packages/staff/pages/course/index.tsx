@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { asButton } from '@/lib/a11y'
 import { useDidShow, useRouter } from '@tarojs/taro'
-import { api, request, useApi } from '@/api'
+import { request, useApi } from '@/api'
 import { type Course, courseModeLabel, enrollmentStatusLabel, issueCertificateBody, type StaffEnrollment } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
@@ -15,6 +15,7 @@ import { fillText } from '@/features/staff/lib/courses'
 import { chinaDateTime, errorText, staffPaths } from '@/features/staff/lib/paths'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { openPage } from '@/lib/navigate'
+import { staffCompleteEnrollment, staffCourseEnrollments, staffIssueCertificate } from '@contract/courses'
 
 /** One course: who holds a seat and who waits; admins mark completion and record certificates. */
 export default function StaffCoursePage() {
@@ -23,7 +24,7 @@ export default function StaffCoursePage() {
 }
 
 function CourseView({ id, admin }: { id: number; admin: boolean }) {
-  const { data, error, loading, refresh } = useApi(api.staffCourseEnrollments, { params: { id } })
+  const { data, error, loading, refresh } = useApi(staffCourseEnrollments, { params: { id } })
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null)
   // Back from 修改培训班: show the course as saved.
   useDidShow(() => void refresh())
@@ -132,7 +133,7 @@ function Student({ enrollment: e, course, admin, onCompleted, onCertified, onFai
   const complete = async () => {
     setBusy(true)
     try {
-      await request(api.staffCompleteEnrollment, { params: { id: e.id } })
+      await request(staffCompleteEnrollment, { params: { id: e.id } })
       await onCompleted()
     } catch (err) {
       onFailed(err)
@@ -192,7 +193,7 @@ function CertificateForm({ enrollmentId, level, onSaved }: { enrollmentId: numbe
     const body = { number: draft.number, level: draft.level, issuedOn: draft.issuedOn.trim() }
     const checked = checkBody(issueCertificateBody, body)
     const local = checked.ok ? (body.issuedOn > today ? { issuedOn: '发证日期不能晚于今天' } : {}) : checked.fields
-    const saved = await save(body, local, (idempotencyKey) => request(api.staffIssueCertificate, { params: { id: enrollmentId }, body }, { idempotencyKey }))
+    const saved = await save(body, local, (idempotencyKey) => request(staffIssueCertificate, { params: { id: enrollmentId }, body }, { idempotencyKey }))
     if (saved) await onSaved(saved)
   }
 

@@ -1,23 +1,10 @@
 import { useState } from 'react'
-import { Text, Textarea, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
+import { TextArea } from '@/components/text-area'
 import { asButton } from '@/lib/a11y'
 import Taro, { useRouter } from '@tarojs/taro'
-import { api, request, useApi } from '@/api'
-import {
-  applicationStatusLabel,
-  type CreateStaffJobBody,
-  createStaffJobBody,
-  reportReasonLabel,
-  type StaffJob,
-  staffJobRuleErrors,
-  type StaffMember,
-  trades,
-  type Trade,
-  type UpdateStaffJobBody,
-  updateStaffJobBody,
-  wageUnitLabel,
-  wageUnits,
-} from '@contract'
+import { request, useApi } from '@/api'
+import { applicationStatusLabel, type CreateStaffJobBody, createStaffJobBody, reportReasonLabel, type StaffJob, staffJobRuleErrors, type StaffMember, trades, type Trade, type UpdateStaffJobBody, updateStaffJobBody, wageUnitLabel, wageUnits } from '@contract'
 import { FormField } from '@/components/form-field'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
@@ -26,6 +13,8 @@ import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/sta
 import { checkBody } from '@/features/staff/lib/check-body'
 import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
+import { staffCreateJob, staffGetJob, staffJobApplications, staffJobsUnderReview, staffReviewJob, staffSetApplicationStatus, staffUpdateJob, staffVerifyEmployer } from '@contract/staff-jobs'
+import { listStations } from '@contract/stations'
 
 /** Without ?id: publish a posting. With it: edit, verify the employer, decide on reports, close, and the applicants. */
 export default function StaffJobPage() {
@@ -62,7 +51,7 @@ function draftOf(job?: StaffJob): Draft {
 
 function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; onSaved?: (j: StaffJob) => void }) {
   const { draft: d, set, errors, message, setMessage, busy, save } = useStaffForm<Draft>(() => draftOf(job))
-  const stations = useApi(api.listStations, { query: {} }, { enabled: staff.role === 'admin' && !job })
+  const stations = useApi(listStations, { query: {} }, { enabled: staff.role === 'admin' && !job })
   const text = (k: Exclude<keyof Draft, 'trade' | 'wageUnit' | 'sourceStationId'>, label: string, extra: { type?: 'number' | 'text'; hint?: string } = {}) => (
     <TextField label={label} className={`staff-job__${k}`} type={extra.type} hint={extra.hint} value={d[k]} error={errors[k]} onChange={(v) => set(k, v)} />
   )
@@ -89,8 +78,8 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
     const local = checked.ok ? staffJobRuleErrors(checked.data as Parameters<typeof staffJobRuleErrors>[0]) : checked.fields
     const saved = await save(body, local, (idempotencyKey) =>
       job
-        ? request(api.staffUpdateJob, { params: { id: job.id }, body: body as UpdateStaffJobBody }, { idempotencyKey })
-        : request(api.staffCreateJob, { body: body as CreateStaffJobBody }, { idempotencyKey }),
+        ? request(staffUpdateJob, { params: { id: job.id }, body: body as UpdateStaffJobBody }, { idempotencyKey })
+        : request(staffCreateJob, { body: body as CreateStaffJobBody }, { idempotencyKey }),
     )
     if (!saved) return
     if (job) {
@@ -132,7 +121,7 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
 }
 
 function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
-  const { data, error, loading, refresh } = useApi(api.staffGetJob, { params: { id } })
+  const { data, error, loading, refresh } = useApi(staffGetJob, { params: { id } })
   const [job, setJob] = useState<StaffJob | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [note, setNote] = useState('')
@@ -158,12 +147,12 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
             {message && <Text className='wb-message'>{message}</Text>}
             <View className='wb-row'>
               {!j.employerVerified && (
-                <View {...asButton} className='wb-small-button staff-job__verify' onClick={() => void act(() => request(api.staffVerifyEmployer, { params: { id } }))}>
+                <View {...asButton} className='wb-small-button staff-job__verify' onClick={() => void act(() => request(staffVerifyEmployer, { params: { id } }))}>
                   <Text>已核实单位</Text>
                 </View>
               )}
               {j.status === 'open' && j.reviewStatus !== 'pending' && (
-                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(api.staffUpdateJob, { params: { id }, body: { status: 'closed' } }))}>
+                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(staffUpdateJob, { params: { id }, body: { status: 'closed' } }))}>
                   <Text>关闭岗位</Text>
                 </View>
               )}
@@ -173,13 +162,13 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
             <Section title='被举报，待核查'>
               <ReviewReports id={id} />
               <FormField label='核查情况'>
-                <Textarea className='form-field__input form-field__textarea' value={note} maxlength={500} onInput={(e) => setNote(e.detail.value)} />
+                <TextArea className='form-field__input form-field__textarea' value={note} maxlength={500} onChange={setNote} label='核查情况' />
               </FormField>
               <View className='wb-row'>
-                <View {...asButton} className='wb-small-button' onClick={() => void act(() => request(api.staffReviewJob, { params: { id }, body: { decision: 'restore', note } }))}>
+                <View {...asButton} className='wb-small-button' onClick={() => void act(() => request(staffReviewJob, { params: { id }, body: { decision: 'restore', note } }))}>
                   <Text>没问题，恢复</Text>
                 </View>
-                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(api.staffReviewJob, { params: { id }, body: { decision: 'remove', note } }))}>
+                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(staffReviewJob, { params: { id }, body: { decision: 'remove', note } }))}>
                   <Text>下架</Text>
                 </View>
               </View>
@@ -198,7 +187,7 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
 }
 
 function ReviewReports({ id }: { id: number }) {
-  const { data } = useApi(api.staffJobsUnderReview)
+  const { data } = useApi(staffJobsUnderReview)
   const item = data?.items.find((i) => i.id === id)
   return (
     <View>
@@ -212,12 +201,12 @@ function ReviewReports({ id }: { id: number }) {
 }
 
 function Applicants({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useApi(api.staffJobApplications, { params: { id } })
+  const { data, error, loading, refresh } = useApi(staffJobApplications, { params: { id } })
   const [message, setMessage] = useState<string | null>(null)
   const mark = async (applicationId: number, status: 'contacted' | 'hired' | 'rejected') => {
     setMessage(null)
     try {
-      await request(api.staffSetApplicationStatus, { params: { id: applicationId }, body: { status } })
+      await request(staffSetApplicationStatus, { params: { id: applicationId }, body: { status } })
       await refresh()
     } catch (e) {
       setMessage(errorText(e))

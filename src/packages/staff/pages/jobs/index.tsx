@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { api, useApi, useApiList } from '@/api'
+import { useApi, useApiList } from '@/api'
 import { reportReasonLabel, wageUnitLabel } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { ListFooter } from '@/components/list-footer'
@@ -10,6 +10,7 @@ import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { staffPaths } from '@/features/staff/lib/paths'
+import { staffJobsUnderReview, staffListJobs } from '@contract/staff-jobs'
 
 const statusLabel = { open: '在招', filled: '已招满', closed: '已关闭' } as const
 
@@ -19,8 +20,8 @@ export default function StaffJobsPage() {
 }
 
 function Jobs() {
-  const list = useApiList(api.staffListJobs, { query: {} })
-  const review = useApi(api.staffJobsUnderReview)
+  const list = useApiList(staffListJobs, { query: {} })
+  const review = useApi(staffJobsUnderReview)
   useDidShow(() => {
     void list.refresh()
     void review.refresh()

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { api, useApi } from '@/api'
+import { useApi } from '@/api'
 import { type LedgerKind, ledgerKindLabel, ledgerKinds, townships } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -9,6 +9,7 @@ import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { exportLedgerCsv } from '@/features/staff/api/ledger-export'
 import { errorText } from '@/features/staff/lib/paths'
+import { staffLedger } from '@contract/staff-ledgers'
 
 const yes = (b: boolean) => (b ? '是' : '否')
 
@@ -23,7 +24,7 @@ function Ledgers({ admin }: { admin: boolean }) {
   const [destination, setDestination] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const query = { ...(township ? { township: township as (typeof townships)[number] } : {}), ...(destination.trim() ? { destination: destination.trim() } : {}) }
-  const { data, error, loading, refresh } = useApi(api.staffLedger, { params: { kind }, query })
+  const { data, error, loading, refresh } = useApi(staffLedger, { params: { kind }, query })
 
   const exportCsv = async () => {
     setMessage(null)

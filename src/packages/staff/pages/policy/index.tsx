@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { api, request } from '@/api'
+import { request } from '@/api'
 import { type Policy, policyBody, type PolicyCategory, policyCategories } from '@contract'
 import { StateView } from '@/components/state-view'
 import { asLink } from '@/lib/a11y'
@@ -12,6 +12,7 @@ import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/sta
 import { checkBody } from '@/features/staff/lib/check-body'
 import { chinaDateTime, staffPaths } from '@/features/staff/lib/paths'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
+import { staffCreatePolicy, staffUpdatePolicy } from '@contract/policies'
 
 /** Admins: without ?id publish an article; with it, change one. */
 export default function StaffPolicyPage() {
@@ -51,8 +52,8 @@ function PolicyForm({ policy }: { policy?: Policy }) {
     const checked = checkBody(policyBody, d)
     const result = await save(d, checked.ok ? {} : checked.fields, (idempotencyKey) =>
       saved
-        ? request(api.staffUpdatePolicy, { params: { id: saved.id }, body: d }, { idempotencyKey })
-        : request(api.staffCreatePolicy, { body: d }, { idempotencyKey }),
+        ? request(staffUpdatePolicy, { params: { id: saved.id }, body: d }, { idempotencyKey })
+        : request(staffCreatePolicy, { body: d }, { idempotencyKey }),
     )
     if (!result) return
     if (saved) {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { api, useApi, useApiList } from '@/api'
+import { useApi, useApiList } from '@/api'
 import { type CourseMode, courseModeLabel, courseModes } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -13,6 +13,7 @@ import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { fillText } from '@/features/staff/lib/courses'
 import { staffPaths } from '@/features/staff/lib/paths'
+import { courseRequestSummary, staffListCourses } from '@contract/courses'
 
 /** Every course with how full it is, the waitlist and who finished; 开新培训班 for admins; what workers asked for. */
 export default function StaffTrainingPage() {
@@ -21,8 +22,8 @@ export default function StaffTrainingPage() {
 
 function Courses({ admin }: { admin: boolean }) {
   const [mode, setMode] = useState<CourseMode | 'all'>('all')
-  const list = useApiList(api.staffListCourses, { query: mode === 'all' ? {} : { mode } })
-  const demand = useApi(api.courseRequestSummary)
+  const list = useApiList(staffListCourses, { query: mode === 'all' ? {} : { mode } })
+  const demand = useApi(courseRequestSummary)
   useDidShow(() => {
     void list.refresh()
     void demand.refresh()

@@ -1,6 +1,6 @@
 import { Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { api, useApiList } from '@/api'
+import { useApiList } from '@/api'
 import { ListFooter } from '@/components/list-footer'
 import { ListRow } from '@/components/list-row'
 import { StateView } from '@/components/state-view'
@@ -8,13 +8,14 @@ import { openPage } from '@/lib/navigate'
 import { useStation } from '@/features/stations/api/use-station'
 import { wageText } from '@/features/stations/components/station-jobs'
 import { PageRoot } from '@/components/page-root'
+import { listJobs } from '@contract/jobs'
 
 /** Every open posting that came through one station (the detail page shows the first five). */
 export default function StationJobsPage() {
   const id = Number(useRouter().params.id)
   const valid = Number.isInteger(id) && id > 0
   const station = useStation(id)
-  const list = useApiList(api.listJobs, { query: { stationId: valid ? id : undefined, limit: 20 } })
+  const list = useApiList(listJobs, { query: { stationId: valid ? id : undefined, limit: 20 } })
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh())
   })

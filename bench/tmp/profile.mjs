@@ -1,0 +1,23 @@
+import { chromium } from 'playwright-core'
+const url = process.argv[2]
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] })
+const ctx = await browser.newContext({ viewport: { width: 412, height: 823 } })
+const page = await ctx.newPage()
+const cdp = await ctx.newCDPSession(page)
+await cdp.send('Profiler.enable')
+await cdp.send('Profiler.setSamplingInterval', { interval: 100 })
+await cdp.send('Profiler.start')
+await page.goto(url, { waitUntil: 'networkidle' })
+await page.waitForTimeout(1500)
+const { profile } = await cdp.send('Profiler.stop')
+const byId = new Map(profile.nodes.map(n => [n.id, n]))
+const self = new Map()
+const dt = profile.timeDeltas; let total = 0
+profile.samples.forEach((id, i) => { const n = byId.get(id); const f = n.callFrame; const key = `${f.functionName||'(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`; self.set(key, (self.get(key)||0) + (dt[i]||0)); total += dt[i]||0 })
+const byUrl = new Map()
+profile.samples.forEach((id, i) => { const n = byId.get(id); const u = n.callFrame.url.split('/').pop() || n.callFrame.functionName; byUrl.set(u, (byUrl.get(u)||0) + (dt[i]||0)) })
+console.log('total ms', Math.round(total/1000))
+console.log([...byUrl].sort((a,b)=>b[1]-a[1]).slice(0,12).map(([k,v])=>`${Math.round(v/1000)}ms ${k}`).join('\n'))
+console.log('---')
+console.log([...self].sort((a,b)=>b[1]-a[1]).slice(0,40).map(([k,v])=>`${(v/1000).toFixed(1)}ms ${k}`).join('\n'))
+await browser.close()

@@ -1,0 +1,22 @@
+import { ApiError } from './api-error'
+
+export interface RawResponse {
+  status: number
+  body: unknown
+}
+
+export interface RawRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
+  url: string
+  headers: Record<string, string>
+  body?: unknown
+}
+
+/** Whatever stopped an HTTP answer arriving: a timeout (worth saying so) or no network at all. */
+export function toTransportError(e: unknown): ApiError {
+  const err = (e ?? {}) as { name?: string; errMsg?: string; message?: string }
+  const text = `${err.name ?? ''} ${err.errMsg ?? ''} ${err.message ?? ''}`.toLowerCase()
+  // weapp says "request:fail timeout"; H5 aborts the fetch when its timer fires.
+  if (text.includes('timeout') || text.includes('abort')) return new ApiError('TIMEOUT')
+  return new ApiError('NETWORK')
+}

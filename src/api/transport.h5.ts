@@ -1,0 +1,36 @@
+import { requestTimeoutMs } from './config'
+import { toTransportError, type RawRequest, type RawResponse } from './transport-error'
+
+export type { RawRequest, RawResponse }
+
+/**
+ * H5: the browser's own fetch. Taro.request on H5 is a wrapper around it that brings fetch, AbortController and
+ * JSONP polyfills every browser the portal supports already has: code a cheap phone would parse on every first load.
+ */
+export async function send(req: RawRequest): Promise<RawResponse> {
+  const abort = new AbortController()
+  const timer = setTimeout(() => abort.abort(), requestTimeoutMs)
+  try {
+    const res = await fetch(req.url, {
+      method: req.method,
+      headers: req.headers,
+      body: req.body === undefined ? undefined : JSON.stringify(req.body),
+      signal: abort.signal,
+    })
+    return { status: res.status, body: readBody(await res.text()) }
+  } catch (e) {
+    throw toTransportError(e)
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** JSON when it is JSON; a proxy's HTML error page stays text for the client to refuse. */
+function readBody(text: string): unknown {
+  if (text === '') return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
+  }
+}

@@ -1,0 +1,43 @@
+import { useEffect, useState } from 'react'
+import { createPortal } from 'react-dom'
+import Taro from '@tarojs/taro'
+import { tabIndexOf, tabs } from './tabs'
+import './index.scss'
+
+/**
+ * H5: the tab bar as plain links. Taro's own is a Stencil web component, and its runtime was the largest piece of the
+ * portal's first script: a cheap phone spent longer starting it than drawing the first page. Links keep what a
+ * browser user expects (focus, Enter, open in a new tab); a plain click switches tabs inside the app.
+ */
+export function TabBar() {
+  const [current, setCurrent] = useState(() => tabIndexOf(window.location.pathname))
+  useEffect(() => {
+    // The router announces every page it shows (Taro's own tab bar listens to the same event).
+    const onRoute = (e?: { toLocation?: { path?: string } }) => setCurrent(tabIndexOf(e?.toLocation?.path ?? window.location.pathname))
+    Taro.eventCenter.on('__taroRouterChange', onRoute)
+    return () => void Taro.eventCenter.off('__taroRouterChange', onRoute)
+  }, [])
+  // Into <body>, outside the router's page container (it hides whatever is not the page being shown), and
+  // drawn over tab pages only, as in WeChat.
+  if (current < 0) return null
+  return createPortal(
+    <nav className='tab-bar' aria-label='主菜单'>
+      {tabs.map((tab, i) => (
+        <a
+          key={tab.path}
+          href={tab.path}
+          className={`tab-bar__item ${i === current ? 'tab-bar__item--on' : ''}`}
+          aria-current={i === current ? 'page' : undefined}
+          onClick={(e) => {
+            if (e.metaKey || e.ctrlKey || e.shiftKey) return
+            e.preventDefault()
+            if (i !== current) void Taro.switchTab({ url: tab.path })
+          }}
+        >
+          {tab.text}
+        </a>
+      ))}
+    </nav>,
+    document.body,
+  )
+}

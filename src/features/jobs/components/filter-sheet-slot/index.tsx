@@ -1,0 +1,12 @@
+import { useState } from 'react'
+import { FilterSheet, type FilterSheetProps } from '../filter-sheet'
+
+/**
+ * The 筛选 sheet, drawn only once the worker first opens it: most visits never do, and the first screen is drawn
+ * without it. H5 also loads its code only then (index.h5.tsx); the mini-program's code is already on the phone.
+ */
+export function FilterSheetSlot(props: FilterSheetProps) {
+  const [opened, setOpened] = useState(props.visible)
+  if (props.visible && !opened) setOpened(true)
+  return opened ? <FilterSheet {...props} /> : null
+}

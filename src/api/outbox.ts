@@ -4,6 +4,7 @@ import { ApiError } from './api-error'
 import { request } from './client'
 import { whenNetworkMayBeBack } from './connectivity'
 import { newIdempotencyKey } from './idempotency-key'
+import { outboxChangedEvent, outboxStorageKey } from './outbox-keys'
 import { queuedWrites, type QueuedWrites } from './queued-writes'
 import { utf8Bytes } from './read-cache'
 
@@ -33,15 +34,13 @@ export type SubmitResult<N extends WriteName> =
   | { queued: false; data: ResponseOf<QueuedWrites[N]> }
   | { queued: true; entry: OutboxEntry }
 
-const storageKey = 'wgt.outbox'
 /** WeChat allows 1 MB per storage key; leave room for the JSON around the entries. */
 const maxBytes = 900 * 1024
-const changed = 'wgt.outbox.changed'
 const delivered = 'wgt.outbox.delivered'
 
 export function readOutbox(): OutboxEntry[] {
   try {
-    const value = Taro.getStorageSync(storageKey)
+    const value = Taro.getStorageSync(outboxStorageKey)
     return Array.isArray(value) ? (value as OutboxEntry[]) : []
   } catch {
     return []
@@ -49,8 +48,8 @@ export function readOutbox(): OutboxEntry[] {
 }
 
 function writeOutbox(entries: OutboxEntry[]): void {
-  Taro.setStorageSync(storageKey, entries)
-  Taro.eventCenter.trigger(changed, entries)
+  Taro.setStorageSync(outboxStorageKey, entries)
+  Taro.eventCenter.trigger(outboxChangedEvent, entries)
 }
 
 function backoffMs(attempts: number): number {
@@ -139,8 +138,8 @@ export function dismissOutboxEntry(id: string): void {
 }
 
 export function onOutboxChange(listener: (entries: OutboxEntry[]) => void): () => void {
-  Taro.eventCenter.on(changed, listener)
-  return () => Taro.eventCenter.off(changed, listener)
+  Taro.eventCenter.on(outboxChangedEvent, listener)
+  return () => Taro.eventCenter.off(outboxChangedEvent, listener)
 }
 
 export function onOutboxDelivered(listener: (event: { entry: OutboxEntry; data: unknown }) => void): () => void {

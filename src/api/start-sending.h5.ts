@@ -1,7 +1,26 @@
+import Taro from '@tarojs/taro'
+import { outboxChangedEvent, outboxStorageKey } from './outbox-keys'
+
 /**
- * H5: the outbox needs the client and the whole contract, which the portal's first load should not carry;
- * they arrive with the first page, and the outbox starts as soon as they are there.
+ * H5: the outbox needs the client and the schemas of every write it may resend, which the portal's first load should
+ * not carry. Almost every visit has nothing waiting, so they load only when something is (kept from an earlier
+ * visit), or the moment a write is kept for later.
  */
 export function startSending(): void {
-  void import('./sending').then((m) => m.startSending())
+  const start = () => void import('./sending').then((m) => m.startSending())
+  if (somethingWaiting()) return start()
+  const onFirstChange = () => {
+    Taro.eventCenter.off(outboxChangedEvent, onFirstChange)
+    start()
+  }
+  Taro.eventCenter.on(outboxChangedEvent, onFirstChange)
+}
+
+function somethingWaiting(): boolean {
+  try {
+    const entries: unknown = Taro.getStorageSync(outboxStorageKey)
+    return Array.isArray(entries) && entries.length > 0
+  } catch {
+    return false
+  }
 }

@@ -1,4 +1,1 @@
-/** The mini-program's tab bar is WeChat's own (app.config.ts); H5 draws one (index.h5.tsx). */
-export function TabBar() {
-  return null
-}
+export { TabBar } from './tab-bar'

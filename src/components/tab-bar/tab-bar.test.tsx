@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { TabBar } from './index.h5'
+import { TabBar } from './tab-bar.h5'
 import { tabIndexOf, tabs } from './tabs'
 
 // app.config.ts is read by Taro at build time through a global it provides.

@@ -1,0 +1,1 @@
+export { FilterSheetSlot } from './filter-sheet-slot'

@@ -39,7 +39,10 @@ async function main() {
     console.log(line(header))
     console.log(line(widths.map((w) => '-'.repeat(w))))
     rows.forEach((r) => console.log(line(r)))
-    console.log(`\nLighthouse benchmarkIndex of this machine: ${results.map((r) => r.benchmarkIndex).join(', ')} (the mobile preset's 4× CPU slowdown is calibrated for about 1,000 or more).`)
+    const cjk = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().split('\n')[0]
+    // Every phone has a Chinese font; without one, Chromium lays out boxes of missing glyphs instead.
+    console.log(`\nChinese font on this machine: ${cjk || 'none (apt-get install -y fonts-wqy-microhei): the text drawn is not what a phone draws'}`)
+    console.log(`Lighthouse benchmarkIndex of this machine: ${results.map((r) => r.benchmarkIndex).join(', ')} (the mobile preset's 4× CPU slowdown is calibrated for about 1,000 or more).`)
   } finally {
     await server.stop()
   }

@@ -17,6 +17,7 @@ import { activeFilterCount, type JobFilters, type JobSort } from '@/features/job
 import { BrandStrip } from '@/features/brands/components/brand-strip'
 import { ListRow } from '@/components/list-row'
 import { PageRoot } from '@/components/page-root'
+import { useFirstScreenFirst } from '@/hooks/use-first-screen-first'
 import './index.scss'
 
 type TradeChoice = Trade | ''
@@ -38,6 +39,7 @@ export default function JobsPage() {
   const [sheetOpen, setSheetOpen] = useState(false)
   const { trades } = usePopularTrades()
   const { items, error, loading, loadingMore, hasMore, loadMore, refresh, savedAt } = useJobs(filters)
+  const shown = useFirstScreenFirst(items)
 
   useReachBottom(() => {
     if (hasMore && !error) void loadMore()
@@ -98,7 +100,7 @@ export default function JobsPage() {
         emptyHint={filtered ? '换个词再搜，或者点“清除”少选几个条件' : '过几天再来看看，或者打电话问县劳务输转服务中心（在“维权”页）'}
         onRetry={() => void refresh()}
       >
-        {items.map((job) => (
+        {shown.map((job) => (
           <JobCard key={job.id} job={job} onOpen={openJob} />
         ))}
         {error ? (

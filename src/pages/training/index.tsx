@@ -11,6 +11,7 @@ import { CourseCard } from '@/features/training/components/course-card'
 import { ModeTabs, type ModeChoice } from '@/features/training/components/mode-tabs'
 import { BrandStrip } from '@/features/brands/components/brand-strip'
 import { PageRoot } from '@/components/page-root'
+import { useFirstScreenFirst } from '@/hooks/use-first-screen-first'
 import './index.scss'
 
 const openCourse = (id: number) => openPage(`/packages/training/pages/detail/index?id=${id}`)
@@ -25,6 +26,7 @@ const intro: Record<ModeChoice, string> = {
 export default function TrainingPage() {
   const [mode, setMode] = useState<ModeChoice>('all')
   const { items, error, loading, loadingMore, hasMore, loadMore, refresh } = useCourses(mode === 'all' ? undefined : mode)
+  const shown = useFirstScreenFirst(items)
 
   useReachBottom(() => {
     if (hasMore && !error) void loadMore()
@@ -48,7 +50,7 @@ export default function TrainingPage() {
             emptyHint={mode === 'all' ? '过几天再来看看' : '点“全部”看看其他培训'}
             onRetry={() => void refresh()}
           >
-            {items.map((c) => (
+            {shown.map((c) => (
               <CourseCard key={c.id} course={c} onOpen={openCourse} />
             ))}
             {error ? (

@@ -16,10 +16,20 @@ const chromeFlags = [
 
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags })
 try {
+  // One Lighthouse run moves by ten points or more with what else the machine is doing: each page is measured
+  // `LH_RUNS` times (default 3) and the run with the median performance score is reported, with the spread.
+  const runs = Math.max(1, Number(process.env.LH_RUNS) || 3)
   for (const url of process.argv.slice(2)) {
-    // Default config = the mobile preset: Moto G-class screen, slow 4G, CPU slowed 4×.
-    const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] })
-    const { categories, audits } = result.lhr
+    const results = []
+    for (let i = 0; i < runs; i++) {
+      // Default config = the mobile preset: Moto G-class screen, slow 4G, CPU slowed 4×.
+      const result = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices'] })
+      results.push(result.lhr)
+    }
+    const perf = (lhr) => Math.round((lhr.categories.performance?.score ?? 0) * 100)
+    const sorted = [...results].sort((a, b) => perf(a) - perf(b))
+    const lhr = sorted[Math.floor((sorted.length - 1) / 2)]
+    const { categories, audits } = lhr
     const score = (id) => Math.round((categories[id]?.score ?? 0) * 100)
     const below = Object.values(audits)
       .filter((a) => a.score !== null && a.score < 0.9 && (a.scoreDisplayMode === 'binary' || a.scoreDisplayMode === 'numeric' || a.scoreDisplayMode === 'metricSavings'))
@@ -28,13 +38,14 @@ try {
       JSON.stringify({
         url,
         performance: score('performance'),
+        performanceRange: `${perf(sorted[0])}–${perf(sorted[sorted.length - 1])}`,
         accessibility: score('accessibility'),
         bestPractices: score('best-practices'),
         lcp: audits['largest-contentful-paint'].displayValue ?? '',
         tbt: audits['total-blocking-time'].displayValue ?? '',
         cls: audits['cumulative-layout-shift'].displayValue ?? '',
         // How fast this machine is by Lighthouse's own yardstick: the 4× CPU slowdown assumes a desktop of about 1,000+.
-        benchmarkIndex: Math.round(result.lhr.environment.benchmarkIndex),
+        benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
         below,
       }),
     )

@@ -1,6 +1,6 @@
 /** All SQL for 点对点 batches and their seats. Every function takes the database or a transaction first. */
 import type { Kysely, Updateable } from 'kysely'
-import { dialectOf, toCount } from '../db/dialect'
+import { dialectOf } from '../db/dialect'
 import type { DB, TransportBatchTable } from '../db/schema'
 
 function batchQuery(db: Kysely<DB>) {
@@ -185,33 +185,4 @@ export async function listDepartedRiders(
   if (station !== undefined) q = q.where('b.station_id', '=', station)
   const rows = await q.execute()
   return rows.map((r) => ({ province: r.province, at: r.at ?? since, worker: r.worker }))
-}
-
-/** The instant a China date begins (UTC+8, no daylight saving), as stored ISO text. */
-const chinaDayStart = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString()
-
-/**
- * For the staff figures: riders of batches that departed between `from` and `to` (China dates 'YYYY-MM-DD',
- * both inclusive), by destination province, most riders first — the county's 点对点 有组织输转 count.
- * A rider whose account was deleted since still counts; a seat given up before departure does not.
- */
-export async function countDepartedRidersByProvince(
-  db: Kysely<DB>,
-  from: string,
-  to: string,
-): Promise<Array<{ province: string; riders: number; batches: number }>> {
-  const end = new Date(Date.parse(`${to}T00:00:00+08:00`) + 24 * 60 * 60 * 1000).toISOString()
-  const rows = await db
-    .selectFrom('transport_batches as b')
-    .innerJoin('transport_signups as t', 't.batch_id', 'b.id')
-    .select(['b.destination_province as province', (eb) => eb.fn.countAll().as('riders'), (eb) => eb.fn.count('b.id').distinct().as('batches')])
-    .where('b.status', '=', 'departed')
-    .where('b.departed_at', '>=', chinaDayStart(from))
-    .where('b.departed_at', '<', end)
-    .where('t.status', '=', 'active')
-    .groupBy('b.destination_province')
-    .execute()
-  return rows
-    .map((r) => ({ province: r.province, riders: toCount(r.riders as string | number), batches: toCount(r.batches as string | number) }))
-    .sort((a, b) => b.riders - a.riders || a.province.localeCompare(b.province))
 }

@@ -118,6 +118,26 @@ test('大字模式 makes body text ≥ 18px, figures ≥ 30px and tap targets �
   await context.close()
 }, 90000)
 
+for (const [mode, least] of [['normal', 48], ['elder', 60]] as const) {
+  test(`the tab bar's tabs are at least ${least}px tall (${mode}) and the tab page ends above them`, async () => {
+    const context = await phone(mode, null)
+    const page = await context.newPage()
+    await journey(page, `a11y-tab-bar-${mode}`, async () => {
+      await visit(page, '/pages/jobs/index', '.job-card')
+      const sizes = await page.evaluate(() => {
+        const tabs = [...document.querySelectorAll('.tab-bar a')].map((a) => a.getBoundingClientRect().height)
+        const bar = document.querySelector('.tab-bar')!.getBoundingClientRect()
+        const pageBox = document.querySelector('.taro_page.taro_tabbar_page')!.getBoundingClientRect()
+        return { tabs, barTop: bar.top, pageBottom: pageBox.bottom }
+      })
+      expect(sizes.tabs).toHaveLength(5)
+      for (const h of sizes.tabs) expect(h).toBeGreaterThanOrEqual(least)
+      expect(sizes.pageBottom).toBeLessThanOrEqual(sizes.barTop + 1)
+    })
+    await context.close()
+  }, 90000)
+}
+
 test('the keyboard alone presses a chip (Space) and opens a posting (Enter)', async () => {
   const context = await phone('normal', null)
   const page = await context.newPage()

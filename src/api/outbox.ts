@@ -4,7 +4,9 @@ import { ApiError } from './api-error'
 import { request } from './client'
 import { whenNetworkMayBeBack } from './connectivity'
 import { newIdempotencyKey } from './idempotency-key'
-import { outboxChangedEvent, outboxStorageKey } from './outbox-keys'
+import { outboxChangedEvent, outboxStorageKey, readOutbox } from './outbox-store'
+
+export { readOutbox }
 import { queuedWrites, type QueuedWrites } from './queued-writes'
 import { utf8Bytes } from './read-cache'
 
@@ -37,15 +39,6 @@ export type SubmitResult<N extends WriteName> =
 /** WeChat allows 1 MB per storage key; leave room for the JSON around the entries. */
 const maxBytes = 900 * 1024
 const delivered = 'wgt.outbox.delivered'
-
-export function readOutbox(): OutboxEntry[] {
-  try {
-    const value = Taro.getStorageSync(outboxStorageKey)
-    return Array.isArray(value) ? (value as OutboxEntry[]) : []
-  } catch {
-    return []
-  }
-}
 
 function writeOutbox(entries: OutboxEntry[]): void {
   Taro.setStorageSync(outboxStorageKey, entries)

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { outboxChangedEvent, outboxStorageKey } from './outbox-keys'
+import { outboxChangedEvent, outboxStorageKey } from './outbox-store'
 import { startSending } from './start-sending.h5'
 
 jest.mock('./sending', () => ({ startSending: jest.fn() }))

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { outboxChangedEvent, outboxStorageKey } from './outbox-keys'
+import { outboxChangedEvent, readOutbox } from './outbox-store'
 
 /**
  * H5: the outbox needs the client and the schemas of every write it may resend, which the portal's first load should
@@ -8,7 +8,7 @@ import { outboxChangedEvent, outboxStorageKey } from './outbox-keys'
  */
 export function startSending(): void {
   const start = () => void import('./sending').then((m) => m.startSending())
-  if (somethingWaiting()) return start()
+  if (readOutbox().length > 0) return start()
   const onFirstChange = () => {
     Taro.eventCenter.off(outboxChangedEvent, onFirstChange)
     start()
@@ -16,11 +16,3 @@ export function startSending(): void {
   Taro.eventCenter.on(outboxChangedEvent, onFirstChange)
 }
 
-function somethingWaiting(): boolean {
-  try {
-    const entries: unknown = Taro.getStorageSync(outboxStorageKey)
-    return Array.isArray(entries) && entries.length > 0
-  } catch {
-    return false
-  }
-}

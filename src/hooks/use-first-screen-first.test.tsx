@@ -1,4 +1,4 @@
-import { act, render, screen } from '@testing-library/react'
+import { render, screen } from '@testing-library/react'
 import { useFirstScreenFirst } from './use-first-screen-first'
 
 function List({ items }: { items: number[] }) {
@@ -23,5 +23,4 @@ test('a short list is shown whole and schedules nothing', () => {
   expect(screen.getAllByRole('listitem')).toHaveLength(2)
   expect(raf).not.toHaveBeenCalled()
   raf.mockRestore()
-  act(() => undefined)
 })

@@ -9,6 +9,6 @@ export const tabs = [
 
 /** Which tab a browser path shows: the site root is the first tab; -1 for any page that is not a tab. */
 export function tabIndexOf(pathname: string): number {
-  const path = pathname === '/' || pathname === '' ? tabs[0].path : pathname.replace(/\/$/, '').replace(/\.html$/, '')
+  const path = pathname === '/' || pathname === '' ? tabs[0].path : pathname.replace(/\/$/, '')
   return tabs.findIndex((t) => t.path === path)
 }

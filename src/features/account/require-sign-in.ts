@@ -1,9 +1,9 @@
 import Taro from '@tarojs/taro'
+import { tabs } from '@/components/tab-bar/tabs'
 import { isWorkerSignedIn } from './session'
 
 export const signInPage = '/packages/me/pages/sign-in/index'
 const mePage = '/pages/me/index'
-const tabPages = ['/pages/jobs/index', '/pages/training/index', '/pages/rights/index', '/pages/stations/index', mePage]
 
 /** The page on top of the stack, as a url with its query (what `redirect` carries). */
 export function currentPageUrl(): string {
@@ -49,7 +49,7 @@ export function returnAfterSignIn(redirect: string | null): void {
   }
   // Opened directly (a link, a reload): nothing to go back to, so open the target instead.
   const target = redirect ?? mePage
-  if (tabPages.includes(target.split('?')[0])) void Taro.switchTab({ url: target.split('?')[0] })
+  if (tabs.some((t) => t.path === target.split('?')[0])) void Taro.switchTab({ url: target.split('?')[0] })
   else void Taro.redirectTo({ url: target })
 }
 

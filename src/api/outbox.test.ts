@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro'
 import { dismissOutboxEntry, flushOutbox, onOutboxDelivered, readOutbox, submit } from '.'
+import { logout } from '@contract/auth'
+import { updateMe } from '@contract/me'
 
 jest.mock('@tarojs/taro', () => {
   const store = new Map<string, unknown>()
@@ -38,14 +40,14 @@ beforeEach(() => {
 
 test('a write that reaches the server is not queued', async () => {
   taroRequest.mockReturnValueOnce(answer(me))
-  const result = await submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })
+  const result = await submit('updateMe', updateMe, { body: { name: '王小明' } }, { label: '修改资料' })
   expect(result).toEqual({ queued: false, data: me })
   expect(readOutbox()).toHaveLength(0)
 })
 
 test('a write made offline is kept on the device and sent later with the same key, exactly once', async () => {
   taroRequest.mockImplementation(offline)
-  const result = await submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })
+  const result = await submit('updateMe', updateMe, { body: { name: '王小明' } }, { label: '修改资料' })
   expect(result.queued).toBe(true)
   const [entry] = readOutbox()
   expect(entry).toMatchObject({ name: 'updateMe', label: '修改资料', state: 'pending', req: { body: { name: '王小明' } } })
@@ -72,7 +74,7 @@ test('a write made offline is kept on the device and sent later with the same ke
 
 test('an entry not yet due waits for its turn unless forced', async () => {
   taroRequest.mockImplementation(offline)
-  await submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })
+  await submit('updateMe', updateMe, { body: { name: '王小明' } }, { label: '修改资料' })
   taroRequest.mockReset().mockReturnValue(answer(me))
   await flushOutbox()
   expect(taroRequest).not.toHaveBeenCalled()
@@ -81,7 +83,7 @@ test('an entry not yet due waits for its turn unless forced', async () => {
 
 test('a write the server refuses stays visible with what to fix until the worker dismisses it', async () => {
   taroRequest.mockImplementation(offline)
-  await submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })
+  await submit('updateMe', updateMe, { body: { name: '王小明' } }, { label: '修改资料' })
   const refusal = { error: { code: 'VALIDATION_FAILED', message: '填写的内容有误', fields: { name: '姓名至少2个字' } } }
   taroRequest.mockReset().mockReturnValue(answer(refusal, 400))
   await flushOutbox(true)
@@ -97,10 +99,10 @@ test('a write the server refuses stays visible with what to fix until the worker
 
 test('a refusal at the first try is thrown to the form, not queued', async () => {
   taroRequest.mockReturnValue(answer({ error: { code: 'CONFLICT', message: '已经报过名了' } }, 409))
-  await expect(submit('updateMe', { body: { name: '王小明' } }, { label: '修改资料' })).rejects.toMatchObject({ code: 'CONFLICT' })
+  await expect(submit('updateMe', updateMe, { body: { name: '王小明' } }, { label: '修改资料' })).rejects.toMatchObject({ code: 'CONFLICT' })
   expect(readOutbox()).toHaveLength(0)
 })
 
 test('only keyed writes may be queued', async () => {
-  await expect(submit('logout' as never, {} as never, { label: '退出' })).rejects.toThrow(/keyed write/)
+  await expect(submit('logout' as never, logout as never, {} as never, { label: '退出' })).rejects.toThrow(/keyed write/)
 })

@@ -7,7 +7,7 @@ import { newIdempotencyKey } from './idempotency-key'
 import { outboxChangedEvent, outboxStorageKey, readOutbox } from './outbox-store'
 
 export { readOutbox }
-import { queuedWrites, type QueuedWrites } from './queued-writes'
+import type { QueuedWrites } from './queued-writes'
 import { utf8Bytes } from './read-cache'
 
 /**
@@ -55,10 +55,11 @@ function backoffMs(attempts: number): number {
  */
 export async function submit<N extends WriteName>(
   name: N,
+  endpoint: QueuedWrites[N],
   req: RequestOf<QueuedWrites[N]>,
   options: { label: string; idempotencyKey?: string },
 ): Promise<SubmitResult<N>> {
-  const endpoint = queuedWrites[name] as QueuedWrites[N] | undefined
+  // The caller passes its own endpoint, so a page carries only its own schemas; the name is what a resend looks up.
   if (!endpoint?.idempotent) throw new Error(`${String(name)} is not a keyed write and cannot be queued`)
   const id = options.idempotencyKey ?? newIdempotencyKey()
   try {
@@ -112,6 +113,9 @@ async function sendOne(entry: OutboxEntry): Promise<void> {
   const update = (fn: (x: OutboxEntry) => OutboxEntry | null) =>
     writeOutbox(readOutbox().flatMap((x) => (x.id === entry.id ? [fn(x)].filter((y): y is OutboxEntry => y !== null) : [x])))
   try {
+    // Loaded only to resend: a page carries its own write's schemas, not every keyed write's. The mini-program's
+    // build turns this import into a plain require (its main package holds the client anyway).
+    const { queuedWrites } = await import('./queued-writes')
     const data = await request(queuedWrites[entry.name], entry.req as never, { idempotencyKey: entry.id, retryDelaysMs: [] })
     update(() => null)
     Taro.eventCenter.trigger(delivered, { entry, data })

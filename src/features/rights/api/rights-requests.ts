@@ -1,7 +1,7 @@
 /** Every call of the rights area: the hooks pages read with, the writes forms make, the one photo upload. */
 import { request, submit, uploadPhoto, useApi, useApiList } from '@/api'
 import type { CreateRightsRequestBody, RightsRequest } from '@contract'
-import { addRightsMessage as addRightsMessageEndpoint, closeRightsRequest as closeRightsRequestEndpoint, getRightsRequest, listMyRightsRequests } from '@contract/rights'
+import { addRightsMessage as addRightsMessageEndpoint, closeRightsRequest as closeRightsRequestEndpoint, createRightsRequest, getRightsRequest, listMyRightsRequests } from '@contract/rights'
 
 export function useRightsRequest(trackingNo: string | undefined) {
   return useApi(getRightsRequest, { params: { trackingNo: trackingNo ?? '' } }, { enabled: Boolean(trackingNo) })
@@ -19,7 +19,7 @@ export function useMyRightsRequests() {
  * phone and sent by the outbox with the same key (then the answer is null).
  */
 export async function submitRightsRequest(body: CreateRightsRequestBody, idempotencyKey: string, label = '求助'): Promise<RightsRequest | null> {
-  const result = await submit('createRightsRequest', { body }, { label, idempotencyKey })
+  const result = await submit('createRightsRequest', createRightsRequest, { body }, { label, idempotencyKey })
   return result.queued ? null : result.data
 }
 

@@ -13,7 +13,7 @@ import { formMessage, serverFieldErrors, type FieldErrors } from '../../field-er
 import { handleAuthFailure, workerRequest } from '../../session'
 import { YesNo } from '../yes-no'
 import './index.scss'
-import { setConsent } from '@contract/me'
+import { setConsent, updateMe } from '@contract/me'
 
 interface Props {
   me: Me
@@ -168,7 +168,7 @@ export function ProfileForm({ me, onSaved }: Props) {
     if (!attempt.current || attempt.current.body !== bodyText) attempt.current = { key: newIdempotencyKey(), body: bodyText }
     setSaving(true)
     try {
-      const result = await submit('updateMe', { body }, { label: '修改我的资料', idempotencyKey: attempt.current.key })
+      const result = await submit('updateMe', updateMe, { body }, { label: '修改我的资料', idempotencyKey: attempt.current.key })
       attempt.current = null
       if (result.queued) {
         setQueued(true)

@@ -9,9 +9,9 @@ jest.mock('@/api', () => {
   const request = jest.fn()
   // The outbox's submit over the mocked request: what reaches the server is asserted on request. Offline queueing
   // itself is covered by src/api/outbox.test.ts and tests/e2e/offline.test.ts.
-  const submit = jest.fn(async (name: string, req: unknown, o: { idempotencyKey: string }) => ({
+  const submit = jest.fn(async (_name: string, endpoint: unknown, req: unknown, o: { idempotencyKey: string }) => ({
     queued: false,
-    data: await request(jest.requireActual('@contract').api[name], req, { idempotencyKey: o.idempotencyKey }),
+    data: await request(endpoint, req, { idempotencyKey: o.idempotencyKey }),
   }))
   return { ...actual, request, submit }
 })

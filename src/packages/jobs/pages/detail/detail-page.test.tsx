@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { JobDetail } from '@contract'
+import { applyToJob } from '@contract/jobs'
 import { jobSummary } from '../../../../../tests/support/app/fixtures'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import JobDetailPage from '.'
@@ -79,7 +80,7 @@ describe('applying from the posting', () => {
       fireEvent.click(buttons[buttons.length - 1])
     })
     expect(submit).toHaveBeenCalledTimes(1)
-    expect(submit).toHaveBeenCalledWith('applyToJob', { params: { id: 7 }, body: {} }, { label: '报名：设备维修电工', idempotencyKey: expect.any(String) })
+    expect(submit).toHaveBeenCalledWith('applyToJob', applyToJob, { params: { id: 7 }, body: {} }, { label: '报名：设备维修电工', idempotencyKey: expect.any(String) })
     expect(refresh).toHaveBeenCalled()
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '报名成功，请留意来电' }))
   })

@@ -12,12 +12,12 @@ import { handleAuthFailure, workerRequest } from '@/features/account/session'
 import { useJob } from '@/features/jobs/api/use-job'
 import { ApplyDialog } from '@/features/jobs/components/apply-dialog'
 import { JobDetailView } from '@/features/jobs/components/job-detail'
-import { ReportSheet } from '@/features/jobs/components/report-sheet'
+import { ReportSheetSlot } from '@/features/jobs/components/report-sheet-slot'
 import { statusHint, statusView } from '@/features/jobs/lib/application-status'
 import { useShare } from '@/lib/share/share'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
-import { reportJob } from '@contract/jobs'
+import { applyToJob, reportJob } from '@contract/jobs'
 
 const applicationsPage = '/packages/jobs/pages/applications/index'
 const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
@@ -66,7 +66,7 @@ export default function JobDetailPage() {
     if (!job) return
     setApplying(true)
     try {
-      const result = await submit('applyToJob', { params: { id }, body: {} }, { label: `报名：${job.title}`, idempotencyKey: applyKey.current })
+      const result = await submit('applyToJob', applyToJob, { params: { id }, body: {} }, { label: `报名：${job.title}`, idempotencyKey: applyKey.current })
       setConfirming(false)
       if (result.queued) {
         setQueuedKey(result.entry.id)
@@ -161,7 +161,7 @@ export default function JobDetailPage() {
       {job && (
         <>
           <ApplyDialog open={confirming} jobTitle={job.title} busy={applying} onConfirm={() => void apply()} onCancel={() => setConfirming(false)} />
-          <ReportSheet visible={reporting} busy={sendingReport} errors={reportErrors} onSubmit={(b) => void sendReport(b)} onClose={() => setReporting(false)} />
+          <ReportSheetSlot visible={reporting} busy={sendingReport} errors={reportErrors} onSubmit={(b) => void sendReport(b)} onClose={() => setReporting(false)} />
         </>
       )}
     </PageRoot>

@@ -6,7 +6,7 @@ import { apiBase, requestTimeoutMs } from './config'
 import { getToken } from './session'
 
 /**
- * Sends one photo (a temp path from Taro.chooseImage) to POST /api/uploads with Taro.uploadFile: the one
+ * Sends one photo (a temp path from choosePhotos: WeChat's chooser, or an object URL on H5) to POST /api/uploads with Taro.uploadFile: the one
  * call besides transport.ts that talks to the network, because Taro.request cannot send a file. Answers are
  * read with the contract and every failure is one ApiError, as in client.ts. Not retried: a retried upload
  * would only leave an unused photo, so the caller decides (the form offers 重试).

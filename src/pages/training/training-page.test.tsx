@@ -32,7 +32,12 @@ describe('培训 page', () => {
 
   it('filters by mode from the tabs', () => {
     render(<TrainingPage />)
+    expect(screen.getByRole('tab', { name: '全部' }).getAttribute('aria-selected')).toBe('true')
     fireEvent.click(screen.getAllByText('点单培训')[0])
     expect(useApiList.mock.calls[useApiList.mock.calls.length - 1][1]).toEqual({ query: { mode: 'menu' } })
+    // One tab chosen at a time, and a screen reader hears which.
+    expect(screen.getByRole('tablist', { name: '培训方式' })).toBeTruthy()
+    expect(screen.getByRole('tab', { name: '点单培训' }).getAttribute('aria-selected')).toBe('true')
+    expect(screen.getByRole('tab', { name: '全部' }).getAttribute('aria-selected')).toBe('false')
   })
 })

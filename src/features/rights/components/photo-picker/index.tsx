@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { isApiError } from '@/api'
 import { asButton } from '@/lib/a11y'
+import { choosePhotos } from '@/lib/choose-photos'
 import { uploadRightsPhoto } from '../../api/rights-requests'
 import type { DraftPhoto } from '../../lib/draft'
 import './index.scss'
@@ -23,13 +23,7 @@ export function PhotoPicker({ photos, onChange, max = 9, error, keepOffline }: P
 
   const pick = async () => {
     setMessage(null)
-    let paths: string[]
-    try {
-      const res = await Taro.chooseImage({ count: max - photos.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-      paths = res.tempFilePaths
-    } catch {
-      return // the worker closed the chooser
-    }
+    const paths = await choosePhotos(max - photos.length)
     let current = photos
     for (const path of paths.slice(0, max - photos.length)) {
       setBusy((n) => n + 1)

@@ -1,4 +1,4 @@
-import { Tabs } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
 import { courseModeLabel, courseModes, type CourseMode } from '@contract'
 import './index.scss'
 
@@ -17,24 +17,31 @@ interface Props {
 }
 
 /**
- * 全部 / 下单培训 / 点单培训 / 品牌培训, with the chosen tab's list under it. The tabs are only the header: NutUI
- * leaves out panes without content on H5 but still slides its content strip to the chosen index, which pushed the
- * list off screen for every tab but the first. One list below the header needs no sliding at all.
+ * 全部 / 下单培训 / 点单培训 / 品牌培训 above one list. A row of four taps needs none of a tabs widget's sliding panes:
+ * NutUI's Tabs brought its icon set, a selector-query layer and its stylesheet into the 培训 tab's first load.
  */
 export function ModeTabs({ value, onChange, children }: Props) {
   return (
     <>
-      <Tabs
-        className='mode-tabs'
-        value={value}
-        activeType='line'
-        duration={0}
-        onChange={(v) => onChange(v as ModeChoice)}
-      >
-        {choices.map((c) => (
-          <Tabs.TabPane key={c.value} title={c.title} value={c.value} />
-        ))}
-      </Tabs>
+      <View className='mode-tabs' role='tablist' aria-label='培训方式'>
+        {choices.map((c) => {
+          const selected = c.value === value
+          return (
+            <View
+              key={c.value}
+              role='tab'
+              aria-role='tab'
+              aria-selected={selected ? 'true' : 'false'}
+              className={`mode-tabs__tab${selected ? ' mode-tabs__tab--active' : ''}`}
+              onClick={() => {
+                if (!selected) onChange(c.value)
+              }}
+            >
+              <Text className='mode-tabs__title'>{c.title}</Text>
+            </View>
+          )
+        })}
+      </View>
       {children}
     </>
   )

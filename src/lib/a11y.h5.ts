@@ -6,3 +6,4 @@
 export const asButton = { role: 'button', tabIndex: 0 } as Record<string, string | number>
 export const asLink = { role: 'link', tabIndex: 0 } as Record<string, string | number>
 export const asSwitch = { role: 'switch', tabIndex: 0 } as Record<string, string | number>
+export const asTab = { role: 'tab', tabIndex: 0 } as Record<string, string | number>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { courseModeLabel, courseModes, type CourseMode } from '@contract'
+import { asTab } from '@/lib/a11y'
 import './index.scss'
 
 export type ModeChoice = CourseMode | 'all'
@@ -29,8 +30,7 @@ export function ModeTabs({ value, onChange, children }: Props) {
           return (
             <View
               key={c.value}
-              role='tab'
-              aria-role='tab'
+              {...asTab}
               aria-selected={selected ? 'true' : 'false'}
               className={`mode-tabs__tab${selected ? ' mode-tabs__tab--active' : ''}`}
               onClick={() => {

@@ -1,4 +1,4 @@
-import { createElement, Fragment, PropsWithChildren } from 'react'
+import { createElement, Fragment, PropsWithChildren, startTransition, useEffect, useState } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { startSending } from './api/start-sending'
 import { TabBar } from './components/tab-bar'
@@ -18,8 +18,11 @@ function App({ children }: PropsWithChildren) {
     startSending()
   })
   // H5 draws the first-launch notice over the pages and its own tab bar; on weapp the notice is a page of its own,
-  // WeChat draws the tab bar, and both render nothing.
-  return createElement(Fragment, null, children, createElement(FirstLaunchNotice), createElement(TabBar))
+  // WeChat draws the tab bar, and both render nothing. They are drawn as a transition just after launch: React then
+  // draws them in slices a tap can come between, instead of one long first render on a slow phone.
+  const [chrome, setChrome] = useState(false)
+  useEffect(() => startTransition(() => setChrome(true)), [])
+  return createElement(Fragment, null, children, chrome && createElement(FirstLaunchNotice), chrome && createElement(TabBar))
 }
 
 export default App

@@ -103,7 +103,7 @@ export async function manifest(
   return db.transaction().execute(async (trx) => {
     const result = await readManifest(trx, keys, caller, id)
     const { batch, riders } = result
-    const full = caller.role === 'admin'
+    const full = seesFullPhones(caller)
     await writeAccess(trx, [
       {
         staffId: caller.staffId,
@@ -117,10 +117,15 @@ export async function manifest(
   })
 }
 
+/** Only the county's administrators read riders' whole phone numbers; station staff see them masked. */
+function seesFullPhones(caller: StaffCaller): boolean {
+  return caller.role === 'admin'
+}
+
 async function readManifest(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number): Promise<{ batch: TransportBatch; riders: ManifestRider[] }> {
   const batch = await batchOrNotFound(db, id)
   requireBatchAccess(caller, batch)
-  const full = caller.role === 'admin'
+  const full = seesFullPhones(caller)
   const riders = (await listRiders(db, id)).map((r, i) => {
     const phone = r.phone_enc ? keys.decrypt(r.phone_enc) : ''
     return {

@@ -28,7 +28,7 @@ async function main() {
       maxBuffer: 16 * 1024 * 1024,
     })
     if (run.status !== 0) throw new Error('lighthouse failed')
-    const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { performance: number; performanceRange: string; accessibility: number; bestPractices: number; lcp: string; tbt: string; cls: string; benchmarkIndex: number; below: string[] })
+    const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { performance: number; performanceRange: string; accessibility: number; bestPractices: number; lcp: string; tbt: string; cls: string; benchmarkIndex: number; cpuSlowdown: number; below: string[] })
     const rows = pages.map(([name], i) => {
       const r = results[i]
       return [name, String(r.performance), r.performanceRange, String(r.accessibility), String(r.bestPractices), r.lcp, r.tbt, r.cls, r.below.slice(0, 6).join(' ')]
@@ -43,6 +43,8 @@ async function main() {
     // Every phone has a Chinese font; without one, Chromium lays out boxes of missing glyphs instead.
     console.log(`\nChinese font on this machine: ${cjk || 'none (apt-get install -y fonts-wqy-microhei): the text drawn is not what a phone draws'}`)
     console.log(`Lighthouse benchmarkIndex of this machine: ${results.map((r) => r.benchmarkIndex).join(', ')} (the mobile preset's 4× CPU slowdown is calibrated for about 1,000 or more).`)
+    const slowdown = results[0].cpuSlowdown
+    if (slowdown !== 4) console.log(`CPU slowed ${slowdown}× (LH_CPU_SLOWDOWN), not the preset's 4×: these are not the mobile preset's scores.`)
   } finally {
     await server.stop()
   }

@@ -3,26 +3,7 @@ import { dismissOutboxEntry, flushOutbox, onOutboxDelivered, readOutbox, submit 
 import { logout } from '@contract/auth'
 import { updateMe } from '@contract/me'
 
-jest.mock('@tarojs/taro', () => {
-  const store = new Map<string, unknown>()
-  const handlers = new Map<string, Set<(...a: unknown[]) => void>>()
-  const taro = {
-    request: jest.fn(),
-    getStorageSync: (k: string) => (store.has(k) ? JSON.parse(JSON.stringify(store.get(k))) : ''),
-    setStorageSync: (k: string, v: unknown) => store.set(k, v),
-    removeStorageSync: (k: string) => store.delete(k),
-    eventCenter: {
-      on: (e: string, f: (...a: unknown[]) => void) => handlers.set(e, (handlers.get(e) ?? new Set()).add(f)),
-      off: (e: string, f: (...a: unknown[]) => void) => handlers.get(e)?.delete(f),
-      trigger: (e: string, ...a: unknown[]) => handlers.get(e)?.forEach((f) => f(...a)),
-    },
-    onNetworkStatusChange: jest.fn(),
-    offNetworkStatusChange: jest.fn(),
-    onAppShow: jest.fn(),
-    offAppShow: jest.fn(),
-  }
-  return { __esModule: true, default: taro, ...taro }
-})
+jest.mock('@tarojs/taro', () => jest.requireActual('../../tests/support/app/taro-storage-double').taroStorageDouble())
 
 const taroRequest = Taro.request as unknown as jest.Mock
 const answer = (data: unknown, statusCode = 200) => Promise.resolve({ statusCode, data, header: {} })

@@ -103,20 +103,25 @@ export function flushOutbox(force = false): Promise<void> {
 async function sendDue(force: boolean): Promise<void> {
   // Yield first so the caller's `flushing` is set before any entry is read.
   await Promise.resolve()
-  for (const entry of readOutbox()) {
-    if (entry.state !== 'pending' || (!force && entry.nextAttemptAt > Date.now())) continue
-    await sendOne(entry)
-  }
-}
-
-async function sendOne(entry: OutboxEntry): Promise<void> {
-  const update = (fn: (x: OutboxEntry) => OutboxEntry | null) =>
-    writeOutbox(readOutbox().flatMap((x) => (x.id === entry.id ? [fn(x)].filter((y): y is OutboxEntry => y !== null) : [x])))
+  const due = readOutbox().filter((entry) => entry.state === 'pending' && (force || entry.nextAttemptAt <= Date.now()))
+  if (due.length === 0) return
+  let writes: QueuedWrites
   try {
     // Loaded only to resend: a page carries its own write's schemas, not every keyed write's. The mini-program's
     // build turns this import into a plain require (its main package holds the client anyway).
-    const { queuedWrites } = await import('./queued-writes')
-    const data = await request(queuedWrites[entry.name], entry.req as never, { idempotencyKey: entry.id, retryDelaysMs: [] })
+    writes = (await import('./queued-writes')).queuedWrites
+  } catch {
+    // H5 without a network cannot fetch that code either: every entry waits for the next try, untouched.
+    return
+  }
+  for (const entry of due) await sendOne(entry, writes)
+}
+
+async function sendOne(entry: OutboxEntry, writes: QueuedWrites): Promise<void> {
+  const update = (fn: (x: OutboxEntry) => OutboxEntry | null) =>
+    writeOutbox(readOutbox().flatMap((x) => (x.id === entry.id ? [fn(x)].filter((y): y is OutboxEntry => y !== null) : [x])))
+  try {
+    const data = await request(writes[entry.name], entry.req as never, { idempotencyKey: entry.id, retryDelaysMs: [] })
     update(() => null)
     Taro.eventCenter.trigger(delivered, { entry, data })
   } catch (e) {

@@ -3,6 +3,8 @@ import { outboxChangedEvent, outboxStorageKey } from './outbox-store'
 import { startSending } from './start-sending.h5'
 
 jest.mock('./sending', () => ({ startSending: jest.fn() }))
+// The portal's own network signals (the window's online event), as the H5 build picks them.
+jest.mock('./connectivity', () => jest.requireActual('./connectivity.h5'))
 const sending = jest.requireMock('./sending') as { startSending: jest.Mock }
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
@@ -26,4 +28,24 @@ test('writes kept from an earlier visit: sending starts at launch', async () => 
   startSending()
   await settle()
   expect(sending.startSending).toHaveBeenCalledTimes(1)
+})
+
+test('kept while the outbox code cannot be fetched (no network): fetched again when the network is back', async () => {
+  sending.startSending.mockImplementationOnce(() => {
+    throw new Error('Loading chunk 77 failed')
+  })
+  startSending()
+  Taro.eventCenter.trigger(outboxChangedEvent, [{ id: 'k1' }])
+  await settle()
+  expect(sending.startSending).toHaveBeenCalledTimes(1)
+  // Back online with the write still waiting: a second fetch, which works.
+  Taro.setStorageSync(outboxStorageKey, [{ id: 'k1', state: 'pending' }])
+  window.dispatchEvent(new Event('online'))
+  await settle()
+  expect(sending.startSending).toHaveBeenCalledTimes(2)
+  // Started: no more fetches on later changes or network events.
+  Taro.eventCenter.trigger(outboxChangedEvent, [{ id: 'k1' }, { id: 'k2' }])
+  window.dispatchEvent(new Event('online'))
+  await settle()
+  expect(sending.startSending).toHaveBeenCalledTimes(2)
 })

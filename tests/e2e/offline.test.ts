@@ -126,3 +126,28 @@ test('a rights request and a job application made without a network arrive once 
   })
   await context.close()
 }, 150000)
+
+test('a write kept offline on a page that stays open goes out by itself when the network returns', async () => {
+  const token = await signIn('13900007789')
+  const job = (await api('/jobs?limit=2')).body.items[1]
+  const context = await signedInContext(token)
+  const page = await context.newPage()
+  await journey(page, 'offline-stay-open', async () => {
+    // Opened online with nothing waiting: the outbox's own code has not been fetched yet.
+    await page.goto(`${e2e.server.baseUrl}/packages/jobs/pages/detail/index?id=${job.id}`)
+    await page.locator('.job-detail__title').getByText(job.title).waitFor()
+    await context.setOffline(true)
+    await page.getByText('我要报名', { exact: true }).click()
+    await page.locator('.dialog .big-button--primary').click()
+    await page.locator('.outbox-banner').getByText('待发送 1 条').waitFor()
+    expect((await api('/me/applications', { token })).body.items).toHaveLength(0)
+
+    // Signal again, no reload and no tap: the outbox's code is fetched now, and the application sent.
+    await context.setOffline(false)
+    await page.locator('.outbox-banner').waitFor({ state: 'detached', timeout: 20000 })
+  })
+  const applications = (await api('/me/applications', { token })).body.items
+  expect(applications).toHaveLength(1)
+  expect(applications[0].job.id).toBe(job.id)
+  await context.close()
+}, 60000)

@@ -20,12 +20,12 @@ export function sheetOnDemand<P extends SheetProps>(load: () => Promise<Componen
     const [Sheet, setSheet] = useState<ComponentType<P> | null>(() => loaded)
     const [failed, setFailed] = useState(false)
     const mounted = useRef(true)
-    useEffect(
-      () => () => {
+    useEffect(() => {
+      mounted.current = true
+      return () => {
         mounted.current = false
-      },
-      [],
-    )
+      }
+    }, [])
     const { visible, onClose } = props
     useEffect(() => {
       if (!visible || Sheet) return

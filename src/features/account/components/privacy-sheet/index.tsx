@@ -34,7 +34,10 @@ export function PrivacySheet() {
             acceptPrivacyLocally()
             // Signed in already (an earlier version was accepted): record the new one. Loaded on demand: the
             // session brings the API client and the whole contract, which the app shell should not carry.
-            void import('../../session').then((m) => m.refreshSession())
+            // Without a network that load fails too; acceptance is kept on the phone and recorded at a later launch.
+            import('../../session')
+              .then((m) => m.refreshSession())
+              .catch(() => undefined)
           }}
         >
           同意

@@ -5,6 +5,7 @@ import { TabBar } from './components/tab-bar'
 import { FirstLaunchNotice, setUpPrivacyFlow } from './features/account/first-launch'
 import { restoreElderMode } from './lib/elder-mode'
 import { enableKeyboardActivation } from './lib/keyboard-activation'
+import { watchPageLoadFailures } from './lib/page-load-failure'
 import './app.scss'
 
 function App({ children }: PropsWithChildren) {
@@ -14,6 +15,8 @@ function App({ children }: PropsWithChildren) {
     restoreElderMode()
     // H5: Enter and Space press the Views that act as buttons, as they press real ones.
     enableKeyboardActivation()
+    // H5: a page that cannot be fetched (no network) is said, and the worker stays where they were.
+    watchPageLoadFailures()
     // Writes kept on the phone without a network go out when it returns; the worker is told when each arrives.
     startSending()
   })

@@ -151,3 +151,28 @@ test('a write kept offline on a page that stays open goes out by itself when the
   expect(applications[0].job.id).toBe(job.id)
   await context.close()
 }, 60000)
+
+test('a page that cannot be fetched without a network leaves the worker on the list, told why', async () => {
+  const context = await phoneContext(e2e.browser)
+  const page = await context.newPage()
+  await journey(page, 'offline-page-code', async () => {
+    await page.goto(`${e2e.server.baseUrl}/`)
+    const card = page.locator('.job-card').first()
+    await card.waitFor()
+    await context.setOffline(true)
+    // The job page's code was never fetched: the tap cannot open it.
+    await card.click()
+    await page.locator('.wgt-notice').getByText('网络不好，页面没有打开，请稍后再试').waitFor()
+    await page.waitForURL((url) => url.pathname === '/pages/jobs/index')
+    expect(await page.locator('.job-card:visible').count()).toBeGreaterThan(0)
+
+    // With signal, the same tap opens it, and 返回 comes back to the list.
+    await context.setOffline(false)
+    await card.click()
+    await page.locator('.job-detail__title').first().waitFor()
+    await page.goBack()
+    await page.waitForURL((url) => url.pathname === '/pages/jobs/index')
+    await page.locator('.job-card:visible').first().waitFor()
+  })
+  await context.close()
+}, 60000)

@@ -1,6 +1,5 @@
 import { type ComponentType, useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import './index.scss'
 
 interface SheetProps {
   visible: boolean
@@ -46,7 +45,7 @@ export function sheetOnDemand<P extends SheetProps>(load: () => Promise<Componen
     }, [visible, Sheet])
     if (Sheet) return <Sheet {...props} />
     return failed ? (
-      <View className='sheet-on-demand__notice' role='alert'>
+      <View className='wgt-notice' role='alert'>
         <Text>网络不好，没有打开，请稍后再试</Text>
       </View>
     ) : null

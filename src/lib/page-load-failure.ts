@@ -1,0 +1,2 @@
+/** The mini-program's pages are on the phone already: nothing to watch (see page-load-failure.h5.ts). */
+export function watchPageLoadFailures(): void {}

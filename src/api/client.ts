@@ -24,9 +24,7 @@ export async function request<E extends AnyEndpoint>(
   options: CallOptions = {},
 ): Promise<ResponseOf<E>> {
   const r = req as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }
-  const headers: Record<string, string> = { Accept: 'application/json' }
-  const token = getToken()
-  if (token) headers.Authorization = `Bearer ${token}`
+  const headers = baseHeaders()
   if (endpoint.idempotent) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey()
   if (r.body !== undefined) headers['Content-Type'] = 'application/json'
 
@@ -48,7 +46,16 @@ export async function request<E extends AnyEndpoint>(
   return readResponse(endpoint, raw as RawResponse)
 }
 
-function readResponse<E extends AnyEndpoint>(endpoint: E, raw: RawResponse): ResponseOf<E> {
+/** What every call to the API sends: JSON wanted, and the worker's or staff member's token when there is one. */
+export function baseHeaders(): Record<string, string> {
+  const headers: Record<string, string> = { Accept: 'application/json' }
+  const token = getToken()
+  if (token) headers.Authorization = `Bearer ${token}`
+  return headers
+}
+
+/** An HTTP answer read with the endpoint's contract: the parsed data, or one ApiError (client calls and uploads alike). */
+export function readResponse<E extends AnyEndpoint>(endpoint: E, raw: RawResponse): ResponseOf<E> {
   if (raw.status >= 200 && raw.status < 300) {
     const parsed = endpoint.response.safeParse(raw.body)
     if (parsed.success) return parsed.data as ResponseOf<E>
@@ -59,6 +66,8 @@ function readResponse<E extends AnyEndpoint>(endpoint: E, raw: RawResponse): Res
     const { code, message, fields, retryAfter } = failure.data.error
     throw new ApiError(code, message, { status: raw.status, fields, retryAfter })
   }
+  // A proxy's limit on what it accepts (a photo too big), without the server's own error body.
+  if (raw.status === 413) throw new ApiError('PAYLOAD_TOO_LARGE', defaultMessage.PAYLOAD_TOO_LARGE, { status: 413 })
   // A proxy's HTML error page or an empty body: nothing the worker can act on but to retry.
   if (raw.status >= 500) throw new ApiError('INTERNAL', defaultMessage.INTERNAL, { status: raw.status })
   throw new ApiError('BAD_RESPONSE', undefined, { status: raw.status })

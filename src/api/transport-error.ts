@@ -20,3 +20,13 @@ export function toTransportError(e: unknown): ApiError {
   if (text.includes('timeout') || text.includes('abort')) return new ApiError('TIMEOUT')
   return new ApiError('NETWORK')
 }
+
+/** JSON when it is JSON; a proxy's HTML error page stays text for the client to refuse. */
+export function parseBody(text: string): unknown {
+  if (text === '') return null
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return text
+  }
+}

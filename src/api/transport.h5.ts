@@ -1,5 +1,5 @@
 import { requestTimeoutMs } from './config'
-import { toTransportError, type RawRequest, type RawResponse } from './transport-error'
+import { parseBody, toTransportError, type RawRequest, type RawResponse } from './transport-error'
 
 export type { RawRequest, RawResponse }
 
@@ -17,7 +17,7 @@ export async function send(req: RawRequest): Promise<RawResponse> {
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
       signal: abort.signal,
     })
-    return { status: res.status, body: readBody(await res.text()) }
+    return { status: res.status, body: parseBody(await res.text()) }
   } catch (e) {
     throw toTransportError(e)
   } finally {
@@ -25,12 +25,3 @@ export async function send(req: RawRequest): Promise<RawResponse> {
   }
 }
 
-/** JSON when it is JSON; a proxy's HTML error page stays text for the client to refuse. */
-function readBody(text: string): unknown {
-  if (text === '') return null
-  try {
-    return JSON.parse(text) as unknown
-  } catch {
-    return text
-  }
-}

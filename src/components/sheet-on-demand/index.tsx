@@ -1,5 +1,5 @@
 import { type ComponentType, useEffect, useRef, useState } from 'react'
-import { Text, View } from '@tarojs/components'
+import { showNotice } from '@/lib/notice'
 
 interface SheetProps {
   visible: boolean
@@ -10,14 +10,11 @@ interface SheetProps {
  * A sheet drawn only once it is first opened, its code fetched then (H5): most visits never open it, and the page's
  * first load is smaller and its first screen drawn sooner without it. A fetch that fails (no network) is said, the
  * sheet closes, and the next open tries again. The mini-program's build turns `import()` into a plain require.
- * The notice is drawn here rather than with Taro.showToast, whose H5 code (toast, modal and action sheet together)
- * would come back into every page that has such a sheet.
  */
 export function sheetOnDemand<P extends SheetProps>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   let loaded: ComponentType<P> | null = null
   return function SheetOnDemand(props: P) {
     const [Sheet, setSheet] = useState<ComponentType<P> | null>(() => loaded)
-    const [failed, setFailed] = useState(false)
     const mounted = useRef(true)
     useEffect(() => {
       mounted.current = true
@@ -35,19 +32,13 @@ export function sheetOnDemand<P extends SheetProps>(load: () => Promise<Componen
         },
         () => {
           if (!mounted.current) return
-          setFailed(true)
-          setTimeout(() => mounted.current && setFailed(false), 3000)
+          showNotice('网络不好，没有打开，请稍后再试')
           onClose()
         },
       )
       // Only an open asks for the code; a later re-render while it is on its way must not ask again.
       // eslint-disable-next-line react-hooks/exhaustive-deps
     }, [visible, Sheet])
-    if (Sheet) return <Sheet {...props} />
-    return failed ? (
-      <View className='wgt-notice' role='alert'>
-        <Text>网络不好，没有打开，请稍后再试</Text>
-      </View>
-    ) : null
+    return Sheet ? <Sheet {...props} /> : null
   }
 }

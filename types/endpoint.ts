@@ -10,6 +10,8 @@ export type Access = 'public' | 'optional' | 'worker' | 'staff'
 
 type Schema = z.core.$ZodType
 
+export type FileFormat = 'csv' | 'xlsx'
+
 export interface Endpoint<
   P extends Schema | undefined = Schema | undefined,
   Q extends Schema | undefined = Schema | undefined,
@@ -29,6 +31,8 @@ export interface Endpoint<
   status?: number
   /** Writes that create something take an Idempotency-Key and replay the first answer. */
   idempotent?: boolean
+  /** Besides its JSON, a read that may answer a download in these formats (the query's `format` asks for one). */
+  files?: readonly FileFormat[]
   summary: string
 }
 

@@ -54,5 +54,6 @@ export const staffLedger = endpoint({
   summary: "A ledger as JSON (or ?format=csv: a download); station staff see the workers who applied to their station's postings or asked it for help",
   params: ledgerParams,
   query: ledgerQuery,
+  files: ['csv'],
   response: z.object({ kind: z.enum(ledgerKinds), count: z.number(), phonesMasked: z.boolean(), items: z.array(ledgerRow) }),
 })

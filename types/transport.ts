@@ -179,6 +179,7 @@ export const staffTransportManifest = endpoint({
   summary: 'Admins and the batch\'s own station: who rides, in sign-up order; phones masked unless admin',
   params: idParam,
   query: manifestQuery,
+  files: ['csv'],
   response: transportManifest,
 })
 

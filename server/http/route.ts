@@ -10,6 +10,7 @@ import { type AccessOf, type Endpoint, fieldErrors, type ParsedRequestOf, type R
 import type { DB } from '../db/schema'
 import { validationFailed } from './app-error'
 import { authenticate, type CallerFor } from './caller'
+import { FileAnswer } from './file-answer'
 import { runIdempotent } from './idempotency'
 import { responseCacheKey } from './response-cache'
 
@@ -25,7 +26,8 @@ export type HandlerContext<E> = ParsedRequestOf<E> & {
   caller: CallerFor<AccessOf<E>>
 }
 
-export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E>> | ReplyOf<E>
+/** JSON checked by the endpoint's response schema, or, where the endpoint declares `files`, a download. */
+export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E> | FileAnswer> | ReplyOf<E> | FileAnswer
 
 export const API_PREFIX = '/api'
 
@@ -67,6 +69,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
   const { cache } = options
   const allowed = cache === undefined || (endpoint.method === 'GET' && endpoint.access === (cache === true ? 'public' : 'optional'))
   if (!allowed) throw new Error(`${endpoint.method} ${endpoint.path}: only public GET answers may be cached, or optional ones for anonymous callers`)
+  if (endpoint.files && (endpoint.idempotent || cache)) throw new Error(`${endpoint.method} ${endpoint.path}: a download is neither replayed nor cached`)
   app.route({
     method: endpoint.method,
     url: API_PREFIX + endpoint.path,
@@ -89,6 +92,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
 
       const respond = async (trx: Kysely<DB>) => {
         const result = await handler({ ...parsed, req, reply, trx, caller })
+        if (result instanceof FileAnswer) return result
         const checked = z.safeParse(endpoint.response, result)
         if (!checked.success) {
           throw new Error(`${endpoint.method} ${endpoint.path}: response breaks the contract: ${JSON.stringify(fieldErrors(checked.error))}`)
@@ -99,10 +103,16 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
       if (endpoint.idempotent) {
         return runIdempotent(app.db, req, reply, endpoint.path, parsed, app.clock(), async (trx) => ({
           status,
+          // route() refuses `files` on an idempotent endpoint, so this is always JSON.
           body: JSON.stringify(await respond(trx)),
         }))
       }
       const body = await respond(app.db)
+      if (body instanceof FileAnswer) {
+        if (!endpoint.files?.includes(body.format)) throw new Error(`${endpoint.method} ${endpoint.path}: the contract declares no ${body.format} download`)
+        // Downloads are staff lists of people: never kept by a browser or a proxy.
+        return reply.status(200).header('cache-control', 'no-store').type(body.contentType).header('content-disposition', body.disposition).send(body.body)
+      }
       if (!cached) return reply.status(status).send(body)
       const json = JSON.stringify(body)
       app.responseCache.set(cacheKey, json, generation)

@@ -13,6 +13,7 @@ import type { Config } from '../config'
 import type { DB } from '../db/schema'
 import { validationFailed } from '../http/app-error'
 import type { Caller } from '../http/caller'
+import { handlesStation } from '../staff/staff-scope'
 import { findUpload, insertUpload } from './uploads.repository'
 
 export const uploadsDir = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'uploads')
@@ -86,10 +87,8 @@ export async function readableUpload(
   if (!upload) return undefined
   if (validSignature(keys, id, query.exp, query.sig, now)) return upload
   if (caller?.kind === 'worker') return upload.owner_user_id === caller.userId ? upload : undefined
-  if (caller?.kind === 'staff' && upload.request_id !== null) {
-    if (caller.role === 'admin') return upload
-    return upload.station_id !== null && upload.station_id === caller.stationId ? upload : undefined
-  }
+  // Staff see a photo once it is part of a case they handle.
+  if (caller?.kind === 'staff' && upload.request_id !== null) return handlesStation(caller, upload.station_id) ? upload : undefined
   return undefined
 }
 

@@ -59,13 +59,14 @@ export const staffDisableAccount = endpoint({
   response: staffAccount,
 })
 
-export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read'] as const
+export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read', 'enrollment_list'] as const
 export type AccessLogAction = (typeof accessLogActions)[number]
 export const accessLogActionLabel: Record<AccessLogAction, string> = {
   applicant_phone: '查看报名人电话',
   ledger_export: '导出台账',
   case_phone: '查看求助人电话',
   manifest_read: '查看专车乘车名单',
+  enrollment_list: '查看培训报名名单',
 }
 
 export const accessLogEntry = z.object({

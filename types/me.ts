@@ -2,6 +2,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { isoDateTime } from './common'
 import { tradeSchema } from './reference'
+import { accessLogActions } from './staff-admin'
 import { idNumberSchema } from './validators'
 
 /** Wushan County's 13 towns and 2 townships: the hometowns on the county's ledgers. */
@@ -118,6 +119,8 @@ export const exportMe = endpoint({
     consents: z.array(consent),
     sessions: z.array(z.object({ createdAt: isoDateTime, lastUsedAt: isoDateTime, expiresAt: isoDateTime })),
     records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+    /** Each time a staff member read my personal data: when, who, what (oldest first). */
+    accessLog: z.array(z.object({ at: isoDateTime, action: z.enum(accessLogActions), actionLabel: z.string(), staff: z.string(), detail: z.string() })),
   }),
 })
 

@@ -74,3 +74,8 @@ export async function existingUploadIds(db: Kysely<DB>, ids: string[]): Promise<
   const rows = await db.selectFrom('uploads').select('id').where('id', 'in', ids).execute()
   return new Set(rows.map((r) => r.id))
 }
+
+/** A worker's photos not attached to any case, oldest first. */
+export async function listUnusedUploadsOf(db: Kysely<DB>, userId: number) {
+  return db.selectFrom('uploads').select(['id', 'content_type', 'size_bytes', 'created_at']).where('owner_user_id', '=', userId).where('request_id', 'is', null).orderBy('created_at').orderBy('id').execute()
+}

@@ -15,7 +15,7 @@ import { lockKey } from '../db/dialect'
 import { AppError, rateLimited, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import type { Caller } from '../http/caller'
-import { deleteUnusedBefore, existingUploadIds, findUpload, insertUpload, uploadsSince } from './uploads.repository'
+import { deleteUnusedBefore, existingUploadIds, findUpload, insertUpload, listUnusedUploadsOf, uploadsSince } from './uploads.repository'
 
 export const uploadsDir = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'uploads')
 
@@ -176,4 +176,9 @@ export async function sweepUploads(
   const orphans = old.filter((id) => !known.has(id))
   await removeUploadFiles(dir, orphans)
   return { unused: unused.length, orphans: orphans.length }
+}
+
+/** For the worker's export: photos uploaded but never attached to a case (those attached show with the case). */
+export async function exportUnusedUploads(db: Kysely<DB>, userId: number) {
+  return (await listUnusedUploadsOf(db, userId)).map((u) => ({ id: u.id, contentType: u.content_type, sizeBytes: u.size_bytes, createdAt: u.created_at }))
 }

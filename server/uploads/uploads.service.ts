@@ -15,6 +15,7 @@ import { lockKey } from '../db/dialect'
 import { AppError, rateLimited, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import type { Caller } from '../http/caller'
+import { cleanImage } from './image-check'
 import { deleteUnusedBefore, existingUploadIds, findUpload, insertUpload, listUnusedUploadsOf, uploadsSince } from './uploads.repository'
 
 export const uploadsDir = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'uploads')
@@ -58,9 +59,12 @@ const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as {
  * (a flood writes nothing) and again under a per-worker lock with the row's insert, so parallel uploads
  * cannot overshoot it. A failed write or insert leaves no file behind.
  */
-export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, bytes: Buffer, now: Date, limits: UploadLimits): Promise<Upload> {
-  const contentType = sniffImage(bytes)
+export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, received: Buffer, now: Date, limits: UploadLimits): Promise<Upload> {
+  const contentType = sniffImage(received)
   if (!contentType) throw validationFailed({ file: '只能上传照片（JPG、PNG 或 WebP 格式）' })
+  // What is stored and served: the whole image, without where it was taken.
+  const bytes = cleanImage(received, contentType)
+  if (!bytes) throw validationFailed({ file: '这张照片的文件不完整，或者不是真正的照片，请重新拍一张或换一张' })
   await checkQuota(db, userId, bytes.length, now, limits)
   const id = randomBytes(16).toString('hex')
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 })

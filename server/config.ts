@@ -28,6 +28,9 @@ export interface Config {
   /** Seeded staff passwords (only used when the account is first created). */
   staffAdminPassword: string
   staffStationPassword: string
+  /** Photos one worker may upload per China day, and their bytes together (UPLOAD_DAILY_COUNT, UPLOAD_DAILY_MB). */
+  uploadDailyCount: number
+  uploadDailyBytes: number
 }
 
 export interface SmsConfig {
@@ -104,6 +107,9 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     },
     staffAdminPassword: env.STAFF_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD,
     staffStationPassword: env.STAFF_STATION_PASSWORD || DEV_STATION_PASSWORD,
+    // A case needs a handful of photos; 30 a day is generous for a worker and stops a runaway loop filling the disk.
+    uploadDailyCount: int(env.UPLOAD_DAILY_COUNT, 30, 'UPLOAD_DAILY_COUNT'),
+    uploadDailyBytes: int(env.UPLOAD_DAILY_MB, 60, 'UPLOAD_DAILY_MB') * 1024 * 1024,
   }
   assertProductionReady(config)
   return config

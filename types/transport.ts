@@ -2,6 +2,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf, pageQuery } from './common'
 import { townships } from './me'
+import { noHiddenChars } from './validators'
 
 /**
  * 点对点 transport: the county charters a bus (专车), a train (专列) or carriages on a train (专厢) and takes a
@@ -71,7 +72,7 @@ export const listTransportBatches = endpoint({
   access: 'public',
   summary: 'Upcoming open batches by departure time; destination is a city (or province) name, month YYYY-MM (China time)',
   query: z.object({
-    destination: z.optional(z.string().check(z.trim(), z.maxLength(30, '最多30个字'))),
+    destination: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(30, '最多30个字'))),
     month: z.optional(monthSchema),
     ...pageQuery,
   }),
@@ -119,8 +120,8 @@ export const listMyTransportSignups = endpoint({
 
 // ── Staff ──
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
-const longText = (max: number) => z.string().check(z.trim(), z.maxLength(max, `最多${max}个字`))
+const text = (max: number) => z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
+const longText = (max: number) => z.string().check(noHiddenChars, z.trim(), z.maxLength(max, `最多${max}个字`))
 const instant = z.string().check(
   z.refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), '时间格式应为 2026-01-31T08:00:00+08:00'),
 )

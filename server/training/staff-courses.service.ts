@@ -19,6 +19,7 @@ import {
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { writeAudit } from '../audit/audit.repository'
+import { writeAccess } from '../staff/access-log.repository'
 import { findCourseById, findCoursesLatestFirst } from '../courses/courses.repository'
 import { toCourse } from '../courses/courses.service'
 import type { CourseTable, DB } from '../db/schema'
@@ -187,9 +188,17 @@ function toStaffEnrollment(row: StaffRow, keys: DataKeys): StaffEnrollment {
   }
 }
 
-export async function courseEnrollments(db: Kysely<DB>, keys: DataKeys, courseId: number) {
+/**
+ * Courses are the county centre's, so any staff member may read a list (phones masked); each read is logged, one
+ * access entry per worker on it, so a worker's export shows who saw them on which list.
+ */
+export async function courseEnrollments(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, courseId: number, now: Date) {
   const course = await courseDto(db, courseId)
   const rows = (await listCourseEnrollments(db, courseId)) as StaffRow[]
+  await writeAccess(
+    db,
+    rows.filter((r) => r.user_phone_enc !== null).map((r) => ({ staffId: caller.staffId, action: 'enrollment_list' as const, userId: r.user_id, detail: `培训 ${course.id}「${course.title}」报名名单`, at: now })),
+  )
   return {
     course,
     enrolled: rows.filter((r) => r.status !== 'waitlisted').map((r) => toStaffEnrollment(r, keys)),

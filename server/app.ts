@@ -12,6 +12,7 @@ import type { Database } from './db/database'
 import type { Clock } from './http/app-context'
 import './http/app-context'
 import { installErrorHandler } from './http/error-handler'
+import { installIdempotencySweep } from './http/idempotency'
 import { type LogSettings, loggerOptions } from './http/logging'
 import { installResponseCache } from './http/response-cache'
 import { registerStaticWeb } from './http/static-web'
@@ -70,6 +71,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   app.decorateRequest('caller', null)
   installResponseCache(app, { ttlMs: config.responseCacheMs })
   installErrorHandler(app)
+  installIdempotencySweep(app)
 
   // Routes per area.
   healthRoutes(app)

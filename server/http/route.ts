@@ -97,7 +97,7 @@ export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyI
       }
 
       if (endpoint.idempotent) {
-        return runIdempotent(app.db, req, reply, endpoint.path, parsed, app.clock(), async (trx) => ({
+        return runIdempotent(app, req, reply, endpoint.path, parsed, app.clock(), async (trx) => ({
           status,
           body: JSON.stringify(await respond(trx)),
         }))

@@ -15,6 +15,7 @@ import { installErrorHandler } from './http/error-handler'
 import { installIdempotencySweep } from './http/idempotency'
 import { type LogSettings, loggerOptions } from './http/logging'
 import { installResponseCache } from './http/response-cache'
+import { installSecurityHeaders } from './http/security-headers'
 import { registerStaticWeb } from './http/static-web'
 import { authRoutes } from './routes/auth'
 import { courseRoutes } from './routes/courses'
@@ -71,6 +72,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   app.decorateRequest('caller', null)
   installResponseCache(app, { ttlMs: config.responseCacheMs })
   installErrorHandler(app)
+  installSecurityHeaders(app, { webRoot: config.webRoot, hsts: config.hsts })
   installIdempotencySweep(app)
 
   // Routes per area.

@@ -18,6 +18,8 @@ export interface Config {
   bodyLimit: number
   /** How long public answers (job lists, courses, stations) are reused from memory; 0 turns it off. */
   responseCacheMs: number
+  /** Send Strict-Transport-Security (production, where the site is served over https). */
+  hsts: boolean
   /** How long a stored idempotent answer is kept for replays before the sweep removes it. */
   idempotencyRetentionHours: number
   /**
@@ -97,6 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     // A few seconds: long enough to serve a rush of identical first pages, short enough that another
     // server process's writes show almost at once (this process's own writes clear it).
     responseCacheMs: env.RESPONSE_CACHE_MS === '0' ? 0 : int(env.RESPONSE_CACHE_MS, 5000, 'RESPONSE_CACHE_MS'),
+    hsts: nodeEnv === 'production',
     // A day: the app's outbox resends within minutes of the network returning; the answers may name a worker.
     idempotencyRetentionHours: int(env.IDEMPOTENCY_RETENTION_HOURS, 24, 'IDEMPOTENCY_RETENTION_HOURS'),
     dataKey: env.APP_DATA_KEY?.trim() || null,

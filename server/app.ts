@@ -53,6 +53,12 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   const app = Fastify({
     logger: logger === false ? false : loggerOptions({ level: config.nodeEnv === 'production' ? 'info' : 'debug', ...logger }),
     bodyLimit: config.bodyLimit,
+    // A slow sender is cut off rather than holding a connection open (Node's defaults never time out a request).
+    connectionTimeout: config.timeouts.connectionMs,
+    requestTimeout: config.timeouts.requestMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
+    // Node checks the header and request limits on this beat (30 s by default), so it is kept well inside them.
+    http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, config.timeouts.headersMs / 2) },
     // Only a proxy on this machine (nginx) may set X-Forwarded-For; anyone else could forge their IP.
     trustProxy: 'loopback',
     // Links typed or shared by hand often gain a trailing slash; /api/jobs/ and /api/jobs are one route.

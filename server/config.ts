@@ -18,6 +18,7 @@ export interface Config {
   bodyLimit: number
   /** How long public answers (job lists, courses, stations) are reused from memory; 0 turns it off. */
   responseCacheMs: number
+  timeouts: TimeoutConfig
   /** Send Strict-Transport-Security (production, where the site is served over https). */
   hsts: boolean
   /** How long a stored idempotent answer is kept for replays before the sweep removes it. */
@@ -32,6 +33,18 @@ export interface Config {
   /** Seeded staff passwords (only used when the account is first created). */
   staffAdminPassword: string
   staffStationPassword: string
+}
+
+/** How long a client may take, so slow senders cannot hold connections open (slowloris). */
+export interface TimeoutConfig {
+  /** The request line and headers must arrive within this. */
+  headersMs: number
+  /** The whole request, body included (a photo over a slow mobile network). */
+  requestMs: number
+  /** A connection on which nothing at all moves for this long is closed. */
+  connectionMs: number
+  /** An idle kept-alive connection is closed after this; above a proxy's own (nginx: 60 s) so it never reuses a closed one. */
+  keepAliveMs: number
 }
 
 export interface SmsConfig {
@@ -99,6 +112,12 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     // A few seconds: long enough to serve a rush of identical first pages, short enough that another
     // server process's writes show almost at once (this process's own writes clear it).
     responseCacheMs: env.RESPONSE_CACHE_MS === '0' ? 0 : int(env.RESPONSE_CACHE_MS, 5000, 'RESPONSE_CACHE_MS'),
+    timeouts: {
+      headersMs: int(env.HEADERS_TIMEOUT_MS, 15_000, 'HEADERS_TIMEOUT_MS'),
+      requestMs: int(env.REQUEST_TIMEOUT_MS, 120_000, 'REQUEST_TIMEOUT_MS'),
+      connectionMs: int(env.CONNECTION_TIMEOUT_MS, 30_000, 'CONNECTION_TIMEOUT_MS'),
+      keepAliveMs: int(env.KEEP_ALIVE_TIMEOUT_MS, 65_000, 'KEEP_ALIVE_TIMEOUT_MS'),
+    },
     hsts: nodeEnv === 'production',
     // A day: the app's outbox resends within minutes of the network returning; the answers may name a worker.
     idempotencyRetentionHours: int(env.IDEMPOTENCY_RETENTION_HOURS, 24, 'IDEMPOTENCY_RETENTION_HOURS'),
@@ -112,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     staffAdminPassword: env.STAFF_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD,
     staffStationPassword: env.STAFF_STATION_PASSWORD || DEV_STATION_PASSWORD,
   }
+  if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')
   assertProductionReady(config)
   return config
 }

@@ -69,6 +69,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   await app.register(compress, { global: true, threshold: 1024 })
 
   // The app's own plugins.
+  database.logTo(app.log)
   app.decorate('db', database.db)
   app.decorate('dbDialect', database.dialect)
   app.decorate('clock', clock)

@@ -19,6 +19,8 @@ export interface Config {
   /** How long public answers (job lists, courses, stations) are reused from memory; 0 turns it off. */
   responseCacheMs: number
   timeouts: TimeoutConfig
+  /** PostgreSQL only: how long to wait for a connection, a statement, an idle open transaction. */
+  dbTimeouts: DbTimeoutConfig
   /** Send Strict-Transport-Security (production, where the site is served over https). */
   hsts: boolean
   /** How long a stored idempotent answer is kept for replays before the sweep removes it. */
@@ -45,6 +47,15 @@ export interface TimeoutConfig {
   connectionMs: number
   /** An idle kept-alive connection is closed after this; above a proxy's own (nginx: 60 s) so it never reuses a closed one. */
   keepAliveMs: number
+}
+
+export interface DbTimeoutConfig {
+  /** A new connection (or a free one from the pool) must come within this; start-up fails past it. */
+  connectMs: number
+  /** statement_timeout: the database cancels a statement running longer. */
+  statementMs: number
+  /** idle_in_transaction_session_timeout: a transaction left open, doing nothing, is ended. */
+  idleInTransactionMs: number
 }
 
 export interface SmsConfig {
@@ -117,6 +128,11 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
       requestMs: int(env.REQUEST_TIMEOUT_MS, 120_000, 'REQUEST_TIMEOUT_MS'),
       connectionMs: int(env.CONNECTION_TIMEOUT_MS, 30_000, 'CONNECTION_TIMEOUT_MS'),
       keepAliveMs: int(env.KEEP_ALIVE_TIMEOUT_MS, 65_000, 'KEEP_ALIVE_TIMEOUT_MS'),
+    },
+    dbTimeouts: {
+      connectMs: int(env.DB_CONNECT_TIMEOUT_MS, 5_000, 'DB_CONNECT_TIMEOUT_MS'),
+      statementMs: int(env.DB_STATEMENT_TIMEOUT_MS, 30_000, 'DB_STATEMENT_TIMEOUT_MS'),
+      idleInTransactionMs: int(env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60_000, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
     },
     hsts: nodeEnv === 'production',
     // A day: the app's outbox resends within minutes of the network returning; the answers may name a worker.

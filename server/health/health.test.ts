@@ -80,7 +80,8 @@ test('a write that fails for want of space logs the database error, not "cannot 
   try {
     lines.length = 0
     const res = await t.app.inject({ method: 'POST', url: '/api/test/health-notes', headers: { 'idempotency-key': 'health-note-0001' }, payload: { text: 'full' } })
-    expect(res.statusCode).toBeGreaterThanOrEqual(500)
+    expect(res.statusCode).toBe(503)
+    expect(res.json().error.code).toBe('UNAVAILABLE')
     const log = lines.join('')
     expect(log).toMatch(realCause)
     expect(log).not.toMatch(/cannot rollback/)

@@ -77,7 +77,7 @@ export interface RouteOptions {
   cache?: true | 'anonymous'
 }
 
-export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyInstance, endpoint: E, handler: Handler<E>, options: RouteOptions = {}): void {
+export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, handler: Handler<E>, options: RouteOptions = {}): void {
   const { cache } = options
   const allowed = cache === undefined || (endpoint.method === 'GET' && endpoint.access === (cache === true ? 'public' : 'optional'))
   if (!allowed) throw new Error(`${endpoint.method} ${endpoint.path}: only public GET answers may be cached, or optional ones for anonymous callers`)

@@ -38,7 +38,7 @@ export default function ExportPage() {
     if (sessionLoading) return
     if (!me) requireSignIn('/packages/me/pages/export/index')
     else if (!data && !loading) void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once the session is known; a load under way or done is not started again
   }, [me, sessionLoading])
 
   const text = data ? JSON.stringify(data, null, 2) : ''

@@ -64,7 +64,8 @@ export const transportBatchDetail = z.extend(transportBatch, {
 })
 export type TransportBatchDetail = z.infer<typeof transportBatchDetail>
 
-const monthSchema = z.string().check(z.regex(/^\d{4}-\d{2}$/, '月份格式应为 2026-01'))
+// A real month of this century: 2026-13 or 9999-12 has no calendar window to search in.
+const monthSchema = z.string().check(z.regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份不对，请按 2026-01 这样填'))
 
 export const listTransportBatches = endpoint({
   method: 'GET',

@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod/mini'
 import { type AccessOf, type Endpoint, fieldErrors, type ParsedRequestOf, type ReplyOf } from '../../types'
 import type { DB } from '../db/schema'
-import { validationFailed } from './app-error'
+import { AppError, validationFailed } from './app-error'
 import { authenticate, type CallerFor } from './caller'
 import { FileAnswer } from './file-answer'
 import { runIdempotent } from './idempotency'
@@ -31,25 +31,39 @@ export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E> | FileAn
 
 export const API_PREFIX = '/api'
 
+/** Deeper than any form the app sends; a body nested past it is refused before anything walks it. */
+const MAX_DEPTH = 32
+
 /**
  * Where a string (or key) holds a NUL character, if anywhere. PostgreSQL cannot store one in text and
  * fails the whole statement (a 500), SQLite would keep it: refusing it here keeps both databases alike.
+ * Walked with a stack rather than recursion, so a body nested thousands deep cannot overflow the call stack.
  */
-function nulAt(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || '内容' : null
-  if (!value || typeof value !== 'object') return null
-  for (const [key, inner] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key
-    if (key.includes('\u0000')) return at
-    const found = nulAt(inner, at)
-    if (found) return found
+function nulAt(input: unknown): string | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '', depth: 0 }]
+  while (stack.length) {
+    const { value, path, depth } = stack.pop()!
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path || '内容'
+      continue
+    }
+    if (!value || typeof value !== 'object') continue
+    if (depth >= MAX_DEPTH) throw new AppError('VALIDATION_FAILED', '提交的内容层次太多，请检查后重新提交')
+    const entries = Object.entries(value)
+    // Pushed in reverse so the first field is looked at first, as before.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, inner] = entries[i]
+      const at = path ? `${path}.${key}` : key
+      if (key.includes('\u0000')) return at
+      stack.push({ value: inner, path: at, depth: depth + 1 })
+    }
   }
   return null
 }
 
 function parsePart(schema: z.core.$ZodType | undefined, input: unknown): unknown {
   if (!schema) return undefined
-  const nul = nulAt(input, '')
+  const nul = nulAt(input)
   if (nul) throw validationFailed({ [nul]: '内容里有无法识别的字符，请删掉后重新填写' })
   const result = z.safeParse(schema, input ?? {})
   if (!result.success) throw validationFailed(fieldErrors(result.error))
@@ -101,7 +115,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
       }
 
       if (endpoint.idempotent) {
-        return runIdempotent(app.db, req, reply, endpoint.path, parsed, app.clock(), async (trx) => ({
+        return runIdempotent(app, req, reply, endpoint.path, parsed, app.clock(), async (trx) => ({
           status,
           // route() refuses `files` on an idempotent endpoint, so this is always JSON.
           body: JSON.stringify(await respond(trx)),

@@ -5,6 +5,7 @@ import { checkDatabaseReachable, createDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { seed } from './seed'
 import { seedStaff } from './seed/staff'
+import { seedPlaces } from './roster/places-seed'
 import { countStations } from './stations/stations.repository'
 
 async function main() {
@@ -14,6 +15,8 @@ async function main() {
   await migrateToLatest(database.db)
   // A brand-new database gets the samples so the portal is never empty on first start.
   if ((await countStations(database.db)) === 0) await seed(database.db)
+  // Townships and villages are reference data, not samples: the missing ones are added on every start.
+  await seedPlaces(database.db, new Date())
   // Missing staff accounts are created on every start; existing ones (and changed passwords) are left alone.
   await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword })
 

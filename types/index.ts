@@ -68,6 +68,8 @@ import {
 } from './transport'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
+import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
+import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
 
 export * from './errors'
 export * from './messages'
@@ -89,6 +91,8 @@ export * from './uploads'
 export * from './transport'
 export * from './policies'
 export * from './brands'
+export * from './places'
+export * from './roster'
 
 export const api = {
   health,
@@ -171,5 +175,13 @@ export const api = {
   staffCreatePolicy,
   staffUpdatePolicy,
   listBrands,
+  staffListVillages,
+  staffCreateVillage,
+  staffRenameVillage,
+  staffListPeople,
+  staffCreatePerson,
+  staffGetPerson,
+  staffUpdatePerson,
+  staffPersonHistory,
 } as const
 export type Api = typeof api

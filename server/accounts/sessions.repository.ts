@@ -44,6 +44,8 @@ export async function findLiveSession(db: Kysely<DB>, token: string, now: Date) 
       'users.deleted_at as user_deleted_at',
       'staff.role as staff_role',
       'staff.station_id as staff_station_id',
+      'staff.township as staff_township',
+      'staff.village_id as staff_village_id',
     ])
     .where('sessions.token_hash', '=', sha256(token))
     .where('sessions.expires_at', '>', now.toISOString())

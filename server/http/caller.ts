@@ -17,6 +17,9 @@ export interface StaffCaller {
   staffId: number
   role: StaffRole
   stationId: number | null
+  /** township and village roles: the township, and for village the village (villages.id), they work for. */
+  township: string | null
+  villageId: number | null
   sessionId: number
 }
 export type Caller = WorkerCaller | StaffCaller
@@ -53,7 +56,15 @@ async function lookUp(app: FastifyInstance, token: string): Promise<Caller | nul
     return { kind: 'worker', userId: row.user_id, sessionId: row.id }
   }
   if (row.kind === 'staff' && row.staff_id !== null && row.staff_role) {
-    return { kind: 'staff', staffId: row.staff_id, role: row.staff_role as StaffRole, stationId: row.staff_station_id ?? null, sessionId: row.id }
+    return {
+      kind: 'staff',
+      staffId: row.staff_id,
+      role: row.staff_role as StaffRole,
+      stationId: row.staff_station_id ?? null,
+      township: row.staff_township ?? null,
+      villageId: row.staff_village_id ?? null,
+      sessionId: row.id,
+    }
   }
   return null
 }

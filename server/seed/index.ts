@@ -13,6 +13,7 @@ import { jobs } from './data/jobs'
 import { stations } from './data/stations'
 import { seedPolicies } from '../policies/policies-seed'
 import { seedTransport } from '../transport/transport-seed'
+import { seedPlaces } from '../roster/places-seed'
 
 export interface SeedCounts {
   stations: number
@@ -188,6 +189,7 @@ export async function seed(db: Kysely<DB>, clock: () => Date = () => new Date())
     // Transport batches and policy articles (issue 9): not in SeedCounts, which other suites compare whole.
     await seedTransport(trx, now)
     await seedPolicies(trx, now)
+    await seedPlaces(trx, now)
     return added
   })
 }

@@ -5,12 +5,13 @@
  */
 import type { Kysely } from 'kysely'
 import type { z } from 'zod/mini'
-import type { createStaffAccountBody, StaffAccount, StaffRole } from '../../types'
+import type { createStaffAccountBody, StaffAccount, StaffRole, Township } from '../../types'
 import { writeAudit } from '../audit/audit.repository'
 import { lockKey } from '../db/dialect'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
+import { findVillageByName } from '../roster/places.repository'
 import { hashPassword } from './passwords'
 import { requireAdmin, staffActor } from './staff-scope'
 
@@ -20,7 +21,9 @@ function accountsQuery(db: Kysely<DB>) {
   return db
     .selectFrom('staff')
     .leftJoin('stations', 'stations.id', 'staff.station_id')
+    .leftJoin('villages', 'villages.id', 'staff.village_id')
     .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.station_id', 'staff.created_at', 'staff.disabled_at', 'stations.name as station_name'])
+    .select(['staff.township', 'staff.village_id', 'villages.name as village_name'])
 }
 
 type AccountRow = Awaited<ReturnType<ReturnType<typeof accountsQuery>['executeTakeFirstOrThrow']>>
@@ -32,6 +35,9 @@ const toAccount = (r: AccountRow): StaffAccount => ({
   role: r.role as StaffRole,
   stationId: r.station_id,
   stationName: r.station_name ?? null,
+  township: r.township as Township | null,
+  villageId: r.village_id,
+  village: r.village_name ?? null,
   disabled: r.disabled_at !== null,
   disabledAt: r.disabled_at,
   createdAt: r.created_at,
@@ -56,6 +62,9 @@ export async function createAccount(trx: Kysely<DB>, caller: StaffCaller, body: 
   if (body.stationId !== null && !(await trx.selectFrom('stations').select('id').where('id', '=', body.stationId).executeTakeFirst())) {
     throw validationFailed({ stationId: '没有这个工作站' })
   }
+  // A village informant works for one village of their township, found by the name the county shows (黄河村).
+  const village = body.role === 'village' && body.township && body.village ? await findVillageByName(trx, body.township, body.village) : undefined
+  if (body.role === 'village' && !village) throw validationFailed({ village: `${body.township}没有叫“${body.village}”的村，请从列表里选` })
   const { id } = await trx
     .insertInto('staff')
     .values({
@@ -63,6 +72,8 @@ export async function createAccount(trx: Kysely<DB>, caller: StaffCaller, body: 
       display_name: body.displayName,
       role: body.role,
       station_id: body.stationId,
+      township: body.township,
+      village_id: village?.id ?? null,
       password_hash: await hashPassword(body.password),
       failed_attempts: 0,
       created_at: now.toISOString(),

@@ -3,7 +3,7 @@
  * the account for 15 minutes (counted in the database, so every server process agrees).
  */
 import type { FastifyInstance } from 'fastify'
-import type { StaffMember, StaffRole } from '../../types'
+import type { StaffMember, StaffRole, Township } from '../../types'
 import { createSession, deleteSession } from '../accounts/sessions.repository'
 import { notFound, rateLimited, unauthorized } from '../http/app-error'
 import { dummyHash, verifyPassword } from './passwords'
@@ -25,6 +25,9 @@ export async function getStaffMember(app: FastifyInstance, id: number): Promise<
     role: row.role as StaffRole,
     stationId: row.station_id,
     stationName: row.station_name ?? null,
+    township: row.township as Township | null,
+    villageId: row.village_id,
+    village: row.village_name ?? null,
   }
 }
 

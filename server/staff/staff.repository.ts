@@ -9,7 +9,8 @@ export async function findStaffWithStation(db: Kysely<DB>, id: number) {
   return db
     .selectFrom('staff')
     .leftJoin('stations', 'stations.id', 'staff.station_id')
-    .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.station_id', 'stations.name as station_name'])
+    .leftJoin('villages', 'villages.id', 'staff.village_id')
+    .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.station_id', 'stations.name as station_name', 'staff.township', 'staff.village_id', 'villages.name as village_name'])
     .where('staff.id', '=', id)
     .executeTakeFirst()
 }

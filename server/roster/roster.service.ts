@@ -14,6 +14,8 @@ import {
   type PersonSource,
   type PersonStatus,
   awayStatuses,
+  isAway,
+  workingStatuses,
   maskIdNumber,
   maskPhone,
   personOfIdNumber,
@@ -354,6 +356,14 @@ export async function updatePerson(db: Kysely<DB>, keys: DataKeys, caller: Staff
     const before = fieldsOf(row, keys)
     const { version: _version, ...patch } = body
     const merged: Fields = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
+    // A new status drops what only the old one meant (a return reason, a destination, how they went) unless the edit
+    // says otherwise; what it does say must still agree with the status.
+    if (patch.status !== undefined && patch.status !== before.status) {
+      if (merged.status !== 'returned' && patch.returnReason === undefined) merged.returnReason = null
+      if (!isAway(merged.status) && patch.destinationProvince === undefined) merged.destinationProvince = null
+      if (!isAway(merged.status) && patch.destinationCity === undefined) merged.destinationCity = null
+      if (!workingStatuses.includes(merged.status) && patch.howWent === undefined) merged.howWent = null
+    }
     // Moving to another village takes the person out of their household unless they name one there.
     if ((merged.villageId !== before.villageId || merged.township !== before.township) && patch.householdId === undefined) merged.householdId = null
     const problems = await problemsOf(trx, scope, merged, id, now)

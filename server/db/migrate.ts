@@ -13,6 +13,7 @@ import * as m0006 from './migrations/0006-party-members'
 import * as m0007 from './migrations/0007-staff-workbench'
 import * as m0008 from './migrations/0008-transport-policies-brands'
 import * as m0009 from './migrations/0009-transport-cancel-reason'
+import * as m0010 from './migrations/0010-staff-passwords'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   '0007-staff-workbench': m0007,
   '0008-transport-policies-brands': m0008,
   '0009-transport-cancel-reason': m0009,
+  '0010-staff-passwords': m0010,
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { z } from 'zod/mini'
 import { api, type Endpoint, errorBody, statusOf } from '../../types'
-import { DEV_ADMIN_PASSWORD } from '../../server/config'
+import { TEST_STAFF_PASSWORDS } from '../../server/config'
 import { bearer, nextIp, signIn, staffSignIn } from '../../server/test-support/accounts'
 import { buildTestApp, type TestApp, usesPostgres } from '../../server/test-support/test-app'
 
@@ -30,7 +30,7 @@ const existing = { id: [] as string[], trackingNo: [] as string[] }
 beforeAll(async () => {
   t = await buildTestApp()
   workerToken = (await signIn(t.app, freshPhone())).token
-  staffToken = (await staffSignIn(t.app, 'admin', DEV_ADMIN_PASSWORD)).token
+  staffToken = (await staffSignIn(t.app, 'admin', TEST_STAFF_PASSWORDS.admin)).token
   const as = (token: string, method: string, url: string, payload?: unknown) =>
     t.app.inject({ method: method as 'POST', url, headers: { ...bearer(token), 'idempotency-key': `fixture-${url.replace(/\W/g, '-')}-${method}` }, payload: payload as object })
   const job = (await t.db.selectFrom('jobs').select('id').orderBy('id').executeTakeFirstOrThrow()).id
@@ -203,7 +203,7 @@ const newKey = () => `property-${++keyCounter}-${Date.now()}`
 async function callerToken(app: FastifyInstance, e: Endpoint, disposable: { token?: string }): Promise<string | undefined> {
   if (e.access === 'public') return undefined
   if (!endsTheCaller(e)) return e.access === 'staff' ? staffToken : workerToken
-  disposable.token ??= e.access === 'staff' ? (await staffSignIn(app, 'admin', DEV_ADMIN_PASSWORD)).token : (await signIn(app, freshPhone())).token
+  disposable.token ??= e.access === 'staff' ? (await staffSignIn(app, 'admin', TEST_STAFF_PASSWORDS.admin)).token : (await signIn(app, freshPhone())).token
   return disposable.token
 }
 

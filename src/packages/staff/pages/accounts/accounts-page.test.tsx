@@ -9,7 +9,7 @@ import StaffAccountsPage from '.'
 const mockApi = fakeApi()
 jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
-const account = (over: Partial<StaffAccount> = {}): StaffAccount => ({ ...stationStaff, disabled: false, disabledAt: null, createdAt: '2026-01-01T02:00:00.000Z', ...over })
+const account = (over: Partial<StaffAccount> = {}): StaffAccount => ({ ...stationStaff, disabled: false, disabledAt: null, locked: false, createdAt: '2026-01-01T02:00:00.000Z', ...over })
 
 let accounts: StaffAccount[]
 beforeEach(() => {

@@ -6,6 +6,9 @@ import { buildTestApp, type TestApp } from '../test-support/test-app'
 import * as passwords from './passwords'
 import { ADDRESS_FAILURES_PER_WINDOW, SIGN_IN_FAILED } from './staff-auth.service'
 
+// Every sign-in runs one scrypt check: on a busy machine the many here take a while.
+jest.setTimeout(60_000)
+
 const T0 = new Date('2026-03-10T02:00:00.000Z')
 let now = T0
 const clock = () => now
@@ -39,7 +42,7 @@ test('150 wrong passwords at once check at most five against the account; the ri
   } finally {
     verify.mockRestore()
   }
-}, 60_000)
+})
 
 test('unknown user, wrong password, disabled and locked accounts all get the same 401, each after one password check', async () => {
   const hash = await passwords.hashPassword('held-password-1')
@@ -79,7 +82,7 @@ test('one address gets 20 failures across all accounts, then 429; other addresse
   now = new Date(T0.getTime() + 15 * 60_000 + 1000)
   expect((await login('nobody', 'guess', '10.4.0.1')).statusCode).toBe(401)
   // Successful sign-ins do not count against an address (a station office behind one router).
-  for (let i = 0; i < ADDRESS_FAILURES_PER_WINDOW + 5; i++) expect((await login('kunshan', TEST_STAFF_PASSWORDS.kunshan, '127.0.0.3')).statusCode).toBe(200)
+  for (let i = 0; i < ADDRESS_FAILURES_PER_WINDOW + 1; i++) expect((await login('kunshan', TEST_STAFF_PASSWORDS.kunshan, '127.0.0.3')).statusCode).toBe(200)
 })
 
 test('an admin sees a locked account and unlocks it; its holder signs in at once', async () => {

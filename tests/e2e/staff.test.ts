@@ -44,7 +44,7 @@ test('staff accept a case from the workbench queue with a note the worker then r
     const agree = page.locator('.privacy-sheet__agree')
     if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
     await page.locator('input.staff-sign-in-form__username, .staff-sign-in-form__username input').fill('kunshan')
-    await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill('wgt-station-2026')
+    await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill('wgt-kunshan-2026')
     await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()
     await page.locator('.wb-figures').waitFor()
     await page.locator('.wb-nav__item').getByText('求助案件').click()

@@ -3,6 +3,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf, pageQuery, recordId, recordIdText } from './common'
 import { staffMember, staffPasswordSchema, staffRoles } from './staff'
+import { noHiddenChars } from './validators'
 
 export const staffAccount = z.extend(staffMember, {
   disabled: z.boolean(),
@@ -22,7 +23,7 @@ export const createStaffAccountBody = z
       z.regex(/^[a-z0-9_.-]+$/, '用户名只能用小写字母、数字和 _ . -'),
     ),
     password: staffPasswordSchema,
-    displayName: z.string().check(z.trim(), z.minLength(2, '请写姓名或单位名，至少2个字'), z.maxLength(40, '最多40个字')),
+    displayName: z.string().check(noHiddenChars, z.trim(), z.minLength(2, '请写姓名或单位名，至少2个字'), z.maxLength(40, '最多40个字')),
     role: z.enum(staffRoles, '请选择身份'),
     stationId: z.nullable(recordId),
   })
@@ -81,13 +82,14 @@ export const staffResetPassword = endpoint({
   response: z.object({ account: staffAccount, password: z.string() }),
 })
 
-export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read'] as const
+export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read', 'enrollment_list'] as const
 export type AccessLogAction = (typeof accessLogActions)[number]
 export const accessLogActionLabel: Record<AccessLogAction, string> = {
   applicant_phone: '查看报名人电话',
   ledger_export: '导出台账',
   case_phone: '查看求助人电话',
   manifest_read: '查看专车乘车名单',
+  enrollment_list: '查看培训报名名单',
 }
 
 export const accessLogEntry = z.object({

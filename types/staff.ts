@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
+import { noHiddenChars } from './validators'
 
 export const staffRoles = ['station', 'admin'] as const
 export type StaffRole = (typeof staffRoles)[number]
@@ -24,8 +25,8 @@ export const staffLogin = endpoint({
   summary:
     'Staff sign-in; five wrong passwords lock the account for 15 minutes, too many failures from one address are 429; every other failure is the same 401',
   body: z.object({
-    username: z.string().check(z.trim(), z.minLength(1, '请输入用户名'), z.maxLength(50)),
-    password: z.string().check(z.minLength(1, '请输入密码'), z.maxLength(200)),
+    username: z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请输入用户名'), z.maxLength(50)),
+    password: z.string().check(noHiddenChars, z.minLength(1, '请输入密码'), z.maxLength(200)),
   }),
   response: z.object({ token: z.string(), staff: staffMember }),
 })
@@ -51,7 +52,7 @@ export const STAFF_PASSWORD_MIN_LENGTH = 12
 /** A password a staff member chooses (or an admin sets): long enough to stand up to guessing. */
 export const staffPasswordSchema = z
   .string('请输入密码')
-  .check(z.minLength(STAFF_PASSWORD_MIN_LENGTH, `密码至少${STAFF_PASSWORD_MIN_LENGTH}位`), z.maxLength(200, '密码太长了'))
+  .check(noHiddenChars, z.minLength(STAFF_PASSWORD_MIN_LENGTH, `密码至少${STAFF_PASSWORD_MIN_LENGTH}位`), z.maxLength(200, '密码太长了'))
 
 export const changeStaffPasswordBody = z
   .object({

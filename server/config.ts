@@ -178,7 +178,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     },
     hsts: nodeEnv === 'production',
     // A day: the app's outbox resends within minutes of the network returning; the answers may name a worker.
-    idempotencyRetentionHours: int(env.IDEMPOTENCY_RETENTION_HOURS, 24, 'IDEMPOTENCY_RETENTION_HOURS'),
+    idempotencyRetentionHours: int(env.IDEMPOTENCY_RETENTION_HOURS, 168, 'IDEMPOTENCY_RETENTION_HOURS'),
     dataKey: env.APP_DATA_KEY?.trim() || null,
     sms,
     wechat: {

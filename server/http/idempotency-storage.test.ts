@@ -64,7 +64,8 @@ test('keys older than the retention are pruned, younger ones kept, by the functi
   const row = (k: string, createdAt: Date) => ({ scope: 'anon:test POST /x {}', key: k, request_hash: 'h', status_code: 201, response_body: '{}', created_at: createdAt.toISOString() })
   const hours = (n: number) => new Date(T0.getTime() + n * 3600_000)
   await t.db.deleteFrom('idempotency_keys').execute()
-  await t.db.insertInto('idempotency_keys').values([row('old-key-000001', hours(-25)), row('young-key-00001', hours(-23))]).execute()
+  const retention = t.config.idempotencyRetentionHours
+  await t.db.insertInto('idempotency_keys').values([row('old-key-000001', hours(-retention - 1)), row('young-key-00001', hours(-retention + 1))]).execute()
   expect(await pruneIdempotencyKeys(t.db, T0, t.config.idempotencyRetentionHours)).toBe(1)
   const left = await t.db.selectFrom('idempotency_keys').select('key').execute()
   expect(left.map((r) => r.key)).toEqual(['young-key-00001'])

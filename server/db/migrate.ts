@@ -13,6 +13,7 @@ import * as m0006 from './migrations/0006-party-members'
 import * as m0007 from './migrations/0007-staff-workbench'
 import * as m0008 from './migrations/0008-transport-policies-brands'
 import * as m0009 from './migrations/0009-transport-cancel-reason'
+import * as m0010 from './migrations/0010-staff-passwords'
 import * as m0013 from './migrations/0013-health-checks'
 
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0007-staff-workbench': m0007,
   '0008-transport-policies-brands': m0008,
   '0009-transport-cancel-reason': m0009,
+  '0010-staff-passwords': m0010,
   '0013-health-checks': m0013,
 }
 

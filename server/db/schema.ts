@@ -230,6 +230,15 @@ export interface StaffTable {
   created_at: string
   /** Set when an admin disables the account (0007); its sessions are deleted at the same time. */
   disabled_at: Generated<string | null>
+  /** 1 while the password is a one-time one (seeded or reset by an admin): only a change is allowed (0010). */
+  must_change_password: Generated<number>
+}
+
+/** A failed staff sign-in from one client address (0010), for the per-address limit. */
+export interface StaffLoginFailureTable {
+  id: Generated<number>
+  ip_hash: string
+  created_at: string
 }
 
 export interface SessionTable {
@@ -469,6 +478,7 @@ export interface DB {
   dev_sms_outbox: DevSmsOutboxTable
   wechat_tickets: WechatTicketTable
   staff: StaffTable
+  staff_login_failures: StaffLoginFailureTable
   sessions: SessionTable
   enrollments: EnrollmentTable
   course_requests: CourseRequestTable

@@ -24,9 +24,9 @@ const stationIds: Record<string, number> = {}
 
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  wuxiStaff = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
-  kunshanStaff = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  wuxiStaff = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
+  kunshanStaff = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
   const a = await signIn(t.app, '13900001001')
   worker = { token: a.token, id: a.user.id }
   const b = await signIn(t.app, '13900001002')

@@ -4,6 +4,7 @@ import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
 import { bearer, signIn, staffSignIn } from '../test-support/accounts'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { SIGN_IN_FAILED } from './staff-auth.service'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
 let now = T0
@@ -22,9 +23,9 @@ const tricky = { phone: '13900003002', token: '', id: 0 }
 
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
   kunshanStation = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'station-kunshan').executeTakeFirstOrThrow()).id
   for (const w of [worker, tricky]) {
     const s = await signIn(t.app, w.phone)
@@ -212,7 +213,8 @@ test('ledger CSV: UTF-8 with BOM, Chinese headers, escaping, phones masked for s
 test('accounts: admins create and disable; a disabled account loses its sessions and cannot sign in', async () => {
   const created = await post(admin, '/api/staff/accounts', { username: 'luomen', password: 'luomen-password-1', displayName: '洛门镇工作站', role: 'station', stationId: kunshanStation })
   expect(created.statusCode).toBe(201)
-  expect(created.json()).toMatchObject({ username: 'luomen', role: 'station', disabled: false })
+  // The admin chose the password, so it is a one-time one: changed at first sign-in.
+  expect(created.json()).toMatchObject({ username: 'luomen', role: 'station', disabled: false, mustChangePassword: true })
   expect(JSON.stringify(created.json())).not.toContain('password')
   const dup = await post(admin, '/api/staff/accounts', { username: 'luomen', password: 'another-password', displayName: '重复', role: 'admin', stationId: null })
   expect(dup.statusCode).toBe(409)
@@ -226,8 +228,9 @@ test('accounts: admins create and disable; a disabled account loses its sessions
   expect((await t.app.inject({ url: '/api/staff/me', headers: bearer(session) })).statusCode).toBe(401)
   expect(await t.db.selectFrom('sessions').select('id').where('staff_id', '=', created.json().id).execute()).toEqual([])
   const login = await t.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'luomen', password: 'luomen-password-1' } })
+  // A disabled account answers as any failed sign-in does: it does not say the account exists.
   expect(login.statusCode).toBe(401)
-  expect(login.json().error.message).toContain('停用')
+  expect(login.json().error.message).toBe(SIGN_IN_FAILED)
   const audit = await findAudit(t.db, 'staff', created.json().id)
   expect(audit.map((a) => a.action)).toEqual(['staff.create', 'staff.disable'])
   expect(JSON.parse(audit[1].before_json!).disabled).toBe(false)

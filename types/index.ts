@@ -51,6 +51,7 @@ import {
   listMyRightsRequests,
   staffAddRightsNote,
   staffListRightsRequests,
+  staffRecordRightsCall,
   staffTransitionRightsRequest,
 } from './rights'
 import { uploadFile } from './uploads'
@@ -154,6 +155,7 @@ export const api = {
   staffListRightsRequests,
   staffTransitionRightsRequest,
   staffAddRightsNote,
+  staffRecordRightsCall,
   uploadFile,
   listTransportBatches,
   getTransportBatch,

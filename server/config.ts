@@ -18,6 +18,13 @@ export interface Config {
   bodyLimit: number
   /** How long public answers (job lists, courses, stations) are reused from memory; 0 turns it off. */
   responseCacheMs: number
+  timeouts: TimeoutConfig
+  /** PostgreSQL only: how long to wait for a connection, a statement, an idle open transaction. */
+  dbTimeouts: DbTimeoutConfig
+  /** Send Strict-Transport-Security (production, where the site is served over https). */
+  hsts: boolean
+  /** How long a stored idempotent answer is kept for replays before the sweep removes it. */
+  idempotencyRetentionHours: number
   /**
    * APP_DATA_KEY as given (32 bytes, base64 or hex): encrypts phone and ID numbers and keys
    * every lookup hash. Unset outside production: a key is generated into DATA_DIR/data-key.
@@ -28,6 +35,30 @@ export interface Config {
   /** Seeded staff passwords (only used when the account is first created). */
   staffAdminPassword: string
   staffStationPassword: string
+  /** Photos one worker may upload per China day, and their bytes together (UPLOAD_DAILY_COUNT, UPLOAD_DAILY_MB). */
+  uploadDailyCount: number
+  uploadDailyBytes: number
+}
+
+/** How long a client may take, so slow senders cannot hold connections open (slowloris). */
+export interface TimeoutConfig {
+  /** The request line and headers must arrive within this. */
+  headersMs: number
+  /** The whole request, body included (a photo over a slow mobile network). */
+  requestMs: number
+  /** A connection on which nothing at all moves for this long is closed. */
+  connectionMs: number
+  /** An idle kept-alive connection is closed after this; above a proxy's own (nginx: 60 s) so it never reuses a closed one. */
+  keepAliveMs: number
+}
+
+export interface DbTimeoutConfig {
+  /** A new connection (or a free one from the pool) must come within this; start-up fails past it. */
+  connectMs: number
+  /** statement_timeout: the database cancels a statement running longer. */
+  statementMs: number
+  /** idle_in_transaction_session_timeout: a transaction left open, doing nothing, is ended. */
+  idleInTransactionMs: number
 }
 
 export interface SmsConfig {
@@ -95,6 +126,20 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     // A few seconds: long enough to serve a rush of identical first pages, short enough that another
     // server process's writes show almost at once (this process's own writes clear it).
     responseCacheMs: env.RESPONSE_CACHE_MS === '0' ? 0 : int(env.RESPONSE_CACHE_MS, 5000, 'RESPONSE_CACHE_MS'),
+    timeouts: {
+      headersMs: int(env.HEADERS_TIMEOUT_MS, 15_000, 'HEADERS_TIMEOUT_MS'),
+      requestMs: int(env.REQUEST_TIMEOUT_MS, 120_000, 'REQUEST_TIMEOUT_MS'),
+      connectionMs: int(env.CONNECTION_TIMEOUT_MS, 30_000, 'CONNECTION_TIMEOUT_MS'),
+      keepAliveMs: int(env.KEEP_ALIVE_TIMEOUT_MS, 65_000, 'KEEP_ALIVE_TIMEOUT_MS'),
+    },
+    dbTimeouts: {
+      connectMs: int(env.DB_CONNECT_TIMEOUT_MS, 5_000, 'DB_CONNECT_TIMEOUT_MS'),
+      statementMs: int(env.DB_STATEMENT_TIMEOUT_MS, 30_000, 'DB_STATEMENT_TIMEOUT_MS'),
+      idleInTransactionMs: int(env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS, 60_000, 'DB_IDLE_IN_TRANSACTION_TIMEOUT_MS'),
+    },
+    hsts: nodeEnv === 'production',
+    // A day: the app's outbox resends within minutes of the network returning; the answers may name a worker.
+    idempotencyRetentionHours: int(env.IDEMPOTENCY_RETENTION_HOURS, 24, 'IDEMPOTENCY_RETENTION_HOURS'),
     dataKey: env.APP_DATA_KEY?.trim() || null,
     sms,
     wechat: {
@@ -104,7 +149,11 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     },
     staffAdminPassword: env.STAFF_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD,
     staffStationPassword: env.STAFF_STATION_PASSWORD || DEV_STATION_PASSWORD,
+    // A case needs a handful of photos; 30 a day is generous for a worker and stops a runaway loop filling the disk.
+    uploadDailyCount: int(env.UPLOAD_DAILY_COUNT, 30, 'UPLOAD_DAILY_COUNT'),
+    uploadDailyBytes: int(env.UPLOAD_DAILY_MB, 60, 'UPLOAD_DAILY_MB') * 1024 * 1024,
   }
+  if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')
   assertProductionReady(config)
   return config
 }

@@ -1,7 +1,7 @@
 /** npm run server: migrate, seed a new database, serve until SIGINT/SIGTERM. */
 import { buildApp } from './app'
 import { loadConfig } from './config'
-import { createDatabase } from './db/database'
+import { checkDatabaseReachable, createDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { seed } from './seed'
 import { seedStaff } from './seed/staff'
@@ -10,6 +10,7 @@ import { countStations } from './stations/stations.repository'
 async function main() {
   const config = loadConfig(process.env)
   const database = createDatabase(config)
+  await checkDatabaseReachable(database, config)
   await migrateToLatest(database.db)
   // A brand-new database gets the samples so the portal is never empty on first start.
   if ((await countStations(database.db)) === 0) await seed(database.db)
@@ -39,6 +40,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  console.error(`务工通 could not start: ${error instanceof Error ? error.message : String(error)}`)
   console.error(error)
   process.exit(1)
 })

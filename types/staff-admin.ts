@@ -3,6 +3,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf, pageQuery, recordId, recordIdText } from './common'
 import { staffMember, staffRoles } from './staff'
+import { noHiddenChars } from './validators'
 
 export const staffAccount = z.extend(staffMember, {
   disabled: z.boolean(),
@@ -19,8 +20,8 @@ export const createStaffAccountBody = z
       z.maxLength(30, '用户名最多30个字符'),
       z.regex(/^[a-z0-9_.-]+$/, '用户名只能用小写字母、数字和 _ . -'),
     ),
-    password: z.string().check(z.minLength(10, '密码至少10位'), z.maxLength(200, '密码太长了')),
-    displayName: z.string().check(z.trim(), z.minLength(2, '请写姓名或单位名，至少2个字'), z.maxLength(40, '最多40个字')),
+    password: z.string().check(noHiddenChars, z.minLength(10, '密码至少10位'), z.maxLength(200, '密码太长了')),
+    displayName: z.string().check(noHiddenChars, z.trim(), z.minLength(2, '请写姓名或单位名，至少2个字'), z.maxLength(40, '最多40个字')),
     role: z.enum(staffRoles, '请选择身份'),
     stationId: z.nullable(recordId),
   })
@@ -59,13 +60,14 @@ export const staffDisableAccount = endpoint({
   response: staffAccount,
 })
 
-export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read'] as const
+export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read', 'enrollment_list'] as const
 export type AccessLogAction = (typeof accessLogActions)[number]
 export const accessLogActionLabel: Record<AccessLogAction, string> = {
   applicant_phone: '查看报名人电话',
   ledger_export: '导出台账',
   case_phone: '查看求助人电话',
   manifest_read: '查看专车乘车名单',
+  enrollment_list: '查看培训报名名单',
 }
 
 export const accessLogEntry = z.object({

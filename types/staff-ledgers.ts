@@ -7,6 +7,7 @@ import { endpoint } from './endpoint'
 import { isoDateTime } from './common'
 import { tradeSchema } from './reference'
 import { townships } from './me'
+import { noHiddenChars } from './validators'
 
 export const ledgerKinds = ['all', 'working_away', 'poverty_working_away', 'returned', 'willing', 'left_last_year'] as const
 export type LedgerKind = (typeof ledgerKinds)[number]
@@ -48,7 +49,7 @@ export const ledgerQuery = z.object({
   format: z._default(z.enum(['json', 'csv']), 'json'),
   township: z.optional(z.enum(townships, '请选择乡镇')),
   /** A city or a province: 苏州市, 苏州, 江苏省 */
-  destination: z.optional(z.string().check(z.trim(), z.maxLength(20, '最多20个字'))),
+  destination: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(20, '最多20个字'))),
 })
 
 export const ledgerParams = z.object({ kind: z.enum(ledgerKinds, '没有这种台账') })
@@ -60,5 +61,6 @@ export const staffLedger = endpoint({
   summary: "A ledger as JSON (or ?format=csv: a download); station staff see the workers who applied to their station's postings or asked it for help",
   params: ledgerParams,
   query: ledgerQuery,
+  files: ['csv'],
   response: z.object({ kind: z.enum(ledgerKinds), count: z.number(), phonesMasked: z.boolean(), items: z.array(ledgerRow) }),
 })

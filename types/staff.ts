@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
+import { noHiddenChars } from './validators'
 
 export const staffRoles = ['station', 'admin'] as const
 export type StaffRole = (typeof staffRoles)[number]
@@ -21,8 +22,8 @@ export const staffLogin = endpoint({
   access: 'public',
   summary: 'Staff sign-in; five wrong passwords lock the account for 15 minutes',
   body: z.object({
-    username: z.string().check(z.trim(), z.minLength(1, '请输入用户名'), z.maxLength(50)),
-    password: z.string().check(z.minLength(1, '请输入密码'), z.maxLength(200)),
+    username: z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请输入用户名'), z.maxLength(50)),
+    password: z.string().check(noHiddenChars, z.minLength(1, '请输入密码'), z.maxLength(200)),
   }),
   response: z.object({ token: z.string(), staff: staffMember }),
 })

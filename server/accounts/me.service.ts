@@ -23,7 +23,8 @@ import { eraseTrainingData, trainingRecords } from '../training/enrollments.serv
 import { eraseTransportData, transportRecords } from '../transport/transport.service'
 import { exportJobRecords, forgetWorkerJobRecords } from '../jobs/applications.service'
 import { exportRightsRequests, forgetRightsRequester } from '../rights/rights.service'
-import { removeUploadFiles } from '../uploads/uploads.service'
+import { exportUnusedUploads, removeUploadFiles } from '../uploads/uploads.service'
+import { accessAboutWorker } from '../staff/access-log.service'
 import type { Updateable } from 'kysely'
 
 type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number]
@@ -128,7 +129,8 @@ export async function exportMe(db: Kysely<DB>, keys: DataKeys, userId: number, n
     profile: { ...plainProfile(user, keys), updatedAt: user.updated_at },
     consents: (await listConsents(db, userId)).map(toConsent),
     sessions: (await listUserSessions(db, userId)).map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
-    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await trainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await transportRecords(db, userId)) },
+    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await trainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await transportRecords(db, userId)), unusedUploads: await exportUnusedUploads(db, userId) },
+    accessLog: await accessAboutWorker(db, userId),
   }
 }
 

@@ -14,6 +14,7 @@ import * as m0007 from './migrations/0007-staff-workbench'
 import * as m0008 from './migrations/0008-transport-policies-brands'
 import * as m0009 from './migrations/0009-transport-cancel-reason'
 import * as m0011 from './migrations/0011-unanswered-questions-and-place-search'
+import * as m0013 from './migrations/0013-health-checks'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
   '0008-transport-policies-brands': m0008,
   '0009-transport-cancel-reason': m0009,
   '0011-unanswered-questions-and-place-search': m0011,
+  '0013-health-checks': m0013,
 }
 
 /** In the order they run. */

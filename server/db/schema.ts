@@ -440,6 +440,13 @@ export interface PolicyFaqTable {
   created_at: string
 }
 
+/** Written and rolled back by /api/health: proves the database takes a write. */
+export interface HealthCheckTable {
+  id: Generated<number>
+  payload: string
+  checked_at: string
+}
+
 export interface DB {
   access_log: AccessLogTable
   rights_tracking_counters: RightsTrackingCounterTable
@@ -456,6 +463,7 @@ export interface DB {
   job_search: JobSearchTable
   courses: CourseTable
   idempotency_keys: IdempotencyKeyTable
+  health_checks: HealthCheckTable
   users: UserTable
   consents: ConsentTable
   sms_codes: SmsCodeTable

@@ -11,8 +11,10 @@ import type { DB } from '../db/schema'
 import { conflict, notFound } from '../http/app-error'
 import { decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
+import { redactAudit } from '../audit/audit.repository'
 import {
   anonymiseApplicationsOf,
+  applicationIdsOf,
   findApplicationFor,
   findOwnApplication,
   insertApplication,
@@ -114,6 +116,9 @@ export async function exportJobRecords(db: Kysely<DB>, userId: number) {
 
 /** For account deletion, inside its transaction. */
 export async function forgetWorkerJobRecords(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
+  const ids = await applicationIdsOf(trx, userId)
   await anonymiseApplicationsOf(trx, userId, now)
+  // Staff status changes were audited with the applicant as staff saw them: as a deleted worker now reads.
+  await redactAudit(trx, 'job_application', ids, (a) => ({ ...a, note: null, worker: null }))
   await anonymiseReportsOf(trx, userId)
 }

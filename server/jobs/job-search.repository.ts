@@ -10,10 +10,10 @@ import { postingTerms, postingText, SEARCHED_FIELDS } from './job-search'
 const BATCH = 2000
 
 /** (Re)writes the index entries of these postings from their current fields. */
-export async function indexJobs(db: Kysely<any>, jobIds: readonly number[]): Promise<void> {
+export async function indexJobs(db: Kysely<DB>, jobIds: readonly number[]): Promise<void> {
   for (let i = 0; i < jobIds.length; i += 500) {
     const ids = jobIds.slice(i, i + 500)
-    const rows = await (db as Kysely<DB>)
+    const rows = await db
       .selectFrom('jobs')
       .select(['id', ...SEARCHED_FIELDS])
       .where('id', 'in', ids)
@@ -28,7 +28,7 @@ export async function indexJobs(db: Kysely<any>, jobIds: readonly number[]): Pro
 }
 
 /** Indexes every posting that has no entry yet (the seed, and postings that existed before the index). */
-export async function indexMissingJobs(db: Kysely<any>): Promise<number> {
+export async function indexMissingJobs(db: Kysely<DB>): Promise<number> {
   const missing = await db
     .selectFrom('jobs')
     .select('jobs.id')

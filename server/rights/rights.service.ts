@@ -19,6 +19,7 @@ import { findUser } from '../accounts/users.repository'
 import type { DB } from '../db/schema'
 import { conflict, forbidden, notFound, unauthorized, validationFailed } from '../http/app-error'
 import type { Caller, StaffCaller, WorkerCaller } from '../http/caller'
+import { handlesStation, isAdmin, stationFilterOf } from '../staff/staff-scope'
 import { decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { attachUploads, findAttachable, forgetOwner, listRequestUploads } from '../uploads/uploads.repository'
@@ -127,7 +128,7 @@ export async function createRequest(trx: Kysely<DB>, keys: DataKeys, caller: Wor
 
 function mayRead(row: RequestRow, caller: Caller): boolean {
   if (caller.kind === 'worker') return row.user_id === caller.userId
-  return caller.role === 'admin' || (row.station_id !== null && row.station_id === caller.stationId)
+  return handlesStation(caller, row.station_id)
 }
 
 /**
@@ -255,8 +256,8 @@ export async function staffList(
 ) {
   await closeDueCases(db, now)
   // Station staff see their own station's queue whatever they ask for.
-  const stationId = caller.role === 'admin' ? query.stationId : (caller.stationId ?? -1)
-  if (caller.role !== 'admin' && query.stationId !== undefined && query.stationId !== stationId) return { items: [], nextCursor: null }
+  const stationId = stationFilterOf(caller, query.stationId)
+  if (!isAdmin(caller) && query.stationId !== undefined && query.stationId !== stationId) return { items: [], nextCursor: null }
   const after = decodeCursor(query.cursor, { id: 'number' })
   const rows = await listForStaff(db, {
     stationId,

@@ -4,6 +4,7 @@ import { deflateSync } from 'node:zlib'
 import { z } from 'zod/mini'
 import { api, rightsStaffTransitions, type RightsStatus, rightsStatuses } from '../../types'
 import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { jpeg as jpegImage } from '../test-support/images'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 import { uploadsDir } from '../uploads/uploads.service'
 
@@ -298,9 +299,9 @@ test('photos are recognised by their bytes, not their name or declared type', as
   const text = await upload(worker.token, Buffer.from('这不是照片，是一段文字'.repeat(20)), 'photo.jpg', 'image/jpeg')
   expect(text.statusCode).toBe(400)
   expect(text.json().error.fields.file).toMatch(/照片/)
-  const jpeg = await upload(worker.token, Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(100)]), 'x.bin', 'application/octet-stream')
+  const jpeg = await upload(worker.token, jpegImage(), 'x.bin', 'application/octet-stream')
   expect(jpeg.json().contentType).toBe('image/jpeg')
-  const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x20, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.alloc(40)])
+  const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0x20, 0, 0, 0]), Buffer.from('WEBPVP8 '), Buffer.from([20, 0, 0, 0]), Buffer.alloc(20)])
   expect((await upload(worker.token, webp, 'a.png', 'image/png')).json().contentType).toBe('image/webp')
   expect((await upload(worker.token, Buffer.alloc(0))).statusCode).toBe(400)
 })

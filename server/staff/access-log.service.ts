@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
-import type { AccessLogAction, AccessLogEntry } from '../../types'
+import { type AccessLogAction, accessLogActionLabel, type AccessLogEntry } from '../../types'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { decodeCursor, encodeCursor } from '../lib/cursor'
-import { listAccess } from './access-log.repository'
+import { listAccess, listAccessAbout } from './access-log.repository'
 import { requireAdmin } from './staff-scope'
 
 /** Admins only: who read whose personal data, newest first. */
@@ -21,4 +21,15 @@ export async function accessLog(db: Kysely<DB>, caller: StaffCaller, query: { st
     detail: r.detail,
   }))
   return { items, nextCursor: rows.length > query.limit ? encodeCursor({ id: page[page.length - 1].id }) : null }
+}
+
+/** For the worker's export: who of the staff read their data, when and what. */
+export async function accessAboutWorker(db: Kysely<DB>, userId: number) {
+  return (await listAccessAbout(db, userId)).map((r) => ({
+    at: r.at,
+    action: r.action as AccessLogAction,
+    actionLabel: accessLogActionLabel[r.action as AccessLogAction] ?? r.action,
+    staff: r.display_name,
+    detail: r.detail,
+  }))
 }

@@ -201,6 +201,14 @@ describe('the list', () => {
     expect(seen).toEqual(all.items.map((b: { id: number }) => b.id))
     expect((await t.app.inject({ url: '/api/transport-batches?month=2026-3' })).statusCode).toBe(400)
   })
+
+  test('a month that does not exist is a 400 naming the month, not a 500', async () => {
+    for (const month of ['2026-13', '9999-12', '0000-00', '2026-00']) {
+      const res = await t.app.inject({ url: `/api/transport-batches?month=${month}` })
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error.fields.month).toMatch(/月份/)
+    }
+  })
 })
 
 describe('staff', () => {

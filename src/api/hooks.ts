@@ -4,7 +4,7 @@ import { ApiError } from './api-error'
 import { request } from './client'
 import { readSaved, saveRead } from './read-cache'
 
-type AnyEndpoint = Endpoint<any, any, any, any>
+type AnyEndpoint = Endpoint
 
 export interface ApiState<T> {
   data: T | undefined
@@ -83,17 +83,19 @@ export function useApi<E extends AnyEndpoint>(
 
   useEffect(() => {
     if (!enabled) return
+    // The counter itself, not a value read from it: the cleanup must retire whatever load is then in flight.
+    const loads = generation
     setLoading(true)
     void load()
     return () => {
-      generation.current++
+      loads.current++
     }
   }, [enabled, load])
 
   return { data, error, loading, refresh: load, savedAt }
 }
 
-type ListEndpoint = Endpoint<any, any, any, any>
+type ListEndpoint = Endpoint
 type ItemOf<E extends ListEndpoint> = ResponseOf<E> extends { items: Array<infer I> } ? I : never
 
 export interface ApiListState<I, R = unknown> {
@@ -199,9 +201,10 @@ export function useApiList<E extends ListEndpoint>(
     setItems([])
     setFirstPage(null)
     setCursor(null)
+    const loads = generation
     void refresh()
     return () => {
-      generation.current++
+      loads.current++
     }
   }, [refresh])
 

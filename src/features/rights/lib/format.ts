@@ -1,4 +1,4 @@
-import { rightsReferralLabel, type RightsEvent, type RightsRequest, rightsStatusLabel } from '@contract'
+import { rightsReferralLabel, type RightsEvent, type RightsRequest, rightsStatusLabel } from '@contract/rights'
 
 /** 3月10日 10:00, in China time whatever the phone's zone. */
 export function chinaTime(iso: string): string {

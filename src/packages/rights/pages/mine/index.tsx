@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { rightsCategoryLabel } from '@contract'
+import { rightsCategoryLabel } from '@contract/rights'
 import { ListFooter } from '@/components/list-footer'
 import { ListRow } from '@/components/list-row'
 import { OutboxBanner } from '@/components/outbox-banner'

@@ -51,6 +51,7 @@ import {
   listMyRightsRequests,
   staffAddRightsNote,
   staffListRightsRequests,
+  staffRecordRightsCall,
   staffTransitionRightsRequest,
 } from './rights'
 import { uploadFile } from './uploads'
@@ -157,6 +158,7 @@ export const api = {
   staffListRightsRequests,
   staffTransitionRightsRequest,
   staffAddRightsNote,
+  staffRecordRightsCall,
   uploadFile,
   listTransportBatches,
   getTransportBatch,

@@ -4,7 +4,7 @@ import { loadConfig } from './config'
 import { checkDatabaseReachable, createDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { seed } from './seed'
-import { seedStaff } from './seed/staff'
+import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './seed/staff'
 import { seedPlaces } from './roster/places-seed'
 import { countStations } from './stations/stations.repository'
 
@@ -18,7 +18,8 @@ async function main() {
   // Townships and villages are reference data, not samples: the missing ones are added on every start.
   await seedPlaces(database.db, new Date())
   // Missing staff accounts are created on every start; existing ones (and changed passwords) are left alone.
-  await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword })
+  const staff = await seedStaff(database.db, staffSeedOptions(config))
+  printGeneratedPasswords(staff.generated)
 
   const app = await buildApp({ config, database })
   let closing = false

@@ -46,6 +46,7 @@ export async function findLiveSession(db: Kysely<DB>, token: string, now: Date) 
       'staff.station_id as staff_station_id',
       'staff.township as staff_township',
       'staff.village_id as staff_village_id',
+      'staff.must_change_password as staff_must_change_password',
     ])
     .where('sessions.token_hash', '=', sha256(token))
     .where('sessions.expires_at', '>', now.toISOString())

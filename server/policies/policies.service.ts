@@ -6,7 +6,7 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { requireAdmin, staffActor } from '../staff/staff-scope'
 import { notFound } from '../http/app-error'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { decodeCursor, paginate } from '../lib/cursor'
 import { findPolicies, findPolicy, insertPolicy, listFaqs, policySearchText, updatePolicy } from './policies.repository'
 
 type PolicyRow = NonNullable<Awaited<ReturnType<typeof findPolicy>>>
@@ -30,12 +30,8 @@ export async function listPolicies(
 ): Promise<{ items: PolicySummary[]; nextCursor: string | null }> {
   const c = decodeCursor(query.cursor, { u: 'string', id: 'number' })
   const rows = await findPolicies(db, { category: query.category, q: query.q || undefined }, c ? { updatedAt: c.u, id: c.id } : undefined, query.limit + 1)
-  const page = rows.slice(0, query.limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map(toSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ u: last.updated_at, id: last.id }) : null,
-  }
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ u: last.updated_at, id: last.id }))
+  return { items: page.map(toSummary), nextCursor }
 }
 
 async function policyOrNotFound(db: Kysely<DB>, id: number): Promise<Policy> {

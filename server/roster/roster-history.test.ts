@@ -18,7 +18,7 @@ let neighbourId = 0
 
 beforeAll(async () => {
   t = await buildTestApp({ clock: () => now })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
   villageId = (await villageOf(t.app, admin, '滩歌镇', 2)).id
   officer = await openAccount(t.app, admin, 'tange', { role: 'township', township: '滩歌镇', displayName: '滩歌镇劳务专干' })
 

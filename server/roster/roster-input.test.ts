@@ -18,7 +18,7 @@ let existing = 0
 
 beforeAll(async () => {
   t = await buildTestApp()
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
   officer = await openAccount(t.app, admin, 'luomen-officer', { role: 'township', township: '洛门镇' })
   chengguanOfficer = await openAccount(t.app, admin, 'chengguan-officer', { role: 'township', township: '城关镇' })
   yananOfficer = await openAccount(t.app, admin, 'yanan-officer', { role: 'township', township: '沿安乡' })

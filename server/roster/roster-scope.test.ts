@@ -16,8 +16,8 @@ let seq = 100
 
 beforeAll(async () => {
   t = await buildTestApp()
-  tokens.admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  tokens.station = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
+  tokens.admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  tokens.station = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
   tokens.worker = (await signIn(t.app, '13900003001')).token
   tokens.none = ''
   const luomen = await villageOf(t.app, tokens.admin, '洛门镇', 0)

@@ -24,7 +24,11 @@ export async function openAccount(app: FastifyInstance, adminToken: string, user
     payload: { username, password: 'a-long-password', displayName: `测试${username}`, ...extra },
   })
   if (res.statusCode !== 201) throw new Error(`account ${username}: ${res.statusCode} ${res.body}`)
-  return (await staffSignIn(app, username, 'a-long-password')).token
+  const { token } = await staffSignIn(app, username, 'a-long-password')
+  // An admin-set password is a one-time one: changed first, as the officer would at their first sign-in.
+  const changed = await app.inject({ method: 'POST', url: '/api/staff/me/password', headers: bearer(token), payload: { oldPassword: 'a-long-password', newPassword: 'a-changed-password' } })
+  if (changed.statusCode !== 200) throw new Error(`password ${username}: ${changed.statusCode} ${changed.body}`)
+  return token
 }
 
 export async function villageOf(app: FastifyInstance, token: string, township: string, index = 0) {

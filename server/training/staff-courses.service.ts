@@ -25,7 +25,7 @@ import { toCourse } from '../courses/courses.service'
 import type { CourseTable, DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { decodeCursor, paginate } from '../lib/cursor'
 import { addDays, chinaDate } from '../lib/dates'
 import { countEnrollmentsByCourse, type EnrollmentWithRank, findEnrollment, listCourseEnrollments, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
 import { promoteFromWaitlist } from './enrollments.service'
@@ -153,10 +153,9 @@ export async function listStaffCourses(
 ): Promise<{ items: StaffCourseListItem[]; nextCursor: string | null }> {
   const c = decodeCursor(query.cursor, { s: 'string', id: 'number' })
   const rows = await findCoursesLatestFirst(db, { mode: query.mode, trade: query.trade }, c ? { startDate: c.s, id: c.id } : undefined, query.limit + 1)
-  const page = rows.slice(0, query.limit)
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ s: last.start_date, id: last.id }))
   const counts = await countEnrollmentsByCourse(db, page.map((r) => r.id))
   const count = (id: number, statuses: string[]) => counts.filter((x) => x.courseId === id && statuses.includes(x.status)).reduce((n, x) => n + x.n, 0)
-  const last = page[page.length - 1]
   return {
     items: page.map((row) => ({
       ...toCourse(row),
@@ -165,7 +164,7 @@ export async function listStaffCourses(
       finishedCount: count(row.id, ['completed', 'certified']),
       certifiedCount: count(row.id, ['certified']),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.start_date, id: last.id }) : null,
+    nextCursor,
   }
 }
 

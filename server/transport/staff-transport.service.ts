@@ -17,7 +17,7 @@ import { writeAudit } from '../audit/audit.repository'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { decodeCursor, paginate } from '../lib/cursor'
 import { toCsv } from '../lib/csv'
 import { writeAccess } from '../staff/access-log.repository'
 import { isAdmin, requireStation, staffActor, stationFilterOf } from '../staff/staff-scope'
@@ -180,12 +180,8 @@ export async function listStaffBatches(
 ): Promise<{ items: StaffTransportBatch[]; nextCursor: string | null }> {
   const c = decodeCursor(query.cursor, { d: 'string', id: 'number' })
   const rows = await findStaffBatches(db, { station: stationFilterOf(caller), status: query.status }, c ? { departAt: c.d, id: c.id } : undefined, query.limit + 1)
-  const page = rows.slice(0, query.limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map(toStaffBatch),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ d: last.depart_at, id: last.id }) : null,
-  }
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ d: last.depart_at, id: last.id }))
+  return { items: page.map(toStaffBatch), nextCursor }
 }
 
 /**

@@ -6,6 +6,9 @@ import { bearer, staffSignIn } from '../test-support/accounts'
 import { idNumberFor, openAccount, personBody, villageOf } from '../test-support/roster'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 
+// Opening accounts hashes and changes passwords (scrypt) several times: slow on a busy machine.
+jest.setTimeout(60_000)
+
 let t: TestApp
 // 10:00 China time on each day.
 let now = new Date('2026-03-02T02:00:00.000Z')

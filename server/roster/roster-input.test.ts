@@ -8,6 +8,9 @@ import { freshKey, idNumberFor, openAccount, personBody, villageOf } from '../te
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 import { placesSource, wushanTownships } from './wushan-places'
 
+// Opening accounts hashes and changes passwords (scrypt) several times: slow on a busy machine.
+jest.setTimeout(60_000)
+
 let t: TestApp
 let admin = ''
 let officer = ''

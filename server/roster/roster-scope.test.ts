@@ -9,6 +9,9 @@ import { buildTestApp, type TestApp } from '../test-support/test-app'
 type Who = 'admin' | 'townshipA' | 'townshipB' | 'village' | 'station' | 'worker' | 'none'
 const everyone: Who[] = ['admin', 'townshipA', 'townshipB', 'village', 'station', 'worker', 'none']
 
+// Opening accounts hashes and changes passwords (scrypt) several times: slow on a busy machine.
+jest.setTimeout(60_000)
+
 let t: TestApp
 const tokens = {} as Record<Who, string>
 const ids = { target: 0, otherVillage: 0, chengguan: 0, village: 0, otherVillageId: 0, chengguanVillage: 0, renamable: 0 }

@@ -88,7 +88,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('people_id_number_hash_key').on('people').column('id_number_hash').unique().execute()
   await db.schema.createIndex('people_user_id_key').on('people').column('user_id').unique().execute()
   await db.schema.createIndex('people_phone_hash_idx').on('people').column('phone_hash').execute()
-  await db.schema.createIndex('people_place_idx').on('people').columns(['township', 'village_id', 'id']).execute()
+  // Lists page in id order within a township or a village.
+  await db.schema.createIndex('people_township_idx').on('people').columns(['township', 'id']).execute()
   await db.schema.createIndex('people_village_idx').on('people').columns(['village_id', 'id']).execute()
   await db.schema.createIndex('people_status_idx').on('people').columns(['status', 'township', 'id']).execute()
   await db.schema.createIndex('people_destination_idx').on('people').columns(['destination_province', 'destination_city']).execute()
@@ -111,8 +112,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('changes_json', 'text', (c) => c.notNull())
     .addUniqueConstraint('person_versions_person_version_key', ['person_id', 'version'])
     .execute()
-  // "As of" lists walk a place's people in id order and keep the one version alive at the cut-off.
-  await db.schema.createIndex('person_versions_place_idx').on('person_versions').columns(['township', 'village_id', 'person_id', 'valid_from']).execute()
+  // "As of" lists walk a place's people in id order and keep the one version alive at the cut-off, read from the
+  // index itself; county counts by status ("外出务工 as of 31 March") read the status index alone.
+  await db.schema.createIndex('person_versions_township_idx').on('person_versions').columns(['township', 'person_id', 'valid_from', 'valid_to']).execute()
+  await db.schema.createIndex('person_versions_village_idx').on('person_versions').columns(['village_id', 'person_id', 'valid_from', 'valid_to']).execute()
+  await db.schema.createIndex('person_versions_status_idx').on('person_versions').columns(['status', 'valid_to', 'valid_from']).execute()
   await db.schema.createIndex('person_versions_valid_idx').on('person_versions').columns(['valid_to', 'valid_from']).execute()
 }
 

@@ -117,6 +117,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('person_versions_township_idx').on('person_versions').columns(['township', 'person_id', 'valid_from', 'valid_to']).execute()
   await db.schema.createIndex('person_versions_village_idx').on('person_versions').columns(['village_id', 'person_id', 'valid_from', 'valid_to']).execute()
   await db.schema.createIndex('person_versions_status_idx').on('person_versions').columns(['status', 'valid_to', 'valid_from']).execute()
+  await db.schema.createIndex('person_versions_township_status_idx').on('person_versions').columns(['township', 'status', 'person_id', 'valid_from', 'valid_to']).execute()
   await db.schema.createIndex('person_versions_valid_idx').on('person_versions').columns(['valid_to', 'valid_from']).execute()
 }
 

@@ -49,3 +49,17 @@ test('kept while the outbox code cannot be fetched (no network): fetched again w
   await settle()
   expect(sending.startSending).toHaveBeenCalledTimes(2)
 })
+
+test('the network back while the failing fetch has not yet failed: fetched again as soon as it has', async () => {
+  sending.startSending.mockImplementationOnce(() => {
+    // The online event comes while this fetch is still on its way to failing.
+    Taro.setStorageSync(outboxStorageKey, [{ id: 'k1', state: 'pending' }])
+    window.dispatchEvent(new Event('online'))
+    throw new Error('Loading chunk 77 failed')
+  })
+  startSending()
+  Taro.eventCenter.trigger(outboxChangedEvent, [{ id: 'k1' }])
+  await settle()
+  await settle()
+  expect(sending.startSending).toHaveBeenCalledTimes(2)
+})

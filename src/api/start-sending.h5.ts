@@ -9,25 +9,38 @@ import { outboxChangedEvent, readOutbox } from './outbox-store'
  * cannot be fetched either: then it is fetched again when the network may be back, or at the next write kept.
  */
 export function startSending(): void {
-  let stopWaiting: (() => void) | null = null
-  const start = () => {
-    stopWaiting?.()
-    stopWaiting = null
-    import('./sending')
-      .then((m) => m.startSending())
-      .catch(waitForAChance)
-  }
-  function waitForAChance() {
-    const onChange = () => start()
-    Taro.eventCenter.on(outboxChangedEvent, onChange)
-    const stopListening = whenNetworkMayBeBack(() => {
-      if (readOutbox().length > 0) start()
-    })
-    stopWaiting = () => {
-      Taro.eventCenter.off(outboxChangedEvent, onChange)
-      stopListening()
+  let started = false
+  let loading = false
+  // The network came back while a fetch was still failing (a slow failure, or one through the service worker):
+  // that signal is not lost, the code is fetched once more as soon as the failing fetch ends.
+  let again = false
+  const attempt = () => {
+    if (started) return
+    if (loading) {
+      again = true
+      return
     }
+    loading = true
+    again = false
+    import('./sending')
+      .then((m) => {
+        m.startSending()
+        started = true
+        stopListening()
+      })
+      .catch(() => {
+        loading = false
+        if (again) attempt()
+      })
   }
-  if (readOutbox().length > 0) start()
-  else waitForAChance()
+  const onChange = () => attempt()
+  Taro.eventCenter.on(outboxChangedEvent, onChange)
+  const stopNetwork = whenNetworkMayBeBack(() => {
+    if (readOutbox().length > 0) attempt()
+  })
+  function stopListening() {
+    Taro.eventCenter.off(outboxChangedEvent, onChange)
+    stopNetwork()
+  }
+  if (readOutbox().length > 0) attempt()
 }

@@ -91,6 +91,7 @@ test('a rights request and a job application made without a network arrive once 
     await onRights.getByText('待发送', { exact: true }).waitFor()
     // … and on 我的求助.
     await form.locator('.rights-page .list-row').filter({ hasText: '我的求助' }).click()
+    await form.locator('.rights-page').waitFor({ state: 'hidden' })
     const onMine = form.locator('.waiting-requests:visible')
     await onMine.getByText('欠薪 · 无锡某建筑劳务公司').waitFor()
     await onMine.getByText('待发送', { exact: true }).waitFor()
@@ -105,7 +106,7 @@ test('a rights request and a job application made without a network arrive once 
   await detail.close()
   await context.setOffline(false)
   await journey(form, 'offline-sent', async () => {
-    await form.locator('.waiting-requests').waitFor({ state: 'detached', timeout: 20000 })
+    await form.waitForFunction(() => !document.querySelector('.waiting-requests'), undefined, { timeout: 20000 })
     await form.waitForFunction(() => {
       const raw = localStorage.getItem('wgt.outbox')
       const entries = raw ? (JSON.parse(raw) as { data?: unknown[] }).data : []

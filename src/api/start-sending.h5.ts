@@ -8,8 +8,12 @@ import { outboxChangedEvent, readOutbox } from './outbox-store'
  * visit), or the moment a write is kept for later. That moment is often one without a network, when their code
  * cannot be fetched either: then it is fetched again when the network may be back, or at the next write kept.
  */
+/** A fetch that failed with something waiting is tried again after this long: the network may come back silently. */
+export const retryMs = 15_000
+
 export function startSending(): void {
   let started = false
+  let retry: ReturnType<typeof setTimeout> | undefined
   let loading = false
   // The network came back while a fetch was still failing (a slow failure, or one through the service worker):
   // that signal is not lost, the code is fetched once more as soon as the failing fetch ends.
@@ -22,6 +26,7 @@ export function startSending(): void {
     }
     loading = true
     again = false
+    clearTimeout(retry)
     import('./sending')
       .then((m) => {
         m.startSending()
@@ -31,6 +36,9 @@ export function startSending(): void {
       .catch(() => {
         loading = false
         if (again) attempt()
+        // The browser's online event can come before the network really answers (or reaches the service worker),
+        // and a network that comes back quietly sends none: try again a little later while something waits.
+        else if (readOutbox().length > 0) retry = setTimeout(attempt, retryMs)
       })
   }
   const onChange = () => attempt()

@@ -103,15 +103,17 @@ test('a rights request and a job application made without a network arrive once 
   expect((await api('/me/applications', { token })).body.items).toHaveLength(0)
 
   // Signal again, 我的求助 still open: the request goes by itself, once, and its real case takes the waiting one's place.
+  // (The browser says it is online a moment before the network answers, here most of all to the service worker: the
+  // outbox tries again on its own timers, so the waits allow for one of them.)
   await detail.close()
   await context.setOffline(false)
   await journey(form, 'offline-sent', async () => {
-    await form.waitForFunction(() => !document.querySelector('.waiting-requests'), undefined, { timeout: 20000 })
+    await form.waitForFunction(() => !document.querySelector('.waiting-requests'), undefined, { timeout: 45000 })
     await form.waitForFunction(() => {
       const raw = localStorage.getItem('wgt.outbox')
       const entries = raw ? (JSON.parse(raw) as { data?: unknown[] }).data : []
       return Array.isArray(entries) && entries.length === 0
-    }, undefined, { timeout: 20000 })
+    }, undefined, { timeout: 45000 })
     const sent = (await api('/me/rights-requests', { token })).body.items
     expect(sent).toHaveLength(1)
     await form.locator('.list-row:visible').filter({ hasText: sent[0].trackingNo }).waitFor({ timeout: 10000 })
@@ -146,7 +148,7 @@ test('a rights request and a job application made without a network arrive once 
     await again.getByText('无锡某建筑劳务公司', { exact: false }).waitFor()
   })
   await context.close()
-}, 150000)
+}, 200000)
 
 test('a write kept offline on a page that stays open goes out by itself when the network returns', async () => {
   const token = await signIn('13900007789')
@@ -165,13 +167,13 @@ test('a write kept offline on a page that stays open goes out by itself when the
 
     // Signal again, no reload and no tap: the outbox's code is fetched now, and the application sent.
     await context.setOffline(false)
-    await page.locator('.outbox-banner').waitFor({ state: 'detached', timeout: 20000 })
+    await page.locator('.outbox-banner').waitFor({ state: 'detached', timeout: 45000 })
   })
   const applications = (await api('/me/applications', { token })).body.items
   expect(applications).toHaveLength(1)
   expect(applications[0].job.id).toBe(job.id)
   await context.close()
-}, 60000)
+}, 90000)
 
 test('a page that cannot be fetched without a network leaves the worker on the list, told why', async () => {
   const context = await phoneContext(e2e.browser)

@@ -12,8 +12,10 @@ import type { Database } from './db/database'
 import type { Clock } from './http/app-context'
 import './http/app-context'
 import { installErrorHandler } from './http/error-handler'
+import { installIdempotencySweep } from './http/idempotency'
 import { type LogSettings, loggerOptions } from './http/logging'
 import { installResponseCache } from './http/response-cache'
+import { installSecurityHeaders } from './http/security-headers'
 import { registerStaticWeb } from './http/static-web'
 import { authRoutes } from './routes/auth'
 import { courseRoutes } from './routes/courses'
@@ -51,6 +53,12 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   const app = Fastify({
     logger: logger === false ? false : loggerOptions({ level: config.nodeEnv === 'production' ? 'info' : 'debug', ...logger }),
     bodyLimit: config.bodyLimit,
+    // A slow sender is cut off rather than holding a connection open (Node's defaults never time out a request).
+    connectionTimeout: config.timeouts.connectionMs,
+    requestTimeout: config.timeouts.requestMs,
+    keepAliveTimeout: config.timeouts.keepAliveMs,
+    // Node checks the header and request limits on this beat (30 s by default), so it is kept well inside them.
+    http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, config.timeouts.headersMs / 2) },
     // Only a proxy on this machine (nginx) may set X-Forwarded-For; anyone else could forge their IP.
     trustProxy: 'loopback',
     // Links typed or shared by hand often gain a trailing slash; /api/jobs/ and /api/jobs are one route.
@@ -61,6 +69,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   await app.register(compress, { global: true, threshold: 1024 })
 
   // The app's own plugins.
+  database.logTo(app.log)
   app.decorate('db', database.db)
   app.decorate('dbDialect', database.dialect)
   app.decorate('clock', clock)
@@ -70,6 +79,8 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   app.decorateRequest('caller', null)
   installResponseCache(app, { ttlMs: config.responseCacheMs })
   installErrorHandler(app)
+  installSecurityHeaders(app, { webRoot: config.webRoot, hsts: config.hsts })
+  installIdempotencySweep(app)
 
   // Routes per area.
   healthRoutes(app)

@@ -1,20 +1,22 @@
 /** npm run server: migrate, seed a new database, serve until SIGINT/SIGTERM. */
 import { buildApp } from './app'
 import { loadConfig } from './config'
-import { createDatabase } from './db/database'
+import { checkDatabaseReachable, createDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { seed } from './seed'
-import { seedStaff } from './seed/staff'
+import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './seed/staff'
 import { countStations } from './stations/stations.repository'
 
 async function main() {
   const config = loadConfig(process.env)
   const database = createDatabase(config)
+  await checkDatabaseReachable(database, config)
   await migrateToLatest(database.db)
   // A brand-new database gets the samples so the portal is never empty on first start.
   if ((await countStations(database.db)) === 0) await seed(database.db)
   // Missing staff accounts are created on every start; existing ones (and changed passwords) are left alone.
-  await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword })
+  const staff = await seedStaff(database.db, staffSeedOptions(config))
+  printGeneratedPasswords(staff.generated)
 
   const app = await buildApp({ config, database })
   let closing = false
@@ -39,6 +41,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  console.error(`务工通 could not start: ${error instanceof Error ? error.message : String(error)}`)
   console.error(error)
   process.exit(1)
 })

@@ -1,4 +1,4 @@
-import { createElement, Fragment, PropsWithChildren, startTransition, useEffect, useState } from 'react'
+import { createElement, Fragment, type PropsWithChildren, startTransition, useEffect, useState } from 'react'
 import { useLaunch } from '@tarojs/taro'
 import { startSending } from './api/start-sending'
 import { TabBar } from './components/tab-bar'

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
-import { phoneSchema, smsCodeSchema } from './validators'
+import { phoneSchema, smsCodeSchema, noHiddenChars } from './validators'
 import { me } from './me'
 
 export const requestSmsCode = endpoint({
@@ -22,7 +22,7 @@ export const login = endpoint({
   body: z.object({
     phone: phoneSchema,
     code: smsCodeSchema,
-    wechatTicket: z.optional(z.string().check(z.maxLength(200))),
+    wechatTicket: z.optional(z.string().check(noHiddenChars, z.maxLength(200))),
   }),
   response: session,
 })
@@ -32,7 +32,7 @@ export const wechatLogin = endpoint({
   path: '/auth/wechat',
   access: 'public',
   summary: 'Mini-program sign-in with a Taro.login code; an unlinked identity must sign in by phone once',
-  body: z.object({ code: z.string().check(z.minLength(1), z.maxLength(200)) }),
+  body: z.object({ code: z.string().check(noHiddenChars, z.minLength(1), z.maxLength(200)) }),
   response: z.discriminatedUnion('status', [
     z.object({ status: z.literal('signed_in'), token: z.string(), user: me }),
     z.object({ status: z.literal('needs_phone'), wechatTicket: z.string() }),

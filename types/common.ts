@@ -1,4 +1,5 @@
 import { z } from 'zod/mini'
+import { noHiddenChars } from './validators'
 
 /**
  * Largest id a record can have: ids are 32-bit integer columns on PostgreSQL, where a bigger number in a
@@ -15,7 +16,7 @@ export const idParam = z.object({ id: recordIdText })
 
 /** Cursor pagination shared by every list. `limit` is capped at 50. */
 export const pageQuery = {
-  cursor: z.optional(z.string().check(z.maxLength(200))),
+  cursor: z.optional(z.string().check(noHiddenChars, z.maxLength(200))),
   limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(50)), 20),
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDate, isoDateTime, listOf, pageQuery } from './common'
 import { trades, tradeSchema } from './reference'
+import { noHiddenChars } from './validators'
 
 /** 下单: an employer's order with a placement; 点单: from the county's menu; 配单: labour-brand training. */
 export const courseModes = ['order', 'menu', 'brand'] as const
@@ -161,7 +162,7 @@ export const requestableTrades = [...trades, '其他'] as const
 export const courseRequestBody = z
   .object({
     trade: z.enum(requestableTrades),
-    note: z._default(z.string().check(z.trim(), z.maxLength(200, '最多写200个字')), ''),
+    note: z._default(z.string().check(noHiddenChars, z.trim(), z.maxLength(200, '最多写200个字')), ''),
   })
   .check(
     z.refine((b) => b.trade !== '其他' || b.note.length > 0, { message: '选了“其他”，请写上想学什么', path: ['note'] }),
@@ -199,8 +200,8 @@ export const courseRequestSummary = endpoint({
 
 // ── Staff: courses are run by the county centre, so only admins create and edit; station staff read. ──
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
-const longText = (max: number) => z.string().check(z.trim(), z.maxLength(max, `最多${max}个字`))
+const text = (max: number) => z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
+const longText = (max: number) => z.string().check(noHiddenChars, z.trim(), z.maxLength(max, `最多${max}个字`))
 const yuan = z.number().check(z.int('请填写整数'), z.gte(0, '不能是负数'), z.lte(100000, '不能大于 100000'))
 
 export const courseFields = {

@@ -10,6 +10,8 @@ export type Access = 'public' | 'optional' | 'worker' | 'staff'
 
 type Schema = z.core.$ZodType
 
+export type FileFormat = 'csv' | 'xlsx'
+
 export interface Endpoint<
   P extends Schema | undefined = Schema | undefined,
   Q extends Schema | undefined = Schema | undefined,
@@ -29,6 +31,8 @@ export interface Endpoint<
   status?: number
   /** Writes that create something take an Idempotency-Key and replay the first answer. */
   idempotent?: boolean
+  /** Besides its JSON, a read that may answer a download in these formats (the query's `format` asks for one). */
+  files?: readonly FileFormat[]
   summary: string
 }
 
@@ -58,9 +62,9 @@ export type ParsedRequestOf<E> = E extends Endpoint<infer P, infer Q, infer B, S
   ? { params: OutputOf<P>; query: OutputOf<Q>; body: OutputOf<B> }
   : never
 
-export type ResponseOf<E> = E extends Endpoint<any, any, any, infer R, Access> ? z.output<R> : never
+export type ResponseOf<E> = E extends Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, infer R> ? z.output<R> : never
 /** What a handler may return (before the response schema strips and checks it). */
 /** Who an endpoint's handler may be called by. */
-export type AccessOf<E> = E extends Endpoint<any, any, any, any, infer A> ? A : Access
+export type AccessOf<E> = E extends Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, Schema, infer A> ? A : Access
 
-export type ReplyOf<E> = E extends Endpoint<any, any, any, infer R, Access> ? z.input<R> : never
+export type ReplyOf<E> = E extends Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, infer R> ? z.input<R> : never

@@ -10,6 +10,7 @@ export const errorCodes = [
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'INTERNAL',
+  'UNAVAILABLE',
 ] as const
 export type ErrorCode = (typeof errorCodes)[number]
 
@@ -22,6 +23,7 @@ export const statusOf: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 }
 
 /** The sentence a worker reads when nothing more specific applies. */
@@ -34,6 +36,8 @@ export const defaultMessage: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: '内容太大了，请减少后再试',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   INTERNAL: '服务器出了点问题，请稍后再试',
+  /** The database is away or cannot write; worth retrying in a moment. */
+  UNAVAILABLE: '服务暂时忙，请稍后再试',
 }
 
 export const errorBody = z.object({

@@ -3,6 +3,7 @@ import { endpoint } from './endpoint'
 import { idParam, isoDate, isoDateTime, listOf, pageQuery, queryList, recordIdText } from './common'
 import { benefitSchema, benefits, tradeSchema } from './reference'
 import { stationTypes } from './stations'
+import { noHiddenChars } from './validators'
 
 export const wageUnits = ['month', 'day', 'piece'] as const
 export const wageUnitLabel: Record<(typeof wageUnits)[number], string> = { month: '月', day: '天', piece: '件' }
@@ -93,9 +94,9 @@ const coordinate = (min: number, max: number, name: string) =>
 
 export const listJobsQuery = z
   .object({
-    q: z.optional(z.string().check(z.trim(), z.maxLength(30, '搜索词最多 30 个字'))),
-    province: z.optional(z.string().check(z.maxLength(20))),
-    city: z.optional(z.string().check(z.maxLength(20))),
+    q: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(30, '搜索词最多 30 个字'))),
+    province: z.optional(z.string().check(noHiddenChars, z.maxLength(20))),
+    city: z.optional(z.string().check(noHiddenChars, z.maxLength(20))),
     trade: z.optional(tradeSchema),
     minWage: z.optional(z.coerce.number().check(z.int('请填写整数'), z.gte(0, '工资不能是负数'), z.lte(100000))),
     benefits: queryList(benefits),
@@ -115,13 +116,25 @@ export const listJobsQuery = z
   )
 export type ListJobsQuery = z.input<typeof listJobsQuery>
 
+/**
+ * A wider search that finds something, offered when a search finds nothing: 去掉“电子厂”, 看看新疆的全部岗位.
+ * Tapping it searches `q` instead; `clearFilters` also drops the filter choices (trade, province, wage, benefits).
+ */
+export const searchWidening = z.object({ label: z.string(), q: z.string(), clearFilters: z.boolean() })
+export type SearchWidening = z.infer<typeof searchWidening>
+
+export const jobList = z.extend(listOf(jobSummary), {
+  /** Only on an empty first page of a search or filtered list, nearest first; absent when nothing wider finds anything either. */
+  widen: z.optional(z.array(searchWidening)),
+})
+
 export const listJobs = endpoint({
   method: 'GET',
   path: '/jobs',
   access: 'public',
-  summary: 'Open, verified postings with search, filters, sort and cursor pagination',
+  summary: 'Open, verified postings with search (every word, places too), filters, sort and cursor pagination',
   query: listJobsQuery,
-  response: listOf(jobSummary),
+  response: jobList,
 })
 
 export const getJob = endpoint({
@@ -144,7 +157,7 @@ export const jobApplication = z.object({
 export type JobApplication = z.infer<typeof jobApplication>
 
 export const applyBody = z.object({
-  note: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多只能写 200 个字'))),
+  note: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(200, '最多只能写 200 个字'))),
 })
 
 export const applyToJob = endpoint({
@@ -179,7 +192,7 @@ export const withdrawApplication = endpoint({
 export const reportBody = z
   .object({
     reason: z.enum(reportReasons, '请选择举报的原因'),
-    detail: z._default(z.string().check(z.trim(), z.maxLength(500, '最多只能写 500 个字')), ''),
+    detail: z._default(z.string().check(noHiddenChars, z.trim(), z.maxLength(500, '最多只能写 500 个字')), ''),
   })
   .check(
     z.refine((b) => b.reason !== 'other' || b.detail.length > 0, { message: '选“其他”时请写明是什么问题', path: ['detail'] }),

@@ -2,7 +2,8 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { isoDateTime } from './common'
 import { tradeSchema } from './reference'
-import { idNumberSchema } from './validators'
+import { accessLogActions } from './staff-admin'
+import { idNumberSchema, noHiddenChars } from './validators'
 
 /** Wushan County's 13 towns and 2 townships: the hometowns on the county's ledgers. */
 export const townships = [
@@ -43,26 +44,27 @@ export const me = z.object({
   idNumber: z.nullable(z.string()),
   trades: z.array(tradeSchema),
   skills: z.string(),
-  workingAway: z.boolean(),
+  /** The yes/no questions are null until the worker answers them: unknown is not 否. */
+  workingAway: z.nullable(z.boolean()),
   currentCity: z.nullable(z.string()),
-  returnedHome: z.boolean(),
-  willingToGoOut: z.boolean(),
-  povertyAlleviated: z.boolean(),
+  returnedHome: z.nullable(z.boolean()),
+  willingToGoOut: z.nullable(z.boolean()),
+  povertyAlleviated: z.nullable(z.boolean()),
   /** Worked away from home last year (the county's 去年外出今年未出 ledger). Always sent; optional so older copies parse. */
-  workedAwayLastYear: z.optional(z.boolean()),
+  workedAwayLastYear: z.optional(z.nullable(z.boolean())),
   wechatLinked: z.boolean(),
   consents: z.array(consent),
   createdAt: isoDateTime,
 })
 export type Me = z.infer<typeof me>
 
-const nameSchema = z.string().check(
+const nameSchema = z.string().check(noHiddenChars, 
   z.trim(),
   z.minLength(2, '姓名至少2个字'),
   z.maxLength(20, '姓名最多20个字'),
   z.regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能是汉字或字母'),
 )
-const placeSchema = (max: number) => z.string().check(z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
+const placeSchema = (max: number) => z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
 
 export const updateMeBody = z.object({
   name: z.optional(nameSchema),
@@ -70,13 +72,14 @@ export const updateMeBody = z.object({
   hometownVillage: z.optional(z.nullable(placeSchema(20))),
   idNumber: z.optional(z.nullable(idNumberSchema)),
   trades: z.optional(z.array(tradeSchema).check(z.maxLength(5, '最多选5个工种'))),
-  skills: z.optional(z.string().check(z.trim(), z.maxLength(200, '最多200个字'))),
-  workingAway: z.optional(z.boolean()),
+  skills: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(200, '最多200个字'))),
+  // null: not answered (or the answer taken back); left out: unchanged.
+  workingAway: z.optional(z.nullable(z.boolean())),
   currentCity: z.optional(z.nullable(placeSchema(20))),
-  returnedHome: z.optional(z.boolean()),
-  willingToGoOut: z.optional(z.boolean()),
-  povertyAlleviated: z.optional(z.boolean()),
-  workedAwayLastYear: z.optional(z.boolean()),
+  returnedHome: z.optional(z.nullable(z.boolean())),
+  willingToGoOut: z.optional(z.nullable(z.boolean())),
+  povertyAlleviated: z.optional(z.nullable(z.boolean())),
+  workedAwayLastYear: z.optional(z.nullable(z.boolean())),
 })
 export type UpdateMeBody = z.input<typeof updateMeBody>
 
@@ -103,7 +106,7 @@ export const setConsent = endpoint({
   path: '/me/consents',
   access: 'worker',
   summary: 'Give or withdraw one consent; withdrawing id_number or location erases that data',
-  body: z.object({ kind: z.enum(consentKinds), version: z.string().check(z.maxLength(20)), granted: z.boolean() }),
+  body: z.object({ kind: z.enum(consentKinds), version: z.string().check(noHiddenChars, z.maxLength(20)), granted: z.boolean() }),
   response: me,
 })
 
@@ -118,6 +121,8 @@ export const exportMe = endpoint({
     consents: z.array(consent),
     sessions: z.array(z.object({ createdAt: isoDateTime, lastUsedAt: isoDateTime, expiresAt: isoDateTime })),
     records: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))),
+    /** Each time a staff member read my personal data: when, who, what (oldest first). */
+    accessLog: z.array(z.object({ at: isoDateTime, action: z.enum(accessLogActions), actionLabel: z.string(), staff: z.string(), detail: z.string() })),
   }),
 })
 

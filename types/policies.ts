@@ -1,6 +1,7 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf, pageQuery } from './common'
+import { noHiddenChars } from './validators'
 
 /** 政策咨询: what a worker most often asks the county about. */
 export const policyCategories = ['就业补贴', '培训补贴', '欠薪维权', '社保转移', '返乡创业'] as const
@@ -31,7 +32,7 @@ export const listPolicies = endpoint({
   summary: 'Articles, newest first; q matches title, summary or text (any length, Chinese included)',
   query: z.object({
     category: z.optional(policyCategorySchema),
-    q: z.optional(z.string().check(z.trim(), z.maxLength(30, '最多30个字'))),
+    q: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(30, '最多30个字'))),
     ...pageQuery,
   }),
   response: listOf(policySummary),
@@ -63,7 +64,7 @@ export const listPolicyFaqs = endpoint({
   response: z.object({ items: z.array(policyFaq) }),
 })
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
+const text = (max: number) => z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
 
 export const policyFields = {
   title: text(60),

@@ -8,7 +8,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { isoDateTime, listOf, pageQuery, queryFlag, recordId, recordIdText } from './common'
 import { attachmentSchema, uploadIdSchema } from './uploads'
-import { phoneSchema } from './validators'
+import { phoneSchema, noHiddenChars } from './validators'
 
 export const rightsCategories = ['unpaid_wages', 'injury', 'contract', 'social_insurance', 'other'] as const
 export type RightsCategory = (typeof rightsCategories)[number]
@@ -117,7 +117,7 @@ export function provinceOfCity(city: string): string | null {
 }
 
 const text = (min: number, max: number, tooShort: string) =>
-  z.string().check(z.trim(), z.minLength(min, tooShort), z.maxLength(max, `最多写${max}个字`))
+  z.string().check(noHiddenChars, z.trim(), z.minLength(min, tooShort), z.maxLength(max, `最多写${max}个字`))
 const monthSchema = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '请选择年份和月份'))
 
 /** Each field's own rule, so the app checks a step with exactly what the server will check. */
@@ -134,7 +134,7 @@ export const rightsFields = {
   ),
   workersAffected: z.number('请填写人数').check(z.int('请填写整数'), z.gte(1, '至少1个人'), z.lte(10_000, '人数太多了，请核对')),
   contactName: z.nullable(
-    z.string().check(z.trim(), z.minLength(2, '姓名至少2个字'), z.maxLength(20, '姓名最多20个字'), z.regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能是汉字或字母')),
+    z.string().check(noHiddenChars, z.trim(), z.minLength(2, '姓名至少2个字'), z.maxLength(20, '姓名最多20个字'), z.regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能是汉字或字母')),
   ),
   contactPhone: phoneSchema,
   contactTime: z.enum(contactTimes, '请选择方便接电话的时间'),
@@ -183,10 +183,13 @@ export const createRightsRequestBody = z
   )
 export type CreateRightsRequestBody = z.input<typeof createRightsRequestBody>
 
-export const rightsEventKinds = ['submitted', 'status', 'message', 'note'] as const
+export const rightsEventKinds = ['submitted', 'status', 'message', 'note', 'call'] as const
 export const rightsEvent = z.object({
   id: z.number(),
-  /** submitted: the request itself; status: a move; message: the worker added information; note: staff wrote without a move */
+  /**
+   * submitted: the request itself; status: a move; message: the worker added information; note: staff wrote
+   * without a move; call: the first-responsible officer tapped 打电话 (internal, never in the worker's view)
+   */
   kind: z.enum(rightsEventKinds),
   fromStatus: z.nullable(z.enum(rightsStatuses)),
   toStatus: z.nullable(z.enum(rightsStatuses)),
@@ -221,10 +224,14 @@ export const rightsRequest = z.object({
   workedTo: z.nullable(z.string()),
   amountOwedYuan: z.nullable(z.number()),
   workersAffected: z.number(),
-  /** null once the worker deleted the account. */
+  /** null when the worker left no name, or once the account is deleted (then `requesterDeleted`). */
   contactName: z.nullable(z.string()),
   /** Masked (139****0002) for everyone but the first-responsible officer; null once the account is deleted. */
   contactPhone: z.nullable(z.string()),
+  /** The worker deleted the account: name and phone are erased. Always sent; optional so older copies parse. */
+  requesterDeleted: z.optional(z.boolean()),
+  /** The reader sees the whole number and may call it (the first-responsible officer); each call is recorded. */
+  mayCall: z.optional(z.boolean()),
   contactTime: z.enum(contactTimes),
   attachments: z.array(attachmentSchema),
   applicationId: z.nullable(z.number()),
@@ -306,7 +313,7 @@ export const addRightsMessage = endpoint({
   params: trackingParam,
   body: z
     .object({
-      text: z._default(z.string().check(z.trim(), z.maxLength(2000, '最多写2000个字')), ''),
+      text: z._default(z.string().check(noHiddenChars, z.trim(), z.maxLength(2000, '最多写2000个字')), ''),
       attachmentIds: z._default(rightsFields.attachmentIds, []),
     })
     .check(
@@ -324,7 +331,7 @@ export const closeRightsRequest = endpoint({
   params: trackingParam,
   body: z.object({
     rating: z.number('请打分').check(z.int('请选1到5颗星'), z.gte(1, '请选1到5颗星'), z.lte(5, '请选1到5颗星')),
-    comment: z.optional(z.string().check(z.trim(), z.maxLength(500, '最多写500个字'))),
+    comment: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(500, '最多写500个字'))),
   }),
   response: rightsRequest,
 })
@@ -368,6 +375,17 @@ export const staffTransitionRightsRequest = endpoint({
         when: (p) => (p.value as { to?: unknown })?.to === 'referred',
       }),
     ),
+  response: rightsRequest,
+})
+
+export const staffRecordRightsCall = endpoint({
+  method: 'POST',
+  path: '/staff/rights-requests/:trackingNo/calls',
+  access: 'staff',
+  idempotent: true,
+  status: 201,
+  summary: 'The first-responsible officer tapped 打电话: an internal "called the worker" entry on the case timeline',
+  params: trackingParam,
   response: rightsRequest,
 })
 

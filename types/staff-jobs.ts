@@ -8,9 +8,10 @@ import { idParam, isoDate, isoDateTime, listOf, pageQuery, recordId, recordIdTex
 import { benefitSchema, tradeSchema } from './reference'
 import { applicationStatuses, jobDetail, jobStatuses, jobSummary, reportReasons, wageUnits } from './jobs'
 import { townships } from './me'
+import { noHiddenChars } from './validators'
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
-const longText = (max: number) => z.string().check(z.trim(), z.maxLength(max, `最多${max}个字`))
+const text = (max: number) => z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
+const longText = (max: number) => z.string().check(noHiddenChars, z.trim(), z.maxLength(max, `最多${max}个字`))
 const int = (min: number, max: number, label: string) =>
   z.number(`请填写${label}`).check(z.int('请填写整数'), z.gte(min, `${label}不能小于${min}`), z.lte(max, `${label}不能大于${max}`))
 
@@ -170,7 +171,7 @@ export const staffReviewJob = endpoint({
   params: idParam,
   body: z.object({
     decision: z.enum(reviewDecisions, '请选择恢复还是下架'),
-    note: z.string().check(z.trim(), z.minLength(2, '请写几句核查的情况'), z.maxLength(500, '最多500个字')),
+    note: z.string().check(noHiddenChars, z.trim(), z.minLength(2, '请写几句核查的情况'), z.maxLength(500, '最多500个字')),
   }),
   response: staffJob,
 })

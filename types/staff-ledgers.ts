@@ -7,6 +7,7 @@ import { endpoint } from './endpoint'
 import { isoDateTime } from './common'
 import { tradeSchema } from './reference'
 import { townships } from './me'
+import { noHiddenChars } from './validators'
 
 export const ledgerKinds = ['all', 'working_away', 'poverty_working_away', 'returned', 'willing', 'left_last_year'] as const
 export type LedgerKind = (typeof ledgerKinds)[number]
@@ -19,6 +20,11 @@ export const ledgerKindLabel: Record<LedgerKind, string> = {
   left_last_year: '去年外出今年未出',
 }
 
+/** How a ledger writes a yes/no answer: 是, 否, or 未填 when the worker has not answered. */
+export function yesNoUnanswered(answer: boolean | null): string {
+  return answer === null ? '未填' : answer ? '是' : '否'
+}
+
 export const ledgerRow = z.object({
   userId: z.number(),
   name: z.nullable(z.string()),
@@ -26,14 +32,15 @@ export const ledgerRow = z.object({
   hometownTownship: z.nullable(z.enum(townships)),
   hometownVillage: z.nullable(z.string()),
   trades: z.array(tradeSchema),
-  workingAway: z.boolean(),
+  /** The worker's yes/no answers; null: not answered (未填), which is never counted as 否. */
+  workingAway: z.nullable(z.boolean()),
   currentCity: z.nullable(z.string()),
   /** From the current city (the destination table or a province name at its start). */
   currentProvince: z.nullable(z.string()),
-  povertyAlleviated: z.boolean(),
-  returnedHome: z.boolean(),
-  willingToGoOut: z.boolean(),
-  workedAwayLastYear: z.boolean(),
+  povertyAlleviated: z.nullable(z.boolean()),
+  returnedHome: z.nullable(z.boolean()),
+  willingToGoOut: z.nullable(z.boolean()),
+  workedAwayLastYear: z.nullable(z.boolean()),
   registeredAt: isoDateTime,
 })
 export type LedgerRow = z.infer<typeof ledgerRow>
@@ -42,7 +49,7 @@ export const ledgerQuery = z.object({
   format: z._default(z.enum(['json', 'csv']), 'json'),
   township: z.optional(z.enum(townships, '请选择乡镇')),
   /** A city or a province: 苏州市, 苏州, 江苏省 */
-  destination: z.optional(z.string().check(z.trim(), z.maxLength(20, '最多20个字'))),
+  destination: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(20, '最多20个字'))),
 })
 
 export const ledgerParams = z.object({ kind: z.enum(ledgerKinds, '没有这种台账') })
@@ -54,5 +61,6 @@ export const staffLedger = endpoint({
   summary: "A ledger as JSON (or ?format=csv: a download); station staff see the workers who applied to their station's postings or asked it for help",
   params: ledgerParams,
   query: ledgerQuery,
+  files: ['csv'],
   response: z.object({ kind: z.enum(ledgerKinds), count: z.number(), phonesMasked: z.boolean(), items: z.array(ledgerRow) }),
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf } from './common'
+import { noHiddenChars } from './validators'
 
 export const stationTypes = ['party_branch', 'labour_station', 'recruitment_point', 'service_centre'] as const
 export type StationType = (typeof stationTypes)[number]
@@ -91,7 +92,7 @@ export const listStationCities = endpoint({
   response: z.object({ items: z.array(stationCity) }),
 })
 
-const memberName = z.string().check(
+const memberName = z.string().check(noHiddenChars, 
   z.trim(),
   z.minLength(2, '姓名至少2个字'),
   z.maxLength(20, '姓名最多20个字'),
@@ -104,7 +105,7 @@ export const partyMemberBody = z.object({
   joinedPartyYear: z.optional(
     z.nullable(z.number().check(z.int('请填写年份，例如 2008'), z.gte(1921, '年份不对'), z.lte(2100, '年份不对'))),
   ),
-  note: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(200, '最多200个字')))),
+  note: z.optional(z.nullable(z.string().check(noHiddenChars, z.trim(), z.maxLength(200, '最多200个字')))),
 })
 export type PartyMemberBody = z.input<typeof partyMemberBody>
 

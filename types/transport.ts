@@ -2,6 +2,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf, pageQuery } from './common'
 import { townships } from './me'
+import { noHiddenChars } from './validators'
 
 /**
  * 点对点 transport: the county charters a bus (专车), a train (专列) or carriages on a train (专厢) and takes a
@@ -63,7 +64,8 @@ export const transportBatchDetail = z.extend(transportBatch, {
 })
 export type TransportBatchDetail = z.infer<typeof transportBatchDetail>
 
-const monthSchema = z.string().check(z.regex(/^\d{4}-\d{2}$/, '月份格式应为 2026-01'))
+// A real month of this century: 2026-13 or 9999-12 has no calendar window to search in.
+const monthSchema = z.string().check(z.regex(/^20\d{2}-(0[1-9]|1[0-2])$/, '月份不对，请按 2026-01 这样填'))
 
 export const listTransportBatches = endpoint({
   method: 'GET',
@@ -71,7 +73,7 @@ export const listTransportBatches = endpoint({
   access: 'public',
   summary: 'Upcoming open batches by departure time; destination is a city (or province) name, month YYYY-MM (China time)',
   query: z.object({
-    destination: z.optional(z.string().check(z.trim(), z.maxLength(30, '最多30个字'))),
+    destination: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(30, '最多30个字'))),
     month: z.optional(monthSchema),
     ...pageQuery,
   }),
@@ -119,8 +121,8 @@ export const listMyTransportSignups = endpoint({
 
 // ── Staff ──
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
-const longText = (max: number) => z.string().check(z.trim(), z.maxLength(max, `最多${max}个字`))
+const text = (max: number) => z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
+const longText = (max: number) => z.string().check(noHiddenChars, z.trim(), z.maxLength(max, `最多${max}个字`))
 const instant = z.string().check(
   z.refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), '时间格式应为 2026-01-31T08:00:00+08:00'),
 )
@@ -179,6 +181,7 @@ export const staffTransportManifest = endpoint({
   summary: 'Admins and the batch\'s own station: who rides, in sign-up order; phones masked unless admin',
   params: idParam,
   query: manifestQuery,
+  files: ['csv'],
   response: transportManifest,
 })
 

@@ -1,5 +1,16 @@
 import { z } from 'zod/mini'
 
+/**
+ * Characters that make free text lie on screen or cannot be stored: bidirectional embeddings, overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069: "txt.exe" shown as "exe.txt", a name shown reversed to staff), and half of a
+ * surrogate pair with no other half (not a character at all; each database would keep it differently).
+ */
+const HIDDEN_CHARS = /[\u202A-\u202E\u2066-\u2069]|[\uD800-\uDFFF]/u
+export const hiddenCharsMessage = '内容里有看不见的控制字符（常见于从别处复制来的文字），请删掉后重新填写'
+export const hasHiddenChars = (value: string) => HIDDEN_CHARS.test(value)
+/** Part of every free-text field's checks, so a form and the server refuse the same text. */
+export const noHiddenChars = z.refine<string>((value) => !hasHiddenChars(value), hiddenCharsMessage)
+
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export const phoneSchema = z.string().check(z.trim(), z.regex(/^1[3-9]\d{9}$/, '请输入11位手机号码'))
 

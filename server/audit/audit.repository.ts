@@ -36,3 +36,27 @@ export async function writeAudit(trx: Kysely<DB>, entry: AuditEntry): Promise<vo
 export async function findAudit(db: Kysely<DB>, entity: string, entityId: number) {
   return db.selectFrom('audit_log').selectAll().where('entity', '=', entity).where('entity_id', '=', entityId).orderBy('id').execute()
 }
+
+type AuditRecord = Record<string, unknown>
+
+/**
+ * Account deletion: rewrites the before/after of these entities' rows through `redact`, which takes the person
+ * out of a record; who acted, what they did and when stay as they were.
+ */
+export async function redactAudit(trx: Kysely<DB>, entity: string, entityIds: readonly number[], redact: (record: AuditRecord) => AuditRecord): Promise<void> {
+  if (!entityIds.length) return
+  const rows = await trx
+    .selectFrom('audit_log')
+    .select(['id', 'before_json', 'after_json'])
+    .where('entity', '=', entity)
+    .where('entity_id', 'in', [...entityIds])
+    .execute()
+  const rewrite = (text: string | null) => {
+    if (text === null) return null
+    const value: unknown = JSON.parse(text)
+    return value && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(redact(value as AuditRecord)) : text
+  }
+  for (const row of rows) {
+    await trx.updateTable('audit_log').set({ before_json: rewrite(row.before_json), after_json: rewrite(row.after_json) }).where('id', '=', row.id).execute()
+  }
+}

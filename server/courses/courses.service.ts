@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Course, CourseDetail, CourseMode, Trade } from '../../types'
 import type { DB } from '../db/schema'
 import { notFound } from '../http/app-error'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { decodeCursor, paginate } from '../lib/cursor'
 import { myEnrollmentRef } from '../training/enrollments.service'
 import { type CourseWithBrand, findCourseById, findCourses } from './courses.repository'
 
@@ -47,12 +47,8 @@ export async function listCourses(
     c ? { startDate: c.s, id: c.id } : undefined,
     query.limit + 1,
   )
-  const page = rows.slice(0, query.limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map(toCourse),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.start_date, id: last.id }) : null,
-  }
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ s: last.start_date, id: last.id }))
+  return { items: page.map(toCourse), nextCursor }
 }
 
 /** One course; for a signed-in worker, with their live enrolment in it. */

@@ -22,6 +22,27 @@ export function isUniqueViolation(error: unknown): boolean {
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
 }
 
+const unavailableNetworkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'])
+/** What pg and pg-pool say, without a code, when a connection dies, times out or was already broken. */
+const unavailableMessages = /^(Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error)/
+
+/**
+ * The database is away, busy or cannot write just now (not a bug in the request): a restart or failover,
+ * a network cut, a full disk, a lock or a statement that timed out. Worth a 503 and a retry.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  if (typeof code === 'string') {
+    // PostgreSQL: 08 connection exception, 53 insufficient resources (disk full, too many connections),
+    // 57P01–03 shutdown / cannot connect now, 57014 statement timeout, 25006 read-only (a replica after failover).
+    if (/^(08|53)/.test(code) || /^57P0[1-3]$/.test(code) || code === '57014' || code === '25006') return true
+    if (unavailableNetworkCodes.has(code)) return true
+    // SQLite: another process holds the write lock past busy_timeout, the disk is full or failing.
+    if (/^SQLITE_(BUSY|FULL|IOERR|CANTOPEN)/.test(code)) return true
+  }
+  return typeof message === 'string' && unavailableMessages.test(message)
+}
+
 /** PostgreSQL returns count(*) as a bigint string; SQLite as a number. */
 export function toCount(value: string | number | bigint | null | undefined): number {
   return Number(value ?? 0)

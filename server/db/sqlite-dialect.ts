@@ -23,6 +23,16 @@ class ImmediateSqliteDriver extends SqliteDriver {
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'))
   }
+
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'))
+    } catch (error) {
+      // SQLite has already rolled back after some failures (SQLITE_FULL, SQLITE_IOERR); the error to
+      // report is that failure, which "cannot rollback" would otherwise replace.
+      if (!/no transaction is active/.test((error as Error).message)) throw error
+    }
+  }
 }
 
 /**

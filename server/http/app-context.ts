@@ -17,5 +17,7 @@ declare module 'fastify' {
     /** Encryption and lookup hashes for personal data. */
     keys: DataKeys
     sms: SmsProvider
+    /** The hourly clean-up of unused and orphan photos: its unref'd timer (null once closed) and one run now. */
+    uploadSweep: { timer: NodeJS.Timeout | null; run(): Promise<void> }
   }
 }

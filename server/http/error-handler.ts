@@ -1,10 +1,12 @@
 /**
  * One place where failures become `{ error: { code, message, fields? } }`. AppErrors go out
  * as they are; Fastify's own 4xx (bad JSON, body too large, wrong media type) get the matching
- * code; anything else is a 500 whose details stay in the log, never in the body.
+ * code; the database away or unable to write is a 503 the client retries; anything else is a 500 whose
+ * details stay in the log, never in the body.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { defaultMessage, type ErrorBody, type ErrorCode, statusOf } from '../../types'
+import { isDatabaseUnavailable } from '../db/dialect'
 import { AppError } from './app-error'
 
 export function errorBody(code: ErrorCode, message = defaultMessage[code], fields?: Record<string, string>, retryAfter?: number): ErrorBody {
@@ -47,6 +49,10 @@ export function installErrorHandler(app: FastifyInstance): void {
       req.log.info({ code: (error as FastifyError).code, status }, 'client error')
       const message = frameworkMessages[(error as FastifyError).code ?? ''] ?? defaultMessage[code]
       return sendError(reply, errorBody(code, message))
+    }
+    if (isDatabaseUnavailable(error)) {
+      req.log.error({ err: error }, 'database unavailable')
+      return sendError(reply, errorBody('UNAVAILABLE'))
     }
     req.log.error({ err: error }, 'request failed')
     return sendError(reply, errorBody('INTERNAL'))

@@ -71,6 +71,19 @@ describe('http basics', () => {
     expect(res.json().error.message).toMatch(/[\u4e00-\u9fa5]/)
   })
 
+  test('JSON nested thousands deep is a 400 in plain words, not a 500', async () => {
+    for (const [open, close] of [['[', ']'], ['{"a":', '}']]) {
+      const payload = `{"text":"x","extra":${open.repeat(5000)}1${close.repeat(5000)}}`
+      const res = await t.app.inject({ method: 'POST', url: '/api/test/echo', headers: { 'content-type': 'application/json' }, payload })
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error.code).toBe('VALIDATION_FAILED')
+      expect(res.json().error.message).toMatch(/层/)
+    }
+    // An ordinary nested body is still read.
+    const fine = await t.app.inject({ method: 'POST', url: '/api/test/echo', payload: { text: 'ok', extra: [[{ a: [1] }]] } })
+    expect(fine.json()).toEqual({ length: 2 })
+  })
+
   test('a body that fails the schema names the field', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/test/echo', payload: { text: 5 } })
     expect(res.statusCode).toBe(400)

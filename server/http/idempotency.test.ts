@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream'
 import { z } from 'zod/mini'
 import { endpoint } from '../../types'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
@@ -60,6 +61,21 @@ describe('idempotent writes', () => {
     expect(await rowsNamed('a:hello')).toBe(1)
   })
 
+  test('a replay answers from the stored row: the handler does not run again and the response cache is kept', async () => {
+    calls = 0
+    const first = await post('key-handler-01', { text: 'once' })
+    expect(first.statusCode).toBe(201)
+    expect(calls).toBe(1)
+    const generation = t.app.responseCache.generation
+    const again = await post('key-handler-01', { text: 'once' })
+    expect(again.statusCode).toBe(201)
+    expect(again.headers['idempotent-replayed']).toBe('true')
+    expect(again.json()).toEqual(first.json())
+    expect(calls).toBe(1)
+    // Nothing was written, so public answers held in memory stay valid.
+    expect(t.app.responseCache.generation).toBe(generation)
+  })
+
   test('the same key with a different body is a 409', async () => {
     await post('key-conflict-01', { text: 'one' })
     const res = await post('key-conflict-01', { text: 'two' })
@@ -104,5 +120,34 @@ describe('idempotent writes', () => {
     expect(await rowsNamed('a:race')).toBe(1)
     const keys = await t.db.selectFrom('idempotency_keys').select('key').where('key', '=', 'key-concurrent1').execute()
     expect(keys).toHaveLength(1)
+  })
+})
+
+describe('idempotent replays', () => {
+  test('log no error: the replay never reaches the unique constraint', async () => {
+    const lines: string[] = []
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk))
+        done()
+      },
+    })
+    const t = await buildTestApp({
+      seed: false,
+      logger: { level: 'info', stream },
+      routes: (app) => route(app, createNote, async ({ body }) => ({ id: 1, text: body.text })),
+    })
+    try {
+      const send = () => t.app.inject({ method: 'POST', url: '/api/test/notes/a', headers: { 'idempotency-key': 'key-logged-0001' }, payload: { text: 'x' } })
+      expect((await send()).statusCode).toBe(201)
+      lines.length = 0
+      const again = await send()
+      expect(again.statusCode).toBe(201)
+      expect(again.headers['idempotent-replayed']).toBe('true')
+    } finally {
+      await t.close()
+    }
+    const levels = lines.map((line) => JSON.parse(line).level as number)
+    expect(levels.filter((level) => level >= 40)).toEqual([])
   })
 })

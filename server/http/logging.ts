@@ -6,11 +6,20 @@ import type { FastifyRequest } from 'fastify'
 import type { DestinationStream, LoggerOptions } from 'pino'
 
 const ID_NUMBER = /(?<![0-9])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])/g
-const PHONE = /(?<![0-9])(1[3-9]\d)\d{4}(\d{4})(?![0-9])/g
+// Issued before 1999 and still in use: 6 digits of place, YYMMDD, 3 digits.
+const OLD_ID_NUMBER = /(?<![0-9])(\d{6})\d{6}(\d{3})(?![0-9A-Za-z])/g
+// 13900000002, +86 139 0000 0002, 0086-139-0000-0002: the country code and separators people type.
+const PHONE = /(?<![0-9])((?:(?:\+|00)86[- ]?|86)?1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?![0-9])/g
+// A signed photo url opens the photo for an hour: its signature (and any token in a link) stays out of the log.
+const SECRET_PARAM = /([?&](?:sig|token|ticket)=)[^&#\s]*/gi
 
-/** 13900000002 → 139****0002; 620524199001011234 → 620524********1234 */
+/** 13900000002 → 139****0002; 620524199001011234 → 620524********1234; ?sig=… → ?sig=[redacted] */
 export function maskPersonalNumbers(text: string): string {
-  return text.replace(ID_NUMBER, '$1********$2').replace(PHONE, '$1****$2')
+  return text
+    .replace(SECRET_PARAM, '$1[redacted]')
+    .replace(ID_NUMBER, '$1********$2')
+    .replace(OLD_ID_NUMBER, '$1******$2')
+    .replace(PHONE, '$1****$2')
 }
 
 function safeDecode(url: string): string {

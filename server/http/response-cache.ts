@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import { LRUCache } from 'lru-cache'
+import { REPLAYED_HEADER } from './idempotency'
 
 export interface ResponseCacheOptions {
   /** How long an answer may be reused; 0 turns the cache off. */
@@ -54,7 +55,8 @@ export function installResponseCache(app: FastifyInstance, options: ResponseCach
   app.decorate('responseCache', cache)
   // onSend runs before the answer leaves, so the writer's own next read can never see the old answer.
   app.addHook('onSend', async (req, reply) => {
-    if (!reads.has(req.method) && reply.statusCode < 400) cache.clear()
+    // A replayed idempotent answer wrote nothing.
+    if (!reads.has(req.method) && reply.statusCode < 400 && reply.getHeader(REPLAYED_HEADER) === undefined) cache.clear()
   })
 }
 

@@ -8,8 +8,9 @@ import type { Kysely } from 'kysely'
 import { z } from 'zod/mini'
 import { type AccessOf, type Endpoint, fieldErrors, type ParsedRequestOf, type ReplyOf } from '../../types'
 import type { DB } from '../db/schema'
-import { validationFailed } from './app-error'
+import { AppError, validationFailed } from './app-error'
 import { authenticate, type CallerFor } from './caller'
+import { FileAnswer } from './file-answer'
 import { runIdempotent } from './idempotency'
 import { responseCacheKey } from './response-cache'
 
@@ -25,29 +26,44 @@ export type HandlerContext<E> = ParsedRequestOf<E> & {
   caller: CallerFor<AccessOf<E>>
 }
 
-export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E>> | ReplyOf<E>
+/** JSON checked by the endpoint's response schema, or, where the endpoint declares `files`, a download. */
+export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E> | FileAnswer> | ReplyOf<E> | FileAnswer
 
 export const API_PREFIX = '/api'
+
+/** Deeper than any form the app sends; a body nested past it is refused before anything walks it. */
+const MAX_DEPTH = 32
 
 /**
  * Where a string (or key) holds a NUL character, if anywhere. PostgreSQL cannot store one in text and
  * fails the whole statement (a 500), SQLite would keep it: refusing it here keeps both databases alike.
+ * Walked with a stack rather than recursion, so a body nested thousands deep cannot overflow the call stack.
  */
-function nulAt(value: unknown, path: string): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path || '内容' : null
-  if (!value || typeof value !== 'object') return null
-  for (const [key, inner] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key
-    if (key.includes('\u0000')) return at
-    const found = nulAt(inner, at)
-    if (found) return found
+function nulAt(input: unknown): string | null {
+  const stack: { value: unknown; path: string; depth: number }[] = [{ value: input, path: '', depth: 0 }]
+  while (stack.length) {
+    const { value, path, depth } = stack.pop()!
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) return path || '内容'
+      continue
+    }
+    if (!value || typeof value !== 'object') continue
+    if (depth >= MAX_DEPTH) throw new AppError('VALIDATION_FAILED', '提交的内容层次太多，请检查后重新提交')
+    const entries = Object.entries(value)
+    // Pushed in reverse so the first field is looked at first, as before.
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, inner] = entries[i]
+      const at = path ? `${path}.${key}` : key
+      if (key.includes('\u0000')) return at
+      stack.push({ value: inner, path: at, depth: depth + 1 })
+    }
   }
   return null
 }
 
 function parsePart(schema: z.core.$ZodType | undefined, input: unknown): unknown {
   if (!schema) return undefined
-  const nul = nulAt(input, '')
+  const nul = nulAt(input)
   if (nul) throw validationFailed({ [nul]: '内容里有无法识别的字符，请删掉后重新填写' })
   const result = z.safeParse(schema, input ?? {})
   if (!result.success) throw validationFailed(fieldErrors(result.error))
@@ -63,10 +79,11 @@ export interface RouteOptions {
   cache?: true | 'anonymous'
 }
 
-export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyInstance, endpoint: E, handler: Handler<E>, options: RouteOptions = {}): void {
+export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, handler: Handler<E>, options: RouteOptions = {}): void {
   const { cache } = options
   const allowed = cache === undefined || (endpoint.method === 'GET' && endpoint.access === (cache === true ? 'public' : 'optional'))
   if (!allowed) throw new Error(`${endpoint.method} ${endpoint.path}: only public GET answers may be cached, or optional ones for anonymous callers`)
+  if (endpoint.files && (endpoint.idempotent || cache)) throw new Error(`${endpoint.method} ${endpoint.path}: a download is neither replayed nor cached`)
   app.route({
     method: endpoint.method,
     url: API_PREFIX + endpoint.path,
@@ -79,7 +96,7 @@ export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyI
         if (hit !== undefined) return reply.status(endpoint.status ?? 200).type('application/json; charset=utf-8').send(hit)
       }
       // Before the input is parsed: a caller without access learns nothing about the endpoint.
-      const caller = (await authenticate(app, req, endpoint.access)) as CallerFor<AccessOf<E>>
+      const caller = (await authenticate(app, req, endpoint.access, `${endpoint.method} ${endpoint.path}`)) as CallerFor<AccessOf<E>>
       const parsed = {
         params: parsePart(endpoint.params, req.params),
         query: parsePart(endpoint.query, req.query),
@@ -89,6 +106,7 @@ export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyI
 
       const respond = async (trx: Kysely<DB>) => {
         const result = await handler({ ...parsed, req, reply, trx, caller })
+        if (result instanceof FileAnswer) return result
         const checked = z.safeParse(endpoint.response, result)
         if (!checked.success) {
           throw new Error(`${endpoint.method} ${endpoint.path}: response breaks the contract: ${JSON.stringify(fieldErrors(checked.error))}`)
@@ -97,12 +115,18 @@ export function route<E extends Endpoint<any, any, any, any, any>>(app: FastifyI
       }
 
       if (endpoint.idempotent) {
-        return runIdempotent(app.db, req, reply, endpoint.path, parsed, app.clock(), async (trx) => ({
+        return runIdempotent(app, req, reply, endpoint.path, parsed, app.clock(), async (trx) => ({
           status,
+          // route() refuses `files` on an idempotent endpoint, so this is always JSON.
           body: JSON.stringify(await respond(trx)),
         }))
       }
       const body = await respond(app.db)
+      if (body instanceof FileAnswer) {
+        if (!endpoint.files?.includes(body.format)) throw new Error(`${endpoint.method} ${endpoint.path}: the contract declares no ${body.format} download`)
+        // Downloads are staff lists of people: never kept by a browser or a proxy.
+        return reply.status(200).header('cache-control', 'no-store').type(body.contentType).header('content-disposition', body.disposition).send(body.body)
+      }
       if (!cached) return reply.status(status).send(body)
       const json = JSON.stringify(body)
       app.responseCache.set(cacheKey, json, generation)

@@ -53,6 +53,10 @@ export async function listApplicationsForJob(db: Executor, jobId: number) {
 }
 
 /** Account deletion: the station keeps a count, not the person; open applications end. */
+export async function applicationIdsOf(db: Executor, userId: number): Promise<number[]> {
+  return (await db.selectFrom('job_applications').select('id').where('user_id', '=', userId).execute()).map((r) => r.id)
+}
+
 export async function anonymiseApplicationsOf(db: Executor, userId: number, now: Date): Promise<void> {
   await db
     .updateTable('job_applications')

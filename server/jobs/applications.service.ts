@@ -9,10 +9,12 @@ import {
 import { lockKey } from '../db/dialect'
 import type { DB } from '../db/schema'
 import { conflict, notFound } from '../http/app-error'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { decodeCursor, paginate } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
+import { redactAudit } from '../audit/audit.repository'
 import {
   anonymiseApplicationsOf,
+  applicationIdsOf,
   findApplicationFor,
   findOwnApplication,
   insertApplication,
@@ -74,11 +76,8 @@ async function withJobs(db: Kysely<DB>, rows: ApplicationRow[]): Promise<JobAppl
 export async function listMyApplications(db: Kysely<DB>, userId: number, query: { cursor?: string; limit: number }) {
   const after = decodeCursor(query.cursor, { id: 'number' })
   const rows = await listApplicationsOf(db, userId, query.limit + 1, after?.id)
-  const page = rows.slice(0, query.limit)
-  return {
-    items: await withJobs(db, page),
-    nextCursor: rows.length > query.limit ? encodeCursor({ id: page[page.length - 1].id }) : null,
-  }
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ id: last.id }))
+  return { items: await withJobs(db, page), nextCursor }
 }
 
 export async function withdrawApplication(db: Kysely<DB>, userId: number, id: number, now: Date): Promise<JobApplication> {
@@ -114,6 +113,9 @@ export async function exportJobRecords(db: Kysely<DB>, userId: number) {
 
 /** For account deletion, inside its transaction. */
 export async function forgetWorkerJobRecords(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
+  const ids = await applicationIdsOf(trx, userId)
   await anonymiseApplicationsOf(trx, userId, now)
+  // Staff status changes were audited with the applicant as staff saw them: as a deleted worker now reads.
+  await redactAudit(trx, 'job_application', ids, (a) => ({ ...a, note: null, worker: null }))
   await anonymiseReportsOf(trx, userId)
 }

@@ -1,21 +1,21 @@
 /**
- * The search index (job_terms, job_search). Every write of a posting's title, employer, trade or
- * description must call indexJobs() in the same transaction, so a search never sees a half-indexed posting.
+ * The search index (job_terms, job_search). Every write of a posting's title, employer, trade,
+ * description, province or city must call indexJobs() in the same transaction, so a search never sees a half-indexed posting.
  */
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../db/schema'
-import { postingTerms, postingText } from './job-search'
+import { postingTerms, postingText, SEARCHED_FIELDS } from './job-search'
 
 /** Rows per insert: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 2000
 
 /** (Re)writes the index entries of these postings from their current fields. */
-export async function indexJobs(db: Kysely<any>, jobIds: readonly number[]): Promise<void> {
+export async function indexJobs(db: Kysely<DB>, jobIds: readonly number[]): Promise<void> {
   for (let i = 0; i < jobIds.length; i += 500) {
     const ids = jobIds.slice(i, i + 500)
-    const rows = await (db as Kysely<DB>)
+    const rows = await db
       .selectFrom('jobs')
-      .select(['id', 'title', 'employer_name', 'trade', 'description'])
+      .select(['id', ...SEARCHED_FIELDS])
       .where('id', 'in', ids)
       .execute()
     await db.deleteFrom('job_terms').where('job_id', 'in', ids).execute()
@@ -28,7 +28,7 @@ export async function indexJobs(db: Kysely<any>, jobIds: readonly number[]): Pro
 }
 
 /** Indexes every posting that has no entry yet (the seed, and postings that existed before the index). */
-export async function indexMissingJobs(db: Kysely<any>): Promise<number> {
+export async function indexMissingJobs(db: Kysely<DB>): Promise<number> {
   const missing = await db
     .selectFrom('jobs')
     .select('jobs.id')

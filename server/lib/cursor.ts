@@ -30,3 +30,13 @@ export function decodeCursor<T extends Record<string, 'string' | 'number'>>(
   }
   return value as never
 }
+
+/**
+ * Keyset paging: the repository was asked for `limit + 1` rows, and the extra row only says that a next page
+ * exists. The cursor is the last shown row's sort key, so the next page starts right after it.
+ */
+export function paginate<R>(rows: readonly R[], limit: number, keyOf: (last: R) => Record<string, string | number>): { page: R[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit)
+  const last = page[page.length - 1]
+  return { page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null }
+}

@@ -4,8 +4,9 @@ import type { Policy, PolicyCategory, PolicyFaq, PolicySummary } from '../../typ
 import { writeAudit } from '../audit/audit.repository'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
-import { forbidden, notFound } from '../http/app-error'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { requireAdmin, staffActor } from '../staff/staff-scope'
+import { notFound } from '../http/app-error'
+import { decodeCursor, paginate } from '../lib/cursor'
 import { findPolicies, findPolicy, insertPolicy, listFaqs, policySearchText, updatePolicy } from './policies.repository'
 
 type PolicyRow = NonNullable<Awaited<ReturnType<typeof findPolicy>>>
@@ -29,12 +30,8 @@ export async function listPolicies(
 ): Promise<{ items: PolicySummary[]; nextCursor: string | null }> {
   const c = decodeCursor(query.cursor, { u: 'string', id: 'number' })
   const rows = await findPolicies(db, { category: query.category, q: query.q || undefined }, c ? { updatedAt: c.u, id: c.id } : undefined, query.limit + 1)
-  const page = rows.slice(0, query.limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map(toSummary),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ u: last.updated_at, id: last.id }) : null,
-  }
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ u: last.updated_at, id: last.id }))
+  return { items: page.map(toSummary), nextCursor }
 }
 
 async function policyOrNotFound(db: Kysely<DB>, id: number): Promise<Policy> {
@@ -49,11 +46,7 @@ export async function listPolicyFaqs(db: Kysely<DB>): Promise<{ items: PolicyFaq
   return { items: (await listFaqs(db)).map((f) => ({ id: f.id, question: f.question, answer: f.answer, policyId: f.policy_id })) }
 }
 
-function requireAdmin(caller: StaffCaller): void {
-  if (caller.role !== 'admin') throw forbidden('政策解读由县人社局统一发布，请联系管理员')
-}
-
-const actor = (caller: StaffCaller) => ({ kind: 'staff' as const, id: caller.staffId })
+const COUNTY_PUBLISHES = '政策解读由县人社局统一发布，请联系管理员'
 
 export async function createPolicy(
   trx: Kysely<DB>,
@@ -61,10 +54,10 @@ export async function createPolicy(
   body: { title: string; category: PolicyCategory; summary: string; body: string; source: string },
   now: Date,
 ): Promise<Policy> {
-  requireAdmin(caller)
+  requireAdmin(caller, COUNTY_PUBLISHES)
   const id = await insertPolicy(trx, body, now)
   const created = await policyOrNotFound(trx, id)
-  await writeAudit(trx, { actor: actor(caller), action: 'policy.create', entity: 'policy', entityId: id, after: created, at: now })
+  await writeAudit(trx, { actor: staffActor(caller), action: 'policy.create', entity: 'policy', entityId: id, after: created, at: now })
   return created
 }
 
@@ -75,13 +68,13 @@ export async function editPolicy(
   body: Partial<{ title: string; category: PolicyCategory; summary: string; body: string; source: string }>,
   now: Date,
 ): Promise<Policy> {
-  requireAdmin(caller)
+  requireAdmin(caller, COUNTY_PUBLISHES)
   const before = await policyOrNotFound(trx, id)
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as typeof body
   if (Object.keys(changes).length === 0) return before
   const merged = { ...before, ...changes }
   await updatePolicy(trx, id, { ...changes, search_text: policySearchText(merged), updated_at: now.toISOString() })
   const after = await policyOrNotFound(trx, id)
-  await writeAudit(trx, { actor: actor(caller), action: 'policy.update', entity: 'policy', entityId: id, before, after, at: now })
+  await writeAudit(trx, { actor: staffActor(caller), action: 'policy.update', entity: 'policy', entityId: id, before, after, at: now })
   return after
 }

@@ -9,7 +9,7 @@ export function staffCourseRoutes(app: FastifyInstance): void {
   route(app, api.staffListCourses, ({ query }) => listStaffCourses(app.db, query))
   route(app, api.staffCreateCourse, ({ trx, caller, body }) => createCourse(trx, caller, body, app.clock()))
   route(app, api.staffUpdateCourse, ({ trx, caller, params, body }) => updateCourse(trx, caller, params.id, body, app.clock()))
-  route(app, api.staffCourseEnrollments, ({ params }) => courseEnrollments(app.db, app.keys, params.id))
+  route(app, api.staffCourseEnrollments, ({ params, caller }) => courseEnrollments(app.db, app.keys, caller, params.id, app.clock()))
   route(app, api.staffCompleteEnrollment, ({ caller, params }) => completeEnrollment(app.db, app.keys, caller, params.id, app.clock()))
   route(app, api.staffIssueCertificate, ({ trx, caller, params, body }) => issueCertificate(trx, app.keys, caller, params.id, body, app.clock()))
   route(app, api.courseRequestSummary, () => courseRequestSummary(app.db))

@@ -6,7 +6,7 @@ import { api, uploadFieldName, uploadMaxBytes } from '../../types'
 import { AppError, notFound, validationFailed } from '../http/app-error'
 import { authenticate } from '../http/caller'
 import { API_PREFIX, route } from '../http/route'
-import { readableUpload, saveUpload, uploadsDir } from '../uploads/uploads.service'
+import { readableUpload, saveUpload, sweepUploads, uploadsDir } from '../uploads/uploads.service'
 
 const noPhoto = () => validationFailed({ file: '请选择一张照片' })
 
@@ -16,6 +16,7 @@ const noPhoto = () => validationFailed({ file: '请选择一张照片' })
  */
 export function uploadRoutes(app: FastifyInstance): void {
   const dir = uploadsDir(app.config)
+  installUploadSweep(app, dir)
   void app.register(async (scope) => {
     await scope.register(multipart, {
       limits: { fileSize: uploadMaxBytes, files: 1, fields: 10, fieldSize: 1024, parts: 12, headerPairs: 50 },
@@ -35,7 +36,7 @@ export function uploadRoutes(app: FastifyInstance): void {
         throw error
       }
       if (bytes.length === 0) throw noPhoto()
-      return saveUpload(app.db, dir, caller.userId, bytes, app.clock())
+      return saveUpload(app.db, dir, caller.userId, bytes, app.clock(), { dailyCount: app.config.uploadDailyCount, dailyBytes: app.config.uploadDailyBytes })
     })
   })
 
@@ -53,5 +54,33 @@ export function uploadRoutes(app: FastifyInstance): void {
       .header('X-Content-Type-Options', 'nosniff')
       .header('Content-Disposition', 'inline')
       .send(fs.createReadStream(file))
+  })
+}
+
+const SWEEP_EVERY_MS = 60 * 60 * 1000
+
+/** Hourly, and once a minute after start: a timer that never keeps the process alive, stopped on close. */
+function installUploadSweep(app: FastifyInstance, dir: string): void {
+  const sweep = {
+    timer: null as NodeJS.Timeout | null,
+    async run() {
+      try {
+        const swept = await sweepUploads(app.db, dir, app.clock())
+        if (swept.unused || swept.orphans) app.log.info(swept, 'unused and orphan photos removed')
+      } catch (error) {
+        app.log.error({ err: error }, 'photo clean-up failed')
+      }
+    },
+  }
+  let first: NodeJS.Timeout | null = null
+  app.decorate('uploadSweep', sweep)
+  app.addHook('onReady', async () => {
+    first = setTimeout(() => void sweep.run(), 60_000).unref()
+    sweep.timer = setInterval(() => void sweep.run(), SWEEP_EVERY_MS).unref()
+  })
+  app.addHook('onClose', async () => {
+    if (first) clearTimeout(first)
+    if (sweep.timer) clearInterval(sweep.timer)
+    sweep.timer = null
   })
 }

@@ -32,3 +32,14 @@ export async function listAccess(db: Kysely<DB>, filter: { staffId?: number; use
   if (filter.beforeId !== undefined) query = query.where('access_log.id', '<', filter.beforeId)
   return query.orderBy('access_log.id', 'desc').limit(limit).execute()
 }
+
+/** Every read of one worker's data, oldest first, with who read it: for the worker's own export. */
+export async function listAccessAbout(db: Kysely<DB>, userId: number) {
+  return db
+    .selectFrom('access_log')
+    .innerJoin('staff', 'staff.id', 'access_log.staff_id')
+    .select(['access_log.at', 'access_log.action', 'access_log.detail', 'staff.display_name'])
+    .where('access_log.user_id', '=', userId)
+    .orderBy('access_log.id')
+    .execute()
+}

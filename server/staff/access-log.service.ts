@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely'
-import type { AccessLogAction, AccessLogEntry } from '../../types'
+import { type AccessLogAction, accessLogActionLabel, type AccessLogEntry } from '../../types'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
-import { listAccess } from './access-log.repository'
+import { decodeCursor, paginate } from '../lib/cursor'
+import { listAccess, listAccessAbout } from './access-log.repository'
 import { requireAdmin } from './staff-scope'
 
 /** Admins only: who read whose personal data, newest first. */
@@ -11,7 +11,7 @@ export async function accessLog(db: Kysely<DB>, caller: StaffCaller, query: { st
   requireAdmin(caller, '只有县级管理员可以查看访问记录')
   const after = decodeCursor(query.cursor, { id: 'number' })
   const rows = await listAccess(db, { staffId: query.staffId, userId: query.userId, beforeId: after?.id }, query.limit + 1)
-  const page = rows.slice(0, query.limit)
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ id: last.id }))
   const items: AccessLogEntry[] = page.map((r) => ({
     id: r.id,
     at: r.at,
@@ -20,5 +20,16 @@ export async function accessLog(db: Kysely<DB>, caller: StaffCaller, query: { st
     userId: r.user_id,
     detail: r.detail,
   }))
-  return { items, nextCursor: rows.length > query.limit ? encodeCursor({ id: page[page.length - 1].id }) : null }
+  return { items, nextCursor }
+}
+
+/** For the worker's export: who of the staff read their data, when and what. */
+export async function accessAboutWorker(db: Kysely<DB>, userId: number) {
+  return (await listAccessAbout(db, userId)).map((r) => ({
+    at: r.at,
+    action: r.action as AccessLogAction,
+    actionLabel: accessLogActionLabel[r.action as AccessLogAction] ?? r.action,
+    staff: r.display_name,
+    detail: r.detail,
+  }))
 }

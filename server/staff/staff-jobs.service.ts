@@ -21,7 +21,7 @@ import { indexJobs } from '../jobs/job-search.repository'
 import { findJobById, findJobsByIds, type JobWithStations } from '../jobs/jobs.repository'
 import { listJobsUnderReview, listOpenReportsForJob, settleReportedJob } from '../jobs/reports.repository'
 import { toJobDetail, toJobSummary } from '../jobs/jobs.service'
-import { badCursor, decodeCursor, encodeCursor } from '../lib/cursor'
+import { badCursor, decodeCursor, paginate } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { isAdmin, requireStation, staffActor, stationFilterOf } from './staff-scope'
 
@@ -82,7 +82,7 @@ export async function listStaffJobs(
   if (query.status) q = q.where('status', '=', query.status)
   if (after) q = q.where('id', '<', after.id)
   const ids = (await q.orderBy('id', 'desc').limit(query.limit + 1).execute()).map((r) => r.id)
-  const page = ids.slice(0, query.limit)
+  const { page, nextCursor } = paginate(ids, query.limit, (last) => ({ id: last }))
   const rows = new Map((await findJobsByIds(db, page)).map((r) => [r.id, r]))
   const counts = await applicationCounts(db, page)
   const items = page.flatMap((id) => {
@@ -91,7 +91,7 @@ export async function listStaffJobs(
     const c = counts.get(id)
     return [{ ...toJobSummary(row), reviewStatus: row.review_status as StaffJobListItem['reviewStatus'], applicationCount: c?.applications ?? 0, hiredCount: c?.hired ?? 0 }]
   })
-  return { items, nextCursor: ids.length > query.limit ? encodeCursor({ id: page[page.length - 1] }) : null }
+  return { items, nextCursor }
 }
 
 function checkRules(j: Parameters<typeof staffJobRuleErrors>[0]) {
@@ -183,7 +183,7 @@ const columnOf: Record<keyof Required<UpdateStaffJobBody>, keyof JobTable> = {
   expiresAt: 'expires_at',
   status: 'status',
 }
-const searchedKeys: readonly (keyof UpdateStaffJobBody)[] = ['title', 'employerName', 'trade', 'description']
+const searchedKeys: readonly (keyof UpdateStaffJobBody)[] = ['title', 'employerName', 'trade', 'description', 'province', 'city']
 const employerKeys: readonly (keyof UpdateStaffJobBody)[] = ['employerName', 'employerPhone']
 
 export async function updateStaffJob(trx: Kysely<DB>, caller: StaffCaller, id: number, body: UpdateStaffJobBody, now: Date): Promise<StaffJob> {

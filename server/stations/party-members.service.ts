@@ -9,8 +9,9 @@ import type { DataKeys } from '../accounts/crypto'
 import { latestConsent } from '../accounts/users.repository'
 import { lockKey } from '../db/dialect'
 import type { DB } from '../db/schema'
-import { conflict, forbidden, notFound, validationFailed } from '../http/app-error'
+import { conflict, notFound, validationFailed } from '../http/app-error'
 import type { StaffCaller } from '../http/caller'
+import { requireStation } from '../staff/staff-scope'
 import { chinaDate } from '../lib/dates'
 import {
   deleteMembershipsOfUser,
@@ -74,7 +75,7 @@ export async function listBranchMembers(
   caller: StaffCaller,
   stationId: number,
 ): Promise<{ items: BranchMember[] }> {
-  if (caller.role !== 'admin' && caller.stationId !== stationId) throw forbidden('只有本支部的工作人员能看党员名单')
+  requireStation(caller, stationId, '只有本支部的工作人员能看党员名单')
   const station = await findStationById(db, stationId)
   if (!station) throw notFound('没有找到这个站点，可能已被删除')
   const rows = await listMembersOfStation(db, stationId)

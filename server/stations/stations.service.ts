@@ -18,13 +18,16 @@ const byPlace = byKeys<StationRow>(
 /** To the metre, so the app can say "800 米" rather than a rounded 0.8 km. */
 const roundToMetre = (km: number) => Math.round(km * 1000) / 1000
 
-export function toStation(row: StationRow): Station {
-  let services: Station['services'] = []
+function parseServices(text: string): Station['services'] {
   try {
-    services = JSON.parse(row.services)
+    return JSON.parse(text)
   } catch {
-    services = []
+    return []
   }
+}
+
+export function toStation(row: StationRow): Station {
+  const services = parseServices(row.services)
   return {
     id: row.id,
     type: row.type as StationType,

@@ -1,49 +1,19 @@
 /** All SQL for enrolments and the seat counter. Every function takes the database or a transaction first. */
 import type { Kysely, Updateable } from 'kysely'
-import { dialectOf, toCount } from '../db/dialect'
+import { toCount } from '../db/dialect'
 import type { DB, EnrollmentTable } from '../db/schema'
+import { seatCounter } from '../db/seat-counter'
 
 /** Statuses that hold a seat (counted in courses.enrolled_count). */
 export const seatedStatuses = ['enrolled', 'completed', 'certified'] as const
 /** Statuses that block a second enrolment in the same course. */
 export const liveStatuses = ['enrolled', 'waitlisted', 'completed', 'certified'] as const
 
-/**
- * Locks the course row until the transaction ends, so every change to its seats and waitlist runs one at a
- * time and in arrival order. PostgreSQL: a row lock. SQLite: transactions begin immediate (one writer), so
- * the plain read is already serialised.
- */
-export async function lockCourse(trx: Kysely<DB>, courseId: number) {
-  return trx
-    .selectFrom('courses')
-    .selectAll()
-    .where('id', '=', courseId)
-    .$if(dialectOf(trx) === 'postgres', (q) => q.forUpdate())
-    .executeTakeFirst()
-}
-
-/**
- * Takes a seat if one is free: one conditional UPDATE, so the count can never pass capacity whatever
- * else runs at the same time. True when the seat was taken.
- */
-export async function takeSeat(trx: Kysely<DB>, courseId: number): Promise<boolean> {
-  const result = await trx
-    .updateTable('courses')
-    .set((eb) => ({ enrolled_count: eb('enrolled_count', '+', 1) }))
-    .where('id', '=', courseId)
-    .whereRef('enrolled_count', '<', 'capacity')
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
-export async function releaseSeat(trx: Kysely<DB>, courseId: number): Promise<void> {
-  await trx
-    .updateTable('courses')
-    .set((eb) => ({ enrolled_count: eb('enrolled_count', '-', 1) }))
-    .where('id', '=', courseId)
-    .where('enrolled_count', '>', 0)
-    .execute()
-}
+const courseSeats = seatCounter({ table: 'courses', taken: 'enrolled_count', capacity: 'capacity' })
+/** The course row, locked: every change to its seats and waitlist runs one at a time and in arrival order. */
+export const lockCourse = courseSeats.lock
+export const takeSeat = courseSeats.take
+export const releaseSeat = courseSeats.release
 
 function withPosition(db: Kysely<DB>) {
   return db

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely'
 import { agreeTermsMessage, type CourseMode, type Enrollment, type EnrollmentStatus, type Trade } from '../../types'
+import { redactAudit } from '../audit/audit.repository'
 import type { CourseRow, DB } from '../db/schema'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
@@ -188,4 +189,7 @@ export async function eraseTrainingData(trx: Kysely<DB>, userId: number, now: Da
   }
   await trx.updateTable('enrollments').set({ certificate_number: null, agreement_text: null }).where('user_id', '=', userId).execute()
   await trx.updateTable('course_requests').set({ note: '' }).where('user_id', '=', userId).execute()
+  // Completions and certificates were audited with the trainee's name: as the list now shows a deleted worker.
+  const ids = (await listUserEnrollments(trx, userId)).map((e) => e.id)
+  await redactAudit(trx, 'enrollment', ids, (e) => ({ ...e, name: null, phone: '已注销', certificate: null }))
 }

@@ -19,21 +19,19 @@ import {
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { writeAudit } from '../audit/audit.repository'
+import { writeAccess } from '../staff/access-log.repository'
 import { findCourseById, findCoursesLatestFirst } from '../courses/courses.repository'
 import { toCourse } from '../courses/courses.service'
 import type { CourseTable, DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
-import { conflict, forbidden, notFound, validationFailed } from '../http/app-error'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { conflict, notFound, validationFailed } from '../http/app-error'
+import { decodeCursor, paginate } from '../lib/cursor'
 import { addDays, chinaDate } from '../lib/dates'
 import { countEnrollmentsByCourse, type EnrollmentWithRank, findEnrollment, listCourseEnrollments, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
 import { promoteFromWaitlist } from './enrollments.service'
+import { requireAdmin, staffActor } from '../staff/staff-scope'
 
-export function requireAdmin(caller: StaffCaller): void {
-  if (caller.role !== 'admin') throw forbidden('培训班由县劳务输转服务中心统一管理，请联系中心管理员')
-}
-
-const actor = (caller: StaffCaller) => ({ kind: 'staff' as const, id: caller.staffId })
+const COUNTY_RUNS_COURSES = '培训班由县劳务输转服务中心统一管理，请联系中心管理员'
 
 async function courseDto(db: Kysely<DB>, id: number): Promise<Course> {
   const row = await findCourseById(db, id)
@@ -54,7 +52,7 @@ const daySpan = (start: string, end: string) => {
 }
 
 export async function createCourse(trx: Kysely<DB>, caller: StaffCaller, body: z.output<typeof createCourseBody>, now: Date): Promise<Course> {
-  requireAdmin(caller)
+  requireAdmin(caller, COUNTY_RUNS_COURSES)
   checkRules(body)
   if (body.enrollDeadline < chinaDate(now)) throw validationFailed({ enrollDeadline: '报名截止日期不能早于今天' })
   const order = body.mode === 'order'
@@ -90,7 +88,7 @@ export async function createCourse(trx: Kysely<DB>, caller: StaffCaller, body: z
     .returning('id')
     .executeTakeFirstOrThrow()
   const created = await courseDto(trx, row.id)
-  await writeAudit(trx, { actor: actor(caller), action: 'course.create', entity: 'course', entityId: row.id, after: created, at: now })
+  await writeAudit(trx, { actor: staffActor(caller), action: 'course.create', entity: 'course', entityId: row.id, after: created, at: now })
   return created
 }
 
@@ -119,7 +117,7 @@ const columnOf: Record<keyof Required<UpdateCourseBody>, keyof CourseTable> = {
 
 /** Changes a course under its lock; capacity may not drop below the seats taken, and a raise moves the waitlist up. */
 export async function updateCourse(trx: Kysely<DB>, caller: StaffCaller, id: number, body: UpdateCourseBody, now: Date): Promise<Course> {
-  requireAdmin(caller)
+  requireAdmin(caller, COUNTY_RUNS_COURSES)
   const locked = await lockCourse(trx, id)
   if (!locked) throw notFound('没有找到这门课程，可能已被删除')
   const before = await courseDto(trx, id)
@@ -137,7 +135,7 @@ export async function updateCourse(trx: Kysely<DB>, caller: StaffCaller, id: num
   const promoted = await promoteFromWaitlist(trx, id, now)
   const after = await courseDto(trx, id)
   await writeAudit(trx, {
-    actor: actor(caller),
+    actor: staffActor(caller),
     action: 'course.update',
     entity: 'course',
     entityId: id,
@@ -155,10 +153,9 @@ export async function listStaffCourses(
 ): Promise<{ items: StaffCourseListItem[]; nextCursor: string | null }> {
   const c = decodeCursor(query.cursor, { s: 'string', id: 'number' })
   const rows = await findCoursesLatestFirst(db, { mode: query.mode, trade: query.trade }, c ? { startDate: c.s, id: c.id } : undefined, query.limit + 1)
-  const page = rows.slice(0, query.limit)
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ s: last.start_date, id: last.id }))
   const counts = await countEnrollmentsByCourse(db, page.map((r) => r.id))
   const count = (id: number, statuses: string[]) => counts.filter((x) => x.courseId === id && statuses.includes(x.status)).reduce((n, x) => n + x.n, 0)
-  const last = page[page.length - 1]
   return {
     items: page.map((row) => ({
       ...toCourse(row),
@@ -167,7 +164,7 @@ export async function listStaffCourses(
       finishedCount: count(row.id, ['completed', 'certified']),
       certifiedCount: count(row.id, ['certified']),
     })),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ s: last.start_date, id: last.id }) : null,
+    nextCursor,
   }
 }
 
@@ -190,9 +187,17 @@ function toStaffEnrollment(row: StaffRow, keys: DataKeys): StaffEnrollment {
   }
 }
 
-export async function courseEnrollments(db: Kysely<DB>, keys: DataKeys, courseId: number) {
+/**
+ * Courses are the county centre's, so any staff member may read a list (phones masked); each read is logged, one
+ * access entry per worker on it, so a worker's export shows who saw them on which list.
+ */
+export async function courseEnrollments(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, courseId: number, now: Date) {
   const course = await courseDto(db, courseId)
   const rows = (await listCourseEnrollments(db, courseId)) as StaffRow[]
+  await writeAccess(
+    db,
+    rows.filter((r) => r.user_phone_enc !== null).map((r) => ({ staffId: caller.staffId, action: 'enrollment_list' as const, userId: r.user_id, detail: `培训 ${course.id}「${course.title}」报名名单`, at: now })),
+  )
   return {
     course,
     enrolled: rows.filter((r) => r.status !== 'waitlisted').map((r) => toStaffEnrollment(r, keys)),
@@ -208,7 +213,7 @@ async function staffEnrollmentDto(db: Kysely<DB>, keys: DataKeys, id: number): P
 }
 
 export async function completeEnrollment(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number, now: Date): Promise<StaffEnrollment> {
-  requireAdmin(caller)
+  requireAdmin(caller, COUNTY_RUNS_COURSES)
   return db.transaction().execute(async (trx) => {
     const row = await findEnrollment(trx, id)
     if (!row) throw notFound('没有找到这条报名记录')
@@ -220,7 +225,7 @@ export async function completeEnrollment(db: Kysely<DB>, keys: DataKeys, caller:
     if (chinaDate(now) < course.start_date) throw conflict('还没开课，不能记为结业')
     await updateEnrollment(trx, id, { status: 'completed', completed_at: now.toISOString(), updated_at: now.toISOString() })
     const after = await staffEnrollmentDto(trx, keys, id)
-    await writeAudit(trx, { actor: actor(caller), action: 'enrollment.complete', entity: 'enrollment', entityId: id, before, after, at: now })
+    await writeAudit(trx, { actor: staffActor(caller), action: 'enrollment.complete', entity: 'enrollment', entityId: id, before, after, at: now })
     return after
   })
 }
@@ -233,7 +238,7 @@ export async function issueCertificate(
   body: { number: string; level: string; issuedOn: string },
   now: Date,
 ): Promise<StaffEnrollment> {
-  requireAdmin(caller)
+  requireAdmin(caller, COUNTY_RUNS_COURSES)
   const row = await findEnrollment(trx, id)
   if (!row) throw notFound('没有找到这条报名记录')
   await lockCourse(trx, row.course_id)
@@ -248,6 +253,6 @@ export async function issueCertificate(
     updated_at: now.toISOString(),
   })
   const after = await staffEnrollmentDto(trx, keys, id)
-  await writeAudit(trx, { actor: actor(caller), action: 'enrollment.certificate', entity: 'enrollment', entityId: id, before, after, at: now })
+  await writeAudit(trx, { actor: staffActor(caller), action: 'enrollment.certificate', entity: 'enrollment', entityId: id, before, after, at: now })
   return after
 }

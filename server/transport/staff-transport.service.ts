@@ -16,20 +16,18 @@ import type { DataKeys } from '../accounts/crypto'
 import { writeAudit } from '../audit/audit.repository'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
-import { conflict, forbidden, notFound, validationFailed } from '../http/app-error'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { conflict, notFound, validationFailed } from '../http/app-error'
+import { decodeCursor, paginate } from '../lib/cursor'
 import { toCsv } from '../lib/csv'
 import { writeAccess } from '../staff/access-log.repository'
-import { stationFilterOf } from '../staff/staff-scope'
+import { isAdmin, requireStation, staffActor, stationFilterOf } from '../staff/staff-scope'
 import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, listRiders, lockBatch, updateBatch } from './transport.repository'
 import { toBatch } from './transport.service'
 
-const actor = (caller: StaffCaller) => ({ kind: 'staff' as const, id: caller.staffId })
-const otherStation = () => forbidden('这趟车不归您的工作站管，请联系县劳务输转服务中心')
+const OTHER_STATION = '这趟车不归您的工作站管，请联系县劳务输转服务中心'
 
 function requireBatchAccess(caller: StaffCaller, batch: Pick<BatchRow, 'station_id'>): void {
-  if (caller.role === 'admin') return
-  if (caller.stationId === null || batch.station_id !== caller.stationId) throw otherStation()
+  requireStation(caller, batch.station_id, OTHER_STATION)
 }
 
 async function batchOrNotFound(db: Kysely<DB>, id: number): Promise<BatchRow> {
@@ -45,9 +43,9 @@ export async function createBatch(
   now: Date,
 ): Promise<TransportBatch> {
   let stationId = body.stationId ?? null
-  if (caller.role !== 'admin') {
-    if (caller.stationId === null) throw otherStation()
-    if (body.stationId !== undefined && body.stationId !== caller.stationId) throw otherStation()
+  if (!isAdmin(caller)) {
+    // Station staff plan their own station's buses only.
+    requireStation(caller, body.stationId ?? caller.stationId, OTHER_STATION)
     stationId = caller.stationId
   }
   if (stationId !== null) {
@@ -85,7 +83,7 @@ export async function createBatch(
     .returning('id')
     .executeTakeFirstOrThrow()
   const created = toBatch(await batchOrNotFound(trx, row.id))
-  await writeAudit(trx, { actor: actor(caller), action: 'transport.create', entity: 'transport_batch', entityId: row.id, after: created, at: now })
+  await writeAudit(trx, { actor: staffActor(caller), action: 'transport.create', entity: 'transport_batch', entityId: row.id, after: created, at: now })
   return created
 }
 
@@ -118,9 +116,7 @@ export async function manifest(
 }
 
 /** Only the county's administrators read riders' whole phone numbers; station staff see them masked. */
-function seesFullPhones(caller: StaffCaller): boolean {
-  return caller.role === 'admin'
-}
+const seesFullPhones = isAdmin
 
 async function readManifest(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number): Promise<{ batch: TransportBatch; riders: ManifestRider[] }> {
   const batch = await batchOrNotFound(db, id)
@@ -164,7 +160,7 @@ export async function depart(db: Kysely<DB>, caller: StaffCaller, id: number, no
     const before = toBatch(await batchOrNotFound(trx, id))
     await updateBatch(trx, id, { status: 'departed', departed_at: now.toISOString() })
     const after = toBatch(await batchOrNotFound(trx, id))
-    await writeAudit(trx, { actor: actor(caller), action: 'transport.depart', entity: 'transport_batch', entityId: id, before, after: { ...after, riders }, at: now })
+    await writeAudit(trx, { actor: staffActor(caller), action: 'transport.depart', entity: 'transport_batch', entityId: id, before, after: { ...after, riders }, at: now })
     return { ...after, riders }
   })
 }
@@ -184,12 +180,8 @@ export async function listStaffBatches(
 ): Promise<{ items: StaffTransportBatch[]; nextCursor: string | null }> {
   const c = decodeCursor(query.cursor, { d: 'string', id: 'number' })
   const rows = await findStaffBatches(db, { station: stationFilterOf(caller), status: query.status }, c ? { departAt: c.d, id: c.id } : undefined, query.limit + 1)
-  const page = rows.slice(0, query.limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map(toStaffBatch),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ d: last.depart_at, id: last.id }) : null,
-  }
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ d: last.depart_at, id: last.id }))
+  return { items: page.map(toStaffBatch), nextCursor }
 }
 
 /**
@@ -213,7 +205,7 @@ export async function cancel(
     const released = await cancelActiveSignups(trx, id, now)
     await updateBatch(trx, id, { status: 'cancelled', cancelled_at: now.toISOString(), cancel_reason: reason, seats_taken: 0 })
     const after = toBatch(await batchOrNotFound(trx, id))
-    await writeAudit(trx, { actor: actor(caller), action: 'transport.cancel', entity: 'transport_batch', entityId: id, before, after: { ...after, released }, at: now })
+    await writeAudit(trx, { actor: staffActor(caller), action: 'transport.cancel', entity: 'transport_batch', entityId: id, before, after: { ...after, released }, at: now })
     return { ...after, released }
   })
 }

@@ -1,7 +1,7 @@
 /** All SQL for 点对点 batches and their seats. Every function takes the database or a transaction first. */
 import type { Kysely, Updateable } from 'kysely'
-import { dialectOf } from '../db/dialect'
 import type { DB, TransportBatchTable } from '../db/schema'
+import { seatCounter } from '../db/seat-counter'
 
 function batchQuery(db: Kysely<DB>) {
   return db
@@ -51,39 +51,11 @@ export async function findOpenBatches(db: Kysely<DB>, filter: BatchFilter, curso
   return q.orderBy('b.depart_at').orderBy('b.id').limit(limit).execute()
 }
 
-/**
- * Locks the batch row until the transaction ends, so every change to its seats runs one at a time — the pattern of
- * lockCourse (../training/enrollments.repository.ts). PostgreSQL: a row lock. SQLite: transactions begin immediate.
- */
-export async function lockBatch(trx: Kysely<DB>, id: number) {
-  return trx
-    .selectFrom('transport_batches')
-    .selectAll()
-    .where('id', '=', id)
-    .$if(dialectOf(trx) === 'postgres', (q) => q.forUpdate())
-    .executeTakeFirst()
-}
-
-/** One conditional UPDATE, so seats_taken can never pass seats whatever runs at the same time. True when taken. */
-export async function takeSeat(trx: Kysely<DB>, batchId: number): Promise<boolean> {
-  const result = await trx
-    .updateTable('transport_batches')
-    .set((eb) => ({ seats_taken: eb('seats_taken', '+', 1) }))
-    .where('id', '=', batchId)
-    .where('status', '=', 'open')
-    .whereRef('seats_taken', '<', 'seats')
-    .executeTakeFirst()
-  return Number(result.numUpdatedRows) === 1
-}
-
-export async function releaseSeat(trx: Kysely<DB>, batchId: number): Promise<void> {
-  await trx
-    .updateTable('transport_batches')
-    .set((eb) => ({ seats_taken: eb('seats_taken', '-', 1) }))
-    .where('id', '=', batchId)
-    .where('seats_taken', '>', 0)
-    .execute()
-}
+const batchSeats = seatCounter({ table: 'transport_batches', taken: 'seats_taken', capacity: 'seats', openWhile: { column: 'status', value: 'open' } })
+/** The batch row, locked: every change to its seats runs one at a time. */
+export const lockBatch = batchSeats.lock
+export const takeSeat = batchSeats.take
+export const releaseSeat = batchSeats.release
 
 export async function updateBatch(trx: Kysely<DB>, id: number, set: Updateable<TransportBatchTable>): Promise<void> {
   await trx.updateTable('transport_batches').set(set).where('id', '=', id).execute()

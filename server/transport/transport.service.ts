@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import type { BatchStatus, TransportBatch, TransportBatchDetail, TransportSignup, VehicleKind, townships } from '../../types'
 import type { DB } from '../db/schema'
 import { conflict, notFound } from '../http/app-error'
-import { decodeCursor, encodeCursor } from '../lib/cursor'
+import { decodeCursor, paginate } from '../lib/cursor'
 import {
   type BatchRow,
   findActiveSignup,
@@ -85,12 +85,8 @@ export async function listBatches(
     c ? { departAt: c.d, id: c.id } : undefined,
     query.limit + 1,
   )
-  const page = rows.slice(0, query.limit)
-  const last = page[page.length - 1]
-  return {
-    items: page.map(toBatch),
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ d: last.depart_at, id: last.id }) : null,
-  }
+  const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ d: last.depart_at, id: last.id }))
+  return { items: page.map(toBatch), nextCursor }
 }
 
 export async function getBatch(db: Kysely<DB>, id: number, workerId: number | null): Promise<TransportBatchDetail> {

@@ -20,9 +20,9 @@ let kunshan: string
 let wuxi: string
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
 })
 afterAll(() => t.close())
 afterEach(() => {
@@ -200,6 +200,14 @@ describe('the list', () => {
     } while (cursor)
     expect(seen).toEqual(all.items.map((b: { id: number }) => b.id))
     expect((await t.app.inject({ url: '/api/transport-batches?month=2026-3' })).statusCode).toBe(400)
+  })
+
+  test('a month that does not exist is a 400 naming the month, not a 500', async () => {
+    for (const month of ['2026-13', '9999-12', '0000-00', '2026-00']) {
+      const res = await t.app.inject({ url: `/api/transport-batches?month=${month}` })
+      expect(res.statusCode).toBe(400)
+      expect(res.json().error.fields.month).toMatch(/月份/)
+    }
   })
 })
 

@@ -1,5 +1,6 @@
 /** All SQL for uploaded photos. */
 import type { Insertable, Kysely } from 'kysely'
+import { toCount } from '../db/dialect'
 import type { DB, UploadTable } from '../db/schema'
 
 export async function insertUpload(db: Kysely<DB>, row: Insertable<UploadTable>): Promise<void> {
@@ -48,4 +49,33 @@ export async function forgetOwner(db: Kysely<DB>, userId: number, openRequestIds
   if (doomed.length) await db.deleteFrom('uploads').where('id', 'in', doomed).execute()
   await db.updateTable('uploads').set({ owner_user_id: null }).where('owner_user_id', '=', userId).execute()
   return doomed
+}
+
+/** What one worker uploaded since `sinceIso`: how many photos and their bytes together. */
+export async function uploadsSince(db: Kysely<DB>, userId: number, sinceIso: string): Promise<{ count: number; bytes: number }> {
+  const row = await db
+    .selectFrom('uploads')
+    .select((eb) => [eb.fn.countAll<string | number>().as('count'), eb.fn.sum<string | number | null>('size_bytes').as('bytes')])
+    .where('owner_user_id', '=', userId)
+    .where('created_at', '>=', sinceIso)
+    .executeTakeFirst()
+  return { count: toCount(row?.count), bytes: toCount(row?.bytes) }
+}
+
+/** Photos never attached to a case and older than `beforeIso`: deleted, their ids returned for the files. */
+export async function deleteUnusedBefore(db: Kysely<DB>, beforeIso: string): Promise<string[]> {
+  const rows = await db.deleteFrom('uploads').where('request_id', 'is', null).where('created_at', '<', beforeIso).returning('id').execute()
+  return rows.map((r) => r.id)
+}
+
+/** Which of these ids have a row. */
+export async function existingUploadIds(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set()
+  const rows = await db.selectFrom('uploads').select('id').where('id', 'in', ids).execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+/** A worker's photos not attached to any case, oldest first. */
+export async function listUnusedUploadsOf(db: Kysely<DB>, userId: number) {
+  return db.selectFrom('uploads').select(['id', 'content_type', 'size_bytes', 'created_at']).where('owner_user_id', '=', userId).where('request_id', 'is', null).orderBy('created_at').orderBy('id').execute()
 }

@@ -11,9 +11,13 @@ import { type Attachment, type Upload, type UploadContentType, uploadPath } from
 import type { DataKeys } from '../accounts/crypto'
 import type { Config } from '../config'
 import type { DB } from '../db/schema'
-import { validationFailed } from '../http/app-error'
+import { lockKey } from '../db/dialect'
+import { AppError, rateLimited, validationFailed } from '../http/app-error'
+import { chinaDate } from '../lib/dates'
 import type { Caller } from '../http/caller'
-import { findUpload, insertUpload } from './uploads.repository'
+import { handlesStation } from '../staff/staff-scope'
+import { cleanImage } from './image-check'
+import { deleteUnusedBefore, existingUploadIds, findUpload, insertUpload, listUnusedUploadsOf, uploadsSince } from './uploads.repository'
 
 export const uploadsDir = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'uploads')
 
@@ -25,23 +29,68 @@ export function sniffImage(bytes: Buffer): UploadContentType | null {
   return null
 }
 
-export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, bytes: Buffer, now: Date): Promise<Upload> {
-  const contentType = sniffImage(bytes)
+export interface UploadLimits {
+  /** Photos per worker per China day. */
+  dailyCount: number
+  /** Their bytes together. */
+  dailyBytes: number
+}
+
+const MB = 1024 * 1024
+
+/** The China day's start, and the seconds left in it (for Retry-After). */
+function chinaDay(now: Date): { startIso: string; secondsLeft: number } {
+  const start = Date.parse(`${chinaDate(now)}T00:00:00+08:00`)
+  return { startIso: new Date(start).toISOString(), secondsLeft: Math.max(1, Math.ceil((start + DAY_MS - now.getTime()) / 1000)) }
+}
+
+async function checkQuota(db: Kysely<DB>, userId: number, size: number, now: Date, limits: UploadLimits): Promise<void> {
+  const day = chinaDay(now)
+  const used = await uploadsSince(db, userId, day.startIso)
+  if (used.count + 1 > limits.dailyCount) throw rateLimited(day.secondsLeft, `今天已经传了${limits.dailyCount}张照片，不能再传了，请明天再传`)
+  if (used.bytes + size > limits.dailyBytes) {
+    throw rateLimited(day.secondsLeft, `今天传的照片加起来太大了（每天最多${Math.round(limits.dailyBytes / MB)}MB），请明天再传，或把照片压缩后再传`)
+  }
+}
+
+const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as { code?: string }).code ?? '')
+
+/**
+ * Stores one photo within the worker's daily allowance. The allowance is checked before the file is written
+ * (a flood writes nothing) and again under a per-worker lock with the row's insert, so parallel uploads
+ * cannot overshoot it. A failed write or insert leaves no file behind.
+ */
+export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, received: Buffer, now: Date, limits: UploadLimits): Promise<Upload> {
+  const contentType = sniffImage(received)
   if (!contentType) throw validationFailed({ file: '只能上传照片（JPG、PNG 或 WebP 格式）' })
+  // What is stored and served: the whole image, without where it was taken.
+  const bytes = cleanImage(received, contentType)
+  if (!bytes) throw validationFailed({ file: '这张照片的文件不完整，或者不是真正的照片，请重新拍一张或换一张' })
+  await checkQuota(db, userId, bytes.length, now, limits)
   const id = randomBytes(16).toString('hex')
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
   const file = path.join(dir, id)
-  // The file first: a row never points at a missing file; a crash between leaves only an unlisted file.
-  await fs.promises.writeFile(file, bytes, { flag: 'wx', mode: 0o600 })
+  // The file first: a row never points at a missing file; a crash between leaves only an unlisted file (swept).
   try {
-    await insertUpload(db, {
-      id,
-      owner_user_id: userId,
-      request_id: null,
-      content_type: contentType,
-      size_bytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      created_at: now.toISOString(),
+    await fs.promises.writeFile(file, bytes, { flag: 'wx', mode: 0o600 })
+  } catch (error) {
+    await fs.promises.rm(file, { force: true })
+    if (isDiskFull(error)) throw Object.assign(new AppError('INTERNAL', '服务器的存储空间满了，照片没有存上，请稍后再试'), { cause: error })
+    throw error
+  }
+  try {
+    await db.transaction().execute(async (trx) => {
+      await lockKey(trx, `uploads:${userId}`)
+      await checkQuota(trx, userId, bytes.length, now, limits)
+      await insertUpload(trx, {
+        id,
+        owner_user_id: userId,
+        request_id: null,
+        content_type: contentType,
+        size_bytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        created_at: now.toISOString(),
+      })
     })
   } catch (error) {
     await fs.promises.rm(file, { force: true })
@@ -51,6 +100,7 @@ export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, by
 }
 
 const HOUR_MS = 60 * 60 * 1000
+const DAY_MS = 24 * HOUR_MS
 
 function signature(keys: DataKeys, id: string, exp: number): string {
   return keys.hmac('upload-url', `${id}.${exp}`).slice(0, 32)
@@ -86,14 +136,52 @@ export async function readableUpload(
   if (!upload) return undefined
   if (validSignature(keys, id, query.exp, query.sig, now)) return upload
   if (caller?.kind === 'worker') return upload.owner_user_id === caller.userId ? upload : undefined
-  if (caller?.kind === 'staff' && upload.request_id !== null) {
-    if (caller.role === 'admin') return upload
-    return upload.station_id !== null && upload.station_id === caller.stationId ? upload : undefined
-  }
+  // Staff see a photo once it is part of a case they handle.
+  if (caller?.kind === 'staff' && upload.request_id !== null) return handlesStation(caller, upload.station_id) ? upload : undefined
   return undefined
 }
 
 /** After a committed deletion: the files go too. A file that is already gone is fine. */
 export async function removeUploadFiles(dir: string, ids: string[]): Promise<void> {
   await Promise.all(ids.map((id) => fs.promises.rm(path.join(dir, id), { force: true })))
+}
+
+const UPLOAD_FILE = /^[0-9a-f]{32}$/
+
+/**
+ * The clean-up: photos never attached to a case are deleted a day after upload, with their files; files with no
+ * row (a crash between writing the file and its row) go once `orphanAfterMs` old, so an upload in flight keeps its file.
+ * Files not named like an upload are not ours to judge and stay.
+ */
+export async function sweepUploads(
+  db: Kysely<DB>,
+  dir: string,
+  now: Date,
+  options: { unusedAfterMs?: number; orphanAfterMs?: number } = {},
+): Promise<{ unused: number; orphans: number }> {
+  const unused = await deleteUnusedBefore(db, new Date(now.getTime() - (options.unusedAfterMs ?? DAY_MS)).toISOString())
+  await removeUploadFiles(dir, unused)
+  let names: string[]
+  try {
+    names = (await fs.promises.readdir(dir)).filter((n) => UPLOAD_FILE.test(n))
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return { unused: unused.length, orphans: 0 }
+    throw error
+  }
+  const cutoff = now.getTime() - (options.orphanAfterMs ?? HOUR_MS)
+  const old: string[] = []
+  for (const name of names) {
+    const stat = await fs.promises.stat(path.join(dir, name)).catch(() => null)
+    if (stat?.isFile() && stat.mtimeMs < cutoff) old.push(name)
+  }
+  const known = new Set<string>()
+  for (let i = 0; i < old.length; i += 500) for (const id of await existingUploadIds(db, old.slice(i, i + 500))) known.add(id)
+  const orphans = old.filter((id) => !known.has(id))
+  await removeUploadFiles(dir, orphans)
+  return { unused: unused.length, orphans: orphans.length }
+}
+
+/** For the worker's export: photos uploaded but never attached to a case (those attached show with the case). */
+export async function exportUnusedUploads(db: Kysely<DB>, userId: number) {
+  return (await listUnusedUploadsOf(db, userId)).map((u) => ({ id: u.id, contentType: u.content_type, sizeBytes: u.size_bytes, createdAt: u.created_at }))
 }

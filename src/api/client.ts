@@ -1,4 +1,6 @@
-import { defaultMessage, errorBody, type Endpoint, type RequestOf, type ResponseOf } from '@contract'
+import type { Endpoint, RequestOf, ResponseOf } from '@contract'
+import { defaultMessage, errorBody } from '@contract/errors'
+import { safeParse } from 'zod/mini'
 import { ApiError } from './api-error'
 import { apiBase, retryDelaysMs } from './config'
 import { newIdempotencyKey } from './idempotency-key'
@@ -12,7 +14,7 @@ export interface CallOptions {
   retryDelaysMs?: number[]
 }
 
-type AnyEndpoint = Endpoint<any, any, any, any>
+type AnyEndpoint = Endpoint
 
 /**
  * Calls one contract endpoint. The answer is parsed with the endpoint's response schema;
@@ -57,7 +59,7 @@ export function baseHeaders(): Record<string, string> {
 /** An HTTP answer read with the endpoint's contract: the parsed data, or one ApiError (client calls and uploads alike). */
 export function readResponse<E extends AnyEndpoint>(endpoint: E, raw: RawResponse): ResponseOf<E> {
   if (raw.status >= 200 && raw.status < 300) {
-    const parsed = endpoint.response.safeParse(raw.body)
+    const parsed = safeParse(endpoint.response, raw.body)
     if (parsed.success) return parsed.data as ResponseOf<E>
     throw new ApiError('BAD_RESPONSE', undefined, { status: raw.status })
   }

@@ -4,7 +4,7 @@ import { ApiError } from './api-error'
 import { request } from './client'
 import { readSaved, saveRead } from './read-cache'
 
-type AnyEndpoint = Endpoint<any, any, any, any>
+type AnyEndpoint = Endpoint
 
 export interface ApiState<T> {
   data: T | undefined
@@ -83,21 +83,25 @@ export function useApi<E extends AnyEndpoint>(
 
   useEffect(() => {
     if (!enabled) return
+    // The counter itself, not a value read from it: the cleanup must retire whatever load is then in flight.
+    const loads = generation
     setLoading(true)
     void load()
     return () => {
-      generation.current++
+      loads.current++
     }
   }, [enabled, load])
 
   return { data, error, loading, refresh: load, savedAt }
 }
 
-type ListEndpoint = Endpoint<any, any, any, any>
+type ListEndpoint = Endpoint
 type ItemOf<E extends ListEndpoint> = ResponseOf<E> extends { items: Array<infer I> } ? I : never
 
-export interface ApiListState<I> {
+export interface ApiListState<I, R = unknown> {
   items: I[]
+  /** The first page's whole answer (what a list says beside its items, e.g. a search's wider offers); null until it arrives or when offline. */
+  firstPage: R | null
   error: ApiError | null
   loading: boolean
   loadingMore: boolean
@@ -113,10 +117,11 @@ export function useApiList<E extends ListEndpoint>(
   endpoint: E,
   req: RequestOf<E> = {} as RequestOf<E>,
   options: { cache?: string } = {},
-): ApiListState<ItemOf<E>> {
+): ApiListState<ItemOf<E>, ResponseOf<E>> {
   const key = JSON.stringify(req)
   const cache = options.cache
   const [items, setItems] = useState<ItemOf<E>[]>([])
+  const [firstPage, setFirstPage] = useState<ResponseOf<E> | null>(null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
@@ -141,6 +146,7 @@ export function useApiList<E extends ListEndpoint>(
       if (mine !== generation.current) return
       show(() => {
         setItems(page.items)
+        setFirstPage(page as ResponseOf<E>)
         setCursor(page.nextCursor)
         setSavedAt(null)
         setError(null)
@@ -155,6 +161,7 @@ export function useApiList<E extends ListEndpoint>(
         if (saved) {
           // Only the first page is kept: no 加载更多 until the network is back.
           setItems(saved.data)
+          setFirstPage(null)
           setCursor(null)
           setSavedAt(saved.savedAt)
           setError(null)
@@ -192,12 +199,14 @@ export function useApiList<E extends ListEndpoint>(
   useEffect(() => {
     setLoading(true)
     setItems([])
+    setFirstPage(null)
     setCursor(null)
+    const loads = generation
     void refresh()
     return () => {
-      generation.current++
+      loads.current++
     }
   }, [refresh])
 
-  return { items, error, loading, loadingMore, hasMore: cursor !== null, loadMore, refresh, savedAt }
+  return { items, firstPage, error, loading, loadingMore, hasMore: cursor !== null, loadMore, refresh, savedAt }
 }

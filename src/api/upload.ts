@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { uploadFieldName, type Upload } from '@contract'
+import { uploadFieldName, type Upload } from '@contract/uploads'
 import { uploadFile as uploadEndpoint } from '@contract/uploads'
 import { baseHeaders, readResponse } from './client'
 import { apiBase, requestTimeoutMs } from './config'

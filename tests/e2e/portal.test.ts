@@ -52,3 +52,24 @@ test('a deep link to a job detail opens that posting (browser-history route)', a
   })
   await page.context().close()
 })
+
+test('the portal runs under its content security policy: nothing refused, its inline start-up script ran', async () => {
+  const context = await phoneContext(e2e.browser)
+  const page = await context.newPage()
+  const refused: string[] = []
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text())
+  })
+  const res = await page.goto(e2e.server.baseUrl + '/')
+  expect(res?.headers()['content-security-policy']).toContain("frame-ancestors 'none'")
+  await journey(page, 'csp', async () => {
+    await page.locator('.tab-bar').getByText('找工作', { exact: true }).waitFor()
+    await page.locator('.tab-bar').getByText('我的', { exact: true }).click()
+    await page.locator('.tab-bar').getByText('维权', { exact: true }).click()
+    await page.waitForTimeout(500)
+    // The rem sizing script in index.html runs by its hash.
+    expect(await page.evaluate(() => document.documentElement.style.fontSize)).toMatch(/px$/)
+  })
+  expect(refused).toEqual([])
+  await context.close()
+})

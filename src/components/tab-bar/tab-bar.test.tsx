@@ -6,7 +6,7 @@ import { tabIndexOf, tabs } from './tabs'
 
 // app.config.ts is read by Taro at build time through a global it provides.
 ;(globalThis as { defineAppConfig?: (c: unknown) => unknown }).defineAppConfig = (c) => c
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const appConfig = require('../../app.config').default as { pages: string[]; tabBar: { list: Array<{ pagePath: string; text: string }> } }
 
 test('the drawn tabs are the tabs app.config.ts declares, in its order, and all are main-package pages', () => {

@@ -31,7 +31,7 @@ export function requireSignIn(redirect: string = currentPageUrl()): boolean {
 /** Only pages of this app may be a redirect target (never a URL from elsewhere). */
 export function safeRedirect(value: string | undefined): string | null {
   if (!value) return null
-  let url = value
+  let url: string
   try {
     url = decodeURIComponent(value)
   } catch {

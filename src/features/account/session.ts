@@ -4,7 +4,9 @@
  */
 import { useEffect, useSyncExternalStore } from 'react'
 import { ApiError, clearSavedReads, getToken, isApiError, request, setToken, type CallOptions } from '@/api'
-import { privacyNoticeVersion, type Me, type RequestOf, type ResponseOf } from '@contract'
+import type { RequestOf, ResponseOf } from '@contract/endpoint'
+import type { Me } from '@contract/me'
+import { privacyNoticeVersion } from '@contract/privacy'
 import { privacyAccepted } from './privacy-local'
 import { logout } from '@contract/auth'
 import { getMe as getMeEndpoint, setConsent } from '@contract/me'

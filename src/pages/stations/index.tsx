@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { stationTypes, type StationCity, type StationType } from '@contract'
+import { stationTypes, type StationCity, type StationType } from '@contract/stations'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { SavedNote } from '@/components/saved-note'

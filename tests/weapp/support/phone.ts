@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { createWx, type AppJson, type PhoneSettings } from './wx-double'
 
 // CommonJS packages without types.
-/* eslint-disable @typescript-eslint/no-require-imports */
+ 
 const simulate = require('miniprogram-simulate')
 const simulateUtils = require('miniprogram-simulate/src/utils')
 const exparser = require('miniprogram-exparser')

@@ -50,7 +50,7 @@ export async function stopSession(s: WeappSession | undefined): Promise<void> {
 
 /** The privacy notice accepted on this phone already (the app's own key and version). */
 export function privacyAcceptedStorage(): Record<string, string> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   const { privacyNoticeVersion } = require('../../../types/me') as { privacyNoticeVersion: string }
   return { 'wgt.privacy.accepted': privacyNoticeVersion }
 }

@@ -1,4 +1,4 @@
-import { type ApplicationStatus, applicationStatusLabel, withdrawableStatuses } from '@contract'
+import { type ApplicationStatus, applicationStatusLabel, withdrawableStatuses } from '@contract/jobs'
 
 /** The status in plain words, and how it is coloured: green for good news, grey for ended. */
 export function statusView(status: ApplicationStatus): { label: string; tone: 'primary' | 'ok' | 'plain' } {

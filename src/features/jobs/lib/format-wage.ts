@@ -1,4 +1,4 @@
-import { wageUnitLabel, type JobSummary } from '@contract'
+import { wageUnitLabel, type JobSummary } from '@contract/jobs'
 
 type Wage = Pick<JobSummary, 'wageMinYuan' | 'wageMaxYuan' | 'wageUnit'>
 

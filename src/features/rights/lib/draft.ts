@@ -5,7 +5,7 @@
  */
 import Taro from '@tarojs/taro'
 import { newIdempotencyKey, readOutbox, type OutboxEntry } from '@/api'
-import { type ContactTime, type CreateRightsRequestBody, type RightsCategory } from '@contract'
+import type { ContactTime, CreateRightsRequestBody, RightsCategory } from '@contract/rights'
 
 export interface DraftPhoto {
   id: string

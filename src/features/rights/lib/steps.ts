@@ -1,5 +1,5 @@
 /** The form's five steps and the fields each one checks, with the contract's own rules and messages. */
-import { createRightsRequestBody, rightsFields } from '@contract'
+import { createRightsRequestBody, rightsFields } from '@contract/rights'
 import { bodyOf, type RightsDraft } from './draft'
 
 export const steps = [

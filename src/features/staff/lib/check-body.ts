@@ -1,5 +1,5 @@
 import type { z } from 'zod/mini'
-import { fieldErrors, plainChineseError } from '@contract'
+import { fieldErrors, plainChineseError } from '@contract/messages'
 
 export type CheckResult<T> = { ok: true; data: T } | { ok: false; fields: Record<string, string> }
 

@@ -1,5 +1,6 @@
 import { newIdempotencyKey, request, useApi } from '@/api'
-import { privacyNoticeVersion, type PartyMemberBody } from '@contract'
+import { privacyNoticeVersion } from '@contract/privacy'
+import type { PartyMemberBody } from '@contract/stations'
 import { setConsent } from '@contract/me'
 import { listMyPartyMemberships, registerPartyMember } from '@contract/stations'
 

@@ -1,4 +1,4 @@
-import { stationTypeLabel, type Station, type StationType } from '@contract'
+import { stationTypeLabel, type Station, type StationType } from '@contract/stations'
 
 /** Short names for the filter chips; cards use the full `stationTypeLabel`. */
 export const stationTypeShort: Record<StationType, string> = {

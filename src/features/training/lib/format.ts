@@ -1,4 +1,4 @@
-import { enrollmentStatusLabel, type Course, type EnrollmentStatus } from '@contract'
+import { enrollmentStatusLabel, type Course, type EnrollmentStatus } from '@contract/courses'
 
 /** What the worker pays after the subsidy: "免费" or "¥800". */
 export function formatCost(course: Pick<Course, 'costYuan' | 'subsidyYuan'>): string {

@@ -1,4 +1,4 @@
-import { vehicleKindLabel, type TransportBatch } from '@contract'
+import { vehicleKindLabel, type TransportBatch } from '@contract/transport'
 
 const weekdays = ['日', '一', '二', '三', '四', '五', '六']
 

@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 
-import { consentKinds, consentLabel, privacyNoticeVersion, type ConsentKind, type Me } from '@contract'
+import { consentKinds, consentLabel, type ConsentKind, type Me } from '@contract/me'
+import { privacyNoticeVersion } from '@contract/privacy'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { consentPurpose, latestConsent, withdrawEffect } from '../../consents'

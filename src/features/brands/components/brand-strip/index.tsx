@@ -28,8 +28,8 @@ export function BrandStrip({ onShowJobs }: Props) {
         <Text className='brand-strip__title'>武山劳务品牌</Text>
         <ScrollView scrollX className='brand-strip__scroll' enhanced showScrollbar={false}>
           <View className='brand-strip__card'>
-            <Text className='brand-strip__name'>　</Text>
-            <Text className='brand-strip__level'>　</Text>
+            <Text className='brand-strip__name'>{'\u3000'}</Text>
+            <Text className='brand-strip__level'>{'\u3000'}</Text>
           </View>
         </ScrollView>
       </View>

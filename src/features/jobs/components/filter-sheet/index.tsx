@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import { type Benefit, benefits, type Trade, trades } from '@contract'
+import { type Benefit, benefits, type Trade, trades } from '@contract/reference'
 import { BigButton } from '@/components/big-button'
 import { asButton } from '@/lib/a11y'
 import { activeFilterCount, type JobFilters, provinceChoices, shortProvince, wageFloors } from '../../lib/filters'

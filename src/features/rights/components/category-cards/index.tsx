@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { rightsCategories, rightsCategoryHint, rightsCategoryLabel, type RightsCategory } from '@contract'
+import { rightsCategories, rightsCategoryHint, rightsCategoryLabel, type RightsCategory } from '@contract/rights'
 import { asButton } from '@/lib/a11y'
 import './index.scss'
 

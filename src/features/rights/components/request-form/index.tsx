@@ -2,14 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { dismissOutboxEntry, isApiError, onOutboxDelivered } from '@/api'
-import {
-  contactTimeLabel,
-  contactTimes,
-  destinationCities,
-  rightsCategoryLabel,
-  type RightsCategory,
-  type RightsRequest,
-} from '@contract'
+import { contactTimeLabel, contactTimes, destinationCities, rightsCategoryLabel, type RightsCategory, type RightsRequest } from '@contract/rights'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'

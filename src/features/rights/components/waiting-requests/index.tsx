@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { View } from '@tarojs/components'
 import { useOutboxEntries } from '@/api'
-import { type CreateRightsRequestBody, rightsCategoryLabel } from '@contract'
+import { type CreateRightsRequestBody, rightsCategoryLabel } from '@contract/rights'
 import { ListRow } from '@/components/list-row'
 import { openPage } from '@/lib/navigate'
 import { chinaTime } from '../../lib/format'

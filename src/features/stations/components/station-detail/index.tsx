@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { stationServices, type Station } from '@contract'
+import { stationServices, type Station } from '@contract/stations'
 import { BigButton } from '@/components/big-button'
 import { SampleBadge } from '@/components/sample-badge'
 import { Section } from '@/components/section'

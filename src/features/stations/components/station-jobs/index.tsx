@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { type JobSummary, wageUnitLabel } from '@contract'
+import { type JobSummary, wageUnitLabel } from '@contract/jobs'
 import { ListRow } from '@/components/list-row'
 import { asLink } from '@/lib/a11y'
 import { useStationJobs } from '../../api/use-station-jobs'

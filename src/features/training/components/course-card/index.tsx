@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { courseModeLabel, type Course } from '@contract'
+import { courseModeLabel, type Course } from '@contract/courses'
 import { SampleBadge } from '@/components/sample-badge'
 import { Tag } from '@/components/tag'
 import { asLink } from '@/lib/a11y'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { courseModeLabel, type Course } from '@contract'
+import { courseModeLabel, type Course } from '@contract/courses'
 import { SampleBadge } from '@/components/sample-badge'
 import { Section } from '@/components/section'
 import { Tag } from '@/components/tag'

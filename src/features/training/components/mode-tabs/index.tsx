@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { courseModeLabel, courseModes, type CourseMode } from '@contract'
+import { courseModeLabel, courseModes, type CourseMode } from '@contract/courses'
 import { asTab } from '@/lib/a11y'
 import './index.scss'
 

@@ -38,7 +38,7 @@ export default function ExportPage() {
     if (sessionLoading) return
     if (!me) requireSignIn('/packages/me/pages/export/index')
     else if (!data && !loading) void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once the session is known; a load under way or done is not started again
   }, [me, sessionLoading])
 
   const text = data ? JSON.stringify(data, null, 2) : ''
@@ -55,7 +55,7 @@ export default function ExportPage() {
     <PageRoot className='export-page'>
       <Section title='我们保存的关于您的信息'>
         <Text className='lead-text'>
-          下面是务工通保存的关于您的全部信息：您的资料（身份证号和手机号是完整的）、您同意过的事、在哪些手机上登录过，以及您的报名和求助记录。
+          下面是务工通保存的关于您的全部信息：您的资料（身份证号和手机号是完整的）、您同意过的事、在哪些手机上登录过、您的报名和求助记录、传过但还没用上的照片，以及工作人员什么时候查看过您的信息。
         </Text>
         <Text className='lead-text'>点“复制全部”，可以粘贴到微信发给自己或家人保存。这些信息只给您本人看，请不要随便发给别人。</Text>
       </Section>

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { type PolicyCategory, policyCategories } from '@contract'
+import { type PolicyCategory, policyCategories } from '@contract/policies'
 import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'
 import { PageRoot } from '@/components/page-root'

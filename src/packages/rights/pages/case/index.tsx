@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { contactTimeLabel, rightsCategoryLabel, type RightsRequest, trackingNoPattern } from '@contract'
+import { contactTimeLabel, rightsCategoryLabel, type RightsRequest, trackingNoPattern } from '@contract/rights'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'

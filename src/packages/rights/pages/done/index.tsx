@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { trackingNoPattern } from '@contract'
+import { trackingNoPattern } from '@contract/rights'
 import { BigButton } from '@/components/big-button'
 import { OutboxBanner } from '@/components/outbox-banner'
 import { PageRoot } from '@/components/page-root'

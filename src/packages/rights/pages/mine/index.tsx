@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { useOutboxEntries } from '@/api'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { rightsCategoryLabel } from '@contract'
+import { rightsCategoryLabel } from '@contract/rights'
 import { ListFooter } from '@/components/list-footer'
 import { ListRow } from '@/components/list-row'
 import { OutboxBanner } from '@/components/outbox-banner'

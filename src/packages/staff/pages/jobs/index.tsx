@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useApi, useApiList } from '@/api'
-import { reportReasonLabel, wageUnitLabel } from '@contract'
+import { reportReasonLabel, wageUnitLabel } from '@contract/jobs'
 import { BigButton } from '@/components/big-button'
 import { ListFooter } from '@/components/list-footer'
 import { Section } from '@/components/section'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
-import { type PolicyCategory, policyCategories } from '@contract'
+import { type PolicyCategory, policyCategories } from '@contract/policies'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'

@@ -1,0 +1,63 @@
+/**
+ * Headers on every answer, set in one onSend hook (no helmet dependency). The content policy fits the built
+ * portal: its own scripts, styles and images only; the one inline start-up script in index.html (the rem
+ * sizing) runs by its hash, so an injected script does not. Styles allow inline because the component
+ * libraries insert <style> at run time.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+
+const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi
+
+/** 'sha256-…' sources for each inline script of the page, as CSP hashes them (the exact text between the tags). */
+export function inlineScriptHashes(html: string): string[] {
+  return [...html.matchAll(INLINE_SCRIPT)]
+    .map((m) => m[1])
+    .filter((body) => body.trim() !== '')
+    .map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`)
+}
+
+export function contentSecurityPolicy(scriptHashes: string[]): string {
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...scriptHashes].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    // data: for icons inlined by the build, blob: for a photo's preview before it is sent.
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ')
+}
+
+export interface SecurityHeaderOptions {
+  /** The built portal; its index.html's inline scripts are allowed by hash. */
+  webRoot: string
+  /** Strict-Transport-Security: only where the site is served over https (production). */
+  hsts: boolean
+}
+
+export function installSecurityHeaders(app: FastifyInstance, { webRoot, hsts }: SecurityHeaderOptions): void {
+  let html = ''
+  try {
+    html = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8')
+  } catch {
+    // Not built: the stand-in page has no script.
+  }
+  const headers: Record<string, string> = {
+    'Content-Security-Policy': contentSecurityPolicy(inlineScriptHashes(html)),
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    // Addresses can carry a search for a phone number; other sites never see them.
+    'Referrer-Policy': 'same-origin',
+    ...(hsts ? { 'Strict-Transport-Security': 'max-age=31536000' } : {}),
+  }
+  app.addHook('onSend', async (_req, reply) => {
+    reply.headers(headers)
+  })
+}

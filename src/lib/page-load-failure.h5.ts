@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { showNotice } from './notice'
+import { historyIndexOf, onRouteChangeEnd, onRouteChangeStart } from './taro-router.h5'
 
 /**
  * H5: a page whose code cannot be fetched (no network) leaves the worker where they were, told why. Taro's router
@@ -24,10 +25,10 @@ export function watchPageLoadFailures(): void {
   let opening = false
   // The page on screen: its address and its history entry (the router's history numbers entries as `idx`).
   let shown: { url: string; state: unknown } | null = null
-  Taro.eventCenter.on('__taroRouterChange', () => {
+  onRouteChangeStart(() => {
     opening = true
   })
-  Taro.eventCenter.on('__afterTaroRouterChange', () => {
+  onRouteChangeEnd(() => {
     opening = false
     shown = { url: window.location.pathname + window.location.search, state: window.history.state }
   })
@@ -39,12 +40,8 @@ export function watchPageLoadFailures(): void {
     opening = false
     // switchTab and redirectTo replace the address instead of adding one: going back would then leave the app (a
     // blank page when it was the first). The page on screen never changed, so its own entry is simply put back.
-    if (indexOf(window.history.state) === indexOf(shown.state)) window.history.replaceState(shown.state, '', shown.url)
+    if (historyIndexOf(window.history.state) === historyIndexOf(shown.state)) window.history.replaceState(shown.state, '', shown.url)
     else window.history.back()
     Taro.eventCenter.trigger(pageChangeUndoneEvent)
   })
-}
-
-function indexOf(state: unknown): unknown {
-  return (state as { idx?: unknown } | null)?.idx
 }

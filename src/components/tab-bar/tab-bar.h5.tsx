@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import Taro from '@tarojs/taro'
 import { pageChangeUndoneEvent } from '@/lib/page-load-failure'
+import { onRouteChangeStart } from '@/lib/taro-router.h5'
 import { tabIndexOf, tabs } from './tabs'
 import './index.scss'
 
@@ -14,13 +15,12 @@ export function TabBar() {
   const [current, setCurrent] = useState(() => tabIndexOf(window.location.pathname))
   useEffect(() => {
     // The router announces every page it shows (Taro's own tab bar listens to the same event).
-    const onRoute = (e?: { toLocation?: { path?: string } }) => setCurrent(tabIndexOf(e?.toLocation?.path ?? window.location.pathname))
-    Taro.eventCenter.on('__taroRouterChange', onRoute)
+    const stopFollowing = onRouteChangeStart((e) => setCurrent(tabIndexOf(e?.toLocation?.path ?? window.location.pathname)))
     // A tab whose code could not be fetched (offline) is taken back: the bar marks the page still on screen.
     const onUndone = () => setCurrent(tabIndexOf(window.location.pathname))
     Taro.eventCenter.on(pageChangeUndoneEvent, onUndone)
     return () => {
-      Taro.eventCenter.off('__taroRouterChange', onRoute)
+      stopFollowing()
       Taro.eventCenter.off(pageChangeUndoneEvent, onUndone)
     }
   }, [])

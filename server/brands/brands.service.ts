@@ -7,21 +7,16 @@ import type { Brand, BrandLevel, Trade } from '../../types'
 import { brandLevels } from '../../types'
 import type { DB } from '../db/schema'
 import { toCount } from '../db/dialect'
+import { findBrandCoursesNotEnded } from '../courses/courses.repository'
 import { countOpenJobsByTrade } from '../jobs/jobs.repository'
 import { chinaDate } from '../lib/dates'
+import { findBrands } from './brands.repository'
 
 export async function listBrands(db: Kysely<DB>, now: Date): Promise<{ items: Brand[] }> {
   const today = chinaDate(now)
   const [brands, courses, jobs] = await Promise.all([
-    db.selectFrom('brands').select(['id', 'name', 'level', 'trade', 'story']).orderBy('id').execute(),
-    db
-      .selectFrom('courses')
-      .select(['id', 'title', 'start_date', 'capacity', 'enrolled_count', 'brand_id'])
-      .where('brand_id', 'is not', null)
-      .where('end_date', '>=', today)
-      .orderBy('start_date')
-      .orderBy('id')
-      .execute(),
+    findBrands(db),
+    findBrandCoursesNotEnded(db, today),
     countOpenJobsByTrade(db, today),
   ])
   const openJobs = new Map(jobs.map((r) => [r.trade, toCount(r.n)]))

@@ -9,7 +9,9 @@ import { writeAudit } from '../audit/audit.repository'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound } from '../http/app-error'
-import { listApplicationsForJob, setApplicationStatus } from '../jobs/applications.repository'
+import { findApplicantProfiles } from '../accounts/users.repository'
+import { findApplication, listApplicationsForJob, setApplicationStatus } from '../jobs/applications.repository'
+import { findJobStation } from '../jobs/jobs.repository'
 import { toJobSummary } from '../jobs/jobs.service'
 import { type AccessEntry, writeAccess } from './access-log.repository'
 import { jobForStaff } from './staff-jobs.service'
@@ -18,14 +20,7 @@ import { requireStation, staffActor } from './staff-scope'
 type ApplicationRow = Awaited<ReturnType<typeof listApplicationsForJob>>[number]
 
 async function workersById(db: Kysely<DB>, ids: readonly number[]) {
-  if (!ids.length) return new Map()
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'name', 'phone_enc', 'hometown_township', 'trades'])
-    .where('id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .execute()
-  return new Map(rows.map((r) => [r.id, r]))
+  return new Map((await findApplicantProfiles(db, ids)).map((r) => [r.id, r]))
 }
 
 function toApplicant(row: ApplicationRow, worker: { name: string | null; phone_enc: string | null; hometown_township: string | null; trades: string } | undefined, keys: DataKeys): StaffApplicant {
@@ -81,9 +76,10 @@ export async function setApplicantStatus(
   status: 'contacted' | 'hired' | 'rejected',
   now: Date,
 ): Promise<StaffApplicant> {
-  const row = await trx.selectFrom('job_applications').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await findApplication(trx, id)
   if (!row) throw notFound('没有找到这条报名')
-  const job = await trx.selectFrom('jobs').select(['id', 'source_station_id']).where('id', '=', row.job_id).executeTakeFirstOrThrow()
+  const job = await findJobStation(trx, row.job_id)
+  if (!job) throw notFound('没有找到这条报名')
   requireStation(caller, job.source_station_id, '这是别的工作站的岗位的报名，不能处理')
   const workers = await workersById(trx, row.user_id !== null ? [row.user_id] : [])
   const worker = row.user_id !== null ? workers.get(row.user_id) : undefined

@@ -32,3 +32,7 @@ export async function lockStaff(db: Kysely<DB>, id: number, until: Date): Promis
 export async function clearFailures(db: Kysely<DB>, id: number): Promise<void> {
   await db.updateTable('staff').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute()
 }
+
+export async function findStaffName(db: Kysely<DB>, id: number) {
+  return db.selectFrom('staff').select(['id', 'display_name']).where('id', '=', id).executeTakeFirst()
+}

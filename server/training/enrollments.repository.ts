@@ -132,3 +132,8 @@ export async function countEnrollmentsByCourse(db: Kysely<DB>, courseIds: number
     .execute()
   return rows.map((r) => ({ courseId: r.course_id, status: r.status, n: toCount(r.n as string | number) }))
 }
+
+/** Account deletion: certificate numbers and the agreed-terms copies go; the enrolments stay for the counts. */
+export async function eraseEnrollmentDetailsOfUser(trx: Kysely<DB>, userId: number): Promise<void> {
+  await trx.updateTable('enrollments').set({ certificate_number: null, agreement_text: null }).where('user_id', '=', userId).execute()
+}

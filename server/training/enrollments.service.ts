@@ -6,10 +6,13 @@
 import type { Kysely } from 'kysely'
 import { agreeTermsMessage, type CourseMode, type Enrollment, type EnrollmentStatus, type Trade } from '../../types'
 import { redactAudit } from '../audit/audit.repository'
+import { findCourseRow, findCourseRowsByIds, findCourseSeats } from '../courses/courses.repository'
 import type { CourseRow, DB } from '../db/schema'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
+import { eraseCourseRequestNotesOfUser, listUserCourseRequests } from './course-requests.repository'
 import {
+  eraseEnrollmentDetailsOfUser,
   type EnrollmentWithRank,
   findEnrollment,
   findLiveEnrollment,
@@ -64,7 +67,7 @@ export function toEnrollment(row: EnrollmentWithRank, course: CourseSummaryRow):
 }
 
 async function courseOf(db: Kysely<DB>, id: number) {
-  const course = await db.selectFrom('courses').selectAll().where('id', '=', id).executeTakeFirst()
+  const course = await findCourseRow(db, id)
   if (!course) throw notFound('没有找到这门课程，可能已被删除')
   return course
 }
@@ -107,7 +110,7 @@ export async function enroll(trx: Kysely<DB>, userId: number, courseId: number, 
  * The caller holds the course lock.
  */
 export async function promoteFromWaitlist(trx: Kysely<DB>, courseId: number, now: Date): Promise<number[]> {
-  const course = await trx.selectFrom('courses').select(['capacity', 'enrolled_count']).where('id', '=', courseId).executeTakeFirstOrThrow()
+  const course = await findCourseSeats(trx, courseId)
   const free = course.capacity - course.enrolled_count
   if (free <= 0) return []
   const promoted: number[] = []
@@ -149,7 +152,7 @@ export async function cancel(db: Kysely<DB>, userId: number, enrollmentId: numbe
 export async function listMine(db: Kysely<DB>, userId: number): Promise<{ items: Enrollment[] }> {
   const rows = await listUserEnrollments(db, userId)
   const courseIds = [...new Set(rows.map((r) => r.course_id))]
-  const courses = courseIds.length ? await db.selectFrom('courses').selectAll().where('id', 'in', courseIds).execute() : []
+  const courses = await findCourseRowsByIds(db, courseIds)
   const byId = new Map(courses.map((c) => [c.id, c]))
   return { items: rows.map((r) => toEnrollment(r, byId.get(r.course_id)!)) }
 }
@@ -166,12 +169,7 @@ export async function trainingRecords(db: Kysely<DB>, userId: number) {
     ...e,
     course: { id: e.course.id, title: e.course.title },
   }))
-  const requests = await db
-    .selectFrom('course_requests')
-    .select(['id', 'trade', 'note', 'created_at'])
-    .where('user_id', '=', userId)
-    .orderBy('id')
-    .execute()
+  const requests = await listUserCourseRequests(db, userId)
   return {
     enrollments,
     courseRequests: requests.map((r) => ({ id: r.id, trade: r.trade, note: r.note, createdAt: r.created_at })),
@@ -187,8 +185,8 @@ export async function eraseTrainingData(trx: Kysely<DB>, userId: number, now: Da
   for (const e of await liveEnrollmentIdsOfUser(trx, userId)) {
     await cancelLocked(trx, e.id, e.course_id, now, { anyTime: true })
   }
-  await trx.updateTable('enrollments').set({ certificate_number: null, agreement_text: null }).where('user_id', '=', userId).execute()
-  await trx.updateTable('course_requests').set({ note: '' }).where('user_id', '=', userId).execute()
+  await eraseEnrollmentDetailsOfUser(trx, userId)
+  await eraseCourseRequestNotesOfUser(trx, userId)
   // Completions and certificates were audited with the trainee's name: as the list now shows a deleted worker.
   const ids = (await listUserEnrollments(trx, userId)).map((e) => e.id)
   await redactAudit(trx, 'enrollment', ids, (e) => ({ ...e, name: null, phone: '已注销', certificate: null }))

@@ -21,7 +21,8 @@ import { decodeCursor, paginate } from '../lib/cursor'
 import { toCsv } from '../lib/csv'
 import { writeAccess } from '../staff/access-log.repository'
 import { isAdmin, requireStation, staffActor, stationFilterOf } from '../staff/staff-scope'
-import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, listRiders, lockBatch, updateBatch } from './transport.repository'
+import { findStationById } from '../stations/stations.repository'
+import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, insertBatch, listRiders, lockBatch, updateBatch } from './transport.repository'
 import { toBatch } from './transport.service'
 
 const OTHER_STATION = '这趟车不归您的工作站管，请联系县劳务输转服务中心'
@@ -49,7 +50,7 @@ export async function createBatch(
     stationId = caller.stationId
   }
   if (stationId !== null) {
-    const station = await trx.selectFrom('stations').select('id').where('id', '=', stationId).executeTakeFirst()
+    const station = await findStationById(trx, stationId)
     if (!station) throw validationFailed({ stationId: '没有这个工作站' })
   }
   const departAt = new Date(body.departAt)
@@ -59,31 +60,27 @@ export async function createBatch(
   if (meetAt.getTime() > departAt.getTime()) fields.meetAt = '集合时间不能晚于发车时间'
   if (Object.keys(fields).length) throw validationFailed(fields)
 
-  const row = await trx
-    .insertInto('transport_batches')
-    .values({
-      depart_at: departAt.toISOString(),
-      meet_at: meetAt.toISOString(),
-      departure_township: body.departureTownship,
-      meeting_point: body.meetingPoint,
-      destination_province: body.destinationProvince,
-      destination_city: body.destinationCity,
-      station_id: stationId,
-      employer: body.employer,
-      vehicle_kind: body.vehicleKind,
-      seats: body.seats,
-      seats_taken: 0,
-      status: 'open',
-      what_to_bring: body.whatToBring,
-      notes: body.notes,
-      created_by_staff_id: caller.staffId,
-      is_sample: 0,
-      created_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const created = toBatch(await batchOrNotFound(trx, row.id))
-  await writeAudit(trx, { actor: staffActor(caller), action: 'transport.create', entity: 'transport_batch', entityId: row.id, after: created, at: now })
+  const id = await insertBatch(trx, {
+    depart_at: departAt.toISOString(),
+    meet_at: meetAt.toISOString(),
+    departure_township: body.departureTownship,
+    meeting_point: body.meetingPoint,
+    destination_province: body.destinationProvince,
+    destination_city: body.destinationCity,
+    station_id: stationId,
+    employer: body.employer,
+    vehicle_kind: body.vehicleKind,
+    seats: body.seats,
+    seats_taken: 0,
+    status: 'open',
+    what_to_bring: body.whatToBring,
+    notes: body.notes,
+    created_by_staff_id: caller.staffId,
+    is_sample: 0,
+    created_at: now.toISOString(),
+  })
+  const created = toBatch(await batchOrNotFound(trx, id))
+  await writeAudit(trx, { actor: staffActor(caller), action: 'transport.create', entity: 'transport_batch', entityId: id, after: created, at: now })
   return created
 }
 

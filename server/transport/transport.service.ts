@@ -9,12 +9,14 @@ import { conflict, notFound } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
 import {
   type BatchRow,
+  detachUserSignups,
   findActiveSignup,
   findBatch,
   findBatches,
   findOpenBatches,
   findSignup,
   insertSignup,
+  listUserSeatsOnOpenBatches,
   listUserSignups,
   lockBatch,
   markSignupCancelled,
@@ -163,16 +165,7 @@ export async function transportRecords(db: Kysely<DB>, userId: number) {
  * the rest stay without identity, so a departed rider still counts as sent out.
  */
 export async function eraseTransportData(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
-  const live = await trx
-    .selectFrom('transport_signups as t')
-    .innerJoin('transport_batches as b', 'b.id', 't.batch_id')
-    .select(['t.id', 't.batch_id'])
-    .where('t.user_id', '=', userId)
-    .where('t.status', '=', 'active')
-    .where('b.status', '=', 'open')
-    .orderBy('t.batch_id')
-    .execute()
-  for (const s of live) {
+  for (const s of await listUserSeatsOnOpenBatches(trx, userId)) {
     const batch = await lockBatch(trx, s.batch_id)
     // Still waiting to leave: the seat goes back. (Past departure time but not yet marked: the worker rode.)
     if (batch && batch.status === 'open' && now.toISOString() < batch.depart_at) {
@@ -180,5 +173,5 @@ export async function eraseTransportData(trx: Kysely<DB>, userId: number, now: D
       await releaseSeat(trx, s.batch_id)
     }
   }
-  await trx.updateTable('transport_signups').set({ user_id: null }).where('user_id', '=', userId).execute()
+  await detachUserSignups(trx, userId)
 }

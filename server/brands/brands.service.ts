@@ -7,9 +7,9 @@ import type { Brand, BrandLevel, Trade } from '../../types'
 import { brandLevels } from '../../types'
 import type { DB } from '../db/schema'
 import { toCount } from '../db/dialect'
-import { findBrandCoursesNotEnded } from '../courses/courses.repository'
 import { countOpenJobsByTrade } from '../jobs/jobs.repository'
 import { chinaDate } from '../lib/dates'
+import { findBrandCoursesNotEnded } from '../training/courses.repository'
 import { findBrands } from './brands.repository'
 
 export async function listBrands(db: Kysely<DB>, now: Date): Promise<{ items: Brand[] }> {

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
-import { getCourse, listCourses } from '../courses/courses.service'
 import { route } from '../http/route'
 import { createCourseRequest } from '../training/course-requests.service'
+import { getCourse, listCourses } from '../training/courses.service'
 import { cancel, enroll, listMine } from '../training/enrollments.service'
 
 export function courseRoutes(app: FastifyInstance): void {

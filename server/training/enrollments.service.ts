@@ -6,11 +6,11 @@
 import type { Kysely } from 'kysely'
 import { agreeTermsMessage, type CourseMode, type Enrollment, type EnrollmentStatus, type Trade } from '../../types'
 import { redactAudit } from '../audit/audit.repository'
-import { findCourseRow, findCourseRowsByIds, findCourseSeats } from '../courses/courses.repository'
 import type { CourseRow, DB } from '../db/schema'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import { eraseCourseRequestNotesOfUser, listUserCourseRequests } from './course-requests.repository'
+import { findCourseRow, findCourseRowsByIds, findCourseSeats } from './courses.repository'
 import {
   eraseEnrollmentDetailsOfUser,
   type EnrollmentWithRank,

@@ -4,8 +4,8 @@ import type { Course, CourseDetail, CourseMode, Trade } from '../../types'
 import type { DB } from '../db/schema'
 import { notFound } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
-import { myEnrollmentRef } from '../training/enrollments.service'
 import { type CourseWithBrand, findCourseById, findCourses } from './courses.repository'
+import { myEnrollmentRef } from './enrollments.service'
 
 export function toCourse(row: CourseWithBrand): Course {
   return {

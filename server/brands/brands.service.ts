@@ -10,6 +10,7 @@ import { toCount } from '../db/dialect'
 import { countOpenJobsByTrade } from '../jobs/jobs.repository'
 import { chinaDate } from '../lib/dates'
 import { findBrandCoursesNotEnded } from '../training/courses.repository'
+import { seatsLeftOf } from '../training/training-dto'
 import { findBrands } from './brands.repository'
 
 export async function listBrands(db: Kysely<DB>, now: Date): Promise<{ items: Brand[] }> {
@@ -35,7 +36,7 @@ export async function listBrands(db: Kysely<DB>, now: Date): Promise<{ items: Br
         story: b.story,
         courses: courses
           .filter((c) => c.brand_id === b.id)
-          .map((c) => ({ id: c.id, title: c.title, startDate: c.start_date, seatsLeft: Math.max(0, c.capacity - c.enrolled_count) })),
+          .map((c) => ({ id: c.id, title: c.title, startDate: c.start_date, seatsLeft: seatsLeftOf(c) })),
         openJobs: openJobs.get(b.trade) ?? 0,
       })),
   }

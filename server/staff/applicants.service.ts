@@ -12,12 +12,11 @@ import { conflict, notFound } from '../http/app-error'
 import { findApplicantProfiles } from '../accounts/users.repository'
 import { findApplication, listApplicationsForJob, setApplicationStatus } from '../jobs/applications.repository'
 import { findJobStation } from '../jobs/jobs.repository'
+import { type ApplicationRow, toApplicationBase } from '../jobs/applications.service'
 import { toJobSummary } from '../jobs/jobs.service'
 import { type AccessEntry, writeAccess } from './access-log.repository'
 import { jobForStaff } from './staff-jobs.service'
 import { requireStation, staffActor } from './staff-scope'
-
-type ApplicationRow = Awaited<ReturnType<typeof listApplicationsForJob>>[number]
 
 async function workersById(db: Kysely<DB>, ids: readonly number[]) {
   return new Map((await findApplicantProfiles(db, ids)).map((r) => [r.id, r]))
@@ -25,11 +24,7 @@ async function workersById(db: Kysely<DB>, ids: readonly number[]) {
 
 function toApplicant(row: ApplicationRow, worker: { name: string | null; phone_enc: string | null; hometown_township: string | null; trades: string } | undefined, keys: DataKeys): StaffApplicant {
   return {
-    id: row.id,
-    status: row.status as ApplicationStatus,
-    note: row.note,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...toApplicationBase(row),
     worker: worker
       ? {
           name: worker.name,

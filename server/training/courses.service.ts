@@ -1,40 +1,12 @@
-/** Course rules and the row → contract mapping. */
+/** The course list and a course's page. */
 import type { Kysely } from 'kysely'
 import type { Course, CourseDetail, CourseMode, Trade } from '../../types'
 import type { DB } from '../db/schema'
 import { notFound } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
-import { type CourseWithBrand, findCourseById, findCourses } from './courses.repository'
+import { findCourseById, findCourses } from './courses.repository'
 import { myEnrollmentRef } from './enrollments.service'
-
-export function toCourse(row: CourseWithBrand): Course {
-  return {
-    id: row.id,
-    title: row.title,
-    trade: row.trade as Trade,
-    mode: row.mode as CourseMode,
-    provider: row.provider,
-    location: row.location,
-    startDate: row.start_date,
-    endDate: row.end_date,
-    enrollDeadline: row.enroll_deadline,
-    sessions: row.sessions,
-    capacity: row.capacity,
-    seatsLeft: Math.max(0, row.capacity - row.enrolled_count),
-    costYuan: row.cost_yuan,
-    subsidyYuan: row.subsidy_yuan,
-    certificate: row.certificate,
-    certificateLevel: row.certificate_level,
-    requirements: row.requirements,
-    description: row.description,
-    brand: row.brand_name ?? null,
-    partnerEmployer: row.partner_employer,
-    destinationCity: row.destination_city,
-    expectedWageYuan: row.expected_wage_yuan,
-    agreementText: row.agreement_text,
-    isSample: row.is_sample === 1,
-  }
-}
+import { toCourse } from './training-dto'
 
 export async function listCourses(
   db: Kysely<DB>,

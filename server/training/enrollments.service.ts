@@ -4,16 +4,15 @@
  * concurrency, on one instance or several, and the waitlist is served in arrival order (id order).
  */
 import type { Kysely } from 'kysely'
-import { agreeTermsMessage, type CourseMode, type Enrollment, type EnrollmentStatus, type Trade } from '../../types'
+import { agreeTermsMessage, type Enrollment, type EnrollmentStatus } from '../../types'
 import { redactAudit } from '../audit/audit.repository'
-import type { CourseRow, DB } from '../db/schema'
+import type { DB } from '../db/schema'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import { eraseCourseRequestNotesOfUser, listUserCourseRequests } from './course-requests.repository'
 import { findCourseRow, findCourseRowsByIds, findCourseSeats } from './courses.repository'
 import {
   eraseEnrollmentDetailsOfUser,
-  type EnrollmentWithRank,
   findEnrollment,
   findLiveEnrollment,
   firstWaitlisted,
@@ -26,45 +25,7 @@ import {
   updateEnrollment,
   waitlistPosition,
 } from './enrollments.repository'
-
-type CourseSummaryRow = Pick<
-  CourseRow,
-  'id' | 'title' | 'trade' | 'mode' | 'provider' | 'location' | 'start_date' | 'end_date' | 'enroll_deadline' | 'certificate' | 'partner_employer' | 'destination_city'
->
-
-function certificateOf(row: EnrollmentWithRank) {
-  return row.certificate_number && row.certificate_issued_on
-    ? { number: row.certificate_number, level: row.certificate_level ?? '', issuedOn: row.certificate_issued_on }
-    : null
-}
-
-export function toEnrollment(row: EnrollmentWithRank, course: CourseSummaryRow): Enrollment {
-  return {
-    id: row.id,
-    courseId: row.course_id,
-    status: row.status as EnrollmentStatus,
-    waitlistPosition: waitlistPosition(row),
-    agreedTermsAt: row.agreed_terms_at,
-    createdAt: row.created_at,
-    cancelledAt: row.cancelled_at,
-    completedAt: row.completed_at,
-    certificate: certificateOf(row),
-    course: {
-      id: course.id,
-      title: course.title,
-      trade: course.trade as Trade,
-      mode: course.mode as CourseMode,
-      provider: course.provider,
-      location: course.location,
-      startDate: course.start_date,
-      endDate: course.end_date,
-      enrollDeadline: course.enroll_deadline,
-      certificate: course.certificate,
-      partnerEmployer: course.partner_employer,
-      destinationCity: course.destination_city,
-    },
-  }
-}
+import { toEnrollment } from './training-dto'
 
 async function courseOf(db: Kysely<DB>, id: number) {
   const course = await findCourseRow(db, id)

@@ -28,9 +28,9 @@ import { addDays, chinaDate } from '../lib/dates'
 import { writeAccess } from '../staff/access-log.repository'
 import { requireAdmin, staffActor } from '../staff/staff-scope'
 import { findCourseById, findCoursesLatestFirst, insertCourse, updateCourseColumns } from './courses.repository'
-import { toCourse } from './courses.service'
 import { countEnrollmentsByCourse, type EnrollmentWithRank, findEnrollment, listCourseEnrollments, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
 import { promoteFromWaitlist } from './enrollments.service'
+import { toCertificate, toCourse } from './training-dto'
 
 const COUNTY_RUNS_COURSES = '培训班由县劳务输转服务中心统一管理，请联系中心管理员'
 
@@ -177,10 +177,7 @@ function toStaffEnrollment(row: StaffRow, keys: DataKeys): StaffEnrollment {
     phone: phone ? maskPhone(phone) : '已注销',
     agreedTermsAt: row.agreed_terms_at,
     createdAt: row.created_at,
-    certificate:
-      row.certificate_number && row.certificate_issued_on
-        ? { number: row.certificate_number, level: row.certificate_level ?? '', issuedOn: row.certificate_issued_on }
-        : null,
+    certificate: toCertificate(row),
   }
 }
 

@@ -157,7 +157,7 @@ export async function logout(app: FastifyInstance, sessionId: number) {
   return { signedOut: true as const }
 }
 
-export async function devOutbox(app: FastifyInstance, phone: string) {
+export async function listDevSmsOutbox(app: FastifyInstance, phone: string) {
   const rows = await outboxFor(app.db, phoneHashOf(app, phone))
   return { items: rows.map((r) => ({ code: r.code, sentAt: r.sent_at })) }
 }

@@ -116,7 +116,7 @@ export async function exportJobRecords(db: Kysely<DB>, userId: number) {
 }
 
 /** For account deletion, inside its transaction. */
-export async function forgetWorkerJobRecords(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
+export async function eraseJobRecords(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
   const ids = await applicationIdsOf(trx, userId)
   await anonymiseApplicationsOf(trx, userId, now)
   // Staff status changes were audited with the applicant as staff saw them: as a deleted worker now reads.

@@ -42,7 +42,7 @@ export async function hideIfReported(db: Executor, jobId: number, threshold: num
 }
 
 /** For the staff review queue (staff issue): hidden postings, oldest report first. */
-export async function listJobsUnderReview(db: Executor) {
+export async function findJobsUnderReview(db: Executor) {
   return db
     .selectFrom('jobs')
     .select(['jobs.id', 'jobs.title', 'jobs.employer_name', 'jobs.source_station_id'])

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
-import { devOutbox, loginWithCode, loginWithWechat, logout, requestSmsCode } from '../accounts/auth.service'
+import { listDevSmsOutbox, loginWithCode, loginWithWechat, logout, requestSmsCode } from '../accounts/auth.service'
 import { route } from '../http/route'
 
 export function authRoutes(app: FastifyInstance): void {
@@ -10,6 +10,6 @@ export function authRoutes(app: FastifyInstance): void {
   route(app, api.logout, ({ caller }) => logout(app, caller.sessionId))
   // The console provider's outbox: development and tests only, never registered in production.
   if (app.config.nodeEnv !== 'production') {
-    route(app, api.devSmsOutbox, ({ query }) => devOutbox(app, query.phone))
+    route(app, api.devSmsOutbox, ({ query }) => listDevSmsOutbox(app, query.phone))
   }
 }

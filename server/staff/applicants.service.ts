@@ -15,7 +15,7 @@ import { findJobStation } from '../jobs/jobs.repository'
 import { type ApplicationRow, toApplicationBase } from '../jobs/applications.service'
 import { toJobSummary } from '../jobs/jobs.service'
 import { type AccessEntry, writeAccess } from './access-log.repository'
-import { jobForStaff } from './staff-jobs.service'
+import { getJobForStaff } from './staff-jobs.service'
 import { requireStation, staffActor } from './staff-scope'
 
 async function workersById(db: Kysely<DB>, ids: readonly number[]) {
@@ -44,8 +44,8 @@ const phoneRead = (caller: StaffCaller, userId: number, applicationId: number, j
   at: now,
 })
 
-export async function jobApplicants(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, jobId: number, now: Date) {
-  const job = await jobForStaff(db, caller, jobId)
+export async function listJobApplicants(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, jobId: number, now: Date) {
+  const job = await getJobForStaff(db, caller, jobId)
   const rows = await listApplicationsForJob(db, jobId)
   const workers = await workersById(db, rows.flatMap((r) => (r.user_id !== null ? [r.user_id] : [])))
   const items = rows.map((r) => toApplicant(r, r.user_id !== null ? workers.get(r.user_id) : undefined, keys))

@@ -20,7 +20,7 @@ import { conflict, forbidden, notFound, validationFailed } from '../http/app-err
 import { indexJobs } from '../jobs/job-search.repository'
 import { countApplicationsByJob } from '../jobs/applications.repository'
 import { findJobById, findJobIdsNewestFirst, findJobsByIds, insertJob, type JobWithStations, lockJob, updateJob } from '../jobs/jobs.repository'
-import { listJobsUnderReview, listOpenReportsForJob, settleReportedJob } from '../jobs/reports.repository'
+import { findJobsUnderReview, listOpenReportsForJob, settleReportedJob } from '../jobs/reports.repository'
 import { toJobDetail, toJobSummary } from '../jobs/jobs.service'
 import { badCursor, decodeCursor, paginate } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
@@ -50,7 +50,7 @@ async function toStaffJob(db: Kysely<DB>, row: JobWithStations, now: Date): Prom
 }
 
 /** The posting, if the caller may act on it: 404 when there is none, 403 when another station's. */
-export async function jobForStaff(db: Kysely<DB>, caller: StaffCaller, id: number, lock = false): Promise<JobWithStations> {
+export async function getJobForStaff(db: Kysely<DB>, caller: StaffCaller, id: number, lock = false): Promise<JobWithStations> {
   if (lock) await lockJob(db, id)
   const row = await findJobById(db, id)
   if (!row) throw notFound(NOT_FOUND)
@@ -59,7 +59,7 @@ export async function jobForStaff(db: Kysely<DB>, caller: StaffCaller, id: numbe
 }
 
 export async function getStaffJob(db: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<StaffJob> {
-  return toStaffJob(db, await jobForStaff(db, caller, id), now)
+  return toStaffJob(db, await getJobForStaff(db, caller, id), now)
 }
 
 export async function listStaffJobs(
@@ -172,7 +172,7 @@ const searchedKeys: readonly (keyof UpdateStaffJobBody)[] = ['title', 'employerN
 const employerKeys: readonly (keyof UpdateStaffJobBody)[] = ['employerName', 'employerPhone']
 
 export async function updateStaffJob(trx: Kysely<DB>, caller: StaffCaller, id: number, body: UpdateStaffJobBody, now: Date): Promise<StaffJob> {
-  const row = await jobForStaff(trx, caller, id, true)
+  const row = await getJobForStaff(trx, caller, id, true)
   const before = await toStaffJob(trx, row, now)
   const given = Object.entries(body).filter(([, v]) => v !== undefined) as [keyof UpdateStaffJobBody, unknown][]
   checkRules({ ...before, ...Object.fromEntries(given) } as StaffJob)
@@ -196,7 +196,7 @@ export async function updateStaffJob(trx: Kysely<DB>, caller: StaffCaller, id: n
 }
 
 export async function verifyEmployer(trx: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<StaffJob> {
-  const row = await jobForStaff(trx, caller, id, true)
+  const row = await getJobForStaff(trx, caller, id, true)
   const before = await toStaffJob(trx, row, now)
   await updateJob(trx, id, {
     employer_verified: 1,
@@ -210,9 +210,9 @@ export async function verifyEmployer(trx: Kysely<DB>, caller: StaffCaller, id: n
   return after
 }
 
-export async function jobsUnderReview(db: Kysely<DB>, caller: StaffCaller) {
+export async function listJobsUnderReview(db: Kysely<DB>, caller: StaffCaller) {
   const station = stationFilterOf(caller)
-  const jobs = (await listJobsUnderReview(db)).filter((j) => station === undefined || j.source_station_id === station)
+  const jobs = (await findJobsUnderReview(db)).filter((j) => station === undefined || j.source_station_id === station)
   const names = await findStationNames(db, [...new Set(jobs.map((j) => j.source_station_id))])
   const items = []
   for (const j of jobs) {
@@ -235,7 +235,7 @@ export async function reviewJob(
   body: { decision: 'restore' | 'remove'; note: string },
   now: Date,
 ): Promise<StaffJob> {
-  const row = await jobForStaff(trx, caller, id, true)
+  const row = await getJobForStaff(trx, caller, id, true)
   if (row.review_status !== 'pending') throw conflict('这个岗位不在待核查的名单里')
   const before = await toStaffJob(trx, row, now)
   const reports = await listOpenReportsForJob(trx, id)

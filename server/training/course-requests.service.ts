@@ -13,7 +13,7 @@ export async function createCourseRequest(trx: Kysely<DB>, userId: number, body:
 }
 
 /** Demand by trade, most asked first. Notes are not shown here: they are the workers' own words. */
-export async function courseRequestSummary(db: Kysely<DB>) {
+export async function getCourseRequestSummary(db: Kysely<DB>) {
   const rows = await countCourseRequestsByTrade(db)
   const items = rows
     .map((r) => ({ trade: r.trade, requests: toCount(r.requests as string | number), workers: toCount(r.workers as string | number), latestAt: r.latest_at as string }))

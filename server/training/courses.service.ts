@@ -5,7 +5,7 @@ import type { DB } from '../db/schema'
 import { notFound } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
 import { findCourseById, findCourses } from './courses.repository'
-import { myEnrollmentRef } from './enrollments.service'
+import { getMyEnrollmentRef } from './enrollments.service'
 import { toCourse } from './training-dto'
 
 export async function listCourses(
@@ -27,5 +27,5 @@ export async function listCourses(
 export async function getCourse(db: Kysely<DB>, id: number, workerId: number | null = null): Promise<CourseDetail> {
   const row = await findCourseById(db, id)
   if (!row) throw notFound('没有找到这门课程，可能已被删除')
-  return { ...toCourse(row), myEnrollment: workerId === null ? null : await myEnrollmentRef(db, workerId, id) }
+  return { ...toCourse(row), myEnrollment: workerId === null ? null : await getMyEnrollmentRef(db, workerId, id) }
 }

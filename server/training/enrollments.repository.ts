@@ -53,7 +53,7 @@ export async function listUserEnrollments(db: Kysely<DB>, userId: number) {
   return withPosition(db).where('e.user_id', '=', userId).orderBy('e.id', 'desc').execute()
 }
 
-export async function listCourseEnrollments(db: Kysely<DB>, courseId: number) {
+export async function listCourseEnrollmentsWithWorkers(db: Kysely<DB>, courseId: number) {
   return withPosition(db)
     .innerJoin('users', 'users.id', 'e.user_id')
     .select(['users.name as user_name', 'users.phone_enc as user_phone_enc'])

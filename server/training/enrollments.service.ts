@@ -43,7 +43,7 @@ async function enrollmentDto(db: Kysely<DB>, id: number): Promise<Enrollment> {
  * Enrols the worker in `trx` (the idempotent request's transaction). A worker with a live enrolment gets it
  * back unchanged; after cancelling, enrolling again joins anew, at the back of the waitlist if the course is full.
  */
-export async function enroll(trx: Kysely<DB>, userId: number, courseId: number, body: { agreeTerms?: boolean }, now: Date): Promise<Enrollment> {
+export async function enrollInCourse(trx: Kysely<DB>, userId: number, courseId: number, body: { agreeTerms?: boolean }, now: Date): Promise<Enrollment> {
   const course = await lockCourse(trx, courseId)
   if (!course) throw notFound('没有找到这门课程，可能已被删除')
 
@@ -101,7 +101,7 @@ async function cancelLocked(trx: Kysely<DB>, enrollmentId: number, courseId: num
 }
 
 /** The owner cancels; anyone else's enrolment is "not found". */
-export async function cancel(db: Kysely<DB>, userId: number, enrollmentId: number, now: Date): Promise<Enrollment> {
+export async function cancelEnrollment(db: Kysely<DB>, userId: number, enrollmentId: number, now: Date): Promise<Enrollment> {
   return db.transaction().execute(async (trx) => {
     const row = await findEnrollment(trx, enrollmentId)
     if (!row || row.user_id !== userId) throw notFound('没有找到这条报名记录')
@@ -110,7 +110,7 @@ export async function cancel(db: Kysely<DB>, userId: number, enrollmentId: numbe
   })
 }
 
-export async function listMine(db: Kysely<DB>, userId: number): Promise<{ items: Enrollment[] }> {
+export async function listMyEnrollments(db: Kysely<DB>, userId: number): Promise<{ items: Enrollment[] }> {
   const rows = await listUserEnrollments(db, userId)
   const courseIds = [...new Set(rows.map((r) => r.course_id))]
   const courses = await findCourseRowsByIds(db, courseIds)
@@ -119,14 +119,14 @@ export async function listMine(db: Kysely<DB>, userId: number): Promise<{ items:
 }
 
 /** For the course page: the worker's live enrolment, or null. */
-export async function myEnrollmentRef(db: Kysely<DB>, userId: number, courseId: number) {
+export async function getMyEnrollmentRef(db: Kysely<DB>, userId: number, courseId: number) {
   const row = await findLiveEnrollment(db, courseId, userId)
   return row ? { id: row.id, status: row.status as EnrollmentStatus, waitlistPosition: waitlistPosition(row) } : null
 }
 
 /** What GET /api/me/export lists about training. */
-export async function trainingRecords(db: Kysely<DB>, userId: number) {
-  const enrollments = (await listMine(db, userId)).items.map((e) => ({
+export async function exportTrainingRecords(db: Kysely<DB>, userId: number) {
+  const enrollments = (await listMyEnrollments(db, userId)).items.map((e) => ({
     ...e,
     course: { id: e.course.id, title: e.course.title },
   }))

@@ -28,7 +28,7 @@ import { addDays, chinaDate } from '../lib/dates'
 import { writeAccess } from '../staff/access-log.repository'
 import { requireAdmin, staffActor } from '../staff/staff-scope'
 import { findCourseById, findCoursesLatestFirst, insertCourse, updateCourseColumns } from './courses.repository'
-import { countEnrollmentsByCourse, type EnrollmentWithRank, findEnrollment, listCourseEnrollments, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
+import { countEnrollmentsByCourse, type EnrollmentWithRank, findEnrollment, listCourseEnrollmentsWithWorkers, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
 import { promoteFromWaitlist } from './enrollments.service'
 import { toCertificate, toCourse } from './training-dto'
 
@@ -185,9 +185,9 @@ function toStaffEnrollment(row: StaffRow, keys: DataKeys): StaffEnrollment {
  * Courses are the county centre's, so any staff member may read a list (phones masked); each read is logged, one
  * access entry per worker on it, so a worker's export shows who saw them on which list.
  */
-export async function courseEnrollments(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, courseId: number, now: Date) {
+export async function listCourseEnrollments(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, courseId: number, now: Date) {
   const course = await courseDto(db, courseId)
-  const rows = (await listCourseEnrollments(db, courseId)) as StaffRow[]
+  const rows = (await listCourseEnrollmentsWithWorkers(db, courseId)) as StaffRow[]
   await writeAccess(
     db,
     rows.filter((r) => r.user_phone_enc !== null).map((r) => ({ staffId: caller.staffId, action: 'enrollment_list' as const, userId: r.user_id, detail: `培训 ${course.id}「${course.title}」报名名单`, at: now })),

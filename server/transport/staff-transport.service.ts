@@ -37,7 +37,7 @@ async function batchOrNotFound(db: Kysely<DB>, id: number): Promise<BatchRow> {
   return row
 }
 
-export async function createBatch(
+export async function createTransportBatch(
   trx: Kysely<DB>,
   caller: StaffCaller,
   body: z.output<typeof createTransportBatchBody>,
@@ -88,7 +88,7 @@ export async function createBatch(
  * The riders of a batch, for boarding. Reading their phones is logged (one entry per read, as for a ledger
  * export), in the same transaction: a manifest that was answered is a manifest that was logged.
  */
-export async function manifest(
+export async function getTransportManifest(
   db: Kysely<DB>,
   keys: DataKeys,
   caller: StaffCaller,
@@ -146,7 +146,7 @@ export function manifestCsv(riders: ManifestRider[]): string {
 }
 
 /** Marks the batch departed: its riders now count as sent out. A repeat changes nothing. */
-export async function depart(db: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<TransportBatch & { riders: number }> {
+export async function departTransportBatch(db: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<TransportBatch & { riders: number }> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockBatch(trx, id)
     if (!locked) throw notFound('没有找到这趟车')
@@ -170,7 +170,7 @@ const toStaffBatch = (row: BatchRow): StaffTransportBatch => ({
 })
 
 /** The workbench list: the caller's station's batches (admins: every batch), latest departure first. */
-export async function listStaffBatches(
+export async function listStaffTransportBatches(
   db: Kysely<DB>,
   caller: StaffCaller,
   query: { status?: 'open' | 'departed' | 'cancelled'; cursor?: string; limit: number },
@@ -185,7 +185,7 @@ export async function listStaffBatches(
  * Calls the batch off: every live seat is given back (the riders' seats show cancelled, with the batch's reason),
  * all under the batch lock so no seat is taken meanwhile. A departed batch cannot be; a repeat changes nothing.
  */
-export async function cancel(
+export async function cancelTransportBatch(
   db: Kysely<DB>,
   caller: StaffCaller,
   id: number,

@@ -123,7 +123,7 @@ function validSignature(keys: DataKeys, id: string, exp: unknown, sig: unknown, 
 }
 
 /** The stored photo when this caller (or this signed url) may read it; undefined means 404. */
-export async function readableUpload(
+export async function getReadableUpload(
   db: Kysely<DB>,
   keys: DataKeys,
   caller: Caller | null,

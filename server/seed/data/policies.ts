@@ -1,6 +1,9 @@
 // 政策咨询: plain-Chinese explanations of the policies workers ask about most. General and national in wording;
 // where amounts and conditions differ by place and year they say so (以当地人社部门公布为准) instead of quoting figures.
+import type { Kysely } from 'kysely'
 import type { PolicyCategory } from '../../../types'
+import type { DB } from '../../db/schema'
+import { policySearchText } from '../../policies/policies.repository'
 
 export interface PolicySeed {
   key: string
@@ -261,3 +264,50 @@ export const policyFaqs: PolicyFaqSeed[] = [
     policyKey: 'policy-public-employment-service',
   },
 ]
+
+/** Inserts the missing sample articles and FAQ entries (idempotent by seed_key, like the rest of the seed). */
+export async function seedPolicies(trx: Kysely<DB>, now: Date): Promise<number> {
+  const at = now.toISOString()
+  let added = 0
+  if (policies.length) {
+    const result = await trx
+      .insertInto('policies')
+      .values(
+        // A second apart, in the file's order: the list (newest first) then reads in that order.
+        policies.map((p, i) => ({
+          seed_key: p.key,
+          title: p.title,
+          category: p.category,
+          summary: p.summary,
+          body: p.body,
+          source: p.source,
+          search_text: policySearchText(p),
+          is_sample: 1 as const,
+          created_at: at,
+          updated_at: new Date(now.getTime() - i * 1000).toISOString(),
+        })),
+      )
+      .onConflict((oc) => oc.column('seed_key').doNothing())
+      .executeTakeFirst()
+    added += Number(result.numInsertedOrUpdatedRows ?? 0)
+  }
+  if (policyFaqs.length) {
+    const rows = await trx.selectFrom('policies').select(['id', 'seed_key']).where('seed_key', 'is not', null).execute()
+    const ids = new Map(rows.map((r) => [r.seed_key as string, r.id]))
+    await trx
+      .insertInto('policy_faqs')
+      .values(
+        policyFaqs.map((f, i) => ({
+          seed_key: f.key,
+          position: i + 1,
+          question: f.question,
+          answer: f.answer,
+          policy_id: f.policyKey ? (ids.get(f.policyKey) ?? null) : null,
+          created_at: at,
+        })),
+      )
+      .onConflict((oc) => oc.column('seed_key').doNothing())
+      .execute()
+  }
+  return added
+}

@@ -5,12 +5,12 @@
  */
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { seedBrands } from './data/brands'
-import { seedCourses } from './data/courses'
-import { seedJobs } from './data/jobs'
-import { seedPolicies } from './data/policies'
-import { seedStations } from './data/stations'
-import { seedTransport } from './data/transport'
+import { seedBrands } from '../brands/brands-seed'
+import { seedJobs } from '../jobs/jobs-seed'
+import { seedPolicies } from '../policies/policies-seed'
+import { seedStations } from '../stations/stations-seed'
+import { seedCourses } from '../training/training-seed'
+import { seedTransport } from '../transport/transport-seed'
 
 export interface SeedCounts {
   stations: number

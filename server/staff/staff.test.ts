@@ -1,7 +1,7 @@
 import { z } from 'zod/mini'
 import { api } from '../../types'
 import { DEV_ADMIN_PASSWORD, DEV_STATION_PASSWORD } from '../config'
-import { seedStaff } from '../seed/staff'
+import { seedStaff } from './staff-seed'
 import { bearer, staffSignIn } from '../test-support/accounts'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 import { hashPassword, verifyPassword } from './passwords'

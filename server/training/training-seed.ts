@@ -1,9 +1,9 @@
 // Sample training courses in Wushan: employer orders (下单), the county menu (点单) and labour-brand classes (配单).
 import type { Kysely } from 'kysely'
-import type { CourseMode, Trade } from '../../../types'
-import type { DB } from '../../db/schema'
-import { addDays, chinaDate } from '../../lib/dates'
-import { idsByKey, insertedCount, resolveKey } from '../seed-keys'
+import type { CourseMode, Trade } from '../../types'
+import type { DB } from '../db/schema'
+import { addDays, chinaDate } from '../lib/dates'
+import { idsByKey, insertedCount, resolveKey } from '../seed/seed-keys'
 
 export interface CourseSeed {
   key: string

@@ -1,9 +1,9 @@
 // 政策咨询: plain-Chinese explanations of the policies workers ask about most. General and national in wording;
 // where amounts and conditions differ by place and year they say so (以当地人社部门公布为准) instead of quoting figures.
 import type { Kysely } from 'kysely'
-import type { PolicyCategory } from '../../../types'
-import type { DB } from '../../db/schema'
-import { policySearchText } from '../../policies/policies.repository'
+import type { PolicyCategory } from '../../types'
+import type { DB } from '../db/schema'
+import { policySearchText } from './policies.repository'
 
 export interface PolicySeed {
   key: string

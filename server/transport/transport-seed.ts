@@ -1,9 +1,9 @@
 // Upcoming 点对点 batches (专车, 专列, 专厢) to the cities of the seeded stations, as the county runs them:
 // "一企(一地)一案、一车一策", from a township straight to the employer. Times are China time, days from the seeding date.
 import type { Kysely } from 'kysely'
-import type { townships, VehicleKind } from '../../../types'
-import type { DB } from '../../db/schema'
-import { addDays, chinaDate } from '../../lib/dates'
+import type { townships, VehicleKind } from '../../types'
+import type { DB } from '../db/schema'
+import { addDays, chinaDate } from '../lib/dates'
 
 export interface TransportBatchSeed {
   key: string

@@ -1,8 +1,8 @@
 // Sample organisations: the 12 out-of-county Party branches, labour stations, enterprise recruitment points and the county centre.
 import type { Kysely } from 'kysely'
-import type { StationType } from '../../../types'
-import type { DB } from '../../db/schema'
-import { insertedCount } from '../seed-keys'
+import type { StationType } from '../../types'
+import type { DB } from '../db/schema'
+import { insertedCount } from '../seed/seed-keys'
 
 export interface StationSeed {
   key: string

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
-import { hashPassword } from '../staff/passwords'
+import { hashPassword } from './passwords'
 
 export interface StaffPasswords {
   adminPassword: string

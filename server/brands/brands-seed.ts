@@ -1,8 +1,8 @@
 // The county's labour brands (劳务品牌) named in the 2021 county report, with a short plain-Chinese story each.
 import type { Kysely } from 'kysely'
-import type { Trade } from '../../../types'
-import type { DB } from '../../db/schema'
-import { insertedCount } from '../seed-keys'
+import type { Trade } from '../../types'
+import type { DB } from '../db/schema'
+import { insertedCount } from '../seed/seed-keys'
 
 export interface BrandSeed {
   key: string

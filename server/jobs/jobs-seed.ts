@@ -1,10 +1,10 @@
 // Sample job postings from the county's out-of-county stations, recruitment points and home-area employers.
 import type { Kysely } from 'kysely'
-import type { Benefit, Trade } from '../../../types'
-import type { DB } from '../../db/schema'
-import { indexMissingJobs } from '../../jobs/job-search.repository'
-import { addDays, chinaDate, minusDays } from '../../lib/dates'
-import { idsByKey, insertedCount, resolveKey } from '../seed-keys'
+import type { Benefit, Trade } from '../../types'
+import type { DB } from '../db/schema'
+import { indexMissingJobs } from './job-search.repository'
+import { addDays, chinaDate, minusDays } from '../lib/dates'
+import { idsByKey, insertedCount, resolveKey } from '../seed/seed-keys'
 
 export interface JobSeed {
   key: string

@@ -26,11 +26,11 @@ import { findOrCreateUserByPhone, findUserByWechat, linkWechat } from './users.r
 import { code2session } from './wechat'
 import { deleteWechatTicket, findLiveWechatTicket, insertWechatTicket } from './wechat-tickets.repository'
 
-export const CODE_TTL_SECONDS = 5 * 60
-export const RESEND_SECONDS = 60
-export const CODES_PER_DAY = 10
-export const MAX_CODE_ATTEMPTS = 5
-export const WECHAT_TICKET_SECONDS = 10 * 60
+const CODE_TTL_SECONDS = 5 * 60
+const RESEND_SECONDS = 60
+const CODES_PER_DAY = 10
+const MAX_CODE_ATTEMPTS = 5
+const WECHAT_TICKET_SECONDS = 10 * 60
 const HOUR_MS = 60 * 60 * 1000
 
 const secondsUntil = (instantMs: number, now: Date) => Math.max(1, Math.ceil((instantMs - now.getTime()) / 1000))

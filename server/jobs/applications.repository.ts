@@ -47,7 +47,7 @@ export async function listApplicationsOf(db: Executor, userId: number, limit: nu
   return query.orderBy('id', 'desc').limit(limit).execute()
 }
 
-/** For the station's workbench (staff issue): a posting's applications, oldest first. */
+/** For the station's workbench: a posting's applications, oldest first. */
 export async function listApplicationsForJob(db: Executor, jobId: number) {
   return db.selectFrom('job_applications').selectAll().where('job_id', '=', jobId).orderBy('id').execute()
 }

@@ -4,10 +4,8 @@ import { toCount } from '../db/dialect'
 import type { DB, EnrollmentTable } from '../db/schema'
 import { seatCounter } from '../db/seat-counter'
 
-/** Statuses that hold a seat (counted in courses.enrolled_count). */
-export const seatedStatuses = ['enrolled', 'completed', 'certified'] as const
 /** Statuses that block a second enrolment in the same course. */
-export const liveStatuses = ['enrolled', 'waitlisted', 'completed', 'certified'] as const
+const liveStatuses = ['enrolled', 'waitlisted', 'completed', 'certified'] as const
 
 const courseSeats = seatCounter({ table: 'courses', taken: 'enrolled_count', capacity: 'capacity' })
 /** The course row, locked: every change to its seats and waitlist runs one at a time and in arrival order. */
@@ -108,16 +106,6 @@ export async function liveEnrollmentIdsOfUser(trx: Kysely<DB>, userId: number) {
     .where('status', 'in', ['enrolled', 'waitlisted'])
     .orderBy('id')
     .execute()
-}
-
-export async function countCourseEnrollmentsByStatus(db: Kysely<DB>, courseId: number) {
-  const rows = await db
-    .selectFrom('enrollments')
-    .select(['status', (eb) => eb.fn.countAll().as('n')])
-    .where('course_id', '=', courseId)
-    .groupBy('status')
-    .execute()
-  return Object.fromEntries(rows.map((r) => [r.status, toCount(r.n as string | number)])) as Record<string, number>
 }
 
 /** Enrolments per course and status for a page of courses (cancelled ones left out). */

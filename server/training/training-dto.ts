@@ -13,7 +13,7 @@ type CourseSummaryRow = Pick<
 export const seatsLeftOf = (row: Pick<CourseRow, 'capacity' | 'enrolled_count'>): number => Math.max(0, row.capacity - row.enrolled_count)
 
 /** What an enrolment shows of its course. */
-export function toCourseSummary(row: CourseSummaryRow): CourseSummary {
+function toCourseSummary(row: CourseSummaryRow): CourseSummary {
   return {
     id: row.id,
     title: row.title,

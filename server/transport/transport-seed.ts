@@ -27,7 +27,7 @@ export interface TransportBatchSeed {
 
 const bring = '身份证原件、手机和充电器、换洗衣服和被褥（到厂后有宿舍的可不带被褥）、路上吃的和喝的水、常用药'
 
-export const transportBatches: TransportBatchSeed[] = [
+const transportBatches: TransportBatchSeed[] = [
   {
     key: 'transport-kunshan-1',
     inDays: 4,

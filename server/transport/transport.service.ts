@@ -26,7 +26,7 @@ import {
 
 type SignupRow = NonNullable<Awaited<ReturnType<typeof findSignup>>>
 
-export function batchStatus(row: Pick<BatchRow, 'status' | 'seats' | 'seats_taken'>): BatchStatus {
+function batchStatus(row: Pick<BatchRow, 'status' | 'seats' | 'seats_taken'>): BatchStatus {
   if (row.status === 'open' && row.seats_taken >= row.seats) return 'full'
   return row.status as BatchStatus
 }

@@ -30,7 +30,7 @@ import {
 } from './stations'
 import { devSmsOutbox, login, logout, requestSmsCode, wechatLogin } from './auth'
 import { deleteMe, exportMe, getMe, setConsent, updateMe } from './me'
-import { staffLogin, staffLogout, staffMe } from './staff'
+import { staffChangePassword, staffLogin, staffLogout, staffMe } from './staff'
 import {
   staffCreateJob,
   staffGetJob,
@@ -42,7 +42,7 @@ import {
   staffUpdateJob,
   staffVerifyEmployer,
 } from './staff-jobs'
-import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigures, staffListAccounts } from './staff-admin'
+import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigures, staffListAccounts, staffResetPassword, staffUnlockAccount } from './staff-admin'
 import { staffLedger } from './staff-ledgers'
 import {
   addRightsMessage,
@@ -52,6 +52,7 @@ import {
   listMyRightsRequests,
   staffAddRightsNote,
   staffListRightsRequests,
+  staffRecordRightsCall,
   staffTransitionRightsRequest,
 } from './rights'
 import { uploadFile } from './uploads'
@@ -132,6 +133,7 @@ export const api = {
   staffLogin,
   staffMe,
   staffLogout,
+  staffChangePassword,
   staffListJobs,
   staffGetJob,
   staffCreateJob,
@@ -145,6 +147,8 @@ export const api = {
   staffListAccounts,
   staffCreateAccount,
   staffDisableAccount,
+  staffUnlockAccount,
+  staffResetPassword,
   staffAccessLog,
   staffGetFigures,
   createRightsRequest,
@@ -155,6 +159,7 @@ export const api = {
   staffListRightsRequests,
   staffTransitionRightsRequest,
   staffAddRightsNote,
+  staffRecordRightsCall,
   uploadFile,
   listTransportBatches,
   getTransportBatch,

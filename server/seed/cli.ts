@@ -2,7 +2,7 @@
 import { loadConfig } from '../config'
 import { createDatabase } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
-import { seedStaff } from '../staff/staff-seed'
+import { printGeneratedPasswords, seedStaff, staffSeedOptions } from '../staff/staff-seed'
 import { countRows, seed } from './index'
 
 async function main() {
@@ -11,9 +11,10 @@ async function main() {
   try {
     await migrateToLatest(database.db)
     const added = await seed(database.db)
-    const staff = await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword })
+    const staff = await seedStaff(database.db, staffSeedOptions(config))
     const total = await countRows(database.db)
-    console.log(`seeded ${database.dialect}: added`, { ...added, staff }, 'total', total)
+    console.log(`seeded ${database.dialect}: added`, { ...added, staff: staff.added }, 'total', total)
+    printGeneratedPasswords(staff.generated)
   } finally {
     await database.close()
   }

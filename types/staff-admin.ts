@@ -1,4 +1,4 @@
-/** Staff accounts, the access log and the county's figures (issue 8). */
+/** Staff accounts, the access log and the county's figures. */
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf, pageQuery, recordId, recordIdText } from './common'
@@ -31,7 +31,6 @@ export const createStaffAccountBody = z
     z.refine((b) => b.role !== 'station' || b.stationId !== null, { message: '工作站工作人员要选所属工作站', path: ['stationId'] }),
     z.refine((b) => b.role !== 'admin' || b.stationId === null, { message: '县级管理员不属于某个工作站', path: ['stationId'] }),
   )
-export type CreateStaffAccountBody = z.input<typeof createStaffAccountBody>
 
 export const staffListAccounts = endpoint({
   method: 'GET',

@@ -4,7 +4,7 @@ import { loadConfig } from './config'
 import { checkDatabaseReachable, createDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { seed } from './seed'
-import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './seed/staff'
+import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './staff/staff-seed'
 import { seedPlaces } from './roster/places-seed'
 import { countStations } from './stations/stations.repository'
 

@@ -1,6 +1,7 @@
 /**
  * The contract: every endpoint the app calls and the server serves, declared once.
- * Both sides import from here; nothing here imports from src/ or server/.
+ * The server imports this barrel; the app takes values from each area's file (`@contract/<area>`), so a page loads
+ * only its own schemas. Nothing here imports from src/ or server/.
  */
 import { health, listTrades } from './reference'
 import { applyToJob, getJob, listJobs, listMyApplications, reportJob, withdrawApplication } from './jobs'

@@ -1,4 +1,4 @@
-/** Staff accounts, the access log and the county's figures (issue 8). */
+/** Staff accounts, the access log and the county's figures. */
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf, pageQuery, recordId, recordIdText } from './common'
@@ -41,7 +41,6 @@ export const createStaffAccountBody = z
     z.refine((b) => b.role !== 'village' || b.village !== null, { message: '村级劳务信息员要选所属村', path: ['village'] }),
     z.refine((b) => b.role === 'village' || b.village === null, { message: '只有村级劳务信息员属于某个村', path: ['village'] }),
   )
-export type CreateStaffAccountBody = z.input<typeof createStaffAccountBody>
 
 export const staffListAccounts = endpoint({
   method: 'GET',

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { newToken, sha256 } from './crypto'
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
+const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
 /** Sliding expiry writes at most this often per session. */
 export const SESSION_TOUCH_MS = 60 * 60 * 1000
 

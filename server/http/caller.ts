@@ -43,7 +43,7 @@ declare module 'fastify' {
   }
 }
 
-export function bearerToken(req: FastifyRequest): string | null {
+function bearerToken(req: FastifyRequest): string | null {
   const header = req.headers.authorization
   const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9_-]{20,100})$/i.exec(header.trim()) : null
   return match ? match[1] : null

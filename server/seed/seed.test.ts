@@ -1,9 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '../test-support/test-app'
 import { migrateToLatest } from '../db/migrate'
-import { brands } from './data/brands'
-import { courses } from './data/courses'
-import { jobs } from './data/jobs'
-import { stations } from './data/stations'
+import { brands } from '../brands/brands-seed'
+import { jobs } from '../jobs/jobs-seed'
+import { stations } from '../stations/stations-seed'
+import { courses } from '../training/training-seed'
 import { countRows, seed } from './index'
 
 let t: TestDatabase

@@ -84,3 +84,7 @@ export async function deleteAddressFailure(db: Kysely<DB>, id: number): Promise<
 export async function pruneAddressFailures(db: Kysely<DB>, before: Date): Promise<void> {
   await db.deleteFrom('staff_login_failures').where('created_at', '<=', before.toISOString()).execute()
 }
+
+export async function findStaffName(db: Kysely<DB>, id: number) {
+  return db.selectFrom('staff').select(['id', 'display_name']).where('id', '=', id).executeTakeFirst()
+}

@@ -6,7 +6,7 @@ import { api, uploadFieldName, uploadMaxBytes } from '../../types'
 import { AppError, notFound, validationFailed } from '../http/app-error'
 import { authenticate } from '../http/caller'
 import { API_PREFIX, route } from '../http/route'
-import { readableUpload, saveUpload, sweepUploads, uploadsDir } from '../uploads/uploads.service'
+import { readableUpload, saveUpload, sweepUploads, thumbFile, uploadsDir } from '../uploads/uploads.service'
 
 const noPhoto = () => validationFailed({ file: '请选择一张照片' })
 
@@ -41,19 +41,22 @@ export function uploadRoutes(app: FastifyInstance): void {
   })
 
   // A stream, not JSON: so a plain route, with the same authentication as the contract's endpoints.
-  app.get<{ Params: { id: string }; Querystring: { exp?: string; sig?: string } }>(`${API_PREFIX}/uploads/:id`, async (req, reply) => {
+  // `?size=thumb`: the resized copy (JPEG); a photo small enough to have none is its own thumbnail.
+  app.get<{ Params: { id: string }; Querystring: { exp?: string; sig?: string; size?: string } }>(`${API_PREFIX}/uploads/:id`, async (req, reply) => {
     const caller = await authenticate(app, req, 'optional')
     const upload = await readableUpload(app.db, app.keys, caller, req.params.id, req.query, app.clock())
     if (!upload) throw notFound('没有找到这张照片')
     const file = path.join(dir, upload.id)
+    const thumb = req.query.size === 'thumb' && fs.existsSync(thumbFile(file))
     if (!fs.existsSync(file)) throw notFound('没有找到这张照片')
+    const served = thumb ? thumbFile(file) : file
     return reply
-      .type(upload.content_type)
-      .header('Content-Length', String(upload.size_bytes))
+      .type(thumb ? 'image/jpeg' : upload.content_type)
+      .header('Content-Length', String(fs.statSync(served).size))
       .header('Cache-Control', 'private, max-age=3600')
       .header('X-Content-Type-Options', 'nosniff')
       .header('Content-Disposition', 'inline')
-      .send(fs.createReadStream(file))
+      .send(fs.createReadStream(served))
   })
 }
 

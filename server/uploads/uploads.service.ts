@@ -1,6 +1,6 @@
 /**
- * Photos for rights requests. The type is read from the file's first bytes; the client's name and
- * declared type are ignored. Files live under DATA_DIR/uploads with random names, and are served only
+ * Photos for rights requests. The type is read from the file's first bytes (a cheap gate before decoding); the
+ * client's name and declared type are ignored. Every photo is decoded and encoded again (image-encode.ts). Files live under DATA_DIR/uploads with random names, and are served only
  * to their owner and to the staff who handle the case they belong to (or through a signed, expiring url).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
@@ -16,10 +16,12 @@ import { AppError, rateLimited, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import type { Caller } from '../http/caller'
 import { handlesStation } from '../staff/staff-scope'
-import { cleanImage } from './image-check'
+import { ImageRefused, reencodeImage } from './image-encode'
 import { deleteUnusedBefore, existingUploadIds, findUpload, insertUpload, listUnusedUploadsOf, uploadsSince } from './uploads.repository'
 
 export const uploadsDir = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'uploads')
+/** The resized copy lives beside its photo. */
+export const thumbFile = (file: string) => `${file}.thumb`
 
 /** JPEG (FF D8 FF), PNG (the 8-byte signature) or WebP (RIFF····WEBP); anything else is refused. */
 export function sniffImage(bytes: Buffer): UploadContentType | null {
@@ -63,18 +65,23 @@ const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as {
 export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, received: Buffer, now: Date, limits: UploadLimits): Promise<Upload> {
   const contentType = sniffImage(received)
   if (!contentType) throw validationFailed({ file: '只能上传照片（JPG、PNG 或 WebP 格式）' })
-  // What is stored and served: the whole image, without where it was taken.
-  const bytes = cleanImage(received, contentType)
-  if (!bytes) throw validationFailed({ file: '这张照片的文件不完整，或者不是真正的照片，请重新拍一张或换一张' })
+  // What is stored and served: the decoded pixels, encoded again, without where the photo was taken.
+  const { bytes, thumb } = await reencodeImage(received, contentType).catch((error: unknown) => {
+    if (!(error instanceof ImageRefused)) throw error
+    throw validationFailed({
+      file: error.reason === 'too-many-pixels' ? '这张照片的像素太多了，请用手机正常拍一张再传' : '这张照片的文件不完整，或者不是真正的照片，请重新拍一张或换一张',
+    })
+  })
   await checkQuota(db, userId, bytes.length, now, limits)
   const id = randomBytes(16).toString('hex')
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
   const file = path.join(dir, id)
-  // The file first: a row never points at a missing file; a crash between leaves only an unlisted file (swept).
+  // The files first: a row never points at a missing file; a crash between leaves only unlisted files (swept).
   try {
     await fs.promises.writeFile(file, bytes, { flag: 'wx', mode: 0o600 })
+    if (thumb) await fs.promises.writeFile(thumbFile(file), thumb, { flag: 'wx', mode: 0o600 })
   } catch (error) {
-    await fs.promises.rm(file, { force: true })
+    await removeUploadFiles(dir, [id])
     if (isDiskFull(error)) throw Object.assign(new AppError('INTERNAL', '服务器的存储空间满了，照片没有存上，请稍后再试'), { cause: error })
     throw error
   }
@@ -93,7 +100,7 @@ export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, re
       })
     })
   } catch (error) {
-    await fs.promises.rm(file, { force: true })
+    await removeUploadFiles(dir, [id])
     throw error
   }
   return { id, contentType, sizeBytes: bytes.length, createdAt: now.toISOString() }
@@ -113,7 +120,8 @@ function signature(keys: DataKeys, id: string, exp: number): string {
  */
 export function attachmentOf(keys: DataKeys, id: string, contentType: string, now: Date): Attachment {
   const exp = Math.ceil(now.getTime() / HOUR_MS) * 3600 + 3600
-  return { id, contentType: contentType as UploadContentType, url: `/api${uploadPath(id)}?exp=${exp}&sig=${signature(keys, id, exp)}` }
+  const url = `/api${uploadPath(id)}?exp=${exp}&sig=${signature(keys, id, exp)}`
+  return { id, contentType: contentType as UploadContentType, url, thumbUrl: `${url}&size=thumb` }
 }
 
 function validSignature(keys: DataKeys, id: string, exp: unknown, sig: unknown, now: Date): boolean {
@@ -141,12 +149,14 @@ export async function readableUpload(
   return undefined
 }
 
-/** After a committed deletion: the files go too. A file that is already gone is fine. */
+/** After a committed deletion: the files (photo and thumbnail) go too. A file that is already gone is fine. */
 export async function removeUploadFiles(dir: string, ids: string[]): Promise<void> {
-  await Promise.all(ids.map((id) => fs.promises.rm(path.join(dir, id), { force: true })))
+  const files = ids.flatMap((id) => [path.join(dir, id), thumbFile(path.join(dir, id))])
+  await Promise.all(files.map((file) => fs.promises.rm(file, { force: true })))
 }
 
-const UPLOAD_FILE = /^[0-9a-f]{32}$/
+/** A photo's file or its thumbnail's; the id is the first 32 characters. */
+const UPLOAD_FILE = /^[0-9a-f]{32}(\.thumb)?$/
 
 /**
  * The clean-up: photos never attached to a case are deleted a day after upload, with their files; files with no
@@ -169,11 +179,12 @@ export async function sweepUploads(
     throw error
   }
   const cutoff = now.getTime() - (options.orphanAfterMs ?? HOUR_MS)
-  const old: string[] = []
+  const oldNames = new Set<string>()
   for (const name of names) {
     const stat = await fs.promises.stat(path.join(dir, name)).catch(() => null)
-    if (stat?.isFile() && stat.mtimeMs < cutoff) old.push(name)
+    if (stat?.isFile() && stat.mtimeMs < cutoff) oldNames.add(name.slice(0, 32))
   }
+  const old = [...oldNames]
   const known = new Set<string>()
   for (let i = 0; i < old.length; i += 500) for (const id of await existingUploadIds(db, old.slice(i, i + 500))) known.add(id)
   const orphans = old.filter((id) => !known.has(id))

@@ -112,15 +112,16 @@ describe('sweeps', () => {
     const kept = (await upload(w.token, jpeg())).json().id as string
     fs.mkdirSync(dir, { recursive: true })
     const orphan = path.join(dir, 'ab'.repeat(16))
+    const orphanThumb = `${orphan}.thumb`
     const fresh = path.join(dir, 'cd'.repeat(16))
     const stranger = path.join(dir, 'README.txt')
-    for (const f of [orphan, fresh, stranger]) fs.writeFileSync(f, 'x')
+    for (const f of [orphan, orphanThumb, fresh, stranger]) fs.writeFileSync(f, 'x')
     const old = new Date(Date.now() - 2 * 60 * 60 * 1000)
-    fs.utimesSync(orphan, old, old)
-    fs.utimesSync(stranger, old, old)
+    for (const f of [orphan, orphanThumb, stranger]) fs.utimesSync(f, old, old)
     const swept = await sweepUploads(t.db, dir, new Date())
     expect(swept.orphans).toBe(1)
     expect(fs.existsSync(orphan)).toBe(false)
+    expect(fs.existsSync(orphanThumb)).toBe(false)
     expect(fs.existsSync(fresh)).toBe(true)
     expect(fs.existsSync(stranger)).toBe(true) // not ours to judge
     expect(fs.existsSync(path.join(dir, kept))).toBe(true)

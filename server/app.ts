@@ -31,6 +31,7 @@ import { staffLedgerRoutes } from './routes/staff-ledgers'
 import { stationRoutes } from './routes/stations'
 import { tradeRoutes } from './routes/trades'
 import { uploadRoutes } from './routes/uploads'
+import { createPhotoStorage } from './uploads/photo-storage'
 import { transportRoutes } from './routes/transport'
 import { policyRoutes } from './routes/policies'
 import { brandRoutes } from './routes/brands'
@@ -76,6 +77,8 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   app.decorate('config', config)
   app.decorate('keys', keys)
   app.decorate('sms', createSmsProvider(config.sms, { db: database.db, log: app.log }))
+  app.decorate('photos', createPhotoStorage(config))
+  app.addHook('onClose', async () => app.photos.close())
   app.decorateRequest('caller', null)
   installResponseCache(app, { ttlMs: config.responseCacheMs })
   installErrorHandler(app)

@@ -38,6 +38,18 @@ export interface Config {
   /** Photos one worker may upload per China day, and their bytes together (UPLOAD_DAILY_COUNT, UPLOAD_DAILY_MB). */
   uploadDailyCount: number
   uploadDailyBytes: number
+  /** Photos in an S3-compatible bucket (S3_*); null keeps them in DATA_DIR/uploads. */
+  s3: S3Config | null
+}
+
+export interface S3Config {
+  endpoint: string
+  bucket: string
+  accessKeyId: string
+  secretAccessKey: string
+  region: string
+  /** bucket in the path (MinIO, test servers) rather than in the host name (OSS, COS, OBS, AWS). */
+  forcePathStyle: boolean
 }
 
 /** How long a client may take, so slow senders cannot hold connections open (slowloris). */
@@ -89,6 +101,24 @@ export function assertProductionReady(config: Config): void {
   if (config.staffAdminPassword === DEV_ADMIN_PASSWORD) missing.push('STAFF_ADMIN_PASSWORD must be set')
   if (config.staffStationPassword === DEV_STATION_PASSWORD) missing.push('STAFF_STATION_PASSWORD must be set')
   if (missing.length) throw new Error(`refusing to start in production: ${missing.join('; ')}`)
+}
+
+function s3Config(env: Record<string, string | undefined>): S3Config | null {
+  const names = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+  const given = names.filter((n) => env[n]?.trim())
+  if (!given.length) return null
+  const missing = names.filter((n) => !env[n]?.trim())
+  if (missing.length) throw new Error(`photos on S3 need ${missing.join(', ')} as well (set all of ${names.join(', ')}, or none)`)
+  const pathStyle = env.S3_FORCE_PATH_STYLE?.trim() || 'false'
+  if (!['true', 'false', '1', '0'].includes(pathStyle)) throw new Error(`S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`)
+  return {
+    endpoint: env.S3_ENDPOINT!.trim(),
+    bucket: env.S3_BUCKET!.trim(),
+    accessKeyId: env.S3_ACCESS_KEY_ID!.trim(),
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!.trim(),
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    forcePathStyle: pathStyle === 'true' || pathStyle === '1',
+  }
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -152,6 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     // A case needs a handful of photos; 30 a day is generous for a worker and stops a runaway loop filling the disk.
     uploadDailyCount: int(env.UPLOAD_DAILY_COUNT, 30, 'UPLOAD_DAILY_COUNT'),
     uploadDailyBytes: int(env.UPLOAD_DAILY_MB, 60, 'UPLOAD_DAILY_MB') * 1024 * 1024,
+    s3: s3Config(env),
   }
   if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')
   assertProductionReady(config)

@@ -7,7 +7,6 @@ import { api, rightsStaffTransitions, type RightsStatus, rightsStatuses } from '
 import { bearer, signIn, staffSignIn } from '../test-support/accounts'
 import { jpeg as jpegImage, webp as webpImage } from '../test-support/images'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
-import { uploadsDir } from '../uploads/uploads.service'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
 let now = T0
@@ -295,7 +294,7 @@ test('photos are recognised by their bytes, not their name or declared type', as
   expect(pngAsJpeg.statusCode).toBe(201)
   expect(pngAsJpeg.json()).toMatchObject({ contentType: 'image/png', sizeBytes: expect.any(Number) })
   expect(pngAsJpeg.json().id).toMatch(/^[0-9a-f]{32}$/)
-  expect(fs.readdirSync(uploadsDir(t.config))).toContain(pngAsJpeg.json().id) // the client's name is not used
+  expect(fs.readdirSync(path.join(t.config.dataDir, 'uploads'))).toContain(pngAsJpeg.json().id) // the client's name is not used
 
   const text = await upload(worker.token, Buffer.from('这不是照片，是一段文字'.repeat(20)), 'photo.jpg', 'image/jpeg')
   expect(text.statusCode).toBe(400)
@@ -575,11 +574,11 @@ test('export holds my cases unmasked; deleting the account keeps the cases witho
     { user_id: null, contact_phone_enc: null, contact_name: null },
     { user_id: null, contact_phone_enc: null, contact_name: null },
   ])
-  const files = fs.readdirSync(uploadsDir(t.config))
+  const files = fs.readdirSync(path.join(t.config.dataDir, 'uploads'))
   expect(files).toContain(openPhoto)
   expect(files).not.toContain(closedPhoto)
   expect(files).not.toContain(loose)
-  expect(fs.existsSync(path.join(uploadsDir(t.config), loose))).toBe(false)
+  expect(fs.existsSync(path.join(path.join(t.config.dataDir, 'uploads'), loose))).toBe(false)
   // The case can still be worked on.
   expect((await move(open.trackingNo, 'accepted')).statusCode).toBe(200)
 })

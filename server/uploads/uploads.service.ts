@@ -4,12 +4,9 @@
  * to their owner and to the staff who handle the case they belong to (or through a signed, expiring url).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Kysely } from 'kysely'
 import { type Attachment, type Upload, type UploadContentType, uploadPath } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
-import type { Config } from '../config'
 import type { DB } from '../db/schema'
 import { lockKey } from '../db/dialect'
 import { AppError, rateLimited, validationFailed } from '../http/app-error'
@@ -17,11 +14,11 @@ import { chinaDate } from '../lib/dates'
 import type { Caller } from '../http/caller'
 import { handlesStation } from '../staff/staff-scope'
 import { ImageRefused, reencodeImage } from './image-encode'
+import { type PhotoStorage, PhotoStoreError } from './photo-storage'
 import { deleteUnusedBefore, existingUploadIds, findUpload, insertUpload, listUnusedUploadsOf, uploadsSince } from './uploads.repository'
 
-export const uploadsDir = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'uploads')
-/** The resized copy lives beside its photo. */
-export const thumbFile = (file: string) => `${file}.thumb`
+/** The resized copy is stored beside its photo. */
+export const thumbName = (id: string) => `${id}.thumb`
 
 /** JPEG (FF D8 FF), PNG (the 8-byte signature) or WebP (RIFF····WEBP); anything else is refused. */
 export function sniffImage(bytes: Buffer): UploadContentType | null {
@@ -55,14 +52,12 @@ async function checkQuota(db: Kysely<DB>, userId: number, size: number, now: Dat
   }
 }
 
-const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as { code?: string }).code ?? '')
-
 /**
  * Stores one photo within the worker's daily allowance. The allowance is checked before the file is written
  * (a flood writes nothing) and again under a per-worker lock with the row's insert, so parallel uploads
  * cannot overshoot it. A failed write or insert leaves no file behind.
  */
-export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, received: Buffer, now: Date, limits: UploadLimits): Promise<Upload> {
+export async function saveUpload(db: Kysely<DB>, storage: PhotoStorage, userId: number, received: Buffer, now: Date, limits: UploadLimits): Promise<Upload> {
   const contentType = sniffImage(received)
   if (!contentType) throw validationFailed({ file: '只能上传照片（JPG、PNG 或 WebP 格式）' })
   // What is stored and served: the decoded pixels, encoded again, without where the photo was taken.
@@ -74,15 +69,17 @@ export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, re
   })
   await checkQuota(db, userId, bytes.length, now, limits)
   const id = randomBytes(16).toString('hex')
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
-  const file = path.join(dir, id)
   // The files first: a row never points at a missing file; a crash between leaves only unlisted files (swept).
   try {
-    await fs.promises.writeFile(file, bytes, { flag: 'wx', mode: 0o600 })
-    if (thumb) await fs.promises.writeFile(thumbFile(file), thumb, { flag: 'wx', mode: 0o600 })
+    await storage.put(id, bytes, contentType)
+    if (thumb) await storage.put(thumbName(id), thumb, 'image/jpeg')
   } catch (error) {
-    await removeUploadFiles(dir, [id])
-    if (isDiskFull(error)) throw Object.assign(new AppError('INTERNAL', '服务器的存储空间满了，照片没有存上，请稍后再试'), { cause: error })
+    await removeUploadFiles(storage, [id]).catch(() => undefined) // the store may still be away; the sweep finishes it
+    if (error instanceof PhotoStoreError && error.reason === 'full') {
+      throw Object.assign(new AppError('INTERNAL', '服务器的存储空间满了，照片没有存上，请稍后再试'), { cause: error })
+    }
+    // The bucket is away: the app retries a 503, and nothing of this photo was kept.
+    if (error instanceof PhotoStoreError) throw Object.assign(new AppError('UNAVAILABLE', '照片没有保存成功，请再试一次'), { cause: error })
     throw error
   }
   try {
@@ -100,7 +97,7 @@ export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, re
       })
     })
   } catch (error) {
-    await removeUploadFiles(dir, [id])
+    await removeUploadFiles(storage, [id]).catch(() => undefined)
     throw error
   }
   return { id, contentType, sizeBytes: bytes.length, createdAt: now.toISOString() }
@@ -150,9 +147,8 @@ export async function readableUpload(
 }
 
 /** After a committed deletion: the files (photo and thumbnail) go too. A file that is already gone is fine. */
-export async function removeUploadFiles(dir: string, ids: string[]): Promise<void> {
-  const files = ids.flatMap((id) => [path.join(dir, id), thumbFile(path.join(dir, id))])
-  await Promise.all(files.map((file) => fs.promises.rm(file, { force: true })))
+export async function removeUploadFiles(storage: PhotoStorage, ids: string[]): Promise<void> {
+  await storage.remove(ids.flatMap((id) => [id, thumbName(id)]))
 }
 
 /** A photo's file or its thumbnail's; the id is the first 32 characters. */
@@ -161,34 +157,24 @@ const UPLOAD_FILE = /^[0-9a-f]{32}(\.thumb)?$/
 /**
  * The clean-up: photos never attached to a case are deleted a day after upload, with their files; files with no
  * row (a crash between writing the file and its row) go once `orphanAfterMs` old, so an upload in flight keeps its file.
- * Files not named like an upload are not ours to judge and stay.
+ * Files not named like an upload are not ours to judge and stay. Works alike on the local folder and on a bucket.
  */
 export async function sweepUploads(
   db: Kysely<DB>,
-  dir: string,
+  storage: PhotoStorage,
   now: Date,
   options: { unusedAfterMs?: number; orphanAfterMs?: number } = {},
 ): Promise<{ unused: number; orphans: number }> {
   const unused = await deleteUnusedBefore(db, new Date(now.getTime() - (options.unusedAfterMs ?? DAY_MS)).toISOString())
-  await removeUploadFiles(dir, unused)
-  let names: string[]
-  try {
-    names = (await fs.promises.readdir(dir)).filter((n) => UPLOAD_FILE.test(n))
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return { unused: unused.length, orphans: 0 }
-    throw error
-  }
+  await removeUploadFiles(storage, unused)
   const cutoff = now.getTime() - (options.orphanAfterMs ?? HOUR_MS)
-  const oldNames = new Set<string>()
-  for (const name of names) {
-    const stat = await fs.promises.stat(path.join(dir, name)).catch(() => null)
-    if (stat?.isFile() && stat.mtimeMs < cutoff) oldNames.add(name.slice(0, 32))
-  }
-  const old = [...oldNames]
+  const oldIds = new Set<string>()
+  for await (const file of storage.list()) if (UPLOAD_FILE.test(file.name) && file.modifiedMs < cutoff) oldIds.add(file.name.slice(0, 32))
+  const old = [...oldIds]
   const known = new Set<string>()
   for (let i = 0; i < old.length; i += 500) for (const id of await existingUploadIds(db, old.slice(i, i + 500))) known.add(id)
   const orphans = old.filter((id) => !known.has(id))
-  await removeUploadFiles(dir, orphans)
+  await removeUploadFiles(storage, orphans)
   return { unused: unused.length, orphans: orphans.length }
 }
 

@@ -80,7 +80,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   app.decorate('photos', createPhotoStorage(config))
   app.addHook('onClose', async () => app.photos.close())
   app.decorateRequest('caller', null)
-  installResponseCache(app, { ttlMs: config.responseCacheMs })
+  installResponseCache(app, { ttlMs: config.responseCacheMs, shared: database.listenTarget })
   installErrorHandler(app)
   installSecurityHeaders(app, { webRoot: config.webRoot, hsts: config.hsts })
   installIdempotencySweep(app)

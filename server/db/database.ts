@@ -18,6 +18,8 @@ export interface Database {
   dialect: DialectName
   /** Sends connection failures (PostgreSQL ending a connection) to this log. */
   logTo(log: DatabaseLog): void
+  /** PostgreSQL: where a dedicated LISTEN connection goes, and the schema that scopes its channels (tests share one database). */
+  listenTarget: { connectionString: string; scope: string | null } | null
   close(): Promise<void>
 }
 
@@ -69,7 +71,7 @@ export function createDatabase(
     pool.on('error', report)
     pool.on('connect', (client) => client.on('error', report))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', logTo, close: () => db.destroy() }
+    return { db, dialect: 'postgres', logTo, listenTarget: { connectionString: config.databaseUrl, scope: options.schema ?? null }, close: () => db.destroy() }
   }
 
   fs.mkdirSync(config.dataDir, { recursive: true })
@@ -80,7 +82,7 @@ export function createDatabase(
   file.pragma('busy_timeout = 5000')
   file.pragma('synchronous = NORMAL')
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: file }) })
-  return { db, dialect: 'sqlite', logTo, close: () => db.destroy() }
+  return { db, dialect: 'sqlite', logTo, listenTarget: null, close: () => db.destroy() }
 }
 
 /**

@@ -60,8 +60,8 @@ export async function buildApp({ config, database, clock = () => new Date(), log
     keepAliveTimeout: config.timeouts.keepAliveMs,
     // Node checks the header and request limits on this beat (30 s by default), so it is kept well inside them.
     http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, config.timeouts.headersMs / 2) },
-    // Only a proxy on this machine (nginx) may set X-Forwarded-For; anyone else could forge their IP.
-    trustProxy: 'loopback',
+    // Only the configured proxies (by default nginx on this machine) may set X-Forwarded-For; anyone else could forge their IP.
+    trustProxy: config.trustProxy,
     // Links typed or shared by hand often gain a trailing slash; /api/jobs/ and /api/jobs are one route.
     routerOptions: { ignoreTrailingSlash: true },
   })

@@ -2,6 +2,7 @@
  * Configuration from the environment. `loadConfig` is pure so tests can build any config
  * without touching process.env.
  */
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 export interface Config {
@@ -38,6 +39,12 @@ export interface Config {
   /** Photos one worker may upload per China day, and their bytes together (UPLOAD_DAILY_COUNT, UPLOAD_DAILY_MB). */
   uploadDailyCount: number
   uploadDailyBytes: number
+  /**
+   * Which peers may set X-Forwarded-For (Fastify's trustProxy): false trusts none, true every peer (only when nothing
+   * but the proxy can reach the port), a list those addresses/CIDRs (or loopback, linklocal, uniquelocal).
+   * Default loopback: nginx on this machine.
+   */
+  trustProxy: boolean | string[]
   /** Photos in an S3-compatible bucket (S3_*); null keeps them in DATA_DIR/uploads. */
   s3: S3Config | null
 }
@@ -101,6 +108,27 @@ export function assertProductionReady(config: Config): void {
   if (config.staffAdminPassword === DEV_ADMIN_PASSWORD) missing.push('STAFF_ADMIN_PASSWORD must be set')
   if (config.staffStationPassword === DEV_STATION_PASSWORD) missing.push('STAFF_STATION_PASSWORD must be set')
   if (missing.length) throw new Error(`refusing to start in production: ${missing.join('; ')}`)
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function trustProxy(value: string | undefined): boolean | string[] {
+  const v = value?.trim().toLowerCase()
+  if (!v) return ['loopback']
+  if (['false', 'none'].includes(v)) return false
+  if (v === 'true') return true
+  // A hop count cannot tell a direct client from the proxy, so anyone could forge their address (Fastify 5 ignores it).
+  if (/^\d+$/.test(v)) throw new Error(`TRUST_PROXY takes the proxy's addresses (e.g. 127.0.0.1 or 10.0.0.0/8), not a hop count ("${v}")`)
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean)
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/')
+    const family = isIP(address)
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32))
+    if (!(PROXY_NAMES.has(entry) || (family && prefixOk && !rest.length))) {
+      throw new Error(`TRUST_PROXY must be false, true, or addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8); "${entry}" is none of these`)
+    }
+  }
+  return entries
 }
 
 function s3Config(env: Record<string, string | undefined>): S3Config | null {
@@ -182,6 +210,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     // A case needs a handful of photos; 30 a day is generous for a worker and stops a runaway loop filling the disk.
     uploadDailyCount: int(env.UPLOAD_DAILY_COUNT, 30, 'UPLOAD_DAILY_COUNT'),
     uploadDailyBytes: int(env.UPLOAD_DAILY_MB, 60, 'UPLOAD_DAILY_MB') * 1024 * 1024,
+    trustProxy: trustProxy(env.TRUST_PROXY),
     s3: s3Config(env),
   }
   if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')

@@ -11,6 +11,7 @@ import { assertProductionReady, type Config } from './config'
 import type { Database } from './db/database'
 import type { Clock } from './http/app-context'
 import './http/app-context'
+import { installDraining } from './http/draining'
 import { installErrorHandler } from './http/error-handler'
 import { installIdempotencySweep } from './http/idempotency'
 import { type LogSettings, loggerOptions } from './http/logging'
@@ -84,6 +85,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   installErrorHandler(app)
   installSecurityHeaders(app, { webRoot: config.webRoot, hsts: config.hsts })
   installIdempotencySweep(app)
+  installDraining(app)
 
   // Routes per area.
   healthRoutes(app)

@@ -47,6 +47,8 @@ export interface Config {
   trustProxy: boolean | string[]
   /** Photos in an S3-compatible bucket (S3_*); null keeps them in DATA_DIR/uploads. */
   s3: S3Config | null
+  /** SIGTERM: how long health says draining before the server stops accepting, then how long requests may finish. */
+  shutdown: { noticeMs: number; timeoutMs: number }
 }
 
 export interface S3Config {
@@ -212,6 +214,11 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     uploadDailyBytes: int(env.UPLOAD_DAILY_MB, 60, 'UPLOAD_DAILY_MB') * 1024 * 1024,
     trustProxy: trustProxy(env.TRUST_PROXY),
     s3: s3Config(env),
+    shutdown: {
+      // Two seconds of notice; 20 s for the rest, well inside systemd's 90 s stop timeout.
+      noticeMs: env.SHUTDOWN_NOTICE_MS === '0' ? 0 : int(env.SHUTDOWN_NOTICE_MS, 2000, 'SHUTDOWN_NOTICE_MS'),
+      timeoutMs: int(env.SHUTDOWN_TIMEOUT_MS, 20_000, 'SHUTDOWN_TIMEOUT_MS'),
+    },
   }
   if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')
   assertProductionReady(config)

@@ -13,6 +13,7 @@ import type { Clock } from './http/app-context'
 import './http/app-context'
 import { installDraining } from './http/draining'
 import { installErrorHandler } from './http/error-handler'
+import { installMetrics } from './http/metrics'
 import { installIdempotencySweep } from './http/idempotency'
 import { type LogSettings, loggerOptions } from './http/logging'
 import { installResponseCache } from './http/response-cache'
@@ -86,6 +87,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   installSecurityHeaders(app, { webRoot: config.webRoot, hsts: config.hsts })
   installIdempotencySweep(app)
   installDraining(app)
+  installMetrics(app, database, config.metrics)
 
   // Routes per area.
   healthRoutes(app)

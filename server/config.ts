@@ -47,6 +47,8 @@ export interface Config {
   trustProxy: boolean | string[]
   /** Photos in an S3-compatible bucket (S3_*); null keeps them in DATA_DIR/uploads. */
   s3: S3Config | null
+  /** Who may read GET /metrics: addresses/CIDRs (METRICS_ALLOW, loopback by default) or a bearer METRICS_TOKEN. */
+  metrics: { allow: string[]; token: string | null }
   /** SIGTERM: how long health says draining before the server stops accepting, then how long requests may finish. */
   shutdown: { noticeMs: number; timeoutMs: number }
 }
@@ -121,13 +123,19 @@ function trustProxy(value: string | undefined): boolean | string[] {
   if (v === 'true') return true
   // A hop count cannot tell a direct client from the proxy, so anyone could forge their address (Fastify 5 ignores it).
   if (/^\d+$/.test(v)) throw new Error(`TRUST_PROXY takes the proxy's addresses (e.g. 127.0.0.1 or 10.0.0.0/8), not a hop count ("${v}")`)
-  const entries = v.split(',').map((e) => e.trim()).filter(Boolean)
+  return addressList(v, 'TRUST_PROXY', ['loopback'], PROXY_NAMES)
+}
+
+/** A comma list of addresses and CIDRs (and the named ranges given), checked at start so a typo cannot open anything. */
+function addressList(value: string | undefined, name: string, fallback: string[], names: Set<string> = new Set(['loopback'])): string[] {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean)
+  if (!entries.length) return fallback
   for (const entry of entries) {
     const [address, bits, ...rest] = entry.split('/')
     const family = isIP(address)
     const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32))
-    if (!(PROXY_NAMES.has(entry) || (family && prefixOk && !rest.length))) {
-      throw new Error(`TRUST_PROXY must be false, true, or addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8); "${entry}" is none of these`)
+    if (!(names.has(entry) || (family && prefixOk && !rest.length))) {
+      throw new Error(`${name} must list addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8); "${entry}" is none of these`)
     }
   }
   return entries
@@ -214,6 +222,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     uploadDailyBytes: int(env.UPLOAD_DAILY_MB, 60, 'UPLOAD_DAILY_MB') * 1024 * 1024,
     trustProxy: trustProxy(env.TRUST_PROXY),
     s3: s3Config(env),
+    metrics: { allow: addressList(env.METRICS_ALLOW, 'METRICS_ALLOW', ['loopback']), token: env.METRICS_TOKEN?.trim() || null },
     shutdown: {
       // Two seconds of notice; 20 s for the rest, well inside systemd's 90 s stop timeout.
       noticeMs: env.SHUTDOWN_NOTICE_MS === '0' ? 0 : int(env.SHUTDOWN_NOTICE_MS, 2000, 'SHUTDOWN_NOTICE_MS'),

@@ -33,8 +33,15 @@ export class ResponseCache {
     this.entries = ttlMs > 0 ? new LRUCache<string, string>({ ttl: ttlMs, maxSize: maxChars, sizeCalculation: (body) => Math.max(1, body.length) }) : null
   }
 
+  /** Lookups answered from memory and not, since start (for /metrics). */
+  hits = 0
+  misses = 0
+
   get(key: string): string | undefined {
-    return this.entries?.get(key)
+    const found = this.entries?.get(key)
+    if (found === undefined) this.misses++
+    else this.hits++
+    return found
   }
 
   set(key: string, body: string, generationAtStart: number): void {

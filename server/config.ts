@@ -33,9 +33,12 @@ export interface Config {
   dataKey: string | null
   sms: SmsConfig
   wechat: WechatConfig
-  /** Seeded staff passwords (only used when the account is first created). */
-  staffAdminPassword: string
-  staffStationPassword: string
+  /**
+   * Passwords for the seeded staff accounts, by username, from STAFF_PASSWORD_<USERNAME>; used only when an
+   * account is first created. In tests the fixed TEST_STAFF_PASSWORDS; elsewhere a missing one is generated
+   * (development) or refused (production): see seed/staff.ts.
+   */
+  staffPasswords: Record<string, string>
   /** Photos one worker may upload per China day, and their bytes together (UPLOAD_DAILY_COUNT, UPLOAD_DAILY_MB). */
   uploadDailyCount: number
   uploadDailyBytes: number
@@ -100,8 +103,25 @@ export interface WechatConfig {
   secret: string | null
 }
 
-export const DEV_ADMIN_PASSWORD = 'wgt-admin-2026'
-export const DEV_STATION_PASSWORD = 'wgt-station-2026'
+/** The seeded accounts' passwords under NODE_ENV=test (the test harness signs in with them, never changes them). */
+export const TEST_STAFF_PASSWORDS: Readonly<Record<string, string>> = { admin: 'wgt-admin-2026', wuxi: 'wgt-wuxi-2026', kunshan: 'wgt-kunshan-2026' }
+
+/**
+ * Passwords anyone could know: the test ones and those older versions seeded by default. Sign-in accepts them
+ * only from this machine; production refuses them as staff passwords.
+ */
+export const KNOWN_DEFAULT_PASSWORDS: ReadonlySet<string> = new Set([...Object.values(TEST_STAFF_PASSWORDS), 'wgt-station-2026'])
+
+export const MIN_STAFF_PASSWORD_LENGTH = 12
+
+/** Why a staff password is too weak for production, or null. */
+export function weakPasswordReason(password: string): string | null {
+  if ([...password].length < MIN_STAFF_PASSWORD_LENGTH) return `shorter than ${MIN_STAFF_PASSWORD_LENGTH} characters`
+  if (KNOWN_DEFAULT_PASSWORDS.has(password)) return 'a published default'
+  return null
+}
+
+const NODE_ENVS = ['development', 'test', 'production'] as const
 
 /** What production must not run without; loadConfig and buildApp both check it. */
 export function assertProductionReady(config: Config): void {
@@ -109,8 +129,10 @@ export function assertProductionReady(config: Config): void {
   const missing: string[] = []
   if (!config.dataKey) missing.push('APP_DATA_KEY (32 bytes, base64 or hex) must be set')
   if (config.sms.provider === 'console') missing.push('SMS_PROVIDER=http (the console SMS provider only logs codes)')
-  if (config.staffAdminPassword === DEV_ADMIN_PASSWORD) missing.push('STAFF_ADMIN_PASSWORD must be set')
-  if (config.staffStationPassword === DEV_STATION_PASSWORD) missing.push('STAFF_STATION_PASSWORD must be set')
+  for (const [username, password] of Object.entries(config.staffPasswords)) {
+    const weak = weakPasswordReason(password)
+    if (weak) missing.push(`STAFF_PASSWORD_${username.toUpperCase()} is too weak (${weak})`)
+  }
   if (missing.length) throw new Error(`refusing to start in production: ${missing.join('; ')}`)
 }
 
@@ -159,6 +181,20 @@ function s3Config(env: Record<string, string | undefined>): S3Config | null {
   }
 }
 
+/** STAFF_PASSWORD_<USERNAME> → { username: password }. */
+function staffPasswordsFrom(env: Record<string, string | undefined>, nodeEnv: Config['nodeEnv']): Record<string, string> {
+  // The old shared settings would silently do nothing now: say so rather than start with passwords nobody chose.
+  for (const old of ['STAFF_ADMIN_PASSWORD', 'STAFF_STATION_PASSWORD']) {
+    if (env[old]) throw new Error(`${old} is no longer read: each staff account has its own STAFF_PASSWORD_<USERNAME> (e.g. STAFF_PASSWORD_ADMIN, STAFF_PASSWORD_WUXI, STAFF_PASSWORD_KUNSHAN)`)
+  }
+  const given: Record<string, string> = {}
+  for (const [name, value] of Object.entries(env)) {
+    const match = /^STAFF_PASSWORD_([A-Z0-9_.-]+)$/.exec(name)
+    if (match && value) given[match[1].toLowerCase()] = value
+  }
+  return nodeEnv === 'test' ? { ...TEST_STAFF_PASSWORDS, ...given } : given
+}
+
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback
   const n = Number(value)
@@ -167,7 +203,9 @@ function int(value: string | undefined, fallback: number, name: string): number 
 }
 
 export function loadConfig(env: Record<string, string | undefined> = {}): Config {
-  const nodeEnv = env.NODE_ENV === 'production' || env.NODE_ENV === 'test' ? env.NODE_ENV : 'development'
+  // Unset means development; anything else unknown (prod, Production) is a mistake that must not fall back to development.
+  const nodeEnv = env.NODE_ENV === undefined || env.NODE_ENV === '' ? 'development' : (NODE_ENVS as readonly string[]).includes(env.NODE_ENV) ? (env.NODE_ENV as Config['nodeEnv']) : null
+  if (!nodeEnv) throw new Error(`NODE_ENV must be development, test or production (unset means development), got "${env.NODE_ENV}"`)
   const databaseUrl = env.DATABASE_URL?.trim() || null
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// (leave it unset to use SQLite)')
@@ -184,7 +222,8 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
   if (sms.provider === 'http' && !sms.httpUrl) throw new Error('SMS_PROVIDER=http needs SMS_HTTP_URL')
   const config: Config = {
     port: int(env.PORT, 3000, 'PORT'),
-    host: env.HOST || '0.0.0.0',
+    // Outside production only this machine can reach the server unless HOST says otherwise.
+    host: env.HOST || (nodeEnv === 'production' ? '0.0.0.0' : '127.0.0.1'),
     dataDir: path.resolve(env.DATA_DIR || './data'),
     databaseUrl,
     nodeEnv,
@@ -215,8 +254,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
       appId: env.WECHAT_APPID?.trim() || null,
       secret: env.WECHAT_SECRET?.trim() || null,
     },
-    staffAdminPassword: env.STAFF_ADMIN_PASSWORD || DEV_ADMIN_PASSWORD,
-    staffStationPassword: env.STAFF_STATION_PASSWORD || DEV_STATION_PASSWORD,
+    staffPasswords: staffPasswordsFrom(env, nodeEnv),
     // A case needs a handful of photos; 30 a day is generous for a worker and stops a runaway loop filling the disk.
     uploadDailyCount: int(env.UPLOAD_DAILY_COUNT, 30, 'UPLOAD_DAILY_COUNT'),
     uploadDailyBytes: int(env.UPLOAD_DAILY_MB, 60, 'UPLOAD_DAILY_MB') * 1024 * 1024,

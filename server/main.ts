@@ -5,7 +5,7 @@ import { checkDatabaseReachable, createDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { drainAndClose } from './http/draining'
 import { seed } from './seed'
-import { seedStaff } from './seed/staff'
+import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './seed/staff'
 import { countStations } from './stations/stations.repository'
 
 async function main() {
@@ -16,7 +16,8 @@ async function main() {
   // A brand-new database gets the samples so the portal is never empty on first start.
   if ((await countStations(database.db)) === 0) await seed(database.db)
   // Missing staff accounts are created on every start; existing ones (and changed passwords) are left alone.
-  await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword })
+  const staff = await seedStaff(database.db, staffSeedOptions(config))
+  printGeneratedPasswords(staff.generated)
 
   const app = await buildApp({ config, database })
   let closing = false

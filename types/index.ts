@@ -29,7 +29,7 @@ import {
 } from './stations'
 import { devSmsOutbox, login, logout, requestSmsCode, wechatLogin } from './auth'
 import { deleteMe, exportMe, getMe, setConsent, updateMe } from './me'
-import { staffLogin, staffLogout, staffMe } from './staff'
+import { staffChangePassword, staffLogin, staffLogout, staffMe } from './staff'
 import {
   staffCreateJob,
   staffGetJob,
@@ -41,7 +41,7 @@ import {
   staffUpdateJob,
   staffVerifyEmployer,
 } from './staff-jobs'
-import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigures, staffListAccounts } from './staff-admin'
+import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigures, staffListAccounts, staffResetPassword, staffUnlockAccount } from './staff-admin'
 import { staffLedger } from './staff-ledgers'
 import {
   addRightsMessage,
@@ -51,6 +51,7 @@ import {
   listMyRightsRequests,
   staffAddRightsNote,
   staffListRightsRequests,
+  staffRecordRightsCall,
   staffTransitionRightsRequest,
 } from './rights'
 import { uploadFile } from './uploads'
@@ -131,6 +132,7 @@ export const api = {
   staffLogin,
   staffMe,
   staffLogout,
+  staffChangePassword,
   staffListJobs,
   staffGetJob,
   staffCreateJob,
@@ -144,6 +146,8 @@ export const api = {
   staffListAccounts,
   staffCreateAccount,
   staffDisableAccount,
+  staffUnlockAccount,
+  staffResetPassword,
   staffAccessLog,
   staffGetFigures,
   createRightsRequest,
@@ -154,6 +158,7 @@ export const api = {
   staffListRightsRequests,
   staffTransitionRightsRequest,
   staffAddRightsNote,
+  staffRecordRightsCall,
   uploadFile,
   listTransportBatches,
   getTransportBatch,

@@ -2,12 +2,14 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf, pageQuery, recordId, recordIdText } from './common'
-import { staffMember, staffRoles } from './staff'
+import { staffMember, staffPasswordSchema, staffRoles } from './staff'
 import { noHiddenChars } from './validators'
 
 export const staffAccount = z.extend(staffMember, {
   disabled: z.boolean(),
   disabledAt: z.nullable(isoDateTime),
+  /** Too many wrong passwords: sign-in refused until the lock runs out or an admin unlocks it. */
+  locked: z.boolean(),
   createdAt: isoDateTime,
 })
 export type StaffAccount = z.infer<typeof staffAccount>
@@ -20,7 +22,7 @@ export const createStaffAccountBody = z
       z.maxLength(30, '用户名最多30个字符'),
       z.regex(/^[a-z0-9_.-]+$/, '用户名只能用小写字母、数字和 _ . -'),
     ),
-    password: z.string().check(noHiddenChars, z.minLength(10, '密码至少10位'), z.maxLength(200, '密码太长了')),
+    password: staffPasswordSchema,
     displayName: z.string().check(noHiddenChars, z.trim(), z.minLength(2, '请写姓名或单位名，至少2个字'), z.maxLength(40, '最多40个字')),
     role: z.enum(staffRoles, '请选择身份'),
     stationId: z.nullable(recordId),
@@ -45,7 +47,7 @@ export const staffCreateAccount = endpoint({
   access: 'staff',
   idempotent: true,
   status: 201,
-  summary: 'Admins only: open a staff account (a taken username is 409)',
+  summary: 'Admins only: open a staff account (a taken username is 409); its password must be changed at first sign-in',
   body: createStaffAccountBody,
   response: staffAccount,
 })
@@ -58,6 +60,26 @@ export const staffDisableAccount = endpoint({
   summary: 'Admins only: disable an account; its sessions end at once and it can no longer sign in',
   params: idParam,
   response: staffAccount,
+})
+
+export const staffUnlockAccount = endpoint({
+  method: 'POST',
+  path: '/staff/accounts/:id/unlock',
+  access: 'staff',
+  idempotent: true,
+  summary: 'Admins only: lift the lock after too many wrong passwords',
+  params: idParam,
+  response: staffAccount,
+})
+
+export const staffResetPassword = endpoint({
+  method: 'POST',
+  path: '/staff/accounts/:id/password-reset',
+  access: 'staff',
+  // Not idempotent on purpose: a stored answer would keep the new password in the database.
+  summary: 'Admins only: a new one-time password for the account (shown once); its sessions end and it must be changed at sign-in',
+  params: idParam,
+  response: z.object({ account: staffAccount, password: z.string() }),
 })
 
 export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read', 'enrollment_list'] as const

@@ -16,7 +16,7 @@ import { migrateToLatest } from '../../server/db/migrate'
 import { postingTerms, postingText } from '../../server/jobs/job-search'
 import { addDays, chinaDate } from '../../server/lib/dates'
 import { seed } from '../../server/seed'
-import { seedStaff } from '../../server/seed/staff'
+import { seedStaff, staffSeedOptions } from '../../server/seed/staff'
 
 /** Deterministic, so two runs measure the same data. */
 function random(seedValue: number) {
@@ -39,7 +39,7 @@ export async function seedBenchDatabase(dataDir: string, count: number, now: Dat
   const database = createDatabase(config)
   await migrateToLatest(database.db)
   await seed(database.db, () => now)
-  await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword }, () => now)
+  await seedStaff(database.db, staffSeedOptions(config), () => now)
   await database.close()
 
   const file = new SQLite(path.join(dataDir, 'app.db'))

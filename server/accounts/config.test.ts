@@ -12,8 +12,9 @@ const production = {
   APP_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
   SMS_PROVIDER: 'http',
   SMS_HTTP_URL: 'https://sms.example.invalid/send',
-  STAFF_ADMIN_PASSWORD: 'a-real-admin-password',
-  STAFF_STATION_PASSWORD: 'a-real-station-password',
+  STAFF_PASSWORD_ADMIN: 'a-real-admin-password',
+  STAFF_PASSWORD_WUXI: 'a-real-wuxi-password',
+  STAFF_PASSWORD_KUNSHAN: 'a-real-kunshan-password',
 }
 
 test('a complete production config loads', () => {
@@ -23,8 +24,10 @@ test('a complete production config loads', () => {
 test.each([
   ['the console SMS provider', { SMS_PROVIDER: 'console' }, /SMS_PROVIDER/],
   ['no SMS provider named', { SMS_PROVIDER: undefined }, /SMS_PROVIDER/],
-  ['no admin password', { STAFF_ADMIN_PASSWORD: undefined }, /STAFF_ADMIN_PASSWORD/],
-  ['no station password', { STAFF_STATION_PASSWORD: undefined }, /STAFF_STATION_PASSWORD/],
+  ['a one-character admin password', { STAFF_PASSWORD_ADMIN: 'x' }, /STAFF_PASSWORD_ADMIN is too weak \(shorter than 12/],
+  ['an 11-character station password', { STAFF_PASSWORD_WUXI: '12345678901' }, /STAFF_PASSWORD_WUXI is too weak/],
+  ['a published default password', { STAFF_PASSWORD_KUNSHAN: 'wgt-station-2026' }, /STAFF_PASSWORD_KUNSHAN is too weak \(a published default\)/],
+  ['the old shared station password', { STAFF_STATION_PASSWORD: 'a-real-station-password' }, /STAFF_STATION_PASSWORD is no longer read/],
   ['no APP_DATA_KEY', { APP_DATA_KEY: undefined }, /APP_DATA_KEY/],
 ])('production refuses to start with %s', (_what, change, message) => {
   expect(() => loadConfig({ ...production, ...change })).toThrow(message)
@@ -40,6 +43,18 @@ test('buildApp refuses a production config that bypassed loadConfig', async () =
   } finally {
     await db.close()
   }
+})
+
+test.each(['prod', 'Production', 'staging', 'dev'])('NODE_ENV=%s is refused: only development, test and production start', (value) => {
+  expect(() => loadConfig({ NODE_ENV: value })).toThrow(`NODE_ENV must be development, test or production (unset means development), got "${value}"`)
+})
+
+test('unset NODE_ENV is development, which listens only on this machine unless HOST says otherwise', () => {
+  expect(loadConfig({})).toMatchObject({ nodeEnv: 'development', host: '127.0.0.1' })
+  expect(loadConfig({ NODE_ENV: '' })).toMatchObject({ nodeEnv: 'development', host: '127.0.0.1' })
+  expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ host: '127.0.0.1' })
+  expect(loadConfig({ HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0' })
+  expect(loadConfig(production)).toMatchObject({ host: '0.0.0.0' })
 })
 
 test('http SMS needs a URL; bad keys are refused', () => {

@@ -21,7 +21,7 @@ const key = () => `me-export-${++keyN}`
 test('export: Cache-Control no-store, my unused photos, and each staff read of my data (who, when, what)', async () => {
   const w = await signIn(t.app, '13700990001')
   const other = await signIn(t.app, '13700990002')
-  const kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
+  const kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
 
   const { payload, headers } = multipart(jpeg())
   const uploaded = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...bearer(w.token), ...headers }, payload })

@@ -44,6 +44,7 @@ export async function findLiveSession(db: Kysely<DB>, token: string, now: Date) 
       'users.deleted_at as user_deleted_at',
       'staff.role as staff_role',
       'staff.station_id as staff_station_id',
+      'staff.must_change_password as staff_must_change_password',
     ])
     .where('sessions.token_hash', '=', sha256(token))
     .where('sessions.expires_at', '>', now.toISOString())

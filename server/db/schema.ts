@@ -171,13 +171,14 @@ export interface UserTable {
   /** JSON array of trades */
   trades: string
   skills: string
-  working_away: Flag
+  /** The yes/no answers are null until the worker answers (0011): unknown is never 否. */
+  working_away: Flag | null
   current_city: string | null
-  returned_home: Flag
-  willing_to_go_out: Flag
-  poverty_alleviated: Flag
+  returned_home: Flag | null
+  willing_to_go_out: Flag | null
+  poverty_alleviated: Flag | null
   /** Worked away last year (0007): with working_away = 0 it puts the worker on the left-last-year ledger. */
-  worked_away_last_year: Generated<Flag>
+  worked_away_last_year: Flag | null
   created_at: string
   updated_at: string
   deleted_at: string | null
@@ -230,6 +231,15 @@ export interface StaffTable {
   created_at: string
   /** Set when an admin disables the account (0007); its sessions are deleted at the same time. */
   disabled_at: Generated<string | null>
+  /** 1 while the password is a one-time one (seeded or reset by an admin): only a change is allowed (0010). */
+  must_change_password: Generated<number>
+}
+
+/** A failed staff sign-in from one client address (0010), for the per-address limit. */
+export interface StaffLoginFailureTable {
+  id: Generated<number>
+  ip_hash: string
+  created_at: string
 }
 
 export interface SessionTable {
@@ -469,6 +479,7 @@ export interface DB {
   dev_sms_outbox: DevSmsOutboxTable
   wechat_tickets: WechatTicketTable
   staff: StaffTable
+  staff_login_failures: StaffLoginFailureTable
   sessions: SessionTable
   enrollments: EnrollmentTable
   course_requests: CourseRequestTable

@@ -18,6 +18,8 @@ export interface StaffCaller {
   role: StaffRole
   stationId: number | null
   sessionId: number
+  /** A one-time password is still in use: only the staff endpoints of PASSWORD_CHANGE_ENDPOINTS answer. */
+  mustChangePassword: boolean
 }
 export type Caller = WorkerCaller | StaffCaller
 
@@ -53,13 +55,27 @@ async function lookUp(app: FastifyInstance, token: string): Promise<Caller | nul
     return { kind: 'worker', userId: row.user_id, sessionId: row.id }
   }
   if (row.kind === 'staff' && row.staff_id !== null && row.staff_role) {
-    return { kind: 'staff', staffId: row.staff_id, role: row.staff_role as StaffRole, stationId: row.staff_station_id ?? null, sessionId: row.id }
+    return {
+      kind: 'staff',
+      staffId: row.staff_id,
+      role: row.staff_role as StaffRole,
+      stationId: row.staff_station_id ?? null,
+      sessionId: row.id,
+      mustChangePassword: row.staff_must_change_password === 1,
+    }
   }
   return null
 }
 
-/** Sets req.caller and enforces the endpoint's access: 401 without a live token, 403 for the wrong kind. */
-export async function authenticate(app: FastifyInstance, req: FastifyRequest, access: Access): Promise<Caller | null> {
+/** What staff with a one-time password may still do: see who they are, sign out, change it. */
+const PASSWORD_CHANGE_ENDPOINTS = new Set(['GET /staff/me', 'DELETE /staff/session', 'POST /staff/me/password'])
+const CHANGE_PASSWORD_FIRST = '请先修改密码：这是一次性密码，改好后才能使用工作台'
+
+/**
+ * Sets req.caller and enforces the endpoint's access: 401 without a live token, 403 for the wrong kind, and 403
+ * for staff who must change their password first, on anything but the endpoints that do it.
+ */
+export async function authenticate(app: FastifyInstance, req: FastifyRequest, access: Access, endpoint = ''): Promise<Caller | null> {
   if (access === 'public') return null
   const token = bearerToken(req)
   const caller = token ? await lookUp(app, token) : null
@@ -67,5 +83,6 @@ export async function authenticate(app: FastifyInstance, req: FastifyRequest, ac
   if (access === 'optional') return caller
   if (!caller) throw unauthorized(token ? '登录已过期，请重新登录' : undefined)
   if (caller.kind !== access) throw forbidden(access === 'staff' ? '这是工作人员的功能' : '请用务工人员账号登录')
+  if (caller.kind === 'staff' && caller.mustChangePassword && !PASSWORD_CHANGE_ENDPOINTS.has(endpoint)) throw forbidden(CHANGE_PASSWORD_FIRST)
   return caller
 }

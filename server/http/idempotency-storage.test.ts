@@ -20,7 +20,7 @@ const post = (token: string, url: string, payload: object, idempotencyKey = key(
 
 test("a stored staff answer holds neither the worker's phone nor name in plain text, and still replays", async () => {
   const phone = '13900004101'
-  const kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
+  const kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
   const worker = await signIn(t.app, phone)
   const named = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { ...bearer(worker.token), 'idempotency-key': key() }, payload: { name: '赵秀兰' } })
   expect(named.statusCode).toBe(200)

@@ -96,7 +96,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
         if (hit !== undefined) return reply.status(endpoint.status ?? 200).type('application/json; charset=utf-8').send(hit)
       }
       // Before the input is parsed: a caller without access learns nothing about the endpoint.
-      const caller = (await authenticate(app, req, endpoint.access)) as CallerFor<AccessOf<E>>
+      const caller = (await authenticate(app, req, endpoint.access, `${endpoint.method} ${endpoint.path}`)) as CallerFor<AccessOf<E>>
       const parsed = {
         params: parsePart(endpoint.params, req.params),
         query: parsePart(endpoint.query, req.query),

@@ -7,15 +7,14 @@ import { haversineKm } from './geo'
 
 test('config defaults and overrides', () => {
   const c = loadConfig({})
-  expect(c).toMatchObject({ port: 3000, host: '0.0.0.0', databaseUrl: null, nodeEnv: 'development', bodyLimit: 65536 })
+  expect(c).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: null, nodeEnv: 'development', bodyLimit: 65536 })
   expect(c.dataDir.endsWith('/data')).toBe(true)
   expect(c.webRoot.endsWith('/dist/h5')).toBe(true)
   const production = {
     APP_DATA_KEY: 'a'.repeat(64),
     SMS_PROVIDER: 'http',
     SMS_HTTP_URL: 'https://sms.example.invalid/send',
-    STAFF_ADMIN_PASSWORD: 'a-real-admin-password',
-    STAFF_STATION_PASSWORD: 'a-real-station-password',
+    STAFF_PASSWORD_ADMIN: 'a-real-admin-password',
   }
   expect(loadConfig({ ...production, PORT: '8080', DATABASE_URL: 'postgres://x@h/db', NODE_ENV: 'production' })).toMatchObject({
     port: 8080,

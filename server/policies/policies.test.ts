@@ -8,8 +8,8 @@ let admin: string
 let station: string
 beforeAll(async () => {
   t = await buildTestApp()
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  station = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  station = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
 })
 afterAll(() => t.close())
 

@@ -3,7 +3,7 @@ import { loadConfig } from '../config'
 import { createDatabase } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
 import { countRows, seed } from './index'
-import { seedStaff } from './staff'
+import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './staff'
 
 async function main() {
   const config = loadConfig(process.env)
@@ -11,9 +11,10 @@ async function main() {
   try {
     await migrateToLatest(database.db)
     const added = await seed(database.db)
-    const staff = await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword })
+    const staff = await seedStaff(database.db, staffSeedOptions(config))
     const total = await countRows(database.db)
-    console.log(`seeded ${database.dialect}: added`, { ...added, staff }, 'total', total)
+    console.log(`seeded ${database.dialect}: added`, { ...added, staff: staff.added }, 'total', total)
+    printGeneratedPasswords(staff.generated)
   } finally {
     await database.close()
   }

@@ -1,7 +1,8 @@
 /**
  * Staff accounts, managed by admins. Disabling ends every session of the account in the same transaction
  * (sessions live only in the database, so every server process stops accepting them at once) and sign-in
- * refuses a disabled account from then on.
+ * refuses a disabled account from then on. A new account's password, and one reset by an admin, is one-time:
+ * its holder must change it at the next sign-in.
  */
 import type { Kysely } from 'kysely'
 import type { z } from 'zod/mini'
@@ -11,7 +12,8 @@ import { lockKey } from '../db/dialect'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
-import { hashPassword } from './passwords'
+import { generatePassword, hashPassword } from './passwords'
+import { clearFailures, deleteStaffSessions, setPassword } from './staff.repository'
 import { requireAdmin, staffActor } from './staff-scope'
 
 const ADMIN_ONLY = '只有县级管理员可以管理工作人员账号'
@@ -20,32 +22,45 @@ function accountsQuery(db: Kysely<DB>) {
   return db
     .selectFrom('staff')
     .leftJoin('stations', 'stations.id', 'staff.station_id')
-    .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.station_id', 'staff.created_at', 'staff.disabled_at', 'stations.name as station_name'])
+    .select([
+      'staff.id',
+      'staff.username',
+      'staff.display_name',
+      'staff.role',
+      'staff.station_id',
+      'staff.created_at',
+      'staff.disabled_at',
+      'staff.locked_until',
+      'staff.must_change_password',
+      'stations.name as station_name',
+    ])
 }
 
 type AccountRow = Awaited<ReturnType<ReturnType<typeof accountsQuery>['executeTakeFirstOrThrow']>>
 
-const toAccount = (r: AccountRow): StaffAccount => ({
+const toAccount = (r: AccountRow, now: Date): StaffAccount => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
   role: r.role as StaffRole,
   stationId: r.station_id,
   stationName: r.station_name ?? null,
+  mustChangePassword: r.must_change_password === 1,
   disabled: r.disabled_at !== null,
   disabledAt: r.disabled_at,
+  locked: r.locked_until !== null && Date.parse(r.locked_until) > now.getTime(),
   createdAt: r.created_at,
 })
 
-async function account(db: Kysely<DB>, id: number): Promise<StaffAccount> {
+async function account(db: Kysely<DB>, id: number, now: Date): Promise<StaffAccount> {
   const row = await accountsQuery(db).where('staff.id', '=', id).executeTakeFirst()
   if (!row) throw notFound('没有这个工作人员账号')
-  return toAccount(row)
+  return toAccount(row, now)
 }
 
-export async function listAccounts(db: Kysely<DB>, caller: StaffCaller) {
+export async function listAccounts(db: Kysely<DB>, caller: StaffCaller, now: Date) {
   requireAdmin(caller, ADMIN_ONLY)
-  return { items: (await accountsQuery(db).orderBy('staff.id').execute()).map(toAccount) }
+  return { items: (await accountsQuery(db).orderBy('staff.id').execute()).map((r) => toAccount(r, now)) }
 }
 
 export async function createAccount(trx: Kysely<DB>, caller: StaffCaller, body: z.output<typeof createStaffAccountBody>, now: Date): Promise<StaffAccount> {
@@ -65,11 +80,12 @@ export async function createAccount(trx: Kysely<DB>, caller: StaffCaller, body: 
       station_id: body.stationId,
       password_hash: await hashPassword(body.password),
       failed_attempts: 0,
+      must_change_password: 1,
       created_at: now.toISOString(),
     })
     .returning('id')
     .executeTakeFirstOrThrow()
-  const created = await account(trx, id)
+  const created = await account(trx, id, now)
   await writeAudit(trx, { actor: staffActor(caller), action: 'staff.create', entity: 'staff', entityId: id, after: created, at: now })
   return created
 }
@@ -77,10 +93,36 @@ export async function createAccount(trx: Kysely<DB>, caller: StaffCaller, body: 
 export async function disableAccount(trx: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<StaffAccount> {
   requireAdmin(caller, ADMIN_ONLY)
   if (id === caller.staffId) throw conflict('不能停用自己正在使用的账号')
-  const before = await account(trx, id)
+  const before = await account(trx, id, now)
   if (!before.disabled) await trx.updateTable('staff').set({ disabled_at: now.toISOString() }).where('id', '=', id).execute()
   await trx.deleteFrom('sessions').where('kind', '=', 'staff').where('staff_id', '=', id).execute()
-  const after = await account(trx, id)
+  const after = await account(trx, id, now)
   if (!before.disabled) await writeAudit(trx, { actor: staffActor(caller), action: 'staff.disable', entity: 'staff', entityId: id, before, after, at: now })
   return after
+}
+
+/** Lifts a lock left by wrong passwords (someone guessing at the account must not keep its holder out). */
+export async function unlockAccount(trx: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<StaffAccount> {
+  requireAdmin(caller, ADMIN_ONLY)
+  const before = await account(trx, id, now)
+  await clearFailures(trx, id)
+  const after = await account(trx, id, now)
+  if (before.locked) await writeAudit(trx, { actor: staffActor(caller), action: 'staff.unlock', entity: 'staff', entityId: id, before, after, at: now })
+  return after
+}
+
+/** A new one-time password, shown to the admin once; the account's sessions end and the lock is lifted. */
+export async function resetPassword(db: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<{ account: StaffAccount; password: string }> {
+  requireAdmin(caller, ADMIN_ONLY)
+  if (id === caller.staffId) throw conflict('自己的密码请在“修改密码”里改')
+  const password = generatePassword()
+  const hash = await hashPassword(password)
+  return db.transaction().execute(async (trx) => {
+    const before = await account(trx, id, now)
+    await setPassword(trx, id, hash, true)
+    await deleteStaffSessions(trx, id, null)
+    const after = await account(trx, id, now)
+    await writeAudit(trx, { actor: staffActor(caller), action: 'staff.password_reset', entity: 'staff', entityId: id, before, after, at: now })
+    return { account: after, password }
+  })
 }

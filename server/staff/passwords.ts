@@ -1,5 +1,5 @@
 /** Staff passwords: scrypt with a random salt; the parameters are stored with the hash. */
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
+import { randomBytes, randomInt, scrypt, timingSafeEqual } from 'node:crypto'
 
 const N = 16384
 const R = 8
@@ -34,4 +34,12 @@ let dummy: Promise<string> | null = null
 export function dummyHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(16).toString('hex'))
   return dummy
+}
+
+// No 0/O, 1/l/I: read off a screen and typed on a phone.
+const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789'
+
+/** A one-time password (seeded accounts, an admin's reset): four groups of four, about 79 bits. */
+export function generatePassword(): string {
+  return Array.from({ length: 4 }, () => Array.from({ length: 4 }, () => ALPHABET[randomInt(ALPHABET.length)]).join('')).join('-')
 }

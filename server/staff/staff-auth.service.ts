@@ -1,22 +1,45 @@
 /**
- * Staff sign-in. A wrong username or password gets one generic answer; five failures lock
- * the account for 15 minutes (counted in the database, so every server process agrees).
+ * Staff sign-in. Every failure (unknown user, wrong password, disabled, locked) gets the one answer after one
+ * password check, so neither the answer nor its timing says which usernames exist or which are locked. Five
+ * checks lock the account for 15 minutes, reserved in the database before the password is checked, so parallel
+ * guesses cannot get past it; one client address gets a limited number of failures across all accounts.
  */
 import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
 import type { StaffMember, StaffRole } from '../../types'
 import { createSession, deleteSession } from '../accounts/sessions.repository'
-import { notFound, rateLimited, unauthorized } from '../http/app-error'
-import { dummyHash, verifyPassword } from './passwords'
-import { clearFailures, findStaffByUsername, findStaffWithStation, lockStaff, recordFailure } from './staff.repository'
+import { writeAudit } from '../audit/audit.repository'
+import { KNOWN_DEFAULT_PASSWORDS } from '../config'
+import { lockKey } from '../db/dialect'
+import type { DB } from '../db/schema'
+import type { StaffCaller } from '../http/caller'
+import { notFound, rateLimited, unauthorized, validationFailed } from '../http/app-error'
+import { dummyHash, hashPassword, verifyPassword } from './passwords'
+import {
+  addressFailuresSince,
+  clearFailures,
+  deleteAddressFailure,
+  deleteStaffSessions,
+  findStaffById,
+  findStaffByUsername,
+  findStaffWithStation,
+  insertAddressFailure,
+  pruneAddressFailures,
+  reserveAttempt,
+  setPassword,
+} from './staff.repository'
+import { staffActor } from './staff-scope'
 
 export const MAX_PASSWORD_FAILURES = 5
 export const LOCK_MINUTES = 15
-const LOCKED_MESSAGE = '账号已锁定，请15分钟后再试'
-const WRONG_MESSAGE = '用户名或密码不对'
-const DISABLED_MESSAGE = '这个账号已停用，请联系县劳务输转服务中心'
+/** Failed sign-ins one client address may make in LOCK_MINUTES, whichever accounts it tries. */
+export const ADDRESS_FAILURES_PER_WINDOW = 20
+export const SIGN_IN_FAILED = '用户名或密码不对，或账号暂时不能登录。连续输错5次要等15分钟'
+const ADDRESS_LIMIT_MESSAGE = '这个网络登录失败的次数太多，请15分钟后再试'
+const WINDOW_MS = LOCK_MINUTES * 60 * 1000
 
-export async function getStaffMember(app: FastifyInstance, id: number): Promise<StaffMember> {
-  const row = await findStaffWithStation(app.db, id)
+export async function getStaffMember(db: Kysely<DB>, id: number): Promise<StaffMember> {
+  const row = await findStaffWithStation(db, id)
   if (!row) throw notFound()
   return {
     id: row.id,
@@ -25,38 +48,71 @@ export async function getStaffMember(app: FastifyInstance, id: number): Promise<
     role: row.role as StaffRole,
     stationId: row.station_id,
     stationName: row.station_name ?? null,
+    mustChangePassword: row.must_change_password === 1,
   }
 }
 
-export async function staffLogin(app: FastifyInstance, username: string, password: string) {
-  const now = app.clock()
-  const staff = await findStaffByUsername(app.db, username)
-  if (!staff) {
-    await verifyPassword(password, await dummyHash())
-    throw unauthorized(WRONG_MESSAGE)
-  }
-  if (staff.disabled_at) {
-    // Checked after the lookup, before the password: a disabled account answers the same whatever was typed.
-    await verifyPassword(password, await dummyHash())
-    throw unauthorized(DISABLED_MESSAGE)
-  }
-  if (staff.locked_until && Date.parse(staff.locked_until) > now.getTime()) {
-    throw rateLimited(Math.ceil((Date.parse(staff.locked_until) - now.getTime()) / 1000), LOCKED_MESSAGE)
-  }
-  if (!(await verifyPassword(password, staff.password_hash))) {
-    const failures = await recordFailure(app.db, staff.id)
-    if (failures >= MAX_PASSWORD_FAILURES) {
-      await lockStaff(app.db, staff.id, new Date(now.getTime() + LOCK_MINUTES * 60 * 1000))
-      throw rateLimited(LOCK_MINUTES * 60, LOCKED_MESSAGE)
+/** Counts this attempt against the address before anything else is looked at; 429 past the limit. */
+async function reserveAddressAttempt(app: FastifyInstance, ipHash: string, now: Date): Promise<number> {
+  return app.db.transaction().execute(async (trx) => {
+    await lockKey(trx, `staff-login-ip:${ipHash}`)
+    const { count, oldest } = await addressFailuresSince(trx, ipHash, new Date(now.getTime() - WINDOW_MS))
+    if (count >= ADDRESS_FAILURES_PER_WINDOW) {
+      const freeAt = oldest ? Date.parse(oldest) + WINDOW_MS : now.getTime() + WINDOW_MS
+      throw rateLimited(Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)), ADDRESS_LIMIT_MESSAGE)
     }
-    throw unauthorized(WRONG_MESSAGE)
+    return insertAddressFailure(trx, ipHash, now)
+  })
+}
+
+export interface SignInFrom {
+  ip: string
+  /** On this machine: only then are the published default passwords accepted. */
+  loopback: boolean
+}
+
+export async function staffLogin(app: FastifyInstance, username: string, password: string, from: SignInFrom) {
+  const now = app.clock()
+  const addressAttempt = await reserveAddressAttempt(app, app.keys.hmac('ip', from.ip), now)
+  const staff = await findStaffByUsername(app.db, username)
+  // An unknown name reserves against no row, so it costs the same statement as a known one.
+  const reserved = await reserveAttempt(app.db, staff?.id ?? -1, now, new Date(now.getTime() + WINDOW_MS), MAX_PASSWORD_FAILURES)
+  const matches = await verifyPassword(password, staff && reserved ? staff.password_hash : await dummyHash())
+  if (!staff || !reserved || !matches || (!from.loopback && KNOWN_DEFAULT_PASSWORDS.has(password))) {
+    await pruneAddressFailures(app.db, new Date(now.getTime() - WINDOW_MS)).catch((error) => app.log.warn({ err: error }, 'pruning sign-in failures failed'))
+    throw unauthorized(SIGN_IN_FAILED)
   }
-  if (staff.failed_attempts > 0 || staff.locked_until) await clearFailures(app.db, staff.id)
+  await clearFailures(app.db, staff.id)
+  await deleteAddressFailure(app.db, addressAttempt)
   const token = await createSession(app.db, { kind: 'staff', staffId: staff.id }, now)
-  return { token, staff: await getStaffMember(app, staff.id) }
+  return { token, staff: await getStaffMember(app.db, staff.id) }
 }
 
 export async function staffLogout(app: FastifyInstance, sessionId: number) {
   await deleteSession(app.db, sessionId)
   return { signedOut: true as const }
+}
+
+/**
+ * A staff member's own change. The old password is checked like a sign-in (it counts towards the lock), so a
+ * stolen session cannot be used to guess it; the new one ends every other session of the account.
+ */
+export async function changeOwnPassword(app: FastifyInstance, caller: StaffCaller, body: { oldPassword: string; newPassword: string }): Promise<StaffMember> {
+  const now = app.clock()
+  const staff = await findStaffById(app.db, caller.staffId)
+  if (!staff) throw notFound()
+  if (!(await reserveAttempt(app.db, staff.id, now, new Date(now.getTime() + WINDOW_MS), MAX_PASSWORD_FAILURES))) {
+    throw rateLimited(LOCK_MINUTES * 60, '原密码输错的次数太多，请15分钟后再试')
+  }
+  if (!(await verifyPassword(body.oldPassword, staff.password_hash))) throw validationFailed({ oldPassword: '原密码不对' })
+  await clearFailures(app.db, staff.id)
+  if (KNOWN_DEFAULT_PASSWORDS.has(body.newPassword)) throw validationFailed({ newPassword: '这是公开过的默认密码，请换一个' })
+  if (body.newPassword.trim().toLowerCase() === staff.username.toLowerCase()) throw validationFailed({ newPassword: '密码不能和用户名一样' })
+  const hash = await hashPassword(body.newPassword)
+  await app.db.transaction().execute(async (trx) => {
+    await setPassword(trx, staff.id, hash, false)
+    await deleteStaffSessions(trx, staff.id, caller.sessionId)
+    await writeAudit(trx, { actor: staffActor(caller), action: 'staff.password_change', entity: 'staff', entityId: staff.id, at: now })
+  })
+  return getStaffMember(app.db, staff.id)
 }

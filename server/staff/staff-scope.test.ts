@@ -11,9 +11,9 @@ const ids = { kunshanJob: 0, reviewJob: 0, application: 0, throwaway: 0, kunshan
 
 beforeAll(async () => {
   t = await buildTestApp()
-  tokens.admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  tokens.wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
-  tokens.kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
+  tokens.admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  tokens.wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
+  tokens.kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
   const worker = await signIn(t.app, '13900002001')
   tokens.worker = worker.token
   ids.kunshanStation = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'station-kunshan').executeTakeFirstOrThrow()).id

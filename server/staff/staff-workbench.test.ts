@@ -4,6 +4,7 @@ import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
 import { bearer, signIn, staffSignIn } from '../test-support/accounts'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { SIGN_IN_FAILED } from './staff-auth.service'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
 let now = T0
@@ -22,9 +23,9 @@ const tricky = { phone: '13900003002', token: '', id: 0 }
 
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
   kunshanStation = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'station-kunshan').executeTakeFirstOrThrow()).id
   for (const w of [worker, tricky]) {
     const s = await signIn(t.app, w.phone)
@@ -187,7 +188,8 @@ test('ledger CSV: UTF-8 with BOM, Chinese headers, escaping, phones masked for s
   const lines = csvOf(raw).split('\r\n')
   expect(lines[0]).toBe('姓名,手机号,乡镇,村,工种,是否外出务工,务工城市,务工省份,脱贫户,已返乡,有外出意愿,去年外出,登记时间')
   // kunshan sees the worker who applied to its posting, masked.
-  expect(lines[1]).toMatch(/^李建国,139\*\*\*\*3001,洛门镇,,普工、电工,是,昆山市,江苏省,是,否,否,否,2026-03-10 10:00$/)
+  // Questions the worker never answered read 未填, not 否.
+  expect(lines[1]).toMatch(/^李建国,139\*\*\*\*3001,洛门镇,,普工、电工,是,昆山市,江苏省,是,未填,未填,未填,2026-03-10 10:00$/)
   expect(csvOf(raw)).not.toContain(worker.phone)
   const logged = await t.db.selectFrom('access_log').selectAll().where('action', '=', 'ledger_export').orderBy('id', 'desc').executeTakeFirstOrThrow()
   expect(logged.detail).toContain('外出务工 CSV 1 人，电话已遮挡')
@@ -199,7 +201,16 @@ test('ledger CSV: UTF-8 with BOM, Chinese headers, escaping, phones masked for s
   expect(text.split('\r\n').filter(Boolean)).toHaveLength(2)
   // JSON with filters.
   const json = (await t.app.inject({ url: `/api/staff/ledgers/poverty_working_away?township=${encodeURIComponent('洛门镇')}&destination=${encodeURIComponent('江苏省')}`, headers: bearer(admin) })).json()
-  expect(json).toMatchObject({ kind: 'poverty_working_away', count: 1, phonesMasked: false, items: [{ userId: worker.id, phone: worker.phone, currentProvince: '江苏省' }] })
+  expect(json).toMatchObject({
+    kind: 'poverty_working_away',
+    count: 1,
+    phonesMasked: false,
+    items: [{ userId: worker.id, phone: worker.phone, currentProvince: '江苏省', workingAway: true, returnedHome: null, willingToGoOut: null, workedAwayLastYear: null }],
+  })
+  // Unknown is never counted as 否: the tricky worker said 否 to working away, so is on 去年外出今年未出 (above);
+  // a worker who never answered 现在在外地打工吗 is on no ledger that needs an answer.
+  const leftLastYear = (await t.app.inject({ url: '/api/staff/ledgers/left_last_year', headers: bearer(admin) })).json()
+  expect(leftLastYear.items).toEqual([expect.objectContaining({ userId: tricky.id, workingAway: false, workedAwayLastYear: true, returnedHome: null, povertyAlleviated: null })])
   const none = (await t.app.inject({ url: `/api/staff/ledgers/working_away?destination=${encodeURIComponent('天津')}`, headers: bearer(admin) })).json()
   expect(none.count).toBe(0)
   // Station staff who never dealt with a worker don't see them.
@@ -212,7 +223,8 @@ test('ledger CSV: UTF-8 with BOM, Chinese headers, escaping, phones masked for s
 test('accounts: admins create and disable; a disabled account loses its sessions and cannot sign in', async () => {
   const created = await post(admin, '/api/staff/accounts', { username: 'luomen', password: 'luomen-password-1', displayName: '洛门镇工作站', role: 'station', stationId: kunshanStation })
   expect(created.statusCode).toBe(201)
-  expect(created.json()).toMatchObject({ username: 'luomen', role: 'station', disabled: false })
+  // The admin chose the password, so it is a one-time one: changed at first sign-in.
+  expect(created.json()).toMatchObject({ username: 'luomen', role: 'station', disabled: false, mustChangePassword: true })
   expect(JSON.stringify(created.json())).not.toContain('password')
   const dup = await post(admin, '/api/staff/accounts', { username: 'luomen', password: 'another-password', displayName: '重复', role: 'admin', stationId: null })
   expect(dup.statusCode).toBe(409)
@@ -226,8 +238,9 @@ test('accounts: admins create and disable; a disabled account loses its sessions
   expect((await t.app.inject({ url: '/api/staff/me', headers: bearer(session) })).statusCode).toBe(401)
   expect(await t.db.selectFrom('sessions').select('id').where('staff_id', '=', created.json().id).execute()).toEqual([])
   const login = await t.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username: 'luomen', password: 'luomen-password-1' } })
+  // A disabled account answers as any failed sign-in does: it does not say the account exists.
   expect(login.statusCode).toBe(401)
-  expect(login.json().error.message).toContain('停用')
+  expect(login.json().error.message).toBe(SIGN_IN_FAILED)
   const audit = await findAudit(t.db, 'staff', created.json().id)
   expect(audit.map((a) => a.action)).toEqual(['staff.create', 'staff.disable'])
   expect(JSON.parse(audit[1].before_json!).disabled).toBe(false)

@@ -105,9 +105,9 @@ describe('Party members', () => {
     urumqi = await stationId('branch-urumqi')
     kunshanStation = await stationId('station-kunshan')
     staff = {
-      wuxi: (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token,
-      kunshan: (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token,
-      admin: (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token,
+      wuxi: (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token,
+      kunshan: (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token,
+      admin: (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token,
     }
   })
 

@@ -16,7 +16,7 @@ import { createDatabase, type Database } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
 import type { DB } from '../db/schema'
 import { seed } from '../seed'
-import { seedStaff } from '../seed/staff'
+import { seedStaff, staffSeedOptions } from '../seed/staff'
 
 /** A fixed key, so every app built on one test database (two instances) agrees. */
 export const TEST_DATA_KEY = '0123456789abcdef'.repeat(4)
@@ -99,7 +99,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     await migrateToLatest(database.db)
     if (options.seed !== false) {
       await seed(database.db, options.clock)
-      await seedStaff(database.db, { adminPassword: config.staffAdminPassword, stationPassword: config.staffStationPassword }, options.clock)
+      await seedStaff(database.db, staffSeedOptions(config), options.clock)
     }
     const app = await buildApp({ config, database, clock: options.clock, logger: options.logger ?? false, routes: options.routes })
     await app.ready()

@@ -15,8 +15,8 @@ let admin: string
 let station: string
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  station = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  station = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
 })
 afterAll(() => t.close())
 afterEach(() => {

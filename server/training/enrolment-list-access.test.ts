@@ -21,8 +21,8 @@ const post = (token: string, url: string, payload: object) =>
   t.app.inject({ method: 'POST', url, headers: { ...bearer(token), 'idempotency-key': key() }, payload })
 
 test('each read of an enrolment list, by station staff or an admin, logs one access entry per listed worker', async () => {
-  const admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  const wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
+  const admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  const wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
   const day = (n: number) => new Date(T0.getTime() + 8 * 3600 * 1000 + n * DAY).toISOString().slice(0, 10)
   const course = await post(admin, '/api/staff/courses', {
     title: '名单电工班', trade: '电工', mode: 'menu', provider: '武山县职业技术教育中心', location: '武山县城关镇', capacity: 1,

@@ -124,8 +124,6 @@ async function serverProcess(): Promise<Instance> {
       DATABASE_URL: '',
       APP_DATA_KEY: TEST_DATA_KEY,
       WEB_ROOT: path.join(t.config.dataDir, 'no-web'),
-      STAFF_ADMIN_PASSWORD: t.config.staffAdminPassword,
-      STAFF_STATION_PASSWORD: t.config.staffStationPassword,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -163,7 +161,7 @@ async function serverProcess(): Promise<Instance> {
 }
 
 test('two app instances on one database: enrolments and cancellations at once keep the count exact', async () => {
-  const admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
+  const admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
   const day = (n: number) => new Date(Date.now() + 8 * 3600 * 1000 + n * 86400000).toISOString().slice(0, 10)
   const created = await t.app.inject({
     method: 'POST',

@@ -12,8 +12,8 @@ let admin: string
 let station: string
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  station = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  station = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
 })
 afterAll(() => t.close())
 
@@ -75,8 +75,8 @@ describe('the workbench course list', () => {
 
     now = new Date(Date.parse(`${day(31)}T12:00:00+08:00`))
     // A month on, the morning's session has long expired.
-    admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-    station = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
+    admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+    station = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
     expect((await post(admin, `/api/staff/enrollments/${enrolments[0]}/complete`, undefined, false)).statusCode).toBe(200)
     expect((await post(admin, `/api/staff/enrollments/${enrolments[1]}/complete`, undefined, false)).statusCode).toBe(200)
     const cert = await post(admin, `/api/staff/enrollments/${enrolments[1]}/certificate`, { number: 'WS-1', level: '五级', issuedOn: day(31) })

@@ -20,9 +20,9 @@ let wuxi: string
 let kunshanStation: number
 beforeAll(async () => {
   t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffStationPassword)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffStationPassword)).token
+  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
   kunshanStation = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'station-kunshan').executeTakeFirstOrThrow()).id
 })
 afterAll(() => t.close())

@@ -36,7 +36,7 @@ test('a station schedules a batch, sees the rider on the manifest, marks it depa
   let token = ''
   const phone = '13790002001'
   await journey(page, 'staff-transport', async () => {
-    await staffSignIn(page, 'kunshan', 'wgt-station-2026')
+    await staffSignIn(page, 'kunshan', 'wgt-kunshan-2026')
     await page.locator('.wb-nav__item').getByText('点对点专车').click()
     await page.locator('.staff-batches__new').click()
 

@@ -1,6 +1,7 @@
 /**
  * Staff workbench journey: a worker asks for help (through the API), a station officer signs in on the wide
  * portal, opens the queue, accepts the case with a note for the worker; the worker then reads 已受理 and the note.
+ * And an officer whose password an admin reset signs in with the one-time password and changes it first.
  */
 import { journey } from './support/browser'
 import { useServerAndBrowser } from './support/harness'
@@ -44,7 +45,7 @@ test('staff accept a case from the workbench queue with a note the worker then r
     const agree = page.locator('.privacy-sheet__agree')
     if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
     await page.locator('input.staff-sign-in-form__username, .staff-sign-in-form__username input').fill('kunshan')
-    await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill('wgt-station-2026')
+    await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill('wgt-kunshan-2026')
     await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()
     await page.locator('.wb-figures').waitFor()
     await page.locator('.wb-nav__item').getByText('求助案件').click()
@@ -66,4 +67,36 @@ test('staff accept a case from the workbench queue with a note the worker then r
   expect(body.status).toBe('accepted')
   expect(body.firstResponsible?.name).toBe('昆山劳务工作站')
   expect(body.timeline.map((e) => e.text)).toContain(note)
+})
+
+test('after an admin resets a password, the officer signs in with the one-time password and must change it first', async () => {
+  const admin = await fetch(`${e2e.server.baseUrl}/api/staff/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'admin', password: 'wgt-admin-2026' }) })
+  const adminToken = ((await admin.json()) as { token: string }).token
+  const accounts = (await (await fetch(`${e2e.server.baseUrl}/api/staff/accounts`, { headers: { authorization: `Bearer ${adminToken}` } })).json()) as { items: { id: number; username: string }[] }
+  const wuxi = accounts.items.find((a) => a.username === 'wuxi')!
+  const reset = await fetch(`${e2e.server.baseUrl}/api/staff/accounts/${wuxi.id}/password-reset`, { method: 'POST', headers: { authorization: `Bearer ${adminToken}` } })
+  expect(reset.status).toBe(200)
+  const { password } = (await reset.json()) as { password: string }
+
+  const context = await e2e.browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  await journey(page, 'staff-one-time-password', async () => {
+    await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
+    const agree = page.locator('.privacy-sheet__agree')
+    if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
+    await page.locator('input.staff-sign-in-form__username, .staff-sign-in-form__username input').fill('wuxi')
+    await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill(password)
+    await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()
+    await page.getByText('请先修改密码').waitFor()
+    expect(await page.locator('.wb-figures').count()).toBe(0)
+    await page.locator('input.change-password-form__old, .change-password-form__old input').fill(password)
+    await page.locator('input.change-password-form__new, .change-password-form__new input').fill('无锡站自己的新密码-2026')
+    await page.locator('input.change-password-form__repeat, .change-password-form__repeat input').fill('无锡站自己的新密码-2026')
+    await page.locator('.change-password-form .nut-button, .change-password-form .big-button').first().click()
+    await page.locator('.wb-figures').waitFor()
+    await page.getByText('密码已修改，其他手机和电脑上的登录已退出').waitFor()
+  })
+  await context.close()
+  const again = await fetch(`${e2e.server.baseUrl}/api/staff/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'wuxi', password: '无锡站自己的新密码-2026' }) })
+  expect(again.status).toBe(200)
 })

@@ -2,7 +2,7 @@
 import { z } from 'zod/mini'
 import { api, type Endpoint, endpoint } from '../../types'
 import { route } from '../../server/http/route'
-import { DEV_ADMIN_PASSWORD } from '../../server/config'
+import { TEST_STAFF_PASSWORDS } from '../../server/config'
 import { bearer, signIn, staffSignIn } from '../../server/test-support/accounts'
 import { buildTestApp, type TestApp } from '../../server/test-support/test-app'
 
@@ -21,7 +21,7 @@ let staffToken: string
 beforeAll(async () => {
   t = await buildTestApp({ routes: (app) => route(app, whoami, ({ caller }) => ({ kind: caller?.kind ?? 'anonymous' })) })
   workerToken = (await signIn(t.app, '13500000001')).token
-  staffToken = (await staffSignIn(t.app, 'admin', DEV_ADMIN_PASSWORD)).token
+  staffToken = (await staffSignIn(t.app, 'admin', TEST_STAFF_PASSWORDS.admin)).token
 })
 afterAll(() => t.close())
 

@@ -46,7 +46,7 @@ test('a NUL character anywhere in a body is refused by field and writes nothing'
 describe('every endpoint refuses bad input with a 400, never a 500', () => {
   let staff: string
   beforeAll(async () => {
-    staff = (await staffSignIn(t.app, 'admin', t.config.staffAdminPassword)).token
+    staff = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
   })
 
   const endpoints = Object.entries(api).filter(([, e]) => e.path !== '/dev/sms-outbox')

@@ -14,6 +14,8 @@ export interface StaffSession {
   /** The stored token belongs to a worker (the server answered 403). */
   workerSignedIn: boolean
   signIn: (token: string, staff: StaffMember) => void
+  /** The member as the server now answers it (after a password change). */
+  update: (staff: StaffMember) => void
   signOut: () => Promise<void>
   refresh: () => Promise<void>
 }
@@ -60,6 +62,7 @@ export function useStaffSession(): StaffSession {
       setWorkerSignedIn(false)
       setError(null)
     },
+    update: setStaff,
     signOut: async () => {
       await request(staffLogout, {}, { retryDelaysMs: [] }).catch(() => undefined)
       setToken(null)

@@ -6,6 +6,7 @@ import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { staffPaths } from '../../lib/paths'
 import { useStaffSession } from '../../session'
+import { ChangePasswordForm } from '../change-password-form'
 import './index.scss'
 
 interface Props {
@@ -15,7 +16,7 @@ interface Props {
   children: (staff: StaffMember) => React.ReactNode
 }
 
-/** Every workbench page: staff only (anyone else is sent to sign in), with its title. */
+/** Every workbench page: staff only (anyone else is sent to sign in; a one-time password is changed first), with its title. */
 export function StaffShell({ title, adminOnly, children }: Props) {
   const session = useStaffSession()
   const { staff } = session
@@ -26,6 +27,10 @@ export function StaffShell({ title, adminOnly, children }: Props) {
           <Section title={title}>
             <Text className='lead-text'>这是工作人员的页面，请先登录工作人员账号。</Text>
             <BigButton onClick={() => openPage(staffPaths.home)}>去登录</BigButton>
+          </Section>
+        ) : staff.mustChangePassword ? (
+          <Section title='请先修改密码'>
+            <ChangePasswordForm oneTime onChanged={session.update} />
           </Section>
         ) : adminOnly && staff.role !== 'admin' ? (
           <Section title={title}>

@@ -9,7 +9,7 @@ import StaffAccountsPage from '.'
 const mockApi = fakeApi()
 jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
-const account = (over: Partial<StaffAccount> = {}): StaffAccount => ({ ...stationStaff, disabled: false, disabledAt: null, createdAt: '2026-01-01T02:00:00.000Z', ...over })
+const account = (over: Partial<StaffAccount> = {}): StaffAccount => ({ ...stationStaff, disabled: false, disabledAt: null, locked: false, createdAt: '2026-01-01T02:00:00.000Z', ...over })
 
 let accounts: StaffAccount[]
 beforeEach(() => {
@@ -84,10 +84,44 @@ test('开通账号 sends the new account for the chosen station', async () => {
 })
 
 test('a refused account shows the server’s message by its field', async () => {
-  mockApi.on('POST', '/staff/accounts', () => failure(400, 'VALIDATION_FAILED', '填写的内容有误', { password: '密码至少10位' }))
+  mockApi.on('POST', '/staff/accounts', () => failure(400, 'VALIDATION_FAILED', '填写的内容有误', { password: '密码至少12位' }))
   const { container } = render(<StaffAccountsPage />)
   await inputsReady(container)
   await tap('开通账号')
   await settle()
-  expect(screen.getByText('初始密码').closest('.form-field')?.querySelector('.form-field__error')?.textContent).toBe('密码至少10位')
+  expect(screen.getByText('初始密码').closest('.form-field')?.querySelector('.form-field__error')?.textContent).toBe('密码至少12位')
+})
+
+test('解锁 lifts a lock; 重置密码 shows the new one-time password once, and not for the admin’s own account', async () => {
+  accounts = accounts.map((a) => (a.id === 4 ? { ...a, locked: true } : a))
+  mockApi.on('POST', '/staff/accounts/4/unlock', () => {
+    accounts = accounts.map((a) => (a.id === 4 ? { ...a, locked: false } : a))
+    return accounts[1]
+  })
+  mockApi.on('POST', '/staff/accounts/4/password-reset', () => {
+    accounts = accounts.map((a) => (a.id === 4 ? { ...a, mustChangePassword: true } : a))
+    return { account: accounts[1], password: 'abcd-efgh-jkmn-pqrs' }
+  })
+  render(<StaffAccountsPage />)
+  await settle()
+  expect(screen.getByText('已锁定')).toBeTruthy()
+  // One reset button: the live kunshan account; not admin's own, not the disabled one.
+  expect(screen.getAllByText('重置密码')).toHaveLength(1)
+  await tap('解锁')
+  await settle()
+  expect(mockApi.callsTo('POST', '/staff/accounts/4/unlock')).toHaveLength(1)
+  expect(screen.queryByText('已锁定')).toBeNull()
+  await tap('重置密码')
+  await settle()
+  expect(mockApi.callsTo('POST', '/staff/accounts/4/password-reset')).toHaveLength(1)
+  expect(screen.getByText(/新的一次性密码：abcd-efgh-jkmn-pqrs/)).toBeTruthy()
+  expect(screen.getByText('还在用一次性密码，下次登录时要改')).toBeTruthy()
+})
+
+test('an admin still on a one-time password is asked to change it first, and no account is read', async () => {
+  mockApi.on('GET', '/staff/me', () => ({ ...adminStaff, mustChangePassword: true }))
+  render(<StaffAccountsPage />)
+  await settle()
+  expect(screen.getByText('请先修改密码')).toBeTruthy()
+  expect(mockApi.callsTo('GET', '/staff/accounts')).toHaveLength(0)
 })

@@ -12,16 +12,16 @@ import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
-import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffListAccounts } from '@contract/staff-admin'
+import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffListAccounts, staffResetPassword, staffUnlockAccount } from '@contract/staff-admin'
 import { listStations } from '@contract/stations'
 
-/** Admins: staff accounts (open, disable) and who read whose personal data. */
+/** Admins: staff accounts (open, disable, unlock, reset a password) and who read whose personal data. */
 export default function StaffAccountsPage() {
   return (
     <StaffShell title='账号' adminOnly>
-      {() => (
+      {(staff) => (
         <View>
-          <Accounts />
+          <Accounts me={staff.id} />
           <AccessLog />
         </View>
       )}
@@ -29,12 +29,14 @@ export default function StaffAccountsPage() {
   )
 }
 
-function Accounts() {
+function Accounts({ me }: { me: number }) {
   const { data, error, loading, refresh } = useApi(staffListAccounts)
   const stations = useApi(listStations, { query: {} })
   const [form, setForm] = useState({ username: '', password: '', displayName: '', role: 'station' as StaffRole, stationId: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string | null>(null)
+  /** A reset's one-time password: shown here once, never again. */
+  const [issued, setIssued] = useState<{ username: string; password: string } | null>(null)
   const key = useRef(newIdempotencyKey())
   const set = (k: keyof typeof form, v: string) => setForm((f) => ({ ...f, [k]: v }))
 
@@ -65,6 +67,24 @@ function Accounts() {
     }
   }
 
+  const unlock = async (id: number) => {
+    try {
+      await request(staffUnlockAccount, { params: { id } })
+      await refresh()
+    } catch (e) {
+      setMessage(errorText(e))
+    }
+  }
+  const resetPassword = async (id: number) => {
+    try {
+      const { account, password } = await request(staffResetPassword, { params: { id } }, { retryDelaysMs: [] })
+      setIssued({ username: account.username, password })
+      await refresh()
+    } catch (e) {
+      setMessage(errorText(e))
+    }
+  }
+
   return (
     <Section title='工作人员账号'>
       <StateView loading={loading} error={error} onRetry={() => void refresh()}>
@@ -72,10 +92,27 @@ function Accounts() {
           <View key={a.id} className='wb-card'>
             <Text className='wb-card__title'>
               {a.displayName}（{a.username}）{a.disabled && <Text className='wb-flag'>已停用</Text>}
+              {!a.disabled && a.locked && <Text className='wb-flag'>已锁定</Text>}
             </Text>
             <Text className='wb-card__line'>{a.role === 'admin' ? '县级管理员' : a.stationName}</Text>
+            {a.mustChangePassword && !a.disabled && <Text className='wb-card__line'>还在用一次性密码，下次登录时要改</Text>}
+            {issued?.username === a.username && (
+              <Text className='wb-ok'>
+                新的一次性密码：{issued.password}（只显示这一次，请当面或打电话告诉本人，登录后要改）
+              </Text>
+            )}
             {!a.disabled && (
               <View className='wb-row'>
+                {a.locked && (
+                  <View {...asButton} className='wb-small-button' onClick={() => void unlock(a.id)}>
+                    <Text>解锁</Text>
+                  </View>
+                )}
+                {a.id !== me && (
+                  <View {...asButton} className='wb-small-button' onClick={() => void resetPassword(a.id)}>
+                    <Text>重置密码</Text>
+                  </View>
+                )}
                 <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void disable(a.id)}>
                   <Text>停用</Text>
                 </View>
@@ -87,7 +124,7 @@ function Accounts() {
       <FormField label='用户名' error={errors.username} hint='小写字母和数字'>
         <Input className='form-field__input' value={form.username} onInput={(e) => set('username', e.detail.value)} />
       </FormField>
-      <FormField label='初始密码' error={errors.password} hint='至少10位'>
+      <FormField label='初始密码' error={errors.password} hint='至少12位；对方第一次登录时要改'>
         <Input className='form-field__input' password value={form.password} onInput={(e) => set('password', e.detail.value)} />
       </FormField>
       <FormField label='姓名或单位' error={errors.displayName}>

@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
+import type { StaffMember } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
@@ -9,6 +11,7 @@ import { openPage } from '@/lib/navigate'
 import { roleLabel, useStaffSession } from '@/features/staff/session'
 import { StaffSignInForm } from '@/features/staff/components/staff-sign-in-form'
 import { FiguresPanel } from '@/features/staff/components/figures-panel'
+import { ChangePasswordForm } from '@/features/staff/components/change-password-form'
 import { staffPaths } from '@/features/staff/lib/paths'
 import '@/features/staff/components/staff-shell/index.scss'
 import './index.scss'
@@ -18,6 +21,13 @@ export default function StaffEntryPage() {
   const session = useStaffSession()
   const { centre, error, loading, refresh } = useServiceCentre()
   const { staff } = session
+  const [changing, setChanging] = useState(false)
+  const [changed, setChanged] = useState(false)
+  const passwordChanged = (member: StaffMember) => {
+    session.update(member)
+    setChanging(false)
+    setChanged(true)
+  }
   const links = [
     { label: '求助案件', path: staffPaths.cases },
     { label: '岗位', path: staffPaths.jobs },
@@ -31,7 +41,14 @@ export default function StaffEntryPage() {
   return (
     <View className='page staff-page'>
       <StateView loading={session.loading} error={session.error} onRetry={() => void session.refresh()}>
-        {staff ? (
+        {staff?.mustChangePassword ? (
+          <Section title='请先修改密码'>
+            <ChangePasswordForm oneTime onChanged={(member) => passwordChanged(member)} />
+            <BigButton variant='secondary' onClick={() => void session.signOut()}>
+              退出
+            </BigButton>
+          </Section>
+        ) : staff ? (
           <View className='staff-shell__body'>
             <View className='staff-shell__head'>
               <Text className='staff-shell__title staff-page__name'>{staff.displayName}</Text>
@@ -46,7 +63,23 @@ export default function StaffEntryPage() {
                 </View>
               ))}
             </View>
+            {changed && <Text className='wb-ok'>密码已修改，其他手机和电脑上的登录已退出</Text>}
             <FiguresPanel />
+            {changing ? (
+              <Section title='修改密码'>
+                <ChangePasswordForm onChanged={(member) => passwordChanged(member)} />
+              </Section>
+            ) : (
+              <BigButton
+                variant='secondary'
+                onClick={() => {
+                  setChanging(true)
+                  setChanged(false)
+                }}
+              >
+                修改密码
+              </BigButton>
+            )}
             <BigButton variant='secondary' onClick={() => void session.signOut()}>
               退出
             </BigButton>

@@ -11,6 +11,9 @@ import { buildTestApp, type TestApp } from '../test-support/test-app'
 import { s3Storage } from './photo-storage'
 import { sweepUploads } from './uploads.service'
 
+// A seeded app on PostgreSQL and a bucket take longer than Jest's 5 s on a busy machine.
+jest.setTimeout(30_000)
+
 const HOUR = 60 * 60 * 1000
 let s3: TestS3
 let s3Dir: string

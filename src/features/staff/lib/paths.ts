@@ -25,5 +25,3 @@ export function errorText(e: unknown, fallback = '没有成功，请再试一次
   if (err?.fields && Object.keys(err.fields).length) return Object.values(err.fields)[0]
   return err?.message || fallback
 }
-
-export const chinaDateTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')

@@ -12,7 +12,8 @@ import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { Timeline } from '@/features/rights/components/timeline'
 import { StaffShell } from '@/features/staff/components/staff-shell'
-import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
+import { errorText } from '@/features/staff/lib/paths'
+import { chinaDateTime } from '@contract/format'
 import { getRightsRequest, staffAddRightsNote, staffRecordRightsCall, staffTransitionRightsRequest } from '@contract/rights'
 
 const moveLabel: Partial<Record<RightsStatus, string>> = {

@@ -9,7 +9,7 @@ import StaffCasePage from '.'
 const mockApi = fakeApi()
 jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
-const no = 'WS-2026-000101'
+const no = '2026-000101'
 function rightsCase(over: Partial<RightsRequest> = {}): RightsRequest {
   return {
     trackingNo: no,
@@ -71,6 +71,7 @@ test('shows what the worker asked, the overdue flag and the one next step', asyn
   expect(screen.getByText('类别：欠薪，欠款 9000 元，涉及 3 人')).toBeTruthy()
   expect(screen.getByText('联系人：王小红 137****0001（晚上）')).toBeTruthy()
   expect(screen.getByText('在昆山电子厂干了两个月，工资一直没发。')).toBeTruthy()
+  expect(screen.getByText('时间：2025年11月到现在')).toBeTruthy()
   expect(screen.getByText('受理（我来负责）')).toBeTruthy()
   expect(screen.queryByText('开始办理')).toBeNull()
 })

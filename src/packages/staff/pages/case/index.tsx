@@ -13,7 +13,7 @@ import { StateView } from '@/components/state-view'
 import { Timeline } from '@/features/rights/components/timeline'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { errorText } from '@/features/staff/lib/paths'
-import { chinaDateTime } from '@contract/format'
+import { chinaDateTime, formatMonthRange } from '@contract/format'
 import { getRightsRequest, staffAddRightsNote, staffRecordRightsCall, staffTransitionRightsRequest } from '@contract/rights'
 
 const moveLabel: Partial<Record<RightsStatus, string>> = {
@@ -44,7 +44,7 @@ function CaseView({ trackingNo }: { trackingNo: string }) {
             </Text>
             <Text className='wb-card__line'>类别：{rightsCategoryLabel[c.category]}{c.amountOwedYuan !== null ? `，欠款 ${c.amountOwedYuan} 元` : ''}，涉及 {c.workersAffected} 人</Text>
             <Text className='wb-card__line'>单位：{c.employerName}（{c.workCity} {c.workAddress}）</Text>
-            <Text className='wb-card__line'>时间：{c.workedFrom} 至 {c.workedTo ?? '现在'}</Text>
+            <Text className='wb-card__line'>时间：{formatMonthRange(c.workedFrom, c.workedTo)}</Text>
             {c.mayCall && c.contactPhone ? (
               <Text className='wb-card__line'>联系人：{contactName(c)}（方便接电话：{contactTimeLabel[c.contactTime]}）</Text>
             ) : (

@@ -55,7 +55,7 @@ test('0011: rows never answered (every answer 否, as the old form saved a name 
 test('0017: tracking numbers lose the WS- prefix, so every case reads out as digits', async () => {
   const fresh = await createTestDatabase()
   try {
-    const fdb = fresh.database.db
+    const fdb = fresh.database.db as Kysely<any>
     await migrateTo(fdb, migrationNames[migrationNames.indexOf('0017-case-queue') - 1])
     await seed(fdb, () => new Date('2026-03-10T02:00:00.000Z'))
     const at = '2026-03-10T02:00:00.000Z'

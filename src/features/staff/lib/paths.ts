@@ -2,6 +2,8 @@
 export const staffPaths = {
   home: '/packages/staff/pages/index/index',
   cases: '/packages/staff/pages/cases/index',
+  /** The queue opened on one view: overdue, open (在办), mine (我负责的) or a status. */
+  casesIn: (view: string) => `/packages/staff/pages/cases/index?view=${encodeURIComponent(view)}`,
   case: (trackingNo: string) => `/packages/staff/pages/case/index?no=${encodeURIComponent(trackingNo)}`,
   jobs: '/packages/staff/pages/jobs/index',
   job: (id?: number) => `/packages/staff/pages/job/index${id ? `?id=${id}` : ''}`,
@@ -17,6 +19,19 @@ export const staffPaths = {
   policies: '/packages/staff/pages/policies/index',
   /** Without an id: publish a new article. */
   policy: (id?: number) => `/packages/staff/pages/policy/index${id ? `?id=${id}` : ''}`,
+}
+
+/** The workbench menu: on the home page as big buttons, beside every page on a desk. */
+export function staffMenu(role: 'admin' | 'station'): { label: string; path: string }[] {
+  return [
+    { label: '求助案件', path: staffPaths.cases },
+    { label: '岗位', path: staffPaths.jobs },
+    { label: '培训', path: staffPaths.training },
+    { label: '台账', path: staffPaths.ledgers },
+    { label: '点对点专车', path: staffPaths.batches },
+    { label: '政策解读', path: staffPaths.policies },
+    ...(role === 'admin' ? [{ label: '账号', path: staffPaths.accounts }] : []),
+  ]
 }
 
 /** The first field message of an API error, else its message. */

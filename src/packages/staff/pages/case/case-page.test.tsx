@@ -109,6 +109,19 @@ test('an internal note goes to the notes endpoint without moving the case', asyn
   expect(mockApi.callsTo('POST', `/staff/rights-requests/${no}/transitions`)).toHaveLength(0)
 })
 
+test('quick phrases fill the note box with a tap, one after another, and are sent as written', async () => {
+  mockApi.on('POST', `/staff/rights-requests/${no}/notes`, () => ({ status: 201, body: rightsCase() }))
+  const { container } = render(<StaffCasePage />)
+  await inputsReady(container)
+  await tap('已电话联系求助人')
+  expect((container.querySelector('.staff-case__note textarea') as HTMLTextAreaElement).value).toBe('已电话联系求助人')
+  await tap('材料已收到')
+  expect((container.querySelector('.staff-case__note textarea') as HTMLTextAreaElement).value).toBe('已电话联系求助人；材料已收到')
+  await tap('只写说明，不改状态')
+  await settle()
+  expect(mockApi.callsTo('POST', `/staff/rights-requests/${no}/notes`)[0].body).toEqual({ text: '已电话联系求助人；材料已收到', visibleToWorker: true })
+})
+
 test('a refused move says why', async () => {
   mockApi.on('POST', `/staff/rights-requests/${no}/transitions`, () => failure(409, 'CONFLICT', '这个求助已经被别人受理了'))
   const { container } = render(<StaffCasePage />)

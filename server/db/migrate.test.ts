@@ -54,3 +54,36 @@ test('0011: rows never answered (every answer 否, as the old form saved a name 
   const indexed = await db.selectFrom('job_terms').select('job_id').where('term', '=', '新疆').execute()
   expect(indexed.map((r) => r.job_id).sort()).toEqual(expect.arrayContaining(xinjiang.map((r) => r.id)))
 })
+
+test('0017: tracking numbers lose the WS- prefix, so every case reads out as digits', async () => {
+  const fresh = await createTestDatabase()
+  try {
+    const fdb = fresh.database.db as Kysely<any>
+    await migrateTo(fdb, migrationNames[migrationNames.indexOf('0017-case-queue') - 1])
+    await seed(fdb, () => new Date('2026-03-10T02:00:00.000Z'))
+    const at = '2026-03-10T02:00:00.000Z'
+    const row = (tracking_no: string) => ({
+      tracking_no,
+      category: 'other',
+      description: '老板一直不给结工资，说再等等。',
+      employer_name: '迁移测试公司',
+      work_city: '无锡市',
+      work_address: '新吴区',
+      worked_from: '2026-01',
+      workers_affected: 1,
+      contact_time: 'any',
+      status: 'submitted',
+      submitted_at: at,
+      updated_at: at,
+    })
+    await fdb.insertInto('rights_requests').values([row('WS-2026-000001'), row('WS-2026-000002')]).execute()
+    await migrateToLatest(fdb)
+    const nos = await fdb.selectFrom('rights_requests').select(['tracking_no', 'contact_phone_last4_hash']).orderBy('id').execute()
+    expect(nos).toEqual([
+      { tracking_no: '2026-000001', contact_phone_last4_hash: null },
+      { tracking_no: '2026-000002', contact_phone_last4_hash: null },
+    ])
+  } finally {
+    await fresh.close()
+  }
+})

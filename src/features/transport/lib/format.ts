@@ -1,14 +1,7 @@
 import { vehicleKindLabel, type TransportBatch } from '@contract/transport'
 
-const weekdays = ['日', '一', '二', '三', '四', '五', '六']
-
-/** An instant as the county lives it (China time, UTC+8): 3月14日 周六 07:00 */
-export function chinaTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000)
-  const hh = String(d.getUTCHours()).padStart(2, '0')
-  const mm = String(d.getUTCMinutes()).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${weekdays[d.getUTCDay()]} ${hh}:${mm}`
-}
+/** A departure as the county lives it (China time, with the weekday): 3月14日 周六 07:00 */
+export { chinaMonthDayWeekdayTime as chinaTime } from '@contract/format'
 
 /** 洛门镇 → 无锡市 专车 */
 export function routeTitle(b: Pick<TransportBatch, 'departureTownship' | 'destinationCity' | 'vehicleKind'>): string {

@@ -4,7 +4,8 @@ import { BigButton } from '@/components/big-button'
 import { Tag } from '@/components/tag'
 import { asLink } from '@/lib/a11y'
 import { canWithdraw, statusHint, statusView } from '../../lib/application-status'
-import { formatPlace, formatWage } from '../../lib/format-wage'
+import { formatWage } from '@contract/jobs'
+import { formatPlace } from '../../lib/format-wage'
 import './index.scss'
 
 interface Props {

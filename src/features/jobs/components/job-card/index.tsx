@@ -4,7 +4,9 @@ import type { JobSummary } from '@contract'
 import { SampleBadge } from '@/components/sample-badge'
 import { Tag } from '@/components/tag'
 import { asLink } from '@/lib/a11y'
-import { formatPlace, formatWage } from '../../lib/format-wage'
+import { formatWage } from '@contract/jobs'
+import { postedAgo } from '@contract/format'
+import { formatPlace } from '../../lib/format-wage'
 import './index.scss'
 
 interface Props {
@@ -37,6 +39,7 @@ export const JobCard = memo(function JobCard({ job, onOpen }: Props) {
         </View>
       )}
       {job.distanceKm !== undefined && <Text className='job-card__meta'>距您约 {Math.round(job.distanceKm)} 公里</Text>}
+      <Text className='job-card__meta job-card__posted'>{postedAgo(job.postedAt)}</Text>
     </View>
   )
 })

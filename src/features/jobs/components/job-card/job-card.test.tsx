@@ -27,6 +27,24 @@ describe('JobCard', () => {
     expect(screen.queryByText('示例')).toBeNull()
   })
 
+  it('says when it was posted, in China calendar days, and the date once older than 30 days', () => {
+    // 11月23日 10:00 in China
+    jest.useFakeTimers({ now: new Date('2026-11-23T02:00:00.000Z') })
+    try {
+      const { rerender } = render(<JobCard job={jobSummary({ postedAt: '2026-11-20T08:00:00.000Z' })} onOpen={() => {}} />)
+      expect(screen.getByText('3天前发布')).toBeTruthy()
+      // 00:30 today in China is still yesterday in UTC.
+      rerender(<JobCard job={jobSummary({ postedAt: '2026-11-22T16:30:00.000Z' })} onOpen={() => {}} />)
+      expect(screen.getByText('今天发布')).toBeTruthy()
+      rerender(<JobCard job={jobSummary({ postedAt: '2026-11-22T08:00:00.000Z' })} onOpen={() => {}} />)
+      expect(screen.getByText('昨天发布')).toBeTruthy()
+      rerender(<JobCard job={jobSummary({ postedAt: '2026-09-01T08:00:00.000Z' })} onOpen={() => {}} />)
+      expect(screen.getByText('9月1日发布')).toBeTruthy()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it('opens the posting when tapped', () => {
     const onOpen = jest.fn()
     render(<JobCard job={jobSummary({ id: 42 })} onOpen={onOpen} />)

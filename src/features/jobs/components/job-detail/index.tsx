@@ -4,7 +4,9 @@ import { PhoneCall } from '@/components/phone-call'
 import { SampleBadge } from '@/components/sample-badge'
 import { Section } from '@/components/section'
 import { Tag } from '@/components/tag'
-import { formatPlace, formatWage } from '../../lib/format-wage'
+import { formatWage } from '@contract/jobs'
+import { postedAgo } from '@contract/format'
+import { formatPlace } from '../../lib/format-wage'
 import './index.scss'
 
 /** Why a posting can no longer be applied to, or null while it is open. */
@@ -58,6 +60,7 @@ export function JobDetailView({ job, distanceKm, actions }: Props) {
           </View>
         )}
         <Text className='job-detail__line'>招 {job.headcount} 人 · {job.trade}</Text>
+        <Text className='job-detail__line job-detail__posted'>{postedAgo(job.postedAt)}</Text>
       </Section>
 
       <View className='job-detail__pledge' aria-label='不收费承诺'>

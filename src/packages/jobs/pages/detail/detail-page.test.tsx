@@ -110,6 +110,17 @@ describe('applying from the posting', () => {
     expect(screen.queryByText('我要报名')).toBeNull()
   })
 
+  it('says how long ago the posting went up', () => {
+    jest.useFakeTimers({ now: new Date('2026-11-23T02:00:00.000Z') })
+    try {
+      showJob(job({ postedAt: '2026-11-20T08:00:00.000Z' }))
+      render(<JobDetailPage />)
+      expect(screen.getByText('3天前发布')).toBeTruthy()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
   it('shows the pledge and the anti-fraud tips', () => {
     showJob(job())
     render(<JobDetailPage />)

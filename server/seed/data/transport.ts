@@ -87,7 +87,7 @@ export const transportBatches: TransportBatchSeed[] = [
     vehicleKind: 'train',
     seats: 300,
     whatToBring: `${bring}、厚衣服、帽子和手套（摘棉花时用）`,
-    notes: '“线娘拾花工”专列。到了以后驻昌吉劳务工作站接站，吃住在棉田附近，工钱按公斤算，出发前会讲清楚工价。',
+    notes: '“线娘拾花工”包下的整趟火车。到了以后驻昌吉劳务工作站接站，吃住在棉田附近，工钱按公斤算，出发前会讲清楚工价。',
   },
   {
     key: 'transport-yantai-1',

@@ -1,4 +1,4 @@
-import { vehicleKindLabel, type TransportBatch } from '@contract/transport'
+import { vehicleKindLabel, vehicleKindPlainLabel, type TransportBatch } from '@contract/transport'
 
 const weekdays = ['日', '一', '二', '三', '四', '五', '六']
 
@@ -10,9 +10,14 @@ export function chinaTime(iso: string): string {
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${weekdays[d.getUTCDay()]} ${hh}:${mm}`
 }
 
-/** 洛门镇 → 无锡市 专车 */
+/** 洛门镇 → 无锡市 专车, in the official words staff use. */
 export function routeTitle(b: Pick<TransportBatch, 'departureTownship' | 'destinationCity' | 'vehicleKind'>): string {
   return `${b.departureTownship} → ${b.destinationCity} ${vehicleKindLabel[b.vehicleKind]}`
+}
+
+/** 洛门镇 → 宁波市 包下的整趟火车: the same route in the words a worker uses (专列 and 专厢 mean little to most). */
+export function workerRouteTitle(b: Pick<TransportBatch, 'departureTownship' | 'destinationCity' | 'vehicleKind'>): string {
+  return `${b.departureTownship} → ${b.destinationCity} ${vehicleKindPlainLabel[b.vehicleKind]}`
 }
 
 /** What the seat count means to a worker. */

@@ -65,7 +65,7 @@ export default function JobsPage() {
   )
   return (
     <PageRoot className='jobs-page'>
-      <SearchBox initial={filters.q ?? ''} placeholder='搜工种或城市，如 电焊、天津' label='搜索工作' onSearch={(q) => set({ q: q || undefined })} />
+      <SearchBox initial={filters.q ?? ''} placeholder='搜工种或城市，如 电焊、天津' elderPlaceholder='搜工种或城市' label='搜索工作' onSearch={(q) => set({ q: q || undefined })} />
       {/* Drawn from the start (全部 alone until the trades arrive), so the list below never jumps down. */}
       <Chips<TradeChoice>
         scroll

@@ -19,7 +19,13 @@ export function ApplyDialog({ open, jobTitle, phone, busy, onConfirm, onCancel }
       <Text className='apply-dialog__text'>确认报名“{jobTitle}”？</Text>
       <Text className='apply-dialog__text'>工作站会在 2 个工作日内给您打电话。</Text>
       <Text className='apply-dialog__text apply-dialog__phone'>
-        {phone ? `工作站会打您的手机 ${phone}，请留意来电。` : '工作站会打您登录用的手机号，请留意来电。'}
+        {phone ? (
+          <>
+            工作站会打您的手机 <Text className='nowrap'>{phone}</Text>，请留意来电。
+          </>
+        ) : (
+          '工作站会打您登录用的手机号，请留意来电。'
+        )}
       </Text>
       <Text className='apply-dialog__hint'>报名不收任何费用。</Text>
     </Dialog>

@@ -91,7 +91,10 @@ describe('applying from the posting', () => {
     session.isWorkerSignedIn.mockReturnValue(true)
     render(<JobDetailPage />)
     fireEvent.click(screen.getByText('我要报名'))
-    expect(screen.getByText('工作站会打您的手机 139****0009，请留意来电。')).toBeTruthy()
+    const line = document.querySelector('.apply-dialog__phone') as HTMLElement
+    expect(line.textContent).toBe('工作站会打您的手机 139****0009，请留意来电。')
+    // The number itself is kept on one line.
+    expect(screen.getByText('139****0009').className).toMatch(/\bnowrap\b/)
   })
 
   it('keeps 打电话 and 我要报名 in a bar at the bottom of the screen', () => {

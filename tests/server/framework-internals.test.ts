@@ -1,0 +1,58 @@
+/**
+ * The app leans on a few private internals of Taro 4.2 and NutUI 3.0.20 (named in src/lib/taro-internals.ts). None is
+ * public API, so an upgrade may rename one with no error anywhere: the tab bar would stop following pages, offline
+ * taps would leave the app, styles would miss. These tests read the installed packages and fail loudly instead.
+ */
+import { execSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { taroInternals } from '../../src/lib/taro-internals'
+
+const root = join(__dirname, '..', '..')
+const read = (file: string) => readFileSync(join(root, 'node_modules', file), 'utf8')
+
+test("Taro's H5 router fires the page-change events the tab bar and the offline guard listen to", () => {
+  const router = read('@tarojs/router/dist/index.esm.js')
+  expect(router).toContain(`trigger('${taroInternals.routeChangeStart}'`)
+  expect(router).toContain(`trigger('${taroInternals.routeChangeEnd}'`)
+})
+
+test("the router's history numbers its entries under the key the offline guard reads", () => {
+  expect(read('history/index.js')).toMatch(new RegExp(`\\b${taroInternals.historyIndexKey}: index\\b`))
+})
+
+test("the router's page classes and the tab bar height variable are still Taro's", () => {
+  const style = read('@tarojs/router/dist/style.js')
+  expect(style).toContain(`.${taroInternals.pageClass}`)
+  expect(style).toContain(`.${taroInternals.pageClass}.${taroInternals.tabBarPageClass}`)
+  expect(read('@tarojs/webpack5-runner/dist/postcss/postcss.h5.js')).toContain(`'${taroInternals.tabBarHeightVariable.slice(2)}'`)
+  // The SCSS side names the same things.
+  const scss = readFileSync(join(root, 'src/styles/_taro.scss'), 'utf8')
+  expect(scss).toContain(`'.${taroInternals.pageClass}'`)
+  expect(scss).toContain(`'.${taroInternals.pageClass}.${taroInternals.tabBarPageClass}'`)
+  expect(scss).toContain(`${taroInternals.tabBarHeightVariable};`)
+})
+
+test("the router imports its own tab bar from where config/no-tab-bar.js stands in for it", () => {
+  expect(read('@tarojs/router/dist/index.esm.js')).toContain(`import { ${taroInternals.routerTabBarExport} } from '@tarojs/components/dist/components'`)
+  expect(readFileSync(join(root, 'config/no-tab-bar.js'), 'utf8')).toContain(`export function ${taroInternals.routerTabBarExport}()`)
+})
+
+test('every NutUI component the app imports is where the on-demand import looks, with its stylesheet', () => {
+  const imports = execSync(`grep -rhoE "import \\{[^}]+\\} from '@nutui/nutui-react-taro'" src`, { cwd: root, encoding: 'utf8' })
+  const names = [...new Set([...imports.matchAll(/\{([^}]+)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().replace(/^type\s+/, ''))).filter(Boolean))]
+  expect(names.length).toBeGreaterThan(0)
+  const packages = join(root, 'node_modules', taroInternals.nutuiPackagesDir)
+  for (const name of names) {
+    expect(existsSync(join(packages, name.toLowerCase(), 'index.js')) || name).toBe(true)
+    expect(existsSync(join(packages, name.toLowerCase(), 'style', 'css.js')) || `${name} style`).toBe(true)
+  }
+  expect(readFileSync(join(root, 'babel.config.js'), 'utf8')).toContain(taroInternals.nutuiPackagesDir)
+  expect(dirname(packages)).toMatch(/dist[\\/]es$/)
+})
+
+test("the app-test shim sets the runtime's current page and router, which NutUI and page hooks read", () => {
+  const current = read('@tarojs/runtime/dist/current.js')
+  expect(current).toMatch(/\brouter: null\b/)
+  expect(current).toMatch(/\bpage: null\b/)
+})

@@ -47,7 +47,7 @@ test('a worker searches 电工, narrows to 江苏, applies, and finds it under �
 
     // Open the first posting: pay first, the pledge, then 我要报名 with a confirmation.
     const title = (await page.locator('.job-card__title').first().textContent())!.trim()
-    await page.locator('.job-card').first().click()
+    await page.locator('.job-card__open').first().click()
     await page.locator('.job-detail__title').getByText(title).waitFor()
     await page.getByText('求职不交钱').waitFor()
     await page.getByText('我要报名', { exact: true }).click()

@@ -19,7 +19,6 @@ export function PhoneCall({ phone, label, note, onCall, variant = 'card', text =
           onCall?.()
         }}
       >
-        <Text className='phone-call-button__icon' aria-hidden='true' />
         <Text className='phone-call-button__text'>{text}</Text>
       </a>
     )

@@ -20,7 +20,6 @@ export function PhoneCall({ phone, label, note, onCall, variant = 'card', text =
           callPhone(phone)
         }}
       >
-        <Text className='phone-call-button__icon' />
         <Text className='phone-call-button__text'>{text}</Text>
       </View>
     )

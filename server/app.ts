@@ -34,6 +34,7 @@ import { uploadRoutes } from './routes/uploads'
 import { transportRoutes } from './routes/transport'
 import { policyRoutes } from './routes/policies'
 import { brandRoutes } from './routes/brands'
+import { rosterRoutes } from './routes/roster'
 
 export interface BuildAppOptions {
   config: Config
@@ -100,6 +101,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   transportRoutes(app)
   policyRoutes(app)
   brandRoutes(app)
+  rosterRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

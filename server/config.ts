@@ -35,7 +35,7 @@ export interface Config {
   /**
    * Passwords for the seeded staff accounts, by username, from STAFF_PASSWORD_<USERNAME>; used only when an
    * account is first created. In tests the fixed TEST_STAFF_PASSWORDS; elsewhere a missing one is generated
-   * (development) or refused (production): see seed/staff.ts.
+   * (development) or refused (production): see staff/staff-seed.ts.
    */
   staffPasswords: Record<string, string>
   /** Photos one worker may upload per China day, and their bytes together (UPLOAD_DAILY_COUNT, UPLOAD_DAILY_MB). */

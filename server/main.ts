@@ -4,7 +4,8 @@ import { loadConfig } from './config'
 import { checkDatabaseReachable, createDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
 import { seed } from './seed'
-import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './seed/staff'
+import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './staff/staff-seed'
+import { seedPlaces } from './roster/places-seed'
 import { countStations } from './stations/stations.repository'
 
 async function main() {
@@ -14,6 +15,8 @@ async function main() {
   await migrateToLatest(database.db)
   // A brand-new database gets the samples so the portal is never empty on first start.
   if ((await countStations(database.db)) === 0) await seed(database.db)
+  // Townships and villages are reference data, not samples: the missing ones are added on every start.
+  await seedPlaces(database.db, new Date())
   // Missing staff accounts are created on every start; existing ones (and changed passwords) are left alone.
   const staff = await seedStaff(database.db, staffSeedOptions(config))
   printGeneratedPasswords(staff.generated)

@@ -62,7 +62,7 @@ export const listCourses = endpoint({
 })
 
 
-// ── Enrolment (issue 5): seats, waitlist, placement terms, certificates ──
+// ── Enrolment: seats, waitlist, placement terms, certificates ──
 
 /**
  * enrolled: has a seat; waitlisted: in the queue, moved up at once when a seat frees;

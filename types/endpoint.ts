@@ -62,9 +62,10 @@ export type ParsedRequestOf<E> = E extends Endpoint<infer P, infer Q, infer B, S
   ? { params: OutputOf<P>; query: OutputOf<Q>; body: OutputOf<B> }
   : never
 
+/** What the caller receives: the response schema's output. */
 export type ResponseOf<E> = E extends Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, infer R> ? z.output<R> : never
-/** What a handler may return (before the response schema strips and checks it). */
 /** Who an endpoint's handler may be called by. */
 export type AccessOf<E> = E extends Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, Schema, infer A> ? A : Access
 
+/** What a handler may return (before the response schema strips and checks it). */
 export type ReplyOf<E> = E extends Endpoint<Schema | undefined, Schema | undefined, Schema | undefined, infer R> ? z.input<R> : never

@@ -1,6 +1,7 @@
 /**
  * The contract: every endpoint the app calls and the server serves, declared once.
- * Both sides import from here; nothing here imports from src/ or server/.
+ * The server imports this barrel; the app takes values from each area's file (`@contract/<area>`), so a page loads
+ * only its own schemas. Nothing here imports from src/ or server/.
  */
 import { health, listTrades } from './reference'
 import { applyToJob, getJob, listJobs, listMyApplications, reportJob, withdrawApplication } from './jobs'
@@ -69,13 +70,15 @@ import {
 } from './transport'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
+import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
+import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
 
 export * from './errors'
 export * from './messages'
 export * from './endpoint'
 export * from './common'
 export * from './reference'
-export * from './places'
+export * from './destinations'
 export * from './jobs'
 export * from './courses'
 export * from './stations'
@@ -91,6 +94,8 @@ export * from './uploads'
 export * from './transport'
 export * from './policies'
 export * from './brands'
+export * from './places'
+export * from './roster'
 
 export const api = {
   health,
@@ -177,5 +182,13 @@ export const api = {
   staffCreatePolicy,
   staffUpdatePolicy,
   listBrands,
+  staffListVillages,
+  staffCreateVillage,
+  staffRenameVillage,
+  staffListPeople,
+  staffCreatePerson,
+  staffGetPerson,
+  staffUpdatePerson,
+  staffPersonHistory,
 } as const
 export type Api = typeof api

@@ -197,7 +197,6 @@ export const reportBody = z
   .check(
     z.refine((b) => b.reason !== 'other' || b.detail.length > 0, { message: '选“其他”时请写明是什么问题', path: ['detail'] }),
   )
-export type ReportBody = z.input<typeof reportBody>
 
 export const jobReport = z.object({
   id: z.number(),

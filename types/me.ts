@@ -4,12 +4,10 @@ import { isoDateTime } from './common'
 import { tradeSchema } from './reference'
 import { accessLogActions } from './staff-admin'
 import { idNumberSchema, noHiddenChars } from './validators'
+import { townships } from './places'
 
-/** Wushan County's 13 towns and 2 townships: the hometowns on the county's ledgers. */
-export const townships = [
-  '城关镇', '洛门镇', '鸳鸯镇', '滩歌镇', '四门镇', '马力镇', '山丹镇', '温泉镇',
-  '桦林镇', '龙台镇', '榆盘镇', '高楼镇', '杨河镇', '沿安乡', '咀头乡',
-] as const
+/** Wushan County's 13 towns and 2 townships: the hometowns on the county's ledgers (one list, in places.ts). */
+export { townships } from './places'
 
 /**
  * Consents, each given separately (单独同意) and withdrawable: the privacy notice at first

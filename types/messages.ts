@@ -1,8 +1,9 @@
 import { z } from 'zod/mini'
 
 /**
- * Plain-Chinese messages for zod issues. Schemas that know better give their own
- * message; this covers the rest so no worker ever reads "Expected string".
+ * Plain-Chinese messages for the common zod issues (missing, too short or long, not one of the choices, bad format).
+ * Schemas that know better give their own message. Any other issue (a refine without a message, a union) gets
+ * undefined here, which leaves zod's own English default: such a schema must carry its own message.
  */
 export function plainChineseError(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
@@ -32,7 +33,7 @@ export function plainChineseError(issue: z.core.$ZodRawIssue): string | undefine
 }
 
 let installed = false
-/** Install the messages once per process (server) or bundle (app). */
+/** Installs the messages for every parse in this process; the server does at start (`buildApp`). */
 export function usePlainChineseErrors(): void {
   if (installed) return
   installed = true

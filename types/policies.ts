@@ -76,7 +76,6 @@ export const policyFields = {
 
 /** What staff publish; an edit sends any of these. */
 export const policyBody = z.object(policyFields)
-export type PolicyBody = z.input<typeof policyBody>
 
 export const staffCreatePolicy = endpoint({
   method: 'POST',

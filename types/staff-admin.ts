@@ -1,8 +1,9 @@
-/** Staff accounts, the access log and the county's figures (issue 8). */
+/** Staff accounts, the access log and the county's figures. */
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDateTime, listOf, pageQuery, recordId, recordIdText } from './common'
 import { staffMember, staffPasswordSchema, staffRoles } from './staff'
+import { townships } from './places'
 import { noHiddenChars } from './validators'
 
 export const staffAccount = z.extend(staffMember, {
@@ -25,13 +26,21 @@ export const createStaffAccountBody = z
     password: staffPasswordSchema,
     displayName: z.string().check(noHiddenChars, z.trim(), z.minLength(2, '请写姓名或单位名，至少2个字'), z.maxLength(40, '最多40个字')),
     role: z.enum(staffRoles, '请选择身份'),
-    stationId: z.nullable(recordId),
+    stationId: z._default(z.nullable(recordId), null),
+    /** township and village roles: the township they work for */
+    township: z._default(z.nullable(z.enum(townships, '没有这个乡镇，请从列表里选')), null),
+    /** village role: the village's name as the county shows it (黄河村) */
+    village: z._default(z.nullable(z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请选择所属村'), z.maxLength(30, '最多30个字'))), null),
   })
   .check(
     z.refine((b) => b.role !== 'station' || b.stationId !== null, { message: '工作站工作人员要选所属工作站', path: ['stationId'] }),
     z.refine((b) => b.role !== 'admin' || b.stationId === null, { message: '县级管理员不属于某个工作站', path: ['stationId'] }),
+    z.refine((b) => (b.role !== 'township' && b.role !== 'village') || b.stationId === null, { message: '乡镇和村里的账号不属于某个工作站', path: ['stationId'] }),
+    z.refine((b) => (b.role !== 'township' && b.role !== 'village') || b.township !== null, { message: '乡镇劳务专干和村级劳务信息员要选所属乡镇', path: ['township'] }),
+    z.refine((b) => b.role === 'township' || b.role === 'village' || b.township === null, { message: '只有乡镇劳务专干和村级劳务信息员属于某个乡镇', path: ['township'] }),
+    z.refine((b) => b.role !== 'village' || b.village !== null, { message: '村级劳务信息员要选所属村', path: ['village'] }),
+    z.refine((b) => b.role === 'village' || b.village === null, { message: '只有村级劳务信息员属于某个村', path: ['village'] }),
   )
-export type CreateStaffAccountBody = z.input<typeof createStaffAccountBody>
 
 export const staffListAccounts = endpoint({
   method: 'GET',
@@ -82,7 +91,7 @@ export const staffResetPassword = endpoint({
   response: z.object({ account: staffAccount, password: z.string() }),
 })
 
-export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read', 'enrollment_list'] as const
+export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read', 'enrollment_list', 'person_record'] as const
 export type AccessLogAction = (typeof accessLogActions)[number]
 export const accessLogActionLabel: Record<AccessLogAction, string> = {
   applicant_phone: '查看报名人电话',
@@ -90,6 +99,7 @@ export const accessLogActionLabel: Record<AccessLogAction, string> = {
   case_phone: '查看求助人电话',
   manifest_read: '查看专车乘车名单',
   enrollment_list: '查看培训报名名单',
+  person_record: '查看劳动力身份证号和电话',
 }
 
 export const accessLogEntry = z.object({

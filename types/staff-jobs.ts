@@ -1,5 +1,5 @@
 /**
- * Staff side of postings and applicants (issue 8). Station staff act only on their own station's postings
+ * Staff side of postings and applicants. Station staff act only on their own station's postings
  * (source station = their station); admins on all. Every write is audited with the record before and after.
  */
 import { z } from 'zod/mini'

@@ -1,9 +1,20 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
+import { townships } from './places'
 import { noHiddenChars } from './validators'
 
-export const staffRoles = ['station', 'admin'] as const
+/**
+ * station: a 驻外 station's staff; admin: the county centre; township: a 乡镇劳务专干 (one township's people);
+ * village: a 村级劳务信息员 (one village's people).
+ */
+export const staffRoles = ['station', 'admin', 'township', 'village'] as const
 export type StaffRole = (typeof staffRoles)[number]
+export const staffRoleLabel: Record<StaffRole, string> = {
+  station: '工作站工作人员',
+  admin: '县级管理员',
+  township: '乡镇劳务专干',
+  village: '村级劳务信息员',
+}
 
 export const staffMember = z.object({
   id: z.number(),
@@ -13,6 +24,11 @@ export const staffMember = z.object({
   /** The station a `station` member works for; null for admins. */
   stationId: z.nullable(z.number()),
   stationName: z.nullable(z.string()),
+  /** The township a `township` or `village` member works for; null otherwise. */
+  township: z.nullable(z.enum(townships)),
+  /** The village a `village` member works for; null otherwise. */
+  villageId: z.nullable(z.number()),
+  village: z.nullable(z.string()),
   /** The password is a one-time one (first sign-in, or reset by an admin): nothing but changing it works until then. */
   mustChangePassword: z.boolean(),
 })

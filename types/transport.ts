@@ -49,7 +49,6 @@ export const transportBatch = z.object({
 export type TransportBatch = z.infer<typeof transportBatch>
 
 export const transportSignupStatuses = ['active', 'cancelled'] as const
-export type TransportSignupStatus = (typeof transportSignupStatuses)[number]
 
 export const transportSignup = z.object({
   id: z.number(),
@@ -172,7 +171,6 @@ export type ManifestRider = z.infer<typeof manifestRider>
 
 export const manifestQuery = z.object({ format: z._default(z.enum(['json', 'csv']), 'json') })
 export const transportManifest = z.object({ batch: transportBatch, riders: z.array(manifestRider) })
-export type TransportManifest = z.infer<typeof transportManifest>
 
 /**
  * `format=csv` answers text/csv (UTF-8 with BOM so Excel reads the Chinese, headers in Chinese) instead of this JSON.
@@ -221,7 +219,6 @@ export const cancelTransportBatchBody = z.object({
   /** What the riders read in 我报名的车, e.g. 用工单位推迟到下月开工. */
   reason: text(200),
 })
-export type CancelTransportBatchBody = z.input<typeof cancelTransportBatchBody>
 
 export const staffCancelTransportBatch = endpoint({
   method: 'POST',

@@ -26,12 +26,31 @@ export function idNumberCheckChar(first17: string): string {
   return idCheckChars[sum % 11]
 }
 
-export function isValidIdNumber(value: string): boolean {
-  if (!/^\d{17}[\dX]$/.test(value)) return false
+export const idNumberMessages = {
+  format: '身份证号应为18位，最后一位可以是X',
+  birthDate: '身份证号里的出生日期不对，请核对',
+  checkDigit: '身份证号最后一位不对，请核对',
+} as const
+
+/** What is wrong with a resident ID number (GB 11643), or null: its shape, its birth date, then its check digit. */
+export function idNumberProblem(value: string): string | null {
+  if (!/^\d{17}[\dX]$/.test(value)) return idNumberMessages.format
+  const year = Number(value.slice(6, 10))
   const month = Number(value.slice(10, 12))
   const day = Number(value.slice(12, 14))
-  if (month < 1 || month > 12 || day < 1 || day > 31) return false
-  return idNumberCheckChar(value.slice(0, 17)) === value[17]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  // A real calendar day (no 0230) in a year someone alive could be born.
+  if (year < 1900 || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return idNumberMessages.birthDate
+  return idNumberCheckChar(value.slice(0, 17)) === value[17] ? null : idNumberMessages.checkDigit
+}
+
+export function isValidIdNumber(value: string): boolean {
+  return idNumberProblem(value) === null
+}
+
+/** Sex and birth year as the ID number states them: the 17th digit is odd for men. */
+export function personOfIdNumber(id: string): { sex: 'male' | 'female'; birthYear: number } {
+  return { sex: Number(id[16]) % 2 === 1 ? 'male' : 'female', birthYear: Number(id.slice(6, 10)) }
 }
 
 export const idNumberSchema = z.pipe(
@@ -39,8 +58,11 @@ export const idNumberSchema = z.pipe(
   z.pipe(
     z.transform((v: string) => v.toUpperCase()),
     z.string().check(
-      z.regex(/^\d{17}[\dX]$/, '身份证号应为18位，最后一位可以是X'),
-      z.refine(isValidIdNumber, '身份证号不对，请核对后再填'),
+      z.regex(/^\d{17}[\dX]$/, idNumberMessages.format),
+      z.superRefine((v, ctx) => {
+        const problem = idNumberProblem(v)
+        if (problem) ctx.issues.push({ code: 'custom', message: problem, input: v })
+      }),
     ),
   ),
 )

@@ -16,7 +16,7 @@ import { migrateToLatest } from '../../server/db/migrate'
 import { postingTerms, postingText } from '../../server/jobs/job-search'
 import { addDays, chinaDate } from '../../server/lib/dates'
 import { seed } from '../../server/seed'
-import { seedStaff, staffSeedOptions } from '../../server/seed/staff'
+import { seedStaff, staffSeedOptions } from '../../server/staff/staff-seed'
 
 /** Deterministic, so two runs measure the same data. */
 function random(seedValue: number) {

@@ -24,12 +24,13 @@ import {
 } from './sms-codes.repository'
 import { findOrCreateUserByPhone, findUserByWechat, linkWechat } from './users.repository'
 import { code2session } from './wechat'
+import { deleteWechatTicket, findLiveWechatTicket, insertWechatTicket } from './wechat-tickets.repository'
 
-export const CODE_TTL_SECONDS = 5 * 60
-export const RESEND_SECONDS = 60
-export const CODES_PER_DAY = 10
-export const MAX_CODE_ATTEMPTS = 5
-export const WECHAT_TICKET_SECONDS = 10 * 60
+const CODE_TTL_SECONDS = 5 * 60
+const RESEND_SECONDS = 60
+const CODES_PER_DAY = 10
+const MAX_CODE_ATTEMPTS = 5
+const WECHAT_TICKET_SECONDS = 10 * 60
 const HOUR_MS = 60 * 60 * 1000
 
 const secondsUntil = (instantMs: number, now: Date) => Math.max(1, Math.ceil((instantMs - now.getTime()) / 1000))
@@ -98,12 +99,7 @@ export async function loginWithCode(
     await lockKey(trx, `sms-phone:${phoneHash}`)
     let openidHash: string | null = null
     if (body.wechatTicket) {
-      const ticket = await trx
-        .selectFrom('wechat_tickets')
-        .select(['openid_hash'])
-        .where('ticket_hash', '=', sha256(body.wechatTicket))
-        .where('expires_at', '>', now.toISOString())
-        .executeTakeFirst()
+      const ticket = await findLiveWechatTicket(trx, sha256(body.wechatTicket), now)
       // Thrown before the code is touched: the worker can retry without the ticket.
       if (!ticket) throw validationFailed({ wechatTicket: '微信登录已过期，请重新用微信登录' }, '微信登录已过期，请重新用微信登录')
       openidHash = ticket.openid_hash
@@ -127,7 +123,7 @@ export async function loginWithCode(
     const user = await findOrCreateUserByPhone(trx, phoneHash, app.keys.encrypt(body.phone), now)
     if (openidHash) {
       await linkWechat(trx, user.id, openidHash, now)
-      await trx.deleteFrom('wechat_tickets').where('ticket_hash', '=', sha256(body.wechatTicket!)).execute()
+      await deleteWechatTicket(trx, sha256(body.wechatTicket!))
     }
     const token = await createSession(trx, { kind: 'worker', userId: user.id }, now)
     return { ok: true, userId: user.id, token }
@@ -147,15 +143,12 @@ export async function loginWithWechat(app: FastifyInstance, code: string) {
     return { status: 'signed_in' as const, token, user: await getMe(app.db, app.keys, user.id) }
   }
   const ticket = newToken()
-  await app.db
-    .insertInto('wechat_tickets')
-    .values({
-      ticket_hash: sha256(ticket),
-      openid_hash: openidHash,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + WECHAT_TICKET_SECONDS * 1000).toISOString(),
-    })
-    .execute()
+  await insertWechatTicket(app.db, {
+    ticketHash: sha256(ticket),
+    openidHash,
+    now,
+    expiresAt: new Date(now.getTime() + WECHAT_TICKET_SECONDS * 1000),
+  })
   return { status: 'needs_phone' as const, wechatTicket: ticket }
 }
 
@@ -164,7 +157,7 @@ export async function logout(app: FastifyInstance, sessionId: number) {
   return { signedOut: true as const }
 }
 
-export async function devOutbox(app: FastifyInstance, phone: string) {
+export async function listDevSmsOutbox(app: FastifyInstance, phone: string) {
   const rows = await outboxFor(app.db, phoneHashOf(app, phone))
   return { items: rows.map((r) => ({ code: r.code, sentAt: r.sent_at })) }
 }

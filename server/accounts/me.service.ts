@@ -19,12 +19,12 @@ import { deleteCodesForPhone } from './sms-codes.repository'
 import { eraseUser, findUser, insertConsent, latestConsent, listConsents, updateUser } from './users.repository'
 import { listUserSessions } from './sessions.repository'
 import { erasePartyMemberships, exportPartyMemberships } from '../stations/party-members.service'
-import { eraseTrainingData, trainingRecords } from '../training/enrollments.service'
-import { eraseTransportData, transportRecords } from '../transport/transport.service'
-import { exportJobRecords, forgetWorkerJobRecords } from '../jobs/applications.service'
+import { eraseTrainingData, exportTrainingRecords } from '../training/enrollments.service'
+import { eraseTransportData, exportTransportRecords } from '../transport/transport.service'
+import { eraseJobRecords, exportJobRecords } from '../jobs/applications.service'
 import { exportRightsRequests, forgetRightsRequester } from '../rights/rights.service'
 import { exportUnusedUploads, removeUploadFiles } from '../uploads/uploads.service'
-import { accessAboutWorker } from '../staff/access-log.service'
+import { exportWorkerAccessLog } from '../staff/access-log.service'
 import type { Updateable } from 'kysely'
 
 type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number]
@@ -129,8 +129,8 @@ export async function exportMe(db: Kysely<DB>, keys: DataKeys, userId: number, n
     profile: { ...plainProfile(user, keys), updatedAt: user.updated_at },
     consents: (await listConsents(db, userId)).map(toConsent),
     sessions: (await listUserSessions(db, userId)).map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
-    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await trainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await transportRecords(db, userId)), unusedUploads: await exportUnusedUploads(db, userId) },
-    accessLog: await accessAboutWorker(db, userId),
+    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await exportTrainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await exportTransportRecords(db, userId)), unusedUploads: await exportUnusedUploads(db, userId) },
+    accessLog: await exportWorkerAccessLog(db, userId),
   }
 }
 
@@ -143,7 +143,7 @@ export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, upload
     await erasePartyMemberships(trx, userId)
     await eraseTrainingData(trx, userId, now)
     await eraseTransportData(trx, userId, now)
-    await forgetWorkerJobRecords(trx, userId, now)
+    await eraseJobRecords(trx, userId, now)
     removedUploads = await forgetRightsRequester(trx, userId, now)
     await eraseUser(trx, userId, now)
   })

@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { newToken, sha256 } from './crypto'
 
-export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
+const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000
 /** Sliding expiry writes at most this often per session. */
 export const SESSION_TOUCH_MS = 60 * 60 * 1000
 
@@ -44,6 +44,8 @@ export async function findLiveSession(db: Kysely<DB>, token: string, now: Date) 
       'users.deleted_at as user_deleted_at',
       'staff.role as staff_role',
       'staff.station_id as staff_station_id',
+      'staff.township as staff_township',
+      'staff.village_id as staff_village_id',
       'staff.must_change_password as staff_must_change_password',
     ])
     .where('sessions.token_hash', '=', sha256(token))

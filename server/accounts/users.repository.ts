@@ -1,10 +1,26 @@
 /** Workers (table users) and their consent history. Deleted accounts keep a tombstone row. */
-import type { Kysely } from 'kysely'
+import type { Kysely, Updateable } from 'kysely'
 import type { DB, UserTable } from '../db/schema'
-import type { Updateable } from 'kysely'
+import { deleteUserSessions } from './sessions.repository'
 
 export async function findUser(db: Kysely<DB>, id: number) {
   return db.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
+}
+
+/** Name and encrypted phone, deleted accounts included (their fields are already erased). */
+export async function findUserNameAndPhone(db: Kysely<DB>, id: number) {
+  return db.selectFrom('users').select(['name', 'phone_enc']).where('id', '=', id).executeTakeFirst()
+}
+
+/** What a station sees of the workers who applied to its posting; deleted accounts are left out. */
+export async function findApplicantProfiles(db: Kysely<DB>, ids: readonly number[]) {
+  if (!ids.length) return []
+  return db
+    .selectFrom('users')
+    .select(['id', 'name', 'phone_enc', 'hometown_township', 'trades'])
+    .where('id', 'in', [...ids])
+    .where('deleted_at', 'is', null)
+    .execute()
 }
 
 export async function findUserByWechat(db: Kysely<DB>, openidHash: string) {
@@ -93,7 +109,7 @@ export async function eraseUser(db: Kysely<DB>, userId: number, now: Date): Prom
     .where('id', '=', userId)
     .execute()
   await db.deleteFrom('consents').where('user_id', '=', userId).execute()
-  await db.deleteFrom('sessions').where('user_id', '=', userId).execute()
+  await deleteUserSessions(db, userId)
   // Stored replies of my idempotent writes hold my (masked) profile.
   await db.deleteFrom('idempotency_keys').where('scope', 'like', `worker:${userId} %`).execute()
 }

@@ -9,19 +9,15 @@ import type { DB } from '../db/schema'
 import { toCount } from '../db/dialect'
 import { countOpenJobsByTrade } from '../jobs/jobs.repository'
 import { chinaDate } from '../lib/dates'
+import { findBrandCoursesNotEnded } from '../training/courses.repository'
+import { seatsLeftOf } from '../training/training-dto'
+import { findBrands } from './brands.repository'
 
 export async function listBrands(db: Kysely<DB>, now: Date): Promise<{ items: Brand[] }> {
   const today = chinaDate(now)
   const [brands, courses, jobs] = await Promise.all([
-    db.selectFrom('brands').select(['id', 'name', 'level', 'trade', 'story']).orderBy('id').execute(),
-    db
-      .selectFrom('courses')
-      .select(['id', 'title', 'start_date', 'capacity', 'enrolled_count', 'brand_id'])
-      .where('brand_id', 'is not', null)
-      .where('end_date', '>=', today)
-      .orderBy('start_date')
-      .orderBy('id')
-      .execute(),
+    findBrands(db),
+    findBrandCoursesNotEnded(db, today),
     countOpenJobsByTrade(db, today),
   ])
   const openJobs = new Map(jobs.map((r) => [r.trade, toCount(r.n)]))
@@ -40,7 +36,7 @@ export async function listBrands(db: Kysely<DB>, now: Date): Promise<{ items: Br
         story: b.story,
         courses: courses
           .filter((c) => c.brand_id === b.id)
-          .map((c) => ({ id: c.id, title: c.title, startDate: c.start_date, seatsLeft: Math.max(0, c.capacity - c.enrolled_count) })),
+          .map((c) => ({ id: c.id, title: c.title, startDate: c.start_date, seatsLeft: seatsLeftOf(c) })),
         openJobs: openJobs.get(b.trade) ?? 0,
       })),
   }

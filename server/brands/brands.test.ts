@@ -1,4 +1,4 @@
-import { brands } from '../seed/data/brands'
+import { brands } from './brands-seed'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 
 let t: TestApp

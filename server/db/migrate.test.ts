@@ -6,6 +6,9 @@ import { seed } from '../seed'
 const answersMigration = '0011-unanswered-questions-and-place-search'
 const answers = ['working_away', 'returned_home', 'willing_to_go_out', 'poverty_alleviated', 'worked_away_last_year'] as const
 
+// Every migration runs, with the seed between two of them: longer than jest's default on a busy machine.
+jest.setTimeout(60_000)
+
 let t: TestDatabase
 let db: Kysely<any>
 beforeAll(async () => {

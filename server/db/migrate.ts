@@ -16,6 +16,7 @@ import * as m0009 from './migrations/0009-transport-cancel-reason'
 import * as m0010 from './migrations/0010-staff-passwords'
 import * as m0011 from './migrations/0011-unanswered-questions-and-place-search'
 import * as m0013 from './migrations/0013-health-checks'
+import * as m0014 from './migrations/0014-labour-roster'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0010-staff-passwords': m0010,
   '0011-unanswered-questions-and-place-search': m0011,
   '0013-health-checks': m0013,
+  '0014-labour-roster': m0014,
 }
 
 /** In the order they run. */

@@ -231,6 +231,10 @@ export interface StaffTable {
   created_at: string
   /** Set when an admin disables the account (0007); its sessions are deleted at the same time. */
   disabled_at: Generated<string | null>
+  /** township and village roles: the township's name (0014). */
+  township: Generated<string | null>
+  /** village role: villages.id (0014). */
+  village_id: Generated<number | null>
   /** 1 while the password is a one-time one (seeded or reset by an admin): only a change is allowed (0010). */
   must_change_password: Generated<number>
 }
@@ -382,6 +386,8 @@ export interface AccessLogTable {
   action: string
   user_id: number | null
   detail: string
+  /** A roster person whose record was read (0014). */
+  person_id: Generated<number | null>
 }
 
 /** A 点对点 batch (0008); seats_taken counts active signups, changed only under the batch's lock. */
@@ -456,7 +462,104 @@ export interface HealthCheckTable {
   checked_at: string
 }
 
+/** Wushan's townships (0014), from the national division list; the contract's township list names the same 15. */
+export interface TownshipTable {
+  id: Generated<number>
+  code: string
+  name: string
+  official_name: string
+  sort_order: number
+}
+
+/** Administrative villages (村/社区) of a township (0014); admins add and rename. */
+export interface VillageTable {
+  id: Generated<number>
+  township: string
+  /** National code; null for one an admin added. */
+  code: string | null
+  name: string
+  official_name: string
+  created_at: string
+  updated_at: string
+}
+
+/** A household (户) of the roster (0014); its head is the member whose relation is 'head'. */
+export interface HouseholdTable {
+  id: Generated<number>
+  township: string
+  village_id: number
+  created_at: string
+}
+
+/** A person's state: the same columns in people (now) and person_versions (then). */
+export interface PersonStateColumns {
+  township: string
+  village_id: number
+  group_name: string | null
+  name: string
+  /** AES-GCM of the ID number, and its HMAC ('id-number') to find the same person again. */
+  id_number_enc: string | null
+  id_number_hash: string | null
+  /** AES-GCM of the phone, and its HMAC ('phone', as users.phone_hash) so a worker's account can be matched. */
+  phone_enc: string | null
+  phone_hash: string | null
+  sex: string | null
+  birth_year: number | null
+  household_id: number
+  relation: string
+  poverty: string
+  work_ability: string
+  status: string
+  return_reason: string | null
+  destination_province: string | null
+  destination_city: string | null
+  employer: string | null
+  trade: string | null
+  income_band: string | null
+  /** organised | self */
+  how_went: string | null
+  organised_channel: string | null
+  station_id: number | null
+  batch_id: number | null
+  job_id: number | null
+  course_id: number | null
+  broker_name: string | null
+  status_since: string | null
+  status_last_year: string | null
+  /** The worker's app account, once linked. */
+  user_id: number | null
+  version: number
+  /** staff | self | import: who made the latest change */
+  source: string
+}
+
+/** 劳动力: the current state of each person of the roster (0014). */
+export interface PersonTable extends PersonStateColumns {
+  id: Generated<number>
+  created_at: string
+  updated_at: string
+}
+
+/** Every state a person has been in, valid over [valid_from, valid_to) (0014). */
+export interface PersonVersionTable extends PersonStateColumns {
+  id: Generated<number>
+  person_id: number
+  valid_from: string
+  /** The far future (CURRENT_UNTIL) for the state that holds now. */
+  valid_to: string
+  /** When the person was first registered (people.created_at). */
+  created_at: string
+  changed_by_staff_id: number | null
+  changed_by_user_id: number | null
+  changes_json: string
+}
+
 export interface DB {
+  townships: TownshipTable
+  villages: VillageTable
+  households: HouseholdTable
+  people: PersonTable
+  person_versions: PersonVersionTable
   access_log: AccessLogTable
   rights_tracking_counters: RightsTrackingCounterTable
   rights_requests: RightsRequestTable

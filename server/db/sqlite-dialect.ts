@@ -42,7 +42,7 @@ class ImmediateSqliteDriver extends SqliteDriver {
  * change). Least recently used ones go past `limit`. Nothing here streams (iterate) a statement, which
  * is the one use that cannot share it.
  */
-export function reusingStatements(database: SqliteDatabase, limit = 500): SqliteDatabase {
+function reusingStatements(database: SqliteDatabase, limit = 500): SqliteDatabase {
   const cache = new Map<string, SqliteStatement>()
   return {
     prepare(sql: string) {

@@ -17,6 +17,9 @@ export interface StaffCaller {
   staffId: number
   role: StaffRole
   stationId: number | null
+  /** township and village roles: the township, and for village the village (villages.id), they work for. */
+  township: string | null
+  villageId: number | null
   sessionId: number
   /** A one-time password is still in use: only the staff endpoints of PASSWORD_CHANGE_ENDPOINTS answer. */
   mustChangePassword: boolean
@@ -40,7 +43,7 @@ declare module 'fastify' {
   }
 }
 
-export function bearerToken(req: FastifyRequest): string | null {
+function bearerToken(req: FastifyRequest): string | null {
   const header = req.headers.authorization
   const match = typeof header === 'string' ? /^Bearer\s+([A-Za-z0-9_-]{20,100})$/i.exec(header.trim()) : null
   return match ? match[1] : null
@@ -60,6 +63,8 @@ async function lookUp(app: FastifyInstance, token: string): Promise<Caller | nul
       staffId: row.staff_id,
       role: row.staff_role as StaffRole,
       stationId: row.staff_station_id ?? null,
+      township: row.staff_township ?? null,
+      villageId: row.staff_village_id ?? null,
       sessionId: row.id,
       mustChangePassword: row.staff_must_change_password === 1,
     }

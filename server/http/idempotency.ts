@@ -19,10 +19,10 @@ import { callerScope } from './caller-scope'
 import { claimIdempotencyKey, deleteIdempotencyKeysBefore, findIdempotencyKey, storeIdempotentResponse } from './idempotency.repository'
 
 const KEY_PATTERN = /^[A-Za-z0-9_-]{8,100}$/
-export const IDEMPOTENCY_HEADER = 'idempotency-key'
+const IDEMPOTENCY_HEADER = 'idempotency-key'
 export const REPLAYED_HEADER = 'idempotent-replayed'
 
-export function readIdempotencyKey(req: FastifyRequest): string {
+function readIdempotencyKey(req: FastifyRequest): string {
   const key = req.headers[IDEMPOTENCY_HEADER]
   if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
     throw validationFailed({ 'Idempotency-Key': '缺少请求编号（8 到 100 个字母、数字、- 或 _），请刷新后重试' })

@@ -12,14 +12,14 @@ import type { FastifyInstance } from 'fastify'
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi
 
 /** 'sha256-…' sources for each inline script of the page, as CSP hashes them (the exact text between the tags). */
-export function inlineScriptHashes(html: string): string[] {
+function inlineScriptHashes(html: string): string[] {
   return [...html.matchAll(INLINE_SCRIPT)]
     .map((m) => m[1])
     .filter((body) => body.trim() !== '')
     .map((body) => `'sha256-${createHash('sha256').update(body, 'utf8').digest('base64')}'`)
 }
 
-export function contentSecurityPolicy(scriptHashes: string[]): string {
+function contentSecurityPolicy(scriptHashes: string[]): string {
   return [
     "default-src 'self'",
     ["script-src 'self'", ...scriptHashes].join(' '),

@@ -14,8 +14,8 @@ const HASHED_DIRS = /^(js|css|static)\//
 // name.3f2a9c1b.js, name-3f2a9c1b.css, chunk.abcdef12.chunk.js …
 const HASH_IN_NAME = /[.-][0-9a-f]{6,}[.-]/i
 
-export const IMMUTABLE = 'public, max-age=31536000, immutable'
-export const NO_CACHE = 'no-cache'
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const NO_CACHE = 'no-cache'
 
 export function cacheControlFor(relativePath: string): string {
   const rel = relativePath.split(path.sep).join('/')

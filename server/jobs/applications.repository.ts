@@ -1,5 +1,5 @@
 /** All SQL for job applications. One row per worker per posting (unique job_id, user_id). */
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { DB } from '../db/schema'
 
 type Executor = Kysely<DB>
@@ -47,7 +47,7 @@ export async function listApplicationsOf(db: Executor, userId: number, limit: nu
   return query.orderBy('id', 'desc').limit(limit).execute()
 }
 
-/** For the station's workbench (staff issue): a posting's applications, oldest first. */
+/** For the station's workbench: a posting's applications, oldest first. */
 export async function listApplicationsForJob(db: Executor, jobId: number) {
   return db.selectFrom('job_applications').selectAll().where('job_id', '=', jobId).orderBy('id').execute()
 }
@@ -65,4 +65,19 @@ export async function anonymiseApplicationsOf(db: Executor, userId: number, now:
     .where('status', 'in', ['submitted', 'contacted'])
     .execute()
   await db.updateTable('job_applications').set({ user_id: null, note: null }).where('user_id', '=', userId).execute()
+}
+
+export async function findApplication(db: Executor, id: number) {
+  return db.selectFrom('job_applications').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** Applications and hires per posting, for the workbench; postings without applications are left out. */
+export async function countApplicationsByJob(db: Executor, jobIds: readonly number[]) {
+  if (!jobIds.length) return []
+  return db
+    .selectFrom('job_applications')
+    .select(['job_id', (eb) => eb.fn.countAll().as('n'), sql<string | number>`sum(case when status = 'hired' then 1 else 0 end)`.as('hired')])
+    .where('job_id', 'in', [...jobIds])
+    .groupBy('job_id')
+    .execute()
 }

@@ -25,17 +25,21 @@ import { findJobById, findJobsByIds, type JobWithStations } from './jobs.reposit
 import { toJobDetail, toJobSummary } from './jobs.service'
 import { anonymiseReportsOf, listReportsBy } from './reports.repository'
 
-type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplicationFor>>>
+export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplicationFor>>>
 
-function toApplication(row: ApplicationRow, job: JobWithStations): JobApplication {
+/** What every view of an application shows of it: the worker's adds the posting, the station's the worker. */
+export function toApplicationBase(row: ApplicationRow): Omit<JobApplication, 'job'> {
   return {
     id: row.id,
     status: row.status as ApplicationStatus,
     note: row.note,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    job: toJobSummary(job),
   }
+}
+
+function toApplication(row: ApplicationRow, job: JobWithStations): JobApplication {
+  return { ...toApplicationBase(row), job: toJobSummary(job) }
 }
 
 /** Why a posting can't take applications, in words a worker understands. */
@@ -112,7 +116,7 @@ export async function exportJobRecords(db: Kysely<DB>, userId: number) {
 }
 
 /** For account deletion, inside its transaction. */
-export async function forgetWorkerJobRecords(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
+export async function eraseJobRecords(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
   const ids = await applicationIdsOf(trx, userId)
   await anonymiseApplicationsOf(trx, userId, now)
   // Staff status changes were audited with the applicant as staff saw them: as a deleted worker now reads.

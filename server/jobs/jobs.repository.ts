@@ -1,6 +1,7 @@
 /** All SQL for job postings. Every function takes the database or a transaction first. */
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely'
-import type { DB } from '../db/schema'
+import { type Expression, type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely'
+import { dialectOf } from '../db/dialect'
+import type { DB, JobTable } from '../db/schema'
 import { planSearch } from './job-search'
 import { countGramCached } from './job-search.repository'
 
@@ -214,4 +215,37 @@ export async function countOpenJobsByTrade(db: Executor, today: string): Promise
 export async function findJobsByIds(db: Executor, ids: readonly number[]): Promise<JobWithStations[]> {
   if (!ids.length) return []
   return detailQuery(db).where('jobs.id', 'in', ids).execute()
+}
+
+/** Locks the posting row until the transaction ends (PostgreSQL; SQLite transactions already begin immediate). */
+export async function lockJob(db: Executor, id: number): Promise<void> {
+  if (dialectOf(db) === 'postgres') await db.selectFrom('jobs').select('id').where('id', '=', id).forUpdate().execute()
+}
+
+/** The staff list's page of posting ids, newest first; `beforeId` is the keyset cursor. */
+export async function findJobIdsNewestFirst(
+  db: Executor,
+  filter: { station?: number; status?: string },
+  beforeId: number | undefined,
+  limit: number,
+): Promise<number[]> {
+  let q = db.selectFrom('jobs').select('id')
+  if (filter.station !== undefined) q = q.where('source_station_id', '=', filter.station)
+  if (filter.status) q = q.where('status', '=', filter.status)
+  if (beforeId !== undefined) q = q.where('id', '<', beforeId)
+  return (await q.orderBy('id', 'desc').limit(limit).execute()).map((r) => r.id)
+}
+
+/** Which station a posting belongs to (for the station check). */
+export async function findJobStation(db: Executor, id: number) {
+  return db.selectFrom('jobs').select(['id', 'source_station_id']).where('id', '=', id).executeTakeFirst()
+}
+
+export async function insertJob(trx: Executor, values: Insertable<JobTable>): Promise<number> {
+  const row = await trx.insertInto('jobs').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateJob(trx: Executor, id: number, set: Updateable<JobTable>): Promise<void> {
+  await trx.updateTable('jobs').set(set).where('id', '=', id).execute()
 }

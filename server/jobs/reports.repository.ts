@@ -41,8 +41,8 @@ export async function hideIfReported(db: Executor, jobId: number, threshold: num
   return Number(result.numUpdatedRows) > 0
 }
 
-/** For the staff review queue (staff issue): hidden postings, oldest report first. */
-export async function listJobsUnderReview(db: Executor) {
+/** For the staff review queue: hidden postings, oldest report first. */
+export async function findJobsUnderReview(db: Executor) {
   return db
     .selectFrom('jobs')
     .select(['jobs.id', 'jobs.title', 'jobs.employer_name', 'jobs.source_station_id'])
@@ -62,7 +62,7 @@ export async function listOpenReportsForJob(db: Executor, jobId: number) {
 }
 
 /**
- * Staff decision on a hidden posting (staff issue calls this in its transaction): 'cleared' lists it
+ * Staff decision on a hidden posting (called in the review's transaction): 'cleared' lists it
  * again, 'closed' ends it. Either way its reports are settled; later reports start a new count.
  */
 export async function settleReportedJob(db: Executor, jobId: number, outcome: 'cleared' | 'closed', now: Date): Promise<void> {

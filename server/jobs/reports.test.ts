@@ -74,7 +74,7 @@ test('two reports do not hide a posting; the same worker twice counts once; a th
   expect(apply.statusCode).toBe(409)
   expect(apply.json().error.message).toBe('这个岗位已有多人举报，正在核实，暂时不能报名')
 
-  // Staff clear it (staff issue): listed again; later reports start a fresh count.
+  // Staff clear it: listed again; later reports start a fresh count.
   await t.db.transaction().execute((trx) => settleReportedJob(trx, jobId, 'cleared', T0))
   // Written past the HTTP layer, so the app's response cache has not heard of it.
   t.app.responseCache.clear()

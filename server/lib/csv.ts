@@ -3,9 +3,9 @@
  * mojibake), CRLF line ends, and RFC 4180 quoting for fields holding commas, quotes or line breaks.
  * A field starting with = + - @ would run as a formula in Excel, so it is prefixed with an apostrophe.
  */
-export const UTF8_BOM = '\uFEFF'
+const UTF8_BOM = '\uFEFF'
 
-export function csvField(value: string | number | boolean | null | undefined): string {
+function csvField(value: string | number | boolean | null | undefined): string {
   let text = value === null || value === undefined ? '' : String(value)
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text

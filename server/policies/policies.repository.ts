@@ -53,7 +53,7 @@ export async function insertPolicy(
   return row.id
 }
 
-export async function updatePolicy(trx: Kysely<DB>, id: number, set: Updateable<PolicyTable>): Promise<void> {
+export async function updatePolicyColumns(trx: Kysely<DB>, id: number, set: Updateable<PolicyTable>): Promise<void> {
   await trx.updateTable('policies').set(set).where('id', '=', id).execute()
 }
 

@@ -7,7 +7,7 @@ import type { StaffCaller } from '../http/caller'
 import { requireAdmin, staffActor } from '../staff/staff-scope'
 import { notFound } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
-import { findPolicies, findPolicy, insertPolicy, listFaqs, policySearchText, updatePolicy } from './policies.repository'
+import { findPolicies, findPolicy, insertPolicy, listFaqs, policySearchText, updatePolicyColumns } from './policies.repository'
 
 type PolicyRow = NonNullable<Awaited<ReturnType<typeof findPolicy>>>
 
@@ -61,7 +61,7 @@ export async function createPolicy(
   return created
 }
 
-export async function editPolicy(
+export async function updatePolicy(
   trx: Kysely<DB>,
   caller: StaffCaller,
   id: number,
@@ -73,7 +73,7 @@ export async function editPolicy(
   const changes = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as typeof body
   if (Object.keys(changes).length === 0) return before
   const merged = { ...before, ...changes }
-  await updatePolicy(trx, id, { ...changes, search_text: policySearchText(merged), updated_at: now.toISOString() })
+  await updatePolicyColumns(trx, id, { ...changes, search_text: policySearchText(merged), updated_at: now.toISOString() })
   const after = await policyOrNotFound(trx, id)
   await writeAudit(trx, { actor: staffActor(caller), action: 'policy.update', entity: 'policy', entityId: id, before, after, at: now })
   return after

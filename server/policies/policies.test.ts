@@ -1,5 +1,5 @@
 import { findAudit } from '../audit/audit.repository'
-import { policies, policyFaqs } from '../seed/data/policies'
+import { policies, policyFaqs } from './policies-seed'
 import { bearer, signIn, staffSignIn } from '../test-support/accounts'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
-import { devOutbox, loginWithCode, loginWithWechat, logout, requestSmsCode } from '../accounts/auth.service'
+import { listDevSmsOutbox, loginWithCode, loginWithWechat, logout, requestSmsCode } from '../accounts/auth.service'
 import { notFound } from '../http/app-error'
 import { isLoopbackRequest } from '../http/client-address'
 import { route } from '../http/route'
@@ -15,7 +15,7 @@ export function authRoutes(app: FastifyInstance): void {
   if (app.config.nodeEnv !== 'production') {
     route(app, api.devSmsOutbox, ({ query, req }) => {
       if (!isLoopbackRequest(req)) throw notFound()
-      return devOutbox(app, query.phone)
+      return listDevSmsOutbox(app, query.phone)
     })
   }
 }

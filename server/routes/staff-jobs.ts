@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { route } from '../http/route'
-import { jobApplicants, setApplicantStatus } from '../staff/applicants.service'
-import { createStaffJob, getStaffJob, jobsUnderReview, listStaffJobs, reviewJob, updateStaffJob, verifyEmployer } from '../staff/staff-jobs.service'
+import { listJobApplicants, setApplicantStatus } from '../staff/applicants.service'
+import { createStaffJob, getStaffJob, listJobsUnderReview, listStaffJobs, reviewJob, updateStaffJob, verifyEmployer } from '../staff/staff-jobs.service'
 
 /** Staff postings and applicants: station staff their station's, admins all (see staff/staff-scope). */
 export function staffJobRoutes(app: FastifyInstance): void {
   route(app, api.staffListJobs, ({ caller, query }) => listStaffJobs(app.db, caller, query))
-  route(app, api.staffJobsUnderReview, ({ caller }) => jobsUnderReview(app.db, caller))
+  route(app, api.staffJobsUnderReview, ({ caller }) => listJobsUnderReview(app.db, caller))
   route(app, api.staffGetJob, ({ caller, params }) => getStaffJob(app.db, caller, params.id, app.clock()))
   route(app, api.staffCreateJob, ({ trx, caller, body }) => createStaffJob(trx, caller, body, app.clock()))
   route(app, api.staffUpdateJob, ({ trx, caller, params, body }) => updateStaffJob(trx, caller, params.id, body, app.clock()))
   route(app, api.staffVerifyEmployer, ({ trx, caller, params }) => verifyEmployer(trx, caller, params.id, app.clock()))
   route(app, api.staffReviewJob, ({ trx, caller, params, body }) => reviewJob(trx, caller, params.id, body, app.clock()))
-  route(app, api.staffJobApplications, ({ caller, params }) => jobApplicants(app.db, app.keys, caller, params.id, app.clock()))
+  route(app, api.staffJobApplications, ({ caller, params }) => listJobApplicants(app.db, app.keys, caller, params.id, app.clock()))
   route(app, api.staffSetApplicationStatus, ({ trx, caller, params, body }) => setApplicantStatus(trx, app.keys, caller, params.id, body.status, app.clock()))
 }

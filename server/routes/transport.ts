@@ -2,23 +2,23 @@ import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { FileAnswer } from '../http/file-answer'
 import { route } from '../http/route'
-import { cancel, createBatch, depart, listStaffBatches, manifest, manifestCsv } from '../transport/staff-transport.service'
-import { cancelSignup, getBatch, listBatches, listMine, signUp } from '../transport/transport.service'
+import { cancelTransportBatch, createTransportBatch, departTransportBatch, getTransportManifest, listStaffTransportBatches, manifestCsv } from '../transport/staff-transport.service'
+import { cancelTransportSignup, getTransportBatch, listMyTransportSignups, listTransportBatches, signUpForTransport } from '../transport/transport.service'
 
 export function transportRoutes(app: FastifyInstance): void {
-  route(app, api.listTransportBatches, ({ query }) => listBatches(app.db, query, app.clock()))
-  route(app, api.getTransportBatch, ({ params, caller }) => getBatch(app.db, params.id, caller?.kind === 'worker' ? caller.userId : null))
-  route(app, api.signUpForTransport, ({ trx, params, caller }) => signUp(trx, caller.userId, params.id, app.clock()))
-  route(app, api.cancelTransportSignup, ({ params, caller }) => cancelSignup(app.db, caller.userId, params.id, app.clock()))
-  route(app, api.listMyTransportSignups, ({ caller }) => listMine(app.db, caller.userId))
+  route(app, api.listTransportBatches, ({ query }) => listTransportBatches(app.db, query, app.clock()))
+  route(app, api.getTransportBatch, ({ params, caller }) => getTransportBatch(app.db, params.id, caller?.kind === 'worker' ? caller.userId : null))
+  route(app, api.signUpForTransport, ({ trx, params, caller }) => signUpForTransport(trx, caller.userId, params.id, app.clock()))
+  route(app, api.cancelTransportSignup, ({ params, caller }) => cancelTransportSignup(app.db, caller.userId, params.id, app.clock()))
+  route(app, api.listMyTransportSignups, ({ caller }) => listMyTransportSignups(app.db, caller.userId))
 
-  route(app, api.staffCreateTransportBatch, ({ trx, caller, body }) => createBatch(trx, caller, body, app.clock()))
-  route(app, api.staffDepartTransportBatch, ({ caller, params }) => depart(app.db, caller, params.id, app.clock()))
-  route(app, api.staffListTransportBatches, ({ caller, query }) => listStaffBatches(app.db, caller, query))
-  route(app, api.staffCancelTransportBatch, ({ caller, params, body }) => cancel(app.db, caller, params.id, body.reason, app.clock()))
+  route(app, api.staffCreateTransportBatch, ({ trx, caller, body }) => createTransportBatch(trx, caller, body, app.clock()))
+  route(app, api.staffDepartTransportBatch, ({ caller, params }) => departTransportBatch(app.db, caller, params.id, app.clock()))
+  route(app, api.staffListTransportBatches, ({ caller, query }) => listStaffTransportBatches(app.db, caller, query))
+  route(app, api.staffCancelTransportBatch, ({ caller, params, body }) => cancelTransportBatch(app.db, caller, params.id, body.reason, app.clock()))
 
   route(app, api.staffTransportManifest, async ({ caller, params, query, reply }) => {
-    const result = await manifest(app.db, app.keys, caller, params.id, { format: query.format, now: app.clock() })
+    const result = await getTransportManifest(app.db, app.keys, caller, params.id, { format: query.format, now: app.clock() })
     if (query.format === 'csv') {
       const { batch } = result
       return new FileAnswer('csv', `乘车名单-${batch.destinationCity}-${batch.departAt.slice(0, 10)}-${batch.id}`, `manifest-${batch.id}`, manifestCsv(result.riders))

@@ -6,7 +6,7 @@ import { api, uploadFieldName, uploadMaxBytes } from '../../types'
 import { AppError, notFound, validationFailed } from '../http/app-error'
 import { authenticate } from '../http/caller'
 import { API_PREFIX, route } from '../http/route'
-import { readableUpload, saveUpload, sweepUploads, uploadsDir } from '../uploads/uploads.service'
+import { getReadableUpload, saveUpload, sweepUploads, uploadsDir } from '../uploads/uploads.service'
 
 const noPhoto = () => validationFailed({ file: '请选择一张照片' })
 
@@ -43,7 +43,7 @@ export function uploadRoutes(app: FastifyInstance): void {
   // A stream, not JSON: so a plain route, with the same authentication as the contract's endpoints.
   app.get<{ Params: { id: string }; Querystring: { exp?: string; sig?: string } }>(`${API_PREFIX}/uploads/:id`, async (req, reply) => {
     const caller = await authenticate(app, req, 'optional')
-    const upload = await readableUpload(app.db, app.keys, caller, req.params.id, req.query, app.clock())
+    const upload = await getReadableUpload(app.db, app.keys, caller, req.params.id, req.query, app.clock())
     if (!upload) throw notFound('没有找到这张照片')
     const file = path.join(dir, upload.id)
     if (!fs.existsSync(file)) throw notFound('没有找到这张照片')

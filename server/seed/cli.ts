@@ -2,8 +2,8 @@
 import { loadConfig } from '../config'
 import { createDatabase } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
+import { printGeneratedPasswords, seedStaff, staffSeedOptions } from '../staff/staff-seed'
 import { countRows, seed } from './index'
-import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './staff'
 
 async function main() {
   const config = loadConfig(process.env)

@@ -1,9 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '../test-support/test-app'
 import { migrateToLatest } from '../db/migrate'
-import { brands } from './data/brands'
-import { courses } from './data/courses'
-import { jobs } from './data/jobs'
-import { stations } from './data/stations'
+import { brands } from '../brands/brands-seed'
+import { jobs } from '../jobs/jobs-seed'
+import { stations } from '../stations/stations-seed'
+import { courses } from '../training/training-seed'
 import { countRows, seed } from './index'
 
 let t: TestDatabase
@@ -44,9 +44,8 @@ test('every row is marked as a sample and references resolve', async () => {
 })
 
 test('what workers read in the seed has no marketing figures or office terms', async () => {
-  const { brands } = await import('./data/brands')
-  const { policies, policyFaqs } = await import('./data/policies')
-  const { transportBatches } = await import('./data/transport')
+  const { policies, policyFaqs } = await import('../policies/policies-seed')
+  const { transportBatches } = await import('../transport/transport-seed')
   const texts = [
     ...brands.map((b) => b.story),
     ...policies.flatMap((p) => [p.title, p.summary, p.body]),

@@ -10,6 +10,8 @@ export interface AccessEntry {
   staffId: number
   action: AccessLogAction
   userId: number | null
+  /** A roster person whose record was read (they may have no app account). */
+  personId?: number | null
   detail: string
   at: Date
 }
@@ -18,7 +20,7 @@ export async function writeAccess(db: Kysely<DB>, entries: readonly AccessEntry[
   if (!entries.length) return
   await db
     .insertInto('access_log')
-    .values(entries.map((e) => ({ staff_id: e.staffId, at: e.at.toISOString(), action: e.action, user_id: e.userId, detail: e.detail })))
+    .values(entries.map((e) => ({ staff_id: e.staffId, at: e.at.toISOString(), action: e.action, user_id: e.userId, person_id: e.personId ?? null, detail: e.detail })))
     .execute()
 }
 

@@ -7,7 +7,7 @@ import { listAccess, listAccessAbout } from './access-log.repository'
 import { requireAdmin } from './staff-scope'
 
 /** Admins only: who read whose personal data, newest first. */
-export async function accessLog(db: Kysely<DB>, caller: StaffCaller, query: { staffId?: number; userId?: number; cursor?: string; limit: number }) {
+export async function listAccessLog(db: Kysely<DB>, caller: StaffCaller, query: { staffId?: number; userId?: number; cursor?: string; limit: number }) {
   requireAdmin(caller, '只有县级管理员可以查看访问记录')
   const after = decodeCursor(query.cursor, { id: 'number' })
   const rows = await listAccess(db, { staffId: query.staffId, userId: query.userId, beforeId: after?.id }, query.limit + 1)
@@ -24,7 +24,7 @@ export async function accessLog(db: Kysely<DB>, caller: StaffCaller, query: { st
 }
 
 /** For the worker's export: who of the staff read their data, when and what. */
-export async function accessAboutWorker(db: Kysely<DB>, userId: number) {
+export async function exportWorkerAccessLog(db: Kysely<DB>, userId: number) {
   return (await listAccessAbout(db, userId)).map((r) => ({
     at: r.at,
     action: r.action as AccessLogAction,

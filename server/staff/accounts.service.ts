@@ -6,12 +6,13 @@
  */
 import type { Kysely } from 'kysely'
 import type { z } from 'zod/mini'
-import type { createStaffAccountBody, StaffAccount, StaffRole } from '../../types'
+import type { createStaffAccountBody, StaffAccount, StaffRole, Township } from '../../types'
 import { writeAudit } from '../audit/audit.repository'
 import { lockKey } from '../db/dialect'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
+import { findVillageByName } from '../roster/places.repository'
 import { generatePassword, hashPassword } from './passwords'
 import { clearFailures, deleteStaffSessions, setPassword } from './staff.repository'
 import { requireAdmin, staffActor } from './staff-scope'
@@ -22,6 +23,7 @@ function accountsQuery(db: Kysely<DB>) {
   return db
     .selectFrom('staff')
     .leftJoin('stations', 'stations.id', 'staff.station_id')
+    .leftJoin('villages', 'villages.id', 'staff.village_id')
     .select([
       'staff.id',
       'staff.username',
@@ -34,6 +36,7 @@ function accountsQuery(db: Kysely<DB>) {
       'staff.must_change_password',
       'stations.name as station_name',
     ])
+    .select(['staff.township', 'staff.village_id', 'villages.name as village_name'])
 }
 
 type AccountRow = Awaited<ReturnType<ReturnType<typeof accountsQuery>['executeTakeFirstOrThrow']>>
@@ -45,6 +48,9 @@ const toAccount = (r: AccountRow, now: Date): StaffAccount => ({
   role: r.role as StaffRole,
   stationId: r.station_id,
   stationName: r.station_name ?? null,
+  township: r.township as Township | null,
+  villageId: r.village_id,
+  village: r.village_name ?? null,
   mustChangePassword: r.must_change_password === 1,
   disabled: r.disabled_at !== null,
   disabledAt: r.disabled_at,
@@ -71,6 +77,9 @@ export async function createAccount(trx: Kysely<DB>, caller: StaffCaller, body: 
   if (body.stationId !== null && !(await trx.selectFrom('stations').select('id').where('id', '=', body.stationId).executeTakeFirst())) {
     throw validationFailed({ stationId: '没有这个工作站' })
   }
+  // A village informant works for one village of their township, found by the name the county shows (黄河村).
+  const village = body.role === 'village' && body.township && body.village ? await findVillageByName(trx, body.township, body.village) : undefined
+  if (body.role === 'village' && !village) throw validationFailed({ village: `${body.township}没有叫“${body.village}”的村，请从列表里选` })
   const { id } = await trx
     .insertInto('staff')
     .values({
@@ -78,6 +87,8 @@ export async function createAccount(trx: Kysely<DB>, caller: StaffCaller, body: 
       display_name: body.displayName,
       role: body.role,
       station_id: body.stationId,
+      township: body.township,
+      village_id: village?.id ?? null,
       password_hash: await hashPassword(body.password),
       failed_attempts: 0,
       must_change_password: 1,

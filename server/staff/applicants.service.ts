@@ -9,32 +9,22 @@ import { writeAudit } from '../audit/audit.repository'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound } from '../http/app-error'
-import { listApplicationsForJob, setApplicationStatus } from '../jobs/applications.repository'
+import { findApplicantProfiles } from '../accounts/users.repository'
+import { findApplication, listApplicationsForJob, setApplicationStatus } from '../jobs/applications.repository'
+import { findJobStation } from '../jobs/jobs.repository'
+import { type ApplicationRow, toApplicationBase } from '../jobs/applications.service'
 import { toJobSummary } from '../jobs/jobs.service'
 import { type AccessEntry, writeAccess } from './access-log.repository'
-import { jobForStaff } from './staff-jobs.service'
+import { getJobForStaff } from './staff-jobs.service'
 import { requireStation, staffActor } from './staff-scope'
 
-type ApplicationRow = Awaited<ReturnType<typeof listApplicationsForJob>>[number]
-
 async function workersById(db: Kysely<DB>, ids: readonly number[]) {
-  if (!ids.length) return new Map()
-  const rows = await db
-    .selectFrom('users')
-    .select(['id', 'name', 'phone_enc', 'hometown_township', 'trades'])
-    .where('id', 'in', ids)
-    .where('deleted_at', 'is', null)
-    .execute()
-  return new Map(rows.map((r) => [r.id, r]))
+  return new Map((await findApplicantProfiles(db, ids)).map((r) => [r.id, r]))
 }
 
 function toApplicant(row: ApplicationRow, worker: { name: string | null; phone_enc: string | null; hometown_township: string | null; trades: string } | undefined, keys: DataKeys): StaffApplicant {
   return {
-    id: row.id,
-    status: row.status as ApplicationStatus,
-    note: row.note,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...toApplicationBase(row),
     worker: worker
       ? {
           name: worker.name,
@@ -54,8 +44,8 @@ const phoneRead = (caller: StaffCaller, userId: number, applicationId: number, j
   at: now,
 })
 
-export async function jobApplicants(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, jobId: number, now: Date) {
-  const job = await jobForStaff(db, caller, jobId)
+export async function listJobApplicants(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, jobId: number, now: Date) {
+  const job = await getJobForStaff(db, caller, jobId)
   const rows = await listApplicationsForJob(db, jobId)
   const workers = await workersById(db, rows.flatMap((r) => (r.user_id !== null ? [r.user_id] : [])))
   const items = rows.map((r) => toApplicant(r, r.user_id !== null ? workers.get(r.user_id) : undefined, keys))
@@ -81,9 +71,10 @@ export async function setApplicantStatus(
   status: 'contacted' | 'hired' | 'rejected',
   now: Date,
 ): Promise<StaffApplicant> {
-  const row = await trx.selectFrom('job_applications').selectAll().where('id', '=', id).executeTakeFirst()
+  const row = await findApplication(trx, id)
   if (!row) throw notFound('没有找到这条报名')
-  const job = await trx.selectFrom('jobs').select(['id', 'source_station_id']).where('id', '=', row.job_id).executeTakeFirstOrThrow()
+  const job = await findJobStation(trx, row.job_id)
+  if (!job) throw notFound('没有找到这条报名')
   requireStation(caller, job.source_station_id, '这是别的工作站的岗位的报名，不能处理')
   const workers = await workersById(trx, row.user_id !== null ? [row.user_id] : [])
   const worker = row.user_id !== null ? workers.get(row.user_id) : undefined

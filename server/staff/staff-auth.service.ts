@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
-import type { StaffMember, StaffRole } from '../../types'
+import type { StaffMember, StaffRole, Township } from '../../types'
 import { createSession, deleteSession } from '../accounts/sessions.repository'
 import { writeAudit } from '../audit/audit.repository'
 import { KNOWN_DEFAULT_PASSWORDS } from '../config'
@@ -48,6 +48,9 @@ export async function getStaffMember(db: Kysely<DB>, id: number): Promise<StaffM
     role: row.role as StaffRole,
     stationId: row.station_id,
     stationName: row.station_name ?? null,
+    township: row.township as Township | null,
+    villageId: row.village_id,
+    village: row.village_name ?? null,
     mustChangePassword: row.must_change_password === 1,
   }
 }

@@ -3,7 +3,7 @@
  * Every write happens in the route's transaction with its audit row, and re-indexes the posting's
  * search text (indexJobs) in that same transaction whenever the text may have changed.
  */
-import { type Kysely, sql, type Updateable } from 'kysely'
+import type { Kysely, Updateable } from 'kysely'
 import type { z } from 'zod/mini'
 import {
   type createStaffJobBody,
@@ -14,38 +14,31 @@ import {
 } from '../../types'
 import { writeAudit } from '../audit/audit.repository'
 import { type DB, type JobTable } from '../db/schema'
-import { dialectOf, toCount } from '../db/dialect'
+import { toCount } from '../db/dialect'
 import type { StaffCaller } from '../http/caller'
 import { conflict, forbidden, notFound, validationFailed } from '../http/app-error'
 import { indexJobs } from '../jobs/job-search.repository'
-import { findJobById, findJobsByIds, type JobWithStations } from '../jobs/jobs.repository'
-import { listJobsUnderReview, listOpenReportsForJob, settleReportedJob } from '../jobs/reports.repository'
+import { countApplicationsByJob } from '../jobs/applications.repository'
+import { findJobById, findJobIdsNewestFirst, findJobsByIds, insertJob, type JobWithStations, lockJob, updateJob } from '../jobs/jobs.repository'
+import { findJobsUnderReview, listOpenReportsForJob, settleReportedJob } from '../jobs/reports.repository'
 import { toJobDetail, toJobSummary } from '../jobs/jobs.service'
 import { badCursor, decodeCursor, paginate } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
+import { findStationById, findStationNames } from '../stations/stations.repository'
+import { findStaffName } from './staff.repository'
 import { isAdmin, requireStation, staffActor, stationFilterOf } from './staff-scope'
 
 const NOT_FOUND = '没有找到这条招聘，可能已被删除'
 
 async function applicationCounts(db: Kysely<DB>, jobIds: readonly number[]) {
   const counts = new Map<number, { applications: number; hired: number }>()
-  if (!jobIds.length) return counts
-  const rows = await db
-    .selectFrom('job_applications')
-    .select(['job_id', (eb) => eb.fn.countAll().as('n'), sql<string | number>`sum(case when status = 'hired' then 1 else 0 end)`.as('hired')])
-    .where('job_id', 'in', jobIds)
-    .groupBy('job_id')
-    .execute()
-  for (const r of rows) counts.set(r.job_id, { applications: toCount(r.n), hired: toCount(r.hired) })
+  for (const r of await countApplicationsByJob(db, jobIds)) counts.set(r.job_id, { applications: toCount(r.n), hired: toCount(r.hired) })
   return counts
 }
 
 async function toStaffJob(db: Kysely<DB>, row: JobWithStations, now: Date): Promise<StaffJob> {
   const counts = (await applicationCounts(db, [row.id])).get(row.id)
-  const verifier =
-    row.verified_by_staff_id !== null
-      ? await db.selectFrom('staff').select(['id', 'display_name']).where('id', '=', row.verified_by_staff_id).executeTakeFirst()
-      : undefined
+  const verifier = row.verified_by_staff_id !== null ? await findStaffName(db, row.verified_by_staff_id) : undefined
   return {
     ...toJobDetail(row, chinaDate(now)),
     employerPhone: row.employer_phone,
@@ -57,8 +50,8 @@ async function toStaffJob(db: Kysely<DB>, row: JobWithStations, now: Date): Prom
 }
 
 /** The posting, if the caller may act on it: 404 when there is none, 403 when another station's. */
-export async function jobForStaff(db: Kysely<DB>, caller: StaffCaller, id: number, lock = false): Promise<JobWithStations> {
-  if (lock && dialectOf(db) === 'postgres') await db.selectFrom('jobs').select('id').where('id', '=', id).forUpdate().execute()
+export async function getJobForStaff(db: Kysely<DB>, caller: StaffCaller, id: number, lock = false): Promise<JobWithStations> {
+  if (lock) await lockJob(db, id)
   const row = await findJobById(db, id)
   if (!row) throw notFound(NOT_FOUND)
   requireStation(caller, row.source_station_id)
@@ -66,7 +59,7 @@ export async function jobForStaff(db: Kysely<DB>, caller: StaffCaller, id: numbe
 }
 
 export async function getStaffJob(db: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<StaffJob> {
-  return toStaffJob(db, await jobForStaff(db, caller, id), now)
+  return toStaffJob(db, await getJobForStaff(db, caller, id), now)
 }
 
 export async function listStaffJobs(
@@ -77,11 +70,7 @@ export async function listStaffJobs(
   const station = stationFilterOf(caller, query.stationId)
   const after = decodeCursor(query.cursor, { id: 'number' })
   if (after && !Number.isInteger(after.id)) throw badCursor()
-  let q = db.selectFrom('jobs').select('id')
-  if (station !== undefined) q = q.where('source_station_id', '=', station)
-  if (query.status) q = q.where('status', '=', query.status)
-  if (after) q = q.where('id', '<', after.id)
-  const ids = (await q.orderBy('id', 'desc').limit(query.limit + 1).execute()).map((r) => r.id)
+  const ids = await findJobIdsNewestFirst(db, { station, status: query.status }, after?.id, query.limit + 1)
   const { page, nextCursor } = paginate(ids, query.limit, (last) => ({ id: last }))
   const rows = new Map((await findJobsByIds(db, page)).map((r) => [r.id, r]))
   const counts = await applicationCounts(db, page)
@@ -109,49 +98,45 @@ export async function createStaffJob(trx: Kysely<DB>, caller: StaffCaller, body:
     if (body.sourceStationId !== undefined && body.sourceStationId !== caller.stationId) throw forbidden('只能为本工作站发布岗位')
     stationId = caller.stationId
   }
-  const station = await trx.selectFrom('stations').select(['id', 'lat', 'lng']).where('id', '=', stationId).executeTakeFirst()
+  const station = await findStationById(trx, stationId)
   if (!station) throw validationFailed({ sourceStationId: '没有这个工作站' })
   checkRules(body)
   if (body.expiresAt < chinaDate(now)) throw validationFailed({ expiresAt: '截止日期不能早于今天' })
   const at = now.toISOString()
-  const { id } = await trx
-    .insertInto('jobs')
-    .values({
-      seed_key: null,
-      title: body.title,
-      employer_name: body.employerName,
-      employer_phone: body.employerPhone,
-      // A new employer is unverified until staff check it (verify-employer).
-      employer_verified: 0,
-      verified_by_station_id: null,
-      verified_at: null,
-      source_station_id: stationId,
-      trade: body.trade,
-      province: body.province,
-      city: body.city,
-      district: body.district,
-      address: body.address,
-      lat: body.lat ?? station.lat,
-      lng: body.lng ?? station.lng,
-      wage_min_yuan: body.wageMinYuan,
-      wage_max_yuan: body.wageMaxYuan,
-      wage_unit: body.wageUnit,
-      benefits: JSON.stringify([...new Set(body.benefits)]),
-      headcount: body.headcount,
-      age_min: body.ageMin,
-      age_max: body.ageMax,
-      shifts: body.shifts,
-      hours_per_day: body.hoursPerDay,
-      requirements: body.requirements,
-      description: body.description,
-      status: 'open',
-      posted_at: at,
-      expires_at: body.expiresAt,
-      is_sample: 0,
-      created_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const id = await insertJob(trx, {
+    seed_key: null,
+    title: body.title,
+    employer_name: body.employerName,
+    employer_phone: body.employerPhone,
+    // A new employer is unverified until staff check it (verify-employer).
+    employer_verified: 0,
+    verified_by_station_id: null,
+    verified_at: null,
+    source_station_id: stationId,
+    trade: body.trade,
+    province: body.province,
+    city: body.city,
+    district: body.district,
+    address: body.address,
+    lat: body.lat ?? station.lat,
+    lng: body.lng ?? station.lng,
+    wage_min_yuan: body.wageMinYuan,
+    wage_max_yuan: body.wageMaxYuan,
+    wage_unit: body.wageUnit,
+    benefits: JSON.stringify([...new Set(body.benefits)]),
+    headcount: body.headcount,
+    age_min: body.ageMin,
+    age_max: body.ageMax,
+    shifts: body.shifts,
+    hours_per_day: body.hoursPerDay,
+    requirements: body.requirements,
+    description: body.description,
+    status: 'open',
+    posted_at: at,
+    expires_at: body.expiresAt,
+    is_sample: 0,
+    created_at: at,
+  })
   await indexJobs(trx, [id])
   const created = await toStaffJob(trx, (await findJobById(trx, id))!, now)
   await writeAudit(trx, { actor: staffActor(caller), action: 'job.create', entity: 'job', entityId: id, after: created, at: now })
@@ -187,7 +172,7 @@ const searchedKeys: readonly (keyof UpdateStaffJobBody)[] = ['title', 'employerN
 const employerKeys: readonly (keyof UpdateStaffJobBody)[] = ['employerName', 'employerPhone']
 
 export async function updateStaffJob(trx: Kysely<DB>, caller: StaffCaller, id: number, body: UpdateStaffJobBody, now: Date): Promise<StaffJob> {
-  const row = await jobForStaff(trx, caller, id, true)
+  const row = await getJobForStaff(trx, caller, id, true)
   const before = await toStaffJob(trx, row, now)
   const given = Object.entries(body).filter(([, v]) => v !== undefined) as [keyof UpdateStaffJobBody, unknown][]
   checkRules({ ...before, ...Object.fromEntries(given) } as StaffJob)
@@ -202,7 +187,7 @@ export async function updateStaffJob(trx: Kysely<DB>, caller: StaffCaller, id: n
   // A different employer name or phone is a different employer as far as the check goes: it must be checked again.
   const employerChanged = given.some(([k, v]) => employerKeys.includes(k) && v !== (k === 'employerName' ? row.employer_name : row.employer_phone))
   if (employerChanged && row.employer_verified === 1) Object.assign(set, { employer_verified: 0, verified_by_station_id: null, verified_by_staff_id: null, verified_at: null })
-  if (Object.keys(set).length) await trx.updateTable('jobs').set(set).where('id', '=', id).execute()
+  if (Object.keys(set).length) await updateJob(trx, id, set)
   if (given.some(([k]) => searchedKeys.includes(k))) await indexJobs(trx, [id])
 
   const after = await toStaffJob(trx, (await findJobById(trx, id))!, now)
@@ -211,32 +196,24 @@ export async function updateStaffJob(trx: Kysely<DB>, caller: StaffCaller, id: n
 }
 
 export async function verifyEmployer(trx: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<StaffJob> {
-  const row = await jobForStaff(trx, caller, id, true)
+  const row = await getJobForStaff(trx, caller, id, true)
   const before = await toStaffJob(trx, row, now)
-  await trx
-    .updateTable('jobs')
-    .set({
-      employer_verified: 1,
-      // The station that vouches: the checker's own, or for an admin the posting's station.
-      verified_by_station_id: caller.stationId ?? row.source_station_id,
-      verified_by_staff_id: caller.staffId,
-      verified_at: now.toISOString(),
-    })
-    .where('id', '=', id)
-    .execute()
+  await updateJob(trx, id, {
+    employer_verified: 1,
+    // The station that vouches: the checker's own, or for an admin the posting's station.
+    verified_by_station_id: caller.stationId ?? row.source_station_id,
+    verified_by_staff_id: caller.staffId,
+    verified_at: now.toISOString(),
+  })
   const after = await toStaffJob(trx, (await findJobById(trx, id))!, now)
   await writeAudit(trx, { actor: staffActor(caller), action: 'job.verify_employer', entity: 'job', entityId: id, before, after, at: now })
   return after
 }
 
-export async function jobsUnderReview(db: Kysely<DB>, caller: StaffCaller) {
+export async function listJobsUnderReview(db: Kysely<DB>, caller: StaffCaller) {
   const station = stationFilterOf(caller)
-  const jobs = (await listJobsUnderReview(db)).filter((j) => station === undefined || j.source_station_id === station)
-  const names = new Map(
-    jobs.length
-      ? (await db.selectFrom('stations').select(['id', 'name']).where('id', 'in', [...new Set(jobs.map((j) => j.source_station_id))]).execute()).map((s) => [s.id, s.name])
-      : [],
-  )
+  const jobs = (await findJobsUnderReview(db)).filter((j) => station === undefined || j.source_station_id === station)
+  const names = await findStationNames(db, [...new Set(jobs.map((j) => j.source_station_id))])
   const items = []
   for (const j of jobs) {
     const reports = await listOpenReportsForJob(db, j.id)
@@ -258,7 +235,7 @@ export async function reviewJob(
   body: { decision: 'restore' | 'remove'; note: string },
   now: Date,
 ): Promise<StaffJob> {
-  const row = await jobForStaff(trx, caller, id, true)
+  const row = await getJobForStaff(trx, caller, id, true)
   if (row.review_status !== 'pending') throw conflict('这个岗位不在待核查的名单里')
   const before = await toStaffJob(trx, row, now)
   const reports = await listOpenReportsForJob(trx, id)

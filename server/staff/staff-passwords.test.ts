@@ -2,7 +2,7 @@
 import { findAudit } from '../audit/audit.repository'
 import { loadConfig, TEST_STAFF_PASSWORDS } from '../config'
 import { seed } from '../seed'
-import { printGeneratedPasswords, seedStaff } from '../seed/staff'
+import { printGeneratedPasswords, seedStaff } from './staff-seed'
 import { bearer, staffSignIn } from '../test-support/accounts'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 

@@ -1,5 +1,6 @@
 /**
- * Who may act on what. Station staff work for one station: its postings, their applicants and its cases.
+ * Who may act on what. Station staff work for one station: its postings, their applicants and its cases; township
+ * officers and village informants for one township or village of the roster (peopleScopeOf).
  * Admins (the county centre) act on everything. Kept in one place so every staff route applies the same rule.
  */
 import type { StaffCaller } from '../http/caller'
@@ -24,3 +25,46 @@ export function stationFilterOf(caller: StaffCaller, asked?: number): number | u
 }
 
 export const staffActor = (caller: StaffCaller) => ({ kind: 'staff' as const, id: caller.staffId })
+
+/**
+ * Whose roster records the caller reaches. Township officers (乡镇劳务专干) read and edit their township's people,
+ * village informants (村级劳务信息员) their village's, admins everyone's. Station staff read, never edit, the people
+ * working away in their station's city or sent out through their station (how they went: station = theirs); a
+ * station's link through postings, cases and batches comes with the organised moves that write those onto the roster.
+ */
+export interface PeopleScope {
+  township?: string
+  villageId?: number
+  /** Station staff: people in this station's city or sent through it. */
+  stationId?: number
+  readOnly: boolean
+  /** ID number and phone in full on a person page (access-logged); lists are always masked. */
+  fullPii: boolean
+}
+
+export function peopleScopeOf(caller: StaffCaller): PeopleScope {
+  switch (caller.role) {
+    case 'admin':
+      return { readOnly: false, fullPii: true }
+    case 'township':
+      return { township: caller.township ?? '', readOnly: false, fullPii: true }
+    case 'village':
+      return { township: caller.township ?? '', villageId: caller.villageId ?? -1, readOnly: false, fullPii: true }
+    case 'station':
+      return { stationId: caller.stationId ?? -1, readOnly: true, fullPii: false }
+  }
+}
+
+export function requirePeopleWrite(scope: PeopleScope): void {
+  if (scope.readOnly) throw forbidden('工作站只能查看劳动力台账，不能登记或修改')
+}
+
+/**
+ * Where a written person may live: township officers and village informants register only their own place.
+ * Field → message for a place outside it (a 400 on that field), or null.
+ */
+export function placeOutsideScope(scope: PeopleScope, place: { township: string; villageId: number }, villageName?: string): Record<string, string> | null {
+  if (scope.township !== undefined && place.township !== scope.township) return { township: `你只能登记${scope.township}的人` }
+  if (scope.villageId !== undefined && place.villageId !== scope.villageId) return { villageId: `你只能登记本村的人${villageName ? `，${villageName}不是本村` : ''}` }
+  return null
+}

@@ -14,7 +14,8 @@ export async function findStaffWithStation(db: Kysely<DB>, id: number) {
   return db
     .selectFrom('staff')
     .leftJoin('stations', 'stations.id', 'staff.station_id')
-    .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.station_id', 'staff.must_change_password', 'stations.name as station_name'])
+    .leftJoin('villages', 'villages.id', 'staff.village_id')
+    .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.station_id', 'staff.must_change_password', 'stations.name as station_name', 'staff.township', 'staff.village_id', 'villages.name as village_name'])
     .where('staff.id', '=', id)
     .executeTakeFirst()
 }
@@ -82,4 +83,8 @@ export async function deleteAddressFailure(db: Kysely<DB>, id: number): Promise<
 
 export async function pruneAddressFailures(db: Kysely<DB>, before: Date): Promise<void> {
   await db.deleteFrom('staff_login_failures').where('created_at', '<=', before.toISOString()).execute()
+}
+
+export async function findStaffName(db: Kysely<DB>, id: number) {
+  return db.selectFrom('staff').select(['id', 'display_name']).where('id', '=', id).executeTakeFirst()
 }

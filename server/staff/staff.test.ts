@@ -1,7 +1,7 @@
 import { z } from 'zod/mini'
 import { api } from '../../types'
 import { TEST_STAFF_PASSWORDS } from '../config'
-import { seedStaff, staffSeedOptions } from '../seed/staff'
+import { seedStaff, staffSeedOptions } from './staff-seed'
 import { bearer, staffSignIn } from '../test-support/accounts'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 import { hashPassword, verifyPassword } from './passwords'

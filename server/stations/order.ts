@@ -1,5 +1,5 @@
 /** Dialect-neutral text order: by Unicode code point, as SQLite compares UTF-8 and unlike PostgreSQL's locale. */
-export function compareCodePoints(a: string, b: string): number {
+function compareCodePoints(a: string, b: string): number {
   const x = Array.from(a)
   const y = Array.from(b)
   for (let i = 0; i < Math.min(x.length, y.length); i++) {

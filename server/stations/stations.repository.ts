@@ -20,3 +20,10 @@ export async function countStations(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom('stations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()
   return Number(row.n)
 }
+
+/** Station names by id, for labelling rows that carry only the id. */
+export async function findStationNames(db: Kysely<DB>, ids: readonly number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map()
+  const rows = await db.selectFrom('stations').select(['id', 'name']).where('id', 'in', [...ids]).execute()
+  return new Map(rows.map((s) => [s.id, s.name]))
+}

@@ -26,7 +26,7 @@ function parseServices(text: string): Station['services'] {
   }
 }
 
-export function toStation(row: StationRow): Station {
+function toStation(row: StationRow): Station {
   const services = parseServices(row.services)
   return {
     id: row.id,

@@ -16,7 +16,7 @@ import { createDatabase, type Database } from '../db/database'
 import { migrateToLatest } from '../db/migrate'
 import type { DB } from '../db/schema'
 import { seed } from '../seed'
-import { seedStaff, staffSeedOptions } from '../seed/staff'
+import { seedStaff, staffSeedOptions } from '../staff/staff-seed'
 
 /** A fixed key, so every app built on one test database (two instances) agrees. */
 export const TEST_DATA_KEY = '0123456789abcdef'.repeat(4)

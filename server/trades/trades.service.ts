@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely'
 import { type TradeCount, trades } from '../../types'
-import { countCoursesByTrade } from '../courses/courses.repository'
 import type { DB } from '../db/schema'
 import { toCount } from '../db/dialect'
 import { countOpenJobsByTrade } from '../jobs/jobs.repository'
 import { chinaDate } from '../lib/dates'
+import { countCoursesByTrade } from '../training/courses.repository'
 
 /** Every trade in the contract's order, zero counts included, so the app's chips never jump around. */
 export async function listTrades(db: Kysely<DB>, now: Date): Promise<{ items: TradeCount[] }> {

@@ -4,10 +4,8 @@ import { toCount } from '../db/dialect'
 import type { DB, EnrollmentTable } from '../db/schema'
 import { seatCounter } from '../db/seat-counter'
 
-/** Statuses that hold a seat (counted in courses.enrolled_count). */
-export const seatedStatuses = ['enrolled', 'completed', 'certified'] as const
 /** Statuses that block a second enrolment in the same course. */
-export const liveStatuses = ['enrolled', 'waitlisted', 'completed', 'certified'] as const
+const liveStatuses = ['enrolled', 'waitlisted', 'completed', 'certified'] as const
 
 const courseSeats = seatCounter({ table: 'courses', taken: 'enrolled_count', capacity: 'capacity' })
 /** The course row, locked: every change to its seats and waitlist runs one at a time and in arrival order. */
@@ -53,7 +51,7 @@ export async function listUserEnrollments(db: Kysely<DB>, userId: number) {
   return withPosition(db).where('e.user_id', '=', userId).orderBy('e.id', 'desc').execute()
 }
 
-export async function listCourseEnrollments(db: Kysely<DB>, courseId: number) {
+export async function listCourseEnrollmentsWithWorkers(db: Kysely<DB>, courseId: number) {
   return withPosition(db)
     .innerJoin('users', 'users.id', 'e.user_id')
     .select(['users.name as user_name', 'users.phone_enc as user_phone_enc'])
@@ -110,16 +108,6 @@ export async function liveEnrollmentIdsOfUser(trx: Kysely<DB>, userId: number) {
     .execute()
 }
 
-export async function countCourseEnrollmentsByStatus(db: Kysely<DB>, courseId: number) {
-  const rows = await db
-    .selectFrom('enrollments')
-    .select(['status', (eb) => eb.fn.countAll().as('n')])
-    .where('course_id', '=', courseId)
-    .groupBy('status')
-    .execute()
-  return Object.fromEntries(rows.map((r) => [r.status, toCount(r.n as string | number)])) as Record<string, number>
-}
-
 /** Enrolments per course and status for a page of courses (cancelled ones left out). */
 export async function countEnrollmentsByCourse(db: Kysely<DB>, courseIds: number[]) {
   if (courseIds.length === 0) return []
@@ -131,4 +119,9 @@ export async function countEnrollmentsByCourse(db: Kysely<DB>, courseIds: number
     .groupBy(['course_id', 'status'])
     .execute()
   return rows.map((r) => ({ courseId: r.course_id, status: r.status, n: toCount(r.n as string | number) }))
+}
+
+/** Account deletion: certificate numbers and the agreed-terms copies go; the enrolments stay for the counts. */
+export async function eraseEnrollmentDetailsOfUser(trx: Kysely<DB>, userId: number): Promise<void> {
+  await trx.updateTable('enrollments').set({ certificate_number: null, agreement_text: null }).where('user_id', '=', userId).execute()
 }

@@ -4,13 +4,15 @@
  * concurrency, on one instance or several, and the waitlist is served in arrival order (id order).
  */
 import type { Kysely } from 'kysely'
-import { agreeTermsMessage, type CourseMode, type Enrollment, type EnrollmentStatus, type Trade } from '../../types'
+import { agreeTermsMessage, type Enrollment, type EnrollmentStatus } from '../../types'
 import { redactAudit } from '../audit/audit.repository'
-import type { CourseRow, DB } from '../db/schema'
+import type { DB } from '../db/schema'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
+import { eraseCourseRequestNotesOfUser, listUserCourseRequests } from './course-requests.repository'
+import { findCourseRow, findCourseRowsByIds, findCourseSeats } from './courses.repository'
 import {
-  type EnrollmentWithRank,
+  eraseEnrollmentDetailsOfUser,
   findEnrollment,
   findLiveEnrollment,
   firstWaitlisted,
@@ -23,48 +25,10 @@ import {
   updateEnrollment,
   waitlistPosition,
 } from './enrollments.repository'
-
-type CourseSummaryRow = Pick<
-  CourseRow,
-  'id' | 'title' | 'trade' | 'mode' | 'provider' | 'location' | 'start_date' | 'end_date' | 'enroll_deadline' | 'certificate' | 'partner_employer' | 'destination_city'
->
-
-function certificateOf(row: EnrollmentWithRank) {
-  return row.certificate_number && row.certificate_issued_on
-    ? { number: row.certificate_number, level: row.certificate_level ?? '', issuedOn: row.certificate_issued_on }
-    : null
-}
-
-export function toEnrollment(row: EnrollmentWithRank, course: CourseSummaryRow): Enrollment {
-  return {
-    id: row.id,
-    courseId: row.course_id,
-    status: row.status as EnrollmentStatus,
-    waitlistPosition: waitlistPosition(row),
-    agreedTermsAt: row.agreed_terms_at,
-    createdAt: row.created_at,
-    cancelledAt: row.cancelled_at,
-    completedAt: row.completed_at,
-    certificate: certificateOf(row),
-    course: {
-      id: course.id,
-      title: course.title,
-      trade: course.trade as Trade,
-      mode: course.mode as CourseMode,
-      provider: course.provider,
-      location: course.location,
-      startDate: course.start_date,
-      endDate: course.end_date,
-      enrollDeadline: course.enroll_deadline,
-      certificate: course.certificate,
-      partnerEmployer: course.partner_employer,
-      destinationCity: course.destination_city,
-    },
-  }
-}
+import { toEnrollment } from './training-dto'
 
 async function courseOf(db: Kysely<DB>, id: number) {
-  const course = await db.selectFrom('courses').selectAll().where('id', '=', id).executeTakeFirst()
+  const course = await findCourseRow(db, id)
   if (!course) throw notFound('没有找到这门课程，可能已被删除')
   return course
 }
@@ -79,7 +43,7 @@ async function enrollmentDto(db: Kysely<DB>, id: number): Promise<Enrollment> {
  * Enrols the worker in `trx` (the idempotent request's transaction). A worker with a live enrolment gets it
  * back unchanged; after cancelling, enrolling again joins anew, at the back of the waitlist if the course is full.
  */
-export async function enroll(trx: Kysely<DB>, userId: number, courseId: number, body: { agreeTerms?: boolean }, now: Date): Promise<Enrollment> {
+export async function enrollInCourse(trx: Kysely<DB>, userId: number, courseId: number, body: { agreeTerms?: boolean }, now: Date): Promise<Enrollment> {
   const course = await lockCourse(trx, courseId)
   if (!course) throw notFound('没有找到这门课程，可能已被删除')
 
@@ -107,7 +71,7 @@ export async function enroll(trx: Kysely<DB>, userId: number, courseId: number, 
  * The caller holds the course lock.
  */
 export async function promoteFromWaitlist(trx: Kysely<DB>, courseId: number, now: Date): Promise<number[]> {
-  const course = await trx.selectFrom('courses').select(['capacity', 'enrolled_count']).where('id', '=', courseId).executeTakeFirstOrThrow()
+  const course = await findCourseSeats(trx, courseId)
   const free = course.capacity - course.enrolled_count
   if (free <= 0) return []
   const promoted: number[] = []
@@ -137,7 +101,7 @@ async function cancelLocked(trx: Kysely<DB>, enrollmentId: number, courseId: num
 }
 
 /** The owner cancels; anyone else's enrolment is "not found". */
-export async function cancel(db: Kysely<DB>, userId: number, enrollmentId: number, now: Date): Promise<Enrollment> {
+export async function cancelEnrollment(db: Kysely<DB>, userId: number, enrollmentId: number, now: Date): Promise<Enrollment> {
   return db.transaction().execute(async (trx) => {
     const row = await findEnrollment(trx, enrollmentId)
     if (!row || row.user_id !== userId) throw notFound('没有找到这条报名记录')
@@ -146,32 +110,27 @@ export async function cancel(db: Kysely<DB>, userId: number, enrollmentId: numbe
   })
 }
 
-export async function listMine(db: Kysely<DB>, userId: number): Promise<{ items: Enrollment[] }> {
+export async function listMyEnrollments(db: Kysely<DB>, userId: number): Promise<{ items: Enrollment[] }> {
   const rows = await listUserEnrollments(db, userId)
   const courseIds = [...new Set(rows.map((r) => r.course_id))]
-  const courses = courseIds.length ? await db.selectFrom('courses').selectAll().where('id', 'in', courseIds).execute() : []
+  const courses = await findCourseRowsByIds(db, courseIds)
   const byId = new Map(courses.map((c) => [c.id, c]))
   return { items: rows.map((r) => toEnrollment(r, byId.get(r.course_id)!)) }
 }
 
 /** For the course page: the worker's live enrolment, or null. */
-export async function myEnrollmentRef(db: Kysely<DB>, userId: number, courseId: number) {
+export async function getMyEnrollmentRef(db: Kysely<DB>, userId: number, courseId: number) {
   const row = await findLiveEnrollment(db, courseId, userId)
   return row ? { id: row.id, status: row.status as EnrollmentStatus, waitlistPosition: waitlistPosition(row) } : null
 }
 
 /** What GET /api/me/export lists about training. */
-export async function trainingRecords(db: Kysely<DB>, userId: number) {
-  const enrollments = (await listMine(db, userId)).items.map((e) => ({
+export async function exportTrainingRecords(db: Kysely<DB>, userId: number) {
+  const enrollments = (await listMyEnrollments(db, userId)).items.map((e) => ({
     ...e,
     course: { id: e.course.id, title: e.course.title },
   }))
-  const requests = await db
-    .selectFrom('course_requests')
-    .select(['id', 'trade', 'note', 'created_at'])
-    .where('user_id', '=', userId)
-    .orderBy('id')
-    .execute()
+  const requests = await listUserCourseRequests(db, userId)
   return {
     enrollments,
     courseRequests: requests.map((r) => ({ id: r.id, trade: r.trade, note: r.note, createdAt: r.created_at })),
@@ -187,8 +146,8 @@ export async function eraseTrainingData(trx: Kysely<DB>, userId: number, now: Da
   for (const e of await liveEnrollmentIdsOfUser(trx, userId)) {
     await cancelLocked(trx, e.id, e.course_id, now, { anyTime: true })
   }
-  await trx.updateTable('enrollments').set({ certificate_number: null, agreement_text: null }).where('user_id', '=', userId).execute()
-  await trx.updateTable('course_requests').set({ note: '' }).where('user_id', '=', userId).execute()
+  await eraseEnrollmentDetailsOfUser(trx, userId)
+  await eraseCourseRequestNotesOfUser(trx, userId)
   // Completions and certificates were audited with the trainee's name: as the list now shows a deleted worker.
   const ids = (await listUserEnrollments(trx, userId)).map((e) => e.id)
   await redactAudit(trx, 'enrollment', ids, (e) => ({ ...e, name: null, phone: '已注销', certificate: null }))

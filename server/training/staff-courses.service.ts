@@ -18,18 +18,19 @@ import {
   type UpdateCourseBody,
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
+import { findUserNameAndPhone } from '../accounts/users.repository'
 import { writeAudit } from '../audit/audit.repository'
-import { writeAccess } from '../staff/access-log.repository'
-import { findCourseById, findCoursesLatestFirst } from '../courses/courses.repository'
-import { toCourse } from '../courses/courses.service'
 import type { CourseTable, DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
 import { addDays, chinaDate } from '../lib/dates'
-import { countEnrollmentsByCourse, type EnrollmentWithRank, findEnrollment, listCourseEnrollments, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
-import { promoteFromWaitlist } from './enrollments.service'
+import { writeAccess } from '../staff/access-log.repository'
 import { requireAdmin, staffActor } from '../staff/staff-scope'
+import { findCourseById, findCoursesLatestFirst, insertCourse, updateCourseColumns } from './courses.repository'
+import { countEnrollmentsByCourse, type EnrollmentWithRank, findEnrollment, listCourseEnrollmentsWithWorkers, lockCourse, updateEnrollment, waitlistPosition } from './enrollments.repository'
+import { promoteFromWaitlist } from './enrollments.service'
+import { toCertificate, toCourse } from './training-dto'
 
 const COUNTY_RUNS_COURSES = '培训班由县劳务输转服务中心统一管理，请联系中心管理员'
 
@@ -56,39 +57,35 @@ export async function createCourse(trx: Kysely<DB>, caller: StaffCaller, body: z
   checkRules(body)
   if (body.enrollDeadline < chinaDate(now)) throw validationFailed({ enrollDeadline: '报名截止日期不能早于今天' })
   const order = body.mode === 'order'
-  const row = await trx
-    .insertInto('courses')
-    .values({
-      title: body.title,
-      trade: body.trade,
-      mode: body.mode,
-      provider: body.provider,
-      location: body.location,
-      start_date: body.startDate,
-      end_date: body.endDate,
-      enroll_deadline: body.enrollDeadline,
-      sessions: body.sessions ?? daySpan(body.startDate, body.endDate),
-      capacity: body.capacity,
-      enrolled_count: 0,
-      cost_yuan: body.costYuan,
-      subsidy_yuan: body.subsidyYuan,
-      certificate: body.certificate,
-      certificate_level: body.certificateLevel,
-      requirements: body.requirements,
-      description: body.description,
-      brand_id: null,
-      // Placement fields belong to order courses only.
-      partner_employer: order ? body.partnerEmployer : null,
-      destination_city: order ? body.destinationCity : null,
-      expected_wage_yuan: order ? body.expectedWageYuan : null,
-      agreement_text: order ? body.agreementText : null,
-      is_sample: 0,
-      created_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const created = await courseDto(trx, row.id)
-  await writeAudit(trx, { actor: staffActor(caller), action: 'course.create', entity: 'course', entityId: row.id, after: created, at: now })
+  const id = await insertCourse(trx, {
+    title: body.title,
+    trade: body.trade,
+    mode: body.mode,
+    provider: body.provider,
+    location: body.location,
+    start_date: body.startDate,
+    end_date: body.endDate,
+    enroll_deadline: body.enrollDeadline,
+    sessions: body.sessions ?? daySpan(body.startDate, body.endDate),
+    capacity: body.capacity,
+    enrolled_count: 0,
+    cost_yuan: body.costYuan,
+    subsidy_yuan: body.subsidyYuan,
+    certificate: body.certificate,
+    certificate_level: body.certificateLevel,
+    requirements: body.requirements,
+    description: body.description,
+    brand_id: null,
+    // Placement fields belong to order courses only.
+    partner_employer: order ? body.partnerEmployer : null,
+    destination_city: order ? body.destinationCity : null,
+    expected_wage_yuan: order ? body.expectedWageYuan : null,
+    agreement_text: order ? body.agreementText : null,
+    is_sample: 0,
+    created_at: now.toISOString(),
+  })
+  const created = await courseDto(trx, id)
+  await writeAudit(trx, { actor: staffActor(caller), action: 'course.create', entity: 'course', entityId: id, after: created, at: now })
   return created
 }
 
@@ -131,7 +128,7 @@ export async function updateCourse(trx: Kysely<DB>, caller: StaffCaller, id: num
     if (value !== undefined) (set as Record<string, unknown>)[columnOf[key as keyof UpdateCourseBody]] = value
   }
   if (merged.mode !== 'order') Object.assign(set, { partner_employer: null, destination_city: null, expected_wage_yuan: null, agreement_text: null })
-  if (Object.keys(set).length) await trx.updateTable('courses').set(set).where('id', '=', id).execute()
+  if (Object.keys(set).length) await updateCourseColumns(trx, id, set)
   const promoted = await promoteFromWaitlist(trx, id, now)
   const after = await courseDto(trx, id)
   await writeAudit(trx, {
@@ -180,10 +177,7 @@ function toStaffEnrollment(row: StaffRow, keys: DataKeys): StaffEnrollment {
     phone: phone ? maskPhone(phone) : '已注销',
     agreedTermsAt: row.agreed_terms_at,
     createdAt: row.created_at,
-    certificate:
-      row.certificate_number && row.certificate_issued_on
-        ? { number: row.certificate_number, level: row.certificate_level ?? '', issuedOn: row.certificate_issued_on }
-        : null,
+    certificate: toCertificate(row),
   }
 }
 
@@ -191,9 +185,9 @@ function toStaffEnrollment(row: StaffRow, keys: DataKeys): StaffEnrollment {
  * Courses are the county centre's, so any staff member may read a list (phones masked); each read is logged, one
  * access entry per worker on it, so a worker's export shows who saw them on which list.
  */
-export async function courseEnrollments(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, courseId: number, now: Date) {
+export async function listCourseEnrollments(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, courseId: number, now: Date) {
   const course = await courseDto(db, courseId)
-  const rows = (await listCourseEnrollments(db, courseId)) as StaffRow[]
+  const rows = (await listCourseEnrollmentsWithWorkers(db, courseId)) as StaffRow[]
   await writeAccess(
     db,
     rows.filter((r) => r.user_phone_enc !== null).map((r) => ({ staffId: caller.staffId, action: 'enrollment_list' as const, userId: r.user_id, detail: `培训 ${course.id}「${course.title}」报名名单`, at: now })),
@@ -208,7 +202,7 @@ export async function courseEnrollments(db: Kysely<DB>, keys: DataKeys, caller: 
 async function staffEnrollmentDto(db: Kysely<DB>, keys: DataKeys, id: number): Promise<StaffEnrollment> {
   const row = await findEnrollment(db, id)
   if (!row) throw notFound('没有找到这条报名记录')
-  const user = await db.selectFrom('users').select(['name', 'phone_enc']).where('id', '=', row.user_id).executeTakeFirst()
+  const user = await findUserNameAndPhone(db, row.user_id)
   return toStaffEnrollment({ ...row, user_name: user?.name ?? null, user_phone_enc: user?.phone_enc ?? null }, keys)
 }
 
@@ -217,11 +211,11 @@ export async function completeEnrollment(db: Kysely<DB>, keys: DataKeys, caller:
   return db.transaction().execute(async (trx) => {
     const row = await findEnrollment(trx, id)
     if (!row) throw notFound('没有找到这条报名记录')
-    await lockCourse(trx, row.course_id)
+    const course = await lockCourse(trx, row.course_id)
+    if (!course) throw notFound('没有找到这门课程，可能已被删除')
     const before = await staffEnrollmentDto(trx, keys, id)
     if (before.status === 'completed' || before.status === 'certified') return before
     if (before.status !== 'enrolled') throw conflict('只有报上名的学员才能记为结业')
-    const course = await trx.selectFrom('courses').select('start_date').where('id', '=', row.course_id).executeTakeFirstOrThrow()
     if (chinaDate(now) < course.start_date) throw conflict('还没开课，不能记为结业')
     await updateEnrollment(trx, id, { status: 'completed', completed_at: now.toISOString(), updated_at: now.toISOString() })
     const after = await staffEnrollmentDto(trx, keys, id)

@@ -21,7 +21,8 @@ import { decodeCursor, paginate } from '../lib/cursor'
 import { toCsv } from '../lib/csv'
 import { writeAccess } from '../staff/access-log.repository'
 import { isAdmin, requireStation, staffActor, stationFilterOf } from '../staff/staff-scope'
-import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, listRiders, lockBatch, updateBatch } from './transport.repository'
+import { findStationById } from '../stations/stations.repository'
+import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, insertBatch, listRiders, lockBatch, updateBatch } from './transport.repository'
 import { toBatch } from './transport.service'
 
 const OTHER_STATION = '这趟车不归您的工作站管，请联系县劳务输转服务中心'
@@ -36,7 +37,7 @@ async function batchOrNotFound(db: Kysely<DB>, id: number): Promise<BatchRow> {
   return row
 }
 
-export async function createBatch(
+export async function createTransportBatch(
   trx: Kysely<DB>,
   caller: StaffCaller,
   body: z.output<typeof createTransportBatchBody>,
@@ -49,7 +50,7 @@ export async function createBatch(
     stationId = caller.stationId
   }
   if (stationId !== null) {
-    const station = await trx.selectFrom('stations').select('id').where('id', '=', stationId).executeTakeFirst()
+    const station = await findStationById(trx, stationId)
     if (!station) throw validationFailed({ stationId: '没有这个工作站' })
   }
   const departAt = new Date(body.departAt)
@@ -59,31 +60,27 @@ export async function createBatch(
   if (meetAt.getTime() > departAt.getTime()) fields.meetAt = '集合时间不能晚于发车时间'
   if (Object.keys(fields).length) throw validationFailed(fields)
 
-  const row = await trx
-    .insertInto('transport_batches')
-    .values({
-      depart_at: departAt.toISOString(),
-      meet_at: meetAt.toISOString(),
-      departure_township: body.departureTownship,
-      meeting_point: body.meetingPoint,
-      destination_province: body.destinationProvince,
-      destination_city: body.destinationCity,
-      station_id: stationId,
-      employer: body.employer,
-      vehicle_kind: body.vehicleKind,
-      seats: body.seats,
-      seats_taken: 0,
-      status: 'open',
-      what_to_bring: body.whatToBring,
-      notes: body.notes,
-      created_by_staff_id: caller.staffId,
-      is_sample: 0,
-      created_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
-  const created = toBatch(await batchOrNotFound(trx, row.id))
-  await writeAudit(trx, { actor: staffActor(caller), action: 'transport.create', entity: 'transport_batch', entityId: row.id, after: created, at: now })
+  const id = await insertBatch(trx, {
+    depart_at: departAt.toISOString(),
+    meet_at: meetAt.toISOString(),
+    departure_township: body.departureTownship,
+    meeting_point: body.meetingPoint,
+    destination_province: body.destinationProvince,
+    destination_city: body.destinationCity,
+    station_id: stationId,
+    employer: body.employer,
+    vehicle_kind: body.vehicleKind,
+    seats: body.seats,
+    seats_taken: 0,
+    status: 'open',
+    what_to_bring: body.whatToBring,
+    notes: body.notes,
+    created_by_staff_id: caller.staffId,
+    is_sample: 0,
+    created_at: now.toISOString(),
+  })
+  const created = toBatch(await batchOrNotFound(trx, id))
+  await writeAudit(trx, { actor: staffActor(caller), action: 'transport.create', entity: 'transport_batch', entityId: id, after: created, at: now })
   return created
 }
 
@@ -91,7 +88,7 @@ export async function createBatch(
  * The riders of a batch, for boarding. Reading their phones is logged (one entry per read, as for a ledger
  * export), in the same transaction: a manifest that was answered is a manifest that was logged.
  */
-export async function manifest(
+export async function getTransportManifest(
   db: Kysely<DB>,
   keys: DataKeys,
   caller: StaffCaller,
@@ -149,7 +146,7 @@ export function manifestCsv(riders: ManifestRider[]): string {
 }
 
 /** Marks the batch departed: its riders now count as sent out. A repeat changes nothing. */
-export async function depart(db: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<TransportBatch & { riders: number }> {
+export async function departTransportBatch(db: Kysely<DB>, caller: StaffCaller, id: number, now: Date): Promise<TransportBatch & { riders: number }> {
   return db.transaction().execute(async (trx) => {
     const locked = await lockBatch(trx, id)
     if (!locked) throw notFound('没有找到这趟车')
@@ -173,7 +170,7 @@ const toStaffBatch = (row: BatchRow): StaffTransportBatch => ({
 })
 
 /** The workbench list: the caller's station's batches (admins: every batch), latest departure first. */
-export async function listStaffBatches(
+export async function listStaffTransportBatches(
   db: Kysely<DB>,
   caller: StaffCaller,
   query: { status?: 'open' | 'departed' | 'cancelled'; cursor?: string; limit: number },
@@ -188,7 +185,7 @@ export async function listStaffBatches(
  * Calls the batch off: every live seat is given back (the riders' seats show cancelled, with the batch's reason),
  * all under the batch lock so no seat is taken meanwhile. A departed batch cannot be; a repeat changes nothing.
  */
-export async function cancel(
+export async function cancelTransportBatch(
   db: Kysely<DB>,
   caller: StaffCaller,
   id: number,

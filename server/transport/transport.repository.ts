@@ -1,5 +1,5 @@
 /** All SQL for 点对点 batches and their seats. Every function takes the database or a transaction first. */
-import type { Kysely, Updateable } from 'kysely'
+import type { Insertable, Kysely, Updateable } from 'kysely'
 import type { DB, TransportBatchTable } from '../db/schema'
 import { seatCounter } from '../db/seat-counter'
 
@@ -157,4 +157,27 @@ export async function listDepartedRiders(
   if (station !== undefined) q = q.where('b.station_id', '=', station)
   const rows = await q.execute()
   return rows.map((r) => ({ province: r.province, at: r.at ?? since, worker: r.worker }))
+}
+
+export async function insertBatch(trx: Kysely<DB>, values: Insertable<TransportBatchTable>): Promise<number> {
+  const row = await trx.insertInto('transport_batches').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+/** Account deletion: the worker's live seats on batches still open, by batch (the order locks are taken in). */
+export async function listUserSeatsOnOpenBatches(trx: Kysely<DB>, userId: number) {
+  return trx
+    .selectFrom('transport_signups as t')
+    .innerJoin('transport_batches as b', 'b.id', 't.batch_id')
+    .select(['t.id', 't.batch_id'])
+    .where('t.user_id', '=', userId)
+    .where('t.status', '=', 'active')
+    .where('b.status', '=', 'open')
+    .orderBy('t.batch_id')
+    .execute()
+}
+
+/** Account deletion: the seats stay (a departed rider still counts as sent out), without the worker. */
+export async function detachUserSignups(trx: Kysely<DB>, userId: number): Promise<void> {
+  await trx.updateTable('transport_signups').set({ user_id: null }).where('user_id', '=', userId).execute()
 }

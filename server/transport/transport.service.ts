@@ -9,12 +9,14 @@ import { conflict, notFound } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
 import {
   type BatchRow,
+  detachUserSignups,
   findActiveSignup,
   findBatch,
   findBatches,
   findOpenBatches,
   findSignup,
   insertSignup,
+  listUserSeatsOnOpenBatches,
   listUserSignups,
   lockBatch,
   markSignupCancelled,
@@ -24,7 +26,7 @@ import {
 
 type SignupRow = NonNullable<Awaited<ReturnType<typeof findSignup>>>
 
-export function batchStatus(row: Pick<BatchRow, 'status' | 'seats' | 'seats_taken'>): BatchStatus {
+function batchStatus(row: Pick<BatchRow, 'status' | 'seats' | 'seats_taken'>): BatchStatus {
   if (row.status === 'open' && row.seats_taken >= row.seats) return 'full'
   return row.status as BatchStatus
 }
@@ -72,7 +74,7 @@ function monthWindow(month: string): { from: string; to: string } {
   return { from: new Date(`${month}-01T00:00:00+08:00`).toISOString(), to: new Date(`${next}-01T00:00:00+08:00`).toISOString() }
 }
 
-export async function listBatches(
+export async function listTransportBatches(
   db: Kysely<DB>,
   query: { destination?: string; month?: string; cursor?: string; limit: number },
   now: Date,
@@ -89,7 +91,7 @@ export async function listBatches(
   return { items: page.map(toBatch), nextCursor }
 }
 
-export async function getBatch(db: Kysely<DB>, id: number, workerId: number | null): Promise<TransportBatchDetail> {
+export async function getTransportBatch(db: Kysely<DB>, id: number, workerId: number | null): Promise<TransportBatchDetail> {
   const row = await findBatch(db, id)
   if (!row) throw batchNotFound()
   const mine = workerId === null ? undefined : await findActiveSignup(db, id, workerId)
@@ -108,7 +110,7 @@ async function signupDto(db: Kysely<DB>, id: number): Promise<TransportSignup> {
  * Takes a seat in `trx` (the idempotent request's transaction), holding the batch lock. A worker who already has a
  * seat gets it back unchanged, even once the batch is full.
  */
-export async function signUp(trx: Kysely<DB>, userId: number, batchId: number, now: Date): Promise<TransportSignup> {
+export async function signUpForTransport(trx: Kysely<DB>, userId: number, batchId: number, now: Date): Promise<TransportSignup> {
   const batch = await lockBatch(trx, batchId)
   if (!batch) throw batchNotFound()
   const existing = await findActiveSignup(trx, batchId, userId)
@@ -122,7 +124,7 @@ export async function signUp(trx: Kysely<DB>, userId: number, batchId: number, n
 }
 
 /** The owner gives the seat up (it is free again at once); anyone else's seat is "not found". */
-export async function cancelSignup(db: Kysely<DB>, userId: number, signupId: number, now: Date): Promise<TransportSignup> {
+export async function cancelTransportSignup(db: Kysely<DB>, userId: number, signupId: number, now: Date): Promise<TransportSignup> {
   return db.transaction().execute(async (trx) => {
     const row = await findSignup(trx, signupId)
     if (!row || row.user_id !== userId) throw signupNotFound()
@@ -139,16 +141,16 @@ export async function cancelSignup(db: Kysely<DB>, userId: number, signupId: num
   })
 }
 
-export async function listMine(db: Kysely<DB>, userId: number): Promise<{ items: TransportSignup[] }> {
+export async function listMyTransportSignups(db: Kysely<DB>, userId: number): Promise<{ items: TransportSignup[] }> {
   const rows = await listUserSignups(db, userId)
   const batches = new Map((await findBatches(db, [...new Set(rows.map((r) => r.batch_id))])).map((b) => [b.id, b]))
   return { items: rows.filter((r) => batches.has(r.batch_id)).map((r) => toSignup(r, batches.get(r.batch_id)!)) }
 }
 
 /** What GET /api/me/export lists about transport. */
-export async function transportRecords(db: Kysely<DB>, userId: number) {
+export async function exportTransportRecords(db: Kysely<DB>, userId: number) {
   return {
-    transportSignups: (await listMine(db, userId)).items.map((s) => ({
+    transportSignups: (await listMyTransportSignups(db, userId)).items.map((s) => ({
       id: s.id,
       status: s.status,
       createdAt: s.createdAt,
@@ -163,16 +165,7 @@ export async function transportRecords(db: Kysely<DB>, userId: number) {
  * the rest stay without identity, so a departed rider still counts as sent out.
  */
 export async function eraseTransportData(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
-  const live = await trx
-    .selectFrom('transport_signups as t')
-    .innerJoin('transport_batches as b', 'b.id', 't.batch_id')
-    .select(['t.id', 't.batch_id'])
-    .where('t.user_id', '=', userId)
-    .where('t.status', '=', 'active')
-    .where('b.status', '=', 'open')
-    .orderBy('t.batch_id')
-    .execute()
-  for (const s of live) {
+  for (const s of await listUserSeatsOnOpenBatches(trx, userId)) {
     const batch = await lockBatch(trx, s.batch_id)
     // Still waiting to leave: the seat goes back. (Past departure time but not yet marked: the worker rode.)
     if (batch && batch.status === 'open' && now.toISOString() < batch.depart_at) {
@@ -180,5 +173,5 @@ export async function eraseTransportData(trx: Kysely<DB>, userId: number, now: D
       await releaseSeat(trx, s.batch_id)
     }
   }
-  await trx.updateTable('transport_signups').set({ user_id: null }).where('user_id', '=', userId).execute()
+  await detachUserSignups(trx, userId)
 }

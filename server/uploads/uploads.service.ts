@@ -22,7 +22,7 @@ import { deleteUnusedBefore, existingUploadIds, findUpload, insertUpload, listUn
 export const uploadsDir = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'uploads')
 
 /** JPEG (FF D8 FF), PNG (the 8-byte signature) or WebP (RIFF····WEBP); anything else is refused. */
-export function sniffImage(bytes: Buffer): UploadContentType | null {
+function sniffImage(bytes: Buffer): UploadContentType | null {
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg'
   if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png'
   if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'image/webp'
@@ -123,7 +123,7 @@ function validSignature(keys: DataKeys, id: string, exp: unknown, sig: unknown, 
 }
 
 /** The stored photo when this caller (or this signed url) may read it; undefined means 404. */
-export async function readableUpload(
+export async function getReadableUpload(
   db: Kysely<DB>,
   keys: DataKeys,
   caller: Caller | null,

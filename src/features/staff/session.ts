@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import { ApiError, getToken, isApiError, request, setToken } from '@/api'
 import type { StaffMember } from '@contract'
-import { staffLogout, staffMe } from '@contract/staff'
+import { staffLogout, staffMe, staffRoleLabel } from '@contract/staff'
 
 export interface StaffSession {
   staff: StaffMember | null
@@ -71,7 +71,4 @@ export function useStaffSession(): StaffSession {
   }
 }
 
-export const roleLabel: Record<StaffMember['role'], string> = {
-  station: '工作站工作人员',
-  admin: '县级管理员',
-}
+export const roleLabel: Record<StaffMember['role'], string> = staffRoleLabel

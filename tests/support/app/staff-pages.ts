@@ -5,8 +5,8 @@
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { StaffMember } from '@contract'
 
-export const stationStaff: StaffMember = { id: 4, username: 'kunshan', displayName: '昆山劳务工作站', role: 'station', stationId: 2, stationName: '昆山劳务工作站', mustChangePassword: false }
-export const adminStaff: StaffMember = { id: 1, username: 'admin', displayName: '县劳务输转服务中心', role: 'admin', stationId: null, stationName: null, mustChangePassword: false }
+export const stationStaff: StaffMember = { id: 4, username: 'kunshan', displayName: '昆山劳务工作站', role: 'station', stationId: 2, stationName: '昆山劳务工作站', mustChangePassword: false, township: null, villageId: null, village: null }
+export const adminStaff: StaffMember = { id: 1, username: 'admin', displayName: '县劳务输转服务中心', role: 'admin', stationId: null, stationName: null, mustChangePassword: false, township: null, villageId: null, village: null }
 
 /** Types into the Taro Input/Textarea carrying `selector` (its class). */
 export function type(container: HTMLElement, selector: string, value: string): void {

@@ -1,5 +1,5 @@
 import type { Benefit, ListJobsQuery, Trade } from '@contract'
-import { byPinyin } from '@contract/places'
+import { byPinyin } from '@contract/destinations'
 
 export type JobSort = 'newest' | 'wage'
 

@@ -1,4 +1,4 @@
-import { byPinyin } from '@contract/places'
+import { byPinyin } from '@contract/destinations'
 import { stationTypeLabel, type Station, type StationType } from '@contract/stations'
 
 /** Short names for the filter chips; cards use the full `stationTypeLabel`. */

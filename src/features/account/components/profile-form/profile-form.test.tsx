@@ -108,7 +108,7 @@ describe('profile form', () => {
     await tap('填身份证号')
     type(container, '.profile-form__id-input', '62052419900101001X')
     await tap('保存')
-    expect(screen.getByText('身份证号不对，请核对后再填')).toBeTruthy()
+    expect(screen.getByText('身份证号最后一位不对，请核对')).toBeTruthy()
     expect(request).not.toHaveBeenCalled()
   })
 

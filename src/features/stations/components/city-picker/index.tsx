@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { StationCity } from '@contract'
-import { byPinyin, countyCities } from '@contract/places'
+import { byPinyin, countyCities } from '@contract/destinations'
 import { StateView } from '@/components/state-view'
 import { asButton } from '@/lib/a11y'
 import { useStationCities } from '../../api/use-station-cities'

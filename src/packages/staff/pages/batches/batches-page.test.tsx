@@ -10,7 +10,7 @@ import StaffBatchesPage from '.'
 const mockApi = fakeApi()
 jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
-const station: StaffMember = { id: 4, username: 'kunshan', displayName: '昆山劳务工作站', role: 'station', stationId: 2, stationName: '昆山劳务工作站', mustChangePassword: false }
+const station: StaffMember = { id: 4, username: 'kunshan', displayName: '昆山劳务工作站', role: 'station', stationId: 2, stationName: '昆山劳务工作站', mustChangePassword: false, township: null, villageId: null, village: null }
 
 function batch(over: Partial<StaffTransportBatch> = {}): StaffTransportBatch {
   return {

@@ -1,5 +1,35 @@
 // Sample training courses in Wushan: employer orders (下单), the county menu (点单) and labour-brand classes (配单).
-import type { CourseSeed } from '../seed-types'
+import type { Kysely } from 'kysely'
+import type { CourseMode, Trade } from '../../types'
+import type { DB } from '../db/schema'
+import { addDays, chinaDate } from '../lib/dates'
+import { idsByKey, insertedCount, resolveKey } from '../seed/seed-keys'
+
+export interface CourseSeed {
+  key: string
+  title: string
+  trade: Trade
+  mode: CourseMode
+  provider: string
+  location: string
+  /** Days from the seeding date. */
+  startInDays: number
+  durationDays: number
+  enrollDeadlineInDays: number
+  sessions: number
+  capacity: number
+  costYuan: number
+  subsidyYuan: number
+  certificate: string
+  certificateLevel: string
+  requirements: string
+  description: string
+  brandKey: string | null
+  partnerEmployer: string | null
+  destinationCity: string | null
+  expectedWageYuan: number | null
+  agreementText: string | null
+}
 
 export const courses: CourseSeed[] = [
   // ── 下单培训：企业下订单，培训合格直接上岗 ──
@@ -465,3 +495,53 @@ export const courses: CourseSeed[] = [
     agreementText: null,
   },
 ]
+
+/** Inserts the missing sample courses; returns how many were added. */
+export async function seedCourses(trx: Kysely<DB>, now: Date): Promise<number> {
+  const nowIso = now.toISOString()
+  const today = chinaDate(now)
+  const brandIds = await idsByKey(trx, 'brands')
+  let added = 0
+  if (courses.length) {
+    added = insertedCount(
+      await trx
+        .insertInto('courses')
+        .values(
+          courses.map((c) => {
+            const start = addDays(today, c.startInDays)
+            return {
+              seed_key: c.key,
+              title: c.title,
+              trade: c.trade,
+              mode: c.mode,
+              provider: c.provider,
+              location: c.location,
+              start_date: start,
+              // A one-day course ends the day it starts.
+              end_date: addDays(start, Math.max(0, c.durationDays - 1)),
+              enroll_deadline: addDays(today, c.enrollDeadlineInDays),
+              sessions: c.sessions,
+              capacity: c.capacity,
+              enrolled_count: 0,
+              cost_yuan: c.costYuan,
+              subsidy_yuan: c.subsidyYuan,
+              certificate: c.certificate,
+              certificate_level: c.certificateLevel,
+              requirements: c.requirements,
+              description: c.description,
+              brand_id: c.brandKey ? resolveKey(brandIds, c.brandKey, 'brand') : null,
+              partner_employer: c.partnerEmployer,
+              destination_city: c.destinationCity,
+              expected_wage_yuan: c.expectedWageYuan,
+              agreement_text: c.agreementText,
+              is_sample: 1 as const,
+              created_at: nowIso,
+            }
+          }),
+        )
+        .onConflict((oc) => oc.column('seed_key').doNothing())
+        .execute(),
+    )
+  }
+  return added
+}

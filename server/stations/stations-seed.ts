@@ -1,5 +1,26 @@
 // Sample organisations: the 12 out-of-county Party branches, labour stations, enterprise recruitment points and the county centre.
-import type { StationSeed } from '../seed-types'
+import type { Kysely } from 'kysely'
+import type { StationType } from '../../types'
+import type { DB } from '../db/schema'
+import { insertedCount } from '../seed/seed-keys'
+
+export interface StationSeed {
+  key: string
+  type: StationType
+  name: string
+  province: string
+  city: string
+  district: string
+  address: string
+  /** GCJ-02 */
+  lat: number
+  lng: number
+  phone: string
+  contactPerson: string
+  openingHours: string
+  services: Array<'就业信息' | '创业指导' | '技能培训' | '权益维护' | '政策咨询'>
+  memberCount: number | null
+}
 
 export const stations: StationSeed[] = [
   // ── 驻外流动党员党支部 (12, 1483 members in total) ──
@@ -426,3 +447,38 @@ export const stations: StationSeed[] = [
     memberCount: null,
   },
 ]
+
+/** Inserts the missing sample stations; returns how many were added. */
+export async function seedStations(trx: Kysely<DB>, now: Date): Promise<number> {
+  const nowIso = now.toISOString()
+  let added = 0
+  if (stations.length) {
+    added = insertedCount(
+      await trx
+        .insertInto('stations')
+        .values(
+          stations.map((s) => ({
+            seed_key: s.key,
+            type: s.type,
+            name: s.name,
+            province: s.province,
+            city: s.city,
+            district: s.district,
+            address: s.address,
+            lat: s.lat,
+            lng: s.lng,
+            phone: s.phone,
+            contact_person: s.contactPerson,
+            opening_hours: s.openingHours,
+            services: JSON.stringify(s.services),
+            member_count: s.memberCount,
+            is_sample: 1 as const,
+            created_at: nowIso,
+          })),
+        )
+        .onConflict((oc) => oc.column('seed_key').doNothing())
+        .execute(),
+    )
+  }
+  return added
+}

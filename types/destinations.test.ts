@@ -1,4 +1,4 @@
-import { byPinyin, countyCities, countyCityOf, pinyinInitial, prefectureOf, provincePinyin } from './places'
+import { byPinyin, countyCities, countyCityOf, pinyinInitial, prefectureOf, provincePinyin } from './destinations'
 import { provinceOfCity, provinces } from './rights'
 
 test('every province has its pinyin, and they sort A–Z as a person reads them', () => {

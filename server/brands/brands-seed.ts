@@ -1,5 +1,16 @@
 // The county's labour brands (劳务品牌) named in the 2021 county report, with a short plain-Chinese story each.
-import type { BrandSeed } from '../seed-types'
+import type { Kysely } from 'kysely'
+import type { Trade } from '../../types'
+import type { DB } from '../db/schema'
+import { insertedCount } from '../seed/seed-keys'
+
+export interface BrandSeed {
+  key: string
+  name: string
+  level: '省级' | '市级' | '县级'
+  trade: Trade
+  story: string
+}
 
 export const brands: BrandSeed[] = [
   {
@@ -59,3 +70,29 @@ export const brands: BrandSeed[] = [
       '每年秋天棉花成熟，县上组织以妇女为主的劳动力坐专车去新疆摘棉花，按公斤算工钱。出发前讲清楚工价、吃住和安全，到了地方有人接、干活有人访。“线娘拾花工”是县级劳务品牌。',
   },
 ]
+
+/** Inserts the missing sample brands; returns how many were added. */
+export async function seedBrands(trx: Kysely<DB>, now: Date): Promise<number> {
+  const nowIso = now.toISOString()
+  let added = 0
+  if (brands.length) {
+    added = insertedCount(
+      await trx
+        .insertInto('brands')
+        .values(
+          brands.map((b) => ({
+            seed_key: b.key,
+            name: b.name,
+            level: b.level,
+            trade: b.trade,
+            story: b.story,
+            is_sample: 1 as const,
+            created_at: nowIso,
+          })),
+        )
+        .onConflict((oc) => oc.column('seed_key').doNothing())
+        .execute(),
+    )
+  }
+  return added
+}

@@ -1,5 +1,46 @@
 // Sample job postings from the county's out-of-county stations, recruitment points and home-area employers.
-import type { JobSeed } from '../seed-types'
+import type { Kysely } from 'kysely'
+import type { Benefit, Trade } from '../../types'
+import type { DB } from '../db/schema'
+import { indexMissingJobs } from './job-search.repository'
+import { addDays, chinaDate, minusDays } from '../lib/dates'
+import { idsByKey, insertedCount, resolveKey } from '../seed/seed-keys'
+
+export interface JobSeed {
+  key: string
+  title: string
+  employerName: string
+  /** The employer's own line; shown only when the employer is verified. */
+  employerPhone: string
+  employerVerified: boolean
+  /** Station key that verified the employer (null when unverified). */
+  verifiedByKey: string | null
+  /** Station key the posting came through. */
+  sourceStationKey: string
+  trade: Trade
+  province: string
+  city: string
+  district: string
+  address: string
+  /** GCJ-02 */
+  lat: number
+  lng: number
+  wageMinYuan: number
+  wageMaxYuan: number
+  wageUnit: 'month' | 'day' | 'piece'
+  headcount: number
+  ageMin: number
+  ageMax: number
+  benefits: Benefit[]
+  shifts: string
+  hoursPerDay: number
+  requirements: string
+  description: string
+  postedDaysAgo: number
+  /** Days from posting to expiry. */
+  validDays: number
+  status: 'open' | 'filled' | 'closed'
+}
 
 export const jobs: JobSeed[] = [
   // ── 江苏 无锡 ──
@@ -2392,3 +2433,60 @@ export const jobs: JobSeed[] = [
     status: 'open',
   },
 ]
+
+/** Inserts the missing sample jobs; returns how many were added. */
+export async function seedJobs(trx: Kysely<DB>, now: Date): Promise<number> {
+  const nowIso = now.toISOString()
+  const stationIds = await idsByKey(trx, 'stations')
+  let added = 0
+  if (jobs.length) {
+    added = insertedCount(
+      await trx
+        .insertInto('jobs')
+        .values(
+          jobs.map((j) => {
+            const posted = minusDays(now, j.postedDaysAgo)
+            return {
+              seed_key: j.key,
+              title: j.title,
+              employer_name: j.employerName,
+              employer_phone: j.employerPhone,
+              employer_verified: j.employerVerified ? (1 as const) : (0 as const),
+              verified_by_station_id: j.verifiedByKey ? resolveKey(stationIds, j.verifiedByKey, 'station') : null,
+              // Samples were verified when they were posted.
+              verified_at: j.employerVerified ? posted.toISOString() : null,
+              source_station_id: resolveKey(stationIds, j.sourceStationKey, 'station'),
+              trade: j.trade,
+              province: j.province,
+              city: j.city,
+              district: j.district,
+              address: j.address,
+              lat: j.lat,
+              lng: j.lng,
+              wage_min_yuan: j.wageMinYuan,
+              wage_max_yuan: j.wageMaxYuan,
+              wage_unit: j.wageUnit,
+              benefits: JSON.stringify(j.benefits),
+              headcount: j.headcount,
+              age_min: j.ageMin,
+              age_max: j.ageMax,
+              shifts: j.shifts,
+              hours_per_day: j.hoursPerDay,
+              requirements: j.requirements,
+              description: j.description,
+              status: j.status,
+              posted_at: posted.toISOString(),
+              expires_at: addDays(chinaDate(posted), j.validDays),
+              is_sample: 1 as const,
+              created_at: nowIso,
+            }
+          }),
+        )
+        .onConflict((oc) => oc.column('seed_key').doNothing())
+        .execute(),
+    )
+    // The search index is written with the postings, in the same transaction.
+    await indexMissingJobs(trx)
+  }
+  return added
+}

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely'
 import type { Config } from '../config'
 import type { DB } from '../db/schema'
-import { generatePassword, hashPassword } from '../staff/passwords'
+import { generatePassword, hashPassword } from './passwords'
 
 export interface StaffSeedOptions {
   /** By username (STAFF_PASSWORD_<USERNAME>). */

@@ -1,6 +1,6 @@
 /** All SQL for courses. Every function takes the database or a transaction first. */
-import type { Kysely } from 'kysely'
-import type { DB } from '../db/schema'
+import type { Insertable, Kysely, Updateable } from 'kysely'
+import type { CourseTable, DB } from '../db/schema'
 
 export interface CourseFilter {
   mode?: string
@@ -74,4 +74,39 @@ export async function countCoursesByTrade(db: Kysely<DB>): Promise<Array<{ trade
     .select(['trade', (eb) => eb.fn.countAll().as('n')])
     .groupBy('trade')
     .execute()
+}
+
+/** The bare course row (no brand), as enrolments need it. */
+export async function findCourseRow(db: Kysely<DB>, id: number) {
+  return db.selectFrom('courses').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+export async function findCourseRowsByIds(db: Kysely<DB>, ids: readonly number[]) {
+  return ids.length ? db.selectFrom('courses').selectAll().where('id', 'in', [...ids]).execute() : []
+}
+
+/** Seats and capacity, read under the course lock to know how many seats the waitlist may take. */
+export async function findCourseSeats(db: Kysely<DB>, id: number) {
+  return db.selectFrom('courses').select(['capacity', 'enrolled_count']).where('id', '=', id).executeTakeFirstOrThrow()
+}
+
+/** Courses of a brand that have not ended by `today` (China date), by start date then id. */
+export async function findBrandCoursesNotEnded(db: Kysely<DB>, today: string) {
+  return db
+    .selectFrom('courses')
+    .select(['id', 'title', 'start_date', 'capacity', 'enrolled_count', 'brand_id'])
+    .where('brand_id', 'is not', null)
+    .where('end_date', '>=', today)
+    .orderBy('start_date')
+    .orderBy('id')
+    .execute()
+}
+
+export async function insertCourse(trx: Kysely<DB>, values: Insertable<CourseTable>): Promise<number> {
+  const row = await trx.insertInto('courses').values(values).returning('id').executeTakeFirstOrThrow()
+  return row.id
+}
+
+export async function updateCourseColumns(trx: Kysely<DB>, id: number, set: Updateable<CourseTable>): Promise<void> {
+  await trx.updateTable('courses').set(set).where('id', '=', id).execute()
 }

@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify'
+import { api } from '../../types'
+import { route } from '../http/route'
+import { createVillage, listVillages, renameVillage } from '../roster/places.service'
+import { createPerson, getPerson, listPeople, personHistory, updatePerson } from '../roster/roster.service'
+
+/** The labour roster and its places; scope and rules live in the services (staff-scope's peopleScopeOf). */
+export function rosterRoutes(app: FastifyInstance): void {
+  route(app, api.staffListVillages, ({ query }) => listVillages(app.db, query.township))
+  route(app, api.staffCreateVillage, ({ trx, caller, body }) => createVillage(trx, caller, body, app.clock()))
+  route(app, api.staffRenameVillage, ({ caller, params, body }) => renameVillage(app.db, caller, params.id, body, app.clock()))
+
+  route(app, api.staffListPeople, ({ caller, query, reply }) => {
+    // Personal data: never kept by a browser or a proxy.
+    reply.header('cache-control', 'no-store')
+    return listPeople(app.db, app.keys, caller, query, app.clock())
+  })
+  route(app, api.staffCreatePerson, ({ trx, caller, body }) => createPerson(trx, app.keys, caller, body, app.clock()))
+  route(app, api.staffGetPerson, ({ caller, params, reply }) => {
+    reply.header('cache-control', 'no-store')
+    return getPerson(app.db, app.keys, caller, params.id, app.clock())
+  })
+  route(app, api.staffUpdatePerson, ({ caller, params, body }) => updatePerson(app.db, app.keys, caller, params.id, body, app.clock()))
+  route(app, api.staffPersonHistory, ({ caller, params, query }) => personHistory(app.db, caller, params.id, query))
+}

@@ -66,6 +66,8 @@ export const jobSummary = z.object({
   postedAt: isoDateTime,
   expiresAt: isoDate,
   sourceStation,
+  /** Who to call about it, right from the list: the employer's phone for verified employers; otherwise the source station's. */
+  contactPhone: z.string(),
   isSample: z.boolean(),
   /** Present when sorted by distance */
   distanceKm: z.optional(z.number()),
@@ -83,8 +85,6 @@ export const jobDetail = z.extend(jobSummary, {
   ageMax: z.number(),
   shifts: z.string(),
   hoursPerDay: z.number(),
-  /** The employer's phone for verified employers; otherwise the source station's. */
-  contactPhone: z.string(),
   contactName: z.string(),
   verifiedBy: z.nullable(z.object({ id: z.number(), name: z.string() })),
   verifiedAt: z.nullable(isoDateTime),

@@ -9,6 +9,7 @@ import { endpoint } from './endpoint'
 import { isoDateTime, listOf, pageQuery, queryFlag, recordId, recordIdText } from './common'
 import { attachmentSchema, uploadIdSchema } from './uploads'
 import { phoneSchema, noHiddenChars } from './validators'
+import { countyCities } from './destinations'
 
 export const rightsCategories = ['unpaid_wages', 'injury', 'contract', 'social_insurance', 'other'] as const
 export type RightsCategory = (typeof rightsCategories)[number]
@@ -94,6 +95,8 @@ export const destinationCities: Record<string, string> = {
   西宁市: '青海省',
   宁波市: '浙江省',
   金华市: '浙江省',
+  // 江阴, 义乌, 晋江 …: routed to the stations of their prefecture (destinations.ts).
+  ...Object.fromEntries(countyCities.map((c) => [c.city, c.province])),
 }
 
 export const provinces = [

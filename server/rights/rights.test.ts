@@ -187,6 +187,11 @@ test.each([
   ['江苏常州', 'point-changzhou-electrical', '江苏省'],
   ['江苏镇江', 'station-kunshan', '江苏省'],
   ['苏州', 'station-kunshan', '江苏省'],
+  // County-level cities go to their prefecture's stations: 江阴 is in 无锡, 慈溪 in 宁波, 义乌 in 金华.
+  ['江阴', 'branch-wuxi', '江苏省'],
+  ['江苏省江阴市', 'branch-wuxi', '江苏省'],
+  ['慈溪市', 'station-ningbo', '浙江省'],
+  ['义乌', 'point-yiwu-packaging', '浙江省'],
   ['北京', 'station-beijing', '北京市'],
   ['惠州市', 'branch-huizhou', '广东省'],
   ['重庆市', 'centre-wushan', '重庆市'],

@@ -45,6 +45,24 @@ describe('JobCard', () => {
     }
   })
 
+  it('has a 打电话 button that dials the posting’s contact and does not open the posting', () => {
+    const onOpen = jest.fn()
+    render(<JobCard job={jobSummary({ contactPhone: '0510-85284106', employerName: '无锡某电子厂' })} onOpen={onOpen} />)
+    const call = screen.getByRole('link', { name: /打电话/ })
+    expect(call.getAttribute('href')).toBe('tel:051085284106')
+    expect(call.getAttribute('aria-label')).toContain('无锡某电子厂')
+    fireEvent.click(call)
+    expect(onOpen).not.toHaveBeenCalled()
+  })
+
+  it('draws 已认证 as a badge with a tick, apart from the plain benefit tags', () => {
+    render(<JobCard job={jobSummary({ employerVerified: true, benefits: ['包吃', '包住'] })} onOpen={() => {}} />)
+    const verified = screen.getByText('已认证').closest('.verified-badge')
+    expect(verified).toBeTruthy()
+    expect(verified!.className).not.toMatch(/\btag\b/)
+    expect(screen.getByText('包吃').className).toMatch(/\btag--plain\b/)
+  })
+
   it('opens the posting when tapped', () => {
     const onOpen = jest.fn()
     render(<JobCard job={jobSummary({ id: 42 })} onOpen={onOpen} />)

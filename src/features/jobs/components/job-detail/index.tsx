@@ -4,6 +4,7 @@ import { PhoneCall } from '@/components/phone-call'
 import { SampleBadge } from '@/components/sample-badge'
 import { Section } from '@/components/section'
 import { Tag } from '@/components/tag'
+import { VerifiedBadge } from '@/components/verified-badge'
 import { formatWage } from '@contract/jobs'
 import { postedAgo } from '@contract/format'
 import { formatPlace } from '../../lib/format-wage'
@@ -53,9 +54,7 @@ export function JobDetailView({ job, distanceKm, actions }: Props) {
         {job.benefits.length > 0 && (
           <View className='job-detail__tags'>
             {job.benefits.map((b) => (
-              <Tag key={b} tone='ok'>
-                {b}
-              </Tag>
+              <Tag key={b}>{b}</Tag>
             ))}
           </View>
         )}
@@ -104,7 +103,7 @@ export function JobDetailView({ job, distanceKm, actions }: Props) {
       <Section title='用工单位'>
         <View className='job-detail__employer'>
           <Text className='job-detail__strong'>{job.employerName}</Text>
-          {job.employerVerified && <Text className='job-detail__verified'>已认证</Text>}
+          <VerifiedBadge verified={job.employerVerified} />
         </View>
         {job.verifiedBy && <Text className='job-detail__line'>由 {job.verifiedBy.name} 核实</Text>}
         <Text className='job-detail__line'>信息来自：{job.sourceStation.name}</Text>

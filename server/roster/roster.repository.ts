@@ -18,7 +18,15 @@ export interface PeopleFilter {
   status?: string
   poverty?: string
   destinationProvince?: string
+  /** 苏州市 (the city as written) */
+  destinationCity?: string
   trade?: string
+  /** Any of these (a ledger kind: working away is two statuses). */
+  statusIn?: readonly string[]
+  povertyIn?: readonly string[]
+  statusLastYearIn?: readonly string[]
+  /** None of these. */
+  statusNotIn?: readonly string[]
   /** Part of a name */
   q?: string
   /** Station read scope: people working away in the station's city, or sent through it. */
@@ -73,7 +81,12 @@ function matches(f: PeopleFilter) {
     if (f.status !== undefined) all.push(eb('people.status', '=', f.status))
     if (f.poverty !== undefined) all.push(eb('people.poverty', '=', f.poverty))
     if (f.destinationProvince !== undefined) all.push(eb('people.destination_province', '=', f.destinationProvince))
+    if (f.destinationCity !== undefined) all.push(eb('people.destination_city', '=', f.destinationCity))
     if (f.trade !== undefined) all.push(eb('people.trade', '=', f.trade))
+    if (f.statusIn !== undefined) all.push(eb('people.status', 'in', [...f.statusIn]))
+    if (f.povertyIn !== undefined) all.push(eb('people.poverty', 'in', [...f.povertyIn]))
+    if (f.statusLastYearIn !== undefined) all.push(eb('people.status_last_year', 'in', [...f.statusLastYearIn]))
+    if (f.statusNotIn !== undefined) all.push(eb('people.status', 'not in', [...f.statusNotIn]))
     if (f.q) all.push(sql<SqlBool>`people.name like ${likeContaining(f.q)} escape '\\'`)
     if (f.stationId !== undefined) {
       const station = f.stationId

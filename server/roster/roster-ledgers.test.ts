@@ -14,7 +14,7 @@ let now = new Date('2025-02-10T01:00:00.000Z')
 
 beforeAll(async () => {
   t = await buildTestApp({ clock: () => now })
-  fx = await buildRosterFixture(t.app, t.config.staffPasswords, (d) => (now = d))
+  fx = await buildRosterFixture(t.app, { admin: t.config.staffPasswords.admin, kunshan: t.config.staffPasswords.kunshan }, (d) => (now = d))
 })
 afterAll(() => t.close())
 

@@ -231,3 +231,23 @@ export async function missingLinks(db: Kysely<DB>, links: { stationId: number | 
   await check('courseId', 'courses', links.courseId)
   return missing
 }
+
+export interface AwayGroup {
+  township: string
+  destination_province: string | null
+  how_went: string | null
+  income_band: string | null
+  n: number
+}
+
+/** People working away at `cutoff` (or now), counted by township, province, how they went and income band. */
+export async function awayGroups(db: Kysely<DB>, f: { township?: string; awayStatuses: readonly string[] }, cutoff?: string): Promise<AwayGroup[]> {
+  let q = rowsAt(db, cutoff).where('people.status', 'in', [...f.awayStatuses])
+  if (f.township !== undefined) q = q.where('people.township', '=', f.township)
+  const rows = await q
+    .select(['people.township', 'people.destination_province', 'people.how_went', 'people.income_band'])
+    .select((eb) => eb.fn.countAll().as('n'))
+    .groupBy(['people.township', 'people.destination_province', 'people.how_went', 'people.income_band'])
+    .execute()
+  return rows.map((r) => ({ ...r, n: toCount(r.n as number | string) }))
+}

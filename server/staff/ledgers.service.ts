@@ -10,7 +10,7 @@
  * profile) and are not working away now.
  */
 import type { Kysely } from 'kysely'
-import { type LedgerKind, ledgerKindLabel, type LedgerRow, maskPhone, provinceOfCity, provinces, type townships, type Trade, yesNoUnanswered } from '../../types'
+import { type AccountLedgerKind as LedgerKind, ledgerKindLabel, type LedgerRow, maskPhone, provinceOfCity, provinces, type townships, type Trade, yesNoUnanswered } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'

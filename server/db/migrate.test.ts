@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { createTestDatabase, type TestDatabase } from '../test-support/test-app'
 import { migrateTo, migrateToLatest, migrationNames } from './migrate'
-import { seed } from '../seed'
+import { seedSamples } from '../seed'
 
 const answersMigration = '0011-unanswered-questions-and-place-search'
 const answers = ['working_away', 'returned_home', 'willing_to_go_out', 'poverty_alleviated', 'worked_away_last_year'] as const
@@ -20,7 +20,7 @@ afterAll(() => t.close())
 test('0011: rows never answered (every answer 否, as the old form saved a name alone) become unknown; answered rows keep their answers', async () => {
   const before = migrationNames[migrationNames.indexOf(answersMigration) - 1]
   await migrateTo(db, before)
-  await seed(db, () => new Date('2026-03-10T02:00:00.000Z'))
+  await seedSamples(db, () => new Date('2026-03-10T02:00:00.000Z'))
   const created = '2026-03-01T00:00:00.000Z'
   const saved = '2026-03-05T00:00:00.000Z'
   const no = Object.fromEntries(answers.map((c) => [c, 0]))
@@ -60,7 +60,7 @@ test('0017: tracking numbers lose the WS- prefix, so every case reads out as dig
   try {
     const fdb = fresh.database.db as Kysely<any>
     await migrateTo(fdb, migrationNames[migrationNames.indexOf('0017-case-queue') - 1])
-    await seed(fdb, () => new Date('2026-03-10T02:00:00.000Z'))
+    await seedSamples(fdb, () => new Date('2026-03-10T02:00:00.000Z'))
     const at = '2026-03-10T02:00:00.000Z'
     const row = (tracking_no: string) => ({
       tracking_no,

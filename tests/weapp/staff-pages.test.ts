@@ -49,7 +49,7 @@ const expectations: Record<string, PageExpectation> = {
     hides: () => notStaff,
   },
   'packages/staff/pages/cases/index': {
-    shows: () => ['求助案件', '超时未受理', trackingNo(), '欠薪 8600 元', `${w.rightsRequest.employerName} · ${w.rightsRequest.workCity}`, '已提交，等待受理'],
+    shows: () => ['求助案件', '超时未受理', trackingNo(), '欠薪 8600 元', `${w.rightsRequest.employerName} · ${w.rightsRequest.workCity}`, '待受理', '还剩'],
     hides: () => notStaff,
   },
   'packages/staff/pages/case/index': {

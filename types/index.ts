@@ -68,6 +68,19 @@ import {
 } from './transport'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
+import {
+  addWorklogPayment,
+  createWorklogEmployer,
+  deleteWorklogDay,
+  deleteWorklogPayment,
+  getWorklogEmployer,
+  getWorklogMonth,
+  getWorklogSummary,
+  listWorklogEmployers,
+  logWorklogDay,
+  updateWorklogDay,
+  updateWorklogEmployer,
+} from './worklog'
 
 export * from './errors'
 export * from './messages'
@@ -89,6 +102,7 @@ export * from './uploads'
 export * from './transport'
 export * from './policies'
 export * from './brands'
+export * from './worklog'
 
 export const api = {
   health,
@@ -174,5 +188,16 @@ export const api = {
   staffCreatePolicy,
   staffUpdatePolicy,
   listBrands,
+  getWorklogMonth,
+  logWorklogDay,
+  updateWorklogDay,
+  deleteWorklogDay,
+  addWorklogPayment,
+  deleteWorklogPayment,
+  listWorklogEmployers,
+  createWorklogEmployer,
+  updateWorklogEmployer,
+  getWorklogEmployer,
+  getWorklogSummary,
 } as const
 export type Api = typeof api

@@ -15,6 +15,7 @@ import * as m0008 from './migrations/0008-transport-policies-brands'
 import * as m0009 from './migrations/0009-transport-cancel-reason'
 import * as m0010 from './migrations/0010-staff-passwords'
 import * as m0013 from './migrations/0013-health-checks'
+import * as m0016 from './migrations/0016-worklog'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -28,6 +29,7 @@ const migrations: Record<string, Migration> = {
   '0009-transport-cancel-reason': m0009,
   '0010-staff-passwords': m0010,
   '0013-health-checks': m0013,
+  '0016-worklog': m0016,
 }
 
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {

@@ -51,7 +51,6 @@ const kindWord: Record<Exclude<WorklogKind, 'advance'>, string> = { day_work: 'ç
 
 export function countTotals(entries: EntryForTotals[], payments: { amount_fen: number }[], employer: RateSource): WorklogTotals {
   let days = 0
-  let halfDays = 0
   let hours = 0
   let overtime = 0
   let quantity = 0
@@ -73,7 +72,6 @@ export function countTotals(entries: EntryForTotals[], payments: { amount_fen: n
     const main = mainPart(entry, employer)!
     if (main.basis === 'day') {
       days += main.x100
-      if (main.x100 === 50) halfDays++
     } else if (main.basis === 'hour') hours += main.x100
     else quantity += main.x100
     overtime += entry.overtime_hours_x100

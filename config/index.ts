@@ -2,6 +2,7 @@ import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { checkWeappApiBase } from './api-base'
 import { ModuleSizesPlugin } from './module-sizes'
+import { ServiceWorkerPlugin } from './service-worker-plugin'
 import devConfig from './dev'
 import prodConfig from './prod'
 
@@ -69,6 +70,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain, webpack) {
         // The module list `npm run bench:size` reads to name what the first load is made of.
         chain.plugin('module-sizes').use(ModuleSizesPlugin, [path.join(root, 'dist/h5-modules.json')])
+        // sw.js: the shell and every tab kept on the phone, so the portal opens offline after a first visit. Production
+        // only, as its registration (src/lib/offline-pages.h5.ts): a worker caching a dev build would hide changes.
+        if (process.env.NODE_ENV === 'production') chain.plugin('service-worker').use(ServiceWorkerPlugin, ['/'])
         // The contract and the client do nothing when loaded but define things: a page then carries only the schemas
         // and client modules it uses, not every area's (building every zod schema was the longest task of a first load).
         chain.module.rule('side-effect-free').test(/\.ts$/).include.add(contractDir).add(path.join(root, 'src/api')).end().set('sideEffects', false)

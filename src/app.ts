@@ -5,6 +5,7 @@ import { TabBar } from './components/tab-bar'
 import { FirstLaunchNotice, setUpPrivacyFlow } from './features/account/first-launch'
 import { restoreElderMode } from './lib/elder-mode'
 import { enableKeyboardActivation } from './lib/keyboard-activation'
+import { keepPagesOffline } from './lib/offline-pages'
 import { watchPageLoadFailures } from './lib/page-load-failure'
 import './app.scss'
 
@@ -17,6 +18,8 @@ function App({ children }: PropsWithChildren) {
     enableKeyboardActivation()
     // H5: a page that cannot be fetched (no network) is said, and the worker stays where they were.
     watchPageLoadFailures()
+    // H5: the shell and every tab kept on the phone, so they open without a network after this visit.
+    keepPagesOffline()
     // Writes kept on the phone without a network go out when it returns; the worker is told when each arrives.
     startSending()
   })

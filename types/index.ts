@@ -51,6 +51,7 @@ import {
   listMyRightsRequests,
   staffAddRightsNote,
   staffListRightsRequests,
+  staffRecordRightsCall,
   staffTransitionRightsRequest,
 } from './rights'
 import { uploadFile } from './uploads'
@@ -171,6 +172,7 @@ export const api = {
   staffListRightsRequests,
   staffTransitionRightsRequest,
   staffAddRightsNote,
+  staffRecordRightsCall,
   uploadFile,
   listTransportBatches,
   getTransportBatch,

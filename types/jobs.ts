@@ -116,13 +116,25 @@ export const listJobsQuery = z
   )
 export type ListJobsQuery = z.input<typeof listJobsQuery>
 
+/**
+ * A wider search that finds something, offered when a search finds nothing: 去掉“电子厂”, 看看新疆的全部岗位.
+ * Tapping it searches `q` instead; `clearFilters` also drops the filter choices (trade, province, wage, benefits).
+ */
+export const searchWidening = z.object({ label: z.string(), q: z.string(), clearFilters: z.boolean() })
+export type SearchWidening = z.infer<typeof searchWidening>
+
+export const jobList = z.extend(listOf(jobSummary), {
+  /** Only on an empty first page of a search or filtered list, nearest first; absent when nothing wider finds anything either. */
+  widen: z.optional(z.array(searchWidening)),
+})
+
 export const listJobs = endpoint({
   method: 'GET',
   path: '/jobs',
   access: 'public',
-  summary: 'Open, verified postings with search, filters, sort and cursor pagination',
+  summary: 'Open, verified postings with search (every word, places too), filters, sort and cursor pagination',
   query: listJobsQuery,
-  response: listOf(jobSummary),
+  response: jobList,
 })
 
 export const getJob = endpoint({

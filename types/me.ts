@@ -44,13 +44,14 @@ export const me = z.object({
   idNumber: z.nullable(z.string()),
   trades: z.array(tradeSchema),
   skills: z.string(),
-  workingAway: z.boolean(),
+  /** The yes/no questions are null until the worker answers them: unknown is not 否. */
+  workingAway: z.nullable(z.boolean()),
   currentCity: z.nullable(z.string()),
-  returnedHome: z.boolean(),
-  willingToGoOut: z.boolean(),
-  povertyAlleviated: z.boolean(),
+  returnedHome: z.nullable(z.boolean()),
+  willingToGoOut: z.nullable(z.boolean()),
+  povertyAlleviated: z.nullable(z.boolean()),
   /** Worked away from home last year (the county's 去年外出今年未出 ledger). Always sent; optional so older copies parse. */
-  workedAwayLastYear: z.optional(z.boolean()),
+  workedAwayLastYear: z.optional(z.nullable(z.boolean())),
   wechatLinked: z.boolean(),
   consents: z.array(consent),
   createdAt: isoDateTime,
@@ -72,12 +73,13 @@ export const updateMeBody = z.object({
   idNumber: z.optional(z.nullable(idNumberSchema)),
   trades: z.optional(z.array(tradeSchema).check(z.maxLength(5, '最多选5个工种'))),
   skills: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(200, '最多200个字'))),
-  workingAway: z.optional(z.boolean()),
+  // null: not answered (or the answer taken back); left out: unchanged.
+  workingAway: z.optional(z.nullable(z.boolean())),
   currentCity: z.optional(z.nullable(placeSchema(20))),
-  returnedHome: z.optional(z.boolean()),
-  willingToGoOut: z.optional(z.boolean()),
-  povertyAlleviated: z.optional(z.boolean()),
-  workedAwayLastYear: z.optional(z.boolean()),
+  returnedHome: z.optional(z.nullable(z.boolean())),
+  willingToGoOut: z.optional(z.nullable(z.boolean())),
+  povertyAlleviated: z.optional(z.nullable(z.boolean())),
+  workedAwayLastYear: z.optional(z.nullable(z.boolean())),
 })
 export type UpdateMeBody = z.input<typeof updateMeBody>
 

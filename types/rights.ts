@@ -183,10 +183,13 @@ export const createRightsRequestBody = z
   )
 export type CreateRightsRequestBody = z.input<typeof createRightsRequestBody>
 
-export const rightsEventKinds = ['submitted', 'status', 'message', 'note'] as const
+export const rightsEventKinds = ['submitted', 'status', 'message', 'note', 'call'] as const
 export const rightsEvent = z.object({
   id: z.number(),
-  /** submitted: the request itself; status: a move; message: the worker added information; note: staff wrote without a move */
+  /**
+   * submitted: the request itself; status: a move; message: the worker added information; note: staff wrote
+   * without a move; call: the first-responsible officer tapped 打电话 (internal, never in the worker's view)
+   */
   kind: z.enum(rightsEventKinds),
   fromStatus: z.nullable(z.enum(rightsStatuses)),
   toStatus: z.nullable(z.enum(rightsStatuses)),
@@ -221,10 +224,14 @@ export const rightsRequest = z.object({
   workedTo: z.nullable(z.string()),
   amountOwedYuan: z.nullable(z.number()),
   workersAffected: z.number(),
-  /** null once the worker deleted the account. */
+  /** null when the worker left no name, or once the account is deleted (then `requesterDeleted`). */
   contactName: z.nullable(z.string()),
   /** Masked (139****0002) for everyone but the first-responsible officer; null once the account is deleted. */
   contactPhone: z.nullable(z.string()),
+  /** The worker deleted the account: name and phone are erased. Always sent; optional so older copies parse. */
+  requesterDeleted: z.optional(z.boolean()),
+  /** The reader sees the whole number and may call it (the first-responsible officer); each call is recorded. */
+  mayCall: z.optional(z.boolean()),
   contactTime: z.enum(contactTimes),
   attachments: z.array(attachmentSchema),
   applicationId: z.nullable(z.number()),
@@ -368,6 +375,17 @@ export const staffTransitionRightsRequest = endpoint({
         when: (p) => (p.value as { to?: unknown })?.to === 'referred',
       }),
     ),
+  response: rightsRequest,
+})
+
+export const staffRecordRightsCall = endpoint({
+  method: 'POST',
+  path: '/staff/rights-requests/:trackingNo/calls',
+  access: 'staff',
+  idempotent: true,
+  status: 201,
+  summary: 'The first-responsible officer tapped 打电话: an internal "called the worker" entry on the case timeline',
+  params: trackingParam,
   response: rightsRequest,
 })
 

@@ -20,6 +20,11 @@ export const ledgerKindLabel: Record<LedgerKind, string> = {
   left_last_year: '去年外出今年未出',
 }
 
+/** How a ledger writes a yes/no answer: 是, 否, or 未填 when the worker has not answered. */
+export function yesNoUnanswered(answer: boolean | null): string {
+  return answer === null ? '未填' : answer ? '是' : '否'
+}
+
 export const ledgerRow = z.object({
   userId: z.number(),
   name: z.nullable(z.string()),
@@ -27,14 +32,15 @@ export const ledgerRow = z.object({
   hometownTownship: z.nullable(z.enum(townships)),
   hometownVillage: z.nullable(z.string()),
   trades: z.array(tradeSchema),
-  workingAway: z.boolean(),
+  /** The worker's yes/no answers; null: not answered (未填), which is never counted as 否. */
+  workingAway: z.nullable(z.boolean()),
   currentCity: z.nullable(z.string()),
   /** From the current city (the destination table or a province name at its start). */
   currentProvince: z.nullable(z.string()),
-  povertyAlleviated: z.boolean(),
-  returnedHome: z.boolean(),
-  willingToGoOut: z.boolean(),
-  workedAwayLastYear: z.boolean(),
+  povertyAlleviated: z.nullable(z.boolean()),
+  returnedHome: z.nullable(z.boolean()),
+  willingToGoOut: z.nullable(z.boolean()),
+  workedAwayLastYear: z.nullable(z.boolean()),
   registeredAt: isoDateTime,
 })
 export type LedgerRow = z.infer<typeof ledgerRow>

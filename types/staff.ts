@@ -56,7 +56,7 @@ export const staffPasswordSchema = z
 
 export const changeStaffPasswordBody = z
   .object({
-    oldPassword: z.string('请输入原密码').check(z.minLength(1, '请输入原密码'), z.maxLength(200, '密码太长了')),
+    oldPassword: z.string('请输入原密码').check(noHiddenChars, z.minLength(1, '请输入原密码'), z.maxLength(200, '密码太长了')),
     newPassword: staffPasswordSchema,
   })
   .check(z.refine((b) => b.newPassword !== b.oldPassword, { message: '新密码不能和原密码一样', path: ['newPassword'] }))

@@ -13,6 +13,7 @@ import {
 } from '../../types'
 import type { DB, UserRow, UserTable } from '../db/schema'
 import { conflict, notFound } from '../http/app-error'
+import { answerOf, storedAnswer } from '../lib/answers'
 import type { DataKeys } from './crypto'
 import { deleteCodesForPhone } from './sms-codes.repository'
 import { eraseUser, findUser, insertConsent, latestConsent, listConsents, updateUser } from './users.repository'
@@ -48,12 +49,12 @@ function plainProfile(user: UserRow, keys: DataKeys) {
     idNumber: user.id_number_enc ? keys.decrypt(user.id_number_enc) : null,
     trades: JSON.parse(user.trades) as Trade[],
     skills: user.skills,
-    workingAway: user.working_away === 1,
+    workingAway: answerOf(user.working_away),
     currentCity: user.current_city,
-    returnedHome: user.returned_home === 1,
-    willingToGoOut: user.willing_to_go_out === 1,
-    povertyAlleviated: user.poverty_alleviated === 1,
-    workedAwayLastYear: user.worked_away_last_year === 1,
+    returnedHome: answerOf(user.returned_home),
+    willingToGoOut: answerOf(user.willing_to_go_out),
+    povertyAlleviated: answerOf(user.poverty_alleviated),
+    workedAwayLastYear: answerOf(user.worked_away_last_year),
     wechatLinked: user.wechat_openid_hash !== null,
     createdAt: user.created_at,
   }
@@ -77,8 +78,6 @@ export async function getMe(db: Kysely<DB>, keys: DataKeys, userId: number): Pro
   }
 }
 
-const flag = (b: boolean) => (b ? 1 : 0) as 0 | 1
-
 /** `trx` is the idempotent write's transaction. An ID number needs a granted id_number consent. */
 export async function updateMe(trx: Kysely<DB>, keys: DataKeys, userId: number, body: UpdateMeBody, now: Date): Promise<Me> {
   await requireUser(trx, userId)
@@ -95,12 +94,12 @@ export async function updateMe(trx: Kysely<DB>, keys: DataKeys, userId: number, 
   }
   if (body.trades !== undefined) set.trades = JSON.stringify([...new Set(body.trades)])
   if (body.skills !== undefined) set.skills = body.skills
-  if (body.workingAway !== undefined) set.working_away = flag(body.workingAway)
+  if (body.workingAway !== undefined) set.working_away = storedAnswer(body.workingAway)
   if (body.currentCity !== undefined) set.current_city = body.currentCity
-  if (body.returnedHome !== undefined) set.returned_home = flag(body.returnedHome)
-  if (body.willingToGoOut !== undefined) set.willing_to_go_out = flag(body.willingToGoOut)
-  if (body.povertyAlleviated !== undefined) set.poverty_alleviated = flag(body.povertyAlleviated)
-  if (body.workedAwayLastYear !== undefined) set.worked_away_last_year = flag(body.workedAwayLastYear)
+  if (body.returnedHome !== undefined) set.returned_home = storedAnswer(body.returnedHome)
+  if (body.willingToGoOut !== undefined) set.willing_to_go_out = storedAnswer(body.willingToGoOut)
+  if (body.povertyAlleviated !== undefined) set.poverty_alleviated = storedAnswer(body.povertyAlleviated)
+  if (body.workedAwayLastYear !== undefined) set.worked_away_last_year = storedAnswer(body.workedAwayLastYear)
   await updateUser(trx, userId, set)
   return getMe(trx, keys, userId)
 }

@@ -30,7 +30,24 @@ const consent = (token: string, kind: string, granted: boolean) =>
 test('a new account is empty, with a masked phone', async () => {
   const { token } = await signIn(t.app, '13900000002')
   const me = z.parse(api.getMe.response, (await get(token)).json())
-  expect(me).toMatchObject({ name: null, phone: '139****0002', idNumber: null, trades: [], skills: '', workingAway: false, consents: [], wechatLinked: false })
+  expect(me).toMatchObject({ name: null, phone: '139****0002', idNumber: null, trades: [], skills: '', workingAway: null, consents: [], wechatLinked: false })
+})
+
+const unanswered = { workingAway: null, returnedHome: null, willingToGoOut: null, povertyAlleviated: null, workedAwayLastYear: null }
+
+test('saving only a name leaves every yes/no question unanswered (null), not 否', async () => {
+  const { token } = await signIn(t.app, '13900000012')
+  const res = await patch(token, { name: '马小花' })
+  expect(res.statusCode).toBe(200)
+  expect(res.json()).toMatchObject({ name: '马小花', ...unanswered })
+  expect(z.parse(api.getMe.response, (await get(token)).json())).toMatchObject(unanswered)
+  const row = await t.db.selectFrom('users').selectAll().where('id', '=', res.json().id).executeTakeFirstOrThrow()
+  expect(row).toMatchObject({ working_away: null, returned_home: null, willing_to_go_out: null, poverty_alleviated: null, worked_away_last_year: null })
+
+  // 否 is recorded when chosen, and an answer can be taken back to unknown.
+  const answered = await patch(token, { willingToGoOut: false, povertyAlleviated: true })
+  expect(answered.json()).toMatchObject({ ...unanswered, willingToGoOut: false, povertyAlleviated: true })
+  expect((await patch(token, { povertyAlleviated: null })).json()).toMatchObject({ ...unanswered, willingToGoOut: false })
 })
 
 test('PATCH updates the ledger fields; null clears; the replay is identical', async () => {
@@ -49,7 +66,7 @@ test('PATCH updates the ledger fields; null clears; the replay is identical', as
   const k = key()
   const res = await patch(token, body, k)
   expect(res.statusCode).toBe(200)
-  expect(res.json()).toMatchObject({ ...body, phone: '139****0003', returnedHome: false })
+  expect(res.json()).toMatchObject({ ...body, phone: '139****0003', returnedHome: null })
   const replay = await patch(token, body, k)
   expect(replay.headers['idempotent-replayed']).toBe('true')
   expect(replay.json()).toEqual(res.json())

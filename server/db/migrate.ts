@@ -2,7 +2,7 @@
  * Migrations are imported statically (not read from a folder) so they work the same under
  * tsx, jest and any bundle. Add each new file to the list, in order; never edit a shipped one.
  */
-import { type Kysely, type Migration, Migrator, sql } from 'kysely'
+import { type Kysely, type Migration, type MigrationResultSet, Migrator, sql } from 'kysely'
 import { dialectOf } from './dialect'
 import * as m0001 from './migrations/0001-initial'
 import * as m0002 from './migrations/0002-accounts'
@@ -14,6 +14,7 @@ import * as m0007 from './migrations/0007-staff-workbench'
 import * as m0008 from './migrations/0008-transport-policies-brands'
 import * as m0009 from './migrations/0009-transport-cancel-reason'
 import * as m0010 from './migrations/0010-staff-passwords'
+import * as m0011 from './migrations/0011-unanswered-questions-and-place-search'
 import * as m0013 from './migrations/0013-health-checks'
 import * as m0016 from './migrations/0016-worklog'
 
@@ -28,17 +29,30 @@ const migrations: Record<string, Migration> = {
   '0008-transport-policies-brands': m0008,
   '0009-transport-cancel-reason': m0009,
   '0010-staff-passwords': m0010,
+  '0011-unanswered-questions-and-place-search': m0011,
   '0013-health-checks': m0013,
   '0016-worklog': m0016,
 }
 
+/** In the order they run. */
+export const migrationNames = Object.keys(migrations).sort()
+
 export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateToLatest())
+}
+
+/** Up (or down) to the named migration: for a test that needs rows written before a later migration runs. */
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  await migrate(db, (migrator) => migrator.migrateTo(name))
+}
+
+async function migrate(db: Kysely<any>, run: (migrator: Migrator) => Promise<MigrationResultSet>): Promise<void> {
   // Kysely looks for its own tables in every schema it can see unless told which one; with
   // several schemas in one PostgreSQL database (tests) it would find another schema's.
   const migrationTableSchema =
     dialectOf(db) === 'postgres' ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined
   const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(migrationTableSchema ? { migrationTableSchema } : {}) })
-  const { error, results } = await migrator.migrateToLatest()
+  const { error, results } = await run(migrator)
   const failed = results?.find((r) => r.status === 'Error')
   if (error || failed) {
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String((error as Error)?.message ?? error)}`, {

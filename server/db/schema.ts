@@ -171,13 +171,14 @@ export interface UserTable {
   /** JSON array of trades */
   trades: string
   skills: string
-  working_away: Flag
+  /** The yes/no answers are null until the worker answers (0011): unknown is never 否. */
+  working_away: Flag | null
   current_city: string | null
-  returned_home: Flag
-  willing_to_go_out: Flag
-  poverty_alleviated: Flag
+  returned_home: Flag | null
+  willing_to_go_out: Flag | null
+  poverty_alleviated: Flag | null
   /** Worked away last year (0007): with working_away = 0 it puts the worker on the left-last-year ledger. */
-  worked_away_last_year: Generated<Flag>
+  worked_away_last_year: Flag | null
   created_at: string
   updated_at: string
   deleted_at: string | null

@@ -27,7 +27,8 @@ export function contentSecurityPolicy(scriptHashes: string[]): string {
     // data: for icons inlined by the build, blob: for a photo's preview before it is sent.
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    // blob: because the portal reads a chosen photo back from its object URL to send it.
+    "connect-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -1,10 +1,10 @@
 /**
- * The search index (job_terms, job_search). Every write of a posting's title, employer, trade or
- * description must call indexJobs() in the same transaction, so a search never sees a half-indexed posting.
+ * The search index (job_terms, job_search). Every write of a posting's title, employer, trade,
+ * description, province or city must call indexJobs() in the same transaction, so a search never sees a half-indexed posting.
  */
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../db/schema'
-import { postingTerms, postingText } from './job-search'
+import { postingTerms, postingText, SEARCHED_FIELDS } from './job-search'
 
 /** Rows per insert: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 2000
@@ -15,7 +15,7 @@ export async function indexJobs(db: Kysely<DB>, jobIds: readonly number[]): Prom
     const ids = jobIds.slice(i, i + 500)
     const rows = await db
       .selectFrom('jobs')
-      .select(['id', 'title', 'employer_name', 'trade', 'description'])
+      .select(['id', ...SEARCHED_FIELDS])
       .where('id', 'in', ids)
       .execute()
     await db.deleteFrom('job_terms').where('job_id', 'in', ids).execute()

@@ -1,14 +1,16 @@
 /**
- * What a search for `q` means, kept in one place so the index and the query agree: a posting matches
- * when `q` occurs in its title, employer name, trade or description, with ASCII letters compared
- * case-insensitively (the same on SQLite and PostgreSQL, whose LIKEs differ on case).
+ * What a search for `q` means, kept in one place so the index and the query agree: `q` is split on spaces
+ * (ASCII or full-width) into words, and a posting matches when every word occurs in its title, employer
+ * name, trade, description, province or city, with ASCII letters compared case-insensitively (the same on
+ * SQLite and PostgreSQL, whose LIKEs differ on case). A place word may carry its suffix or not: 新疆 finds
+ * 新疆维吾尔自治区 as a part of the name, and 广东省 / 新疆自治区 are searched as 广东 / 新疆.
  *
- * The index holds every 2-character gram of each field (never across fields). A 2-character query is
+ * The index holds every 2-character gram of each field (never across fields). A 2-character word is
  * therefore answered by the index alone; a longer one needs all its grams and is confirmed against
  * the normalised text; a 1-character one (rare) scans the normalised text.
  */
 
-export const SEARCHED_FIELDS = ['title', 'employer_name', 'trade', 'description'] as const
+export const SEARCHED_FIELDS = ['title', 'employer_name', 'trade', 'description', 'province', 'city'] as const
 
 /** Between fields in the normalised text: a query containing it can never match, as before. */
 export const FIELD_SEPARATOR = '\u0001'
@@ -35,16 +37,30 @@ export function postingTerms(job: Searchable): string[] {
   return [...all]
 }
 
-/** The posting's four fields as one normalised text, for confirming longer queries. */
+/** The posting's searched fields as one normalised text, for confirming longer words. */
 export function postingText(job: Searchable): string {
   return SEARCHED_FIELDS.map((f) => normalise(job[f])).join(FIELD_SEPARATOR)
 }
 
+/** An administrative suffix, stripped only when at least 2 characters stay (超市 stays 超市). */
+const PLACE_SUFFIX = /(?:维吾尔|回族|壮族)?自治区$|特别行政区$|省$|市$/
+
+/** 广东省 → 广东, 新疆维吾尔自治区 → 新疆: a place's name as postings contain it, whatever suffix was typed. */
+export function placeStem(word: string): string {
+  const stem = word.replace(PLACE_SUFFIX, '')
+  return Array.from(stem).length >= 2 ? stem : word
+}
+
+/** The words a worker typed, as typed (spaces of either width between them), each once. */
+export function searchWords(q: string): string[] {
+  return [...new Set(q.split(/[\s\u3000]+/).filter(Boolean))]
+}
+
 export interface SearchPlan {
-  /** Grams every match must have (empty for a 1-character query). */
+  /** Grams every match must have (empty when every word is 1 character). */
   grams: string[]
-  /** LIKE pattern over the normalised text, or null when the grams alone decide (a 2-character query). */
-  confirm: string | null
+  /** LIKE patterns over the normalised text, one per word longer than 2 characters (the grams decide the rest). */
+  confirms: string[]
   /** The query can match nothing (it contains the field separator). */
   impossible: boolean
 }
@@ -54,12 +70,16 @@ export function likePattern(q: string): string {
   return '%' + q.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
 }
 
-export function planSearch(q: string): SearchPlan {
-  const text = normalise(q)
-  const length = Array.from(text).length
-  return {
-    grams: bigrams(text),
-    confirm: length === 2 ? null : likePattern(text),
-    impossible: text.includes(FIELD_SEPARATOR),
+/** Null when `q` holds no word (only spaces). */
+export function planSearch(q: string): SearchPlan | null {
+  const words = [...new Set(searchWords(q).map((w) => normalise(placeStem(w))))]
+  if (!words.length) return null
+  const grams = new Set<string>()
+  const confirms: string[] = []
+  for (const word of words) {
+    for (const gram of bigrams(word)) grams.add(gram)
+    // A 1-character word has no gram and is checked on the text alone.
+    if (Array.from(word).length !== 2) confirms.push(likePattern(word))
   }
+  return { grams: [...grams], confirms, impossible: words.some((w) => w.includes(FIELD_SEPARATOR)) }
 }

@@ -1,6 +1,6 @@
 /** Rules for postings and the row → contract mapping. */
 import type { Kysely } from 'kysely'
-import { type ApplicationStatus, type JobDetail, type JobSummary, noFeePledge } from '../../types'
+import { type ApplicationStatus, type JobDetail, type JobSummary, noFeePledge, type SearchWidening } from '../../types'
 import type { z } from 'zod/mini'
 import type { listJobsQuery } from '../../types/jobs'
 import type { DB } from '../db/schema'
@@ -9,7 +9,8 @@ import { badCursor, decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { haversineKm, lngScale, roundKm } from '../lib/geo'
 import { findApplicationFor } from './applications.repository'
-import { findJobById, findOpenJobs, type JobOrder, type JobSummaryRow, type JobWithStations } from './jobs.repository'
+import { findJobById, findOpenJobs, type JobFilter, type JobOrder, type JobSummaryRow, type JobWithStations } from './jobs.repository'
+import { placeStem, searchWords } from './job-search'
 
 type ListQuery = z.output<typeof listJobsQuery>
 
@@ -76,9 +77,55 @@ export function toJobDetail(row: JobWithStations, today: string, myApplication: 
   }
 }
 
-export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Promise<{ items: JobSummary[]; nextCursor: string | null }> {
+/** Words beyond these are not tried one by one: a worker types two or three. */
+const WIDEN_WORDS = 4
+const WIDEN_OFFERS = 3
+
+/**
+ * When a search finds nothing, the nearest wider searches that do find something, nearest first: drop one
+ * word (filters kept), drop the filters (words kept), then each word alone without filters (a place word
+ * reads 看看新疆的全部岗位). Each candidate costs one `limit 1` query, and only on an empty first page.
+ */
+async function widenSearch(db: Kysely<DB>, filter: JobFilter): Promise<SearchWidening[]> {
+  const words = searchWords(filter.q ?? '').slice(0, WIDEN_WORDS)
+  const filtered = Boolean(filter.province || filter.city || filter.trade || filter.minWage !== undefined || filter.benefits?.length || filter.sourceType)
+  // One entry per distinct search: without filters, 去掉“电子厂” and 看看无锡的全部岗位 are the same search.
+  const searches = new Map<string, { q: string; clearFilters: boolean; dropped?: string; alone?: string }>()
+  const add = (q: string, clearFilters: boolean, how: { dropped?: string; alone?: string }) => {
+    const clear = clearFilters && filtered
+    const key = `${clear}\u0000${q}`
+    searches.set(key, { q, clearFilters: clear, ...how, ...searches.get(key) })
+  }
+  if (words.length >= 2) for (const word of words) add(words.filter((w) => w !== word).join(' '), false, { dropped: word })
+  if (filtered) add(words.join(' '), true, {})
+  if (words.length >= 2 || filtered) for (const word of words) add(word, true, { alone: word })
+
+  const offers: SearchWidening[] = []
+  for (const s of searches.values()) {
+    if (s.q === words.join(' ') && !s.clearFilters) continue
+    const scope: JobFilter = s.clearFilters ? { stationId: filter.stationId, today: filter.today } : filter
+    const [found] = await findOpenJobs(db, { ...scope, q: s.q || undefined }, { sort: 'newest' }, 1)
+    if (!found) continue
+    // The posting found names the word as its place: the worker typed a place.
+    const place = s.alone !== undefined && [found.province, found.city].some((p) => p.includes(placeStem(s.alone!)))
+    const label = place
+      ? `看看${s.alone}的全部岗位`
+      : s.dropped !== undefined
+        ? `去掉“${s.dropped}”`
+        : s.alone !== undefined && words.length > 1
+          ? `只搜“${s.alone}”`
+          : s.q
+            ? `不限条件，搜“${s.q}”`
+            : '不限条件，看看全部岗位'
+    offers.push({ label, q: s.q, clearFilters: s.clearFilters })
+    if (offers.length === WIDEN_OFFERS) break
+  }
+  return offers
+}
+
+export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Promise<{ items: JobSummary[]; nextCursor: string | null; widen?: SearchWidening[] }> {
   const today = chinaDate(now)
-  const filter = {
+  const filter: JobFilter = {
     q: query.q || undefined,
     province: query.province || undefined,
     city: query.city || undefined,
@@ -119,6 +166,10 @@ export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Pro
         : order.sort === 'wage'
           ? encodeCursor({ w: last.wage_max_yuan, id: last.id })
           : encodeCursor({ p: last.posted_at, id: last.id })
+  }
+  if (!items.length && !query.cursor) {
+    const widen = await widenSearch(db, filter)
+    if (widen.length) return { items, nextCursor, widen }
   }
   return { items, nextCursor }
 }

@@ -86,16 +86,89 @@ test('distance: nearest first from 无锡 with distanceKm, pages complete', asyn
 
 test.each(['电工', '叉车'])('search %s returns only (and all) matching postings', async (q) => {
   const items = await walk(`q=${encodeURIComponent(q)}`)
-  const expected = expectedIds((r) => [r.title, r.employer_name, r.trade, r.description].some((f) => f.includes(q)))
+  const expected = expectedIds((r) => matches(r, q))
   expect(expected.length).toBeGreaterThan(0)
   expect(ids(items)).toEqual(expected)
 })
 
-/** What a search means, computed the slow way: q occurs in one field, A–Z compared case-insensitively. */
+/** What a search means, computed the slow way: every word occurs in one field, A–Z compared case-insensitively. */
 const matches = (r: Row, q: string) => {
   const low = (x: string) => x.replace(/[A-Z]/g, (c) => c.toLowerCase())
-  return [r.title, r.employer_name, r.trade, r.description].some((f) => low(f).includes(low(q)))
+  const fields = [r.title, r.employer_name, r.trade, r.description, r.province, r.city]
+  return q
+    .split(/[\s\u3000]+/)
+    .filter(Boolean)
+    .every((word) => fields.some((f) => low(f).includes(low(word))))
 }
+
+describe('search finds places and every word', () => {
+  test.each([
+    ['新疆', '新疆维吾尔自治区'],
+    ['广东', '广东省'],
+    ['江苏', '江苏省'],
+    ['广东省', '广东省'],
+    ['新疆自治区', '新疆维吾尔自治区'],
+  ])('%s finds every open posting in %s', async (q, province) => {
+    const items = await walk(`q=${encodeURIComponent(q)}`)
+    const inProvince = expectedIds((r) => r.province === province)
+    expect(inProvince.length).toBeGreaterThan(0)
+    expect(ids(items)).toEqual(expect.arrayContaining(inProvince))
+    expect(ids(items)).toEqual(expectedIds((r) => r.province === province || matches(r, q)))
+  })
+
+  test('a city with or without 市: 无锡, 无锡市', async () => {
+    const inWuxi = expectedIds((r) => r.city === '无锡市')
+    expect(inWuxi.length).toBeGreaterThan(1)
+    for (const q of ['无锡', '无锡市']) expect(ids(await walk(`q=${encodeURIComponent(q)}`))).toEqual(expect.arrayContaining(inWuxi))
+  })
+
+  test.each(['无锡 电子厂', '无锡　电子厂', ' 电子厂  无锡 '])('every word must match: "%s" finds the 电子厂 postings in 无锡 only', async (q) => {
+    const items = await walk(`q=${encodeURIComponent(q)}`)
+    const expected = expectedIds((r) => r.city === '无锡市' && r.title.includes('电子厂'))
+    expect(expected.length).toBeGreaterThan(0)
+    expect(ids(items)).toEqual(expected)
+    expect(items.every((i) => i.city === '无锡市')).toBe(true)
+  })
+
+  test('words are not matched across fields, and a 1-character word still counts', async () => {
+    expect(ids(await walk(`q=${encodeURIComponent('电子厂 普')}`))).toEqual(expectedIds((r) => matches(r, '电子厂 普')))
+    expect((await list(`q=${encodeURIComponent('电子厂 不存在的词')}`)).items).toEqual([])
+  })
+})
+
+describe('an empty search offers the nearest wider search', () => {
+  test('新疆 电子厂: 看看新疆的全部岗位, or drop 新疆', async () => {
+    const body = await list(`q=${encodeURIComponent('新疆 电子厂')}`)
+    expect(body.items).toEqual([])
+    expect(body.widen).toEqual([
+      { label: '去掉“新疆”', q: '电子厂', clearFilters: false },
+      { label: '看看新疆的全部岗位', q: '新疆', clearFilters: false },
+    ])
+    // Each offer finds something.
+    for (const w of body.widen!) expect((await list(`q=${encodeURIComponent(w.q)}`)).items.length).toBeGreaterThan(0)
+  })
+
+  test('a word that finds nothing anywhere is offered for dropping only', async () => {
+    const body = await list(`q=${encodeURIComponent('电子厂 不存在的词')}`)
+    expect(body.widen).toEqual([{ label: '去掉“不存在的词”', q: '电子厂', clearFilters: false }])
+  })
+
+  test('filters that empty the list: the words without them', async () => {
+    const body = await list(`q=${encodeURIComponent('新疆')}&trade=${encodeURIComponent('电工')}`)
+    expect(body.items).toEqual([])
+    expect(body.widen).toEqual([{ label: '看看新疆的全部岗位', q: '新疆', clearFilters: true }])
+    const forklift = await list(`q=${encodeURIComponent('叉车')}&trade=${encodeURIComponent('电工')}`)
+    expect(forklift.items).toEqual([])
+    expect(forklift.widen).toEqual([{ label: '不限条件，搜“叉车”', q: '叉车', clearFilters: true }])
+    const noWords = await list(`province=${encodeURIComponent('新疆维吾尔自治区')}&trade=${encodeURIComponent('电工')}`)
+    expect(noWords.widen).toEqual([{ label: '不限条件，看看全部岗位', q: '', clearFilters: true }])
+  })
+
+  test('nothing to offer: no widen; a list with results: no widen', async () => {
+    expect((await list(`q=${encodeURIComponent('不存在的词')}`)).widen).toBeUndefined()
+    expect((await list(`q=${encodeURIComponent('新疆')}`)).widen).toBeUndefined()
+  })
+})
 
 test.each([
   ['rare grams drive the search from the index', 1000],

@@ -27,6 +27,11 @@ export function viewerOf(caller: Caller): Viewer {
   return caller.kind === 'worker' ? { kind: 'owner' } : { kind: 'staff', staffId: caller.staffId }
 }
 
+/** 首问负责人: the officer who accepted the case sees the worker's whole number and may call it. */
+export function isFirstResponsible(row: { first_responsible_staff_id: number | null }, viewer: Viewer): boolean {
+  return viewer.kind === 'staff' && row.first_responsible_staff_id !== null && viewer.staffId === row.first_responsible_staff_id
+}
+
 export function isOverdue(row: { status: string; submitted_at: string }, now: Date): boolean {
   return row.status === 'submitted' && Date.parse(row.submitted_at) < now.getTime() - rightsAcceptWithinHours * HOUR_MS
 }
@@ -65,14 +70,14 @@ export function toRequest(
   const attach = (json: string): Attachment[] =>
     ids(json).flatMap((id) => (uploads.has(id) ? [attachmentOf(keys, id, uploads.get(id)!, now)] : []))
   const phone = row.contact_phone_enc ? keys.decrypt(row.contact_phone_enc) : null
-  const showPhone = viewer.kind === 'export' || (viewer.kind === 'staff' && viewer.staffId === row.first_responsible_staff_id)
+  const showPhone = viewer.kind === 'export' || isFirstResponsible(row, viewer)
   const workerView = viewer.kind !== 'staff'
 
   const timeline: RightsEvent[] = []
   for (const e of events) {
     const visible = e.visible_to_worker === 1
-    // The worker sees every move of the case, but an internal note neither as a note nor as a move's words.
-    if (workerView && !visible && e.kind === 'note') continue
+    // The worker sees every move of the case, but an internal note or call neither as such nor as a move's words.
+    if (workerView && !visible && e.kind !== 'status') continue
     timeline.push({
       id: e.id,
       kind: e.kind as RightsEvent['kind'],
@@ -96,6 +101,9 @@ export function toRequest(
     workedTo: row.worked_to,
     contactName: row.contact_name,
     contactPhone: phone === null ? null : showPhone ? phone : maskPhone(phone),
+    // Only account deletion unlinks a case from its worker (every case is sent signed in).
+    requesterDeleted: row.user_id === null,
+    mayCall: phone !== null && isFirstResponsible(row, viewer),
     contactTime: row.contact_time as ContactTime,
     attachments: attach(row.attachments),
     applicationId: row.application_id,

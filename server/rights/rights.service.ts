@@ -17,13 +17,13 @@ import {
 import type { DataKeys } from '../accounts/crypto'
 import { findUser } from '../accounts/users.repository'
 import type { DB } from '../db/schema'
-import { conflict, notFound, unauthorized, validationFailed } from '../http/app-error'
+import { conflict, forbidden, notFound, unauthorized, validationFailed } from '../http/app-error'
 import type { Caller, StaffCaller, WorkerCaller } from '../http/caller'
 import { handlesStation, isAdmin, stationFilterOf } from '../staff/staff-scope'
 import { decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { attachUploads, findAttachable, forgetOwner, listRequestUploads } from '../uploads/uploads.repository'
-import { autoCloseAt, autoCloseCutoff, overdueCutoff, toRequest, toSummary, type Viewer, viewerOf } from './rights-dto'
+import { autoCloseAt, autoCloseCutoff, isFirstResponsible, overdueCutoff, toRequest, toSummary, type Viewer, viewerOf } from './rights-dto'
 import { routeCase } from './rights-routing'
 import {
   dueToClose,
@@ -327,6 +327,30 @@ export async function addNote(
     author: 'staff',
     staff_id: caller.staffId,
     visible_to_worker: body.visibleToWorker ? 1 : 0,
+    attachments: '[]',
+    created_at: now.toISOString(),
+  })
+  await touchRequest(trx, row.id, now)
+  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, viewerOf(caller), now)
+}
+
+/**
+ * The first-responsible officer tapped 打电话: an internal entry on the timeline, so whoever reads the case later
+ * sees when the worker was called. Nobody else sees the number, so nobody else can record a call to it.
+ */
+export async function recordCall(trx: Kysely<DB>, keys: DataKeys, caller: StaffCaller, trackingNo: string, now: Date): Promise<RightsRequest> {
+  const row = await readable(trx, caller, trackingNo)
+  if (!isFirstResponsible(row, viewerOf(caller))) throw forbidden('只有受理这条求助的工作人员能给求助人打电话')
+  if (row.contact_phone_enc === null) throw conflict('求助人已注销账号，没有电话可打')
+  await insertEvent(trx, {
+    request_id: row.id,
+    kind: 'call',
+    from_status: null,
+    to_status: null,
+    text: '',
+    author: 'staff',
+    staff_id: caller.staffId,
+    visible_to_worker: 0,
     attachments: '[]',
     created_at: now.toISOString(),
   })

@@ -468,6 +468,52 @@ test('accepting makes the officer first-responsible; only they see the phone unm
   expect(done.json()).toMatchObject({ status: 'referred', referredTo: 'labour_inspection', concludedAt: T0.toISOString() })
 })
 
+const call = (trackingNo: string, token: string, idempotencyKey = key()) =>
+  t.app.inject({ method: 'POST', url: `/api/staff/rights-requests/${trackingNo}/calls`, headers: { ...bearer(token), 'idempotency-key': idempotencyKey } })
+
+test('a case without a name is told apart from a deleted account', async () => {
+  // The worker signed in without ever saving a name, and left none on the form.
+  const nameless = await signIn(t.app, '13900001021')
+  const c = await create({ ...validBody, contactName: null }, nameless.token)
+  expect((await read(c.trackingNo, admin)).json()).toMatchObject({ contactName: null, contactPhone: '139****1021', requesterDeleted: false, mayCall: false })
+  expect((await t.app.inject({ method: 'DELETE', url: '/api/me', headers: bearer(nameless.token) })).statusCode).toBe(200)
+  expect((await read(c.trackingNo, admin)).json()).toMatchObject({ contactName: null, contactPhone: null, requesterDeleted: true, mayCall: false })
+})
+
+test('the first-responsible officer records a call to the worker; nobody else can', async () => {
+  const { trackingNo } = await create()
+  // Before anyone accepted the case, nobody sees the whole number, so nobody may record a call.
+  expect((await call(trackingNo, wuxiStaff)).statusCode).toBe(403)
+  expect((await move(trackingNo, 'accepted', {}, wuxiStaff)).json()).toMatchObject({ mayCall: true, contactPhone: '13900001001' })
+  expect((await read(trackingNo, admin)).json().mayCall).toBe(false)
+
+  const k = key()
+  const res = await call(trackingNo, wuxiStaff, k)
+  expect(res.statusCode).toBe(201)
+  const calls = (r: { timeline: { kind: string }[] }) => r.timeline.filter((e) => e.kind === 'call')
+  expect(calls(res.json())).toEqual([expect.objectContaining({ kind: 'call', author: 'staff', staffName: '无锡流动党员党支部', visibleToWorker: false })])
+  // A resend of the same tap is the same call.
+  const replay = await call(trackingNo, wuxiStaff, k)
+  expect(replay.headers['idempotent-replayed']).toBe('true')
+  expect(calls((await read(trackingNo, admin)).json())).toHaveLength(1)
+  const events = await t.db
+    .selectFrom('rights_request_events')
+    .innerJoin('rights_requests', 'rights_requests.id', 'rights_request_events.request_id')
+    .select(['rights_request_events.kind', 'rights_request_events.staff_id', 'rights_request_events.visible_to_worker'])
+    .where('rights_requests.tracking_no', '=', trackingNo)
+    .where('rights_request_events.kind', '=', 'call')
+    .execute()
+  expect(events).toHaveLength(1)
+  expect(events[0].visible_to_worker).toBe(0)
+
+  // An admin, another station and the worker cannot record a call; the worker never sees the call entry.
+  expect((await call(trackingNo, admin)).statusCode).toBe(403)
+  expect((await call(trackingNo, kunshanStaff)).statusCode).toBe(404)
+  expect((await call(trackingNo, worker.token)).statusCode).toBe(403)
+  expect(calls((await read(trackingNo, worker.token)).json())).toEqual([])
+  expect(calls((await read(trackingNo, admin)).json())).toHaveLength(1)
+})
+
 test('the worker sees the notes meant for them, never the internal ones', async () => {
   const { trackingNo } = await create()
   await move(trackingNo, 'accepted', { note: '内部：老板电话打不通', visibleToWorker: false }, wuxiStaff)

@@ -8,6 +8,7 @@ import {
   createRequest,
   getRequest,
   listMine,
+  recordCall,
   staffList,
   transition,
 } from '../rights/rights.service'
@@ -24,6 +25,9 @@ export function rightsRoutes(app: FastifyInstance): void {
   route(app, api.staffListRightsRequests, ({ caller, query }) => staffList(app.db, caller, query, app.clock()))
   route(app, api.staffTransitionRightsRequest, async ({ trx, caller, params, body }) =>
     logCasePhoneRead(trx, caller, await transition(trx, app.keys, caller, params.trackingNo, body, app.clock()), app.clock()),
+  )
+  route(app, api.staffRecordRightsCall, async ({ trx, caller, params }) =>
+    logCasePhoneRead(trx, caller, await recordCall(trx, app.keys, caller, params.trackingNo, app.clock()), app.clock()),
   )
   route(app, api.staffAddRightsNote, async ({ trx, caller, params, body }) =>
     logCasePhoneRead(trx, caller, await addNote(trx, app.keys, caller, params.trackingNo, body, app.clock()), app.clock()),

@@ -10,11 +10,12 @@
  * profile) and are not working away now.
  */
 import type { Kysely } from 'kysely'
-import { type LedgerKind, ledgerKindLabel, type LedgerRow, maskPhone, provinceOfCity, provinces, type townships, type Trade } from '../../types'
+import { type LedgerKind, ledgerKindLabel, type LedgerRow, maskPhone, provinceOfCity, provinces, type townships, type Trade, yesNoUnanswered } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { writeAccess } from './access-log.repository'
+import { answerOf } from '../lib/answers'
 import { toCsv } from '../lib/csv'
 import { isAdmin } from './staff-scope'
 
@@ -86,13 +87,13 @@ export async function ledger(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller
       hometownTownship: u.hometown_township as LedgerRow['hometownTownship'],
       hometownVillage: u.hometown_village,
       trades: JSON.parse(u.trades) as Trade[],
-      workingAway: u.working_away === 1,
+      workingAway: answerOf(u.working_away),
       currentCity: u.current_city,
       currentProvince: u.current_city ? provinceOfCity(u.current_city) : null,
-      povertyAlleviated: u.poverty_alleviated === 1,
-      returnedHome: u.returned_home === 1,
-      willingToGoOut: u.willing_to_go_out === 1,
-      workedAwayLastYear: u.worked_away_last_year === 1,
+      povertyAlleviated: answerOf(u.poverty_alleviated),
+      returnedHome: answerOf(u.returned_home),
+      willingToGoOut: answerOf(u.willing_to_go_out),
+      workedAwayLastYear: answerOf(u.worked_away_last_year),
       registeredAt: u.created_at,
     }
   })
@@ -109,7 +110,6 @@ export async function ledger(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller
   return { kind, count: items.length, phonesMasked: masked, items }
 }
 
-const yesNo = (b: boolean) => (b ? '是' : '否')
 
 export const ledgerCsvHeader = ['姓名', '手机号', '乡镇', '村', '工种', '是否外出务工', '务工城市', '务工省份', '脱贫户', '已返乡', '有外出意愿', '去年外出', '登记时间']
 
@@ -122,13 +122,13 @@ export function ledgerCsv(items: readonly LedgerRow[]): string {
       r.hometownTownship ?? '',
       r.hometownVillage ?? '',
       r.trades.join('、'),
-      yesNo(r.workingAway),
+      yesNoUnanswered(r.workingAway),
       r.currentCity ?? '',
       r.currentProvince ?? '',
-      yesNo(r.povertyAlleviated),
-      yesNo(r.returnedHome),
-      yesNo(r.willingToGoOut),
-      yesNo(r.workedAwayLastYear),
+      yesNoUnanswered(r.povertyAlleviated),
+      yesNoUnanswered(r.returnedHome),
+      yesNoUnanswered(r.willingToGoOut),
+      yesNoUnanswered(r.workedAwayLastYear),
       // China time, as the county reads it.
       new Date(Date.parse(r.registeredAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '),
     ]),

@@ -183,7 +183,7 @@ const columnOf: Record<keyof Required<UpdateStaffJobBody>, keyof JobTable> = {
   expiresAt: 'expires_at',
   status: 'status',
 }
-const searchedKeys: readonly (keyof UpdateStaffJobBody)[] = ['title', 'employerName', 'trade', 'description']
+const searchedKeys: readonly (keyof UpdateStaffJobBody)[] = ['title', 'employerName', 'trade', 'description', 'province', 'city']
 const employerKeys: readonly (keyof UpdateStaffJobBody)[] = ['employerName', 'employerPhone']
 
 export async function updateStaffJob(trx: Kysely<DB>, caller: StaffCaller, id: number, body: UpdateStaffJobBody, now: Date): Promise<StaffJob> {

@@ -188,7 +188,8 @@ test('ledger CSV: UTF-8 with BOM, Chinese headers, escaping, phones masked for s
   const lines = csvOf(raw).split('\r\n')
   expect(lines[0]).toBe('姓名,手机号,乡镇,村,工种,是否外出务工,务工城市,务工省份,脱贫户,已返乡,有外出意愿,去年外出,登记时间')
   // kunshan sees the worker who applied to its posting, masked.
-  expect(lines[1]).toMatch(/^李建国,139\*\*\*\*3001,洛门镇,,普工、电工,是,昆山市,江苏省,是,否,否,否,2026-03-10 10:00$/)
+  // Questions the worker never answered read 未填, not 否.
+  expect(lines[1]).toMatch(/^李建国,139\*\*\*\*3001,洛门镇,,普工、电工,是,昆山市,江苏省,是,未填,未填,未填,2026-03-10 10:00$/)
   expect(csvOf(raw)).not.toContain(worker.phone)
   const logged = await t.db.selectFrom('access_log').selectAll().where('action', '=', 'ledger_export').orderBy('id', 'desc').executeTakeFirstOrThrow()
   expect(logged.detail).toContain('外出务工 CSV 1 人，电话已遮挡')
@@ -200,7 +201,16 @@ test('ledger CSV: UTF-8 with BOM, Chinese headers, escaping, phones masked for s
   expect(text.split('\r\n').filter(Boolean)).toHaveLength(2)
   // JSON with filters.
   const json = (await t.app.inject({ url: `/api/staff/ledgers/poverty_working_away?township=${encodeURIComponent('洛门镇')}&destination=${encodeURIComponent('江苏省')}`, headers: bearer(admin) })).json()
-  expect(json).toMatchObject({ kind: 'poverty_working_away', count: 1, phonesMasked: false, items: [{ userId: worker.id, phone: worker.phone, currentProvince: '江苏省' }] })
+  expect(json).toMatchObject({
+    kind: 'poverty_working_away',
+    count: 1,
+    phonesMasked: false,
+    items: [{ userId: worker.id, phone: worker.phone, currentProvince: '江苏省', workingAway: true, returnedHome: null, willingToGoOut: null, workedAwayLastYear: null }],
+  })
+  // Unknown is never counted as 否: the tricky worker said 否 to working away, so is on 去年外出今年未出 (above);
+  // a worker who never answered 现在在外地打工吗 is on no ledger that needs an answer.
+  const leftLastYear = (await t.app.inject({ url: '/api/staff/ledgers/left_last_year', headers: bearer(admin) })).json()
+  expect(leftLastYear.items).toEqual([expect.objectContaining({ userId: tricky.id, workingAway: false, workedAwayLastYear: true, returnedHome: null, povertyAlleviated: null })])
   const none = (await t.app.inject({ url: `/api/staff/ledgers/working_away?destination=${encodeURIComponent('天津')}`, headers: bearer(admin) })).json()
   expect(none.count).toBe(0)
   // Station staff who never dealt with a worker don't see them.

@@ -98,8 +98,10 @@ export function useApi<E extends AnyEndpoint>(
 type ListEndpoint = Endpoint
 type ItemOf<E extends ListEndpoint> = ResponseOf<E> extends { items: Array<infer I> } ? I : never
 
-export interface ApiListState<I> {
+export interface ApiListState<I, R = unknown> {
   items: I[]
+  /** The first page's whole answer (what a list says beside its items, e.g. a search's wider offers); null until it arrives or when offline. */
+  firstPage: R | null
   error: ApiError | null
   loading: boolean
   loadingMore: boolean
@@ -115,10 +117,11 @@ export function useApiList<E extends ListEndpoint>(
   endpoint: E,
   req: RequestOf<E> = {} as RequestOf<E>,
   options: { cache?: string } = {},
-): ApiListState<ItemOf<E>> {
+): ApiListState<ItemOf<E>, ResponseOf<E>> {
   const key = JSON.stringify(req)
   const cache = options.cache
   const [items, setItems] = useState<ItemOf<E>[]>([])
+  const [firstPage, setFirstPage] = useState<ResponseOf<E> | null>(null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [cursor, setCursor] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
@@ -143,6 +146,7 @@ export function useApiList<E extends ListEndpoint>(
       if (mine !== generation.current) return
       show(() => {
         setItems(page.items)
+        setFirstPage(page as ResponseOf<E>)
         setCursor(page.nextCursor)
         setSavedAt(null)
         setError(null)
@@ -157,6 +161,7 @@ export function useApiList<E extends ListEndpoint>(
         if (saved) {
           // Only the first page is kept: no 加载更多 until the network is back.
           setItems(saved.data)
+          setFirstPage(null)
           setCursor(null)
           setSavedAt(saved.savedAt)
           setError(null)
@@ -194,6 +199,7 @@ export function useApiList<E extends ListEndpoint>(
   useEffect(() => {
     setLoading(true)
     setItems([])
+    setFirstPage(null)
     setCursor(null)
     const loads = generation
     void refresh()
@@ -202,5 +208,5 @@ export function useApiList<E extends ListEndpoint>(
     }
   }, [refresh])
 
-  return { items, error, loading, loadingMore, hasMore: cursor !== null, loadMore, refresh, savedAt }
+  return { items, firstPage, error, loading, loadingMore, hasMore: cursor !== null, loadMore, refresh, savedAt }
 }

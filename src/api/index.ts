@@ -13,7 +13,6 @@ export {
   submit,
   flushOutbox,
   startOutbox,
-  readOutbox,
   dismissOutboxEntry,
   onOutboxChange,
   onOutboxDelivered,
@@ -21,3 +20,6 @@ export {
   type SubmitResult,
 } from './outbox'
 export { useOutbox, type OutboxState } from './use-outbox'
+export { useOutboxEntries } from './use-outbox-entries'
+// Read from the store itself, so a page that only looks at the outbox does not load it.
+export { readOutbox, watchOutbox } from './outbox-store'

@@ -16,3 +16,9 @@ export function readOutbox(): OutboxEntry[] {
     return []
   }
 }
+
+/** Every change of the outbox (kept, sent, refused, dismissed), without loading the outbox itself. */
+export function watchOutbox(listener: (entries: OutboxEntry[]) => void): () => void {
+  Taro.eventCenter.on(outboxChangedEvent, listener)
+  return () => Taro.eventCenter.off(outboxChangedEvent, listener)
+}

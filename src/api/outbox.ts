@@ -4,7 +4,7 @@ import { ApiError } from './api-error'
 import { request } from './client'
 import { whenNetworkMayBeBack } from './connectivity'
 import { newIdempotencyKey } from './idempotency-key'
-import { outboxChangedEvent, outboxStorageKey, readOutbox } from './outbox-store'
+import { outboxChangedEvent, outboxStorageKey, readOutbox, watchOutbox } from './outbox-store'
 
 export { readOutbox }
 import type { QueuedWrites } from './queued-writes'
@@ -139,10 +139,7 @@ export function dismissOutboxEntry(id: string): void {
   writeOutbox(readOutbox().filter((x) => x.id !== id))
 }
 
-export function onOutboxChange(listener: (entries: OutboxEntry[]) => void): () => void {
-  Taro.eventCenter.on(outboxChangedEvent, listener)
-  return () => Taro.eventCenter.off(outboxChangedEvent, listener)
-}
+export const onOutboxChange = watchOutbox
 
 export function onOutboxDelivered(listener: (event: { entry: OutboxEntry; data: unknown }) => void): () => void {
   Taro.eventCenter.on(delivered, listener)

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { outboxChangedEvent, outboxStorageKey } from './outbox-store'
-import { startSending } from './start-sending.h5'
+import { retryMs, startSending } from './start-sending.h5'
 
 jest.mock('./sending', () => ({ startSending: jest.fn() }))
 // The portal's own network signals (the window's online event), as the H5 build picks them.
@@ -48,4 +48,38 @@ test('kept while the outbox code cannot be fetched (no network): fetched again w
   window.dispatchEvent(new Event('online'))
   await settle()
   expect(sending.startSending).toHaveBeenCalledTimes(2)
+})
+
+test('the network back while the failing fetch has not yet failed: fetched again as soon as it has', async () => {
+  sending.startSending.mockImplementationOnce(() => {
+    // The online event comes while this fetch is still on its way to failing.
+    Taro.setStorageSync(outboxStorageKey, [{ id: 'k1', state: 'pending' }])
+    window.dispatchEvent(new Event('online'))
+    throw new Error('Loading chunk 77 failed')
+  })
+  startSending()
+  Taro.eventCenter.trigger(outboxChangedEvent, [{ id: 'k1' }])
+  await settle()
+  await settle()
+  expect(sending.startSending).toHaveBeenCalledTimes(2)
+})
+
+test('the online event came before the network answered: fetched again a little later while something waits', async () => {
+  jest.useFakeTimers()
+  try {
+    Taro.setStorageSync(outboxStorageKey, [{ id: 'k1', state: 'pending' }])
+    sending.startSending.mockImplementationOnce(() => {
+      throw new Error('Loading chunk 77 failed')
+    })
+    startSending()
+    await jest.advanceTimersByTimeAsync(0)
+    expect(sending.startSending).toHaveBeenCalledTimes(1)
+    await jest.advanceTimersByTimeAsync(retryMs)
+    expect(sending.startSending).toHaveBeenCalledTimes(2)
+    // Started: no more tries.
+    await jest.advanceTimersByTimeAsync(retryMs * 3)
+    expect(sending.startSending).toHaveBeenCalledTimes(2)
+  } finally {
+    jest.useRealTimers()
+  }
 })

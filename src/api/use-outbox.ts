@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react'
-import { dismissOutboxEntry, flushOutbox, onOutboxChange, readOutbox, type OutboxEntry } from './outbox'
+import { dismissOutboxEntry, flushOutbox, type OutboxEntry } from './outbox'
+import { useOutboxEntries } from './use-outbox-entries'
 
 export interface OutboxState {
   pending: OutboxEntry[]
@@ -10,11 +10,7 @@ export interface OutboxState {
 
 /** What is waiting to be sent and what the server refused, kept current as the outbox changes. */
 export function useOutbox(): OutboxState {
-  const [entries, setEntries] = useState<OutboxEntry[]>(() => readOutbox())
-  useEffect(() => {
-    setEntries(readOutbox())
-    return onOutboxChange(setEntries)
-  }, [])
+  const entries = useOutboxEntries()
   return {
     pending: entries.filter((e) => e.state === 'pending'),
     refused: entries.filter((e) => e.state === 'refused'),

@@ -3,13 +3,16 @@ import { showNotice } from './notice'
 
 /**
  * H5: a page whose code cannot be fetched (no network) leaves the worker where they were, told why. Taro's router
- * has already put the new page's address in the history by then, and the load's failure is only an unhandled
- * rejection: a tap seemed to do nothing, and 返回 led to a blank page. The address is taken back and a notice shown.
+ * has already changed the address by then, and the load's failure is only an unhandled rejection: a tap seemed to
+ * do nothing, and 返回 led to a blank page. The address is put back and a notice shown.
  */
 export function isCodeLoadFailure(reason: unknown): boolean {
   const error = reason as { name?: string; message?: string } | null
   return !!error && (error.name === 'ChunkLoadError' || /^Loading (CSS )?chunk \S+ failed/.test(error.message ?? ''))
 }
+
+/** Fired when a change of page was taken back: the tab bar (which followed the router to the new address) follows. */
+export const pageChangeUndoneEvent = 'wgt.page.change-undone'
 
 let watching = false
 
@@ -19,21 +22,29 @@ export function watchPageLoadFailures(): void {
   // Only a change of page the router has begun and not finished is taken back, and never the first page: any other
   // code that fails to load says so itself, and going back then would leave a page the worker did not ask to leave.
   let opening = false
-  let pagesShown = 0
+  // The page on screen: its address and its history entry (the router's history numbers entries as `idx`).
+  let shown: { url: string; state: unknown } | null = null
   Taro.eventCenter.on('__taroRouterChange', () => {
     opening = true
   })
   Taro.eventCenter.on('__afterTaroRouterChange', () => {
     opening = false
-    pagesShown++
+    shown = { url: window.location.pathname + window.location.search, state: window.history.state }
   })
   window.addEventListener('unhandledrejection', (event) => {
     if (!isCodeLoadFailure(event.reason)) return
     event.preventDefault()
     showNotice('网络不好，页面没有打开，请稍后再试')
-    if (opening && pagesShown > 0) {
-      opening = false
-      window.history.back()
-    }
+    if (!opening || !shown) return
+    opening = false
+    // switchTab and redirectTo replace the address instead of adding one: going back would then leave the app (a
+    // blank page when it was the first). The page on screen never changed, so its own entry is simply put back.
+    if (indexOf(window.history.state) === indexOf(shown.state)) window.history.replaceState(shown.state, '', shown.url)
+    else window.history.back()
+    Taro.eventCenter.trigger(pageChangeUndoneEvent)
   })
+}
+
+function indexOf(state: unknown): unknown {
+  return (state as { idx?: unknown } | null)?.idx
 }

@@ -141,6 +141,12 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     // 我的求助 lists it.
     await page.goto(`${e2e.server.baseUrl}/packages/rights/pages/mine/index`)
     await page.getByText(trackingNo, { exact: false }).waitFor()
+
+    // The sent request is not left in the form: 我要求助 starts a new one, empty.
+    await page.goto(`${e2e.server.baseUrl}/packages/rights/pages/new/index`)
+    await page.getByText('第 1 步，共 5 步').waitFor()
+    expect(await page.locator('.category-card--on').count()).toBe(0)
+    expect(await page.locator('textarea.request-form__description, .request-form__description textarea').first().inputValue()).toBe('')
   })
   await context.close()
 }, 120000)

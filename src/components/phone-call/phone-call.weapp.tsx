@@ -5,9 +5,17 @@ import type { PhoneCallProps } from './phone-call.types'
 import './index.scss'
 
 /** WeChat has no tel: links: the dialer opens with the number filled in. */
-export function PhoneCall({ phone, label, note }: PhoneCallProps) {
+export function PhoneCall({ phone, label, note, onCall }: PhoneCallProps) {
   return (
-    <View {...asButton} className='phone-call' hoverClass='phone-call--pressed' onClick={() => callPhone(phone)}>
+    <View
+      {...asButton}
+      className='phone-call'
+      hoverClass='phone-call--pressed'
+      onClick={() => {
+        onCall?.()
+        callPhone(phone)
+      }}
+    >
       <View className='phone-call__body'>
         {label && <Text className='phone-call__label'>{label}</Text>}
         <Text className='phone-call__number'>{phone}</Text>

@@ -11,6 +11,8 @@ interface Props {
   /** What to say when empty, and what to do about it. */
   emptyText?: string
   emptyHint?: string
+  /** Shown under the empty text: what the person can tap instead (e.g. a wider search). */
+  emptyActions?: React.ReactNode
   onRetry?: () => void
   children?: React.ReactNode
 }
@@ -19,7 +21,7 @@ interface Props {
  * The three states every page that loads data has before its content: loading, failed (with 重试), empty.
  * Shows `children` once there is something to show.
  */
-export function StateView({ loading, error, empty, emptyText = '这里还没有内容', emptyHint, onRetry, children }: Props) {
+export function StateView({ loading, error, empty, emptyText = '这里还没有内容', emptyHint, emptyActions, onRetry, children }: Props) {
   if (loading) {
     return (
       <View className='state-view state-view--loading' aria-live='polite'>
@@ -46,6 +48,7 @@ export function StateView({ loading, error, empty, emptyText = '这里还没有�
       <View className='state-view'>
         <Text className='state-view__title'>{emptyText}</Text>
         {emptyHint && <Text className='state-view__text'>{emptyHint}</Text>}
+        {emptyActions}
       </View>
     )
   }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { createPortal } from 'react-dom'
 import Taro from '@tarojs/taro'
+import { pageChangeUndoneEvent } from '@/lib/page-load-failure'
 import { tabIndexOf, tabs } from './tabs'
 import './index.scss'
 
@@ -15,7 +16,13 @@ export function TabBar() {
     // The router announces every page it shows (Taro's own tab bar listens to the same event).
     const onRoute = (e?: { toLocation?: { path?: string } }) => setCurrent(tabIndexOf(e?.toLocation?.path ?? window.location.pathname))
     Taro.eventCenter.on('__taroRouterChange', onRoute)
-    return () => void Taro.eventCenter.off('__taroRouterChange', onRoute)
+    // A tab whose code could not be fetched (offline) is taken back: the bar marks the page still on screen.
+    const onUndone = () => setCurrent(tabIndexOf(window.location.pathname))
+    Taro.eventCenter.on(pageChangeUndoneEvent, onUndone)
+    return () => {
+      Taro.eventCenter.off('__taroRouterChange', onRoute)
+      Taro.eventCenter.off(pageChangeUndoneEvent, onUndone)
+    }
   }, [])
   // Into <body>, outside the router's page container (it hides whatever is not the page being shown), and
   // drawn over tab pages only, as in WeChat.

@@ -1,5 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
+import { pageChangeUndoneEvent } from '@/lib/page-load-failure'
 import { TabBar } from './tab-bar.h5'
 import { tabIndexOf, tabs } from './tabs'
 
@@ -50,5 +51,15 @@ describe('H5 tab bar', () => {
     expect(screen.getByRole('link', { name: '找工作' }).getAttribute('aria-current')).toBeNull()
     act(() => void Taro.eventCenter.trigger('__taroRouterChange', { toLocation: { path: '/packages/rights/pages/new/index' } }))
     expect(screen.queryByRole('navigation')).toBeNull()
+  })
+
+  test('marks the tab still on screen again when the tapped one could not be opened', () => {
+    window.history.replaceState(null, '', '/pages/training/index')
+    render(<TabBar />)
+    act(() => void Taro.eventCenter.trigger('__taroRouterChange', { toLocation: { path: '/pages/me/index' } }))
+    expect(screen.getByRole('link', { name: '我的' }).getAttribute('aria-current')).toBe('page')
+    // page-load-failure has put the address back.
+    act(() => void Taro.eventCenter.trigger(pageChangeUndoneEvent))
+    expect(screen.getByRole('link', { name: '培训' }).getAttribute('aria-current')).toBe('page')
   })
 })

@@ -12,6 +12,7 @@ import { useJobs } from '@/features/jobs/api/use-jobs'
 import { usePopularTrades } from '@/features/jobs/api/use-popular-trades'
 import { FilterSheetSlot } from '@/features/jobs/components/filter-sheet-slot'
 import { JobCard } from '@/features/jobs/components/job-card'
+import { WidenOffers } from '@/features/jobs/components/widen-offers'
 import { SearchBox } from '@/components/search-box'
 import { activeFilterCount, type JobFilters, type JobSort } from '@/features/jobs/lib/filters'
 import { BrandStrip } from '@/features/brands/components/brand-strip'
@@ -38,7 +39,8 @@ export default function JobsPage() {
   const [filters, setFilters] = useState<JobFilters>({})
   const [sheetOpen, setSheetOpen] = useState(false)
   const { trades } = usePopularTrades()
-  const { items, error, loading, loadingMore, hasMore, loadMore, refresh, savedAt } = useJobs(filters)
+  const { items, firstPage, error, loading, loadingMore, hasMore, loadMore, refresh, savedAt } = useJobs(filters)
+  const widen = firstPage?.widen ?? []
   const shown = useFirstScreenFirst(items)
 
   useReachBottom(() => {
@@ -97,7 +99,23 @@ export default function JobsPage() {
         error={items.length === 0 ? error : null}
         empty={items.length === 0}
         emptyText={filtered ? '没有找到合适的岗位' : '现在还没有岗位'}
-        emptyHint={filtered ? '换个词再搜，或者点“清除”少选几个条件' : '过几天再来看看，或者打电话问县劳务输转服务中心（在“维权”页）'}
+        emptyHint={
+          !filtered
+            ? '过几天再来看看，或者打电话问县劳务输转服务中心（在“维权”页）'
+            : widen.length
+              ? '这样搜能找到岗位：'
+              : filters.q
+                ? '换个词再搜，或者点搜索框里的叉号清除搜索词'
+                : '少选几个条件，或者点上面的“清除”'
+        }
+        emptyActions={
+          <WidenOffers
+            offers={widen}
+            onPick={(offer) =>
+              set({ q: offer.q || undefined, ...(offer.clearFilters ? { trade: undefined, province: undefined, minWage: undefined, benefits: undefined } : {}) })
+            }
+          />
+        }
         onRetry={() => void refresh()}
       >
         {shown.map((job) => (

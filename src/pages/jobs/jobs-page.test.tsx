@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import { ApiError } from '@/api'
 import { firePageEvent } from '../../../tests/support/app/taro-shim'
 import { jobSummary } from '../../../tests/support/app/fixtures'
+import { typeInto } from '../../../tests/support/app/interact'
 import JobsPage from '.'
 
 // The page reads the API only through '@/api' hooks; replace them with controllable states.
@@ -81,6 +82,45 @@ describe('找工作 page', () => {
   it('says what to do when there are no postings', () => {
     useApiList.mockReturnValue(listState())
     render(<JobsPage />)
+    expect(screen.getByText('现在还没有岗位')).toBeTruthy()
+  })
+
+  it('an empty search offers wider searches that find jobs; tapping one searches it and drops the filters it says', async () => {
+    useApiList.mockReturnValue(listState())
+    const { container } = render(<JobsPage />)
+    fireEvent.click(screen.getByText('家政服务员'))
+    await typeInto(container, '.search-box__input', '新疆 电子厂')
+    fireEvent.click(screen.getByText('搜索'))
+    expect(useApiList.mock.calls[useApiList.mock.calls.length - 1][1]).toEqual({ query: { q: '新疆 电子厂', trade: '家政服务员' } })
+
+    useApiList.mockReturnValue(
+      listState({
+        firstPage: {
+          items: [],
+          nextCursor: null,
+          widen: [
+            { label: '去掉“新疆”', q: '电子厂', clearFilters: false },
+            { label: '看看新疆的全部岗位', q: '新疆', clearFilters: true },
+          ],
+        },
+      }),
+    )
+    fireEvent.click(screen.getByText('最新'))
+    expect(screen.getByText('没有找到合适的岗位')).toBeTruthy()
+    expect(screen.getByText('去掉“新疆”')).toBeTruthy()
+    fireEvent.click(screen.getByText('看看新疆的全部岗位'))
+    expect(useApiList.mock.calls[useApiList.mock.calls.length - 1][1]).toEqual({ query: { q: '新疆' } })
+    expect((container.querySelector('.search-box__input') as HTMLInputElement).value).toBe('新疆')
+  })
+
+  it('an empty search with nothing wider points to the ✕ in the search box, which clears the search', async () => {
+    useApiList.mockReturnValue(listState())
+    const { container } = render(<JobsPage />)
+    await typeInto(container, '.search-box__input', '不存在的词')
+    fireEvent.click(screen.getByText('搜索'))
+    expect(screen.getByText('换个词再搜，或者点搜索框里的叉号清除搜索词')).toBeTruthy()
+    fireEvent.click(screen.getByLabelText('清除搜索词'))
+    expect(useApiList.mock.calls[useApiList.mock.calls.length - 1][1]).toEqual({ query: {} })
     expect(screen.getByText('现在还没有岗位')).toBeTruthy()
   })
 

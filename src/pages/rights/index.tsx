@@ -6,6 +6,7 @@ import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { useServiceCentre } from '@/hooks/use-service-centre'
 import { openPage, openTab } from '@/lib/navigate'
+import { WaitingRequests } from '@/features/rights/components/waiting-requests'
 import { nationalHotline } from '@/features/rights/lib/hotlines'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
@@ -19,6 +20,7 @@ export default function RightsPage() {
       <BigButton className='rights-page__ask' onClick={() => openPage('/packages/rights/pages/new/index')}>
         我要求助
       </BigButton>
+      <WaitingRequests />
 
       <Section title='求助电话'>
         <PhoneCall phone={nationalHotline.phone} label={nationalHotline.label} />

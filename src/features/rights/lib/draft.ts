@@ -4,7 +4,7 @@
  * often the worker taps 提交, the server records one case.
  */
 import Taro from '@tarojs/taro'
-import { newIdempotencyKey } from '@/api'
+import { newIdempotencyKey, readOutbox, type OutboxEntry } from '@/api'
 import type { ContactTime, CreateRightsRequestBody, RightsCategory } from '@contract/rights'
 
 export interface DraftPhoto {
@@ -35,6 +35,11 @@ export interface RightsDraft {
   contactTime: ContactTime
   photos: DraftPhoto[]
   idempotencyKey: string
+  /**
+   * Submitted without a network: the outbox holds it under `idempotencyKey` and sends it. The draft stays until the
+   * server has it (or refuses it, to be fixed here), so nothing is lost; see openDraft.
+   */
+  queued?: boolean
 }
 
 export const draftStorageKey = 'wgt.rights.draft.v1'
@@ -69,6 +74,24 @@ export function loadDraft(): RightsDraft {
     // a damaged draft: start again
   }
   return emptyDraft()
+}
+
+/**
+ * The draft the form opens with, agreed with the outbox: a request kept for later is `waiting` while the outbox still
+ * holds it; once it is sent (or the worker gave it up) it is gone from the outbox, and the form starts a new request
+ * with a new key; refused, it comes back into the form with the server's reasons, to fix and submit again.
+ */
+export function openDraft(): { draft: RightsDraft; waiting?: OutboxEntry; refused?: OutboxEntry } {
+  const draft = loadDraft()
+  if (!draft.queued) return { draft }
+  const entry = readOutbox().find((e) => e.id === draft.idempotencyKey)
+  if (!entry) {
+    clearDraft()
+    return { draft: emptyDraft() }
+  }
+  if (entry.state === 'pending') return { draft, waiting: entry }
+  // The refused key is not recorded by the server: the fixed request goes with a new one.
+  return { draft: { ...draft, queued: false, idempotencyKey: newIdempotencyKey() }, refused: entry }
 }
 
 export function saveDraft(draft: RightsDraft): void {

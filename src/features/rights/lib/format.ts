@@ -17,6 +17,7 @@ export function eventTitle(e: RightsEvent): string {
   if (e.kind === 'submitted') return '提交了求助'
   if (e.kind === 'message') return '您补充了情况'
   if (e.kind === 'note') return `${e.staffName ?? '工作人员'}留言`
+  if (e.kind === 'call') return `${e.staffName ?? '工作人员'}给求助人打了电话`
   if (e.toStatus === 'closed') return e.author === 'system' ? '自动结束' : '您确认结束'
   return `${e.staffName ?? '工作人员'}：${e.toStatus ? rightsStatusLabel[e.toStatus] : ''}`
 }

@@ -31,13 +31,14 @@ interface Draft {
   hometownVillage: string
   trades: Trade[]
   skills: string
-  workingAway: boolean
+  /** null until the worker taps 是 or 否: sent as null, never as 否. */
+  workingAway: boolean | null
   currentCity: string
-  returnedHome: boolean
-  willingToGoOut: boolean
-  povertyAlleviated: boolean
-  /** Unknown only on a copy of the profile saved before the question existed: then it is not sent. */
-  workedAwayLastYear: boolean | undefined
+  returnedHome: boolean | null
+  willingToGoOut: boolean | null
+  povertyAlleviated: boolean | null
+  /** undefined only on a copy of the profile saved before the question existed: then it is not sent. */
+  workedAwayLastYear: boolean | null | undefined
 }
 
 function draftOf(me: Me): Draft {
@@ -64,7 +65,7 @@ function bodyOf(d: Draft, idNumber: string | null): UpdateMeBody {
     trades: d.trades,
     skills: d.skills,
     workingAway: d.workingAway,
-    currentCity: d.workingAway ? d.currentCity.trim() || null : null,
+    currentCity: d.workingAway === true ? d.currentCity.trim() || null : null,
     returnedHome: d.returnedHome,
     willingToGoOut: d.willingToGoOut,
     povertyAlleviated: d.povertyAlleviated,
@@ -259,7 +260,7 @@ export function ProfileForm({ me, onSaved }: Props) {
       </FormField>
 
       <YesNo label='现在在外地打工吗' value={draft.workingAway} onChange={(v) => change('workingAway', v)} />
-      {draft.workingAway && (
+      {draft.workingAway === true && (
         <FormField label='在哪个城市' error={errors.currentCity}>
           <Input
             className='form-field__input'
@@ -272,7 +273,7 @@ export function ProfileForm({ me, onSaved }: Props) {
         </FormField>
       )}
       {/* Feeds the county's 去年外出今年未出 ledger. */}
-      <YesNo label='上一年是否外出务工' value={draft.workedAwayLastYear === true} onChange={(v) => change('workedAwayLastYear', v)} />
+      <YesNo label='上一年是否外出务工' value={draft.workedAwayLastYear ?? null} onChange={(v) => change('workedAwayLastYear', v)} />
       <YesNo label='已经返乡回家了吗' value={draft.returnedHome} onChange={(v) => change('returnedHome', v)} />
       <YesNo label='愿意出去打工吗' value={draft.willingToGoOut} onChange={(v) => change('willingToGoOut', v)} />
       <YesNo label='是脱贫户吗' value={draft.povertyAlleviated} onChange={(v) => change('povertyAlleviated', v)} />

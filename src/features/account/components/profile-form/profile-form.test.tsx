@@ -112,6 +112,28 @@ describe('profile form', () => {
     expect(request).not.toHaveBeenCalled()
   })
 
+  it('leaves yes/no questions nobody answered unchosen, and a name-only save sends them as null, not 否', async () => {
+    const unanswered = { workingAway: null, returnedHome: null, willingToGoOut: null, povertyAlleviated: null, workedAwayLastYear: null }
+    request.mockResolvedValueOnce(me({ name: '李四', ...unanswered }))
+    const { container } = render(<ProfileForm me={me({ name: null, ...unanswered })} onSaved={jest.fn()} />)
+    for (const question of ['现在在外地打工吗', '上一年是否外出务工', '已经返乡回家了吗', '愿意出去打工吗', '是脱贫户吗']) {
+      const group = screen.getByRole('radiogroup', { name: question })
+      expect(within(group).getAllByRole('button').map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'false'])
+    }
+    type(container, '.profile-form__name', '李四')
+    await tap('保存')
+    expect(request.mock.calls[0][1].body).toMatchObject({ name: '李四', ...unanswered, currentCity: null })
+
+    // Picking 否 sends 否 for that question alone.
+    request.mockResolvedValueOnce(me({ name: '李四', ...unanswered, povertyAlleviated: false }))
+    await act(async () => {
+      fireEvent.click(within(screen.getByRole('radiogroup', { name: '是脱贫户吗' })).getByText('否'))
+    })
+    expect(within(screen.getByRole('radiogroup', { name: '是脱贫户吗' })).getByText('否').closest('[aria-pressed]')?.getAttribute('aria-pressed')).toBe('true')
+    await tap('保存')
+    expect(request.mock.calls[1][1].body).toMatchObject({ ...unanswered, povertyAlleviated: false })
+  })
+
   it('saves name and township and says 已保存', async () => {
     const onSaved = jest.fn()
     const saved = me({ name: '李四', hometownTownship: '洛门镇' })

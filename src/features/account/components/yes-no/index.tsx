@@ -4,11 +4,15 @@ import './index.scss'
 
 interface Props {
   label: string
-  value: boolean
+  /** null: not answered yet, neither button chosen. */
+  value: boolean | null
   onChange: (value: boolean) => void
 }
 
-/** A yes/no question answered with two big buttons: plainer than a switch for someone who reads little. */
+/**
+ * A yes/no question answered with two big buttons: plainer than a switch for someone who reads little.
+ * Nothing is chosen until the person taps one: an answer nobody gave is never recorded as 否.
+ */
 export function YesNo({ label, value, onChange }: Props) {
   return (
     <View className='yes-no' role='radiogroup' aria-label={label}>

@@ -1,18 +1,19 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
-import { isApiError } from '@/api'
+import { dismissOutboxEntry, isApiError, onOutboxDelivered } from '@/api'
 import { contactTimeLabel, contactTimes, destinationCities, rightsCategoryLabel, type RightsCategory, type RightsRequest } from '@contract/rights'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
 import { asButton } from '@/lib/a11y'
 import { submitRightsRequest, uploadRightsPhoto } from '../../api/rights-requests'
-import { bodyOf, clearDraft, draftSaveDelayMs, emptyDraft, loadDraft, type RightsDraft, saveDraft } from '../../lib/draft'
+import { bodyOf, clearDraft, draftSaveDelayMs, emptyDraft, openDraft, type RightsDraft, saveDraft } from '../../lib/draft'
 import { type FieldErrors, stepErrors, stepOfFields, steps } from '../../lib/steps'
 import { CategoryCards } from '../category-cards'
 import { MonthChooser } from '../month-chooser'
 import { PhotoPicker } from '../photo-picker'
+import { WaitingNotice } from '../waiting-notice'
 import './index.scss'
 
 interface Props {
@@ -21,11 +22,17 @@ interface Props {
   /** The masked phone of the account, shown as the default contact. */
   accountPhone?: string
   /**
-   * Sent (the case as recorded), or kept on the phone for want of a network (null). `photosLeft`: photos chosen
-   * offline that could not be uploaded first and so are not part of it.
+   * The case as the server recorded it: sent at once, or later by the outbox while the form shows it waiting.
+   * `photosLeft`: photos chosen offline that could not be uploaded first and so are not part of it.
    */
-  onSubmitted: (created: RightsRequest | null, photosLeft: number) => void
+  onSubmitted: (created: RightsRequest, photosLeft: number) => void
 }
+
+/** Field errors by the form's own field names (the server names nested ones `attachmentIds.0`). */
+const byField = (fields: Record<string, string>): FieldErrors =>
+  Object.fromEntries(Object.entries(fields).map(([k, v]) => [k.split('.')[0], v]))
+
+const pendingPhotos = (d: RightsDraft) => d.photos.filter((p) => p.pending).length
 
 /** Where most of the county's workers go, first; any other city can be typed. */
 const cityChoices = ['无锡市', '苏州市', '昆山市', '常州市', '宁波市', '金华市', '北京市', '天津市', '上海市', '惠州市', '烟台市', '大同市', '兰州市', '西安市', '乌鲁木齐市'].filter(
@@ -60,19 +67,56 @@ async function uploadPending(photos: RightsDraft['photos']): Promise<RightsDraft
  * can close the app and come back; the draft's idempotency key makes 提交 safe to tap again after a failure.
  */
 export function RequestForm({ today, accountPhone, onSubmitted }: Props) {
-  const [draft, setDraft] = useState<RightsDraft>(() => loadDraft())
-  const [errors, setErrors] = useState<FieldErrors>({})
-  const [message, setMessage] = useState<string | null>(null)
+  // Read once: the draft as the outbox left it (waiting to be sent, sent, or refused).
+  const [opened] = useState(openDraft)
+  const [draft, setDraft] = useState<RightsDraft>(() => {
+    const fields = opened.refused?.error?.fields
+    return fields ? { ...opened.draft, step: stepOfFields(Object.keys(fields)) } : opened.draft
+  })
+  const [errors, setErrors] = useState<FieldErrors>(() => byField(opened.refused?.error?.fields ?? {}))
+  const [message, setMessage] = useState<string | null>(() =>
+    opened.refused ? `没有发送成功：${opened.refused.error?.message ?? ''}。请改好后再点提交` : null,
+  )
   const [sending, setSending] = useState(false)
   const latest = useRef(draft)
   latest.current = draft
+  // Once the server has the request, nothing of it may be written back: the next 我要求助 starts a new one.
+  const kept = useRef(true)
+
+  useEffect(() => {
+    // The refusal is shown here now, to be fixed in the form: the outbox need not show it too.
+    if (opened.refused) dismissOutboxEntry(opened.refused.id)
+  }, [opened])
 
   // Debounced: one write per pause in typing; whatever is pending is written when the form goes away.
   useEffect(() => {
-    const timer = setTimeout(() => saveDraft(draft), draftSaveDelayMs)
+    if (!kept.current) return
+    const timer = setTimeout(() => kept.current && saveDraft(draft), draftSaveDelayMs)
     return () => clearTimeout(timer)
   }, [draft])
-  useEffect(() => () => saveDraft(latest.current), [])
+  useEffect(
+    () => () => {
+      if (kept.current) saveDraft(latest.current)
+    },
+    [],
+  )
+
+  const submitted = useRef(onSubmitted)
+  submitted.current = onSubmitted
+  const accepted = useCallback((created: RightsRequest, photosLeft: number) => {
+    kept.current = false
+    clearDraft()
+    submitted.current(created, photosLeft)
+  }, [])
+
+  // Kept for later: the outbox sends it with the draft's key, and the form shows it sent.
+  const waitingKey = draft.queued ? draft.idempotencyKey : null
+  useEffect(() => {
+    if (!waitingKey) return
+    return onOutboxDelivered(({ entry, data }) => {
+      if (entry.id === waitingKey) accepted(data as RightsRequest, pendingPhotos(latest.current))
+    })
+  }, [waitingKey, accepted])
 
   const change = <K extends keyof RightsDraft>(key: K, value: RightsDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -104,12 +148,14 @@ export function RequestForm({ today, accountPhone, onSubmitted }: Props) {
       if (photos !== draft.photos) setDraft((d) => ({ ...d, photos }))
       const label = `求助：${draft.category ? rightsCategoryLabel[draft.category] : ''}`
       const created = await submitRightsRequest(bodyOf({ ...draft, photos }), draft.idempotencyKey, label)
-      clearDraft()
-      latest.current = emptyDraft()
-      onSubmitted(created, photos.filter((p) => p.pending).length)
+      if (created) return accepted(created, photos.filter((p) => p.pending).length)
+      // No network: the outbox has it. The draft stays, marked, until the outbox has sent it.
+      const queued = { ...draft, photos, queued: true }
+      saveDraft(queued)
+      setDraft(queued)
     } catch (e) {
       if (isApiError(e) && e.fields && Object.keys(e.fields).length) {
-        const fields = Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k.split('.')[0], v]))
+        const fields = byField(e.fields)
         setDraft((d) => ({ ...d, step: stepOfFields(Object.keys(fields)) }))
         setErrors(fields)
       } else if (isApiError(e) && e.code === 'CONFLICT') {
@@ -122,6 +168,20 @@ export function RequestForm({ today, accountPhone, onSubmitted }: Props) {
     } finally {
       setSending(false)
     }
+  }
+
+  if (draft.queued) {
+    return (
+      <WaitingNotice
+        photosLeft={pendingPhotos(draft)}
+        onNewRequest={() => {
+          // The outbox holds everything it needs to send the waiting one.
+          setErrors({})
+          setMessage(null)
+          setDraft(emptyDraft())
+        }}
+      />
+    )
   }
 
   const step = draft.step

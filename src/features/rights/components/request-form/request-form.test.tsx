@@ -16,7 +16,7 @@ jest.mock('@/api', () => {
   }))
   return { ...actual, request, submit }
 })
-const { request } = jest.requireMock('@/api') as { request: jest.Mock }
+const { request, submit } = jest.requireMock('@/api') as { request: jest.Mock; submit: jest.Mock }
 
 const today = { year: 2026, month: 3 }
 
@@ -35,6 +35,24 @@ async function tap(text: string, index = 0) {
 }
 
 const stored = () => JSON.parse(Taro.getStorageSync(draftStorageKey) as string)
+
+/** A request filled up to its last step, as the form keeps it. */
+const filledDraft = {
+  step: 4,
+  category: 'unpaid_wages',
+  description: '老板欠了三个月工资不给',
+  employerName: '无锡某建筑公司',
+  workCity: '无锡市',
+  workAddress: '新吴区长江路工地',
+  workedFrom: '2025-10',
+  workedTo: 'now',
+  amountOwedYuan: '18000',
+  workersAffected: '3',
+  contactName: '',
+  contactPhone: '',
+  contactTime: 'any',
+  photos: [{ id: 'a'.repeat(32), path: 'blob:1' }],
+}
 
 beforeEach(() => {
   request.mockReset()
@@ -137,6 +155,90 @@ describe('rights request form', () => {
     }
     expect(onSubmitted).toHaveBeenCalledWith({ trackingNo: 'WS-2026-000001' }, 0)
     expect(Taro.getStorageSync(draftStorageKey)).toBeFalsy()
+  })
+
+  it('starts a new request at step 1 with a fresh key once the server has accepted one, also after the form was closed', async () => {
+    const key = 'draft-key-accepted1'
+    Taro.setStorageSync(draftStorageKey, JSON.stringify({ ...filledDraft, idempotencyKey: key }))
+    request.mockResolvedValueOnce({ trackingNo: 'WS-2026-000007' })
+    const onSubmitted = jest.fn()
+    const first = render(<RequestForm today={today} onSubmitted={onSubmitted} />)
+    await tap('提交求助')
+    expect(onSubmitted).toHaveBeenCalledWith({ trackingNo: 'WS-2026-000007' }, 0)
+    // The page goes (the done page replaces it): nothing of the sent case may be written back.
+    first.unmount()
+    act(() => {
+      jest.advanceTimersByTime(draftSaveDelayMs * 2)
+    })
+    expect(Taro.getStorageSync(draftStorageKey)).toBeFalsy()
+
+    const again = render(<RequestForm today={today} onSubmitted={jest.fn()} />)
+    expect(screen.getByText('第 1 步，共 5 步')).toBeTruthy()
+    expect(again.container.querySelector('.category-card--on')).toBeNull()
+    act(() => {
+      jest.advanceTimersByTime(draftSaveDelayMs)
+    })
+    expect(stored().idempotencyKey).not.toBe(key)
+    expect(stored()).toMatchObject({ step: 0, description: '', photos: [] })
+  })
+
+  it('says a request kept for later is saved and will go by itself, keeps its draft until the outbox has sent it, then starts afresh', async () => {
+    const key = 'draft-key-queued01'
+    Taro.setStorageSync(draftStorageKey, JSON.stringify({ ...filledDraft, idempotencyKey: key }))
+    // No network: the outbox keeps the request under the draft's key.
+    const entry = { id: key, name: 'createRightsRequest', req: {}, label: '求助：欠薪', createdAt: new Date().toISOString(), attempts: 1, nextAttemptAt: 0, state: 'pending' }
+    submit.mockImplementationOnce(async () => {
+      Taro.setStorageSync('wgt.outbox', [entry])
+      return { queued: true, entry }
+    })
+    const onSubmitted = jest.fn()
+    const first = render(<RequestForm today={today} onSubmitted={onSubmitted} />)
+    await tap('提交求助')
+    expect(screen.getByText('已保存，有网络会自动发出')).toBeTruthy()
+    expect(screen.queryByText('网络不好，页面没有打开，请稍后再试')).toBeNull()
+    expect(onSubmitted).not.toHaveBeenCalled()
+    first.unmount()
+    expect(stored()).toMatchObject({ queued: true, idempotencyKey: key, employerName: '无锡某建筑公司' })
+
+    // Opened again while it still waits: shown waiting, not as a form to send again.
+    const again = render(<RequestForm today={today} onSubmitted={onSubmitted} />)
+    expect(screen.getByText('已保存，有网络会自动发出')).toBeTruthy()
+    expect(screen.queryByText('提交求助')).toBeNull()
+    // The outbox sends it while the form is open: the form says so with the case the server recorded.
+    act(() => {
+      Taro.setStorageSync('wgt.outbox', [])
+      Taro.eventCenter.trigger('wgt.outbox.delivered', { entry, data: { trackingNo: 'WS-2026-000009' } })
+    })
+    expect(onSubmitted).toHaveBeenCalledWith({ trackingNo: 'WS-2026-000009' }, 0)
+    again.unmount()
+    expect(Taro.getStorageSync(draftStorageKey)).toBeFalsy()
+    render(<RequestForm today={today} onSubmitted={jest.fn()} />)
+    expect(screen.getByText('第 1 步，共 5 步')).toBeTruthy()
+  })
+
+  it('a request the outbox sent while the form was closed is not reopened; a refused one comes back to be fixed', async () => {
+    Taro.setStorageSync(draftStorageKey, JSON.stringify({ ...filledDraft, idempotencyKey: 'draft-key-sent0001', queued: true }))
+    const sent = render(<RequestForm today={today} onSubmitted={jest.fn()} />)
+    expect(screen.getByText('第 1 步，共 5 步')).toBeTruthy()
+    sent.unmount()
+    expect(stored().idempotencyKey).not.toBe('draft-key-sent0001')
+
+    const key = 'draft-key-refused1'
+    Taro.setStorageSync(draftStorageKey, JSON.stringify({ ...filledDraft, idempotencyKey: key, queued: true }))
+    Taro.setStorageSync('wgt.outbox', [
+      { id: key, name: 'createRightsRequest', req: {}, label: '求助：欠薪', createdAt: new Date().toISOString(), attempts: 2, nextAttemptAt: 0, state: 'refused', error: { code: 'VALIDATION_FAILED', message: '有的内容不对', fields: { employerName: '请写老板或单位的名字，至少2个字' } } },
+    ])
+    render(<RequestForm today={today} onSubmitted={jest.fn()} />)
+    expect(screen.getByText('第 2 步，共 5 步')).toBeTruthy()
+    expect(screen.getByText('请写老板或单位的名字，至少2个字')).toBeTruthy()
+    expect(screen.getByText(/没有发送成功：有的内容不对/)).toBeTruthy()
+    // The form holds it now: the outbox no longer shows it, and the fixed request goes with a new key.
+    expect(Taro.getStorageSync('wgt.outbox')).toEqual([])
+    act(() => {
+      jest.advanceTimersByTime(draftSaveDelayMs)
+    })
+    expect(stored()).toMatchObject({ queued: false, employerName: '无锡某建筑公司' })
+    expect(stored().idempotencyKey).not.toBe(key)
   })
 
   it('sends the worker back to the step the server found wrong', async () => {

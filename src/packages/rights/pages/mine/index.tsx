@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components'
+import { useOutboxEntries } from '@/api'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { rightsCategoryLabel } from '@contract/rights'
 import { ListFooter } from '@/components/list-footer'
@@ -9,22 +10,26 @@ import { StateView } from '@/components/state-view'
 import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { useSession } from '@/features/account/session'
 import { useMyRightsRequests } from '@/features/rights/api/rights-requests'
+import { WaitingRequests } from '@/features/rights/components/waiting-requests'
 import { chinaTime, statusLine } from '@/features/rights/lib/format'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
 
 function MyRequests() {
   const list = useMyRightsRequests()
+  const waiting = useOutboxEntries().some((e) => e.name === 'createRightsRequest')
   useDidShow(() => void list.refresh())
   usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()))
   useReachBottom(() => void list.loadMore())
   return (
     <>
+    {/* Sent while this page is open: the list fetched again shows the real case, with its number, in its place. */}
+    <WaitingRequests onSent={() => void list.refresh()} />
     {!list.loading && <SavedNote savedAt={list.savedAt} onRetry={() => void list.refresh()} />}
     <StateView
       loading={list.loading}
       error={list.items.length ? null : list.error}
-      empty={list.items.length === 0}
+      empty={list.items.length === 0 && !waiting}
       emptyText='您还没有求助过'
       emptyHint='遇到欠薪、工伤、合同的事，可以在“维权”里求助'
       onRetry={() => void list.refresh()}

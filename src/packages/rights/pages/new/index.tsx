@@ -28,7 +28,7 @@ export default function NewRightsRequestPage() {
             accountPhone={session.me?.phone}
             onSubmitted={(created, photosLeft) =>
               void Taro.redirectTo({
-                url: `/packages/rights/pages/done/index?${created ? `trackingNo=${created.trackingNo}` : 'queued=1'}${photosLeft ? `&photosLeft=${photosLeft}` : ''}`,
+                url: `/packages/rights/pages/done/index?trackingNo=${created.trackingNo}${photosLeft ? `&photosLeft=${photosLeft}` : ''}`,
               })
             }
           />

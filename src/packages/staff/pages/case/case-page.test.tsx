@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import type { RightsRequest } from '@contract'
 import { setToken } from '@/api'
 import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
@@ -124,4 +124,57 @@ test('a closed case offers no step', async () => {
   await settle()
   expect(screen.getByText('已结束')).toBeTruthy()
   expect(screen.queryByText('只写说明，不改状态')).toBeNull()
+})
+
+test('a worker who left no name reads 未留姓名; 已注销 only when the account is deleted', async () => {
+  mockApi.on('GET', `/rights-requests/${no}`, () => rightsCase({ contactName: null, requesterDeleted: false }))
+  const { unmount } = render(<StaffCasePage />)
+  await settle()
+  expect(screen.getByText('联系人：未留姓名 137****0001（晚上）')).toBeTruthy()
+  expect(screen.queryByText(/已注销/)).toBeNull()
+  unmount()
+
+  mockApi.on('GET', `/rights-requests/${no}`, () => rightsCase({ contactName: null, contactPhone: null, requesterDeleted: true }))
+  render(<StaffCasePage />)
+  await settle()
+  expect(screen.getByText(/联系人：已注销/)).toBeTruthy()
+})
+
+test('the first-responsible officer gets a big call button, and each tap is recorded on the case', async () => {
+  const accepted = { status: 'accepted' as const, overdue: false, firstResponsible: { name: '昆山劳务工作站' }, contactName: null, contactPhone: '13700000001', mayCall: true, requesterDeleted: false }
+  mockApi.on('GET', `/rights-requests/${no}`, () => rightsCase(accepted))
+  mockApi.on('POST', `/staff/rights-requests/${no}/calls`, () => ({
+    status: 201,
+    body: rightsCase({
+      ...accepted,
+      timeline: [...rightsCase().timeline, { id: 3, kind: 'call', fromStatus: null, toStatus: null, text: '', author: 'staff', staffName: '昆山劳务工作站', visibleToWorker: false, attachments: [], at: '2026-03-10T04:00:00.000Z' }],
+    }),
+  }))
+  const { container } = render(<StaffCasePage />)
+  await settle()
+  // The number is on the button, not in the text line.
+  expect(screen.getByText('联系人：未留姓名（方便接电话：晚上）')).toBeTruthy()
+  const button = container.querySelector('.staff-case__call a.phone-call') as HTMLAnchorElement
+  expect(button.getAttribute('href')).toBe('tel:13700000001')
+  expect(button.textContent).toContain('13700000001')
+  expect(button.textContent).toContain('拨打')
+
+  // jsdom cannot open a dialer: keep the tap from navigating; the page's own handler still runs.
+  button.addEventListener('click', (e) => e.preventDefault())
+  await act(async () => {
+    fireEvent.click(button)
+  })
+  await settle()
+  const recorded = mockApi.callsTo('POST', `/staff/rights-requests/${no}/calls`)
+  expect(recorded).toHaveLength(1)
+  expect(recorded[0].headers['Idempotency-Key']).toBeTruthy()
+  expect(screen.getByText('昆山劳务工作站给求助人打了电话')).toBeTruthy()
+})
+
+test('staff who may not call see the masked number and no call button', async () => {
+  mockApi.on('GET', `/rights-requests/${no}`, () => rightsCase({ status: 'accepted', overdue: false, firstResponsible: { name: '别的工作人员' }, mayCall: false }))
+  const { container } = render(<StaffCasePage />)
+  await settle()
+  expect(screen.getByText('联系人：王小红 137****0001（晚上）')).toBeTruthy()
+  expect(container.querySelector('.phone-call')).toBeNull()
 })

@@ -7,12 +7,13 @@ import { contactTimeLabel, rightsCategoryLabel, rightsReferralLabel, rightsRefer
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
+import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { Timeline } from '@/features/rights/components/timeline'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
-import { getRightsRequest, staffAddRightsNote, staffTransitionRightsRequest } from '@contract/rights'
+import { getRightsRequest, staffAddRightsNote, staffRecordRightsCall, staffTransitionRightsRequest } from '@contract/rights'
 
 const moveLabel: Partial<Record<RightsStatus, string>> = {
   accepted: '受理（我来负责）',
@@ -43,11 +44,16 @@ function CaseView({ trackingNo }: { trackingNo: string }) {
             <Text className='wb-card__line'>类别：{rightsCategoryLabel[c.category]}{c.amountOwedYuan !== null ? `，欠款 ${c.amountOwedYuan} 元` : ''}，涉及 {c.workersAffected} 人</Text>
             <Text className='wb-card__line'>单位：{c.employerName}（{c.workCity} {c.workAddress}）</Text>
             <Text className='wb-card__line'>时间：{c.workedFrom} 至 {c.workedTo ?? '现在'}</Text>
-            <Text className='wb-card__line'>联系人：{c.contactName ?? '已注销'} {c.contactPhone ?? ''}（{contactTimeLabel[c.contactTime]}）</Text>
+            {c.mayCall && c.contactPhone ? (
+              <Text className='wb-card__line'>联系人：{contactName(c)}（方便接电话：{contactTimeLabel[c.contactTime]}）</Text>
+            ) : (
+              <Text className='wb-card__line'>联系人：{contactName(c)} {c.contactPhone ?? ''}（{contactTimeLabel[c.contactTime]}）</Text>
+            )}
             <Text className='wb-card__line'>首问负责人：{c.firstResponsible?.name ?? '还没有人受理'}</Text>
             <Text className='wb-card__line'>提交：{chinaDateTime(c.submittedAt)}</Text>
             <Text className='wb-card__line staff-case__description'>{c.description}</Text>
           </View>
+          {c.mayCall && c.contactPhone && <CallWorker request={c} onChanged={setCurrent} />}
           <CaseActions request={c} onChanged={setCurrent} />
           <Section title='办理经过'>
             <Timeline events={c.timeline} />
@@ -55,6 +61,26 @@ function CaseView({ trackingNo }: { trackingNo: string }) {
         </View>
       )}
     </StateView>
+  )
+}
+
+/** A name only the worker can give; 已注销 only when the account is really gone. */
+const contactName = (c: RightsRequest) => c.contactName ?? (c.requesterDeleted ? '已注销' : '未留姓名')
+
+/** The first-responsible officer's call button: each tap is written on the case (internal) as the dialer opens. */
+function CallWorker({ request: c, onChanged }: { request: RightsRequest; onChanged: (r: RightsRequest) => void }) {
+  const [message, setMessage] = useState<string | null>(null)
+  const record = () => {
+    setMessage(null)
+    request(staffRecordRightsCall, { params: { trackingNo: c.trackingNo } }, { idempotencyKey: newIdempotencyKey() }).then(onChanged, (e: unknown) =>
+      setMessage(`这次通话没有记到求助里：${errorText(e)}`),
+    )
+  }
+  return (
+    <View className='staff-case__call'>
+      <PhoneCall phone={c.contactPhone!} label={`给求助人打电话：${contactName(c)}`} note={`方便接电话：${contactTimeLabel[c.contactTime]}`} onCall={record} />
+      {message && <Text className='wb-message'>{message}</Text>}
+    </View>
   )
 }
 

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useApi } from '@/api'
 import { townships } from '@contract/me'
-import { type LedgerKind, ledgerKindLabel, ledgerKinds } from '@contract/staff-ledgers'
+import { type LedgerKind, ledgerKindLabel, ledgerKinds, yesNoUnanswered } from '@contract/staff-ledgers'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
@@ -12,7 +12,6 @@ import { exportLedgerCsv } from '@/features/staff/api/ledger-export'
 import { errorText } from '@/features/staff/lib/paths'
 import { staffLedger } from '@contract/staff-ledgers'
 
-const yes = (b: boolean) => (b ? '是' : '否')
 
 /** 台账: one register per kind, filtered by township and destination; exported as CSV for Excel. */
 export default function StaffLedgersPage() {
@@ -68,7 +67,7 @@ function Ledgers({ admin }: { admin: boolean }) {
               <Text className='wb-card__line'>{r.hometownTownship ?? ''}{r.hometownVillage ?? ''}</Text>
               <Text className='wb-card__line'>{r.trades.join('、')}</Text>
               <Text className='wb-card__line'>{r.currentCity ?? ''}</Text>
-              <Text className='wb-card__line'>外出 {yes(r.workingAway)} · 脱贫户 {yes(r.povertyAlleviated)}</Text>
+              <Text className='wb-card__line'>外出 {yesNoUnanswered(r.workingAway)} · 脱贫户 {yesNoUnanswered(r.povertyAlleviated)}</Text>
             </View>
           ))}
         </View>

@@ -41,7 +41,7 @@ beforeEach(() => {
       kind,
       count: kind === 'all' ? 2 : 1,
       phonesMasked: true,
-      items: kind === 'all' ? [row(), row({ userId: 2, name: null, phone: '137****0002', hometownTownship: '城关镇', hometownVillage: null, workingAway: false, currentCity: null, povertyAlleviated: false, trades: [] })] : [row({ userId: 2, name: '李大山', workingAway: false, currentCity: null })],
+      items: kind === 'all' ? [row(), row({ userId: 2, name: null, phone: '137****0002', hometownTownship: '城关镇', hometownVillage: null, workingAway: false, currentCity: null, povertyAlleviated: null, trades: [] })] : [row({ userId: 2, name: '李大山', workingAway: false, currentCity: null })],
     }))
   }
 })
@@ -64,7 +64,8 @@ test('shows the workers on the ledger with masked phones for station staff', asy
   expect(screen.getByText('电工、普工')).toBeTruthy()
   expect(screen.getByText('外出 是 · 脱贫户 是')).toBeTruthy()
   expect(screen.getByText('（未填姓名）')).toBeTruthy()
-  expect(screen.getByText('外出 否 · 脱贫户 否')).toBeTruthy()
+  // A question the worker never answered is 未填, not 否.
+  expect(screen.getByText('外出 否 · 脱贫户 未填')).toBeTruthy()
   expect(screen.getByText(/电话中间四位已遮挡/)).toBeTruthy()
 })
 

@@ -1,0 +1,51 @@
+/**
+ * Writes the H5 portal's service worker (sw.js at the site root, from config/service-worker.js) with this build's
+ * list of what to keep on the phone: index.html, the app shell's own script and styles, and each tab page's chunks
+ * (the main package's pages are the tabs). Other pages are kept as they are first opened. The cache is named by a
+ * hash of that list, so a new build gets a new cache and the old one is removed.
+ */
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import type { Chunk, Compilation, Compiler } from 'webpack'
+
+const template = path.join(__dirname, 'service-worker.js')
+const placeholder = "/* build */ { version: 'dev', precache: [] }"
+/** The main package's pages, src/pages/<tab>/index: the five tabs. */
+const tabPage = /[\\/]src[\\/]pages[\\/][^\\/]+[\\/]index\.tsx$/
+
+export class ServiceWorkerPlugin {
+  constructor(private readonly publicPath = '/') {}
+
+  apply(compiler: Compiler): void {
+    const { Compilation, sources } = compiler.webpack
+    compiler.hooks.thisCompilation.tap('ServiceWorkerPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'ServiceWorkerPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ANALYSE }, () => {
+        const files = new Set<string>()
+        for (const entry of compilation.entrypoints.values()) for (const f of entry.getFiles()) files.add(f)
+        for (const chunk of tabChunks(compilation)) for (const f of chunk.files) files.add(f)
+        const precache = ['/index.html', ...[...files].filter((f) => /\.(js|css)$/.test(f)).sort().map((f) => this.publicPath + f)]
+        const source = fs.readFileSync(template, 'utf8')
+        if (!source.includes(placeholder)) throw new Error(`${template} has lost its build placeholder`)
+        const version = createHash('sha256').update(precache.join('\n')).update(source).digest('hex').slice(0, 10)
+        const script = source.replace(placeholder, JSON.stringify({ version, precache }))
+        compilation.emitAsset('sw.js', new sources.RawSource(script))
+      })
+    })
+  }
+}
+
+/** Every chunk a tab page needs to open: the chunks of each group its module is loaded in. */
+function tabChunks(compilation: Compilation): Set<Chunk> {
+  const out = new Set<Chunk>()
+  for (const module of compilation.modules) {
+    // A page joined with its imports into one module (production's module concatenation) is named by its root.
+    const named = module as { resource?: string; rootModule?: { resource?: string } }
+    const resource = (named.resource ?? named.rootModule?.resource)?.split('?')[0]
+    if (!resource || !tabPage.test(resource)) continue
+    for (const chunk of compilation.chunkGraph.getModuleChunksIterable(module)) {
+      for (const group of chunk.groupsIterable) for (const c of group.chunks) out.add(c)
+    }
+  }
+  return out
+}

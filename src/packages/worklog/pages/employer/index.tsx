@@ -8,25 +8,22 @@ import { SavedNote } from '@/components/saved-note'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
-import { useSession } from '@/features/account/session'
 import { useWorklogEmployer } from '@/features/worklog/api/worklog'
 import { OwedCard } from '@/features/worklog/components/owed-card'
 import { dayLabel, monthLabel } from '@/features/worklog/lib/calendar'
 import { agreedPay } from '@/features/worklog/lib/describe'
+import { SignedIn } from '../signed-in'
 import './index.scss'
 
 /** One employer: the pay agreed, 欠我多少钱 in big numbers with how it was counted, each month, and the pay received. */
-export default function WorklogEmployerPage() {
-  const id = Number(useRouter().params.id ?? 0)
-  const session = useSession()
-  const { data, error, loading, refresh, savedAt } = useWorklogEmployer(id, session.signedIn || Boolean(session.error))
+function Employer({ id }: { id: number }) {
+  const { data, error, loading, refresh, savedAt } = useWorklogEmployer(id, true)
   useDidShow(() => void refresh())
 
   return (
-    <PageRoot className='worklog-employer'>
-      <OutboxBanner />
+    <>
       {!loading && <SavedNote savedAt={savedAt} onRetry={() => void refresh()} />}
-      <StateView loading={session.loading || loading} error={data ? null : error} onRetry={() => void refresh()}>
+      <StateView loading={loading} error={data ? null : error} onRetry={() => void refresh()}>
         {data && (
           <>
             <Section title={data.employer.name}>
@@ -65,6 +62,18 @@ export default function WorklogEmployerPage() {
           </>
         )}
       </StateView>
+    </>
+  )
+}
+
+export default function WorklogEmployerPage() {
+  const id = Number(useRouter().params.id ?? 0)
+  return (
+    <PageRoot className='worklog-employer'>
+      <OutboxBanner />
+      <SignedIn redirect={`/packages/worklog/pages/employer/index?id=${id}`}>
+        <Employer id={id} />
+      </SignedIn>
     </PageRoot>
   )
 }

@@ -12,13 +12,12 @@ import { StateView } from '@/components/state-view'
 import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { showNotice } from '@/lib/notice'
-import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
-import { useSession } from '@/features/account/session'
 import { deleteDay, logDay, pendingDays, useWorklogMonth } from '@/features/worklog/api/worklog'
 import { MonthCalendar } from '@/features/worklog/components/month-calendar'
 import { QuickLog, type QuickLogChoice } from '@/features/worklog/components/quick-log'
 import { chinaToday, dayLabel, monthLabel, shiftMonth } from '@/features/worklog/lib/calendar'
 import { agreedPay, cellMark, entryLine } from '@/features/worklog/lib/describe'
+import { SignedIn } from '../signed-in'
 import './index.scss'
 
 const base = '/packages/worklog/pages'
@@ -147,14 +146,12 @@ function Worklog() {
 
 /** 记工: the month as a calendar, one tap to log a day, and what each employer owes. */
 export default function WorklogPage() {
-  const session = useSession()
   return (
     <PageRoot className='worklog-page'>
       <OutboxBanner />
-      <StateView loading={session.loading} error={null}>
-        {/* No network to check the session: the token is still there, so the saved month shows. */}
-        {session.signedIn || session.error ? <Worklog /> : <SignInPrompt title='记工' reason='登录后能记每天干的活和收到的工钱，欠薪时就是证据。' redirect={`${base}/index/index`} />}
-      </StateView>
+      <SignedIn redirect={`${base}/index/index`}>
+        <Worklog />
+      </SignedIn>
     </PageRoot>
   )
 }

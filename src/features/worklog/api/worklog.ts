@@ -1,5 +1,5 @@
 /** Every call of 记工: the month and employer reads (kept on the phone for offline use), and the keyed writes. */
-import { newIdempotencyKey, readOutbox, request, submit, useApi, type OutboxEntry } from '@/api'
+import { newIdempotencyKey, readOutbox, registerQueuedWrites, request, submit, useApi, type OutboxEntry } from '@/api'
 import {
   addWorklogPayment,
   createWorklogEmployer,
@@ -12,6 +12,9 @@ import {
   type WorklogEntryBody,
   type WorklogPaymentBody,
 } from '@contract/worklog'
+
+// Days and payments kept on the phone in an earlier session go out once the log's code is loaded again.
+registerQueuedWrites({ logWorklogDay, addWorklogPayment })
 
 /** Saved reads of the log are named from here; the account clears every `worklog-*` one at sign-out. */
 export const monthCache = (month: string) => `worklog-${month}`

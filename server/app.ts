@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { meRoutes } from './routes/me'
 import { rightsRoutes } from './routes/rights'
+import { worklogRoutes } from './routes/worklog'
 import { staffRoutes } from './routes/staff'
 import { staffCourseRoutes } from './routes/staff-courses'
 import { staffAdminRoutes } from './routes/staff-admin'
@@ -100,6 +101,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   meRoutes(app)
   staffRoutes(app)
   rightsRoutes(app)
+  worklogRoutes(app)
   uploadRoutes(app)
   staffCourseRoutes(app)
   staffJobRoutes(app)

@@ -73,6 +73,19 @@ import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
 import { staffLabourFigures } from './labour-figures'
+import {
+  addWorklogPayment,
+  createWorklogEmployer,
+  deleteWorklogDay,
+  deleteWorklogPayment,
+  getWorklogEmployer,
+  getWorklogMonth,
+  getWorklogSummary,
+  listWorklogEmployers,
+  logWorklogDay,
+  updateWorklogDay,
+  updateWorklogEmployer,
+} from './worklog'
 
 export * from './errors'
 export * from './messages'
@@ -99,6 +112,7 @@ export * from './brands'
 export * from './places'
 export * from './roster'
 export * from './labour-figures'
+export * from './worklog'
 
 export const api = {
   health,
@@ -194,5 +208,16 @@ export const api = {
   staffGetPerson,
   staffUpdatePerson,
   staffPersonHistory,
+  getWorklogMonth,
+  logWorklogDay,
+  updateWorklogDay,
+  deleteWorklogDay,
+  addWorklogPayment,
+  deleteWorklogPayment,
+  listWorklogEmployers,
+  createWorklogEmployer,
+  updateWorklogEmployer,
+  getWorklogEmployer,
+  getWorklogSummary,
 } as const
 export type Api = typeof api

@@ -26,6 +26,7 @@ import { exportRightsRequests, forgetRightsRequester } from '../rights/rights.se
 import type { PhotoStorage } from '../uploads/photo-storage'
 import { exportUnusedUploads, removeUploadFiles } from '../uploads/uploads.service'
 import { exportWorkerAccessLog } from '../staff/access-log.service'
+import { eraseWorklogData, exportWorklog } from '../worklog/worklog.service'
 import type { Updateable } from 'kysely'
 
 type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number]
@@ -130,7 +131,7 @@ export async function exportMe(db: Kysely<DB>, keys: DataKeys, userId: number, n
     profile: { ...plainProfile(user, keys), updatedAt: user.updated_at },
     consents: (await listConsents(db, userId)).map(toConsent),
     sessions: (await listUserSessions(db, userId)).map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
-    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await exportTrainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await exportTransportRecords(db, userId)), unusedUploads: await exportUnusedUploads(db, userId) },
+    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await exportTrainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await exportTransportRecords(db, userId)), unusedUploads: await exportUnusedUploads(db, userId), ...(await exportWorklog(db, userId)) },
     accessLog: await exportWorkerAccessLog(db, userId),
   }
 }
@@ -144,8 +145,10 @@ export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, photos
     await erasePartyMemberships(trx, userId)
     await eraseTrainingData(trx, userId, now)
     await eraseTransportData(trx, userId, now)
+    // Before the job records: an employer may point at one of the worker's applications.
+    const worklogPhotos = await eraseWorklogData(trx, userId)
     await eraseJobRecords(trx, userId, now)
-    removedUploads = await forgetRightsRequester(trx, userId, now)
+    removedUploads = [...worklogPhotos, ...(await forgetRightsRequester(trx, userId, now))]
     await eraseUser(trx, userId, now)
   })
   if (photos) await removeUploadFiles(photos, removedUploads)

@@ -378,6 +378,8 @@ export interface UploadTable {
   size_bytes: number
   sha256: string
   created_at: string
+  /** The 记工 payment this photo belongs to (0016); such a photo is in use, never swept. */
+  worklog_payment_id: number | null
 }
 
 /** Each staff read of a worker's personal data (unmasked phone, ledger export), for admins to inspect (0007). */
@@ -556,7 +558,61 @@ export interface PersonVersionTable extends PersonStateColumns {
   changes_json: string
 }
 
+/** 记工 (0016): a worker's own employers with the agreed pay; money in fen. */
+export interface WorklogEmployerTable {
+  id: Generated<number>
+  user_id: number
+  name: string
+  site: string
+  day_rate_fen: number | null
+  hour_rate_fen: number | null
+  unit_rate_fen: number | null
+  unit_label: string | null
+  overtime_rate_fen: number | null
+  application_id: number | null
+  note: string
+  created_at: string
+  updated_at: string
+}
+
+/** One 记工 entry; counts in hundredths (a half day is days_x100 = 50). */
+export interface WorklogEntryTable {
+  id: Generated<number>
+  user_id: number
+  employer_id: number
+  date: string
+  kind: string
+  days_x100: number | null
+  hours_x100: number | null
+  overtime_hours_x100: Generated<number>
+  quantity_x100: number | null
+  rate_fen: number | null
+  amount_fen: number | null
+  note: string
+  entered_at: string
+  client_entered_at: string
+  on_the_day: Flag
+  corrected_at: string | null
+}
+
+export interface WorklogPaymentTable {
+  id: Generated<number>
+  user_id: number
+  employer_id: number
+  date: string
+  amount_fen: number
+  method: string
+  note: string
+  photo_id: string | null
+  entered_at: string
+  client_entered_at: string
+  on_the_day: Flag
+}
+
 export interface DB {
+  worklog_employers: WorklogEmployerTable
+  worklog_entries: WorklogEntryTable
+  worklog_payments: WorklogPaymentTable
   townships: TownshipTable
   villages: VillageTable
   households: HouseholdTable

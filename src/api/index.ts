@@ -11,6 +11,7 @@ export { newIdempotencyKey } from './idempotency-key'
 export { uploadPhoto } from './upload'
 export {
   submit,
+  registerQueuedWrites,
   flushOutbox,
   startOutbox,
   dismissOutboxEntry,

@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro'
 import { dismissOutboxEntry, flushOutbox, onOutboxDelivered, readOutbox, submit } from '.'
 import { logout } from '@contract/auth'
 import { updateMe } from '@contract/me'
+import type * as WorklogContract from '@contract/worklog'
+import type * as ApiModule from '.'
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../tests/support/app/taro-storage-double').taroStorageDouble())
 
@@ -86,4 +88,23 @@ test('a refusal at the first try is thrown to the form, not queued', async () =>
 
 test('only keyed writes may be queued', async () => {
   await expect(submit('logout' as never, logout as never, {} as never, { label: '退出' })).rejects.toThrow(/keyed write/)
+})
+
+test('a day of the work log kept from an earlier session waits, untouched, until the log registers its writes', async () => {
+  const { logWorklogDay } = jest.requireActual<typeof WorklogContract>('@contract/worklog')
+  const { registerQueuedWrites } = jest.requireActual<typeof ApiModule>('.')
+  const body = { employerId: 7, date: '2026-05-20', kind: 'day_work', days: 1 }
+  // Left on the phone by an earlier session: this one has not loaded the log's code.
+  Taro.setStorageSync('wgt.outbox', [{ id: 'k-1234567890abcdef', name: 'logWorklogDay', req: { body }, label: '记工 5月20日', createdAt: '2026-05-20T10:00:00.000Z', attempts: 1, nextAttemptAt: 0, state: 'pending' }])
+  await flushOutbox(true)
+  expect(taroRequest).not.toHaveBeenCalled()
+  expect(readOutbox()[0]).toMatchObject({ state: 'pending', attempts: 1 })
+
+  const logged = { id: 1, employerId: 7, date: '2026-05-20', kind: 'day_work', days: 1, hours: null, overtimeHours: 0, quantity: null, rateFen: null, amountFen: null, earnedFen: 30000, note: '', enteredAt: '2026-05-21T00:00:00.000Z', clientEnteredAt: '2026-05-20T10:00:00.000Z', onTheDay: true, correctedAt: null }
+  taroRequest.mockReturnValue(answer(logged))
+  registerQueuedWrites({ logWorklogDay })
+  await flushOutbox(true)
+  expect(readOutbox()).toHaveLength(0)
+  expect(taroRequest).toHaveBeenCalledTimes(1)
+  expect(taroRequest.mock.calls[0][0]).toMatchObject({ method: 'POST', url: expect.stringContaining('/me/worklog/days'), header: expect.objectContaining({ 'Idempotency-Key': 'k-1234567890abcdef' }) })
 })

@@ -61,6 +61,7 @@ export async function submit<N extends WriteName>(
 ): Promise<SubmitResult<N>> {
   // The caller passes its own endpoint, so a page carries only its own schemas; the name is what a resend looks up.
   if (!endpoint?.idempotent) throw new Error(`${String(name)} is not a keyed write and cannot be queued`)
+  if (!registered[name]) Object.assign(registered, { [name]: endpoint })
   const id = options.idempotencyKey ?? newIdempotencyKey()
   try {
     const data = (await request(endpoint, req, { idempotencyKey: id })) as ResponseOf<QueuedWrites[N]>
@@ -87,6 +88,15 @@ export async function submit<N extends WriteName>(
   }
 }
 
+/** Writes registered by the area that makes them (see LaterWrites), or met in a `submit` this session. */
+const registered: Partial<QueuedWrites> = {}
+
+/** An area's keyed writes, so entries kept from an earlier session can be sent; sends what was waiting for them. */
+export function registerQueuedWrites(writes: Partial<QueuedWrites>): void {
+  Object.assign(registered, writes)
+  void flushOutbox(true)
+}
+
 let flushing: Promise<void> | null = null
 
 /** Sends every entry that is due (or all pending ones with `force`), one at a time, oldest first. */
@@ -105,23 +115,24 @@ async function sendDue(force: boolean): Promise<void> {
   await Promise.resolve()
   const due = readOutbox().filter((entry) => entry.state === 'pending' && (force || entry.nextAttemptAt <= Date.now()))
   if (due.length === 0) return
-  let writes: QueuedWrites
+  let writes: Partial<QueuedWrites>
   try {
     // Loaded only to resend: a page carries its own write's schemas, not every keyed write's. The mini-program's
     // build turns this import into a plain require (its main package holds the client anyway).
-    writes = (await import('./queued-writes')).queuedWrites
+    writes = { ...registered, ...(await import('./queued-writes')).queuedWrites }
   } catch {
     // H5 without a network cannot fetch that code either: every entry waits for the next try, untouched.
     return
   }
-  for (const entry of due) await sendOne(entry, writes)
+  // An entry whose write is not registered yet (its area's code not loaded this session) waits, untouched.
+  for (const entry of due) if (writes[entry.name]) await sendOne(entry, writes)
 }
 
-async function sendOne(entry: OutboxEntry, writes: QueuedWrites): Promise<void> {
+async function sendOne(entry: OutboxEntry, writes: Partial<QueuedWrites>): Promise<void> {
   const update = (fn: (x: OutboxEntry) => OutboxEntry | null) =>
     writeOutbox(readOutbox().flatMap((x) => (x.id === entry.id ? [fn(x)].filter((y): y is OutboxEntry => y !== null) : [x])))
   try {
-    const data = await request(writes[entry.name], entry.req as never, { idempotencyKey: entry.id, retryDelaysMs: [] })
+    const data = await request(writes[entry.name]!, entry.req as never, { idempotencyKey: entry.id, retryDelaysMs: [] })
     update(() => null)
     Taro.eventCenter.trigger(delivered, { entry, data })
   } catch (e) {

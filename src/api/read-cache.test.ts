@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { z } from 'zod/mini'
 import { endpoint } from '@contract'
 import { useApi, useApiList } from '.'
-import { formatSavedAt, readSaved, saveRead } from './read-cache'
+import { clearSavedReads, formatSavedAt, readSaved, saveRead } from './read-cache'
 
 jest.mock('@tarojs/taro', () => {
   const store = new Map<string, unknown>()
@@ -13,6 +13,7 @@ jest.mock('@tarojs/taro', () => {
     setStorageSync: (k: string, v: unknown) => store.set(k, v),
     removeStorageSync: (k: string) => store.delete(k),
     clearStorageSync: () => store.clear(),
+    getStorageInfoSync: () => ({ keys: [...store.keys()] }),
   }
   return { __esModule: true, default: taro, ...taro }
 })
@@ -106,4 +107,14 @@ test('an answer too large for one WeChat storage key is not kept', () => {
 
 test('the saved time reads like 11月26日 14:05', () => {
   expect(formatSavedAt(new Date(2026, 10, 26, 14, 5).toISOString())).toBe('11月26日 14:05')
+})
+
+test('signing out clears a read by its name, and every read a name ending in * starts', () => {
+  for (const name of ['my-rights-requests', 'worklog-2026-05', 'worklog-employer-7', 'jobs-first-page']) saveRead(name, { n: 1 })
+  clearSavedReads(['my-rights-requests', 'worklog-*'])
+  expect(readSaved('my-rights-requests')).toBeNull()
+  expect(readSaved('worklog-2026-05')).toBeNull()
+  expect(readSaved('worklog-employer-7')).toBeNull()
+  // Not personal: kept.
+  expect(readSaved('jobs-first-page')).not.toBeNull()
 })

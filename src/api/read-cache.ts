@@ -47,9 +47,17 @@ export function readSaved<T>(name: string): CachedRead<T> | null {
   }
 }
 
-/** Signing out: nothing of this worker's stays readable on a shared phone. */
+/** Signing out: nothing of this worker's stays readable on a shared phone. A name ending in `*` clears every read it starts. */
 export function clearSavedReads(names: string[]): void {
-  for (const name of names) {
+  const prefixes = names.filter((n) => n.endsWith('*')).map((n) => prefix + n.slice(0, -1))
+  let stored: string[] = []
+  try {
+    if (prefixes.length) stored = Taro.getStorageInfoSync().keys
+  } catch {
+    // no list of keys: only the exact names below
+  }
+  const matched = stored.filter((k) => prefixes.some((p) => k.startsWith(p))).map((k) => k.slice(prefix.length))
+  for (const name of [...names.filter((n) => !n.endsWith('*')), ...matched]) {
     try {
       Taro.removeStorageSync(prefix + name)
     } catch {

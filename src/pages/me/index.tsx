@@ -51,6 +51,7 @@ export default function MePage() {
 
       {signedIn && (
         <View className='me-page__rows'>
+          <ListRow title='记工' note='每天干了多少、老板欠多少钱' onClick={() => openPage('/packages/worklog/pages/index/index')} />
           <ListRow title='我的资料' note='姓名、家乡、会的工种' onClick={() => openPage(`${mePages}/profile/index`)} />
           <ListRow title='我的报名' onClick={() => openPage('/packages/jobs/pages/applications/index')} />
           <ListRow title='我的课程' onClick={() => openPage('/packages/training/pages/mine/index')} />

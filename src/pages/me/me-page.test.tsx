@@ -58,7 +58,7 @@ test('signed in: the masked phone, the name, the rows, and 退出登录 ends the
   await renderPage()
   expect(screen.getByText('138****1234')).toBeTruthy()
   expect(screen.getByText('张三')).toBeTruthy()
-  for (const row of ['我的资料', '我的报名', '我的课程', '我的求助', '隐私与授权', '导出我的信息', '注销账号']) {
+  for (const row of ['记工', '我的资料', '我的报名', '我的课程', '我的求助', '隐私与授权', '导出我的信息', '注销账号']) {
     expect(screen.getByText(row)).toBeTruthy()
   }
   await act(async () => {

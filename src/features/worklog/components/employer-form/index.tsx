@@ -1,0 +1,92 @@
+import { useRef, useState } from 'react'
+import { Input, Text, View } from '@tarojs/components'
+import { isApiError, newIdempotencyKey } from '@/api'
+import { BigButton } from '@/components/big-button'
+import { FormField } from '@/components/form-field'
+import { type WorklogEmployer, yuanTextToFen } from '@contract/worklog'
+import { createEmployer } from '../../api/worklog'
+
+interface Props {
+  onSaved: (employer: WorklogEmployer) => void
+}
+
+const rateFields = [
+  ['day', '一天多少钱（元）', 'dayRateFen', '例如 300'],
+  ['hour', '一小时多少钱（元）', 'hourRateFen', '按小时算才填'],
+  ['overtime', '加班一小时多少钱（元）', 'overtimeRateFen', '例如 50'],
+  ['unit', '包工单价（元）', 'unitRateFen', '按量算才填，例如 35'],
+] as const
+
+/** 老板或工地, and the pay agreed with them: only the name is needed, the rest as far as it is known. */
+export function EmployerForm({ onSaved }: Props) {
+  const [name, setName] = useState('')
+  const [site, setSite] = useState('')
+  const [rates, setRates] = useState<Record<string, string>>({})
+  const [unitLabel, setUnitLabel] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const key = useRef(newIdempotencyKey())
+
+  const save = async () => {
+    const fen: Record<string, number | null> = {}
+    const found: Record<string, string> = {}
+    for (const [id, , field] of rateFields) {
+      const text = (rates[id] ?? '').trim()
+      fen[field] = text ? yuanTextToFen(text) : null
+      if (text && (fen[field] === null || fen[field] === 0)) found[field] = '请填写钱数，例如 300 或 35.5'
+    }
+    if (!name.trim()) found.name = '请写老板或工地的名字'
+    if (fen.unitRateFen !== null && !unitLabel.trim()) found.unitLabel = '按量算钱，请写单位，例如 平方米'
+    setErrors(found)
+    if (Object.keys(found).length) return
+    setBusy(true)
+    try {
+      const saved = await createEmployer(
+        {
+          name: name.trim(),
+          site: site.trim(),
+          dayRateFen: fen.dayRateFen,
+          hourRateFen: fen.hourRateFen,
+          overtimeRateFen: fen.overtimeRateFen,
+          unitRateFen: fen.unitRateFen,
+          unitLabel: unitLabel.trim() || null,
+        },
+        key.current,
+      )
+      onSaved(saved)
+    } catch (e) {
+      setErrors(isApiError(e) && e.fields ? e.fields : { form: isApiError(e) ? e.message : '出了点问题，请稍后重试' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='worklog-form'>
+      <FormField label='老板或工地' error={errors.name}>
+        <Input className='form-field__input' value={name} maxlength={50} placeholder='例如 李老板 或 万达三期' onInput={(e) => setName(e.detail.value)} />
+      </FormField>
+      <FormField label='干活的地方' hint='不填也可以' error={errors.site}>
+        <Input className='form-field__input' value={site} maxlength={200} placeholder='例如 苏州工业园区某某路' onInput={(e) => setSite(e.detail.value)} />
+      </FormField>
+      {rateFields.map(([id, label, field, hint]) => (
+        <FormField key={id} label={label} hint={hint} error={errors[field]}>
+          <Input className='form-field__input' type='digit' value={rates[id] ?? ''} onInput={(e) => setRates((r) => ({ ...r, [id]: e.detail.value }))} />
+        </FormField>
+      ))}
+      {(rates.unit ?? '').trim() !== '' && (
+        <FormField label='单位' error={errors.unitLabel}>
+          <Input className='form-field__input' value={unitLabel} maxlength={10} placeholder='例如 平方米、吨、块' onInput={(e) => setUnitLabel(e.detail.value)} />
+        </FormField>
+      )}
+      {errors.form && (
+        <Text className='worklog-form__error' aria-live='assertive'>
+          {errors.form}
+        </Text>
+      )}
+      <BigButton disabled={busy} onClick={() => void save()}>
+        {busy ? '正在保存…' : '保存'}
+      </BigButton>
+    </View>
+  )
+}

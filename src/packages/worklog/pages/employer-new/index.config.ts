@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '添加老板或工地',
+})

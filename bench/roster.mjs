@@ -138,7 +138,9 @@ try {
   }
   const first = await figures()
   const times = []
-  for (let i = 0; i < FIGURE_RUNS; i++) times.push((await figures()).ms)
+  // At most FIGURE_RUNS, and no more than a minute of them once 5 are in: a slow report should not hold the run up.
+  const figuresStarted = performance.now()
+  for (let i = 0; i < FIGURE_RUNS && (i < 5 || performance.now() - figuresStarted < 60_000); i++) times.push((await figures()).ms)
   times.sort((a, b) => a - b)
   const figuresP95 = pct(times, 95)
   if (figuresP95 > FIGURES_GOAL_MS) failed = true
@@ -152,7 +154,7 @@ try {
     figuresP95 > FIGURES_GOAL_MS ? 'MISS' : 'ok',
   ])
 
-  console.log(`\n${PEOPLE.toLocaleString()} people, ${seeded.versions.toLocaleString()} versions, ${engine}; ${CONNECTIONS} connections, ${SECONDS} s each (figures: ${FIGURE_RUNS} runs)`)
+  console.log(`\n${PEOPLE.toLocaleString()} people, ${seeded.versions.toLocaleString()} versions, ${engine}; ${CONNECTIONS} connections, ${SECONDS} s each (figures: ${times.length} runs)`)
   const header = ['request', 'req/s', 'p50 ms', 'p95 ms', 'goal', 'errors', '']
   const width = [46, 8, 8, 8, 7, 7, 5]
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(width[i]) : cell.padStart(width[i]))).join(' '))

@@ -11,7 +11,9 @@ import { assertProductionReady, type Config } from './config'
 import type { Database } from './db/database'
 import type { Clock } from './http/app-context'
 import './http/app-context'
+import { installDraining } from './http/draining'
 import { installErrorHandler } from './http/error-handler'
+import { installMetrics } from './http/metrics'
 import { installIdempotencySweep } from './http/idempotency'
 import { type LogSettings, loggerOptions } from './http/logging'
 import { installResponseCache } from './http/response-cache'
@@ -31,6 +33,7 @@ import { staffLedgerRoutes } from './routes/staff-ledgers'
 import { stationRoutes } from './routes/stations'
 import { tradeRoutes } from './routes/trades'
 import { uploadRoutes } from './routes/uploads'
+import { createPhotoStorage } from './uploads/photo-storage'
 import { transportRoutes } from './routes/transport'
 import { policyRoutes } from './routes/policies'
 import { brandRoutes } from './routes/brands'
@@ -60,8 +63,8 @@ export async function buildApp({ config, database, clock = () => new Date(), log
     keepAliveTimeout: config.timeouts.keepAliveMs,
     // Node checks the header and request limits on this beat (30 s by default), so it is kept well inside them.
     http: { headersTimeout: config.timeouts.headersMs, connectionsCheckingInterval: Math.min(1000, config.timeouts.headersMs / 2) },
-    // Only a proxy on this machine (nginx) may set X-Forwarded-For; anyone else could forge their IP.
-    trustProxy: 'loopback',
+    // Only the configured proxies (by default nginx on this machine) may set X-Forwarded-For; anyone else could forge their IP.
+    trustProxy: config.trustProxy,
     // Links typed or shared by hand often gain a trailing slash; /api/jobs/ and /api/jobs are one route.
     routerOptions: { ignoreTrailingSlash: true },
   })
@@ -77,11 +80,15 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   app.decorate('config', config)
   app.decorate('keys', keys)
   app.decorate('sms', createSmsProvider(config.sms, { db: database.db, log: app.log }))
+  app.decorate('photos', createPhotoStorage(config))
+  app.addHook('onClose', async () => app.photos.close())
   app.decorateRequest('caller', null)
-  installResponseCache(app, { ttlMs: config.responseCacheMs })
+  installResponseCache(app, { ttlMs: config.responseCacheMs, shared: database.listenTarget })
   installErrorHandler(app)
   installSecurityHeaders(app, { webRoot: config.webRoot, hsts: config.hsts })
   installIdempotencySweep(app)
+  installDraining(app)
+  installMetrics(app, database, config.metrics)
 
   // Routes per area.
   healthRoutes(app)

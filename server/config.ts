@@ -2,6 +2,7 @@
  * Configuration from the environment. `loadConfig` is pure so tests can build any config
  * without touching process.env.
  */
+import { isIP } from 'node:net'
 import path from 'node:path'
 
 export interface Config {
@@ -41,6 +42,28 @@ export interface Config {
   /** Photos one worker may upload per China day, and their bytes together (UPLOAD_DAILY_COUNT, UPLOAD_DAILY_MB). */
   uploadDailyCount: number
   uploadDailyBytes: number
+  /**
+   * Which peers may set X-Forwarded-For (Fastify's trustProxy): false trusts none, true every peer (only when nothing
+   * but the proxy can reach the port), a list those addresses/CIDRs (or loopback, linklocal, uniquelocal).
+   * Default loopback: nginx on this machine.
+   */
+  trustProxy: boolean | string[]
+  /** Photos in an S3-compatible bucket (S3_*); null keeps them in DATA_DIR/uploads. */
+  s3: S3Config | null
+  /** Who may read GET /metrics: addresses/CIDRs (METRICS_ALLOW, loopback by default) or a bearer METRICS_TOKEN. */
+  metrics: { allow: string[]; token: string | null }
+  /** SIGTERM: how long health says draining before the server stops accepting, then how long requests may finish. */
+  shutdown: { noticeMs: number; timeoutMs: number }
+}
+
+export interface S3Config {
+  endpoint: string
+  bucket: string
+  accessKeyId: string
+  secretAccessKey: string
+  region: string
+  /** bucket in the path (MinIO, test servers) rather than in the host name (OSS, COS, OBS, AWS). */
+  forcePathStyle: boolean
 }
 
 /** How long a client may take, so slow senders cannot hold connections open (slowloris). */
@@ -111,6 +134,51 @@ export function assertProductionReady(config: Config): void {
     if (weak) missing.push(`STAFF_PASSWORD_${username.toUpperCase()} is too weak (${weak})`)
   }
   if (missing.length) throw new Error(`refusing to start in production: ${missing.join('; ')}`)
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function trustProxy(value: string | undefined): boolean | string[] {
+  const v = value?.trim().toLowerCase()
+  if (!v) return ['loopback']
+  if (['false', 'none'].includes(v)) return false
+  if (v === 'true') return true
+  // A hop count cannot tell a direct client from the proxy, so anyone could forge their address (Fastify 5 ignores it).
+  if (/^\d+$/.test(v)) throw new Error(`TRUST_PROXY takes the proxy's addresses (e.g. 127.0.0.1 or 10.0.0.0/8), not a hop count ("${v}")`)
+  return addressList(v, 'TRUST_PROXY', ['loopback'], PROXY_NAMES)
+}
+
+/** A comma list of addresses and CIDRs (and the named ranges given), checked at start so a typo cannot open anything. */
+function addressList(value: string | undefined, name: string, fallback: string[], names: Set<string> = new Set(['loopback'])): string[] {
+  const entries = (value ?? '').split(',').map((e) => e.trim()).filter(Boolean)
+  if (!entries.length) return fallback
+  for (const entry of entries) {
+    const [address, bits, ...rest] = entry.split('/')
+    const family = isIP(address)
+    const prefixOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32))
+    if (!(names.has(entry) || (family && prefixOk && !rest.length))) {
+      throw new Error(`${name} must list addresses/CIDRs (e.g. 127.0.0.1,10.0.0.0/8); "${entry}" is none of these`)
+    }
+  }
+  return entries
+}
+
+function s3Config(env: Record<string, string | undefined>): S3Config | null {
+  const names = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const
+  const given = names.filter((n) => env[n]?.trim())
+  if (!given.length) return null
+  const missing = names.filter((n) => !env[n]?.trim())
+  if (missing.length) throw new Error(`photos on S3 need ${missing.join(', ')} as well (set all of ${names.join(', ')}, or none)`)
+  const pathStyle = env.S3_FORCE_PATH_STYLE?.trim() || 'false'
+  if (!['true', 'false', '1', '0'].includes(pathStyle)) throw new Error(`S3_FORCE_PATH_STYLE must be true or false, got "${pathStyle}"`)
+  return {
+    endpoint: env.S3_ENDPOINT!.trim(),
+    bucket: env.S3_BUCKET!.trim(),
+    accessKeyId: env.S3_ACCESS_KEY_ID!.trim(),
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY!.trim(),
+    region: env.S3_REGION?.trim() || 'us-east-1',
+    forcePathStyle: pathStyle === 'true' || pathStyle === '1',
+  }
 }
 
 /** STAFF_PASSWORD_<USERNAME> → { username: password }. */
@@ -190,6 +258,14 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     // A case needs a handful of photos; 30 a day is generous for a worker and stops a runaway loop filling the disk.
     uploadDailyCount: int(env.UPLOAD_DAILY_COUNT, 30, 'UPLOAD_DAILY_COUNT'),
     uploadDailyBytes: int(env.UPLOAD_DAILY_MB, 60, 'UPLOAD_DAILY_MB') * 1024 * 1024,
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    s3: s3Config(env),
+    metrics: { allow: addressList(env.METRICS_ALLOW, 'METRICS_ALLOW', ['loopback']), token: env.METRICS_TOKEN?.trim() || null },
+    shutdown: {
+      // Two seconds of notice; 20 s for the rest, well inside systemd's 90 s stop timeout.
+      noticeMs: env.SHUTDOWN_NOTICE_MS === '0' ? 0 : int(env.SHUTDOWN_NOTICE_MS, 2000, 'SHUTDOWN_NOTICE_MS'),
+      timeoutMs: int(env.SHUTDOWN_TIMEOUT_MS, 20_000, 'SHUTDOWN_TIMEOUT_MS'),
+    },
   }
   if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')
   assertProductionReady(config)

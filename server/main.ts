@@ -3,6 +3,7 @@ import { buildApp } from './app'
 import { loadConfig } from './config'
 import { checkDatabaseReachable, createDatabase } from './db/database'
 import { migrateToLatest } from './db/migrate'
+import { drainAndClose } from './http/draining'
 import { seed } from './seed'
 import { printGeneratedPasswords, seedStaff, staffSeedOptions } from './staff/staff-seed'
 import { seedPlaces } from './roster/places-seed'
@@ -28,8 +29,7 @@ async function main() {
     closing = true
     app.log.info({ signal }, 'shutting down')
     try {
-      await app.close()
-      await database.close()
+      await drainAndClose(app, () => database.close(), config.shutdown)
       process.exit(0)
     } catch (error) {
       app.log.error({ err: error }, 'shutdown failed')

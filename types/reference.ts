@@ -31,6 +31,6 @@ export const health = endpoint({
   method: 'GET',
   path: '/health',
   access: 'public',
-  summary: 'Liveness after a real database write (rolled back); 503 UNAVAILABLE when the database cannot take one',
+  summary: 'Liveness after a real database write (rolled back); 503 UNAVAILABLE when the database cannot take one, 503 with status draining while the server shuts down',
   response: z.object({ status: z.literal('ok'), db: z.enum(['sqlite', 'postgres']) }),
 })

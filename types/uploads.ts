@@ -20,8 +20,11 @@ export const uploadSchema = z.object({
 })
 export type Upload = z.infer<typeof uploadSchema>
 
-/** A photo as a reader of a case sees it: `url` opens it for one hour without a token (an <Image> sends none). */
-export const attachmentSchema = z.object({ id: z.string(), contentType: z.enum(uploadContentTypes), url: z.string() })
+/**
+ * A photo as a reader of a case sees it: `url` opens it for one hour without a token (an <Image> sends none);
+ * `thumbUrl` opens its copy at most 480 px wide (JPEG), for lists and timelines.
+ */
+export const attachmentSchema = z.object({ id: z.string(), contentType: z.enum(uploadContentTypes), url: z.string(), thumbUrl: z.string() })
 export type Attachment = z.infer<typeof attachmentSchema>
 
 /**
@@ -38,5 +41,5 @@ export const uploadFile = endpoint({
   response: uploadSchema,
 })
 
-/** Where a photo is read (bearer token of the owner or staff, or the signed `url` of an attachment). */
+/** Where a photo is read (bearer token of the owner or staff, or the signed `url` of an attachment); `?size=thumb` for its thumbnail. */
 export const uploadPath = (id: string) => `/uploads/${id}`

@@ -23,6 +23,7 @@ import { eraseTrainingData, exportTrainingRecords } from '../training/enrollment
 import { eraseTransportData, exportTransportRecords } from '../transport/transport.service'
 import { eraseJobRecords, exportJobRecords } from '../jobs/applications.service'
 import { exportRightsRequests, forgetRightsRequester } from '../rights/rights.service'
+import type { PhotoStorage } from '../uploads/photo-storage'
 import { exportUnusedUploads, removeUploadFiles } from '../uploads/uploads.service'
 import { exportWorkerAccessLog } from '../staff/access-log.service'
 import type { Updateable } from 'kysely'
@@ -134,8 +135,8 @@ export async function exportMe(db: Kysely<DB>, keys: DataKeys, userId: number, n
   }
 }
 
-/** `uploadsDir`: where the worker's photos are, removed once the deletion has committed. */
-export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, uploadsDir?: string): Promise<{ deleted: true }> {
+/** `photos`: where the worker's photos are, removed once the deletion has committed. */
+export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, photos?: PhotoStorage): Promise<{ deleted: true }> {
   let removedUploads: string[] = []
   await db.transaction().execute(async (trx) => {
     const user = await requireUser(trx, userId)
@@ -147,6 +148,6 @@ export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, upload
     removedUploads = await forgetRightsRequester(trx, userId, now)
     await eraseUser(trx, userId, now)
   })
-  if (uploadsDir) await removeUploadFiles(uploadsDir, removedUploads)
+  if (photos) await removeUploadFiles(photos, removedUploads)
   return { deleted: true }
 }

@@ -18,6 +18,10 @@ export interface Database {
   dialect: DialectName
   /** Sends connection failures (PostgreSQL ending a connection) to this log. */
   logTo(log: DatabaseLog): void
+  /** PostgreSQL: where a dedicated LISTEN connection goes, and the schema that scopes its channels (tests share one database). */
+  listenTarget: { connectionString: string; scope: string | null } | null
+  /** PostgreSQL: the pool's connections now (for /metrics); null on SQLite (one connection). */
+  poolStats: (() => { total: number; idle: number; waiting: number; max: number }) | null
   close(): Promise<void>
 }
 
@@ -25,6 +29,9 @@ export interface DatabaseOptions {
   /** PostgreSQL only: the schema every connection uses (tests get a fresh one per file). */
   schema?: string
 }
+
+/** Connections per server process: several processes on one PostgreSQL stay well under its max_connections (100). */
+const POOL_MAX = 10
 
 const defaultDbTimeouts: DbTimeoutConfig = { connectMs: 5_000, statementMs: 30_000, idleInTransactionMs: 60_000 }
 
@@ -45,7 +52,7 @@ export function createDatabase(
     const timeouts = config.dbTimeouts ?? defaultDbTimeouts
     const pool = new pg.Pool({
       connectionString: config.databaseUrl,
-      max: 10,
+      max: POOL_MAX,
       // Named, so an operator (or a test) can find this server's connections in pg_stat_activity.
       application_name: options.schema ? `wugongtong ${options.schema}` : 'wugongtong',
       connectionTimeoutMillis: timeouts.connectMs,
@@ -69,7 +76,7 @@ export function createDatabase(
     pool.on('error', report)
     pool.on('connect', (client) => client.on('error', report))
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
-    return { db, dialect: 'postgres', logTo, close: () => db.destroy() }
+    return { db, dialect: 'postgres', logTo, listenTarget: { connectionString: config.databaseUrl, scope: options.schema ?? null }, poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: POOL_MAX }), close: () => db.destroy() }
   }
 
   fs.mkdirSync(config.dataDir, { recursive: true })
@@ -80,7 +87,7 @@ export function createDatabase(
   file.pragma('busy_timeout = 5000')
   file.pragma('synchronous = NORMAL')
   const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: file }) })
-  return { db, dialect: 'sqlite', logTo, close: () => db.destroy() }
+  return { db, dialect: 'sqlite', logTo, listenTarget: null, poolStats: null, close: () => db.destroy() }
 }
 
 /**

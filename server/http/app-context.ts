@@ -5,6 +5,7 @@ import type { SmsProvider } from '../accounts/sms'
 import type { Config } from '../config'
 import type { DialectName } from '../db/dialect'
 import type { DB } from '../db/schema'
+import type { PhotoStorage } from '../uploads/photo-storage'
 
 export type Clock = () => Date
 
@@ -17,6 +18,8 @@ declare module 'fastify' {
     /** Encryption and lookup hashes for personal data. */
     keys: DataKeys
     sms: SmsProvider
+    /** Where photo bytes are kept: DATA_DIR/uploads or an S3-compatible bucket. */
+    photos: PhotoStorage
     /** The hourly clean-up of unused and orphan photos: its unref'd timer (null once closed) and one run now. */
     uploadSweep: { timer: NodeJS.Timeout | null; run(): Promise<void> }
   }

@@ -1,7 +1,9 @@
 import { api } from '../../types'
 import { route } from './route'
 import { bearer, signIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import { buildTestApp, type TestApp, usesPostgres } from '../test-support/test-app'
 import { ResponseCache } from './response-cache'
 
 let now = new Date('2026-03-10T02:00:00.000Z')
@@ -100,4 +102,46 @@ test('only public reads may be cached: a signed-in answer differs per caller', a
   } finally {
     await other.close()
   }
+})
+
+// Several server processes share one PostgreSQL database; SQLite is one process by design, so this runs on PostgreSQL.
+describe('across processes (PostgreSQL)', () => {
+  const pgOnly = usesPostgres() ? test : test.skip
+  const pageOf = async (app: FastifyInstance) => (await app.inject({ url: '/api/jobs?limit=5' })).json().items as Array<{ id: number; title: string }>
+  /** How long until `app` shows `title` first, polling every 20 ms for up to `withinMs`; -1 if it never does. */
+  const shownWithin = async (app: FastifyInstance, title: string, withinMs: number) => {
+    const started = Date.now()
+    while (Date.now() - started < withinMs) {
+      if ((await pageOf(app))[0].title === title) return Date.now() - started
+      await new Promise((r) => setTimeout(r, 20))
+    }
+    return -1
+  }
+
+  pgOnly('a write in one process empties the other process’s cache within a second', async () => {
+    const { token } = await signIn(t.app, '13700000093')
+    const other = await t.secondInstance() // after the sign-in, whose own clear it must not hear
+    const [newest] = await pageOf(other)
+    await t.db.updateTable('jobs').set({ title: '另一个进程改的标题' }).where('id', '=', newest.id).execute()
+    expect((await pageOf(other))[0].title).toBe(newest.title) // from its memory
+    const saved = await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { ...bearer(token), 'idempotency-key': 'cache-cross-1' }, payload: { name: '王五' } })
+    expect(saved.statusCode).toBe(200)
+    const ms = await shownWithin(other, '另一个进程改的标题', 1000)
+    expect(ms).toBeGreaterThanOrEqual(0)
+  })
+
+  pgOnly('the listening connection comes back after the database ends it', async () => {
+    const { token } = await signIn(t.app, '13700000094')
+    const other = await t.secondInstance() // after the sign-in, whose own clear it must not hear
+    await pageOf(other)
+    const schema = (await sql<{ s: string }>`select current_schema() as s`.execute(t.db)).rows[0].s
+    const killed = await sql<{ ok: boolean }>`select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = ${`wugongtong cache ${schema}`}`.execute(t.db)
+    expect(killed.rows.length).toBeGreaterThanOrEqual(2) // both processes' listeners
+    await new Promise((r) => setTimeout(r, 1500)) // reconnected (first retry after 250 ms)
+    const [newest] = await pageOf(other)
+    await t.db.updateTable('jobs').set({ title: '断线以后改的标题' }).where('id', '=', newest.id).execute()
+    expect((await pageOf(other))[0].title).toBe(newest.title)
+    await t.app.inject({ method: 'PATCH', url: '/api/me', headers: { ...bearer(token), 'idempotency-key': 'cache-cross-2' }, payload: { name: '赵六' } })
+    expect(await shownWithin(other, '断线以后改的标题', 1000)).toBeGreaterThanOrEqual(0)
+  })
 })

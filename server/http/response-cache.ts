@@ -2,10 +2,14 @@
  * A few seconds' memory of public answers (job lists, courses, stations, policies): most workers open the
  * same first pages, and serving those from memory spares the database the same query hundreds of times a
  * second. Any successful write through this server forgets everything, so a change is visible on the very
- * next read here; a write made by another server process (PostgreSQL scale-out) shows within `ttlMs`.
+ * next read here; on PostgreSQL it also sends a NOTIFY, and every other server process on the database forgets
+ * too, within a moment (a dedicated LISTEN connection; `ttlMs` still bounds staleness while it reconnects).
  */
+import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { LRUCache } from 'lru-cache'
+import { listenPg } from '../db/pg-listener'
 import { REPLAYED_HEADER } from './idempotency'
 
 export interface ResponseCacheOptions {
@@ -13,6 +17,8 @@ export interface ResponseCacheOptions {
   ttlMs: number
   /** Upper bound on memory, counted in characters of JSON. */
   maxChars?: number
+  /** PostgreSQL: tell the other processes on this database to forget when this one writes. */
+  shared?: { connectionString: string; scope: string | null } | null
 }
 
 export class ResponseCache {
@@ -27,8 +33,15 @@ export class ResponseCache {
     this.entries = ttlMs > 0 ? new LRUCache<string, string>({ ttl: ttlMs, maxSize: maxChars, sizeCalculation: (body) => Math.max(1, body.length) }) : null
   }
 
+  /** Lookups answered from memory and not, since start (for /metrics). */
+  hits = 0
+  misses = 0
+
   get(key: string): string | undefined {
-    return this.entries?.get(key)
+    const found = this.entries?.get(key)
+    if (found === undefined) this.misses++
+    else this.hits++
+    return found
   }
 
   set(key: string, body: string, generationAtStart: number): void {
@@ -53,11 +66,44 @@ const reads = new Set(['GET', 'HEAD', 'OPTIONS'])
 export function installResponseCache(app: FastifyInstance, options: ResponseCacheOptions): void {
   const cache = new ResponseCache(options)
   app.decorate('responseCache', cache)
+  const tellOthers = options.shared && options.ttlMs > 0 ? shareClears(app, cache, options.shared) : null
   // onSend runs before the answer leaves, so the writer's own next read can never see the old answer.
   app.addHook('onSend', async (req, reply) => {
     // A replayed idempotent answer wrote nothing.
-    if (!reads.has(req.method) && reply.statusCode < 400 && reply.getHeader(REPLAYED_HEADER) === undefined) cache.clear()
+    if (!reads.has(req.method) && reply.statusCode < 400 && reply.getHeader(REPLAYED_HEADER) === undefined) {
+      cache.clear()
+      tellOthers?.()
+    }
   })
+}
+
+/** LISTEN for other processes' writes; returns the NOTIFY this process sends after its own. */
+function shareClears(app: FastifyInstance, cache: ResponseCache, target: { connectionString: string; scope: string | null }): () => void {
+  const channel = target.scope ? `response_cache_${target.scope}` : 'response_cache'
+  // Our own NOTIFY comes back to us too; this process has already cleared.
+  const self = randomBytes(8).toString('hex')
+  let listener: ReturnType<typeof listenPg> | null = null
+  app.addHook('onReady', async () => {
+    listener = listenPg({
+      connectionString: target.connectionString,
+      channel,
+      applicationName: target.scope ? `wugongtong cache ${target.scope}` : 'wugongtong cache',
+      log: app.log,
+      onMessage: (from) => {
+        if (from !== self) cache.clear()
+      },
+      // Writes elsewhere may have gone unheard while the connection was down.
+      onReconnect: () => cache.clear(),
+    })
+    await listener.ready
+  })
+  app.addHook('onClose', async () => {
+    await listener?.close()
+  })
+  return () => {
+    // Not awaited: the writer's answer does not wait for the others; a failed NOTIFY leaves them the TTL.
+    sql`select pg_notify(${channel}, ${self})`.execute(app.db).catch((error: unknown) => app.log.warn({ error: (error as Error).message }, 'cache clear not sent to other processes'))
+  }
 }
 
 /**

@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { deleteMe, exportMe, getMe, setConsent, updateMe } from '../accounts/me.service'
 import { route } from '../http/route'
-import { uploadsDir } from '../uploads/uploads.service'
 
 export function meRoutes(app: FastifyInstance): void {
   route(app, api.getMe, ({ caller }) => getMe(app.db, app.keys, caller.userId))
@@ -13,5 +12,5 @@ export function meRoutes(app: FastifyInstance): void {
     reply.header('Cache-Control', 'no-store')
     return exportMe(app.db, app.keys, caller.userId, app.clock())
   })
-  route(app, api.deleteMe, ({ caller }) => deleteMe(app.db, caller.userId, app.clock(), uploadsDir(app.config)))
+  route(app, api.deleteMe, ({ caller }) => deleteMe(app.db, caller.userId, app.clock(), app.photos))
 }

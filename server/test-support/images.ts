@@ -1,4 +1,4 @@
-/** Small real image files built in tests: a PNG and a JPEG with the structure a photo has (optionally an EXIF GPS block). */
+/** Small real image files for tests: a PNG, a JPEG (optionally with an EXIF GPS block) and a WebP that all decode. */
 import { deflateSync } from 'node:zlib'
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -21,19 +21,24 @@ export function pngChunk(type: string, data: Buffer): Buffer {
   return out
 }
 
-/** A 2×2 PNG; `padTo` grows its image data to about that many bytes (for size limits). */
+/**
+ * A real PNG that decodes: 2×2 colours, or, with `padTo`, noise (which no encoder can shrink) of about that many
+ * bytes, for size limits. Stored uncompressed so the file is as big as its pixels.
+ */
 export function png(padTo = 0): Buffer {
+  const side = padTo ? Math.max(2, Math.round(Math.sqrt(padTo / 3))) : 2
   const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(2, 0)
-  ihdr.writeUInt32BE(2, 4)
+  ihdr.writeUInt32BE(side, 0)
+  ihdr.writeUInt32BE(side, 4)
   ihdr[8] = 8
   ihdr[9] = 2
-  const raw = Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255])
+  let seed = 7
+  const noise = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24)
+  const raw = padTo
+    ? Buffer.concat(Array.from({ length: side }, () => Buffer.from([0, ...Array.from({ length: side * 3 }, noise)])))
+    : Buffer.from([0, 255, 0, 0, 0, 255, 0, 0, 0, 0, 255, 255, 255, 255])
   const head = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
-  const chunks = [pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw))]
-  const size = head.length + chunks.reduce((n, c) => n + c.length, 0) + 12
-  if (padTo > size + 12) chunks.push(pngChunk('IDAT', Buffer.alloc(padTo - size - 12, 7)))
-  return Buffer.concat([head, ...chunks, pngChunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([head, pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw, { level: padTo ? 0 : 6 })), pngChunk('IEND', Buffer.alloc(0))])
 }
 
 const segment = (marker: number, data: Buffer) => {
@@ -79,24 +84,19 @@ export function exifWithGps(orientation = 6): Buffer {
   return Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), ...entries])
 }
 
-/** A baseline JPEG's structure: SOI, JFIF, (EXIF), DQT, SOF0, DHT, SOS, scan data, EOI. */
-export function jpeg(options: { exif?: Buffer; scanBytes?: number } = {}): Buffer {
-  const sof = Buffer.from([8, 0, 2, 0, 2, 1, 1, 0x11, 0])
-  const dht = Buffer.concat([Buffer.from([0x00]), Buffer.alloc(16, 0), Buffer.alloc(0)])
-  dht[1] = 1 // one code of length 1
-  const scan = Buffer.alloc(options.scanBytes ?? 32, 0x5a)
-  return Buffer.concat([
-    Buffer.from([0xff, 0xd8]),
-    segment(0xe0, Buffer.from('JFIF\0\x01\x01\0\0\x01\0\x01\0\0', 'latin1')),
-    ...(options.exif ? [segment(0xe1, options.exif)] : []),
-    segment(0xdb, Buffer.concat([Buffer.from([0]), Buffer.alloc(64, 1)])),
-    segment(0xc0, sof),
-    segment(0xc4, Buffer.concat([dht, Buffer.from([0])])),
-    segment(0xda, Buffer.from([1, 1, 0, 0, 0x3f, 0])),
-    scan,
-    Buffer.from([0xff, 0xd9]),
-  ])
+// A real 16×8 JPEG (left half red, right half blue), as a camera writes it minus the metadata.
+const JPEG_16X8 =
+  '/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAIABADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAABf/EABkRAAIDAQAAAAAAAAAAAAAAAABEBoLCB//aAAwDAQACEQMRAD8AnkWBHn7FND07Xtk//9k='
+
+/** A real 16×8 JPEG that decodes; `exif` adds an APP1 block (e.g. exifWithGps) right after the start of image. */
+export function jpeg(options: { exif?: Buffer } = {}): Buffer {
+  const base = Buffer.from(JPEG_16X8, 'base64')
+  if (!options.exif) return base
+  return Buffer.concat([base.subarray(0, 2), segment(0xe1, options.exif), base.subarray(2)])
 }
+
+/** The same picture as a real WebP. */
+export const webp = (): Buffer => Buffer.from('UklGRj4AAABXRUJQVlA4IDIAAADQAQCdASoQAAgAAUAmJaACdLoB+AADsAD+8QB//vBr//OwfsHEq/wTf/eMus+4z66AAA==', 'base64')
 
 export function multipart(bytes: Buffer, filename = 'photo.jpg', contentType = 'image/jpeg', field = 'file') {
   const boundary = `----wgt${Math.random().toString(16).slice(2)}`

@@ -1,25 +1,24 @@
 /**
- * Photos for rights requests. The type is read from the file's first bytes; the client's name and
- * declared type are ignored. Files live under DATA_DIR/uploads with random names, and are served only
+ * Photos for rights requests. The type is read from the file's first bytes (a cheap gate before decoding); the
+ * client's name and declared type are ignored. Every photo is decoded and encoded again (image-encode.ts). Files live under DATA_DIR/uploads with random names, and are served only
  * to their owner and to the staff who handle the case they belong to (or through a signed, expiring url).
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import type { Kysely } from 'kysely'
 import { type Attachment, type Upload, type UploadContentType, uploadPath } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
-import type { Config } from '../config'
 import type { DB } from '../db/schema'
 import { lockKey } from '../db/dialect'
 import { AppError, rateLimited, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import type { Caller } from '../http/caller'
 import { handlesStation } from '../staff/staff-scope'
-import { cleanImage } from './image-check'
+import { ImageRefused, reencodeImage } from './image-encode'
+import { type PhotoStorage, PhotoStoreError } from './photo-storage'
 import { deleteUnusedBefore, existingUploadIds, findUpload, insertUpload, listUnusedUploadsOf, uploadsSince } from './uploads.repository'
 
-export const uploadsDir = (config: Pick<Config, 'dataDir'>) => path.join(config.dataDir, 'uploads')
+/** The resized copy is stored beside its photo. */
+export const thumbName = (id: string) => `${id}.thumb`
 
 /** JPEG (FF D8 FF), PNG (the 8-byte signature) or WebP (RIFF····WEBP); anything else is refused. */
 function sniffImage(bytes: Buffer): UploadContentType | null {
@@ -53,29 +52,34 @@ async function checkQuota(db: Kysely<DB>, userId: number, size: number, now: Dat
   }
 }
 
-const isDiskFull = (error: unknown) => ['ENOSPC', 'EDQUOT'].includes((error as { code?: string }).code ?? '')
-
 /**
  * Stores one photo within the worker's daily allowance. The allowance is checked before the file is written
  * (a flood writes nothing) and again under a per-worker lock with the row's insert, so parallel uploads
  * cannot overshoot it. A failed write or insert leaves no file behind.
  */
-export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, received: Buffer, now: Date, limits: UploadLimits): Promise<Upload> {
+export async function saveUpload(db: Kysely<DB>, storage: PhotoStorage, userId: number, received: Buffer, now: Date, limits: UploadLimits): Promise<Upload> {
   const contentType = sniffImage(received)
   if (!contentType) throw validationFailed({ file: '只能上传照片（JPG、PNG 或 WebP 格式）' })
-  // What is stored and served: the whole image, without where it was taken.
-  const bytes = cleanImage(received, contentType)
-  if (!bytes) throw validationFailed({ file: '这张照片的文件不完整，或者不是真正的照片，请重新拍一张或换一张' })
+  // What is stored and served: the decoded pixels, encoded again, without where the photo was taken.
+  const { bytes, thumb } = await reencodeImage(received, contentType).catch((error: unknown) => {
+    if (!(error instanceof ImageRefused)) throw error
+    throw validationFailed({
+      file: error.reason === 'too-many-pixels' ? '这张照片的像素太多了，请用手机正常拍一张再传' : '这张照片的文件不完整，或者不是真正的照片，请重新拍一张或换一张',
+    })
+  })
   await checkQuota(db, userId, bytes.length, now, limits)
   const id = randomBytes(16).toString('hex')
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
-  const file = path.join(dir, id)
-  // The file first: a row never points at a missing file; a crash between leaves only an unlisted file (swept).
+  // The files first: a row never points at a missing file; a crash between leaves only unlisted files (swept).
   try {
-    await fs.promises.writeFile(file, bytes, { flag: 'wx', mode: 0o600 })
+    await storage.put(id, bytes, contentType)
+    if (thumb) await storage.put(thumbName(id), thumb, 'image/jpeg')
   } catch (error) {
-    await fs.promises.rm(file, { force: true })
-    if (isDiskFull(error)) throw Object.assign(new AppError('INTERNAL', '服务器的存储空间满了，照片没有存上，请稍后再试'), { cause: error })
+    await removeUploadFiles(storage, [id]).catch(() => undefined) // the store may still be away; the sweep finishes it
+    if (error instanceof PhotoStoreError && error.reason === 'full') {
+      throw Object.assign(new AppError('INTERNAL', '服务器的存储空间满了，照片没有存上，请稍后再试'), { cause: error })
+    }
+    // The bucket is away: the app retries a 503, and nothing of this photo was kept.
+    if (error instanceof PhotoStoreError) throw Object.assign(new AppError('UNAVAILABLE', '照片没有保存成功，请再试一次'), { cause: error })
     throw error
   }
   try {
@@ -93,7 +97,7 @@ export async function saveUpload(db: Kysely<DB>, dir: string, userId: number, re
       })
     })
   } catch (error) {
-    await fs.promises.rm(file, { force: true })
+    await removeUploadFiles(storage, [id]).catch(() => undefined)
     throw error
   }
   return { id, contentType, sizeBytes: bytes.length, createdAt: now.toISOString() }
@@ -113,7 +117,8 @@ function signature(keys: DataKeys, id: string, exp: number): string {
  */
 export function attachmentOf(keys: DataKeys, id: string, contentType: string, now: Date): Attachment {
   const exp = Math.ceil(now.getTime() / HOUR_MS) * 3600 + 3600
-  return { id, contentType: contentType as UploadContentType, url: `/api${uploadPath(id)}?exp=${exp}&sig=${signature(keys, id, exp)}` }
+  const url = `/api${uploadPath(id)}?exp=${exp}&sig=${signature(keys, id, exp)}`
+  return { id, contentType: contentType as UploadContentType, url, thumbUrl: `${url}&size=thumb` }
 }
 
 function validSignature(keys: DataKeys, id: string, exp: unknown, sig: unknown, now: Date): boolean {
@@ -141,43 +146,35 @@ export async function getReadableUpload(
   return undefined
 }
 
-/** After a committed deletion: the files go too. A file that is already gone is fine. */
-export async function removeUploadFiles(dir: string, ids: string[]): Promise<void> {
-  await Promise.all(ids.map((id) => fs.promises.rm(path.join(dir, id), { force: true })))
+/** After a committed deletion: the files (photo and thumbnail) go too. A file that is already gone is fine. */
+export async function removeUploadFiles(storage: PhotoStorage, ids: string[]): Promise<void> {
+  await storage.remove(ids.flatMap((id) => [id, thumbName(id)]))
 }
 
-const UPLOAD_FILE = /^[0-9a-f]{32}$/
+/** A photo's file or its thumbnail's; the id is the first 32 characters. */
+const UPLOAD_FILE = /^[0-9a-f]{32}(\.thumb)?$/
 
 /**
  * The clean-up: photos never attached to a case are deleted a day after upload, with their files; files with no
  * row (a crash between writing the file and its row) go once `orphanAfterMs` old, so an upload in flight keeps its file.
- * Files not named like an upload are not ours to judge and stay.
+ * Files not named like an upload are not ours to judge and stay. Works alike on the local folder and on a bucket.
  */
 export async function sweepUploads(
   db: Kysely<DB>,
-  dir: string,
+  storage: PhotoStorage,
   now: Date,
   options: { unusedAfterMs?: number; orphanAfterMs?: number } = {},
 ): Promise<{ unused: number; orphans: number }> {
   const unused = await deleteUnusedBefore(db, new Date(now.getTime() - (options.unusedAfterMs ?? DAY_MS)).toISOString())
-  await removeUploadFiles(dir, unused)
-  let names: string[]
-  try {
-    names = (await fs.promises.readdir(dir)).filter((n) => UPLOAD_FILE.test(n))
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ENOENT') return { unused: unused.length, orphans: 0 }
-    throw error
-  }
+  await removeUploadFiles(storage, unused)
   const cutoff = now.getTime() - (options.orphanAfterMs ?? HOUR_MS)
-  const old: string[] = []
-  for (const name of names) {
-    const stat = await fs.promises.stat(path.join(dir, name)).catch(() => null)
-    if (stat?.isFile() && stat.mtimeMs < cutoff) old.push(name)
-  }
+  const oldIds = new Set<string>()
+  for await (const file of storage.list()) if (UPLOAD_FILE.test(file.name) && file.modifiedMs < cutoff) oldIds.add(file.name.slice(0, 32))
+  const old = [...oldIds]
   const known = new Set<string>()
   for (let i = 0; i < old.length; i += 500) for (const id of await existingUploadIds(db, old.slice(i, i + 500))) known.add(id)
   const orphans = old.filter((id) => !known.has(id))
-  await removeUploadFiles(dir, orphans)
+  await removeUploadFiles(storage, orphans)
   return { unused: unused.length, orphans: orphans.length }
 }
 

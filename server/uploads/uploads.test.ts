@@ -6,7 +6,7 @@ import path from 'node:path'
 import { bearer, signIn } from '../test-support/accounts'
 import { jpeg, multipart, png } from '../test-support/images'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
-import { sweepUploads, uploadsDir } from './uploads.service'
+import { sweepUploads } from './uploads.service'
 
 const DAY = 24 * 60 * 60 * 1000
 // 10:00 in China.
@@ -18,7 +18,7 @@ let t: TestApp
 let dir: string
 beforeAll(async () => {
   t = await buildTestApp({ clock, config: (c) => ({ ...c, uploadDailyCount: 4, uploadDailyBytes: 40_000 }) })
-  dir = uploadsDir(t.config)
+  dir = path.join(t.config.dataDir, 'uploads')
 })
 afterAll(() => t.close())
 afterEach(() => {
@@ -96,10 +96,10 @@ describe('sweeps', () => {
     })
     expect(submitted.json()).toMatchObject({ trackingNo: expect.any(String) })
 
-    const early = await sweepUploads(t.db, dir, new Date(T0.getTime() + DAY - 60_000))
+    const early = await sweepUploads(t.db, t.app.photos, new Date(T0.getTime() + DAY - 60_000))
     expect(early.unused).toBe(0)
     expect(fs.existsSync(path.join(dir, unused))).toBe(true)
-    const swept = await sweepUploads(t.db, dir, new Date(T0.getTime() + DAY + 60_000))
+    const swept = await sweepUploads(t.db, t.app.photos, new Date(T0.getTime() + DAY + 60_000))
     expect(swept.unused).toBeGreaterThanOrEqual(1)
     expect(fs.existsSync(path.join(dir, unused))).toBe(false)
     expect((await rowsOf(w.user.id)).map((r) => r.id)).toEqual([attached])
@@ -112,15 +112,16 @@ describe('sweeps', () => {
     const kept = (await upload(w.token, jpeg())).json().id as string
     fs.mkdirSync(dir, { recursive: true })
     const orphan = path.join(dir, 'ab'.repeat(16))
+    const orphanThumb = `${orphan}.thumb`
     const fresh = path.join(dir, 'cd'.repeat(16))
     const stranger = path.join(dir, 'README.txt')
-    for (const f of [orphan, fresh, stranger]) fs.writeFileSync(f, 'x')
+    for (const f of [orphan, orphanThumb, fresh, stranger]) fs.writeFileSync(f, 'x')
     const old = new Date(Date.now() - 2 * 60 * 60 * 1000)
-    fs.utimesSync(orphan, old, old)
-    fs.utimesSync(stranger, old, old)
-    const swept = await sweepUploads(t.db, dir, new Date())
+    for (const f of [orphan, orphanThumb, stranger]) fs.utimesSync(f, old, old)
+    const swept = await sweepUploads(t.db, t.app.photos, new Date())
     expect(swept.orphans).toBe(1)
     expect(fs.existsSync(orphan)).toBe(false)
+    expect(fs.existsSync(orphanThumb)).toBe(false)
     expect(fs.existsSync(fresh)).toBe(true)
     expect(fs.existsSync(stranger)).toBe(true) // not ours to judge
     expect(fs.existsSync(path.join(dir, kept))).toBe(true)

@@ -27,7 +27,7 @@ export function Timeline({ events }: { events: RightsEvent[] }) {
                   <Image
                     key={a.id}
                     className='timeline__photo'
-                    src={photoUrl(a.url)}
+                    src={photoUrl(a.thumbUrl)}
                     mode='aspectFill'
                     onClick={() => void Taro.previewImage({ urls: e.attachments.map((x) => photoUrl(x.url)), current: photoUrl(a.url) })}
                   />

@@ -289,7 +289,7 @@ export async function seedRosterDatabase(options: { dataDir: string; databaseUrl
         work_ability: workAbility,
         source: 'import',
       }
-      let status = workAbility === 'none' ? 'unable' : birthYear >= 2004 && rnd() < 0.7 ? 'in_school' : statusOf()
+      let status: string = workAbility === 'none' ? 'unable' : birthYear >= 2004 && rnd() < 0.7 ? 'in_school' : statusOf()
       // Two years of changes: most people keep one state, a third change a few times, a tenth month by month.
       const roll = rnd()
       const changes: number[] = []

@@ -7,7 +7,16 @@ import { noHiddenChars } from './validators'
 /** 下单: an employer's order with a placement; 点单: from the county's menu; 配单: labour-brand training. */
 export const courseModes = ['order', 'menu', 'brand'] as const
 export type CourseMode = (typeof courseModes)[number]
+/** The official names, for staff (their forms and reports use them). */
 export const courseModeLabel: Record<CourseMode, string> = { order: '下单培训', menu: '点单培训', brand: '品牌培训' }
+/** What a worker sees: what each kind means to them, in their own words. Staff may show it beside the official name. */
+export const courseModePlainLabel: Record<CourseMode, string> = { order: '学完包分配', menu: '自己点想学的', brand: '县里招牌手艺' }
+/** One line each on what the kind of course means for the worker. */
+export const courseModeExplain: Record<CourseMode, string> = {
+  order: '学完包分配：厂里先定好岗位，学完签协议直接去上班。',
+  menu: '自己点想学的：选您想学的工种，报的人够了就开班。',
+  brand: '县里招牌手艺：宁远建筑工、鸳鸯电焊手、宁远家政妹这些县里有名的手艺。',
+}
 
 export const course = z.object({
   id: z.number(),

@@ -72,12 +72,15 @@ import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdate
 import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
+import { staffLabourFigures } from './labour-figures'
 
 export * from './errors'
 export * from './messages'
 export * from './endpoint'
 export * from './common'
+export * from './format'
 export * from './reference'
+export * from './destinations'
 export * from './jobs'
 export * from './courses'
 export * from './stations'
@@ -95,6 +98,7 @@ export * from './policies'
 export * from './brands'
 export * from './places'
 export * from './roster'
+export * from './labour-figures'
 
 export const api = {
   health,
@@ -185,6 +189,7 @@ export const api = {
   staffCreateVillage,
   staffRenameVillage,
   staffListPeople,
+  staffLabourFigures,
   staffCreatePerson,
   staffGetPerson,
   staffUpdatePerson,

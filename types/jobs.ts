@@ -7,6 +7,16 @@ import { noHiddenChars } from './validators'
 
 export const wageUnits = ['month', 'day', 'piece'] as const
 export const wageUnitLabel: Record<(typeof wageUnits)[number], string> = { month: '月', day: '天', piece: '件' }
+
+/**
+ * "5500-7000 元/月", "260 元/天", "0.8-1.2 元/件": the figure a worker reads first, written one way in the app, the
+ * workbench and any export. Whole yuan without decimals; piece rates keep up to two.
+ */
+export function formatWage({ wageMinYuan, wageMaxYuan, wageUnit }: { wageMinYuan: number; wageMaxYuan: number; wageUnit: (typeof wageUnits)[number] }): string {
+  const num = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 100) / 100))
+  const range = wageMaxYuan > wageMinYuan ? `${num(wageMinYuan)}-${num(wageMaxYuan)}` : num(wageMinYuan)
+  return `${range} 元/${wageUnitLabel[wageUnit]}`
+}
 export const jobStatuses = ['open', 'filled', 'closed'] as const
 export const jobSorts = ['newest', 'wage', 'distance'] as const
 
@@ -56,6 +66,8 @@ export const jobSummary = z.object({
   postedAt: isoDateTime,
   expiresAt: isoDate,
   sourceStation,
+  /** Who to call about it, right from the list: the employer's phone for verified employers; otherwise the source station's. */
+  contactPhone: z.string(),
   isSample: z.boolean(),
   /** Present when sorted by distance */
   distanceKm: z.optional(z.number()),
@@ -73,8 +85,6 @@ export const jobDetail = z.extend(jobSummary, {
   ageMax: z.number(),
   shifts: z.string(),
   hoursPerDay: z.number(),
-  /** The employer's phone for verified employers; otherwise the source station's. */
-  contactPhone: z.string(),
   contactName: z.string(),
   verifiedBy: z.nullable(z.object({ id: z.number(), name: z.string() })),
   verifiedAt: z.nullable(isoDateTime),

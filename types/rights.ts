@@ -9,6 +9,7 @@ import { endpoint } from './endpoint'
 import { isoDateTime, listOf, pageQuery, queryFlag, recordId, recordIdText } from './common'
 import { attachmentSchema, uploadIdSchema } from './uploads'
 import { phoneSchema, noHiddenChars } from './validators'
+import { countyCities } from './destinations'
 
 export const rightsCategories = ['unpaid_wages', 'injury', 'contract', 'social_insurance', 'other'] as const
 export type RightsCategory = (typeof rightsCategories)[number]
@@ -94,6 +95,8 @@ export const destinationCities: Record<string, string> = {
   西宁市: '青海省',
   宁波市: '浙江省',
   金华市: '浙江省',
+  // 江阴, 义乌, 晋江 …: routed to the stations of their prefecture (destinations.ts).
+  ...Object.fromEntries(countyCities.map((c) => [c.city, c.province])),
 }
 
 export const provinces = [
@@ -269,9 +272,16 @@ export const rightsRequestSummary = z.object({
 })
 export type RightsRequestSummary = z.infer<typeof rightsRequestSummary>
 
-export const trackingNoPattern = /^WS-\d{4}-\d{6}$/
+/**
+ * A tracking number a worker can read out on the phone: the year and a six-digit number, 2026-000123. Numbers given
+ * out before carried a WS- prefix (WS-2026-000123); they are still accepted and mean the same case.
+ */
+export const trackingNoPattern = /^(?:WS-)?\d{4}-\d{6}$/i
+/** WS-2026-000123 (an old number, any case, with stray spaces) → 2026-000123, the form stored and shown. */
+export const normaliseTrackingNo = (no: string): string => no.trim().replace(/^WS-/i, '')
+export const formatTrackingNo = (year: number, seq: number): string => `${year}-${String(seq).padStart(6, '0')}`
 const trackingParam = z.object({
-  trackingNo: z.string().check(z.trim(), z.regex(trackingNoPattern, '求助编号不对，例如 WS-2026-000123')),
+  trackingNo: z.string().check(z.trim(), z.regex(trackingNoPattern, '求助编号不对，例如 2026-000123')),
 })
 
 export const createRightsRequest = endpoint({
@@ -336,16 +346,26 @@ export const closeRightsRequest = endpoint({
   response: rightsRequest,
 })
 
+/** 在办: the cases someone still has to act on. */
+export const rightsOpenStatuses: readonly RightsStatus[] = ['submitted', 'accepted', 'in_progress']
+
 export const staffListRightsRequests = endpoint({
   method: 'GET',
   path: '/staff/rights-requests',
   access: 'staff',
-  summary: "The queue: station staff see their station's cases, admins all; newest first",
+  summary:
+    "The queue: station staff see their station's cases, admins all; waiting for acceptance first (oldest, so overdue, first), then in hand, concluded, closed",
   query: z.object({
     status: z.optional(z.enum(rightsStatuses)),
+    /** 在办: submitted, accepted or in progress. */
+    open: queryFlag,
     category: z.optional(z.enum(rightsCategories)),
     stationId: z.optional(recordIdText),
     overdue: queryFlag,
+    /** 我负责的: cases whose first-responsible officer is the caller. */
+    mine: queryFlag,
+    /** A tracking number (2026-000123, WS-2026-000123 or its last digits), the phone's last four digits, or part of the employer's name. */
+    q: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(50, '最多写50个字'))),
     ...pageQuery,
   }),
   response: listOf(rightsRequestSummary),

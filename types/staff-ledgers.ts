@@ -8,10 +8,33 @@ import { isoDateTime } from './common'
 import { tradeSchema } from './reference'
 import { townships } from './me'
 import { noHiddenChars } from './validators'
+import { isoDate, pageQuery, recordIdText } from './common'
+import { person, povertyStatuses } from './roster'
 
-export const ledgerKinds = ['all', 'working_away', 'poverty_working_away', 'returned', 'willing', 'left_last_year'] as const
+/** Registers built from the workers' own app profiles (kept: the county still reads them while the roster fills). */
+export const accountLedgerKinds = ['all', 'working_away', 'poverty_working_away', 'returned', 'willing', 'left_last_year'] as const
+export type AccountLedgerKind = (typeof accountLedgerKinds)[number]
+
+/**
+ * Registers over the labour roster (劳动力台账), every person whether or not they use the app. Names of their own, so
+ * an old link or export keeps meaning what it meant; the ledgers page lists these once the roster has people.
+ */
+export const rosterLedgerKinds = ['labour', 'away', 'poverty_away', 'stable', 'came_back', 'away_last_year', 'ready_to_go', 'monitored', 'unwilling'] as const
+export type RosterLedgerKind = (typeof rosterLedgerKinds)[number]
+export const isRosterLedgerKind = (kind: LedgerKind): kind is RosterLedgerKind => (rosterLedgerKinds as readonly string[]).includes(kind)
+
+export const ledgerKinds = [...accountLedgerKinds, ...rosterLedgerKinds] as const
 export type LedgerKind = (typeof ledgerKinds)[number]
 export const ledgerKindLabel: Record<LedgerKind, string> = {
+  labour: '全县劳动力',
+  away: '外出务工',
+  poverty_away: '脱贫劳动力外出务工',
+  stable: '稳岗留工',
+  came_back: '返乡回流',
+  away_last_year: '去年外出今年未外出',
+  ready_to_go: '有意愿外出',
+  monitored: '监测户',
+  unwilling: '暂无外出意愿',
   all: '全部务工人员',
   working_away: '外出务工',
   poverty_working_away: '脱贫户外出务工',
@@ -50,6 +73,13 @@ export const ledgerQuery = z.object({
   township: z.optional(z.enum(townships, '请选择乡镇')),
   /** A city or a province: 苏州市, 苏州, 江苏省 */
   destination: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(20, '最多20个字'))),
+  /** Roster kinds only (the account registers ignore them): */
+  villageId: z.optional(recordIdText),
+  poverty: z.optional(z.enum(povertyStatuses, '没有这种类别')),
+  trade: z.optional(tradeSchema),
+  /** The roster as it stood at the end of this China day. */
+  asOf: z.optional(isoDate),
+  ...pageQuery,
 })
 
 export const ledgerParams = z.object({ kind: z.enum(ledgerKinds, '没有这种台账') })
@@ -62,5 +92,9 @@ export const staffLedger = endpoint({
   params: ledgerParams,
   query: ledgerQuery,
   files: ['csv'],
-  response: z.object({ kind: z.enum(ledgerKinds), count: z.number(), phonesMasked: z.boolean(), items: z.array(ledgerRow) }),
+  response: z.union([
+    z.object({ kind: z.enum(accountLedgerKinds), count: z.number(), phonesMasked: z.boolean(), items: z.array(ledgerRow) }),
+    /** A roster register: one page (cursor, limit) of people, `count` all of them; CSV holds them all. */
+    z.object({ kind: z.enum(rosterLedgerKinds), count: z.number(), phonesMasked: z.boolean(), asOf: z.nullable(isoDate), nextCursor: z.nullable(z.string()), items: z.array(person) }),
+  ]),
 })

@@ -10,7 +10,10 @@ import { noHiddenChars } from './validators'
  */
 export const vehicleKinds = ['bus', 'train', 'carriage'] as const
 export type VehicleKind = (typeof vehicleKinds)[number]
+/** The official names, for staff. */
 export const vehicleKindLabel: Record<VehicleKind, string> = { bus: '专车', train: '专列', carriage: '专厢' }
+/** What a worker sees: what they will actually ride. */
+export const vehicleKindPlainLabel: Record<VehicleKind, string> = { bus: '专车', train: '包下的整趟火车', carriage: '火车上包下的车厢' }
 
 /** `full` is never stored: an open batch with no seats left is full. */
 export const batchStatuses = ['open', 'full', 'departed', 'cancelled'] as const

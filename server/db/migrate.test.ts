@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely'
 import { createTestDatabase, type TestDatabase } from '../test-support/test-app'
 import { migrateTo, migrateToLatest, migrationNames } from './migrate'
-import { seed } from '../seed'
+import { seedSamples } from '../seed'
 
 const answersMigration = '0011-unanswered-questions-and-place-search'
 const answers = ['working_away', 'returned_home', 'willing_to_go_out', 'poverty_alleviated', 'worked_away_last_year'] as const
@@ -20,7 +20,7 @@ afterAll(() => t.close())
 test('0011: rows never answered (every answer 否, as the old form saved a name alone) become unknown; answered rows keep their answers', async () => {
   const before = migrationNames[migrationNames.indexOf(answersMigration) - 1]
   await migrateTo(db, before)
-  await seed(db, () => new Date('2026-03-10T02:00:00.000Z'))
+  await seedSamples(db, () => new Date('2026-03-10T02:00:00.000Z'))
   const created = '2026-03-01T00:00:00.000Z'
   const saved = '2026-03-05T00:00:00.000Z'
   const no = Object.fromEntries(answers.map((c) => [c, 0]))
@@ -53,4 +53,37 @@ test('0011: rows never answered (every answer 否, as the old form saved a name 
   // Every posting is indexed again, now with its province and city.
   const indexed = await db.selectFrom('job_terms').select('job_id').where('term', '=', '新疆').execute()
   expect(indexed.map((r) => r.job_id).sort()).toEqual(expect.arrayContaining(xinjiang.map((r) => r.id)))
+})
+
+test('0017: tracking numbers lose the WS- prefix, so every case reads out as digits', async () => {
+  const fresh = await createTestDatabase()
+  try {
+    const fdb = fresh.database.db as Kysely<any>
+    await migrateTo(fdb, migrationNames[migrationNames.indexOf('0017-case-queue') - 1])
+    await seedSamples(fdb, () => new Date('2026-03-10T02:00:00.000Z'))
+    const at = '2026-03-10T02:00:00.000Z'
+    const row = (tracking_no: string) => ({
+      tracking_no,
+      category: 'other',
+      description: '老板一直不给结工资，说再等等。',
+      employer_name: '迁移测试公司',
+      work_city: '无锡市',
+      work_address: '新吴区',
+      worked_from: '2026-01',
+      workers_affected: 1,
+      contact_time: 'any',
+      status: 'submitted',
+      submitted_at: at,
+      updated_at: at,
+    })
+    await fdb.insertInto('rights_requests').values([row('WS-2026-000001'), row('WS-2026-000002')]).execute()
+    await migrateToLatest(fdb)
+    const nos = await fdb.selectFrom('rights_requests').select(['tracking_no', 'contact_phone_last4_hash']).orderBy('id').execute()
+    expect(nos).toEqual([
+      { tracking_no: '2026-000001', contact_phone_last4_hash: null },
+      { tracking_no: '2026-000002', contact_phone_last4_hash: null },
+    ])
+  } finally {
+    await fresh.close()
+  }
 })

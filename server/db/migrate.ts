@@ -17,6 +17,7 @@ import * as m0010 from './migrations/0010-staff-passwords'
 import * as m0011 from './migrations/0011-unanswered-questions-and-place-search'
 import * as m0013 from './migrations/0013-health-checks'
 import * as m0014 from './migrations/0014-labour-roster'
+import * as m0017 from './migrations/0017-case-queue'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '0011-unanswered-questions-and-place-search': m0011,
   '0013-health-checks': m0013,
   '0014-labour-roster': m0014,
+  '0017-case-queue': m0017,
 }
 
 /** In the order they run. */

@@ -335,6 +335,8 @@ export interface RightsRequestTable {
   contact_name: string | null
   /** AES-GCM of the contact phone */
   contact_phone_enc: string | null
+  /** Keyed hash (HMAC, purpose rights-phone-last4) of the contact phone's last four digits: the queue's phone search. */
+  contact_phone_last4_hash: string | null
   contact_time: string
   application_id: number | null
   /** JSON array of upload ids */

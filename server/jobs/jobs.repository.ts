@@ -58,8 +58,11 @@ const summaryColumns = [
   'jobs.expires_at',
   'jobs.source_station_id',
   'jobs.is_sample',
+  // The card's 打电话: the employer's number when verified, else the source station's (jobs.service).
+  'jobs.employer_phone',
   'src.name as source_name',
   'src.type as source_type',
+  'src.phone as source_phone',
 ] as const
 
 /**

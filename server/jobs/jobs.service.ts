@@ -42,6 +42,8 @@ export function toJobSummary(row: JobSummaryRow): JobSummary {
     postedAt: row.posted_at,
     expiresAt: row.expires_at,
     sourceStation: { id: row.source_station_id, name: row.source_name, type: row.source_type as JobSummary['sourceStation']['type'] },
+    // An unverified employer's own number is never shown: the station vouches for the posting instead.
+    contactPhone: row.employer_verified === 1 ? row.employer_phone : row.source_phone,
     isSample: row.is_sample === 1,
   }
 }
@@ -61,8 +63,6 @@ export function toJobDetail(row: JobWithStations, today: string, myApplication: 
     ageMax: row.age_max,
     shifts: row.shifts,
     hoursPerDay: row.hours_per_day,
-    // An unverified employer's own number is never shown: the station vouches for the posting instead.
-    contactPhone: verified ? row.employer_phone : row.source_phone,
     contactName: verified ? row.employer_name : `${row.source_name} ${row.source_contact_person}`,
     verifiedBy:
       verified && row.verified_by_station_id !== null && row.verifier_name !== null

@@ -68,6 +68,19 @@ test('newest: pages walk every listable posting once, newest first', async () =>
   expect(items.every((i) => i.status === 'open' && i.isSample)).toBe(true)
 })
 
+test('each listed posting carries the number its card calls: the verified employer’s, else the source station’s', async () => {
+  const items = await walk('limit=50')
+  const byId = new Map(rows.map((r) => [r.id, r]))
+  expect(items.some((i) => i.employerVerified) && items.some((i) => !i.employerVerified)).toBe(true)
+  for (const item of items) {
+    const row = byId.get(item.id)!
+    expect(item.contactPhone).toBe(row.employer_verified ? row.employer_phone : row.source_phone)
+  }
+  const unverified = items.find((i) => !i.employerVerified)!
+  const res = await t.app.inject({ url: `/api/jobs?limit=50` })
+  expect(res.body).not.toContain(byId.get(unverified.id)!.employer_phone)
+})
+
 test('wage: descending by top wage, pages without gaps or duplicates', async () => {
   const items = await walk('sort=wage&limit=9')
   expect(ids(items)).toEqual(expectedIds(() => true))

@@ -1,17 +1,10 @@
 /**
- * Dates as the county lives them: "today" and expiry days are China Standard Time (UTC+8,
- * no daylight saving), stored as 'YYYY-MM-DD'; instants are ISO-8601 UTC.
+ * Dates as the county lives them: China dates and times come from the contract's one module (types/format.ts), so the
+ * server and the app agree; only what the server alone needs is here.
  */
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000
+export { addDays, chinaDate, chinaDateTime } from '../../types/format'
+
 const DAY_MS = 24 * 60 * 60 * 1000
-
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10)
-}
-
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(date + 'T00:00:00Z') + days * DAY_MS).toISOString().slice(0, 10)
-}
 
 export function minusDays(instant: Date, days: number): Date {
   return new Date(instant.getTime() - days * DAY_MS)

@@ -5,7 +5,7 @@
  * county service centre (县劳务输转服务中心) takes it.
  */
 import type { Kysely } from 'kysely'
-import { provinceOfCity } from '../../types'
+import { prefectureOf, provinceOfCity } from '../../types'
 import type { DB } from '../db/schema'
 import { serviceCentre, stationsForRouting } from './rights.repository'
 
@@ -23,7 +23,8 @@ function cityCore(text: string, province: string): string {
 export async function routeCase(db: Kysely<DB>, workCity: string): Promise<{ province: string | null; stationId: number | null }> {
   const province = provinceOfCity(workCity)
   if (province) {
-    const city = cityCore(workCity, province)
+    // A county-level city (昆山) is served by its prefecture's stations (苏州).
+    const city = cityCore(prefectureOf(workCity), province)
     const sameCity = (c: string) => cityCore(c, province) === city
     const candidates = (await stationsForRouting(db, province)).sort(
       (a, b) =>

@@ -1,5 +1,5 @@
 /** All SQL for rights requests, their timeline and their tracking counter. */
-import type { Insertable, Kysely, Updateable } from 'kysely'
+import { type ExpressionBuilder, type Insertable, type Kysely, sql, type Updateable } from 'kysely'
 import type { DB, RightsRequestEventTable, RightsRequestTable } from '../db/schema'
 
 /**
@@ -97,29 +97,103 @@ export async function listAllForUser(db: Kysely<DB>, userId: number) {
   return selectRequests(db).where('r.user_id', '=', userId).orderBy('r.id').execute()
 }
 
+/** What an officer typed in the queue's search box, already told apart by the service. */
+export type QueueSearch =
+  | { kind: 'tracking'; trackingNo: string }
+  /** Four digits: the contact phone's last four (by their keyed hash) or the end of a tracking number. */
+  | { kind: 'last4'; phoneHash: string; digits: string }
+  /** More digits: the end of a tracking number (000123). */
+  | { kind: 'number'; digits: string }
+  | { kind: 'employer'; text: string }
+
+/** The queue's place of a case: waiting for acceptance, being handled, concluded, closed. */
+export const queueRank = (status: string): number =>
+  status === 'submitted' ? 0 : status === 'accepted' || status === 'in_progress' ? 1 : status === 'resolved' || status === 'referred' ? 2 : 3
+
+export interface QueueCursor {
+  rank: number
+  submittedAt: string
+  id: number
+}
+
 export interface StaffFilters {
   stationId?: number
-  status?: string
+  /** One status, or several (在办: submitted, accepted, in_progress). */
+  statuses?: readonly string[]
   category?: string
   /** true: only overdue; false: none of them */
   overdueBefore?: { before: string; only: boolean }
-  beforeId?: number
+  /** 我负责的: cases whose first-responsible officer is this staff member. */
+  firstResponsibleStaffId?: number
+  search?: QueueSearch
+  after?: QueueCursor
   limit: number
 }
 
+const rankOf = (eb: ExpressionBuilder<DB & { r: DB['rights_requests'] }, 'r'>) =>
+  eb
+    .case()
+    .when('r.status', '=', 'submitted')
+    .then(0)
+    .when('r.status', 'in', ['accepted', 'in_progress'])
+    .then(1)
+    .when('r.status', 'in', ['resolved', 'referred'])
+    .then(2)
+    .else(3)
+    .end()
+
+const likeEscape = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+/**
+ * The staff queue in working order: cases waiting for acceptance first, oldest first (so the overdue ones lead), then
+ * those being handled, then concluded, then closed, each oldest first. Keyset paging on (rank, submitted_at, id).
+ */
 export async function listForStaff(db: Kysely<DB>, f: StaffFilters) {
-  let q = selectRequests(db)
+  let q = selectRequests(db).select((eb) => rankOf(eb).as('queue_rank'))
   if (f.stationId !== undefined) q = q.where('r.station_id', '=', f.stationId)
-  if (f.status) q = q.where('r.status', '=', f.status)
+  if (f.statuses?.length) q = q.where('r.status', 'in', [...f.statuses])
   if (f.category) q = q.where('r.category', '=', f.category)
+  if (f.firstResponsibleStaffId !== undefined) q = q.where('r.first_responsible_staff_id', '=', f.firstResponsibleStaffId)
   if (f.overdueBefore) {
     const { before, only } = f.overdueBefore
     q = only
       ? q.where('r.status', '=', 'submitted').where('r.submitted_at', '<', before)
       : q.where((eb) => eb.or([eb('r.status', '!=', 'submitted'), eb('r.submitted_at', '>=', before)]))
   }
-  if (f.beforeId !== undefined) q = q.where('r.id', '<', f.beforeId)
-  return q.orderBy('r.id', 'desc').limit(f.limit).execute()
+  const s = f.search
+  if (s?.kind === 'tracking') q = q.where('r.tracking_no', '=', s.trackingNo)
+  if (s?.kind === 'last4') {
+    q = q.where((eb) => eb.or([eb('r.contact_phone_last4_hash', '=', s.phoneHash), eb('r.tracking_no', 'like', `%${s.digits}`)]))
+  }
+  if (s?.kind === 'number') q = q.where('r.tracking_no', 'like', `%${s.digits}`)
+  if (s?.kind === 'employer') q = q.where(sql<boolean>`lower(r.employer_name) like lower(${`%${likeEscape(s.text)}%`}) escape '\\'`)
+  if (f.after) {
+    const { rank, submittedAt, id } = f.after
+    q = q.where((eb) =>
+      eb.or([
+        eb(rankOf(eb), '>', rank),
+        eb.and([
+          eb(rankOf(eb), '=', rank),
+          eb.or([eb('r.submitted_at', '>', submittedAt), eb.and([eb('r.submitted_at', '=', submittedAt), eb('r.id', '>', id)])]),
+        ]),
+      ]),
+    )
+  }
+  return q.orderBy('queue_rank').orderBy('r.submitted_at').orderBy('r.id').limit(f.limit).execute()
+}
+
+/** Rows that have a contact phone but no last-four hash yet (written before the hash existed). */
+export async function requestsWithoutPhoneHash(db: Kysely<DB>) {
+  return db
+    .selectFrom('rights_requests')
+    .select(['id', 'contact_phone_enc'])
+    .where('contact_phone_enc', 'is not', null)
+    .where('contact_phone_last4_hash', 'is', null)
+    .execute()
+}
+
+export async function setPhoneHash(db: Kysely<DB>, id: number, hash: string): Promise<void> {
+  await db.updateTable('rights_requests').set({ contact_phone_last4_hash: hash }).where('id', '=', id).execute()
 }
 
 /** A move that only happens if the case is still where the caller saw it; false when someone else moved it first. */
@@ -147,7 +221,7 @@ export async function forgetRequester(trx: Kysely<DB>, userId: number, now: Date
   const rows = await trx.selectFrom('rights_requests').select(['id', 'status']).where('user_id', '=', userId).execute()
   await trx
     .updateTable('rights_requests')
-    .set({ user_id: null, contact_name: null, contact_phone_enc: null, updated_at: now.toISOString() })
+    .set({ user_id: null, contact_name: null, contact_phone_enc: null, contact_phone_last4_hash: null, updated_at: now.toISOString() })
     .where('user_id', '=', userId)
     .execute()
   return rows

@@ -13,6 +13,10 @@ import {
   type RightsStatus,
   rightsStaffTransitions,
   rightsStatusLabel,
+  formatTrackingNo,
+  normaliseTrackingNo,
+  rightsOpenStatuses,
+  trackingNoPattern,
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { findUser } from '../accounts/users.repository'
@@ -39,13 +43,41 @@ import {
   listForUser,
   moveRequest,
   nextTrackingSeq,
+  type QueueCursor,
+  type QueueSearch,
+  queueRank,
   type RequestRow,
+  requestsWithoutPhoneHash,
+  setPhoneHash,
   touchRequest,
 } from './rights.repository'
 
 type Body = Required<Pick<CreateRightsRequestBody, 'workersAffected' | 'contactTime' | 'attachmentIds'>> & CreateRightsRequestBody
 
-export const formatTrackingNo = (year: number, seq: number) => `WS-${year}-${String(seq).padStart(6, '0')}`
+
+/** The keyed hash of a phone's last four digits: what the queue's phone search compares, never the digits. */
+const phoneLastFourHash = (keys: DataKeys, phoneOrDigits: string) => keys.hmac('rights-phone-last4', phoneOrDigits.slice(-4))
+
+/**
+ * Cases written before the last-four hash existed get it, once, at start-up (the migration has no data key).
+ * Idempotent: only rows still without it.
+ */
+export async function fillPhoneLastFourHashes(db: Kysely<DB>, keys: DataKeys): Promise<number> {
+  const rows = await requestsWithoutPhoneHash(db)
+  for (const r of rows) await setPhoneHash(db, r.id, phoneLastFourHash(keys, keys.decrypt(r.contact_phone_enc!)))
+  return rows.length
+}
+
+/** What an officer typed: a tracking number, four digits (phone or number end), more digits, else an employer. */
+export function queueSearchOf(keys: DataKeys, typed: string | undefined): QueueSearch | undefined {
+  const text = typed?.trim()
+  if (!text) return undefined
+  if (trackingNoPattern.test(text)) return { kind: 'tracking', trackingNo: normaliseTrackingNo(text) }
+  if (/^\d{4}$/.test(text)) return { kind: 'last4', phoneHash: phoneLastFourHash(keys, text), digits: text }
+  const digits = normaliseTrackingNo(text)
+  if (/^(\d{4}-)?\d{1,6}$/.test(digits)) return { kind: 'number', digits }
+  return { kind: 'employer', text }
+}
 
 async function present(db: Kysely<DB>, keys: DataKeys, row: RequestRow, viewer: Viewer, now: Date): Promise<RightsRequest> {
   const [events, uploads] = await Promise.all([listEvents(db, [row.id]), listRequestUploads(db, [row.id])])
@@ -94,6 +126,7 @@ export async function createRequest(trx: Kysely<DB>, keys: DataKeys, caller: Wor
     workers_affected: body.workersAffected,
     contact_name: body.contactName ?? user.name ?? null,
     contact_phone_enc: keys.encrypt(phone!),
+    contact_phone_last4_hash: phoneLastFourHash(keys, phone!),
     contact_time: body.contactTime,
     application_id: body.applicationId ?? null,
     attachments: JSON.stringify(attachments),
@@ -161,7 +194,7 @@ export async function closeDueCases(db: Kysely<DB>, now: Date): Promise<void> {
 
 /** The case when this caller may see it, else 404 (never a hint that it exists). */
 async function readable(db: Kysely<DB>, caller: Caller, trackingNo: string): Promise<RequestRow> {
-  const row = await findRequestByTrackingNo(db, trackingNo)
+  const row = await findRequestByTrackingNo(db, normaliseTrackingNo(trackingNo))
   if (!row || !mayRead(row, caller)) throw notFound('没有找到这条求助')
   return row
 }
@@ -179,11 +212,14 @@ export async function listMine(db: Kysely<DB>, caller: WorkerCaller, query: { cu
   return page(rows, query.limit, now)
 }
 
-function page(rows: RequestRow[], limit: number, now: Date): { items: RightsRequestSummary[]; nextCursor: string | null } {
+function page(rows: RequestRow[], limit: number, now: Date, cursorOf: (row: RequestRow) => Record<string, string | number> = (r) => ({ id: r.id })): {
+  items: RightsRequestSummary[]
+  nextCursor: string | null
+} {
   const items = rows.slice(0, limit)
   return {
     items: items.map((r) => toSummary(r, now)),
-    nextCursor: rows.length > limit ? encodeCursor({ id: items[items.length - 1].id }) : null,
+    nextCursor: rows.length > limit ? encodeCursor(cursorOf(items[items.length - 1])) : null,
   }
 }
 
@@ -213,7 +249,7 @@ export async function addMessage(
     created_at: now.toISOString(),
   })
   await touchRequest(trx, row.id, now)
-  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, { kind: 'owner' }, now)
+  return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, { kind: 'owner' }, now)
 }
 
 export async function closeByWorker(
@@ -245,29 +281,40 @@ export async function closeByWorker(
     attachments: '[]',
     created_at: at,
   })
-  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, { kind: 'owner' }, now)
+  return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, { kind: 'owner' }, now)
 }
 
-export async function staffList(
-  db: Kysely<DB>,
-  caller: StaffCaller,
-  query: { status?: RightsStatus; category?: string; stationId?: number; overdue?: boolean; cursor?: string; limit: number },
-  now: Date,
-) {
+export interface StaffQueueQuery {
+  status?: RightsStatus
+  open?: boolean
+  category?: string
+  stationId?: number
+  overdue?: boolean
+  mine?: boolean
+  q?: string
+  cursor?: string
+  limit: number
+}
+
+export async function staffList(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, query: StaffQueueQuery, now: Date) {
   await closeDueCases(db, now)
   // Station staff see their own station's queue whatever they ask for.
   const stationId = stationFilterOf(caller, query.stationId)
   if (!isAdmin(caller) && query.stationId !== undefined && query.stationId !== stationId) return { items: [], nextCursor: null }
-  const after = decodeCursor(query.cursor, { id: 'number' })
+  const after = decodeCursor(query.cursor, { r: 'number', s: 'string', id: 'number' })
+  const statuses = query.status ? [query.status] : query.open ? rightsOpenStatuses : undefined
+  if (query.status && query.open && !rightsOpenStatuses.includes(query.status)) return { items: [], nextCursor: null }
   const rows = await listForStaff(db, {
     stationId,
-    status: query.status,
+    statuses,
     category: query.category,
     overdueBefore: query.overdue === undefined ? undefined : { before: overdueCutoff(now), only: query.overdue },
-    beforeId: after?.id,
+    firstResponsibleStaffId: query.mine ? caller.staffId : undefined,
+    search: queueSearchOf(keys, query.q),
+    after: after ? ({ rank: after.r, submittedAt: after.s, id: after.id } satisfies QueueCursor) : undefined,
     limit: query.limit + 1,
   })
-  return page(rows, query.limit, now)
+  return page(rows, query.limit, now, (r) => ({ r: queueRank(r.status), s: r.submitted_at, id: r.id }))
 }
 
 export async function transition(
@@ -306,7 +353,7 @@ export async function transition(
     attachments: '[]',
     created_at: at,
   })
-  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, viewerOf(caller), now)
+  return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, viewerOf(caller), now)
 }
 
 export async function addNote(
@@ -331,7 +378,7 @@ export async function addNote(
     created_at: now.toISOString(),
   })
   await touchRequest(trx, row.id, now)
-  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, viewerOf(caller), now)
+  return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, viewerOf(caller), now)
 }
 
 /**
@@ -355,7 +402,7 @@ export async function recordCall(trx: Kysely<DB>, keys: DataKeys, caller: StaffC
     created_at: now.toISOString(),
   })
   await touchRequest(trx, row.id, now)
-  return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, viewerOf(caller), now)
+  return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, viewerOf(caller), now)
 }
 
 /** For GET /me/export: the worker's cases as the worker sees them, with the contact phone unmasked. */

@@ -157,7 +157,8 @@ async function uploadId(token = worker.token): Promise<string> {
 
 test('a request is routed, numbered, masked and encrypted at rest', async () => {
   const c = await create()
-  expect(c.trackingNo).toMatch(/^WS-2026-\d{6}$/)
+  // Digits a worker can read out on the phone: the year and six digits, no letters.
+  expect(c.trackingNo).toMatch(/^2026-\d{6}$/)
   expect(c).toMatchObject({
     status: 'submitted',
     overdue: false,
@@ -186,6 +187,11 @@ test.each([
   ['江苏常州', 'point-changzhou-electrical', '江苏省'],
   ['江苏镇江', 'station-kunshan', '江苏省'],
   ['苏州', 'station-kunshan', '江苏省'],
+  // County-level cities go to their prefecture's stations: 江阴 is in 无锡, 慈溪 in 宁波, 义乌 in 金华.
+  ['江阴', 'branch-wuxi', '江苏省'],
+  ['江苏省江阴市', 'branch-wuxi', '江苏省'],
+  ['慈溪市', 'station-ningbo', '浙江省'],
+  ['义乌', 'point-yiwu-packaging', '浙江省'],
   ['北京', 'station-beijing', '北京市'],
   ['惠州市', 'branch-huizhou', '广东省'],
   ['重庆市', 'centre-wushan', '重庆市'],
@@ -284,7 +290,7 @@ test('a new year starts again at 000001', async () => {
   now = new Date('2026-12-31T16:30:00.000Z') // 2027-01-01 00:30 in China
   const { token } = await signIn(t.app, '13900001004')
   const c = await create({ ...validBody, workedFrom: '2026-10', workedTo: '2026-12' }, token)
-  expect(c.trackingNo).toBe('WS-2027-000001')
+  expect(c.trackingNo).toBe('2027-000001')
 })
 
 // ── Uploads ──
@@ -411,6 +417,136 @@ test('the staff queue: station staff see their station only; admins filter', asy
   expect(contract.every((i: { category: string }) => i.category === 'contract')).toBe(true)
   expect((await staffList('status=nonsense')).statusCode).toBe(400)
   expect((await t.app.inject({ url: '/api/staff/rights-requests', headers: bearer(worker.token) })).statusCode).toBe(403)
+})
+
+test('an old number with the WS- prefix still finds its case, for the worker and for staff', async () => {
+  const c = await create({ ...validBody, employerName: '旧编号测试公司' })
+  const old = `WS-${c.trackingNo}`
+  const res = await read(old, worker.token)
+  expect(res.statusCode).toBe(200)
+  expect(res.json().trackingNo).toBe(c.trackingNo)
+  expect((await read(`ws-${c.trackingNo}`, admin)).json().trackingNo).toBe(c.trackingNo)
+  const moved = await move(old, 'accepted', {}, wuxiStaff)
+  expect(moved.statusCode).toBe(200)
+  expect(moved.json()).toMatchObject({ trackingNo: c.trackingNo, status: 'accepted' })
+  expect((await message(old, { text: '补充一下情况' })).statusCode).toBe(201)
+  expect((await read('WS-2026-12345', worker.token)).statusCode).toBe(400)
+  expect((await read('WSX2026-000001', worker.token)).json().error.fields.trackingNo).toBe('求助编号不对，例如 2026-000123')
+})
+
+// ── The queue: order, search, 我负责的 ──
+
+const queue = async (query: string, token = admin) => {
+  const res = await staffList(query, token)
+  if (res.statusCode !== 200) throw new Error(`queue: ${res.statusCode} ${res.body}`)
+  return z.parse(api.staffListRightsRequests.response, res.json())
+}
+const nosOf = async (query: string, token = admin) => (await queue(query, token)).items.map((i) => i.trackingNo)
+
+test('the queue puts overdue and oldest-waiting cases first, then cases in hand, concluded and closed', async () => {
+  const employerName = '排队顺序测试公司'
+  const at = async (hours: number) => {
+    now = later(hours * HOUR)
+    return (await create({ ...validBody, employerName })).trackingNo
+  }
+  const inHand = await at(0)
+  const overdueOld = await at(1)
+  const overdueNewer = await at(2)
+  const concluded = await at(3)
+  const closed = await at(4)
+  const waiting = await at(30)
+  const waitingNewest = await at(31)
+  now = later(32 * HOUR)
+  for (const to of ['accepted', 'in_progress']) expect((await move(inHand, to)).statusCode).toBe(200)
+  for (const to of ['accepted', 'in_progress', 'resolved']) expect((await move(concluded, to)).statusCode).toBe(200)
+  for (const to of ['accepted', 'in_progress', 'resolved']) expect((await move(closed, to)).statusCode).toBe(200)
+  expect((await closeCase(closed, { rating: 5 })).statusCode).toBe(200)
+
+  const expected = [overdueOld, overdueNewer, waiting, waitingNewest, inHand, concluded, closed]
+  expect(await nosOf(`q=${encodeURIComponent(employerName)}&limit=50`)).toEqual(expected)
+  const first = await queue(`q=${encodeURIComponent(employerName)}&limit=50`)
+  expect(first.items.slice(0, 2).map((i) => i.overdue)).toEqual([true, true])
+  expect(first.items[2].overdue).toBe(false)
+
+  // Paging keeps the same order across the groups, with no case twice or left out.
+  const paged: string[] = []
+  let cursor: string | null = ''
+  while (cursor !== null) {
+    const res: { items: { trackingNo: string }[]; nextCursor: string | null } = await queue(`q=${encodeURIComponent(employerName)}&limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+    paged.push(...res.items.map((i) => i.trackingNo))
+    cursor = res.nextCursor
+  }
+  expect(paged).toEqual(expected)
+
+  // 在办: waiting and in hand only.
+  expect(await nosOf(`open=true&q=${encodeURIComponent(employerName)}&limit=50`)).toEqual([overdueOld, overdueNewer, waiting, waitingNewest, inHand])
+  expect(await nosOf(`open=true&status=resolved&q=${encodeURIComponent(employerName)}`)).toEqual([])
+})
+
+test('the queue finds a case by its tracking number, old or new, or by the number’s last digits', async () => {
+  const c = await create({ ...validBody, employerName: '编号搜索测试公司' })
+  expect(await nosOf(`q=${c.trackingNo}`)).toEqual([c.trackingNo])
+  expect(await nosOf(`q=WS-${c.trackingNo}`)).toEqual([c.trackingNo])
+  expect(await nosOf(`q=${c.trackingNo.slice(-6)}`)).toEqual([c.trackingNo])
+  expect(await nosOf(`q=${encodeURIComponent(' ' + c.trackingNo + ' ')}`)).toEqual([c.trackingNo])
+})
+
+test('the queue finds a case by the last four digits of the contact phone without decrypting rows', async () => {
+  const c = await create({ ...validBody, employerName: '尾号搜索测试公司', contactPhone: '13712345678' })
+  const found = await nosOf('q=5678&limit=50')
+  expect(found).toContain(c.trackingNo)
+  expect(await nosOf('q=5679&limit=50')).not.toContain(c.trackingNo)
+  // Stored as a keyed hash, not the digits.
+  const row = await t.db.selectFrom('rights_requests').select(['contact_phone_last4_hash']).where('tracking_no', '=', c.trackingNo).executeTakeFirstOrThrow()
+  expect(row.contact_phone_last4_hash).toMatch(/^[0-9a-f]{64}$/)
+  expect(row.contact_phone_last4_hash).not.toContain('5678')
+  // Every case in the answer really ends in 5678 or carries it in its number.
+  for (const no of found) {
+    const full = (await read(no, admin)).json()
+    expect(`${full.contactPhone}|${no}`).toMatch(/5678(\||$)/)
+  }
+})
+
+test('cases written before the last-four hash get it when the server starts', async () => {
+  const c = await create({ ...validBody, employerName: '补算尾号测试公司', contactPhone: '13712340909' })
+  await t.db.updateTable('rights_requests').set({ contact_phone_last4_hash: null }).where('tracking_no', '=', c.trackingNo).execute()
+  expect(await nosOf('q=0909&limit=50')).not.toContain(c.trackingNo)
+  await t.secondInstance()
+  expect(await nosOf('q=0909&limit=50')).toContain(c.trackingNo)
+})
+
+test('the queue finds a case by part of the employer’s name; % and _ are plain characters', async () => {
+  const c = await create({ ...validBody, employerName: '锡山区宏达电子厂' })
+  expect(await nosOf(`q=${encodeURIComponent('宏达电子')}&limit=50`)).toEqual([c.trackingNo])
+  expect(await nosOf(`q=${encodeURIComponent('%')}&limit=50`)).toEqual([])
+  expect(await nosOf(`q=${encodeURIComponent('宏_电子')}&limit=50`)).toEqual([])
+  expect((await staffList(`q=${'长'.repeat(51)}`)).statusCode).toBe(400)
+})
+
+test('search never reaches past the caller’s station', async () => {
+  const kunshan = await create({ ...validBody, workCity: '昆山市', employerName: '范围测试昆山公司', contactPhone: '13700004321' })
+  expect(await nosOf(`q=${kunshan.trackingNo}`, wuxiStaff)).toEqual([])
+  expect(await nosOf('q=4321&limit=50', wuxiStaff)).not.toContain(kunshan.trackingNo)
+  expect(await nosOf(`q=${encodeURIComponent('范围测试')}`, wuxiStaff)).toEqual([])
+  expect(await nosOf(`q=${kunshan.trackingNo}`, kunshanStaff)).toEqual([kunshan.trackingNo])
+  expect(await nosOf('q=4321&limit=50', kunshanStaff)).toContain(kunshan.trackingNo)
+})
+
+test('我负责的: the cases the caller accepted, in queue order, within the caller’s station', async () => {
+  const employerName = '我负责的测试公司'
+  const mineOld = (await create({ ...validBody, employerName })).trackingNo
+  now = later(HOUR)
+  const mineNew = (await create({ ...validBody, employerName })).trackingNo
+  const someoneElses = (await create({ ...validBody, employerName })).trackingNo
+  const nobodys = (await create({ ...validBody, employerName })).trackingNo
+  expect((await move(mineNew, 'accepted', {}, wuxiStaff)).statusCode).toBe(200)
+  expect((await move(mineOld, 'accepted', {}, wuxiStaff)).statusCode).toBe(200)
+  expect((await move(someoneElses, 'accepted', {}, admin)).statusCode).toBe(200)
+  const q = `q=${encodeURIComponent(employerName)}&limit=50`
+  expect(await nosOf(`mine=true&${q}`, wuxiStaff)).toEqual([mineOld, mineNew])
+  expect(await nosOf(`mine=true&${q}`, admin)).toEqual([someoneElses])
+  expect(await nosOf(`mine=true&${q}`, kunshanStaff)).toEqual([])
+  expect(await nosOf(q, wuxiStaff)).toEqual([nobodys, mineOld, mineNew, someoneElses])
 })
 
 // ── Workflow ──
@@ -564,7 +700,7 @@ test('the worker confirms and rates a resolved case', async () => {
 test('a case not accepted within 24 hours is overdue in the queue', async () => {
   const { trackingNo } = await create({ ...validBody, employerName: '超时测试公司' })
   const flagged = async (query = 'limit=50') =>
-    (await staffList(query)).json().items.find((i: { trackingNo: string }) => i.trackingNo === trackingNo)
+    (await staffList(`${query}&q=${encodeURIComponent('超时测试公司')}`)).json().items.find((i: { trackingNo: string }) => i.trackingNo === trackingNo)
   now = later(23 * HOUR)
   expect((await flagged()).overdue).toBe(false)
   expect(await flagged('overdue=true&limit=50')).toBeUndefined()

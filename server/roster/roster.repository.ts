@@ -18,7 +18,15 @@ export interface PeopleFilter {
   status?: string
   poverty?: string
   destinationProvince?: string
+  /** 苏州市 (the city as written) */
+  destinationCity?: string
   trade?: string
+  /** Any of these (a ledger kind: working away is two statuses). */
+  statusIn?: readonly string[]
+  povertyIn?: readonly string[]
+  statusLastYearIn?: readonly string[]
+  /** None of these. */
+  statusNotIn?: readonly string[]
   /** Part of a name */
   q?: string
   /** Station read scope: people working away in the station's city, or sent through it. */
@@ -73,7 +81,12 @@ function matches(f: PeopleFilter) {
     if (f.status !== undefined) all.push(eb('people.status', '=', f.status))
     if (f.poverty !== undefined) all.push(eb('people.poverty', '=', f.poverty))
     if (f.destinationProvince !== undefined) all.push(eb('people.destination_province', '=', f.destinationProvince))
+    if (f.destinationCity !== undefined) all.push(eb('people.destination_city', '=', f.destinationCity))
     if (f.trade !== undefined) all.push(eb('people.trade', '=', f.trade))
+    if (f.statusIn !== undefined) all.push(eb('people.status', 'in', [...f.statusIn]))
+    if (f.povertyIn !== undefined) all.push(eb('people.poverty', 'in', [...f.povertyIn]))
+    if (f.statusLastYearIn !== undefined) all.push(eb('people.status_last_year', 'in', [...f.statusLastYearIn]))
+    if (f.statusNotIn !== undefined) all.push(eb('people.status', 'not in', [...f.statusNotIn]))
     if (f.q) all.push(sql<SqlBool>`people.name like ${likeContaining(f.q)} escape '\\'`)
     if (f.stationId !== undefined) {
       const station = f.stationId
@@ -217,4 +230,24 @@ export async function missingLinks(db: Kysely<DB>, links: { stationId: number | 
   await check('jobId', 'jobs', links.jobId)
   await check('courseId', 'courses', links.courseId)
   return missing
+}
+
+export interface AwayGroup {
+  township: string
+  destination_province: string | null
+  how_went: string | null
+  income_band: string | null
+  n: number
+}
+
+/** People working away at `cutoff` (or now), counted by township, province, how they went and income band. */
+export async function awayGroups(db: Kysely<DB>, f: { township?: string; awayStatuses: readonly string[] }, cutoff?: string): Promise<AwayGroup[]> {
+  let q = rowsAt(db, cutoff).where('people.status', 'in', [...f.awayStatuses])
+  if (f.township !== undefined) q = q.where('people.township', '=', f.township)
+  const rows = await q
+    .select(['people.township', 'people.destination_province', 'people.how_went', 'people.income_band'])
+    .select((eb) => eb.fn.countAll().as('n'))
+    .groupBy(['people.township', 'people.destination_province', 'people.how_went', 'people.income_band'])
+    .execute()
+  return rows.map((r) => ({ ...r, n: toCount(r.n as number | string) }))
 }

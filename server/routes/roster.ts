@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { route } from '../http/route'
+import { labourFigures } from '../roster/labour-figures.service'
 import { createVillage, listVillages, renameVillage } from '../roster/places.service'
 import { createPerson, getPerson, listPeople, personHistory, updatePerson } from '../roster/roster.service'
 
@@ -21,5 +22,6 @@ export function rosterRoutes(app: FastifyInstance): void {
     return getPerson(app.db, app.keys, caller, params.id, app.clock())
   })
   route(app, api.staffUpdatePerson, ({ caller, params, body }) => updatePerson(app.db, app.keys, caller, params.id, body, app.clock()))
+  route(app, api.staffLabourFigures, ({ caller, query }) => labourFigures(app.db, caller, query, app.clock()))
   route(app, api.staffPersonHistory, ({ caller, params, query }) => personHistory(app.db, caller, params.id, query))
 }

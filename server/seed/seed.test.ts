@@ -42,3 +42,19 @@ test('every row is marked as a sample and references resolve', async () => {
   const verified = await db.selectFrom('jobs').select(['verified_by_station_id', 'verified_at']).where('employer_verified', '=', 1).execute()
   expect(verified.every((r) => r.verified_by_station_id !== null && r.verified_at !== null)).toBe(true)
 })
+
+test('what workers read in the seed has no marketing figures or office terms', async () => {
+  const { policies, policyFaqs } = await import('../policies/policies-seed')
+  const { transportBatches } = await import('../transport/transport-seed')
+  const texts = [
+    ...brands.map((b) => b.story),
+    ...policies.flatMap((p) => [p.title, p.summary, p.body]),
+    ...policyFaqs.map((f) => JSON.stringify(f)),
+    ...transportBatches.map((b) => b.notes ?? ''),
+  ]
+  expect(texts.length).toBeGreaterThan(10)
+  for (const text of texts) {
+    expect(text).not.toMatch(/\d+\s*万元|补助资金|成功创建|成功培育/)
+    expect(text).not.toMatch(/下单培训|点单培训|品牌培训|专列|专厢|首问负责制/)
+  }
+})

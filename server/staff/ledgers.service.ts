@@ -10,13 +10,14 @@
  * profile) and are not working away now.
  */
 import type { Kysely } from 'kysely'
-import { type LedgerKind, ledgerKindLabel, type LedgerRow, maskPhone, provinceOfCity, provinces, type townships, type Trade, yesNoUnanswered } from '../../types'
+import { type AccountLedgerKind as LedgerKind, ledgerKindLabel, type LedgerRow, maskPhone, provinceOfCity, provinces, type townships, type Trade, yesNoUnanswered } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { writeAccess } from './access-log.repository'
 import { answerOf } from '../lib/answers'
 import { toCsv } from '../lib/csv'
+import { chinaDateTime } from '../lib/dates'
 import { isAdmin } from './staff-scope'
 
 export interface LedgerQuery {
@@ -130,7 +131,7 @@ export function ledgerCsv(items: readonly LedgerRow[]): string {
       yesNoUnanswered(r.willingToGoOut),
       yesNoUnanswered(r.workedAwayLastYear),
       // China time, as the county reads it.
-      new Date(Date.parse(r.registeredAt) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '),
+      chinaDateTime(r.registeredAt),
     ]),
   )
 }

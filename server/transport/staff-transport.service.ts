@@ -19,6 +19,7 @@ import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
 import { toCsv } from '../lib/csv'
+import { chinaDateTime } from '../lib/dates'
 import { writeAccess } from '../staff/access-log.repository'
 import { isAdmin, requireStation, staffActor, stationFilterOf } from '../staff/staff-scope'
 import { findStationById } from '../stations/stations.repository'
@@ -133,15 +134,10 @@ async function readManifest(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller,
   return { batch: toBatch(batch), riders }
 }
 
-/** China time, as staff read it: 2026-12-01 08:30 */
-function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 60 * 60 * 1000).toISOString().slice(0, 16).replace('T', ' ')
-}
-
 export function manifestCsv(riders: ManifestRider[]): string {
   return toCsv(
     manifestCsvHeaders,
-    riders.map((r) => [r.seq, r.name, r.phone, r.hometownTownship, chinaTime(r.signedUpAt)]),
+    riders.map((r) => [r.seq, r.name, r.phone, r.hometownTownship, chinaDateTime(r.signedUpAt)]),
   )
 }
 

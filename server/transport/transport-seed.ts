@@ -27,7 +27,7 @@ export interface TransportBatchSeed {
 
 const bring = '身份证原件、手机和充电器、换洗衣服和被褥（到厂后有宿舍的可不带被褥）、路上吃的和喝的水、常用药'
 
-const transportBatches: TransportBatchSeed[] = [
+export const transportBatches: TransportBatchSeed[] = [
   {
     key: 'transport-kunshan-1',
     inDays: 4,
@@ -90,7 +90,7 @@ const transportBatches: TransportBatchSeed[] = [
     vehicleKind: 'train',
     seats: 300,
     whatToBring: `${bring}、厚衣服、帽子和手套（摘棉花时用）`,
-    notes: '“线娘拾花工”专列。到了以后驻昌吉劳务工作站接站，吃住在棉田附近，工钱按公斤算，出发前会讲清楚工价。',
+    notes: '“线娘拾花工”包下的整趟火车。到了以后驻昌吉劳务工作站接站，吃住在棉田附近，工钱按公斤算，出发前会讲清楚工价。',
   },
   {
     key: 'transport-yantai-1',

@@ -1,10 +1,12 @@
 /**
  * 大字模式 (the 2021 MIIT 适老化 guideline): bigger text, figures and tap targets for the whole app, chosen once
  * and kept on this phone. The sizes are CSS variables (app.scss); this only says whether the `elder` class is on.
+ * Until the worker chooses, it follows the phone: on when WeChat's own font size is set large.
  */
 import Taro from '@tarojs/taro'
 import { useSyncExternalStore } from 'react'
 import { applyElderRoot } from './elder-root'
+import { systemPrefersLargeText } from './system-font'
 
 export const elderStorageKey = 'wgt.elder-mode'
 
@@ -13,10 +15,13 @@ let current: boolean | null = null
 
 function stored(): boolean {
   try {
-    return Taro.getStorageSync(elderStorageKey) === '1'
+    const chosen = Taro.getStorageSync(elderStorageKey)
+    if (chosen === '1') return true
+    if (chosen === '0') return false
   } catch {
-    return false
+    // storage unavailable: as the phone says
   }
+  return systemPrefersLargeText()
 }
 
 export function elderMode(): boolean {

@@ -8,3 +8,8 @@ export function openPage(url: string): void {
 export function openTab(url: string): void {
   void Taro.switchTab({ url })
 }
+
+/** Opens a page in place of this one: a menu that is always on screen must not pile pages up (weapp keeps ten). */
+export function replacePage(url: string): void {
+  void Taro.redirectTo({ url })
+}

@@ -103,7 +103,12 @@ test('大字模式 makes body text ≥ 18px, figures ≥ 30px and tap targets �
         return el ? parseFloat(getComputedStyle(el)[prop]) : NaN
       }
       const button = document.querySelector('.big-button')!.getBoundingClientRect().height
+      const number = document.querySelector('.phone-call__number')!
       return {
+        title: px('.job-detail__title', 'fontSize'),
+        sectionTitle: px('.section__title', 'fontSize'),
+        // One line: no taller than one line box.
+        numberLines: number.getBoundingClientRect().height / parseFloat(getComputedStyle(number).lineHeight || '0'),
         body: px('.taro_page', 'fontSize'),
         line: px('.taro_page', 'lineHeight') / px('.taro_page', 'fontSize'),
         wage: Math.max(...[...document.querySelectorAll('[class*="wage"]')].map((e) => parseFloat(getComputedStyle(e).fontSize))),
@@ -114,6 +119,10 @@ test('大字模式 makes body text ≥ 18px, figures ≥ 30px and tap targets �
     expect(sizes.line).toBeGreaterThanOrEqual(1.3)
     expect(sizes.wage).toBeGreaterThanOrEqual(30)
     expect(sizes.button).toBeGreaterThanOrEqual(60)
+    // Titles never smaller than the text under them; the page's own title above its section titles.
+    expect(sizes.sectionTitle).toBeGreaterThan(sizes.body)
+    expect(sizes.title).toBeGreaterThan(sizes.sectionTitle)
+    expect(sizes.numberLines).toBeLessThan(1.5)
   })
   await context.close()
 }, 90000)
@@ -150,8 +159,8 @@ test('the keyboard alone presses a chip (Space) and opens a posting (Enter)', as
     await page.keyboard.press('Space')
     await page.waitForFunction((el) => el?.getAttribute('aria-pressed') === 'true', await chip.elementHandle(), { timeout: 10000 })
     await page.waitForLoadState('networkidle')
-    // A posting card (role=link) opens with Enter.
-    const card = page.locator('.job-card').first()
+    // A posting card's link (role=link, beside its 打电话 button) opens with Enter.
+    const card = page.locator('.job-card__open').first()
     const title = (await card.locator('.job-card__title').innerText()).trim()
     await card.focus()
     await page.keyboard.press('Enter')

@@ -47,7 +47,7 @@ test('a worker searches 电工, narrows to 江苏, applies, and finds it under �
 
     // Open the first posting: pay first, the pledge, then 我要报名 with a confirmation.
     const title = (await page.locator('.job-card__title').first().textContent())!.trim()
-    await page.locator('.job-card').first().click()
+    await page.locator('.job-card__open').first().click()
     await page.locator('.job-detail__title').getByText(title).waitFor()
     await page.getByText('求职不交钱').waitFor()
     await page.getByText('我要报名', { exact: true }).click()
@@ -59,7 +59,9 @@ test('a worker searches 电工, narrows to 江苏, applies, and finds it under �
     await page.getByText('看我的报名', { exact: true }).click()
     const card = page.locator('.application-card').filter({ hasText: title })
     await card.waitFor()
-    await card.locator('.tag').getByText('已报名').waitFor()
+    // Where it stands, on the line 已报名 → 已联系 → 已录用, with 打电话 beside 取消报名.
+    await card.locator('.application-progress__step--current').getByText('已报名').waitFor()
+    await card.getByRole('link', { name: /^打电话/ }).waitFor()
   })
 
   // Applying again (another tap, another key) returns the same application: still one.

@@ -119,7 +119,7 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     const number = page.locator('.rights-done__number')
     await number.waitFor()
     const trackingNo = (await number.textContent())!.trim()
-    expect(trackingNo).toMatch(/^WS-\d{4}-\d{6}$/)
+    expect(trackingNo).toMatch(/^\d{4}-\d{6}$/)
 
     // The progress page: waiting to be accepted, the photo on the timeline.
     await page.locator('.rights-done .big-button').first().click()

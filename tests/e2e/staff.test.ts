@@ -1,6 +1,7 @@
 /**
  * Staff workbench journey: a worker asks for help (through the API), a station officer signs in on the wide
- * portal, opens the queue, accepts the case with a note for the worker; the worker then reads 已受理 and the note.
+ * portal, opens the queue, finds the case by the last four digits of the worker's phone, accepts it with a note for
+ * the worker; the worker then reads 已受理 and the note.
  * And an officer whose password an admin reset signs in with the one-time password and changes it first.
  */
 import { journey } from './support/browser'
@@ -18,7 +19,7 @@ async function workerSignIn(phone: string): Promise<string> {
   return ((await res.json()) as { token: string }).token
 }
 
-test('staff accept a case from the workbench queue with a note the worker then reads', async () => {
+test('staff find a case by the phone’s last four digits and accept it with a note the worker then reads', async () => {
   const token = await workerSignIn('13800007001')
   const created = await fetch(`${e2e.server.baseUrl}/api/rights-requests`, {
     method: 'POST',
@@ -49,10 +50,17 @@ test('staff accept a case from the workbench queue with a note the worker then r
     await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()
     await page.locator('.wb-figures').waitFor()
     await page.locator('.wb-nav__item').getByText('求助案件').click()
-    const item = page.locator('.staff-cases__item').filter({ hasText: trackingNo })
+    const item = page.locator('.case-queue__item').filter({ hasText: trackingNo })
     await item.waitFor()
-    // The table header shows on a wide screen.
+    // The table header and the menu beside it show on a wide screen.
     expect(await page.locator('.wb-table__head').first().isVisible()).toBe(true)
+    expect(await page.locator('.staff-shell__menu').isVisible()).toBe(true)
+    // The worker reads out the last four digits of the phone: that finds the case, and only it.
+    await page.locator('.search-box__input input, input.search-box__input').fill('7001')
+    await page.locator('.search-box__button').click()
+    await page.waitForFunction(() => document.querySelectorAll('.case-queue__item').length === 1)
+    expect(await item.locator('.case-status').textContent()).toBe('待受理')
+    expect(await item.locator('.case-queue__left').textContent()).toMatch(/^还剩(2[0-3]|1?\d)小时$/)
     await item.click()
     await page.locator('.staff-case__status').getByText('已提交，等待受理').waitFor()
     await page.locator('textarea.staff-case__note, .staff-case__note textarea').fill(note)

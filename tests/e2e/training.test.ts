@@ -55,7 +55,7 @@ test('the small course fills up; the next worker, in the browser, joins the wait
   await journey(page, 'training-waitlist', async () => {
     await page.locator('.privacy-sheet__agree').click()
     await page.locator('.tab-bar').getByText('培训', { exact: true }).click()
-    await page.getByText('点单培训', { exact: true }).first().click()
+    await page.getByText('自己点想学的', { exact: true }).first().click()
     const card = page.locator('.course-card', { hasText: small.title })
     await card.getByText('已满，可候补').waitFor()
     await card.click()

@@ -3,7 +3,7 @@ import { asSwitch } from '@/lib/a11y'
 import { useElderMode } from '@/lib/elder-mode'
 import './index.scss'
 
-/** 大字模式 on or off, as one big switch row. */
+/** 大字模式 on or off: one big row with a switch that looks like one (a track and a knob), saying 开 or 关. */
 export function ElderToggle({ className }: { className?: string }) {
   const [on, setOn] = useElderMode()
   return (
@@ -18,7 +18,10 @@ export function ElderToggle({ className }: { className?: string }) {
         <Text className='elder-toggle__title'>大字模式</Text>
         <Text className='elder-toggle__note'>字更大、按钮更大，看得更清楚</Text>
       </View>
-      <Text className='elder-toggle__state'>{on ? '已打开' : '已关闭'}</Text>
+      <View className='elder-toggle__switch' aria-hidden='true'>
+        <Text className='elder-toggle__state'>{on ? '开' : '关'}</Text>
+        <View className='elder-toggle__knob' />
+      </View>
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { asButton } from '@/lib/a11y'
+import { useElderMode } from '@/lib/elder-mode'
 import './index.scss'
 
 interface Props {
@@ -8,6 +9,8 @@ interface Props {
   initial?: string
   /** An example of what to type, e.g. 搜工种或城市，如 电焊、天津 */
   placeholder: string
+  /** The example cut to what fits the field in 大字模式 (a placeholder cannot wrap, so a long one is cut off). */
+  elderPlaceholder?: string
   /** What a screen reader calls the field, e.g. 搜索工作 */
   label: string
   onSearch: (q: string) => void
@@ -17,7 +20,8 @@ interface Props {
  * A search field with a big 搜索 button (the keyboard's search key works too) and, once something is typed,
  * a ✕ inside the field that empties it and shows everything again. Two characters are enough: 电工, 补贴.
  */
-export function SearchBox({ initial = '', placeholder, label, onSearch }: Props) {
+export function SearchBox({ initial = '', placeholder, elderPlaceholder, label, onSearch }: Props) {
+  const [elder] = useElderMode()
   const [text, setText] = useState(initial)
   useEffect(() => setText(initial), [initial])
   const submit = () => onSearch(text.trim().slice(0, 30))
@@ -33,7 +37,7 @@ export function SearchBox({ initial = '', placeholder, label, onSearch }: Props)
           value={text}
           maxlength={30}
           confirmType='search'
-          placeholder={placeholder}
+          placeholder={elder && elderPlaceholder ? elderPlaceholder : placeholder}
           aria-label={label}
           onInput={(e) => setText(e.detail.value)}
           onConfirm={submit}

@@ -1,4 +1,5 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { setElderMode } from '@/lib/elder-mode'
 import { typeInto } from '../../../tests/support/app/interact'
 import { SearchBox } from '.'
 
@@ -28,5 +29,20 @@ describe('SearchBox', () => {
     expect(screen.getByLabelText('清除搜索词')).toBeTruthy()
     rerender(<SearchBox initial='新疆' placeholder='搜工种或城市' label='搜索工作' onSearch={onSearch} />)
     expect(field(container).value).toBe('新疆')
+  })
+})
+
+describe('SearchBox in 大字模式', () => {
+  afterEach(() => setElderMode(false))
+
+  it('shows the shorter example, which fits the field at the bigger size instead of being cut off', async () => {
+    const { container } = render(<SearchBox placeholder='搜工种或城市，如 电焊、天津' elderPlaceholder='搜工种或城市' label='搜索工作' onSearch={() => {}} />)
+    const placeholder = () => {
+      const el = container.querySelector('.search-box__input') as HTMLElement & { placeholder?: string }
+      return el.getAttribute('placeholder') ?? el.placeholder
+    }
+    expect(placeholder()).toBe('搜工种或城市，如 电焊、天津')
+    act(() => setElderMode(true))
+    await waitFor(() => expect(placeholder()).toBe('搜工种或城市'))
   })
 })

@@ -25,6 +25,9 @@ type TradeChoice = Trade | ''
 
 const openJob = (id: number, km?: number) => openPage(`/packages/jobs/pages/detail/index?id=${id}${km !== undefined ? `&km=${km}` : ''}`)
 
+/** Jobs drawn before the brands and the bus row: what a 390×844 phone shows on its first screen. */
+const jobsBeforeExtras = 3
+
 const sortChoices: { value: JobSort; label: string }[] = [
   { value: 'newest', label: '最新' },
   { value: 'wage', label: '工资高' },
@@ -53,9 +56,16 @@ export default function JobsPage() {
   const set = (next: Partial<JobFilters>) => setFilters((f) => ({ ...f, ...next }))
   const count = activeFilterCount(filters)
   const filtered = Boolean(filters.q) || count > 0
+  // Jobs first: the brands and the bus row come after the first screenful of postings (or alone when there are none).
+  const extras = !filtered && (
+    <>
+      <BrandStrip onShowJobs={(trade) => set({ trade })} />
+      <ListRow title='坐专车去上班' note='县上组织的点对点专车，到站有人接' onClick={() => openPage('/packages/transport/pages/list/index')} />
+    </>
+  )
   return (
     <PageRoot className='jobs-page'>
-      <SearchBox initial={filters.q ?? ''} placeholder='搜工种或城市，如 电焊、天津' label='搜索工作' onSearch={(q) => set({ q: q || undefined })} />
+      <SearchBox initial={filters.q ?? ''} placeholder='搜工种或城市，如 电焊、天津' elderPlaceholder='搜工种或城市' label='搜索工作' onSearch={(q) => set({ q: q || undefined })} />
       {/* Drawn from the start (全部 alone until the trades arrive), so the list below never jumps down. */}
       <Chips<TradeChoice>
         scroll
@@ -92,8 +102,6 @@ export default function JobsPage() {
         </Text>
       )}
       {!loading && <SavedNote savedAt={savedAt} onRetry={() => void refresh()} />}
-      {!filtered && <BrandStrip onShowJobs={(trade) => set({ trade })} />}
-      {!filtered && <ListRow title='坐专车去上班' note='县上组织的点对点专车，到站有人接' onClick={() => openPage('/packages/transport/pages/list/index')} />}
       <StateView
         loading={loading}
         error={items.length === 0 ? error : null}
@@ -118,7 +126,11 @@ export default function JobsPage() {
         }
         onRetry={() => void refresh()}
       >
-        {shown.map((job) => (
+        {shown.slice(0, jobsBeforeExtras).map((job) => (
+          <JobCard key={job.id} job={job} onOpen={openJob} />
+        ))}
+        {extras}
+        {shown.slice(jobsBeforeExtras).map((job) => (
           <JobCard key={job.id} job={job} onOpen={openJob} />
         ))}
         {error ? (
@@ -127,6 +139,7 @@ export default function JobsPage() {
           <ListFooter count={items.length} hasMore={hasMore} loadingMore={loadingMore} onLoadMore={() => void loadMore()} />
         )}
       </StateView>
+      {!loading && items.length === 0 && extras}
       <FilterSheetSlot
         visible={sheetOpen}
         value={{ province: filters.province, trade: filters.trade, minWage: filters.minWage, benefits: filters.benefits }}

@@ -13,7 +13,7 @@ jest.mock('@/api', () => {
 })
 const { useApi, useApiList } = jest.requireMock('@/api') as { useApi: jest.Mock; useApiList: jest.Mock }
 // The brand strip reads its own endpoint; it has its own tests.
-jest.mock('@/features/brands/components/brand-strip', () => ({ BrandStrip: () => null }))
+jest.mock('@/features/brands/components/brand-strip', () => ({ BrandStrip: () => <div data-testid='brand-strip' /> }))
 
 function listState(over: Record<string, unknown> = {}) {
   return {
@@ -58,6 +58,24 @@ describe('找工作 page', () => {
     expect(screen.getByText('示例')).toBeTruthy()
     fireEvent.click(screen.getByText('叉车司机'))
     expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/jobs/pages/detail/index?id=7' })
+  })
+
+  it('puts the first jobs before the brands and the bus row, so a phone’s first screen shows jobs', () => {
+    useApiList.mockReturnValue(listState({ items: [1, 2, 3, 4, 5].map((id) => jobSummary({ id, title: `岗位${id}` })) }))
+    const { container } = render(<JobsPage />)
+    const order = [...container.querySelectorAll('.job-card, [data-testid="brand-strip"], .list-row')].map((el) =>
+      el.classList.contains('job-card') ? 'job' : el.getAttribute('data-testid') ?? 'row',
+    )
+    expect(order.slice(0, 3)).toEqual(['job', 'job', 'job'])
+    expect(order).toContain('brand-strip')
+    expect(order.indexOf('brand-strip')).toBeGreaterThan(2)
+  })
+
+  it('still shows the brands and the bus row when there are fewer jobs than a screen', () => {
+    useApiList.mockReturnValue(listState({ items: [jobSummary({ id: 1 })] }))
+    render(<JobsPage />)
+    expect(screen.getByTestId('brand-strip')).toBeTruthy()
+    expect(screen.getByText('坐专车去上班')).toBeTruthy()
   })
 
   it('offers quick chips only for trades with open postings, and filters by the chosen trade', () => {

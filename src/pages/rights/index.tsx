@@ -48,7 +48,7 @@ export default function RightsPage() {
         <Text className='rights-page__text'>
           武山县成立了县外务工人员稳岗留工和维权服务专班。在外打工遇到欠薪、工伤、合同纠纷，专班和各地驻外劳务工作站、流动党员党支部会帮您联系用工单位和当地有关部门，帮您把事情说清楚、要回该得的。
         </Text>
-        <Text className='rights-page__text'>求助不收任何费用。网上提交后会有一个求助编号，专班实行首问负责制：第一个接手的工作人员负责到底，办完要经您确认才算结束。</Text>
+        <Text className='rights-page__text'>求助不收任何费用。网上提交后会有一个求助编号。第一个接手的工作人员负责到底，不会把您推来推去，办完要经您确认才算结束。</Text>
       </Section>
     </PageRoot>
   )

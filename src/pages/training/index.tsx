@@ -11,6 +11,7 @@ import { CourseCard } from '@/features/training/components/course-card'
 import { ModeTabs, type ModeChoice } from '@/features/training/components/mode-tabs'
 import { BrandStrip } from '@/features/brands/components/brand-strip'
 import { PageRoot } from '@/components/page-root'
+import { courseModeExplain } from '@contract/courses'
 import { useFirstScreenFirst } from '@/hooks/use-first-screen-first'
 import './index.scss'
 
@@ -18,9 +19,7 @@ const openCourse = (id: number) => openPage(`/packages/training/pages/detail/ind
 
 const intro: Record<ModeChoice, string> = {
   all: '县里组织的技能培训，大多免费，学完发证书。',
-  order: '下单培训：企业先定岗位，学完签协议直接去上班。',
-  menu: '点单培训：按您想学的工种开班。',
-  brand: '品牌培训：宁远建筑工、鸳鸯电焊手、宁远家政妹等劳务品牌。',
+  ...courseModeExplain,
 }
 
 export default function TrainingPage() {

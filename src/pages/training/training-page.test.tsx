@@ -33,11 +33,20 @@ describe('培训 page', () => {
   it('filters by mode from the tabs', () => {
     render(<TrainingPage />)
     expect(screen.getByRole('tab', { name: '全部' }).getAttribute('aria-selected')).toBe('true')
-    fireEvent.click(screen.getAllByText('点单培训')[0])
+    fireEvent.click(screen.getAllByText('自己点想学的')[0])
     expect(useApiList.mock.calls[useApiList.mock.calls.length - 1][1]).toEqual({ query: { mode: 'menu' } })
     // One tab chosen at a time, and a screen reader hears which.
     expect(screen.getByRole('tablist', { name: '培训方式' })).toBeTruthy()
-    expect(screen.getByRole('tab', { name: '点单培训' }).getAttribute('aria-selected')).toBe('true')
+    expect(screen.getByRole('tab', { name: '自己点想学的' }).getAttribute('aria-selected')).toBe('true')
     expect(screen.getByRole('tab', { name: '全部' }).getAttribute('aria-selected')).toBe('false')
+  })
+
+  it('names the kinds of course in words a worker uses, never the office terms', () => {
+    const { container } = render(<TrainingPage />)
+    for (const words of ['学完包分配', '自己点想学的', '县里招牌手艺']) expect(screen.getAllByText(words).length).toBeGreaterThan(0)
+    expect(container.textContent).not.toMatch(/下单培训|点单培训|品牌培训/)
+    fireEvent.click(screen.getAllByText('学完包分配')[0])
+    expect(screen.getByText('学完包分配：厂里先定好岗位，学完签协议直接去上班。')).toBeTruthy()
+    expect(container.textContent).not.toMatch(/下单培训|点单培训|品牌培训/)
   })
 })

@@ -20,6 +20,7 @@ export function jobSummary(over: Partial<JobSummary> = {}): JobSummary {
     postedAt: '2026-11-20T08:00:00.000Z',
     expiresAt: '2026-12-31',
     sourceStation: { id: 3, name: '天津北辰流动党员党支部', type: 'party_branch' },
+    contactPhone: '022-26391234',
     isSample: false,
     ...over,
   }

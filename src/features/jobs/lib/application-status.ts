@@ -16,3 +16,13 @@ export const statusHint: Record<ApplicationStatus, string> = {
   rejected: '这次没有选上，可以看看别的岗位',
   withdrawn: '您已取消这次报名',
 }
+
+/** The road an application travels, as the worker's 我的报名 draws it. Rejected and withdrawn leave the road. */
+export const progressSteps = ['submitted', 'contacted', 'hired'] as const satisfies readonly ApplicationStatus[]
+
+/** Each step done, the one it is at, or still ahead; null once the application has ended off the road. */
+export function progressOf(status: ApplicationStatus): Array<{ label: string; state: 'done' | 'current' | 'todo' }> | null {
+  const at = (progressSteps as readonly ApplicationStatus[]).indexOf(status)
+  if (at < 0) return null
+  return progressSteps.map((s, i) => ({ label: applicationStatusLabel[s], state: i < at ? 'done' : i === at ? 'current' : 'todo' }))
+}

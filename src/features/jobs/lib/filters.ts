@@ -1,4 +1,5 @@
 import type { Benefit, ListJobsQuery, Trade } from '@contract'
+import { byPinyin } from '@contract/destinations'
 
 export type JobSort = 'newest' | 'wage'
 
@@ -13,11 +14,11 @@ export interface JobFilters {
   stationId?: number
 }
 
-/** Where the county's workers mostly go, and home: the region choices in the filter sheet. */
-export const provinceChoices = [
+/** Where the county's workers mostly go, and home: the region choices in the filter sheet, A–Z by pinyin to scan. */
+export const provinceChoices: readonly string[] = [
   '江苏省', '浙江省', '上海市', '广东省', '北京市', '天津市', '山东省',
   '新疆维吾尔自治区', '内蒙古自治区', '山西省', '陕西省', '四川省', '青海省', '甘肃省',
-] as const
+].sort(byPinyin)
 
 /** Monthly wage floors offered as chips (yuan). */
 export const wageFloors = [4000, 5000, 6000, 8000] as const

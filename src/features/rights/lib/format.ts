@@ -1,16 +1,7 @@
 import { rightsReferralLabel, type RightsEvent, type RightsRequest, rightsStatusLabel } from '@contract/rights'
 
-/** 3月10日 10:00, in China time whatever the phone's zone. */
-export function chinaTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000)
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
-}
-
-export function chinaToday(now = new Date()): { year: number; month: number } {
-  const d = new Date(now.getTime() + 8 * 60 * 60 * 1000)
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 }
-}
+/** 3月10日 10:00 and this year and month, in China time whatever the phone's zone. */
+export { chinaMonthDayTime as chinaTime, chinaYearMonth as chinaToday } from '@contract/format'
 
 /** One line a worker reads for a timeline entry. */
 export function eventTitle(e: RightsEvent): string {

@@ -1,7 +1,10 @@
+import type { StaffRole } from '@contract/staff'
 /** Workbench pages (subpackage packages/staff). */
 export const staffPaths = {
   home: '/packages/staff/pages/index/index',
   cases: '/packages/staff/pages/cases/index',
+  /** The queue opened on one view: overdue, open (在办), mine (我负责的) or a status. */
+  casesIn: (view: string) => `/packages/staff/pages/cases/index?view=${encodeURIComponent(view)}`,
   case: (trackingNo: string) => `/packages/staff/pages/case/index?no=${encodeURIComponent(trackingNo)}`,
   jobs: '/packages/staff/pages/jobs/index',
   job: (id?: number) => `/packages/staff/pages/job/index${id ? `?id=${id}` : ''}`,
@@ -19,11 +22,24 @@ export const staffPaths = {
   policy: (id?: number) => `/packages/staff/pages/policy/index${id ? `?id=${id}` : ''}`,
 }
 
+/** The workbench menu: on the home page as big buttons, beside every page on a desk. */
+export function staffMenu(role: StaffRole): { label: string; path: string }[] {
+  // Township officers and village informants work on the roster of their place; the station's queues are not theirs.
+  if (role === 'township' || role === 'village') return [{ label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
+  return [
+    { label: '求助案件', path: staffPaths.cases },
+    { label: '岗位', path: staffPaths.jobs },
+    { label: '培训', path: staffPaths.training },
+    { label: '台账', path: staffPaths.ledgers },
+    { label: '点对点专车', path: staffPaths.batches },
+    { label: '政策解读', path: staffPaths.policies },
+    ...(role === 'admin' ? [{ label: '账号', path: staffPaths.accounts }] : []),
+  ]
+}
+
 /** The first field message of an API error, else its message. */
 export function errorText(e: unknown, fallback = '没有成功，请再试一次'): string {
   const err = e as { fields?: Record<string, string>; message?: string } | null
   if (err?.fields && Object.keys(err.fields).length) return Object.values(err.fields)[0]
   return err?.message || fallback
 }
-
-export const chinaDateTime = (iso: string) => new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ')

@@ -1,3 +1,4 @@
+import { byPinyin } from '@contract/destinations'
 import { stationTypeLabel, type Station, type StationType } from '@contract/stations'
 
 /** Short names for the filter chips; cards use the full `stationTypeLabel`. */
@@ -10,7 +11,10 @@ export const stationTypeShort: Record<StationType, string> = {
 
 export { stationTypeLabel }
 
-/** Stations grouped by province, in the order the server returned them (it sorts by province). */
+/**
+ * Stations grouped by province, provinces A–Z by pinyin (北京, 甘肃, 广东, 江苏 …) for a person to scan; within a
+ * province, in the order the server returned them.
+ */
 export function groupByProvince(stations: Station[]): { province: string; stations: Station[] }[] {
   const groups: { province: string; stations: Station[] }[] = []
   for (const s of stations) {
@@ -19,7 +23,7 @@ export function groupByProvince(stations: Station[]): { province: string; statio
     if (existing) existing.stations.push(s)
     else groups.push({ province: s.province, stations: [s] })
   }
-  return groups
+  return groups.sort((a, b) => byPinyin(a.province, b.province))
 }
 
 export function formatPlace(s: Pick<Station, 'province' | 'city' | 'district'>): string {

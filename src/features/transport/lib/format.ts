@@ -1,18 +1,16 @@
-import { vehicleKindLabel, type TransportBatch } from '@contract/transport'
+import { vehicleKindLabel, vehicleKindPlainLabel, type TransportBatch } from '@contract/transport'
 
-const weekdays = ['日', '一', '二', '三', '四', '五', '六']
+/** A departure as the county lives it (China time, with the weekday): 3月14日 周六 07:00 */
+export { chinaMonthDayWeekdayTime as chinaTime } from '@contract/format'
 
-/** An instant as the county lives it (China time, UTC+8): 3月14日 周六 07:00 */
-export function chinaTime(iso: string): string {
-  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000)
-  const hh = String(d.getUTCHours()).padStart(2, '0')
-  const mm = String(d.getUTCMinutes()).padStart(2, '0')
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${weekdays[d.getUTCDay()]} ${hh}:${mm}`
-}
-
-/** 洛门镇 → 无锡市 专车 */
+/** 洛门镇 → 无锡市 专车, in the official words staff use. */
 export function routeTitle(b: Pick<TransportBatch, 'departureTownship' | 'destinationCity' | 'vehicleKind'>): string {
   return `${b.departureTownship} → ${b.destinationCity} ${vehicleKindLabel[b.vehicleKind]}`
+}
+
+/** 洛门镇 → 宁波市 包下的整趟火车: the same route in the words a worker uses (专列 and 专厢 mean little to most). */
+export function workerRouteTitle(b: Pick<TransportBatch, 'departureTownship' | 'destinationCity' | 'vehicleKind'>): string {
+  return `${b.departureTownship} → ${b.destinationCity} ${vehicleKindPlainLabel[b.vehicleKind]}`
 }
 
 /** What the seat count means to a worker. */

@@ -63,7 +63,7 @@ export function BrandStrip({ onShowJobs }: Props) {
         {open && (
           <View>
             <Text className='brand-strip__story'>{open.story}</Text>
-            {open.courses.length > 0 && <Text className='brand-strip__sub'>品牌培训班</Text>}
+            {open.courses.length > 0 && <Text className='brand-strip__sub'>招牌手艺培训班</Text>}
             {open.courses.map((c) => (
               <BigButton
                 key={c.id}

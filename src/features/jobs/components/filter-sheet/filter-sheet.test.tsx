@@ -18,6 +18,16 @@ describe('FilterSheet', () => {
     expect(onApply).toHaveBeenCalledWith({ province: '江苏省', trade: '电工', minWage: 5000, benefits: ['包吃', '包住'] })
   })
 
+  it('lists the regions A–Z by pinyin, so a worker finds 江苏 without reading them all', () => {
+    const { container } = render(<FilterSheet visible value={{}} onApply={jest.fn()} onClose={jest.fn()} />)
+    const group = screen.getByText('去哪里干').nextElementSibling as HTMLElement
+    const names = [...group.children].map((el) => el.textContent?.trim())
+    expect(names.slice(0, 4)).toEqual(['北京', '甘肃', '广东', '江苏'])
+    expect(names.indexOf('新疆')).toBeGreaterThan(names.indexOf('天津'))
+    expect(names.indexOf('浙江')).toBe(names.length - 1)
+    expect(container).toBeTruthy()
+  })
+
   it('a second tap unselects; 清除 empties the draft', () => {
     const onApply = jest.fn()
     render(<FilterSheet visible value={{ province: '上海市', minWage: 8000, benefits: ['社保'] }} onApply={onApply} onClose={jest.fn()} />)

@@ -1,10 +1,14 @@
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { JobSummary } from '@contract'
+import { PhoneCall } from '@/components/phone-call'
 import { SampleBadge } from '@/components/sample-badge'
 import { Tag } from '@/components/tag'
+import { VerifiedBadge } from '@/components/verified-badge'
 import { asLink } from '@/lib/a11y'
-import { formatPlace, formatWage } from '../../lib/format-wage'
+import { formatWage } from '@contract/jobs'
+import { postedAgo } from '@contract/format'
+import { formatPlace } from '../../lib/format-wage'
 import './index.scss'
 
 interface Props {
@@ -13,30 +17,44 @@ interface Props {
   onOpen: (id: number, distanceKm?: number) => void
 }
 
-/** One posting in the list: the wage big, then where, then what comes with it. */
+/**
+ * One posting in the list: the wage big, then where and who, then what comes with it, when it went up and 打电话.
+ * Everything but the call button opens the posting: the part above it is the link a screen reader or keyboard
+ * meets, and the call button sits beside it, never nested in it (a tap on it must not open the posting too).
+ */
 export const JobCard = memo(function JobCard({ job, onOpen }: Props) {
+  const who = job.employerVerified ? job.employerName : job.sourceStation.name
+  const open = () => onOpen(job.id, job.distanceKm)
   return (
-    <View {...asLink} className='job-card' hoverClass='job-card--pressed' onClick={() => onOpen(job.id, job.distanceKm)}>
-      <View className='job-card__head'>
-        <Text className='job-card__title'>{job.title}</Text>
-        <SampleBadge isSample={job.isSample} />
-      </View>
-      <Text className='job-card__wage'>{formatWage(job)}</Text>
-      <Text className='job-card__place'>{formatPlace(job)}</Text>
-      <View className='job-card__employer'>
-        <Text>{job.employerName}</Text>
-        {job.employerVerified && <Text className='job-card__verified'>已认证</Text>}
-      </View>
-      {job.benefits.length > 0 && (
-        <View className='job-card__tags'>
-          {job.benefits.map((b) => (
-            <Tag key={b} tone='ok'>
-              {b}
-            </Tag>
-          ))}
+    <View className='job-card'>
+      <View {...asLink} className='job-card__open' hoverClass='job-card--pressed' onClick={open}>
+        <View className='job-card__head'>
+          <Text className='job-card__title'>{job.title}</Text>
+          <SampleBadge isSample={job.isSample} />
         </View>
-      )}
-      {job.distanceKm !== undefined && <Text className='job-card__meta'>距您约 {Math.round(job.distanceKm)} 公里</Text>}
+        <Text className='job-card__wage'>{formatWage(job)}</Text>
+        <Text className='job-card__place'>
+          {formatPlace(job)}
+          {job.distanceKm !== undefined && ` · 距您约 ${Math.round(job.distanceKm)} 公里`}
+        </Text>
+        <View className='job-card__employer'>
+          <Text className='job-card__employer-name'>{job.employerName}</Text>
+          <VerifiedBadge verified={job.employerVerified} />
+        </View>
+      </View>
+      <View className='job-card__foot'>
+        <View className='job-card__facts' onClick={open}>
+          {job.benefits.length > 0 && (
+            <View className='job-card__tags'>
+              {job.benefits.map((b) => (
+                <Tag key={b}>{b}</Tag>
+              ))}
+            </View>
+          )}
+          <Text className='job-card__posted'>{postedAgo(job.postedAt)}</Text>
+        </View>
+        <PhoneCall variant='button' phone={job.contactPhone} label={who} />
+      </View>
     </View>
   )
 })

@@ -27,6 +27,42 @@ describe('JobCard', () => {
     expect(screen.queryByText('示例')).toBeNull()
   })
 
+  it('says when it was posted, in China calendar days, and the date once older than 30 days', () => {
+    // 11月23日 10:00 in China
+    jest.useFakeTimers({ now: new Date('2026-11-23T02:00:00.000Z') })
+    try {
+      const { rerender } = render(<JobCard job={jobSummary({ postedAt: '2026-11-20T08:00:00.000Z' })} onOpen={() => {}} />)
+      expect(screen.getByText('3天前发布')).toBeTruthy()
+      // 00:30 today in China is still yesterday in UTC.
+      rerender(<JobCard job={jobSummary({ postedAt: '2026-11-22T16:30:00.000Z' })} onOpen={() => {}} />)
+      expect(screen.getByText('今天发布')).toBeTruthy()
+      rerender(<JobCard job={jobSummary({ postedAt: '2026-11-22T08:00:00.000Z' })} onOpen={() => {}} />)
+      expect(screen.getByText('昨天发布')).toBeTruthy()
+      rerender(<JobCard job={jobSummary({ postedAt: '2026-09-01T08:00:00.000Z' })} onOpen={() => {}} />)
+      expect(screen.getByText('9月1日发布')).toBeTruthy()
+    } finally {
+      jest.useRealTimers()
+    }
+  })
+
+  it('has a 打电话 button that dials the posting’s contact and does not open the posting', () => {
+    const onOpen = jest.fn()
+    render(<JobCard job={jobSummary({ contactPhone: '0510-85284106', employerName: '无锡某电子厂' })} onOpen={onOpen} />)
+    const call = screen.getByRole('link', { name: /打电话/ })
+    expect(call.getAttribute('href')).toBe('tel:051085284106')
+    expect(call.getAttribute('aria-label')).toContain('无锡某电子厂')
+    fireEvent.click(call)
+    expect(onOpen).not.toHaveBeenCalled()
+  })
+
+  it('draws 已认证 as a badge with a tick, apart from the plain benefit tags', () => {
+    render(<JobCard job={jobSummary({ employerVerified: true, benefits: ['包吃', '包住'] })} onOpen={() => {}} />)
+    const verified = screen.getByText('已认证').closest('.verified-badge')
+    expect(verified).toBeTruthy()
+    expect(verified!.className).not.toMatch(/\btag\b/)
+    expect(screen.getByText('包吃').className).toMatch(/\btag--plain\b/)
+  })
+
   it('opens the posting when tapped', () => {
     const onOpen = jest.fn()
     render(<JobCard job={jobSummary({ id: 42 })} onOpen={onOpen} />)

@@ -4,7 +4,10 @@ import { PhoneCall } from '@/components/phone-call'
 import { SampleBadge } from '@/components/sample-badge'
 import { Section } from '@/components/section'
 import { Tag } from '@/components/tag'
-import { formatPlace, formatWage } from '../../lib/format-wage'
+import { VerifiedBadge } from '@/components/verified-badge'
+import { formatWage } from '@contract/jobs'
+import { postedAgo } from '@contract/format'
+import { formatPlace } from '../../lib/format-wage'
 import './index.scss'
 
 /** Why a posting can no longer be applied to, or null while it is open. */
@@ -51,13 +54,12 @@ export function JobDetailView({ job, distanceKm, actions }: Props) {
         {job.benefits.length > 0 && (
           <View className='job-detail__tags'>
             {job.benefits.map((b) => (
-              <Tag key={b} tone='ok'>
-                {b}
-              </Tag>
+              <Tag key={b}>{b}</Tag>
             ))}
           </View>
         )}
         <Text className='job-detail__line'>招 {job.headcount} 人 · {job.trade}</Text>
+        <Text className='job-detail__line job-detail__posted'>{postedAgo(job.postedAt)}</Text>
       </Section>
 
       <View className='job-detail__pledge' aria-label='不收费承诺'>
@@ -101,7 +103,7 @@ export function JobDetailView({ job, distanceKm, actions }: Props) {
       <Section title='用工单位'>
         <View className='job-detail__employer'>
           <Text className='job-detail__strong'>{job.employerName}</Text>
-          {job.employerVerified && <Text className='job-detail__verified'>已认证</Text>}
+          <VerifiedBadge verified={job.employerVerified} />
         </View>
         {job.verifiedBy && <Text className='job-detail__line'>由 {job.verifiedBy.name} 核实</Text>}
         <Text className='job-detail__line'>信息来自：{job.sourceStation.name}</Text>

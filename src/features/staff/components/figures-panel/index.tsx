@@ -3,6 +3,9 @@ import { useApi } from '@/api'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { staffGetFigures } from '@contract/staff-admin'
+import { asButton } from '@/lib/a11y'
+import { openPage } from '@/lib/navigate'
+import { staffPaths } from '../../lib/paths'
 
 /** The home figures: sent out, cases, course fill, per-station applications and hires. */
 export function FiguresPanel() {
@@ -14,8 +17,8 @@ export function FiguresPanel() {
           <View className='wb-figures'>
             <Figure value={data.sentOut.month} label='本月输出人数' />
             <Figure value={data.sentOut.year} label='今年输出人数' />
-            <Figure value={data.cases.open} label='在办求助' />
-            <Figure value={data.cases.overdue} label='超时未受理' />
+            <Figure value={data.cases.open} label='在办求助' path={staffPaths.casesIn('open')} />
+            <Figure value={data.cases.overdue} label='超时未受理' path={staffPaths.casesIn('overdue')} warn={data.cases.overdue > 0} />
           </View>
           {data.sentOut.byProvince.length > 0 && (
             <Section title='今年输出去向'>
@@ -48,11 +51,16 @@ export function FiguresPanel() {
   )
 }
 
-function Figure({ value, label }: { value: number; label: string }) {
+/** A figure; with a `path` it is a tile that opens its list already filtered (在办 → the open cases). */
+function Figure({ value, label, path, warn }: { value: number; label: string; path?: string; warn?: boolean }) {
+  const tile = path ? { ...asButton, onClick: () => openPage(path) } : {}
   return (
-    <View className='wb-figure'>
+    <View {...tile} className={`wb-figure ${path ? 'wb-figure--link' : ''} ${warn ? 'wb-figure--warn' : ''}`}>
       <Text className='wb-figure__value'>{value}</Text>
-      <Text className='wb-figure__label'>{label}</Text>
+      <Text className='wb-figure__label'>
+        {label}
+        {path ? ' ›' : ''}
+      </Text>
     </View>
   )
 }

@@ -3,8 +3,11 @@ import type { StaffMember } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
-import { openPage } from '@/lib/navigate'
-import { staffPaths } from '../../lib/paths'
+import { useRouter } from '@tarojs/taro'
+import type { StaffRole } from '@contract/staff'
+import { asLink } from '@/lib/a11y'
+import { openPage, replacePage } from '@/lib/navigate'
+import { staffMenu, staffPaths } from '../../lib/paths'
 import { useStaffSession } from '../../session'
 import { ChangePasswordForm } from '../change-password-form'
 import './index.scss'
@@ -14,6 +17,27 @@ interface Props {
   /** Pages only admins may open say so; station staff are told who to ask. */
   adminOnly?: boolean
   children: (staff: StaffMember) => React.ReactNode
+}
+
+/** The workbench menu beside every page on a desk (≥ 900px, it stays on screen as the page scrolls); hidden on a phone. */
+function StaffMenu({ role }: { role: StaffRole }) {
+  const here = useRouter().path?.split('?')[0]
+  const items = [{ label: '工作台首页', path: staffPaths.home }, ...staffMenu(role)]
+  return (
+    <View className='staff-shell__menu' aria-label='工作台菜单'>
+      {items.map((m) => (
+        <View
+          key={m.path}
+          {...asLink}
+          aria-current={m.path === here ? 'page' : undefined}
+          className={`staff-shell__menu-item ${m.path === here ? 'staff-shell__menu-item--here' : ''}`}
+          onClick={() => replacePage(m.path)}
+        >
+          <Text>{m.label}</Text>
+        </View>
+      ))}
+    </View>
+  )
 }
 
 /** Every workbench page: staff only (anyone else is sent to sign in; a one-time password is changed first), with its title. */
@@ -37,14 +61,17 @@ export function StaffShell({ title, adminOnly, children }: Props) {
             <Text className='lead-text'>只有县级管理员可以使用这个功能。</Text>
           </Section>
         ) : (
-          <View className='staff-shell__body'>
-            <View className='staff-shell__head'>
-              <Text className='staff-shell__title'>{title}</Text>
-              <Text className='staff-shell__who'>
-                {staff.displayName}（{staff.stationName ?? '县级管理员'}）
-              </Text>
+          <View className='staff-shell__body staff-shell__body--with-menu'>
+            <StaffMenu role={staff.role} />
+            <View className='staff-shell__main'>
+              <View className='staff-shell__head'>
+                <Text className='staff-shell__title'>{title}</Text>
+                <Text className='staff-shell__who'>
+                  {staff.displayName}（{staff.stationName ?? '县级管理员'}）
+                </Text>
+              </View>
+              {children(staff)}
             </View>
-            {children(staff)}
           </View>
         )}
       </StateView>

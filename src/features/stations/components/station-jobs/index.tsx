@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { type JobSummary, wageUnitLabel } from '@contract/jobs'
+import { formatWage } from '@contract/jobs'
 import { ListRow } from '@/components/list-row'
 import { asLink } from '@/lib/a11y'
 import { useStationJobs } from '../../api/use-station-jobs'
@@ -11,11 +11,6 @@ interface Props {
   onSeeAll: () => void
 }
 
-/** "6500-8000 元/月": the figure a worker looks for first. */
-export function wageText(j: Pick<JobSummary, 'wageMinYuan' | 'wageMaxYuan' | 'wageUnit'>): string {
-  const range = j.wageMaxYuan > j.wageMinYuan ? `${j.wageMinYuan}-${j.wageMaxYuan}` : String(j.wageMinYuan)
-  return `${range} 元/${wageUnitLabel[j.wageUnit]}`
-}
 
 /** Up to five open postings that came through this station, with a link to all of them. */
 export function StationJobs({ stationId, onOpenJob, onSeeAll }: Props) {
@@ -33,7 +28,7 @@ export function StationJobs({ stationId, onOpenJob, onSeeAll }: Props) {
   return (
     <View className='station-jobs'>
       {jobs.map((j) => (
-        <ListRow key={j.id} title={j.title} note={`${j.city} · ${wageText(j)}`} onClick={() => onOpenJob(j.id)} />
+        <ListRow key={j.id} title={j.title} note={`${j.city} · ${formatWage(j)}`} onClick={() => onOpenJob(j.id)} />
       ))}
       {(jobs.length >= 5 || data?.nextCursor) && (
         <View {...asLink} className='station-jobs__more' onClick={onSeeAll}>

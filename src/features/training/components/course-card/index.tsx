@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { courseModeLabel, type Course } from '@contract/courses'
+import { courseModePlainLabel, type Course } from '@contract/courses'
 import { SampleBadge } from '@/components/sample-badge'
 import { Tag } from '@/components/tag'
 import { asLink } from '@/lib/a11y'
@@ -22,7 +22,7 @@ export const CourseCard = memo(function CourseCard({ course, onOpen }: Props) {
         <SampleBadge isSample={course.isSample} />
       </View>
       <View className='course-card__tags'>
-        <Tag tone='primary'>{courseModeLabel[course.mode]}</Tag>
+        <Tag tone='primary'>{courseModePlainLabel[course.mode]}</Tag>
         <Tag>{course.trade}</Tag>
       </View>
       <View className='course-card__figures'>

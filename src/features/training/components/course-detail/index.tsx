@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { courseModeLabel, type Course } from '@contract/courses'
+import { courseModePlainLabel, type Course } from '@contract/courses'
 import { SampleBadge } from '@/components/sample-badge'
 import { Section } from '@/components/section'
 import { Tag } from '@/components/tag'
@@ -17,7 +17,7 @@ export function CourseDetailView({ course }: { course: Course }) {
           <SampleBadge isSample={course.isSample} />
         </View>
         <View className='course-detail__tags'>
-          <Tag tone='primary'>{courseModeLabel[course.mode]}</Tag>
+          <Tag tone='primary'>{courseModePlainLabel[course.mode]}</Tag>
           <Tag>{course.trade}</Tag>
           {course.brand && <Tag tone='ok'>{course.brand}</Tag>}
         </View>

@@ -18,6 +18,8 @@ interface Props {
   onChanged: () => void
   /** Open 我的课程. */
   onOpenMine?: () => void
+  /** Set to the panel's own 我要报名, so the page's bottom bar can press it (terms and sign-in checked the same way). */
+  startRef?: React.MutableRefObject<(() => void) | null>
   now?: Date
 }
 
@@ -36,7 +38,7 @@ function resultText(e: Enrollment): { title: string; text: string } {
  * Enrolling in a course: for 下单 courses the placement agreement is shown and must be agreed first;
  * the result says whether the worker has a seat or which place on the waitlist; a live enrolment can be cancelled.
  */
-export function EnrollPanel({ course, signedIn, onNeedSignIn, onChanged, onOpenMine, now = new Date() }: Props) {
+export function EnrollPanel({ course, signedIn, onNeedSignIn, onChanged, onOpenMine, startRef, now = new Date() }: Props) {
   const [agreed, setAgreed] = useState(false)
   const [busy, setBusy] = useState(false)
   const [termsError, setTermsError] = useState<string | null>(null)
@@ -104,6 +106,8 @@ export function EnrollPanel({ course, signedIn, onNeedSignIn, onChanged, onOpenM
       setBusy(false)
     }
   }
+
+  if (startRef) startRef.current = busy || live || !open ? null : () => void enroll()
 
   const cancel = async () => {
     if (!live) return

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { courseModeLabel, courseModes, type CourseMode } from '@contract/courses'
+import { courseModePlainLabel, courseModes, type CourseMode } from '@contract/courses'
 import { asTab } from '@/lib/a11y'
 import './index.scss'
 
@@ -7,7 +7,7 @@ export type ModeChoice = CourseMode | 'all'
 
 const choices: { value: ModeChoice; title: string }[] = [
   { value: 'all', title: '全部' },
-  ...courseModes.map((m) => ({ value: m as ModeChoice, title: courseModeLabel[m] })),
+  ...courseModes.map((m) => ({ value: m as ModeChoice, title: courseModePlainLabel[m] })),
 ]
 
 interface Props {
@@ -18,7 +18,7 @@ interface Props {
 }
 
 /**
- * 全部 / 下单培训 / 点单培训 / 品牌培训 above one list. A row of four taps needs none of a tabs widget's sliding panes:
+ * 全部 / 学完包分配 / 自己点想学的 / 县里招牌手艺 above one list. A row of four taps needs none of a tabs widget's sliding panes:
  * NutUI's Tabs brought its icon set, a selector-query layer and its stylesheet into the 培训 tab's first load.
  */
 export function ModeTabs({ value, onChange, children }: Props) {

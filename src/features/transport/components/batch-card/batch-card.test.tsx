@@ -34,3 +34,11 @@ it('shows no reason on a batch that runs', () => {
   expect(screen.getByText('还剩 12 个座位（共 49 个）')).toBeTruthy()
   expect(screen.queryByText(/取消原因/)).toBeNull()
 })
+
+it('says what the worker will ride, not 专列 or 专厢', () => {
+  const { container, rerender } = render(<BatchCard batch={batch({ vehicleKind: 'train' })} />)
+  expect(screen.getByText('洛门镇 → 无锡市 包下的整趟火车')).toBeTruthy()
+  rerender(<BatchCard batch={batch({ vehicleKind: 'carriage' })} />)
+  expect(screen.getByText('洛门镇 → 无锡市 火车上包下的车厢')).toBeTruthy()
+  expect(container.textContent).not.toMatch(/专列|专厢/)
+})

@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { TransportBatch } from '@contract'
 import { SampleBadge } from '@/components/sample-badge'
-import { chinaTime, routeTitle, seatsText } from '../../lib/format'
+import { chinaTime, workerRouteTitle, seatsText } from '../../lib/format'
 import './index.scss'
 
 /** One batch: the route, when it leaves, who it serves and the seats left; the sign-up goes in `children`. */
@@ -10,7 +10,7 @@ export function BatchCard({ batch, children }: { batch: TransportBatch; children
   return (
     <View className='batch-card'>
       <View className='batch-card__head'>
-        <Text className='batch-card__title'>{routeTitle(batch)}</Text>
+        <Text className='batch-card__title'>{workerRouteTitle(batch)}</Text>
         <SampleBadge isSample={batch.isSample} />
       </View>
       <Text className='batch-card__time'>{chinaTime(batch.departAt)} 发车</Text>

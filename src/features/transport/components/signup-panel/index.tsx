@@ -5,7 +5,7 @@ import { isApiError, newIdempotencyKey } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { cancelTransportSignup, signUpForTransport } from '../../api/transport'
-import { chinaTime, routeTitle } from '../../lib/format'
+import { chinaTime, workerRouteTitle } from '../../lib/format'
 import { BoardingNotice } from '../boarding-notice'
 import './index.scss'
 
@@ -129,7 +129,7 @@ export function SignupPanel({ batch, signup, signedIn, onNeedSignIn, onChanged }
         onConfirm={() => void take()}
         onCancel={() => setConfirming(null)}
       >
-        <Text className='signup-panel__confirm-line'>{routeTitle(batch)}</Text>
+        <Text className='signup-panel__confirm-line'>{workerRouteTitle(batch)}</Text>
         <Text className='signup-panel__confirm-line'>发车：{chinaTime(batch.departAt)}</Text>
         <Text className='signup-panel__confirm-line'>集合：{chinaTime(batch.meetAt)}，{batch.meetingPoint}</Text>
         <Text className='signup-panel__note'>一人一个座位。去不了了请提前取消，把座位让给别人。</Text>

@@ -10,9 +10,9 @@ jest.mock('@/api', () => {
   const actual = jest.requireActual('@/api')
   return { ...actual, useApi: jest.fn(), submit: jest.fn() }
 })
-jest.mock('@/features/account/session', () => ({ workerRequest: jest.fn(), isWorkerSignedIn: jest.fn(), handleAuthFailure: jest.fn() }))
+jest.mock('@/features/account/session', () => ({ workerRequest: jest.fn(), isWorkerSignedIn: jest.fn(), handleAuthFailure: jest.fn(), useSession: jest.fn() }))
 const { useApi, submit } = jest.requireMock('@/api') as { useApi: jest.Mock; submit: jest.Mock }
-const session = jest.requireMock('@/features/account/session') as { workerRequest: jest.Mock; isWorkerSignedIn: jest.Mock }
+const session = jest.requireMock('@/features/account/session') as { workerRequest: jest.Mock; isWorkerSignedIn: jest.Mock; useSession: jest.Mock }
 
 function job(over: Partial<JobDetail> = {}): JobDetail {
   return {
@@ -49,6 +49,7 @@ beforeEach(() => {
   setRouterParams({ id: '7' }, '/packages/jobs/pages/detail/index')
   jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve() as never)
   session.workerRequest.mockReset()
+  session.useSession.mockReturnValue({ me: { phone: '139****0009' }, signedIn: true, loading: false })
   submit.mockReset()
 })
 
@@ -73,7 +74,7 @@ describe('applying from the posting', () => {
     render(<JobDetailPage />)
     fireEvent.click(screen.getByText('我要报名'))
     expect(screen.getByText('确认报名“设备维修电工”？')).toBeTruthy()
-    expect(screen.getByText('工作站会在 2 个工作日内给您打电话，请留意来电。')).toBeTruthy()
+    expect(screen.getByText('工作站会在 2 个工作日内给您打电话。')).toBeTruthy()
     expect(submit).not.toHaveBeenCalled()
     const buttons = screen.getAllByText('确认报名')
     await act(async () => {
@@ -83,6 +84,39 @@ describe('applying from the posting', () => {
     expect(submit).toHaveBeenCalledWith('applyToJob', applyToJob, { params: { id: 7 }, body: {} }, { label: '报名：设备维修电工', idempotencyKey: expect.any(String) })
     expect(refresh).toHaveBeenCalled()
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '报名成功，请留意来电' }))
+  })
+
+  it('says in the dialog which of the worker’s numbers the station will call, masked', () => {
+    showJob(job())
+    session.isWorkerSignedIn.mockReturnValue(true)
+    render(<JobDetailPage />)
+    fireEvent.click(screen.getByText('我要报名'))
+    const line = document.querySelector('.apply-dialog__phone') as HTMLElement
+    expect(line.textContent).toBe('工作站会打您的手机 139****0009，请留意来电。')
+    // The number itself is kept on one line.
+    expect(screen.getByText('139****0009').className).toMatch(/\bnowrap\b/)
+  })
+
+  it('keeps 打电话 and 我要报名 in a bar at the bottom of the screen', () => {
+    showJob(job())
+    const { container } = render(<JobDetailPage />)
+    const bar = container.querySelector('.action-bar') as HTMLElement
+    expect(bar).toBeTruthy()
+    const call = bar.querySelector('a.phone-call-button') as HTMLAnchorElement
+    expect(call.getAttribute('href')).toBe('tel:051085284106')
+    expect(call.textContent).toBe('打电话')
+    expect(bar.textContent).toContain('我要报名')
+  })
+
+  it('once applied, the bar keeps 打电话 and opens 我的报名 instead of applying again', () => {
+    showJob(job({ myApplication: { id: 3, status: 'contacted' } }))
+    const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+    const { container } = render(<JobDetailPage />)
+    const bar = container.querySelector('.action-bar') as HTMLElement
+    expect(bar.querySelector('a.phone-call-button')).toBeTruthy()
+    expect(bar.textContent).not.toContain('我要报名')
+    fireEvent.click(screen.getByText('看我的报名'))
+    expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/jobs/pages/applications/index' })
   })
 
   it('再想想 closes the dialog without applying', () => {
@@ -108,6 +142,17 @@ describe('applying from the posting', () => {
     render(<JobDetailPage />)
     expect(screen.getByText(/已有多人举报，正在核实/)).toBeTruthy()
     expect(screen.queryByText('我要报名')).toBeNull()
+  })
+
+  it('says how long ago the posting went up', () => {
+    jest.useFakeTimers({ now: new Date('2026-11-23T02:00:00.000Z') })
+    try {
+      showJob(job({ postedAt: '2026-11-20T08:00:00.000Z' }))
+      render(<JobDetailPage />)
+      expect(screen.getByText('3天前发布')).toBeTruthy()
+    } finally {
+      jest.useRealTimers()
+    }
   })
 
   it('shows the pledge and the anti-fraud tips', () => {

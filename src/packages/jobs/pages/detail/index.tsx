@@ -3,12 +3,14 @@ import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
 import type { ReportReason } from '@contract'
+import { ActionBar } from '@/components/action-bar'
 import { BigButton } from '@/components/big-button'
+import { PhoneCall } from '@/components/phone-call'
 import { OutboxBanner } from '@/components/outbox-banner'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
-import { handleAuthFailure, workerRequest } from '@/features/account/session'
+import { handleAuthFailure, useSession, workerRequest } from '@/features/account/session'
 import { useJob } from '@/features/jobs/api/use-job'
 import { ApplyDialog } from '@/features/jobs/components/apply-dialog'
 import { JobDetailView } from '@/features/jobs/components/job-detail'
@@ -27,6 +29,7 @@ export default function JobDetailPage() {
   const id = Number(params.id)
   const km = params.km !== undefined ? Number(params.km) : undefined
   const { data: job, error, loading, refresh } = useJob(id)
+  const { me } = useSession()
   const badLink = !Number.isInteger(id) || id <= 0
   const here = `/packages/jobs/pages/detail/index?id=${id}`
   const [confirming, setConfirming] = useState(false)
@@ -116,6 +119,9 @@ export default function JobDetailPage() {
   }
 
   const mine = job?.myApplication && job.myApplication.status !== 'withdrawn' ? job.myApplication : null
+  const openApplications = () => void Taro.navigateTo({ url: applicationsPage })
+  // Where the worker decides: what became of the application (if any), sharing and reporting. The main actions
+  // themselves (打电话, 我要报名) are in the bar at the bottom of the screen.
   const actions = job && (
     <Section title='想去这里干？' className='job-actions'>
       {queuedKey && !mine ? (
@@ -127,12 +133,9 @@ export default function JobDetailPage() {
         <View className='job-actions__applied' aria-live='polite'>
           <Text className='job-actions__applied-title'>{statusView(mine.status).label}</Text>
           <Text className='job-actions__applied-text'>{statusHint[mine.status]}</Text>
-          <BigButton variant='secondary' onClick={() => void Taro.navigateTo({ url: applicationsPage })}>
-            看我的报名
-          </BigButton>
         </View>
       ) : job.appliable ? (
-        <BigButton onClick={startApply}>{job.myApplication ? '重新报名' : '我要报名'}</BigButton>
+        <Text className='job-actions__applied-text'>先打电话问清楚，或者点下面的“我要报名”，工作站会给您打电话。</Text>
       ) : null}
       <View className='job-actions__row'>
         <BigButton variant='secondary' className='job-actions__half' onClick={share.share}>
@@ -143,6 +146,19 @@ export default function JobDetailPage() {
         </BigButton>
       </View>
     </Section>
+  )
+  const canApply = job?.appliable && !mine && !queuedKey
+  const bar = job && (
+    <ActionBar label='打电话或报名'>
+      <PhoneCall variant='button' phone={job.contactPhone} label={job.contactName || undefined} />
+      {canApply ? (
+        <BigButton onClick={startApply}>{job.myApplication ? '重新报名' : '我要报名'}</BigButton>
+      ) : mine ? (
+        <BigButton variant='secondary' onClick={openApplications}>
+          看我的报名
+        </BigButton>
+      ) : null}
+    </ActionBar>
   )
 
   return (
@@ -160,7 +176,8 @@ export default function JobDetailPage() {
       </StateView>
       {job && (
         <>
-          <ApplyDialog open={confirming} jobTitle={job.title} busy={applying} onConfirm={() => void apply()} onCancel={() => setConfirming(false)} />
+          {bar}
+          <ApplyDialog open={confirming} jobTitle={job.title} phone={me?.phone} busy={applying} onConfirm={() => void apply()} onCancel={() => setConfirming(false)} />
           <ReportSheetSlot visible={reporting} busy={sendingReport} errors={reportErrors} onSubmit={(b) => void sendReport(b)} onClose={() => setReporting(false)} />
         </>
       )}

@@ -33,7 +33,7 @@ export default function PoliciesPage() {
   const filtered = Boolean(q) || Boolean(category)
   return (
     <PageRoot>
-      <SearchBox placeholder='搜一搜，如 补贴、社保、欠薪' label='搜索政策' onSearch={setQ} />
+      <SearchBox placeholder='搜一搜，如 补贴、社保、欠薪' elderPlaceholder='搜一搜，如 补贴' label='搜索政策' onSearch={setQ} />
       {!q && (faqs.data?.items.length ?? 0) > 0 && (
         <Section title='大家常问'>
           <FaqList items={faqs.data!.items} onOpenPolicy={openPolicy} />

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { contactTimeLabel, rightsCategoryLabel, type RightsRequest, trackingNoPattern } from '@contract/rights'
+import { formatMonthRange } from '@contract/format'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
@@ -80,7 +81,7 @@ function RightsCase({ trackingNo }: { trackingNo: string }) {
                 地方：{c.workCity} {c.workAddress}
               </Text>
               <Text className='rights-case__line'>
-                时间：{c.workedFrom} 到 {c.workedTo ?? '现在'}
+                时间：{formatMonthRange(c.workedFrom, c.workedTo)}
               </Text>
               {c.amountOwedYuan !== null && <Text className='rights-case__line'>钱数：{c.amountOwedYuan} 元</Text>}
               <Text className='rights-case__line'>人数：{c.workersAffected} 人</Text>

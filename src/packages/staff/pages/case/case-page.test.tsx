@@ -9,7 +9,7 @@ import StaffCasePage from '.'
 const mockApi = fakeApi()
 jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
-const no = 'WS-2026-000101'
+const no = '2026-000101'
 function rightsCase(over: Partial<RightsRequest> = {}): RightsRequest {
   return {
     trackingNo: no,
@@ -71,6 +71,7 @@ test('shows what the worker asked, the overdue flag and the one next step', asyn
   expect(screen.getByText('类别：欠薪，欠款 9000 元，涉及 3 人')).toBeTruthy()
   expect(screen.getByText('联系人：王小红 137****0001（晚上）')).toBeTruthy()
   expect(screen.getByText('在昆山电子厂干了两个月，工资一直没发。')).toBeTruthy()
+  expect(screen.getByText('时间：2025年11月到现在')).toBeTruthy()
   expect(screen.getByText('受理（我来负责）')).toBeTruthy()
   expect(screen.queryByText('开始办理')).toBeNull()
 })
@@ -106,6 +107,19 @@ test('an internal note goes to the notes endpoint without moving the case', asyn
   await settle()
   expect(mockApi.callsTo('POST', `/staff/rights-requests/${no}/notes`)[0].body).toEqual({ text: '老板电话打不通，明天再打。', visibleToWorker: false })
   expect(mockApi.callsTo('POST', `/staff/rights-requests/${no}/transitions`)).toHaveLength(0)
+})
+
+test('quick phrases fill the note box with a tap, one after another, and are sent as written', async () => {
+  mockApi.on('POST', `/staff/rights-requests/${no}/notes`, () => ({ status: 201, body: rightsCase() }))
+  const { container } = render(<StaffCasePage />)
+  await inputsReady(container)
+  await tap('已电话联系求助人')
+  expect((container.querySelector('.staff-case__note textarea') as HTMLTextAreaElement).value).toBe('已电话联系求助人')
+  await tap('材料已收到')
+  expect((container.querySelector('.staff-case__note textarea') as HTMLTextAreaElement).value).toBe('已电话联系求助人；材料已收到')
+  await tap('只写说明，不改状态')
+  await settle()
+  expect(mockApi.callsTo('POST', `/staff/rights-requests/${no}/notes`)[0].body).toEqual({ text: '已电话联系求助人；材料已收到', visibleToWorker: true })
 })
 
 test('a refused move says why', async () => {

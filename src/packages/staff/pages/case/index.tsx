@@ -10,10 +10,15 @@ import { FormField } from '@/components/form-field'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
+import { asButton } from '@/lib/a11y'
 import { Timeline } from '@/features/rights/components/timeline'
 import { StaffShell } from '@/features/staff/components/staff-shell'
-import { chinaDateTime, errorText } from '@/features/staff/lib/paths'
+import { errorText } from '@/features/staff/lib/paths'
+import { chinaDateTime, formatMonthRange } from '@contract/format'
 import { getRightsRequest, staffAddRightsNote, staffRecordRightsCall, staffTransitionRightsRequest } from '@contract/rights'
+
+/** Notes officers write many times a day: a tap adds one to the box, to send as it is or to finish. */
+const quickPhrases = ['已电话联系求助人', '已联系用人单位', '材料已收到', '正在协调，请耐心等待', '已约定见面时间', '打电话没人接，稍后再打']
 
 const moveLabel: Partial<Record<RightsStatus, string>> = {
   accepted: '受理（我来负责）',
@@ -43,7 +48,7 @@ function CaseView({ trackingNo }: { trackingNo: string }) {
             </Text>
             <Text className='wb-card__line'>类别：{rightsCategoryLabel[c.category]}{c.amountOwedYuan !== null ? `，欠款 ${c.amountOwedYuan} 元` : ''}，涉及 {c.workersAffected} 人</Text>
             <Text className='wb-card__line'>单位：{c.employerName}（{c.workCity} {c.workAddress}）</Text>
-            <Text className='wb-card__line'>时间：{c.workedFrom} 至 {c.workedTo ?? '现在'}</Text>
+            <Text className='wb-card__line'>时间：{formatMonthRange(c.workedFrom, c.workedTo)}</Text>
             {c.mayCall && c.contactPhone ? (
               <Text className='wb-card__line'>联系人：{contactName(c)}（方便接电话：{contactTimeLabel[c.contactTime]}）</Text>
             ) : (
@@ -125,6 +130,13 @@ function CaseActions({ request: c, onChanged }: { request: RightsRequest; onChan
       <FormField label='说明' hint='受理、办理、结果都要写几句；选“给务工人员看”，对方在求助进度里能看到'>
         <TextArea className='form-field__input form-field__textarea staff-case__note' value={note} maxlength={1000} onChange={setNote} label='说明' />
       </FormField>
+      <View className='wb-row staff-case__phrases' aria-label='常用说明'>
+        {quickPhrases.map((p) => (
+          <View key={p} {...asButton} className='chip staff-case__phrase' onClick={() => setNote((n) => (n.trim() ? `${n.trim()}；${p}` : p))}>
+            <Text>{p}</Text>
+          </View>
+        ))}
+      </View>
       <Chips value={forWorker} onChange={setForWorker} options={[{ value: 'worker', label: '给务工人员看' }, { value: 'internal', label: '内部备注' }]} />
       {moves.includes('referred') && (
         <Chips value={referredTo} onChange={setReferredTo} options={rightsReferralTargets.map((r) => ({ value: r, label: `转交${rightsReferralLabel[r]}` }))} />

@@ -12,7 +12,7 @@ import { roleLabel, useStaffSession } from '@/features/staff/session'
 import { StaffSignInForm } from '@/features/staff/components/staff-sign-in-form'
 import { FiguresPanel } from '@/features/staff/components/figures-panel'
 import { ChangePasswordForm } from '@/features/staff/components/change-password-form'
-import { staffPaths } from '@/features/staff/lib/paths'
+import { staffMenu } from '@/features/staff/lib/paths'
 import '@/features/staff/components/staff-shell/index.scss'
 import './index.scss'
 
@@ -28,15 +28,7 @@ export default function StaffEntryPage() {
     setChanging(false)
     setChanged(true)
   }
-  const links = [
-    { label: '求助案件', path: staffPaths.cases },
-    { label: '岗位', path: staffPaths.jobs },
-    { label: '培训', path: staffPaths.training },
-    { label: '台账', path: staffPaths.ledgers },
-    { label: '点对点专车', path: staffPaths.batches },
-    { label: '政策解读', path: staffPaths.policies },
-    ...(staff?.role === 'admin' ? [{ label: '账号', path: staffPaths.accounts }] : []),
-  ]
+  const links = staffMenu(staff?.role ?? 'station')
 
   return (
     <View className='page staff-page'>

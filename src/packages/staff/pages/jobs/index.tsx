@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useApi, useApiList } from '@/api'
-import { reportReasonLabel, wageUnitLabel } from '@contract/jobs'
+import { formatWage, reportReasonLabel } from '@contract/jobs'
 import { BigButton } from '@/components/big-button'
 import { ListFooter } from '@/components/list-footer'
 import { Section } from '@/components/section'
@@ -55,7 +55,7 @@ function Jobs() {
             <View key={j.id} {...asButton} className='wb-card staff-jobs__item' onClick={() => openPage(staffPaths.job(j.id))}>
               <Text className='wb-card__title'>{j.title}</Text>
               <Text className='wb-card__line'>{j.employerName}{j.employerVerified ? '（已核实）' : '（未核实）'}</Text>
-              <Text className='wb-card__line'>{j.wageMinYuan}–{j.wageMaxYuan} 元/{wageUnitLabel[j.wageUnit]}</Text>
+              <Text className='wb-card__line'>{formatWage(j)}</Text>
               <Text className='wb-card__line'>{statusLabel[j.status]}{j.reviewStatus === 'pending' && <Text className='wb-flag'>待核查</Text>}</Text>
               <Text className='wb-card__line'>报名 {j.applicationCount} · 录用 {j.hiredCount}</Text>
             </View>

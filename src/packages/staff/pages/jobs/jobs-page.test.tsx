@@ -55,7 +55,7 @@ test('lists the postings with wage, state and applicants, and the reported ones 
   await settle()
   expect(screen.getByText('设备维修电工')).toBeTruthy()
   expect(screen.getByText('无锡某电子厂（已核实）')).toBeTruthy()
-  expect(screen.getByText('6000–8000 元/月')).toBeTruthy()
+  expect(screen.getByText('6000-8000 元/月')).toBeTruthy()
   expect(screen.getByText('报名 4 · 录用 1')).toBeTruthy()
   expect(screen.getByText('被举报、待核查的岗位')).toBeTruthy()
   expect(screen.getByText(/举报 2 次/)).toBeTruthy()

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useApi } from '@/api'
 import { townships } from '@contract/me'
-import { type LedgerKind, ledgerKindLabel, ledgerKinds, yesNoUnanswered } from '@contract/staff-ledgers'
+import { type AccountLedgerKind, accountLedgerKinds, isRosterLedgerKind, type LedgerRow, ledgerKindLabel, yesNoUnanswered } from '@contract/staff-ledgers'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
@@ -19,12 +19,14 @@ export default function StaffLedgersPage() {
 }
 
 function Ledgers({ admin }: { admin: boolean }) {
-  const [kind, setKind] = useState<LedgerKind>('all')
+  const [kind, setKind] = useState<AccountLedgerKind>('all')
   const [township, setTownship] = useState<string>('')
   const [destination, setDestination] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const query = { ...(township ? { township: township as (typeof townships)[number] } : {}), ...(destination.trim() ? { destination: destination.trim() } : {}) }
   const { data, error, loading, refresh } = useApi(staffLedger, { params: { kind }, query })
+  // This page lists the account registers; the roster's answer people, not accounts.
+  const rows: LedgerRow[] = data && !isRosterLedgerKind(data.kind) ? (data.items as LedgerRow[]) : []
 
   const exportCsv = async () => {
     setMessage(null)
@@ -37,7 +39,7 @@ function Ledgers({ admin }: { admin: boolean }) {
 
   return (
     <View className='staff-ledgers'>
-      <Chips scroll value={kind} onChange={setKind} options={ledgerKinds.map((k) => ({ value: k, label: ledgerKindLabel[k] }))} />
+      <Chips scroll value={kind} onChange={setKind} options={accountLedgerKinds.map((k) => ({ value: k, label: ledgerKindLabel[k] }))} />
       <Chips scroll value={township} onChange={setTownship} options={[{ value: '', label: '全部乡镇' }, ...townships.map((t) => ({ value: t, label: t }))]} />
       <FormField label='务工地' hint='写城市或省份，例如 昆山市、江苏省'>
         <Input className='form-field__input staff-ledgers__destination' value={destination} maxlength={20} onInput={(e) => setDestination(e.detail.value)} />
@@ -60,7 +62,7 @@ function Ledgers({ admin }: { admin: boolean }) {
             <Text>务工地</Text>
             <Text>外出 / 脱贫户</Text>
           </View>
-          {data?.items.map((r) => (
+          {rows.map((r) => (
             <View key={r.userId} className='wb-card'>
               <Text className='wb-card__title'>{r.name ?? '（未填姓名）'}</Text>
               <Text className='wb-card__line'>{r.phone}</Text>

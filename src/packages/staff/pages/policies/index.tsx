@@ -11,7 +11,8 @@ import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { usePolicies } from '@/features/policies/api/policies'
 import { StaffShell } from '@/features/staff/components/staff-shell'
-import { chinaDateTime, staffPaths } from '@/features/staff/lib/paths'
+import { staffPaths } from '@/features/staff/lib/paths'
+import { chinaDateTime } from '@contract/format'
 
 type CategoryChoice = PolicyCategory | ''
 

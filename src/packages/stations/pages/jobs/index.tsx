@@ -6,7 +6,7 @@ import { ListRow } from '@/components/list-row'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { useStation } from '@/features/stations/api/use-station'
-import { wageText } from '@/features/stations/components/station-jobs'
+import { formatWage } from '@contract/jobs'
 import { PageRoot } from '@/components/page-root'
 import { listJobs } from '@contract/jobs'
 
@@ -36,7 +36,7 @@ export default function StationJobsPage() {
         onRetry={() => void list.refresh()}
       >
         {list.items.map((j) => (
-          <ListRow key={j.id} title={j.title} note={`${j.city} · ${wageText(j)}`} onClick={() => openPage(`/packages/jobs/pages/detail/index?id=${j.id}`)} />
+          <ListRow key={j.id} title={j.title} note={`${j.city} · ${formatWage(j)}`} onClick={() => openPage(`/packages/jobs/pages/detail/index?id=${j.id}`)} />
         ))}
         <ListFooter count={list.items.length} hasMore={list.hasMore} loadingMore={list.loadingMore} onLoadMore={() => void list.loadMore()} />
       </StateView>

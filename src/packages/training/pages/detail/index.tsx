@@ -1,6 +1,7 @@
 import { Text } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useRef } from 'react'
+import { ActionBar } from '@/components/action-bar'
 import { OutboxBanner } from '@/components/outbox-banner'
 import { PhoneCall } from '@/components/phone-call'
 import { Section } from '@/components/section'
@@ -14,6 +15,7 @@ import { refreshSession, useSession } from '@/features/account/session'
 import { useCourse } from '@/features/training/api/use-course'
 import { CourseDetailView } from '@/features/training/components/course-detail'
 import { EnrollPanel } from '@/features/training/components/enroll-panel'
+import { enrolmentOpen } from '@/features/training/lib/format'
 import { PageRoot } from '@/components/page-root'
 
 export default function CourseDetailPage() {
@@ -30,6 +32,17 @@ export default function CourseDetailPage() {
     if (shown.current) void refresh()
     shown.current = true
   })
+  // The panel's own 我要报名, pressed from the bar; for a 下单 course the terms must be agreed first, so the panel shows.
+  const start = useRef<(() => void) | null>(null)
+  const enrollFromBar = () => {
+    if (data?.mode === 'order') {
+      void Taro.pageScrollTo({ selector: '.enroll-panel', duration: 300 }).catch(() => undefined)
+      if (!signedIn) start.current?.()
+      return
+    }
+    start.current?.()
+  }
+  const canEnroll = data && !data.myEnrollment && enrolmentOpen(data, new Date())
   const needSignIn = () => {
     void refreshSession()
     requireSignIn(`/packages/training/pages/detail/index?id=${id}`)
@@ -53,6 +66,7 @@ export default function CourseDetailPage() {
             onNeedSignIn={needSignIn}
             onChanged={() => void refresh()}
             onOpenMine={() => openPage('/packages/training/pages/mine/index')}
+            startRef={start}
           />
         )}
         {data && (
@@ -67,6 +81,12 @@ export default function CourseDetailPage() {
           </Section>
         )}
       </StateView>
+      {data && (centre || canEnroll) && (
+        <ActionBar label='打电话或报名'>
+          {centre && <PhoneCall variant='button' phone={centre.phone} label={centre.name} />}
+          {canEnroll && <BigButton onClick={enrollFromBar}>我要报名</BigButton>}
+        </ActionBar>
+      )}
     </PageRoot>
   )
 }

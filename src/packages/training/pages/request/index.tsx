@@ -29,7 +29,7 @@ export default function CourseRequestPage() {
   return (
     <PageRoot>
       <Section title='没有想学的？告诉我们'>
-        <Text className='lead-text'>选一个想学的工种，县里按大家想学的开班（点单培训）。</Text>
+        <Text className='lead-text'>选一个想学的工种，想学的人够了，县里就开班。</Text>
         <CourseRequestForm
           signedIn={signedIn}
           onNeedSignIn={() => requireSignIn('/packages/training/pages/request/index')}

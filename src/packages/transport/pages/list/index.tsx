@@ -36,7 +36,7 @@ export default function TransportListPage() {
 
   return (
     <PageRoot>
-      <Text className='lead-text'>县上组织的点对点专车、专列，从乡镇直接送到厂里。到站有人接，路上有人管。</Text>
+      <Text className='lead-text'>县上组织的大巴车和包下的火车，从乡镇直接送到厂里。到站有人接，路上有人管。</Text>
       {cities.length > 1 && (
         <Chips<string> scroll value={city} onChange={setCity} options={[{ value: '', label: '全部' }, ...cities.map((c) => ({ value: c, label: c }))]} />
       )}

@@ -1,0 +1,115 @@
+/**
+ * 劳务输转 figures over the roster, each read from the versions alive at the end of a China day.
+ *
+ * - A month's figures stand at its last day (the month under way: at the figures' day); year to date at the day.
+ * - 有组织输转: people away whose "how they went" is organised; the rate is organised / away.
+ * - Estimated labour income (劳务收入): every person away at a month's end earns that month their income band's
+ *   midpoint (incomeBandMidYuan); the year is the sum of its months. People without a band are left out and counted.
+ * - Last year: the same days one year earlier (29 February reads 28 February).
+ * Admins see the county (or one township they ask for), township officers their own township; others 403.
+ */
+import type { Kysely } from 'kysely'
+import { awayStatuses, type FigureFilter, type IncomeBand, incomeBandMidYuan, type LabourFigures, type Township } from '../../types'
+import type { DB } from '../db/schema'
+import type { StaffCaller } from '../http/caller'
+import { forbidden, validationFailed } from '../http/app-error'
+import { chinaDate } from '../lib/dates'
+import { awayGroups, type AwayGroup } from './roster.repository'
+import { endOfChinaDay } from './roster.service'
+
+export interface LabourFiguresQuery {
+  year?: number
+  township?: Township
+  asOf?: string
+}
+
+interface Period {
+  away: number
+  organised: number
+  organisedRate: number
+}
+
+function periodOf(groups: readonly AwayGroup[]): Period & { incomeYuan: number; withoutBand: number } {
+  let away = 0
+  let organised = 0
+  let incomeYuan = 0
+  let withoutBand = 0
+  for (const g of groups) {
+    away += g.n
+    if (g.how_went === 'organised') organised += g.n
+    if (g.income_band) incomeYuan += g.n * (incomeBandMidYuan[g.income_band as IncomeBand] ?? 0)
+    else withoutBand += g.n
+  }
+  return { away, organised, organisedRate: rate(organised, away), incomeYuan, withoutBand }
+}
+
+const rate = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000)
+const plain = (p: Period): Period => ({ away: p.away, organised: p.organised, organisedRate: p.organisedRate })
+
+const pad = (n: number) => String(n).padStart(2, '0')
+const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
+/** The same day a year earlier; 29 February becomes 28 February. */
+function yearBefore(date: string): string {
+  const [y, m, d] = date.split('-').map(Number)
+  return `${y - 1}-${pad(m)}-${pad(Math.min(d, lastDayOf(y - 1, m)))}`
+}
+
+export async function labourFigures(db: Kysely<DB>, caller: StaffCaller, query: LabourFiguresQuery, now: Date): Promise<LabourFigures> {
+  let township: Township | undefined
+  if (caller.role === 'admin') township = query.township
+  else if (caller.role === 'township') {
+    township = (caller.township ?? '') as Township
+    if (query.township !== undefined && query.township !== township) throw forbidden(`你只能看${township}的数字`)
+  } else throw forbidden('劳务输转数字只有县级管理员和乡镇劳务专干可以看')
+
+  const today = chinaDate(now)
+  const year = query.year ?? Number((query.asOf ?? today).slice(0, 4))
+  if (String(year) > today.slice(0, 4)) throw validationFailed({ year: '年份不能晚于今年' })
+  if (query.asOf !== undefined && query.asOf > today) throw validationFailed({ asOf: '日期不能晚于今天' })
+  if (query.asOf !== undefined && Number(query.asOf.slice(0, 4)) !== year) throw validationFailed({ asOf: '日期要在所选的年份里' })
+  const asOf = query.asOf ?? (String(year) === today.slice(0, 4) ? today : `${year}-12-31`)
+
+  const read = (day: string) => awayGroups(db, { township, awayStatuses }, endOfChinaDay(day))
+  const filter = (over: Partial<FigureFilter> & { asOf: string }): FigureFilter => ({ kind: 'away', ...(township ? { township } : {}), ...over })
+
+  const lastMonth = Number(asOf.slice(5, 7))
+  const months: LabourFigures['months'] = []
+  let now_: AwayGroup[] = []
+  let before: AwayGroup[] = []
+  let income = 0
+  let incomeLastYear = 0
+  for (let m = 1; m <= lastMonth; m++) {
+    const day = m === lastMonth ? asOf : `${year}-${pad(m)}-${pad(lastDayOf(year, m))}`
+    const dayBefore = yearBefore(day)
+    const [groups, groupsBefore] = [await read(day), await read(dayBefore)]
+    const p = periodOf(groups)
+    const q = periodOf(groupsBefore)
+    income += p.incomeYuan
+    incomeLastYear += q.incomeYuan
+    months.push({ month: `${year}-${pad(m)}`, asOf: day, ...plain(p), incomeYuan: p.incomeYuan, lastYear: { ...plain(q), incomeYuan: q.incomeYuan }, filter: filter({ asOf: day }) })
+    if (m === lastMonth) {
+      now_ = groups
+      before = groupsBefore
+    }
+  }
+
+  const ytd = periodOf(now_)
+  const ytdBefore = periodOf(before)
+  const byKey = (key: (g: AwayGroup) => string | null) => {
+    const keys = [...new Set([...now_, ...before].map(key).filter((k): k is string => k !== null))].sort()
+    return keys.map((k) => ({ key: k, now: plain(periodOf(now_.filter((g) => key(g) === k))), before: plain(periodOf(before.filter((g) => key(g) === k))) }))
+  }
+  return {
+    year,
+    township: township ?? null,
+    asOf,
+    yearToDate: { ...plain(ytd), incomeYuan: income, awayWithoutIncomeBand: ytd.withoutBand, lastYear: { ...plain(ytdBefore), incomeYuan: incomeLastYear }, filter: filter({ asOf }) },
+    months,
+    byProvince: byKey((g) => g.destination_province)
+      .map((r) => ({ province: r.key, ...r.now, lastYear: r.before, filter: filter({ destination: r.key, asOf }) }))
+      .sort((a, b) => b.away - a.away || a.province.localeCompare(b.province)),
+    byTownship: byKey((g) => g.township)
+      .map((r) => ({ township: r.key as Township, ...r.now, lastYear: r.before, filter: { kind: 'away' as const, township: r.key as Township, asOf } }))
+      .sort((a, b) => b.away - a.away || a.township.localeCompare(b.township)),
+  }
+}

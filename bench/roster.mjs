@@ -99,8 +99,10 @@ try {
     [`"as of" county count ${monthEnd} (admin)`, { path: q({ status: 'away_other_province', limit: '1', asOf: monthEnd }), headers: admin }, LIST_GOAL_MS],
   ]
   const measure = (opts) => run(base, { connections: CONNECTIONS, duration: SECONDS, ...opts })
-  // Warm-up: JIT and the database's page cache, not measured.
-  for (const [, opts] of cases) await measure({ ...opts, duration: 1 })
+  // Warm-up: JIT and the database's page cache, not measured. The figures endpoint goes last and unwarmed: a
+  // request of it that takes seconds holds SQLite's one thread, and every case after it would measure the wait.
+  for (const [, opts, goal] of cases) if (goal !== FIGURES_GOAL_MS) await measure({ ...opts, duration: 1 })
+  cases.sort((a, b) => Number(a[2] === FIGURES_GOAL_MS) - Number(b[2] === FIGURES_GOAL_MS))
 
   let failed = false
   const rows = []

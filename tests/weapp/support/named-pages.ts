@@ -40,6 +40,11 @@ export const namedPages: Record<string, WeappTestFile[]> = {
 
   'packages/transport/pages/list/index': ['pages.test.ts'],
   'packages/transport/pages/mine/index': ['signed-in-pages.test.ts', 'pages.test.ts'],
+  'packages/worklog/pages/index/index': ['pages.test.ts'],
+  'packages/worklog/pages/employer/index': ['pages.test.ts'],
+  'packages/worklog/pages/employer-new/index': ['pages.test.ts'],
+  'packages/worklog/pages/entry/index': ['pages.test.ts'],
+  'packages/worklog/pages/payment/index': ['pages.test.ts'],
 
   'packages/policies/pages/index/index': ['pages.test.ts'],
   'packages/policies/pages/detail/index': ['pages.test.ts'],

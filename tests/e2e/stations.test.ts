@@ -48,7 +48,7 @@ test('without location permission the city picker appears; choosing 乌鲁木齐
   await journey(page, 'stations-city-picker', async () => {
     await page.locator('.stations-page__locate .big-button').click(tap)
     await page.getByText('没有拿到您的位置').waitFor()
-    await page.locator('.city-picker__city', { hasText: '乌鲁木齐市' }).click(tap)
+    await page.locator('.city-picker__city', { hasText: '乌鲁木齐' }).click(tap)
     await page.getByText('按离乌鲁木齐市的远近排列').waitFor()
     await expect(firstCard(page).locator('.station-card__name').textContent()).resolves.toBe('武山县驻新疆乌鲁木齐流动党员党支部')
     await firstCard(page).getByText(/距乌鲁木齐市约/).waitFor()

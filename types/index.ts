@@ -19,7 +19,7 @@ import {
   staffIssueCertificate,
   staffListCourses,
   staffUpdateCourse,
-} from './courses'
+} from './training'
 import {
   getStation,
   listBranchMembers,
@@ -95,7 +95,7 @@ export * from './format'
 export * from './reference'
 export * from './destinations'
 export * from './jobs'
-export * from './courses'
+export * from './training'
 export * from './stations'
 export * from './validators'
 export * from './auth'

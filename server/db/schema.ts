@@ -261,7 +261,7 @@ export interface EnrollmentTable {
   id: Generated<number>
   course_id: number
   user_id: number
-  /** enrollmentStatuses in types/courses.ts */
+  /** enrollmentStatuses in types/training.ts */
   status: string
   agreed_terms_at: string | null
   /** The placement terms as agreed (order courses). */

@@ -1,4 +1,4 @@
-import { enrollInCourse } from '@contract/courses'
+import { enrollInCourse } from '@contract/training'
 import { applyToJob } from '@contract/jobs'
 import { updateMe } from '@contract/me'
 import { createRightsRequest } from '@contract/rights'

@@ -11,7 +11,7 @@ import { CourseCard } from '@/features/training/components/course-card'
 import { ModeTabs, type ModeChoice } from '@/features/training/components/mode-tabs'
 import { BrandStrip } from '@/features/brands/components/brand-strip'
 import { PageRoot } from '@/components/page-root'
-import { courseModeExplain } from '@contract/courses'
+import { courseModeExplain } from '@contract/training'
 import { useFirstScreenFirst } from '@/hooks/use-first-screen-first'
 import './index.scss'
 

@@ -1,6 +1,6 @@
 import { useApi } from '@/api'
 import type { Course } from '@contract'
-import { listCourses } from '@contract/courses'
+import { listCourses } from '@contract/training'
 
 /**
  * Order courses (下单培训) that place people in `city`. The courses API has no city filter, so this

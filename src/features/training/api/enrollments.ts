@@ -1,6 +1,6 @@
 import { request, submit, useApi } from '@/api'
 import type { Enrollment } from '@contract'
-import { cancelEnrollment as cancelEnrollmentEndpoint, enrollInCourse as enrollInCourseEndpoint, listMyEnrollments } from '@contract/courses'
+import { cancelEnrollment as cancelEnrollmentEndpoint, enrollInCourse as enrollInCourseEndpoint, listMyEnrollments } from '@contract/training'
 
 /**
  * Enrol (or join the waitlist). The same key for retries of one tap, so a slow network never enrols twice.

@@ -1,4 +1,4 @@
-import { enrollmentStatusLabel, type Course, type EnrollmentStatus } from '@contract/courses'
+import { enrollmentStatusLabel, type Course, type EnrollmentStatus } from '@contract/training'
 import { chinaDate, formatDay } from '@contract/format'
 
 /** What the worker pays after the subsidy: "免费" or "¥800". */

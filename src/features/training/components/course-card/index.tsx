@@ -1,6 +1,6 @@
 import { memo } from 'react'
 import { Text, View } from '@tarojs/components'
-import { courseModePlainLabel, type Course } from '@contract/courses'
+import { courseModePlainLabel, type Course } from '@contract/training'
 import { SampleBadge } from '@/components/sample-badge'
 import { Tag } from '@/components/tag'
 import { asLink } from '@/lib/a11y'

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { courseModePlainLabel, type Course } from '@contract/courses'
+import { courseModePlainLabel, type Course } from '@contract/training'
 import { SampleBadge } from '@/components/sample-badge'
 import { Section } from '@/components/section'
 import { Tag } from '@/components/tag'

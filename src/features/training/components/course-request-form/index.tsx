@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
-import { requestableTrades } from '@contract/courses'
+import { requestableTrades } from '@contract/training'
 import { isApiError, newIdempotencyKey } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'

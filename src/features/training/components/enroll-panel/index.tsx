@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { agreeTermsMessage, type CourseDetail, type Enrollment } from '@contract/courses'
+import { agreeTermsMessage, type CourseDetail, type Enrollment } from '@contract/training'
 import { isApiError, newIdempotencyKey, onOutboxDelivered } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'

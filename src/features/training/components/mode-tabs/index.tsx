@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { courseModePlainLabel, courseModes, type CourseMode } from '@contract/courses'
+import { courseModePlainLabel, courseModes, type CourseMode } from '@contract/training'
 import { asTab } from '@/lib/a11y'
 import './index.scss'
 

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { request, useApi } from '@/api'
-import { type Course, courseModeLabel, courseModes, courseRuleErrors, type CourseMode, createCourseBody, type CreateCourseBody } from '@contract/courses'
+import { type Course, courseModeLabel, courseModes, courseRuleErrors, type CourseMode, createCourseBody, type CreateCourseBody } from '@contract/training'
 import { trades, type Trade } from '@contract/reference'
 import { StateView } from '@/components/state-view'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
@@ -9,7 +9,7 @@ import { StaffShell } from '@/features/staff/components/staff-shell'
 import { checkBody } from '@/features/staff/lib/check-body'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
-import { getCourse, staffCreateCourse, staffUpdateCourse } from '@contract/courses'
+import { getCourse, staffCreateCourse, staffUpdateCourse } from '@contract/training'
 
 /** Admins: without ?id open a new course; with it, change one (capacity, dates, placement terms…). */
 export default function StaffCourseEditPage() {

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { asButton } from '@/lib/a11y'
 import { useDidShow, useRouter } from '@tarojs/taro'
 import { request, useApi } from '@/api'
-import { type Course, courseModeLabel, enrollmentStatusLabel, issueCertificateBody, type StaffEnrollment } from '@contract/courses'
+import { type Course, courseModeLabel, enrollmentStatusLabel, issueCertificateBody, type StaffEnrollment } from '@contract/training'
 import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
@@ -16,7 +16,7 @@ import { errorText, staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { openPage } from '@/lib/navigate'
-import { staffCompleteEnrollment, staffCourseEnrollments, staffIssueCertificate } from '@contract/courses'
+import { staffCompleteEnrollment, staffCourseEnrollments, staffIssueCertificate } from '@contract/training'
 
 /** One course: who holds a seat and who waits; admins mark completion and record certificates. */
 export default function StaffCoursePage() {

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { useDidShow } from '@tarojs/taro'
 import { useApi, useApiList } from '@/api'
-import { type CourseMode, courseModeLabel, courseModes } from '@contract/courses'
+import { type CourseMode, courseModeLabel, courseModes } from '@contract/training'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'
@@ -13,7 +13,7 @@ import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { fillText } from '@/features/staff/lib/courses'
 import { staffPaths } from '@/features/staff/lib/paths'
-import { courseRequestSummary, staffListCourses } from '@contract/courses'
+import { courseRequestSummary, staffListCourses } from '@contract/training'
 
 /** Every course with how full it is, the waitlist and who finished; 开新培训班 for admins; what workers asked for. */
 export default function StaffTrainingPage() {

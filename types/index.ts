@@ -74,6 +74,16 @@ import { staffCreateVillage, staffListVillages, staffRenameVillage } from './pla
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
 import { staffLabourFigures } from './labour-figures'
 import {
+  staffConfirmPerson,
+  staffFollowUps,
+  staffMergePerson,
+  staffPersonContacts,
+  staffRecordContact,
+  staffRecordRiskAction,
+  staffRisks,
+  staffUnconfirmedPeople,
+} from './roster-follow-up'
+import {
   addWorklogPayment,
   createWorklogEmployer,
   deleteWorklogDay,
@@ -112,6 +122,7 @@ export * from './brands'
 export * from './places'
 export * from './roster'
 export * from './labour-figures'
+export * from './roster-follow-up'
 export * from './worklog'
 
 export const api = {
@@ -208,6 +219,14 @@ export const api = {
   staffGetPerson,
   staffUpdatePerson,
   staffPersonHistory,
+  staffUnconfirmedPeople,
+  staffConfirmPerson,
+  staffMergePerson,
+  staffRecordContact,
+  staffPersonContacts,
+  staffFollowUps,
+  staffRisks,
+  staffRecordRiskAction,
   getWorklogMonth,
   logWorklogDay,
   updateWorklogDay,

@@ -115,10 +115,13 @@ export const householdRelationLabel: Record<HouseholdRelation, string> = {
 export const sexes = ['male', 'female'] as const
 export const sexLabel: Record<(typeof sexes)[number], string> = { male: '男', female: '女' }
 
-/** Who made a change: a staff member, the worker themself in the app, or an import of the county's sheets. */
-export const personSources = ['staff', 'self', 'import'] as const
+/**
+ * Who made a change: a staff member, the worker themself in the app, an import of the county's sheets, or the app
+ * itself recording an organised move (a batch departing, a hire through a posting, a training placement).
+ */
+export const personSources = ['staff', 'self', 'import', 'system'] as const
 export type PersonSource = (typeof personSources)[number]
-export const personSourceLabel: Record<PersonSource, string> = { staff: '工作人员', self: '本人', import: '导入' }
+export const personSourceLabel: Record<PersonSource, string> = { staff: '工作人员', self: '本人', import: '导入', system: '有组织输转记录' }
 
 const text = (max: number) => z.string().check(noHiddenChars, z.trim(), z.maxLength(max, `最多${max}个字`))
 

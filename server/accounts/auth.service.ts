@@ -10,6 +10,7 @@ import { rateLimited, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import { newToken, sha256 } from './crypto'
 import { getMe } from './me.service'
+import { linkWorker } from '../roster/roster-links.service'
 import { createSession, deleteSession } from './sessions.repository'
 import {
   codesFromIpSince,
@@ -121,6 +122,8 @@ export async function loginWithCode(
     }
     await markCodeUsed(trx, row.id, now)
     const user = await findOrCreateUserByPhone(trx, phoneHash, app.keys.encrypt(body.phone), now)
+    // A worker on the county's roster is linked to their record on signing in (by ID number or phone).
+    await linkWorker(trx, app.keys, user.id, now)
     if (openidHash) {
       await linkWechat(trx, user.id, openidHash, now)
       await deleteWechatTicket(trx, sha256(body.wechatTicket!))
@@ -139,6 +142,7 @@ export async function loginWithWechat(app: FastifyInstance, code: string) {
   const now = app.clock()
   const user = await findUserByWechat(app.db, openidHash)
   if (user) {
+    await app.db.transaction().execute((trx) => linkWorker(trx, app.keys, user.id, now))
     const token = await createSession(app.db, { kind: 'worker', userId: user.id }, now)
     return { status: 'signed_in' as const, token, user: await getMe(app.db, app.keys, user.id) }
   }

@@ -27,6 +27,7 @@ import type { PhotoStorage } from '../uploads/photo-storage'
 import { exportUnusedUploads, removeUploadFiles } from '../uploads/uploads.service'
 import { exportWorkerAccessLog } from '../staff/access-log.service'
 import { eraseWorklogData, exportWorklog } from '../worklog/worklog.service'
+import { eraseRosterLink, exportRosterRecord, linkWorker } from '../roster/roster-links.service'
 import type { Updateable } from 'kysely'
 
 type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number]
@@ -102,6 +103,9 @@ export async function updateMe(trx: Kysely<DB>, keys: DataKeys, userId: number, 
   if (body.povertyAlleviated !== undefined) set.poverty_alleviated = storedAnswer(body.povertyAlleviated)
   if (body.workedAwayLastYear !== undefined) set.worked_away_last_year = storedAnswer(body.workedAwayLastYear)
   await updateUser(trx, userId, set)
+  // The roster follows: the account is linked (or the worker registered) and their own answers update their record.
+  const saysWhere = body.workingAway !== undefined || body.currentCity !== undefined || body.returnedHome !== undefined
+  await linkWorker(trx, keys, userId, now, saysWhere)
   return getMe(trx, keys, userId)
 }
 
@@ -131,7 +135,7 @@ export async function exportMe(db: Kysely<DB>, keys: DataKeys, userId: number, n
     profile: { ...plainProfile(user, keys), updatedAt: user.updated_at },
     consents: (await listConsents(db, userId)).map(toConsent),
     sessions: (await listUserSessions(db, userId)).map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
-    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await exportTrainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await exportTransportRecords(db, userId)), unusedUploads: await exportUnusedUploads(db, userId), ...(await exportWorklog(db, userId)) },
+    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await exportTrainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await exportTransportRecords(db, userId)), unusedUploads: await exportUnusedUploads(db, userId), ...(await exportWorklog(db, userId)), ...(await exportRosterRecord(db, keys, userId)) },
     accessLog: await exportWorkerAccessLog(db, userId),
   }
 }
@@ -149,6 +153,8 @@ export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, photos
     const worklogPhotos = await eraseWorklogData(trx, userId)
     await eraseJobRecords(trx, userId, now)
     removedUploads = [...worklogPhotos, ...(await forgetRightsRequester(trx, userId, now))]
+    // Before the user row: the county's register entry stays, unlinked, without what the worker said.
+    await eraseRosterLink(trx, userId, now)
     await eraseUser(trx, userId, now)
   })
   if (photos) await removeUploadFiles(photos, removedUploads)

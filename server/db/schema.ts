@@ -542,6 +542,33 @@ export interface PersonTable extends PersonStateColumns {
   id: Generated<number>
   created_at: string
   updated_at: string
+  /** 1: registered by the worker in the app, not yet confirmed (or merged) by their township officer (0018). */
+  unconfirmed: Generated<Flag>
+}
+
+/** One contact staff made with a person (输转后回访) and what it found (0018). */
+export interface PersonContactTable {
+  id: Generated<number>
+  person_id: number
+  staff_id: number | null
+  /** call | visit | wechat */
+  channel: string
+  /** contactOutcomes in types/roster-follow-up.ts */
+  outcome: string
+  note: string
+  /** China date */
+  contacted_on: string
+  created_at: string
+}
+
+/** What an officer did for a person at risk (防返贫): it takes them off the risk list (0018). */
+export interface PersonRiskActionTable {
+  id: Generated<number>
+  person_id: number
+  staff_id: number | null
+  action: string
+  note: string
+  created_at: string
 }
 
 /** Every state a person has been in, valid over [valid_from, valid_to) (0014). */
@@ -618,6 +645,8 @@ export interface DB {
   households: HouseholdTable
   people: PersonTable
   person_versions: PersonVersionTable
+  person_contacts: PersonContactTable
+  person_risk_actions: PersonRiskActionTable
   access_log: AccessLogTable
   rights_tracking_counters: RightsTrackingCounterTable
   rights_requests: RightsRequestTable

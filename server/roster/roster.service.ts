@@ -77,7 +77,7 @@ function fieldsOf(row: repo.PersonRow, keys: DataKeys): Fields {
   }
 }
 
-function howWentOf(row: repo.PersonState): HowWent | null {
+export function howWentOf(row: repo.PersonState): HowWent | null {
   if (!row.how_went) return null
   return {
     kind: row.how_went as HowWent['kind'],
@@ -139,7 +139,7 @@ function reaches(scope: PeopleScope, row: repo.PersonRow, stationCity: string | 
 
 const NOT_FOUND = '没有找到这个人，或者他不在你负责的范围'
 
-async function reachablePerson(db: Kysely<DB>, scope: PeopleScope, id: number, forUpdate = false): Promise<repo.PersonRow> {
+export async function reachablePerson(db: Kysely<DB>, scope: PeopleScope, id: number, forUpdate = false): Promise<repo.PersonRow> {
   const row = forUpdate ? await repo.findPersonForUpdate(db, id) : await repo.findPerson(db, id)
   const city = scope.stationId !== undefined ? ((await db.selectFrom('stations').select('city').where('id', '=', scope.stationId).executeTakeFirst())?.city ?? null) : null
   if (!row || !reaches(scope, row, city)) throw notFound(NOT_FOUND)
@@ -254,15 +254,16 @@ async function problemsOf(db: Kysely<DB>, scope: PeopleScope, f: Fields, personI
 const isRealDate = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d
 
 function stateOf(f: Fields & { householdId: number }, keys: DataKeys, keep: { idEnc?: string | null; phoneEnc?: string | null; userId: number | null; version: number; source: PersonSource }): repo.PersonState {
-  const { sex, birthYear } = personOfIdNumber(f.idNumber)
+  // A person a worker registered in the app may have no ID number yet: no hash, no sex or birth year from it.
+  const { sex, birthYear } = f.idNumber ? personOfIdNumber(f.idNumber) : { sex: null, birthYear: null }
   const h = f.howWent
   return {
     township: f.township,
     village_id: f.villageId,
     group_name: f.group,
     name: f.name,
-    id_number_enc: keep.idEnc ?? keys.encrypt(f.idNumber),
-    id_number_hash: keys.hmac(ID_PURPOSE, f.idNumber),
+    id_number_enc: f.idNumber ? (keep.idEnc ?? keys.encrypt(f.idNumber)) : null,
+    id_number_hash: f.idNumber ? keys.hmac(ID_PURPOSE, f.idNumber) : null,
     phone_enc: f.phone ? (keep.phoneEnc ?? keys.encrypt(f.phone)) : null,
     phone_hash: f.phone ? keys.hmac(PHONE_PURPOSE, f.phone) : null,
     sex,

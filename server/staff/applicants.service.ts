@@ -16,6 +16,7 @@ import { type ApplicationRow, toApplicationBase } from '../jobs/applications.ser
 import { toJobSummary } from '../jobs/jobs.service'
 import { type AccessEntry, writeAccess } from './access-log.repository'
 import { getJobForStaff } from './staff-jobs.service'
+import { rosterOnHired } from '../roster/roster-moves.service'
 import { requireStation, staffActor } from './staff-scope'
 
 async function workersById(db: Kysely<DB>, ids: readonly number[]) {
@@ -86,6 +87,7 @@ export async function setApplicantStatus(
       throw conflict(row.status === 'withdrawn' ? '务工人员已经取消了这次报名' : '这条报名已经有结果了，不能再改')
     }
     after = toApplicant(updated, worker, keys)
+    if (status === 'hired' && row.user_id !== null) await rosterOnHired(trx, job.id, row.user_id, now)
     // The audit keeps the change, not the phone: masked copies are enough to know what changed.
     const masked = (a: StaffApplicant) => ({ ...a, worker: a.worker ? { ...a.worker, phone: '***' } : null })
     await writeAudit(trx, { actor: staffActor(caller), action: `application.${status}`, entity: 'job_application', entityId: id, before: masked(before), after: masked(after), at: now })

@@ -25,6 +25,7 @@ import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
 import { addDays, chinaDate } from '../lib/dates'
+import { rosterOnTrainingPlaced } from '../roster/roster-moves.service'
 import { writeAccess } from '../staff/access-log.repository'
 import { requireAdmin, staffActor } from '../staff/staff-scope'
 import { findCourseById, findCoursesLatestFirst, insertCourse, updateCourseColumns } from './courses.repository'
@@ -218,6 +219,7 @@ export async function completeEnrollment(db: Kysely<DB>, keys: DataKeys, caller:
     if (before.status !== 'enrolled') throw conflict('只有报上名的学员才能记为结业')
     if (chinaDate(now) < course.start_date) throw conflict('还没开课，不能记为结业')
     await updateEnrollment(trx, id, { status: 'completed', completed_at: now.toISOString(), updated_at: now.toISOString() })
+    await rosterOnTrainingPlaced(trx, course.id, row.user_id, now)
     const after = await staffEnrollmentDto(trx, keys, id)
     await writeAudit(trx, { actor: staffActor(caller), action: 'enrollment.complete', entity: 'enrollment', entityId: id, before, after, at: now })
     return after

@@ -22,6 +22,7 @@ import { toCsv } from '../lib/csv'
 import { chinaDateTime } from '../lib/dates'
 import { writeAccess } from '../staff/access-log.repository'
 import { isAdmin, requireStation, staffActor, stationFilterOf } from '../staff/staff-scope'
+import { rosterOnBatchDeparted } from '../roster/roster-moves.service'
 import { findStationById } from '../stations/stations.repository'
 import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, insertBatch, listRiders, lockBatch, updateBatch } from './transport.repository'
 import { toBatch } from './transport.service'
@@ -152,6 +153,8 @@ export async function departTransportBatch(db: Kysely<DB>, caller: StaffCaller, 
     if (locked.status === 'cancelled') throw conflict('这趟车已经取消了，不能标记发车')
     const before = toBatch(await batchOrNotFound(trx, id))
     await updateBatch(trx, id, { status: 'departed', departed_at: now.toISOString() })
+    // The riders linked to the roster are away from this moment, in the same transaction as the departure.
+    await rosterOnBatchDeparted(trx, id, now)
     const after = toBatch(await batchOrNotFound(trx, id))
     await writeAudit(trx, { actor: staffActor(caller), action: 'transport.depart', entity: 'transport_batch', entityId: id, before, after: { ...after, riders }, at: now })
     return { ...after, riders }

@@ -73,7 +73,7 @@ describe('profile form', () => {
     expect(request).not.toHaveBeenCalled()
 
     await tap('同意，去填写')
-    expect(request.mock.calls[0].slice(0, 2)).toEqual([api.setConsent, { body: { kind: 'id_number', version: '2026-11', granted: true } }])
+    expect(request.mock.calls[0].slice(0, 2)).toEqual([api.setConsent, { body: { kind: 'id_number', version: '2026-12', granted: true } }])
     expect(onSaved).toHaveBeenCalledWith(withConsent)
     rerender(<ProfileForm me={withConsent} onSaved={onSaved} />)
     type(container, '.profile-form__id-input', validId.toLowerCase())

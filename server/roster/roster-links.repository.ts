@@ -109,3 +109,15 @@ export async function peopleOfUsers(db: Kysely<DB>, userIds: readonly number[]) 
   if (!userIds.length) return []
   return db.selectFrom('people').select(['id', 'user_id']).where('user_id', 'in', [...userIds]).orderBy('id').execute()
 }
+
+/** The audit rows the worker wrote about a person keep what they did and when, not what they said. */
+export async function redactWorkerAudit(db: Kysely<DB>, personId: number, userId: number) {
+  await db
+    .updateTable('audit_log')
+    .set({ before_json: null, after_json: JSON.stringify({ erased: true }) })
+    .where('entity', '=', 'person')
+    .where('entity_id', '=', personId)
+    .where('actor_kind', '=', 'worker')
+    .where('actor_id', '=', userId)
+    .execute()
+}

@@ -16,7 +16,7 @@ import {
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { findUser } from '../accounts/users.repository'
-import { writeAudit } from '../audit/audit.repository'
+import { redactAudit, writeAudit } from '../audit/audit.repository'
 import type { DB, UserRow } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, validationFailed } from '../http/app-error'
@@ -222,6 +222,8 @@ export async function eraseRosterLink(trx: Kysely<DB>, userId: number, now: Date
   if (!row) return
   if (linked.unconfirmed === 1) {
     await links.erasePerson(trx, row.id, row.household_id)
+    // Nothing of it was the county's: every audit row about it keeps only who acted, on what, and when.
+    await redactAudit(trx, 'person', [row.id], () => ({ erased: true }))
     await writeAudit(trx, { actor: { kind: 'worker', id: userId }, action: 'person.erase_self_registered', entity: 'person', entityId: row.id, at: now })
     return
   }
@@ -241,6 +243,7 @@ export async function eraseRosterLink(trx: Kysely<DB>, userId: number, now: Date
     }
   }
   await links.overwritePerson(trx, row.id, { ...current, user_id: null })
+  await links.redactWorkerAudit(trx, row.id, userId)
   await writeAudit(trx, { actor: { kind: 'worker', id: userId }, action: 'person.unlink', entity: 'person', entityId: row.id, at: now })
 }
 

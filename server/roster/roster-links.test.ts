@@ -102,6 +102,10 @@ describe('linking on sign-in and the worker’s own changes', () => {
     const selfEntries = (await history(luomen, personId)).filter((h) => h.source === 'self')
     expect(selfEntries.length).toBeGreaterThan(0)
     expect(selfEntries.flatMap((h) => h.changes).every((c) => c.before === null && c.after === null)).toBe(true)
+    // The audit trail keeps that the worker acted, not what they said.
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'person').where('entity_id', '=', personId).execute()
+    expect(audit.some((a) => a.actor_kind === 'worker')).toBe(true)
+    expect(JSON.stringify(audit)).not.toContain('无锡')
     // "As of" a day the worker had said 无锡 now reads the county's state.
     const asOf = (await t.app.inject({ url: `/api/staff/people?asOf=2026-04-05&q=${encodeURIComponent('马成龙')}`, headers: bearer(luomen) })).json()
     expect(asOf.items[0]).toMatchObject({ status: 'willing', destinationCity: null })
@@ -190,6 +194,9 @@ describe('a worker the roster does not know', () => {
     expect((await t.app.inject({ method: 'DELETE', url: '/api/me', headers: bearer(other.token) })).statusCode).toBe(200)
     expect(await personRow(id)).toBeUndefined()
     expect(await t.db.selectFrom('person_versions').select('id').where('person_id', '=', id).execute()).toEqual([])
+    const audit = await t.db.selectFrom('audit_log').selectAll().where('entity', '=', 'person').where('entity_id', '=', id).execute()
+    expect(audit.length).toBeGreaterThan(0)
+    expect(JSON.stringify(audit)).not.toContain('走了的')
   })
 
   test('a hometown outside any known village registers nobody', async () => {

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely'
 import { HOME_PROVINCE, type PersonSource, type PersonStatus, provinceOfCity } from '../../types'
 import { writeAudit } from '../audit/audit.repository'
 import type { DB } from '../db/schema'
+import { conflict } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import * as repo from './roster.repository'
 import { peopleOfUsers } from './roster-links.repository'
@@ -54,7 +55,7 @@ export async function applyToPerson(trx: Kysely<DB>, row: repo.PersonRow, patch:
   const changes = changesBetween(before, after)
   if (!changes.length) return false
   const at = now.toISOString()
-  if (!(await repo.updatePerson(trx, row.id, row.version, after, at))) throw new Error(`person ${row.id} changed meanwhile`)
+  if (!(await repo.updatePerson(trx, row.id, row.version, after, at))) throw conflict('这条记录刚被别人改过，请再试一次')
   await repo.writeVersion(trx, row.id, after, {
     at,
     createdAt: row.created_at,

@@ -79,8 +79,8 @@ export function changeValue(field: string, value: unknown): string {
   return String(value)
 }
 
-/** 3,120: counts as the county's reports write them. */
-export const count = (n: number) => n.toLocaleString('en-US')
+/** 3,120: counts as the county's reports write them (by hand: some mini-program engines ignore toLocaleString's locale). */
+export const count = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
 
 /** 85.9%: a 0–1 rate with one decimal. */
 export const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`

@@ -15,7 +15,7 @@ export function person(over: Partial<Person> = {}): Person {
   return {
     id: 101,
     name: '王小明',
-    idNumber: '620524198801011234',
+    idNumber: '620524198801011237',
     phone: '13700000001',
     piiMasked: false,
     sex: 'male',

@@ -85,7 +85,9 @@ export const count = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+
 /** 85.9%: a 0–1 rate with one decimal. */
 export const percent = (rate: number) => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`
 
-/** 12.3万元 above ten thousand, else 8,600元. */
+/** 2,678.0万元 from ten thousand up, else 8,600元. */
 export function yuan(n: number): string {
-  return n >= 10_000 ? `${(Math.round(n / 1000) / 10).toFixed(1)}万元` : `${count(n)}元`
+  if (n < 10_000) return `${count(n)}元`
+  const tenths = Math.round(n / 1000)
+  return `${count(Math.floor(tenths / 10))}.${tenths % 10}万元`
 }

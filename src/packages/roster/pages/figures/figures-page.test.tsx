@@ -29,7 +29,7 @@ test('the year to date, with organised rate, income and last year, every figure 
   expect(screen.getByText('全县 · 截至 2026-11-30')).toBeTruthy()
   expect(screen.getAllByText('4,120').length).toBeGreaterThan(0)
   expect(screen.getByText('85.0%')).toBeTruthy()
-  expect(screen.getByText('2678.0万元')).toBeTruthy()
+  expect(screen.getByText('2,678.0万元')).toBeTruthy()
   expect(screen.getByText('有 12 人没填月收入，不在收入估算里。')).toBeTruthy()
   // The tables beside the charts: each row's numbers in words a screen reader (or a report) can take.
   expect(screen.getByText('外出务工 江苏省 3,120 ›')).toBeTruthy()

@@ -85,6 +85,10 @@ const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/accounts/index': staffOnly,
   'packages/staff/pages/batches/index': staffOnly,
   'packages/staff/pages/policies/index': staffOnly,
+  'packages/roster/pages/people/index': staffOnly,
+  'packages/roster/pages/person/index': { ...staffOnly, query: () => 'id=1' },
+  'packages/roster/pages/person-new/index': staffOnly,
+  'packages/roster/pages/figures/index': staffOnly,
 }
 
 test('every page of the build is named by a test file, and this file names exactly its own pages', () => {

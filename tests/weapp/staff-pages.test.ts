@@ -15,6 +15,9 @@ let seen: {
   job: { applicationCount: number; hiredCount: number }
   ledgerPhone: string
   policy: { id: number; title: string }
+  /** A household of two on the roster, the head working in 江苏省. */
+  head: { id: number; name: string }
+  spouse: { id: number; name: string }
 }
 
 beforeAll(async () => {
@@ -25,7 +28,13 @@ beforeAll(async () => {
   const as = { token: admin.token }
   const jobs = (await api.call('/staff/jobs', as)).body.items as { id: number; applicationCount: number; hiredCount: number }[]
   const ledger = (await api.call('/staff/ledgers/all', as)).body.items as { name: string | null; phone: string }[]
+  const villages = (await api.call(`/staff/villages?township=${encodeURIComponent('洛门镇')}`, as)).body.items as { id: number }[]
+  const place = { township: '洛门镇', villageId: villages[0].id, poverty: 'alleviated' }
+  const head = (await api.call('/staff/people', { ...as, method: 'POST', key: 'weapp-roster-head', body: { ...place, name: '马建国', idNumber: '620524198801011237', status: 'away_other_province', destinationProvince: '江苏省', destinationCity: '苏州市' } })).body
+  const spouse = (await api.call('/staff/people', { ...as, method: 'POST', key: 'weapp-roster-spouse', body: { ...place, name: '李桂兰', idNumber: '620524199003150026', householdId: head.householdId, relation: 'spouse', status: 'local_work' } })).body
   seen = {
+    head,
+    spouse,
     job: jobs.find((j) => j.id === w.application.job.id)!,
     ledgerPhone: ledger.find((r) => r.name === w.name)!.phone,
     policy: (await api.call('/policies')).body.items[0],
@@ -91,7 +100,27 @@ const expectations: Record<string, PageExpectation> = {
     hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],
   },
   'packages/staff/pages/ledgers/index': {
-    shows: () => ['台账', '全部务工人员', /共 [1-9]\d* 人/, w.name, seen.ledgerPhone, '县级管理员导出的台账含完整电话。', '导出 Excel（CSV）'],
+    // The app users' register, as a link naming it opens it; the roster's registers are chips above it.
+    query: () => 'kind=all',
+    shows: () => ['台账', '全县劳动力', '外出务工', '稳岗留工', '全部务工人员', /共 [1-9]\d* 人/, w.name, seen.ledgerPhone, '县级管理员导出的台账含完整电话。', '导出 Excel（CSV）'],
+    hides: () => notStaff,
+  },
+  'packages/roster/pages/people/index': {
+    shows: () => ['劳动力台账', '新增（一户或一人）', '全部乡镇', /共 [1-9]\d* 人/, `${seen.head.name} ›`, `${seen.spouse.name} ›`, '外出务工（省外） · 江苏省苏州市'],
+    hides: () => notStaff,
+  },
+  'packages/roster/pages/person/index': {
+    query: () => `id=${seen.head.id}`,
+    shows: () => [seen.head.name, '目前状态：外出务工（省外） · 江苏省苏州市', '修改信息', '家庭成员（共 2 人）', `配偶：${seen.spouse.name} ›`, '修改记录', '给这户添加家庭成员'],
+    hides: () => notStaff,
+  },
+  'packages/roster/pages/person-new/index': {
+    shows: () => ['新增劳动力', '第1个人（一般是户主）', '姓名', '身份证号', '乡镇', '目前状态', '再添加一位家庭成员', '保存'],
+    hides: () => notStaff,
+  },
+  'packages/roster/pages/figures/index': {
+    // The head counts under 江苏省; each chart has its table.
+    shows: () => ['劳务输转统计', '外出务工（人）', '有组织输转率', '按月', '按去向省份', /外出务工 江苏省 [1-9]\d* ›/, '蓝线：今年；灰线：去年同期'],
     hides: () => notStaff,
   },
   'packages/staff/pages/batches/index': {

@@ -63,6 +63,11 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/staff/pages/batch/index': ['staff-pages.test.ts'],
   'packages/staff/pages/policies/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/policy/index': ['staff-pages.test.ts'],
+
+  'packages/roster/pages/people/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/roster/pages/person/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/roster/pages/person-new/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/roster/pages/figures/index': ['staff-pages.test.ts', 'pages.test.ts'],
 }
 
 /** The routes `file` names: its expectations must be exactly these. */

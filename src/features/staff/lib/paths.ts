@@ -20,12 +20,16 @@ export const staffPaths = {
   policies: '/packages/staff/pages/policies/index',
   /** Without an id: publish a new article. */
   policy: (id?: number) => `/packages/staff/pages/policy/index${id ? `?id=${id}` : ''}`,
+  /** The labour roster's own subpackage (features/roster has the filtered links). */
+  people: '/packages/roster/pages/people/index',
+  figures: '/packages/roster/pages/figures/index',
 }
 
 /** The workbench menu: on the home page as big buttons, beside every page on a desk. */
 export function staffMenu(role: StaffRole): { label: string; path: string }[] {
   // Township officers and village informants work on the roster of their place; the station's queues are not theirs.
-  if (role === 'township' || role === 'village') return [{ label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
+  if (role === 'township') return [{ label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
+  if (role === 'village') return [{ label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
   return [
     { label: '求助案件', path: staffPaths.cases },
     { label: '岗位', path: staffPaths.jobs },
@@ -33,7 +37,13 @@ export function staffMenu(role: StaffRole): { label: string; path: string }[] {
     { label: '台账', path: staffPaths.ledgers },
     { label: '点对点专车', path: staffPaths.batches },
     { label: '政策解读', path: staffPaths.policies },
-    ...(role === 'admin' ? [{ label: '账号', path: staffPaths.accounts }] : []),
+    ...(role === 'admin'
+      ? [
+          { label: '劳动力台账', path: staffPaths.people },
+          { label: '输转统计', path: staffPaths.figures },
+          { label: '账号', path: staffPaths.accounts },
+        ]
+      : []),
   ]
 }
 

@@ -1,8 +1,26 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
+import { useRouter } from '@tarojs/taro'
 import { useApi } from '@/api'
 import { townships } from '@contract/me'
-import { type AccountLedgerKind, accountLedgerKinds, isRosterLedgerKind, type LedgerRow, ledgerKindLabel, yesNoUnanswered } from '@contract/staff-ledgers'
+import type { StaffMember } from '@contract/staff'
+import type { Township } from '@contract/places'
+import {
+  type AccountLedgerKind,
+  accountLedgerKinds,
+  isRosterLedgerKind,
+  type LedgerKind,
+  type LedgerRow,
+  ledgerKindLabel,
+  ledgerKinds,
+  type RosterLedgerKind,
+  rosterLedgerKinds,
+  yesNoUnanswered,
+} from '@contract/staff-ledgers'
+import { registerQuery } from '@/features/roster/api/roster'
+import { PeopleFilters } from '@/features/roster/components/people-filters'
+import { RosterList } from '@/features/roster/components/roster-list'
+import { filterFromParams, type RosterFilter } from '@/features/roster/lib/paths'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
@@ -13,19 +31,66 @@ import { errorText } from '@/features/staff/lib/paths'
 import { staffLedger } from '@contract/staff-ledgers'
 
 
-/** 台账: one register per kind, filtered by township and destination; exported as CSV for Excel. */
+/**
+ * 台账: the roster's registers (6+3, every person of the county, as of a day) and the older registers of app users;
+ * filtered by place, destination and household kind, counted, and exported as CSV for Excel.
+ */
 export default function StaffLedgersPage() {
-  return <StaffShell title='台账'>{(staff) => <Ledgers admin={staff.role === 'admin'} />}</StaffShell>
+  const params = useRouter().params
+  const asked = params.kind && (ledgerKinds as readonly string[]).includes(params.kind) ? (params.kind as LedgerKind) : null
+  return <StaffShell title='台账'>{(staff) => <LedgerPicker staff={staff} asked={asked} filter={filterFromParams(params)} />}</StaffShell>
 }
 
-function Ledgers({ admin }: { admin: boolean }) {
-  const [kind, setKind] = useState<AccountLedgerKind>('all')
+/** Which register: the roster's nine first (the county's whole labour force), then the app users' six. */
+function LedgerPicker({ staff, asked, filter }: { staff: StaffMember; asked: LedgerKind | null; filter: RosterFilter }) {
+  // Station staff mostly meet app users; officers keep the roster.
+  const [kind, setKind] = useState<LedgerKind>(asked ?? (staff.role === 'station' ? 'all' : 'labour'))
+  return (
+    <View>
+      <FormField label='劳动力台账（全县每一个劳动力）'>
+        <Chips scroll value={isRosterLedgerKind(kind) ? kind : ''} onChange={(k) => k && setKind(k)} options={rosterLedgerKinds.map((k) => ({ value: k, label: ledgerKindLabel[k] }))} />
+      </FormField>
+      <FormField label='务工通用户台账（本人在务工通里填的）'>
+        <Chips scroll value={isRosterLedgerKind(kind) ? '' : kind} onChange={(k) => k && setKind(k)} options={accountLedgerKinds.map((k) => ({ value: k, label: ledgerKindLabel[k] }))} />
+      </FormField>
+      {isRosterLedgerKind(kind) ? <RosterRegister key={kind} kind={kind} staff={staff} initial={filter} /> : <Ledgers key={kind} kind={kind} admin={staff.role === 'admin'} />}
+    </View>
+  )
+}
+
+function RosterRegister({ kind, staff, initial }: { kind: RosterLedgerKind; staff: StaffMember; initial: RosterFilter }) {
+  const [filter, setFilter] = useState<RosterFilter>({ ...initial, kind })
+  const [message, setMessage] = useState<string | null>(null)
+  const officer = staff.role === 'township' || staff.role === 'village'
+  const exportCsv = async () => {
+    setMessage(null)
+    try {
+      setMessage(await exportLedgerCsv(kind, registerQuery(filter)))
+    } catch (e) {
+      setMessage(errorText(e, '导出没有成功，请稍后再试'))
+    }
+  }
+  return (
+    <View className='staff-ledgers'>
+      <PeopleFilters filter={filter} onChange={(f) => setFilter({ ...f, kind })} fixedTownship={officer ? (staff.township as Township | null) : null} fixedVillage={staff.role === 'village'} withStatusAndName={false} />
+      <Text className='wb-card__line'>
+        {staff.role === 'station' ? '本站看到的是在本站所在城市务工、或由本站组织外出的人，电话中间四位已遮挡。' : '导出的台账含完整电话和身份证号，请妥善保管。'}每次导出都有记录。
+      </Text>
+      <BigButton className='staff-ledgers__export' onClick={() => void exportCsv()}>
+        导出 Excel（CSV）
+      </BigButton>
+      {message && <Text className='wb-ok'>{message}</Text>}
+      <RosterList filter={filter} />
+    </View>
+  )
+}
+
+function Ledgers({ kind, admin }: { kind: AccountLedgerKind; admin: boolean }) {
   const [township, setTownship] = useState<string>('')
   const [destination, setDestination] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const query = { ...(township ? { township: township as (typeof townships)[number] } : {}), ...(destination.trim() ? { destination: destination.trim() } : {}) }
   const { data, error, loading, refresh } = useApi(staffLedger, { params: { kind }, query })
-  // This page lists the account registers; the roster's answer people, not accounts.
   const rows: LedgerRow[] = data && !isRosterLedgerKind(data.kind) ? (data.items as LedgerRow[]) : []
 
   const exportCsv = async () => {
@@ -39,7 +104,6 @@ function Ledgers({ admin }: { admin: boolean }) {
 
   return (
     <View className='staff-ledgers'>
-      <Chips scroll value={kind} onChange={setKind} options={accountLedgerKinds.map((k) => ({ value: k, label: ledgerKindLabel[k] }))} />
       <Chips scroll value={township} onChange={setTownship} options={[{ value: '', label: '全部乡镇' }, ...townships.map((t) => ({ value: t, label: t }))]} />
       <FormField label='务工地' hint='写城市或省份，例如 昆山市、江苏省'>
         <Input className='form-field__input staff-ledgers__destination' value={destination} maxlength={20} onInput={(e) => setDestination(e.detail.value)} />

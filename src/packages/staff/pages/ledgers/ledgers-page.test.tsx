@@ -2,6 +2,8 @@ import { render, screen } from '@testing-library/react'
 import type { LedgerRow } from '@contract'
 import { setToken } from '@/api'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
+import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
+import { person, townshipOfficer } from '../../../../../tests/support/app/roster'
 import { adminStaff, inputsReady, settle, staffSignInPrompt, stationStaff, tap, tapChip, type } from '../../../../../tests/support/app/staff-pages'
 import StaffLedgersPage from '.'
 
@@ -32,6 +34,7 @@ function row(over: Partial<LedgerRow> = {}): LedgerRow {
 }
 
 beforeEach(() => {
+  setRouterParams({}, '/packages/staff/pages/ledgers/index')
   mockApi.reset()
   exportLedgerCsv.mockReset()
   setToken('staff-token')
@@ -87,8 +90,8 @@ test('导出 exports the ledger on screen, with its filters', async () => {
   exportLedgerCsv.mockResolvedValue('已下载 ledger.csv')
   render(<StaffLedgersPage />)
   await settle()
-  expect(screen.getByText(/县级管理员导出的台账含完整电话/)).toBeTruthy()
   await tapChip('去年外出今年未出')
+  expect(screen.getByText(/县级管理员导出的台账含完整电话/)).toBeTruthy()
   await tapChip('洛门镇')
   await tap('导出 Excel（CSV）')
   expect(exportLedgerCsv).toHaveBeenCalledWith('left_last_year', { township: '洛门镇' })
@@ -101,4 +104,71 @@ test('an export that fails says so', async () => {
   await settle()
   await tap('导出 Excel（CSV）')
   expect(screen.getByText('导出没有成功，请稍后再试')).toBeTruthy()
+})
+
+describe('the roster registers (6+3)', () => {
+  beforeEach(() => {
+    mockApi.on('GET', '/staff/me', () => townshipOfficer)
+    for (const kind of ['labour', 'away', 'monitored']) {
+      mockApi.on('GET', `/staff/ledgers/${kind}`, (req) => ({
+        kind,
+        count: kind === 'labour' ? 250 : 2,
+        phonesMasked: false,
+        asOf: req.query.get('asOf'),
+        nextCursor: null,
+        items: kind === 'monitored' ? [person({ id: 5, name: '李秀英', poverty: 'monitored', status: 'unwilling', destinationProvince: null, destinationCity: null, howWent: null })] : [person(), person({ id: 102, name: '王小红', relation: 'spouse', destinationCity: '无锡市' })],
+      }))
+    }
+  })
+
+  test('an officer opens on the whole labour force of their township, with the count', async () => {
+    render(<StaffLedgersPage />)
+    await settle()
+    expect(mockApi.callsTo('GET', '/staff/ledgers/labour')).toHaveLength(1)
+    // Their township is fixed: no township chips to widen it.
+    expect([...document.querySelectorAll('.chip')].some((c) => c.textContent === '城关镇')).toBe(false)
+    expect(screen.getByText('共 250 人')).toBeTruthy()
+    expect(screen.getByText('王小明 ›')).toBeTruthy()
+    expect(screen.getByText('外出务工（省外） · 江苏省无锡市')).toBeTruthy()
+    expect(mockApi.callsTo('GET', '/staff/ledgers/all')).toHaveLength(0)
+  })
+
+  test('监测户 with a village, 脱贫户 and a day asks for exactly that register, and 导出 takes the same filter', async () => {
+    exportLedgerCsv.mockResolvedValue('已下载 监测户.csv')
+    const { container } = render(<StaffLedgersPage />)
+    await settle()
+    mockApi.on('GET', '/staff/villages', () => ({ items: [{ id: 31, township: '洛门镇', code: null, name: '马坪村', officialName: '马坪村民委员会' }] }))
+    await tapChip('监测户')
+    await settle()
+    await tapChip('马坪村')
+    await tapChip('脱贫户')
+    await inputsReady(container)
+    type(container, '.roster-filters__as-of', '2026-06-30')
+    await settle()
+    const last = mockApi.callsTo('GET', '/staff/ledgers/monitored').pop()!
+    expect(Object.fromEntries(last.query)).toEqual({ villageId: '31', poverty: 'alleviated', asOf: '2026-06-30' })
+    expect(screen.getByText('共 2 人（截至 2026-06-30）')).toBeTruthy()
+    expect(screen.getByText('李秀英 ›')).toBeTruthy()
+    await tap('导出 Excel（CSV）')
+    expect(exportLedgerCsv).toHaveBeenCalledWith('monitored', { villageId: '31', poverty: 'alleviated', asOf: '2026-06-30' })
+  })
+
+  test('a half-typed day is not sent, and says how to write it', async () => {
+    const { container } = render(<StaffLedgersPage />)
+    await inputsReady(container)
+    type(container, '.roster-filters__as-of', '2026-6')
+    await settle()
+    expect(screen.getByText('日期请按 2026-06-30 的格式填写')).toBeTruthy()
+    expect(mockApi.callsTo('GET', '/staff/ledgers/labour').every((c) => !c.query.has('asOf'))).toBe(true)
+  })
+
+  test('opened with a register in the address (a figure), it lists that register', async () => {
+    mockApi.on('GET', '/staff/me', () => adminStaff)
+    setRouterParams({ kind: 'away', destination: encodeURIComponent('江苏省'), asOf: '2026-11-30' }, '/packages/staff/pages/ledgers/index')
+    render(<StaffLedgersPage />)
+    await settle()
+    const last = mockApi.callsTo('GET', '/staff/ledgers/away').pop()!
+    expect(Object.fromEntries(last.query)).toEqual({ destination: '江苏省', asOf: '2026-11-30' })
+    expect(mockApi.callsTo('GET', '/staff/ledgers/labour')).toHaveLength(0)
+  })
 })

@@ -1,0 +1,83 @@
+/** Every call of the roster pages: people, one person and their history, villages for pickers, the labour figures. */
+import { request, useApi, useApiList } from '@/api'
+import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson, type CreatePersonBody, type Person, type UpdatePersonBody } from '@contract/roster'
+import { staffListVillages, type Township } from '@contract/places'
+import { staffLabourFigures } from '@contract/labour-figures'
+import { staffLedger, type RosterLedgerKind } from '@contract/staff-ledgers'
+import type { RosterFilter } from '../lib/paths'
+
+/** A register's query (the ledger endpoint's names) from a roster filter. */
+export function registerQuery(f: RosterFilter): Record<string, string> {
+  const q = { township: f.township, villageId: f.villageId, poverty: f.poverty, destination: f.destination, asOf: f.asOf }
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))
+}
+
+function peopleQuery(f: RosterFilter): Record<string, string> {
+  const q = { township: f.township, villageId: f.villageId, status: f.status, poverty: f.poverty, destinationProvince: f.destination, q: f.q, asOf: f.asOf }
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => [k, String(v)]))
+}
+
+export interface RosterListState {
+  people: Person[]
+  /** Everyone the filter finds, not only the pages loaded; null until the first page arrives. */
+  total: number | null
+  /** The day the list stands at when read "as of" one. */
+  asOf: string | null
+  loading: boolean
+  loadingMore: boolean
+  hasMore: boolean
+  error: { message: string } | null
+  loadMore: () => Promise<void>
+  refresh: () => Promise<void>
+}
+
+function stateOf(list: ReturnType<typeof useApiList>): RosterListState {
+  const first = list.firstPage as { total?: number; count?: number; asOf?: string | null } | null
+  return {
+    people: list.items as Person[],
+    total: first ? (first.total ?? first.count ?? null) : null,
+    asOf: first?.asOf ?? null,
+    loading: list.loading,
+    loadingMore: list.loadingMore,
+    hasMore: list.hasMore,
+    error: list.error,
+    loadMore: list.loadMore,
+    refresh: list.refresh,
+  }
+}
+
+/** The roster narrowed by a filter (no register kind), a page at a time, with the count. */
+export function usePeopleList(f: RosterFilter): RosterListState {
+  return stateOf(useApiList(staffListPeople, { query: peopleQuery(f) as never }) as never)
+}
+
+/** One register (外出务工 …) of the roster: how a figure's row lists exactly the people it counts. */
+export function useRegisterList(kind: RosterLedgerKind, f: RosterFilter): RosterListState {
+  return stateOf(useApiList(staffLedger, { params: { kind }, query: registerQuery(f) as never }) as never)
+}
+
+export function usePerson(id: number) {
+  return useApi(staffGetPerson, { params: { id } }, { enabled: id > 0 })
+}
+
+export function usePersonHistory(id: number) {
+  return useApiList(staffPersonHistory, { params: { id }, query: {} })
+}
+
+/** A township's villages (all the county's without one). */
+export function useVillages(township: Township | undefined, enabled = true) {
+  return useApi(staffListVillages, { query: township ? { township } : {} }, { enabled: enabled && !!township })
+}
+
+export function useLabourFigures(query: { year?: number; township?: Township; asOf?: string }, enabled = true) {
+  const q = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined))
+  return useApi(staffLabourFigures, { query: q }, { enabled })
+}
+
+export function createPerson(body: CreatePersonBody, idempotencyKey: string) {
+  return request(staffCreatePerson, { body }, { idempotencyKey })
+}
+
+export function updatePerson(id: number, body: UpdatePersonBody) {
+  return request(staffUpdatePerson, { params: { id }, body })
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '劳务输转统计' })

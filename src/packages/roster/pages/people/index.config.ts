@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '劳动力台账' })

@@ -558,6 +558,21 @@ export interface PersonVersionTable extends PersonStateColumns {
   changes_json: string
 }
 
+/** 0019: the 劳务输转 groups counted at one past instant (a China day's end); those instants listed apart. */
+export interface RosterFigureCutoffTable {
+  cutoff: string
+  counted_at: string
+}
+
+export interface RosterFigureGroupTable {
+  cutoff: string
+  township: string
+  destination_province: string | null
+  how_went: string | null
+  income_band: string | null
+  n: number
+}
+
 /** 记工 (0016): a worker's own employers with the agreed pay; money in fen. */
 export interface WorklogEmployerTable {
   id: Generated<number>
@@ -618,6 +633,8 @@ export interface DB {
   households: HouseholdTable
   people: PersonTable
   person_versions: PersonVersionTable
+  roster_figure_cutoffs: RosterFigureCutoffTable
+  roster_figure_groups: RosterFigureGroupTable
   access_log: AccessLogTable
   rights_tracking_counters: RightsTrackingCounterTable
   rights_requests: RightsRequestTable

@@ -14,6 +14,7 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { forbidden, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
+import { countedCutoffs, countedGroups, keepGroups } from './labour-figures.repository'
 import { awayGroups, type AwayGroup } from './roster.repository'
 import { endOfChinaDay } from './roster.service'
 
@@ -54,6 +55,40 @@ function yearBefore(date: string): string {
   return `${y - 1}-${pad(m)}-${pad(Math.min(d, lastDayOf(y - 1, m)))}`
 }
 
+/** Instants at least this far past are settled: no write still in flight can be dated before them. */
+const SETTLED_MS = 10 * 60_000
+
+/** One count of an instant at a time per database, however many reports ask for it together. */
+const counting = new WeakMap<Kysely<DB>, Map<string, Promise<void>>>()
+
+function countOnce(db: Kysely<DB>, cutoff: string, now: Date): Promise<void> {
+  let running = counting.get(db)
+  if (!running) counting.set(db, (running = new Map()))
+  const pending = running.get(cutoff)
+  if (pending) return pending
+  const work = (async () => {
+    const groups = await awayGroups(db, { awayStatuses }, cutoff)
+    await db.transaction().execute((trx) => keepGroups(trx, cutoff, groups, now.toISOString()))
+  })().finally(() => running.delete(cutoff))
+  running.set(cutoff, work)
+  return work
+}
+
+/**
+ * The away groups at each instant: a settled instant's county groups are counted once and kept (a township reads its
+ * own rows of them); an instant still to come (the end of today) is read from the versions each time.
+ */
+async function groupsAt(db: Kysely<DB>, cutoffs: readonly string[], township: Township | undefined, now: Date): Promise<Map<string, AwayGroup[]>> {
+  const unique = [...new Set(cutoffs)]
+  const settled = unique.filter((c) => Date.parse(c) <= now.getTime() - SETTLED_MS)
+  const kept = await countedCutoffs(db, settled)
+  for (const c of settled) if (!kept.has(c)) await countOnce(db, c, now)
+  const out = new Map<string, AwayGroup[]>(unique.map((c) => [c, []]))
+  for (const g of await countedGroups(db, settled, township)) out.get(g.cutoff)?.push(g)
+  for (const c of unique) if (!settled.includes(c)) out.set(c, await awayGroups(db, { township, awayStatuses }, c))
+  return out
+}
+
 export async function labourFigures(db: Kysely<DB>, caller: StaffCaller, query: LabourFiguresQuery, now: Date): Promise<LabourFigures> {
   let township: Township | undefined
   if (caller.role === 'admin') township = query.township
@@ -69,26 +104,28 @@ export async function labourFigures(db: Kysely<DB>, caller: StaffCaller, query: 
   if (query.asOf !== undefined && Number(query.asOf.slice(0, 4)) !== year) throw validationFailed({ asOf: '日期要在所选的年份里' })
   const asOf = query.asOf ?? (String(year) === today.slice(0, 4) ? today : `${year}-12-31`)
 
-  const read = (day: string) => awayGroups(db, { township, awayStatuses }, endOfChinaDay(day))
   const filter = (over: Partial<FigureFilter> & { asOf: string }): FigureFilter => ({ kind: 'away', ...(township ? { township } : {}), ...over })
 
   const lastMonth = Number(asOf.slice(5, 7))
+  const days = Array.from({ length: lastMonth }, (_, i) => (i + 1 === lastMonth ? asOf : `${year}-${pad(i + 1)}-${pad(lastDayOf(year, i + 1))}`))
+  const groups = await groupsAt(db, [...days, ...days.map(yearBefore)].map(endOfChinaDay), township, now)
+  const read = (day: string) => groups.get(endOfChinaDay(day)) ?? []
   const months: LabourFigures['months'] = []
   let now_: AwayGroup[] = []
   let before: AwayGroup[] = []
   let income = 0
   let incomeLastYear = 0
   for (let m = 1; m <= lastMonth; m++) {
-    const day = m === lastMonth ? asOf : `${year}-${pad(m)}-${pad(lastDayOf(year, m))}`
+    const day = days[m - 1]
     const dayBefore = yearBefore(day)
-    const [groups, groupsBefore] = [await read(day), await read(dayBefore)]
-    const p = periodOf(groups)
+    const [groupsNow, groupsBefore] = [read(day), read(dayBefore)]
+    const p = periodOf(groupsNow)
     const q = periodOf(groupsBefore)
     income += p.incomeYuan
     incomeLastYear += q.incomeYuan
     months.push({ month: `${year}-${pad(m)}`, asOf: day, ...plain(p), incomeYuan: p.incomeYuan, lastYear: { ...plain(q), incomeYuan: q.incomeYuan }, filter: filter({ asOf: day }) })
     if (m === lastMonth) {
-      now_ = groups
+      now_ = groupsNow
       before = groupsBefore
     }
   }

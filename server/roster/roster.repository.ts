@@ -6,6 +6,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import type { DB, PersonStateColumns } from '../db/schema'
 import { dialectOf, toCount } from '../db/dialect'
+import { forgetGroupsAfter } from './labour-figures.repository'
 
 /** valid_to of the state that holds now: later than any instant the app will see. */
 export const CURRENT_UNTIL = '9999-12-31T23:59:59.999Z'
@@ -186,6 +187,7 @@ export async function writeVersion(
   v: { at: string; createdAt: string; actor: VersionActor; changes: unknown },
 ): Promise<void> {
   await db.updateTable('person_versions').set({ valid_to: v.at }).where('person_id', '=', personId).where('valid_to', '=', CURRENT_UNTIL).execute()
+  await forgetGroupsAfter(db, v.at)
   await db
     .insertInto('person_versions')
     .values({

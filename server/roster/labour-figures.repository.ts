@@ -4,7 +4,7 @@
  * `at` and opens the next from it, so the versions alive at an earlier instant never change. A write dated before a
  * kept instant (a clock set back) forgets the instants after it, in the write's transaction.
  */
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import type { DB } from '../db/schema'
 import { toCount } from '../db/dialect'
 import type { AwayGroup } from './roster.repository'
@@ -28,6 +28,51 @@ export async function countedGroups(db: Kysely<DB>, cutoffs: readonly string[], 
   if (township !== undefined) q = q.where('township', '=', township)
   const rows = await q.execute()
   return rows.map((r) => ({ ...r, n: toCount(r.n as number | string) }))
+}
+
+/**
+ * The county's away groups at several instants in two walks of the versions instead of one per instant: the people
+ * alive at c are those whose version began before c less those whose version ended before c, so each version is
+ * counted once by the first instant after its start and once by the first after its end, and the sums run forward.
+ * A version that ends where it begins (or before: a write dated back) is never alive and is left out of both.
+ */
+export async function countGroupsAt(db: Kysely<DB>, cutoffs: readonly string[], awayStatuses: readonly string[]): Promise<Map<string, AwayGroup[]>> {
+  const cs = [...new Set(cutoffs)].sort()
+  const out = new Map<string, AwayGroup[]>(cs.map((c) => [c, []]))
+  if (cs.length === 0) return out
+  const walk = async (edge: 'valid_from' | 'valid_to') => {
+    // The number of instants at or before the edge: the first instant that counts this version is cs[bucket].
+    const bucket = sql<number>`case ${sql.join(cs.map((c, i) => sql`when ${sql.ref(edge)} < ${c} then ${sql.lit(i)}`), sql` `)} end`
+    const rows = await db
+      .selectFrom('person_versions')
+      .select([bucket.as('bucket'), 'township', 'destination_province', 'how_went', 'income_band'])
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('status', 'in', [...awayStatuses])
+      .where(edge, '<', cs[cs.length - 1])
+      .whereRef('valid_from', '<', 'valid_to')
+      .groupBy([sql`1`, 'township', 'destination_province', 'how_went', 'income_band'])
+      .execute()
+    return rows.map((r) => ({ ...r, bucket: Number(r.bucket), n: toCount(r.n as number | string) }))
+  }
+  const groups = new Map<string, { group: Omit<AwayGroup, 'n'>; delta: number[] }>()
+  const add = (rows: Awaited<ReturnType<typeof walk>>, sign: 1 | -1) => {
+    for (const r of rows) {
+      const key = JSON.stringify([r.township, r.destination_province, r.how_went, r.income_band])
+      let g = groups.get(key)
+      if (!g) groups.set(key, (g = { group: { township: r.township, destination_province: r.destination_province, how_went: r.how_went, income_band: r.income_band }, delta: cs.map(() => 0) }))
+      g.delta[r.bucket] += sign * r.n
+    }
+  }
+  add(await walk('valid_from'), 1)
+  add(await walk('valid_to'), -1)
+  for (const { group, delta } of groups.values()) {
+    let n = 0
+    cs.forEach((c, i) => {
+      n += delta[i]
+      if (n !== 0) out.get(c)?.push({ ...group, n })
+    })
+  }
+  return out
 }
 
 const INSERT_ROWS = 500

@@ -14,7 +14,7 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { forbidden, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
-import { countedCutoffs, countedGroups, keepGroups } from './labour-figures.repository'
+import { countedCutoffs, countedGroups, countGroupsAt, keepGroups } from './labour-figures.repository'
 import { awayGroups, type AwayGroup } from './roster.repository'
 import { endOfChinaDay } from './roster.service'
 
@@ -58,20 +58,29 @@ function yearBefore(date: string): string {
 /** Instants at least this far past are settled: no write still in flight can be dated before them. */
 const SETTLED_MS = 10 * 60_000
 
-/** One count of an instant at a time per database, however many reports ask for it together. */
-const counting = new WeakMap<Kysely<DB>, Map<string, Promise<void>>>()
+/** One count at a time per database: reports asking together wait for it rather than walk the versions twice. */
+const counting = new WeakMap<Kysely<DB>, Promise<void>>()
 
-function countOnce(db: Kysely<DB>, cutoff: string, now: Date): Promise<void> {
-  let running = counting.get(db)
-  if (!running) counting.set(db, (running = new Map()))
-  const pending = running.get(cutoff)
-  if (pending) return pending
-  const work = (async () => {
-    const groups = await awayGroups(db, { awayStatuses }, cutoff)
-    await db.transaction().execute((trx) => keepGroups(trx, cutoff, groups, now.toISOString()))
-  })().finally(() => running.delete(cutoff))
-  running.set(cutoff, work)
-  return work
+/** Counts and keeps the settled instants not kept yet. */
+async function keepSettled(db: Kysely<DB>, settled: readonly string[], now: Date): Promise<void> {
+  for (;;) {
+    const kept = await countedCutoffs(db, settled)
+    const missing = settled.filter((c) => !kept.has(c))
+    if (missing.length === 0) return
+    const running = counting.get(db)
+    if (running) {
+      await running.catch(() => undefined)
+      continue
+    }
+    const work = (async () => {
+      const groups = await countGroupsAt(db, missing, awayStatuses)
+      await db.transaction().execute(async (trx) => {
+        for (const c of missing) await keepGroups(trx, c, groups.get(c) ?? [], now.toISOString())
+      })
+    })().finally(() => counting.delete(db))
+    counting.set(db, work)
+    return work
+  }
 }
 
 /**
@@ -81,8 +90,7 @@ function countOnce(db: Kysely<DB>, cutoff: string, now: Date): Promise<void> {
 async function groupsAt(db: Kysely<DB>, cutoffs: readonly string[], township: Township | undefined, now: Date): Promise<Map<string, AwayGroup[]>> {
   const unique = [...new Set(cutoffs)]
   const settled = unique.filter((c) => Date.parse(c) <= now.getTime() - SETTLED_MS)
-  const kept = await countedCutoffs(db, settled)
-  for (const c of settled) if (!kept.has(c)) await countOnce(db, c, now)
+  await keepSettled(db, settled, now)
   const out = new Map<string, AwayGroup[]>(unique.map((c) => [c, []]))
   for (const g of await countedGroups(db, settled, township)) out.get(g.cutoff)?.push(g)
   for (const c of unique) if (!settled.includes(c)) out.set(c, await awayGroups(db, { township, awayStatuses }, c))

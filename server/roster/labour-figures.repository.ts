@@ -75,6 +75,21 @@ export async function countGroupsAt(db: Kysely<DB>, cutoffs: readonly string[], 
   return out
 }
 
+/** The kept groups summed over place and province: all a month's row needs (away, organised, income). */
+export async function countedSums(db: Kysely<DB>, cutoffs: readonly string[], township?: string): Promise<CountedSum[]> {
+  if (cutoffs.length === 0) return []
+  let q = db
+    .selectFrom('roster_figure_groups')
+    .select(['cutoff', 'how_went', 'income_band'])
+    .select((eb) => eb.fn.sum<number | string>('n').as('n'))
+    .where('cutoff', 'in', [...cutoffs])
+  if (township !== undefined) q = q.where('township', '=', township)
+  const rows = await q.groupBy(['cutoff', 'how_went', 'income_band']).execute()
+  return rows.map((r) => ({ ...r, n: toCount(r.n) }))
+}
+
+export type CountedSum = Pick<AwayGroup, 'how_went' | 'income_band' | 'n'> & { cutoff: string }
+
 const INSERT_ROWS = 500
 
 /** Keeps the county's groups at `cutoff`; another reader that got there first wins and nothing is written twice. */

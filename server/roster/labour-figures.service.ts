@@ -14,7 +14,7 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { forbidden, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
-import { countedCutoffs, countedGroups, countGroupsAt, keepGroups } from './labour-figures.repository'
+import { countedCutoffs, countedGroups, countedSums, countGroupsAt, keepGroups } from './labour-figures.repository'
 import { awayGroups, type AwayGroup } from './roster.repository'
 import { endOfChinaDay } from './roster.service'
 
@@ -30,7 +30,9 @@ interface Period {
   organisedRate: number
 }
 
-function periodOf(groups: readonly AwayGroup[]): Period & { incomeYuan: number; withoutBand: number } {
+type Sum = Pick<AwayGroup, 'how_went' | 'income_band' | 'n'>
+
+function periodOf(groups: readonly Sum[]): Period & { incomeYuan: number; withoutBand: number } {
   let away = 0
   let organised = 0
   let incomeYuan = 0
@@ -73,7 +75,10 @@ async function keepSettled(db: Kysely<DB>, settled: readonly string[], now: Date
       continue
     }
     const work = (async () => {
-      const groups = await countGroupsAt(db, missing, awayStatuses)
+      const groups =
+        missing.length < WALK_FROM
+          ? new Map(await Promise.all(missing.map(async (c) => [c, await awayGroups(db, { awayStatuses }, c)] as const)))
+          : await countGroupsAt(db, missing, awayStatuses)
       await db.transaction().execute(async (trx) => {
         for (const c of missing) await keepGroups(trx, c, groups.get(c) ?? [], now.toISOString())
       })
@@ -83,18 +88,32 @@ async function keepSettled(db: Kysely<DB>, settled: readonly string[], now: Date
   }
 }
 
+/** Below this many instants to count, one indexed read each costs less than the two walks of every version. */
+const WALK_FROM = 6
+
 /**
  * The away groups at each instant: a settled instant's county groups are counted once and kept (a township reads its
- * own rows of them); an instant still to come (the end of today) is read from the versions each time.
+ * own rows of them); an instant still to come (the end of today) is read from the versions each time. Only the
+ * instants in `whole` come with place and province; the others are summed to what a month's row needs.
  */
-async function groupsAt(db: Kysely<DB>, cutoffs: readonly string[], township: Township | undefined, now: Date): Promise<Map<string, AwayGroup[]>> {
-  const unique = [...new Set(cutoffs)]
+async function groupsAt(
+  db: Kysely<DB>,
+  cutoffs: readonly string[],
+  whole: readonly string[],
+  township: Township | undefined,
+  now: Date,
+): Promise<{ sums: Map<string, Sum[]>; groups: Map<string, AwayGroup[]> }> {
+  const unique = [...new Set([...cutoffs, ...whole])]
   const settled = unique.filter((c) => Date.parse(c) <= now.getTime() - SETTLED_MS)
   await keepSettled(db, settled, now)
-  const out = new Map<string, AwayGroup[]>(unique.map((c) => [c, []]))
-  for (const g of await countedGroups(db, settled, township)) out.get(g.cutoff)?.push(g)
-  for (const c of unique) if (!settled.includes(c)) out.set(c, await awayGroups(db, { township, awayStatuses }, c))
-  return out
+  const sums = new Map<string, Sum[]>(unique.map((c) => [c, []]))
+  const groups = new Map<string, AwayGroup[]>(whole.map((c) => [c, []]))
+  for (const g of await countedGroups(db, settled.filter((c) => whole.includes(c)), township)) groups.get(g.cutoff)?.push(g)
+  for (const g of await countedSums(db, settled.filter((c) => !whole.includes(c)), township)) sums.get(g.cutoff)?.push(g)
+  for (const c of unique) if (!settled.includes(c) && whole.includes(c)) groups.set(c, await awayGroups(db, { township, awayStatuses }, c))
+  for (const c of unique) if (!settled.includes(c) && !whole.includes(c)) sums.set(c, await awayGroups(db, { township, awayStatuses }, c))
+  for (const [c, g] of groups) sums.set(c, g)
+  return { sums, groups }
 }
 
 export async function labourFigures(db: Kysely<DB>, caller: StaffCaller, query: LabourFiguresQuery, now: Date): Promise<LabourFigures> {
@@ -116,11 +135,9 @@ export async function labourFigures(db: Kysely<DB>, caller: StaffCaller, query: 
 
   const lastMonth = Number(asOf.slice(5, 7))
   const days = Array.from({ length: lastMonth }, (_, i) => (i + 1 === lastMonth ? asOf : `${year}-${pad(i + 1)}-${pad(lastDayOf(year, i + 1))}`))
-  const groups = await groupsAt(db, [...days, ...days.map(yearBefore)].map(endOfChinaDay), township, now)
-  const read = (day: string) => groups.get(endOfChinaDay(day)) ?? []
+  const at = await groupsAt(db, [...days, ...days.map(yearBefore)].map(endOfChinaDay), [asOf, yearBefore(asOf)].map(endOfChinaDay), township, now)
+  const read = (day: string) => at.sums.get(endOfChinaDay(day)) ?? []
   const months: LabourFigures['months'] = []
-  let now_: AwayGroup[] = []
-  let before: AwayGroup[] = []
   let income = 0
   let incomeLastYear = 0
   for (let m = 1; m <= lastMonth; m++) {
@@ -132,12 +149,10 @@ export async function labourFigures(db: Kysely<DB>, caller: StaffCaller, query: 
     income += p.incomeYuan
     incomeLastYear += q.incomeYuan
     months.push({ month: `${year}-${pad(m)}`, asOf: day, ...plain(p), incomeYuan: p.incomeYuan, lastYear: { ...plain(q), incomeYuan: q.incomeYuan }, filter: filter({ asOf: day }) })
-    if (m === lastMonth) {
-      now_ = groupsNow
-      before = groupsBefore
-    }
   }
 
+  const now_ = at.groups.get(endOfChinaDay(asOf)) ?? []
+  const before = at.groups.get(endOfChinaDay(yearBefore(asOf))) ?? []
   const ytd = periodOf(now_)
   const ytdBefore = periodOf(before)
   const byKey = (key: (g: AwayGroup) => string | null) => {

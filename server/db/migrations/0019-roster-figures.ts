@@ -16,6 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['status', 'valid_to', 'valid_from', 'township', 'destination_province', 'how_went', 'income_band'])
     .execute()
   await db.schema.dropIndex('person_versions_status_idx').execute()
+  // A figure's row opens its list: working away to one province as of a month's end.
+  await db.schema.createIndex('person_versions_destination_idx').on('person_versions').columns(['destination_province', 'valid_to', 'valid_from']).execute()
 
   // Which instants have their groups counted, and the groups: people working away by township, province, how they
   // went and income band, county-wide (a township's figures read its own rows).
@@ -40,6 +42,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('roster_figure_groups').ifExists().execute()
   await db.schema.dropTable('roster_figure_cutoffs').ifExists().execute()
   await db.schema.createIndex('person_versions_status_idx').on('person_versions').columns(['status', 'valid_to', 'valid_from']).execute()
+  await db.schema.dropIndex('person_versions_destination_idx').ifExists().execute()
   await db.schema.dropIndex('person_versions_figures_idx').ifExists().execute()
   await db.schema.dropIndex('person_versions_status_person_idx').ifExists().execute()
   await db.schema.dropIndex('people_status_id_idx').ifExists().execute()

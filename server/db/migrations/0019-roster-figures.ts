@@ -16,8 +16,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['status', 'valid_to', 'valid_from', 'township', 'destination_province', 'how_went', 'income_band'])
     .execute()
   await db.schema.dropIndex('person_versions_status_idx').execute()
-  // A figure's row opens its list: working away to one province as of a month's end.
-  await db.schema.createIndex('person_versions_destination_idx').on('person_versions').columns(['destination_province', 'valid_to', 'valid_from']).execute()
+  // A figure's row opens its list: people working in one province as of a month's end, paged and counted in the index.
+  await db.schema.createIndex('person_versions_destination_idx').on('person_versions').columns(['destination_province', 'person_id', 'valid_from', 'valid_to']).execute()
 
   // Which instants have their groups counted, and the groups: people working away by township, province, how they
   // went and income band, county-wide (a township's figures read its own rows).

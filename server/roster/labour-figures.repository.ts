@@ -3,10 +3,13 @@
  * instead of walking the versions again. Only instants already past are kept: a write closes a version at its own
  * `at` and opens the next from it, so the versions alive at an earlier instant never change. A write dated before a
  * kept instant (a clock set back) forgets the instants after it, in the write's transaction.
+ *
+ * The groups as they stand now are kept too, under the far-future instant every current version runs to: any write
+ * forgets them, and they are kept only if no write came between the count and the keeping (see holdWriters).
  */
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../db/schema'
-import { toCount } from '../db/dialect'
+import { dialectOf, toCount } from '../db/dialect'
 import type { AwayGroup } from './roster.repository'
 
 export type CountedGroup = AwayGroup & { cutoff: string }
@@ -108,8 +111,24 @@ export async function keepGroups(db: Kysely<DB>, cutoff: string, groups: readonl
   }
 }
 
-/** A version written at `at` changes every instant after it: those groups are counted again when next read. */
+/** The newest version's id: a keeper compares it before the count and while keeping. */
+export async function lastVersionId(db: Kysely<DB>): Promise<number> {
+  const row = await db.selectFrom('person_versions').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst()
+  return Number(row?.id ?? 0)
+}
+
+// PostgreSQL: roster writers share this lock for their transaction, a keeper of the groups now takes it alone, so it
+// waits for every write in flight and sees it. SQLite's write transaction already excludes every other writer.
+const WRITERS_LOCK = 620524_19
+
+/** Waits for the roster writes in flight to commit and keeps new ones out until this transaction ends. */
+export async function holdWriters(trx: Kysely<DB>): Promise<void> {
+  if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${sql.lit(WRITERS_LOCK)})`.execute(trx)
+}
+
+/** A version written at `at` changes every instant after it (now included): those groups are counted again when next read. */
 export async function forgetGroupsAfter(db: Kysely<DB>, at: string): Promise<void> {
+  if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock_shared(${sql.lit(WRITERS_LOCK)})`.execute(db)
   await db.deleteFrom('roster_figure_groups').where('cutoff', '>', at).execute()
   await db.deleteFrom('roster_figure_cutoffs').where('cutoff', '>', at).execute()
 }

@@ -14,8 +14,8 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { forbidden, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
-import { countedCutoffs, countedGroups, countedSums, countGroupsAt, keepGroups } from './labour-figures.repository'
-import { awayGroups, type AwayGroup } from './roster.repository'
+import { countedCutoffs, countedGroups, countedSums, countGroupsAt, holdWriters, keepGroups, lastVersionId } from './labour-figures.repository'
+import { awayGroups, type AwayGroup, CURRENT_UNTIL } from './roster.repository'
 import { endOfChinaDay } from './roster.service'
 
 export interface LabourFiguresQuery {
@@ -88,6 +88,32 @@ async function keepSettled(db: Kysely<DB>, settled: readonly string[], now: Date
   }
 }
 
+/** Keeps the county's groups as they stand now, unless a write came in between; false when it did. */
+async function keepNow(db: Kysely<DB>, now: Date): Promise<boolean> {
+  for (;;) {
+    if ((await countedCutoffs(db, [CURRENT_UNTIL])).has(CURRENT_UNTIL)) return true
+    const running = counting.get(db)
+    if (running) {
+      await running.catch(() => undefined)
+      continue
+    }
+    let kept = false
+    const work = (async () => {
+      const last = await lastVersionId(db)
+      const groups = await awayGroups(db, { awayStatuses }, CURRENT_UNTIL)
+      await db.transaction().execute(async (trx) => {
+        await holdWriters(trx)
+        if ((await lastVersionId(trx)) !== last) return
+        await keepGroups(trx, CURRENT_UNTIL, groups, now.toISOString())
+        kept = true
+      })
+    })().finally(() => counting.delete(db))
+    counting.set(db, work)
+    await work
+    return kept
+  }
+}
+
 /** Below this many instants to count, one indexed read each costs less than the two walks of every version. */
 const WALK_FROM = 6
 
@@ -106,12 +132,18 @@ async function groupsAt(
   const unique = [...new Set([...cutoffs, ...whole])]
   const settled = unique.filter((c) => Date.parse(c) <= now.getTime() - SETTLED_MS)
   await keepSettled(db, settled, now)
+  // An instant still to come (the end of today) finds the versions that hold now: the ones kept under CURRENT_UNTIL.
+  const future = unique.filter((c) => Date.parse(c) > now.getTime())
+  const nowKept = future.length > 0 && (await keepNow(db, now))
+  const keptAs = new Map(unique.flatMap((c): Array<[string, string]> => (settled.includes(c) ? [[c, c]] : nowKept && future.includes(c) ? [[c, CURRENT_UNTIL]] : [])))
+  const readFor = (c: string) => [...keptAs].filter(([, k]) => k === c).map(([asked]) => asked)
+  const kept = (list: readonly string[]) => [...new Set(list.flatMap((c) => (keptAs.has(c) ? [keptAs.get(c) as string] : [])))]
+
   const sums = new Map<string, Sum[]>(unique.map((c) => [c, []]))
   const groups = new Map<string, AwayGroup[]>(whole.map((c) => [c, []]))
-  for (const g of await countedGroups(db, settled.filter((c) => whole.includes(c)), township)) groups.get(g.cutoff)?.push(g)
-  for (const g of await countedSums(db, settled.filter((c) => !whole.includes(c)), township)) sums.get(g.cutoff)?.push(g)
-  for (const c of unique) if (!settled.includes(c) && whole.includes(c)) groups.set(c, await awayGroups(db, { township, awayStatuses }, c))
-  for (const c of unique) if (!settled.includes(c) && !whole.includes(c)) sums.set(c, await awayGroups(db, { township, awayStatuses }, c))
+  for (const g of await countedGroups(db, kept(whole), township)) for (const c of readFor(g.cutoff)) groups.get(c)?.push(g)
+  for (const g of await countedSums(db, kept(unique.filter((c) => !whole.includes(c))), township)) for (const c of readFor(g.cutoff)) if (!whole.includes(c)) sums.get(c)?.push(g)
+  for (const c of unique) if (!keptAs.has(c)) (whole.includes(c) ? groups : sums).set(c, await awayGroups(db, { township, awayStatuses }, c))
   for (const [c, g] of groups) sums.set(c, g)
   return { sums, groups }
 }

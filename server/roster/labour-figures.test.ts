@@ -98,11 +98,14 @@ test('past months read the same after later edits, and an edit dated before them
     expect(res.statusCode).toBe(200)
   }
   const months = async () => (await figures(fx.admin, '?year=2025')).json().months.map((m: { away: number; incomeYuan: number }) => [m.away, m.incomeYuan])
+  const today = async () => Object.fromEntries((await figures(fx.admin)).json().byProvince.map((r: { province: string; away: number }) => [r.province, r.away]))
   const first = await months()
   expect(first[5]).toEqual([5, 22000])
-  // 赵一 goes to 浙江 today: 2025 stands as it stood.
+  expect(await today()).toEqual({ 江苏省: 4, 甘肃省: 1, 浙江省: 0 })
+  // 赵一 goes to 浙江 today: today's figures follow, 2025 stands as it stood.
   now = at('2026-03-20', 15)
   await patch('赵一', { destinationProvince: '浙江省', destinationCity: '宁波市' })
+  expect(await today()).toEqual({ 江苏省: 3, 甘肃省: 1, 浙江省: 1 })
   expect(await months()).toEqual(first)
   // A clock set back: 周五 (at home in 2025) written as working in 苏州 from 15 June 2025; the kept months after that
   // day are counted again, the ones before it stay, and both match a count made from nothing.

@@ -99,12 +99,15 @@ try {
     [`figures/labour as of ${monthEnd} (officer)`, { path: `/api/staff/figures/labour?asOf=${monthEnd}&township=${encodeURIComponent(TOWNSHIP)}`, headers: officer }, FIGURES_GOAL_MS],
     ['figures/labour today (admin)', { path: '/api/staff/figures/labour', headers: admin }, FIGURES_GOAL_MS],
     [`"as of" county count ${monthEnd} (admin)`, { path: q({ status: 'away_other_province', limit: '1', asOf: monthEnd }), headers: admin }, LIST_GOAL_MS],
+    // The same once the figures have counted that month: what a figure's row opens.
+    [`"as of" county count ${monthEnd}, month counted`, { path: q({ status: 'away_other_province', limit: '1', asOf: monthEnd }), headers: admin }, LIST_GOAL_MS, 'after'],
   ]
   const measure = (opts) => run(base, { connections: CONNECTIONS, duration: SECONDS, ...opts })
   // Warm-up: JIT and the database's page cache, not measured. The figures endpoint goes last: its first request
   // counts and keeps every month-end it reads (timed alone below, a row of its own), the rest read what it kept.
-  for (const [, opts, goal] of cases) if (goal !== FIGURES_GOAL_MS) await measure({ ...opts, duration: 1 })
-  cases.sort((a, b) => Number(a[2] === FIGURES_GOAL_MS) - Number(b[2] === FIGURES_GOAL_MS))
+  for (const [, opts, goal, when] of cases) if (goal !== FIGURES_GOAL_MS && !when) await measure({ ...opts, duration: 1 })
+  const order = ([, , goal, when]) => (when === 'after' ? 2 : goal === FIGURES_GOAL_MS ? 1 : 0)
+  cases.sort((a, b) => order(a) - order(b))
 
   let failed = false
   const rows = []

@@ -567,6 +567,7 @@ export interface RosterFigureCutoffTable {
 export interface RosterFigureGroupTable {
   cutoff: string
   township: string
+  status: string
   destination_province: string | null
   how_went: string | null
   income_band: string | null

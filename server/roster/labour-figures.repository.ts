@@ -10,7 +10,7 @@
 import { type Kysely, sql } from 'kysely'
 import type { DB } from '../db/schema'
 import { dialectOf, toCount } from '../db/dialect'
-import type { AwayGroup } from './roster.repository'
+import type { AwayGroup, PeopleFilter } from './roster.repository'
 
 export type CountedGroup = AwayGroup & { cutoff: string }
 
@@ -26,7 +26,7 @@ export async function countedGroups(db: Kysely<DB>, cutoffs: readonly string[], 
   if (cutoffs.length === 0) return []
   let q = db
     .selectFrom('roster_figure_groups')
-    .select(['cutoff', 'township', 'destination_province', 'how_went', 'income_band', 'n'])
+    .select(['cutoff', 'township', 'status', 'destination_province', 'how_went', 'income_band', 'n'])
     .where('cutoff', 'in', [...cutoffs])
   if (township !== undefined) q = q.where('township', '=', township)
   const rows = await q.execute()
@@ -48,21 +48,24 @@ export async function countGroupsAt(db: Kysely<DB>, cutoffs: readonly string[], 
     const bucket = sql<number>`case ${sql.join(cs.map((c, i) => sql`when ${sql.ref(edge)} < ${c} then ${sql.lit(i)}`), sql` `)} end`
     const rows = await db
       .selectFrom('person_versions')
-      .select([bucket.as('bucket'), 'township', 'destination_province', 'how_went', 'income_band'])
+      .select([bucket.as('bucket'), 'township', 'status', 'destination_province', 'how_went', 'income_band'])
       .select((eb) => eb.fn.countAll().as('n'))
       .where('status', 'in', [...awayStatuses])
       .where(edge, '<', cs[cs.length - 1])
       .whereRef('valid_from', '<', 'valid_to')
-      .groupBy([sql`1`, 'township', 'destination_province', 'how_went', 'income_band'])
+      .groupBy([sql`1`, 'township', 'status', 'destination_province', 'how_went', 'income_band'])
       .execute()
     return rows.map((r) => ({ ...r, bucket: Number(r.bucket), n: toCount(r.n as number | string) }))
   }
   const groups = new Map<string, { group: Omit<AwayGroup, 'n'>; delta: number[] }>()
   const add = (rows: Awaited<ReturnType<typeof walk>>, sign: 1 | -1) => {
     for (const r of rows) {
-      const key = JSON.stringify([r.township, r.destination_province, r.how_went, r.income_band])
+      const key = JSON.stringify([r.township, r.status, r.destination_province, r.how_went, r.income_band])
       let g = groups.get(key)
-      if (!g) groups.set(key, (g = { group: { township: r.township, destination_province: r.destination_province, how_went: r.how_went, income_band: r.income_band }, delta: cs.map(() => 0) }))
+      if (!g) {
+        const group = { township: r.township, status: r.status, destination_province: r.destination_province, how_went: r.how_went, income_band: r.income_band }
+        groups.set(key, (g = { group, delta: cs.map(() => 0) }))
+      }
       g.delta[r.bucket] += sign * r.n
     }
   }
@@ -93,6 +96,27 @@ export async function countedSums(db: Kysely<DB>, cutoffs: readonly string[], to
 
 export type CountedSum = Pick<AwayGroup, 'how_went' | 'income_band' | 'n'> & { cutoff: string }
 
+/**
+ * A list's total as of a kept instant, when its filter is one the groups answer (working away, by township, status
+ * and province, nothing else): the figure's row and the list it opens then count the same rows. Otherwise undefined.
+ */
+export async function keptCount(db: Kysely<DB>, f: PeopleFilter, cutoff: string): Promise<number | undefined> {
+  const statuses = f.status !== undefined ? (f.statusIn === undefined || f.statusIn.includes(f.status) ? [f.status] : []) : f.statusIn
+  if (statuses === undefined || statuses.length === 0 || statuses.some((s) => !f.awayStatuses.includes(s))) return undefined
+  const others = [f.villageId, f.poverty, f.destinationCity, f.trade, f.povertyIn, f.statusLastYearIn, f.statusNotIn, f.q, f.stationId]
+  if (others.some((v) => v !== undefined)) return undefined
+  if (!(await countedCutoffs(db, [cutoff])).has(cutoff)) return undefined
+  let q = db
+    .selectFrom('roster_figure_groups')
+    .select((eb) => eb.fn.sum<number | string | null>('n').as('n'))
+    .where('cutoff', '=', cutoff)
+    .where('status', 'in', [...statuses])
+  if (f.township !== undefined) q = q.where('township', '=', f.township)
+  if (f.destinationProvince !== undefined) q = q.where('destination_province', '=', f.destinationProvince)
+  const row = await q.executeTakeFirst()
+  return toCount(row?.n ?? 0)
+}
+
 const INSERT_ROWS = 500
 
 /** Keeps the county's groups at `cutoff`; another reader that got there first wins and nothing is written twice. */
@@ -106,7 +130,7 @@ export async function keepGroups(db: Kysely<DB>, cutoff: string, groups: readonl
   for (let from = 0; from < groups.length; from += INSERT_ROWS) {
     await db
       .insertInto('roster_figure_groups')
-      .values(groups.slice(from, from + INSERT_ROWS).map((g) => ({ cutoff, township: g.township, destination_province: g.destination_province, how_went: g.how_went, income_band: g.income_band, n: g.n })))
+      .values(groups.slice(from, from + INSERT_ROWS).map((g) => ({ cutoff, township: g.township, status: g.status, destination_province: g.destination_province, how_went: g.how_went, income_band: g.income_band, n: g.n })))
       .execute()
   }
 }

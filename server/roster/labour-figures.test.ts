@@ -99,8 +99,11 @@ test('past months read the same after later edits, and an edit dated before them
   }
   const months = async () => (await figures(fx.admin, '?year=2025')).json().months.map((m: { away: number; incomeYuan: number }) => [m.away, m.incomeYuan])
   const today = async () => Object.fromEntries((await figures(fx.admin)).json().byProvince.map((r: { province: string; away: number }) => [r.province, r.away]))
+  // A list's total as of a month's end, read from the kept groups once the figures counted that month.
+  const listed = async (query: string) => (await t.app.inject({ url: `/api/staff/ledgers/away?asOf=2025-06-30${query}`, headers: bearer(fx.admin) })).json().count
   const first = await months()
   expect(first[5]).toEqual([5, 22000])
+  expect([await listed(''), await listed(`&destination=${encodeURIComponent('江苏省')}`)]).toEqual([5, 3])
   expect(await today()).toEqual({ 江苏省: 4, 甘肃省: 1, 浙江省: 0 })
   // 赵一 goes to 浙江 today: today's figures follow, 2025 stands as it stood.
   now = at('2026-03-20', 15)
@@ -116,7 +119,9 @@ test('past months read the same after later edits, and an edit dated before them
   expect(after.slice(0, 5)).toEqual(first.slice(0, 5))
   expect(after[5]).toEqual([6, 26000])
   expect(after[11]).toEqual([6, 26000])
+  expect([await listed(''), await listed(`&destination=${encodeURIComponent('江苏省')}`)]).toEqual([6, 4])
   await t.app.db.deleteFrom('roster_figure_groups').execute()
   await t.app.db.deleteFrom('roster_figure_cutoffs').execute()
+  expect([await listed(''), await listed(`&destination=${encodeURIComponent('江苏省')}`)]).toEqual([6, 4])
   expect(await months()).toEqual(after)
 })

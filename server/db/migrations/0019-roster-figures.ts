@@ -19,8 +19,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A figure's row opens its list: people working in one province as of a month's end, paged and counted in the index.
   await db.schema.createIndex('person_versions_destination_idx').on('person_versions').columns(['destination_province', 'person_id', 'valid_from', 'valid_to']).execute()
 
-  // Which instants have their groups counted, and the groups: people working away by township, province, how they
-  // went and income band, county-wide (a township's figures read its own rows).
+  // Which instants have their groups counted, and the groups: people working away by township, status, province, how
+  // they went and income band, county-wide (a township's figures read its own rows; a list's total can too).
   await db.schema
     .createTable('roster_figure_cutoffs')
     .addColumn('cutoff', 'text', (c) => c.primaryKey())
@@ -30,6 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('roster_figure_groups')
     .addColumn('cutoff', 'text', (c) => c.notNull())
     .addColumn('township', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
     .addColumn('destination_province', 'text')
     .addColumn('how_went', 'text')
     .addColumn('income_band', 'text')

@@ -111,13 +111,16 @@ try {
 
   let failed = false
   const rows = []
-  const coldStarted = performance.now()
-  await call(`/api/staff/figures/labour?asOf=${monthEnd}`, { headers: admin })
-  const coldMs = performance.now() - coldStarted
-  if (coldMs > FIGURES_GOAL_MS) failed = true
-  const coldRow = [`figures/labour ${monthEnd}, first request (cold)`, '1', coldMs.toFixed(1), coldMs.toFixed(1), `≤ ${FIGURES_GOAL_MS}`, '0', coldMs > FIGURES_GOAL_MS ? 'MISS' : 'ok']
+  let cold = false
   for (const [label, opts, goal] of cases) {
-    if (goal === FIGURES_GOAL_MS && !rows.includes(coldRow)) rows.push(coldRow)
+    if (goal === FIGURES_GOAL_MS && !cold) {
+      cold = true
+      const started = performance.now()
+      await call(`/api/staff/figures/labour?asOf=${monthEnd}`, { headers: admin })
+      const ms = performance.now() - started
+      if (ms > FIGURES_GOAL_MS) failed = true
+      rows.push([`figures/labour ${monthEnd}, first request (cold)`, '1', ms.toFixed(1), ms.toFixed(1), `≤ ${FIGURES_GOAL_MS}`, '0', ms > FIGURES_GOAL_MS ? 'MISS' : 'ok'])
+    }
     const { result, latencies, statuses } = await measure(opts)
     latencies.sort((a, b) => a - b)
     // A request slower than autocannon's 10 s timeout leaves no latency: shown as a dash and a miss.

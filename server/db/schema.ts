@@ -564,6 +564,14 @@ export interface RosterFigureCutoffTable {
   counted_at: string
 }
 
+export interface RosterFigureSumTable {
+  cutoff: string
+  township: string
+  how_went: string | null
+  income_band: string | null
+  n: number
+}
+
 export interface RosterFigureGroupTable {
   cutoff: string
   township: string
@@ -636,6 +644,7 @@ export interface DB {
   person_versions: PersonVersionTable
   roster_figure_cutoffs: RosterFigureCutoffTable
   roster_figure_groups: RosterFigureGroupTable
+  roster_figure_sums: RosterFigureSumTable
   access_log: AccessLogTable
   rights_tracking_counters: RightsTrackingCounterTable
   rights_requests: RightsRequestTable

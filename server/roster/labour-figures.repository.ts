@@ -81,11 +81,11 @@ export async function countGroupsAt(db: Kysely<DB>, cutoffs: readonly string[], 
   return out
 }
 
-/** The kept groups summed over place and province: all a month's row needs (away, organised, income). */
+/** The kept groups summed over province and status: all a month's row needs (away, organised, income). */
 export async function countedSums(db: Kysely<DB>, cutoffs: readonly string[], township?: string): Promise<CountedSum[]> {
   if (cutoffs.length === 0) return []
   let q = db
-    .selectFrom('roster_figure_groups')
+    .selectFrom('roster_figure_sums')
     .select(['cutoff', 'how_went', 'income_band'])
     .select((eb) => eb.fn.sum<number | string>('n').as('n'))
     .where('cutoff', 'in', [...cutoffs])
@@ -127,6 +127,17 @@ export async function keepGroups(db: Kysely<DB>, cutoff: string, groups: readonl
     .onConflict((oc) => oc.column('cutoff').doNothing())
     .executeTakeFirst()
   if (Number(claimed.numInsertedOrUpdatedRows ?? 0) !== 1) return
+  const sums = new Map<string, { township: string; how_went: string | null; income_band: string | null; n: number }>()
+  for (const g of groups) {
+    const key = JSON.stringify([g.township, g.how_went, g.income_band])
+    const sum = sums.get(key)
+    if (sum) sum.n += g.n
+    else sums.set(key, { township: g.township, how_went: g.how_went, income_band: g.income_band, n: g.n })
+  }
+  const rows = [...sums.values()]
+  for (let from = 0; from < rows.length; from += INSERT_ROWS) {
+    await db.insertInto('roster_figure_sums').values(rows.slice(from, from + INSERT_ROWS).map((r) => ({ cutoff, ...r }))).execute()
+  }
   for (let from = 0; from < groups.length; from += INSERT_ROWS) {
     await db
       .insertInto('roster_figure_groups')
@@ -154,5 +165,6 @@ export async function holdWriters(trx: Kysely<DB>): Promise<void> {
 export async function forgetGroupsAfter(db: Kysely<DB>, at: string): Promise<void> {
   if (dialectOf(db) === 'postgres') await sql`select pg_advisory_xact_lock_shared(${sql.lit(WRITERS_LOCK)})`.execute(db)
   await db.deleteFrom('roster_figure_groups').where('cutoff', '>', at).execute()
+  await db.deleteFrom('roster_figure_sums').where('cutoff', '>', at).execute()
   await db.deleteFrom('roster_figure_cutoffs').where('cutoff', '>', at).execute()
 }

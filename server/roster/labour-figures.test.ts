@@ -121,6 +121,7 @@ test('past months read the same after later edits, and an edit dated before them
   expect(after[11]).toEqual([6, 26000])
   expect([await listed(''), await listed(`&destination=${encodeURIComponent('江苏省')}`)]).toEqual([6, 4])
   await t.app.db.deleteFrom('roster_figure_groups').execute()
+  await t.app.db.deleteFrom('roster_figure_sums').execute()
   await t.app.db.deleteFrom('roster_figure_cutoffs').execute()
   expect([await listed(''), await listed(`&destination=${encodeURIComponent('江苏省')}`)]).toEqual([6, 4])
   expect(await months()).toEqual(after)

@@ -42,9 +42,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('roster_figure_groups')
     .columns(['cutoff', 'township', 'status', 'destination_province', 'how_went', 'income_band', 'n'])
     .execute()
+  // The same summed over place and status to what a month's row needs (away, organised, income): a tenth of the rows.
+  await db.schema
+    .createTable('roster_figure_sums')
+    .addColumn('cutoff', 'text', (c) => c.notNull())
+    .addColumn('township', 'text', (c) => c.notNull())
+    .addColumn('how_went', 'text')
+    .addColumn('income_band', 'text')
+    .addColumn('n', 'integer', (c) => c.notNull())
+    .execute()
+  await db.schema.createIndex('roster_figure_sums_cutoff_idx').on('roster_figure_sums').columns(['cutoff', 'township', 'how_went', 'income_band', 'n']).execute()
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('roster_figure_sums').ifExists().execute()
   await db.schema.dropTable('roster_figure_groups').ifExists().execute()
   await db.schema.dropTable('roster_figure_cutoffs').ifExists().execute()
   await db.schema.createIndex('person_versions_status_idx').on('person_versions').columns(['status', 'valid_to', 'valid_from']).execute()

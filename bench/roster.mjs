@@ -5,8 +5,9 @@
 // Fastify route in the same server as the reference, and prints p50/p95 beside the goals.
 // Single requests: autocannon at 4 connections for BENCH_SECONDS (5) each, p50/p95 from every response's latency.
 // The month's figures: GET /api/staff/figures/labour as of the last month's end (admin: the county; officer: the
-// township), and the same made of list totals (working away by township and by destination province, 45 with limit=1,
-// 4 at a time, timed whole).
+// township) and as of today, with its very first request timed alone (cold: it counts and keeps the month-ends it
+// reads, later requests read what it kept); and the same made of list totals (working away by township and by
+// destination province, 45 with limit=1, 4 at a time, timed whole).
 // Goals: lists and person page p95 ≤ 50 ms, figures ≤ 500 ms. Port 3800 unless BENCH_PORT. Exits 1 on a miss.
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -96,17 +97,30 @@ try {
     [`"as of" list page ${yearEarlier} (officer)`, { path: asOfPath, headers: officer }, LIST_GOAL_MS],
     [`figures/labour as of ${monthEnd} (admin)`, { path: `/api/staff/figures/labour?asOf=${monthEnd}`, headers: admin }, FIGURES_GOAL_MS],
     [`figures/labour as of ${monthEnd} (officer)`, { path: `/api/staff/figures/labour?asOf=${monthEnd}&township=${encodeURIComponent(TOWNSHIP)}`, headers: officer }, FIGURES_GOAL_MS],
+    ['figures/labour today (admin)', { path: '/api/staff/figures/labour', headers: admin }, FIGURES_GOAL_MS],
     [`"as of" county count ${monthEnd} (admin)`, { path: q({ status: 'away_other_province', limit: '1', asOf: monthEnd }), headers: admin }, LIST_GOAL_MS],
+    // The same once the figures have counted that month: what a figure's row opens.
+    [`"as of" county count ${monthEnd}, month counted`, { path: q({ status: 'away_other_province', limit: '1', asOf: monthEnd }), headers: admin }, LIST_GOAL_MS, 'after'],
   ]
   const measure = (opts) => run(base, { connections: CONNECTIONS, duration: SECONDS, ...opts })
-  // Warm-up: JIT and the database's page cache, not measured. The figures endpoint goes last and unwarmed: a
-  // request of it that takes seconds holds SQLite's one thread, and every case after it would measure the wait.
-  for (const [, opts, goal] of cases) if (goal !== FIGURES_GOAL_MS) await measure({ ...opts, duration: 1 })
-  cases.sort((a, b) => Number(a[2] === FIGURES_GOAL_MS) - Number(b[2] === FIGURES_GOAL_MS))
+  // Warm-up: JIT and the database's page cache, not measured. The figures endpoint goes last: its first request
+  // counts and keeps every month-end it reads (timed alone below, a row of its own), the rest read what it kept.
+  for (const [, opts, goal, when] of cases) if (goal !== FIGURES_GOAL_MS && !when) await measure({ ...opts, duration: 1 })
+  const order = ([, , goal, when]) => (when === 'after' ? 2 : goal === FIGURES_GOAL_MS ? 1 : 0)
+  cases.sort((a, b) => order(a) - order(b))
 
   let failed = false
   const rows = []
+  let cold = false
   for (const [label, opts, goal] of cases) {
+    if (goal === FIGURES_GOAL_MS && !cold) {
+      cold = true
+      const started = performance.now()
+      await call(`/api/staff/figures/labour?asOf=${monthEnd}`, { headers: admin })
+      const ms = performance.now() - started
+      if (ms > FIGURES_GOAL_MS) failed = true
+      rows.push([`figures/labour ${monthEnd}, first request (cold)`, '1', ms.toFixed(1), ms.toFixed(1), `≤ ${FIGURES_GOAL_MS}`, '0', ms > FIGURES_GOAL_MS ? 'MISS' : 'ok'])
+    }
     const { result, latencies, statuses } = await measure(opts)
     latencies.sort((a, b) => a - b)
     // A request slower than autocannon's 10 s timeout leaves no latency: shown as a dash and a miss.

@@ -585,6 +585,30 @@ export interface PersonVersionTable extends PersonStateColumns {
   changes_json: string
 }
 
+/** 0019: the 劳务输转 groups counted at one past instant (a China day's end); those instants listed apart. */
+export interface RosterFigureCutoffTable {
+  cutoff: string
+  counted_at: string
+}
+
+export interface RosterFigureSumTable {
+  cutoff: string
+  township: string
+  how_went: string | null
+  income_band: string | null
+  n: number
+}
+
+export interface RosterFigureGroupTable {
+  cutoff: string
+  township: string
+  status: string
+  destination_province: string | null
+  how_went: string | null
+  income_band: string | null
+  n: number
+}
+
 /** 记工 (0016): a worker's own employers with the agreed pay; money in fen. */
 export interface WorklogEmployerTable {
   id: Generated<number>
@@ -647,6 +671,9 @@ export interface DB {
   person_versions: PersonVersionTable
   person_contacts: PersonContactTable
   person_risk_actions: PersonRiskActionTable
+  roster_figure_cutoffs: RosterFigureCutoffTable
+  roster_figure_groups: RosterFigureGroupTable
+  roster_figure_sums: RosterFigureSumTable
   access_log: AccessLogTable
   rights_tracking_counters: RightsTrackingCounterTable
   rights_requests: RightsRequestTable

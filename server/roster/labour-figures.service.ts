@@ -14,7 +14,8 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { forbidden, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
-import { awayGroups, type AwayGroup } from './roster.repository'
+import { countedCutoffs, countedGroups, countedSums, countGroupsAt, holdWriters, keepGroups, lastVersionId } from './labour-figures.repository'
+import { awayGroups, type AwayGroup, CURRENT_UNTIL } from './roster.repository'
 import { endOfChinaDay } from './roster.service'
 
 export interface LabourFiguresQuery {
@@ -29,7 +30,9 @@ interface Period {
   organisedRate: number
 }
 
-function periodOf(groups: readonly AwayGroup[]): Period & { incomeYuan: number; withoutBand: number } {
+type Sum = Pick<AwayGroup, 'how_went' | 'income_band' | 'n'>
+
+function periodOf(groups: readonly Sum[]): Period & { incomeYuan: number; withoutBand: number } {
   let away = 0
   let organised = 0
   let incomeYuan = 0
@@ -54,6 +57,97 @@ function yearBefore(date: string): string {
   return `${y - 1}-${pad(m)}-${pad(Math.min(d, lastDayOf(y - 1, m)))}`
 }
 
+/** Instants at least this far past are settled: no write still in flight can be dated before them. */
+const SETTLED_MS = 10 * 60_000
+
+/** One count at a time per database: reports asking together wait for it rather than walk the versions twice. */
+const counting = new WeakMap<Kysely<DB>, Promise<void>>()
+
+/** Counts and keeps the settled instants not kept yet. */
+async function keepSettled(db: Kysely<DB>, settled: readonly string[], now: Date): Promise<void> {
+  for (;;) {
+    const kept = await countedCutoffs(db, settled)
+    const missing = settled.filter((c) => !kept.has(c))
+    if (missing.length === 0) return
+    const running = counting.get(db)
+    if (running) {
+      await running.catch(() => undefined)
+      continue
+    }
+    const work = (async () => {
+      const groups =
+        missing.length < WALK_FROM
+          ? new Map(await Promise.all(missing.map(async (c) => [c, await awayGroups(db, { awayStatuses }, c)] as const)))
+          : await countGroupsAt(db, missing, awayStatuses)
+      await db.transaction().execute(async (trx) => {
+        for (const c of missing) await keepGroups(trx, c, groups.get(c) ?? [], now.toISOString())
+      })
+    })().finally(() => counting.delete(db))
+    counting.set(db, work)
+    return work
+  }
+}
+
+/** Keeps the county's groups as they stand now, unless a write came in between; false when it did. */
+async function keepNow(db: Kysely<DB>, now: Date): Promise<boolean> {
+  for (;;) {
+    if ((await countedCutoffs(db, [CURRENT_UNTIL])).has(CURRENT_UNTIL)) return true
+    const running = counting.get(db)
+    if (running) {
+      await running.catch(() => undefined)
+      continue
+    }
+    let kept = false
+    const work = (async () => {
+      const last = await lastVersionId(db)
+      const groups = await awayGroups(db, { awayStatuses }, CURRENT_UNTIL)
+      await db.transaction().execute(async (trx) => {
+        await holdWriters(trx)
+        if ((await lastVersionId(trx)) !== last) return
+        await keepGroups(trx, CURRENT_UNTIL, groups, now.toISOString())
+        kept = true
+      })
+    })().finally(() => counting.delete(db))
+    counting.set(db, work)
+    await work
+    return kept
+  }
+}
+
+/** Below this many instants to count, one indexed read each costs less than the two walks of every version. */
+const WALK_FROM = 6
+
+/**
+ * The away groups at each instant: a settled instant's county groups are counted once and kept (a township reads its
+ * own rows of them); an instant still to come (the end of today) is read from the versions each time. Only the
+ * instants in `whole` come with place and province; the others are summed to what a month's row needs.
+ */
+async function groupsAt(
+  db: Kysely<DB>,
+  cutoffs: readonly string[],
+  whole: readonly string[],
+  township: Township | undefined,
+  now: Date,
+): Promise<{ sums: Map<string, Sum[]>; groups: Map<string, AwayGroup[]> }> {
+  const unique = [...new Set([...cutoffs, ...whole])]
+  const settled = unique.filter((c) => Date.parse(c) <= now.getTime() - SETTLED_MS)
+  await keepSettled(db, settled, now)
+  // An instant still to come (the end of today) finds the versions that hold now: the ones kept under CURRENT_UNTIL.
+  const future = unique.filter((c) => Date.parse(c) > now.getTime())
+  const nowKept = future.length > 0 && (await keepNow(db, now))
+  const keptAs = new Map(unique.flatMap((c): Array<[string, string]> => (settled.includes(c) ? [[c, c]] : nowKept && future.includes(c) ? [[c, CURRENT_UNTIL]] : [])))
+  const readFor = (c: string) => [...keptAs].filter(([, k]) => k === c).map(([asked]) => asked)
+  const kept = (list: readonly string[]) => [...new Set(list.flatMap((c) => (keptAs.has(c) ? [keptAs.get(c) as string] : [])))]
+
+  const sums = new Map<string, Sum[]>(unique.map((c) => [c, []]))
+  const groups = new Map<string, AwayGroup[]>(whole.map((c) => [c, []]))
+  for (const g of await countedGroups(db, kept(whole), township)) for (const c of readFor(g.cutoff)) groups.get(c)?.push(g)
+  for (const g of await countedSums(db, kept(unique.filter((c) => !whole.includes(c))), township)) for (const c of readFor(g.cutoff)) if (!whole.includes(c)) sums.get(c)?.push(g)
+  for (const c of unique) if (!keptAs.has(c)) (whole.includes(c) ? groups : sums).set(c, await awayGroups(db, { township, awayStatuses }, c))
+  for (const [c, g] of groups) sums.set(c, g)
+  return { sums, groups }
+}
+
 export async function labourFigures(db: Kysely<DB>, caller: StaffCaller, query: LabourFiguresQuery, now: Date): Promise<LabourFigures> {
   let township: Township | undefined
   if (caller.role === 'admin') township = query.township
@@ -69,30 +163,28 @@ export async function labourFigures(db: Kysely<DB>, caller: StaffCaller, query: 
   if (query.asOf !== undefined && Number(query.asOf.slice(0, 4)) !== year) throw validationFailed({ asOf: '日期要在所选的年份里' })
   const asOf = query.asOf ?? (String(year) === today.slice(0, 4) ? today : `${year}-12-31`)
 
-  const read = (day: string) => awayGroups(db, { township, awayStatuses }, endOfChinaDay(day))
   const filter = (over: Partial<FigureFilter> & { asOf: string }): FigureFilter => ({ kind: 'away', ...(township ? { township } : {}), ...over })
 
   const lastMonth = Number(asOf.slice(5, 7))
+  const days = Array.from({ length: lastMonth }, (_, i) => (i + 1 === lastMonth ? asOf : `${year}-${pad(i + 1)}-${pad(lastDayOf(year, i + 1))}`))
+  const at = await groupsAt(db, [...days, ...days.map(yearBefore)].map(endOfChinaDay), [asOf, yearBefore(asOf)].map(endOfChinaDay), township, now)
+  const read = (day: string) => at.sums.get(endOfChinaDay(day)) ?? []
   const months: LabourFigures['months'] = []
-  let now_: AwayGroup[] = []
-  let before: AwayGroup[] = []
   let income = 0
   let incomeLastYear = 0
   for (let m = 1; m <= lastMonth; m++) {
-    const day = m === lastMonth ? asOf : `${year}-${pad(m)}-${pad(lastDayOf(year, m))}`
+    const day = days[m - 1]
     const dayBefore = yearBefore(day)
-    const [groups, groupsBefore] = [await read(day), await read(dayBefore)]
-    const p = periodOf(groups)
+    const [groupsNow, groupsBefore] = [read(day), read(dayBefore)]
+    const p = periodOf(groupsNow)
     const q = periodOf(groupsBefore)
     income += p.incomeYuan
     incomeLastYear += q.incomeYuan
     months.push({ month: `${year}-${pad(m)}`, asOf: day, ...plain(p), incomeYuan: p.incomeYuan, lastYear: { ...plain(q), incomeYuan: q.incomeYuan }, filter: filter({ asOf: day }) })
-    if (m === lastMonth) {
-      now_ = groups
-      before = groupsBefore
-    }
   }
 
+  const now_ = at.groups.get(endOfChinaDay(asOf)) ?? []
+  const before = at.groups.get(endOfChinaDay(yearBefore(asOf))) ?? []
   const ytd = periodOf(now_)
   const ytdBefore = periodOf(before)
   const byKey = (key: (g: AwayGroup) => string | null) => {

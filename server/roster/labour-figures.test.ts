@@ -3,7 +3,7 @@
  * changed 2026-03-10, read on 2026-03-20. Every expected number is counted by hand from the fixture's table.
  */
 import { bearer } from '../test-support/accounts'
-import { buildRosterFixture, type RosterFixture } from '../test-support/roster-fixture'
+import { at, buildRosterFixture, type RosterFixture } from '../test-support/roster-fixture'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 
 jest.setTimeout(60_000)
@@ -90,4 +90,39 @@ test('bad input is a 400 in plain words', async () => {
   expect((await figures(fx.admin, '?year=2026&asOf=2025-06-01')).json().error.fields.asOf).toBe('日期要在所选的年份里')
   expect((await figures(fx.admin, '?year=2027')).json().error.fields.year).toBe('年份不能晚于今年')
   expect((await figures(fx.admin, '?year=abc')).statusCode).toBe(400)
+})
+
+test('past months read the same after later edits, and an edit dated before them counts again', async () => {
+  const patch = async (name: string, body: object) => {
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/staff/people/${fx.ids[name]}`, headers: bearer(fx.admin), payload: body })
+    expect(res.statusCode).toBe(200)
+  }
+  const months = async () => (await figures(fx.admin, '?year=2025')).json().months.map((m: { away: number; incomeYuan: number }) => [m.away, m.incomeYuan])
+  const today = async () => Object.fromEntries((await figures(fx.admin)).json().byProvince.map((r: { province: string; away: number }) => [r.province, r.away]))
+  // A list's total as of a month's end, read from the kept groups once the figures counted that month.
+  const listed = async (query: string) => (await t.app.inject({ url: `/api/staff/ledgers/away?asOf=2025-06-30${query}`, headers: bearer(fx.admin) })).json().count
+  const first = await months()
+  expect(first[5]).toEqual([5, 22000])
+  expect([await listed(''), await listed(`&destination=${encodeURIComponent('江苏省')}`)]).toEqual([5, 3])
+  expect(await today()).toEqual({ 江苏省: 4, 甘肃省: 1, 浙江省: 0 })
+  // 赵一 goes to 浙江 today: today's figures follow, 2025 stands as it stood.
+  now = at('2026-03-20', 15)
+  await patch('赵一', { destinationProvince: '浙江省', destinationCity: '宁波市' })
+  expect(await today()).toEqual({ 江苏省: 3, 甘肃省: 1, 浙江省: 1 })
+  expect(await months()).toEqual(first)
+  // A clock set back: 周五 (at home in 2025) written as working in 苏州 from 15 June 2025; the kept months after that
+  // day are counted again, the ones before it stay, and both match a count made from nothing.
+  now = at('2025-06-15')
+  await patch('周五', { employer: '苏州某电子厂' })
+  now = at('2026-03-20', 16)
+  const after = await months()
+  expect(after.slice(0, 5)).toEqual(first.slice(0, 5))
+  expect(after[5]).toEqual([6, 26000])
+  expect(after[11]).toEqual([6, 26000])
+  expect([await listed(''), await listed(`&destination=${encodeURIComponent('江苏省')}`)]).toEqual([6, 4])
+  await t.app.db.deleteFrom('roster_figure_groups').execute()
+  await t.app.db.deleteFrom('roster_figure_sums').execute()
+  await t.app.db.deleteFrom('roster_figure_cutoffs').execute()
+  expect([await listed(''), await listed(`&destination=${encodeURIComponent('江苏省')}`)]).toEqual([6, 4])
+  expect(await months()).toEqual(after)
 })

@@ -6,6 +6,7 @@ import type { Kysely, Updateable } from 'kysely'
 import type { DB, PersonVersionTable } from '../db/schema'
 import { toCount } from '../db/dialect'
 import { CURRENT_UNTIL, type PersonState } from './roster.repository'
+import { forgetGroupsAfter } from './labour-figures.repository'
 
 export async function personIdOfUser(db: Kysely<DB>, userId: number) {
   return db.selectFrom('people').select(['id', 'unconfirmed']).where('user_id', '=', userId).executeTakeFirst()
@@ -74,6 +75,7 @@ export async function mergeCandidateIds(db: Kysely<DB>, township: string, name: 
  * count it as they did) and its row goes. Its contacts and risk actions move to the record it was merged into.
  */
 export async function retireDuplicate(db: Kysely<DB>, id: number, intoId: number, at: string) {
+  await forgetGroupsAfter(db, at)
   await db.updateTable('person_versions').set({ valid_to: at }).where('person_id', '=', id).where('valid_to', '=', CURRENT_UNTIL).execute()
   await db.updateTable('person_contacts').set({ person_id: intoId }).where('person_id', '=', id).execute()
   await db.updateTable('person_risk_actions').set({ person_id: intoId }).where('person_id', '=', id).execute()
@@ -83,6 +85,9 @@ export async function retireDuplicate(db: Kysely<DB>, id: number, intoId: number
 
 /** Every trace of a person only the worker ever gave (never confirmed by an officer), and their household if now empty. */
 export async function erasePerson(db: Kysely<DB>, id: number, householdId: number) {
+  // The kept figures counted this person at every instant since their first version.
+  const first = await db.selectFrom('person_versions').select((eb) => eb.fn.min('valid_from').as('at')).where('person_id', '=', id).executeTakeFirst()
+  if (first?.at) await forgetGroupsAfter(db, first.at)
   await db.deleteFrom('person_versions').where('person_id', '=', id).execute()
   await db.deleteFrom('person_contacts').where('person_id', '=', id).execute()
   await db.deleteFrom('person_risk_actions').where('person_id', '=', id).execute()
@@ -97,6 +102,9 @@ export async function versionsOf(db: Kysely<DB>, personId: number) {
 }
 
 export async function updateVersion(db: Kysely<DB>, id: number, set: Updateable<PersonVersionTable>) {
+  // Rewriting a past version changes what the kept figures counted from its start on.
+  const row = await db.selectFrom('person_versions').select('valid_from').where('id', '=', id).executeTakeFirst()
+  if (row) await forgetGroupsAfter(db, row.valid_from)
   await db.updateTable('person_versions').set(set).where('id', '=', id).execute()
 }
 

@@ -6,6 +6,7 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import type { DB, PersonStateColumns } from '../db/schema'
 import { dialectOf, toCount } from '../db/dialect'
+import { forgetGroupsAfter, keptCount } from './labour-figures.repository'
 
 /** valid_to of the state that holds now: later than any instant the app will see. */
 export const CURRENT_UNTIL = '9999-12-31T23:59:59.999Z'
@@ -112,6 +113,8 @@ export async function listPeople(db: Kysely<DB>, filter: PeopleFilter, page: { a
 }
 
 export async function countPeople(db: Kysely<DB>, filter: PeopleFilter, cutoff?: string): Promise<number> {
+  const kept = cutoff === undefined ? undefined : await keptCount(db, filter, cutoff)
+  if (kept !== undefined) return kept
   const row = await rowsAt(db, cutoff)
     .select((eb) => eb.fn.countAll().as('n'))
     .where(matches(filter) as never)
@@ -186,6 +189,7 @@ export async function writeVersion(
   v: { at: string; createdAt: string; actor: VersionActor; changes: unknown },
 ): Promise<void> {
   await db.updateTable('person_versions').set({ valid_to: v.at }).where('person_id', '=', personId).where('valid_to', '=', CURRENT_UNTIL).execute()
+  await forgetGroupsAfter(db, v.at)
   await db
     .insertInto('person_versions')
     .values({
@@ -234,20 +238,21 @@ export async function missingLinks(db: Kysely<DB>, links: { stationId: number | 
 
 export interface AwayGroup {
   township: string
+  status: string
   destination_province: string | null
   how_went: string | null
   income_band: string | null
   n: number
 }
 
-/** People working away at `cutoff` (or now), counted by township, province, how they went and income band. */
+/** People working away at `cutoff` (or now), counted by township, status, province, how they went and income band. */
 export async function awayGroups(db: Kysely<DB>, f: { township?: string; awayStatuses: readonly string[] }, cutoff?: string): Promise<AwayGroup[]> {
   let q = rowsAt(db, cutoff).where('people.status', 'in', [...f.awayStatuses])
   if (f.township !== undefined) q = q.where('people.township', '=', f.township)
   const rows = await q
-    .select(['people.township', 'people.destination_province', 'people.how_went', 'people.income_band'])
+    .select(['people.township', 'people.status', 'people.destination_province', 'people.how_went', 'people.income_band'])
     .select((eb) => eb.fn.countAll().as('n'))
-    .groupBy(['people.township', 'people.destination_province', 'people.how_went', 'people.income_band'])
+    .groupBy(['people.status', 'people.township', 'people.destination_province', 'people.how_went', 'people.income_band'])
     .execute()
   return rows.map((r) => ({ ...r, n: toCount(r.n as number | string) }))
 }

@@ -73,6 +73,7 @@ import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
 import { staffLabourFigures } from './labour-figures'
+import { staffCheckRosterImport, staffCommitRosterImport, staffGetRosterImport, staffRosterImportTemplate } from './roster-imports'
 import {
   addWorklogPayment,
   createWorklogEmployer,
@@ -112,6 +113,7 @@ export * from './brands'
 export * from './places'
 export * from './roster'
 export * from './labour-figures'
+export * from './roster-imports'
 export * from './worklog'
 
 export const api = {
@@ -208,6 +210,10 @@ export const api = {
   staffGetPerson,
   staffUpdatePerson,
   staffPersonHistory,
+  staffRosterImportTemplate,
+  staffCheckRosterImport,
+  staffGetRosterImport,
+  staffCommitRosterImport,
   getWorklogMonth,
   logWorklogDay,
   updateWorklogDay,

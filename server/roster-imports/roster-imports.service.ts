@@ -1,0 +1,410 @@
+/**
+ * Importing the county's Excel ledgers into the roster, in two steps. The check (dry run) streams the sheet, refuses
+ * every bad row with its reasons, compares the rest with the roster (matched by the ID number's keyed hash) and keeps
+ * the new and changed rows, encrypted, under the import's id; nothing reaches the roster. The commit writes those rows
+ * in short transactions (heads of household first), each change a version with source 导入, re-reading the roster so a
+ * row that now matches is left alone: the same file imported twice, or one import committed twice, writes nothing more.
+ * Both steps hand the event loop back between chunks so other requests keep answering.
+ */
+import { createHash } from 'node:crypto'
+import { setImmediate as yieldToOthers } from 'node:timers/promises'
+import type { Insertable, Kysely } from 'kysely'
+import {
+  isAway,
+  maskIdNumber,
+  personStatusProblems,
+  type RosterImport,
+  type RosterImportChange,
+  type RosterImportColumnKey,
+  type RosterImportProblem,
+  workingStatuses,
+} from '../../types'
+import type { DataKeys } from '../accounts/crypto'
+import { writeAudit } from '../audit/audit.repository'
+import { isUniqueViolation } from '../db/dialect'
+import type { DB, PersonVersionTable } from '../db/schema'
+import type { StaffCaller } from '../http/caller'
+import { conflict, notFound } from '../http/app-error'
+import * as roster from '../roster/roster.repository'
+import { changesBetween, type Fields, fieldsOf, ID_PURPOSE, PHONE_PURPOSE, stateOf } from '../roster/roster.service'
+import { isAdmin, rosterImportTownshipOf, staffActor } from '../staff/staff-scope'
+import * as repo from './roster-imports.repository'
+import { columnOfField, headerOf, personOfRow, placeIndex, type SheetPerson, shownField } from './row-rules'
+import { readRosterSheet, type SheetHeader, shownValue } from './sheet-reader'
+import { checkXlsxBytes } from './xlsx-file'
+
+/** Rows compared with the roster per query, and written per transaction. */
+const CHECK_CHUNK = 500
+const COMMIT_CHUNK = 250
+/** How many problems and changes an import lists (the counts are always whole). */
+export const LISTED_MAX = 5000
+/** A commit that has not finished in this long was cut off (the server stopped) and may be run again. */
+const STALE_COMMIT_MS = 10 * 60 * 1000
+
+/** What waits in roster_import_rows for the commit. */
+interface WaitingRow {
+  row: number
+  person: SheetPerson
+}
+
+const sheetFieldKeys = [
+  'name', 'idNumber', 'township', 'villageId', 'poverty', 'status', 'phone', 'group', 'destinationProvince', 'destinationCity', 'employer', 'trade',
+  'statusLastYear', 'workAbility', 'returnReason', 'incomeBand',
+] as const
+
+const blank: Omit<Fields, 'name' | 'idNumber' | 'township' | 'villageId' | 'poverty' | 'status'> = {
+  phone: null,
+  group: null,
+  householdId: null,
+  relation: 'head',
+  workAbility: 'full',
+  returnReason: null,
+  destinationProvince: null,
+  destinationCity: null,
+  employer: null,
+  trade: null,
+  incomeBand: null,
+  howWent: null,
+  statusSince: null,
+  statusLastYear: null,
+}
+
+/**
+ * The person after the row: the sheet's columns over what the roster holds (a column the sheet lacks keeps its value).
+ * A new status drops what only the old one meant, as an edit on the person page does. Household and relation of
+ * someone already on the roster are not the sheet's to change.
+ */
+export function mergeInto(before: Fields | null, s: SheetPerson): Fields {
+  const m = { ...(before ?? { ...blank, name: s.name, idNumber: s.idNumber, township: s.township, villageId: s.villageId, poverty: s.poverty, status: s.status }) } as Fields
+  for (const k of sheetFieldKeys) if (s[k] !== undefined) (m as Record<string, unknown>)[k] = s[k]
+  if (before && s.status !== before.status) {
+    if (m.status !== 'returned' && s.returnReason === undefined) m.returnReason = null
+    if (!isAway(m.status) && s.destinationProvince === undefined) m.destinationProvince = null
+    if (!isAway(m.status) && s.destinationCity === undefined) m.destinationCity = null
+  }
+  if (!workingStatuses.includes(m.status)) m.howWent = null
+  if (!before) {
+    m.relation = s.relation ?? 'head'
+    if (m.status === 'unable' && s.workAbility === undefined) m.workAbility = 'none'
+  }
+  return m
+}
+
+const hashOf = (keys: DataKeys, id: string) => keys.hmac(ID_PURPOSE, id)
+
+function problemsOfRule(f: Fields): { column: string; message: string; field: string }[] {
+  return Object.entries(personStatusProblems(f)).map(([field, message]) => ({ field, column: columnOfField[field] ?? field, message }))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The check (dry run)
+
+export async function checkImport(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, file: { name: string; bytes: Buffer }, now: Date): Promise<RosterImport> {
+  const onlyTownship = rosterImportTownshipOf(caller)
+  checkXlsxBytes(file.bytes)
+  const villages = await repo.allVillages(db)
+  const places = placeIndex(villages)
+  const villageName = new Map(villages.map((v) => [v.id, v.name]))
+  const nameOfVillage = (id: number) => villageName.get(id) ?? String(id)
+  const at = now.toISOString()
+  const importId = await repo.insertImport(db, {
+    staff_id: caller.staffId,
+    township: onlyTownship,
+    file_name: file.name.slice(0, 200),
+    sha256: createHash('sha256').update(file.bytes).digest('hex'),
+    state: 'checked',
+    row_count: 0,
+    new_count: 0,
+    changed_count: 0,
+    unchanged_count: 0,
+    refused_count: 0,
+    problem_count: 0,
+    problems_json: '[]',
+    changes_json: '[]',
+    created_at: at,
+  })
+
+  const counts = { rows: 0, new: 0, changed: 0, unchanged: 0, refused: 0, problems: 0 }
+  const problems: RosterImportProblem[] = []
+  const changes: RosterImportChange[] = []
+  const refusedRows = new Set<number>()
+  const addProblem = (p: RosterImportProblem) => {
+    counts.problems++
+    if (problems.length < LISTED_MAX) problems.push(p)
+  }
+  /** ID hash → the first row that has it. */
+  const seen = new Map<string, number>()
+  /** Heads of household written by this file: ID hash → village. */
+  const headsInFile = new Map<string, number>()
+  /** Members whose head is not on the roster yet: checked against the file's heads at the end. */
+  const waitingForHead: { row: number; headHash: string; villageId: number }[] = []
+  let header: SheetHeader | null = null
+  let chunk: { row: number; person: SheetPerson; hash: string }[] = []
+
+  const refuse = (row: number, list: { column: string | null; value: string | null; message: string }[]) => {
+    if (!refusedRows.has(row)) {
+      refusedRows.add(row)
+      counts.refused++
+    }
+    for (const p of list) addProblem({ row, ...p })
+  }
+
+  const flush = async () => {
+    const batch = chunk
+    chunk = []
+    const headHashes = batch.flatMap((r) => (r.person.headIdNumber && r.person.headIdNumber !== r.person.idNumber ? [hashOf(keys, r.person.headIdNumber)] : []))
+    const found = await repo.peopleByIdHashes(db, [...new Set([...batch.map((r) => r.hash), ...headHashes])])
+    const byHash = new Map(found.map((p) => [p.id_number_hash!, p]))
+    const waiting: { import_id: number; row_number: number; pass: number; id_number_hash: string; fields_enc: string }[] = []
+    for (const r of batch) {
+      const existing = byHash.get(r.hash)
+      if (existing && onlyTownship !== null && existing.township !== onlyTownship) {
+        refuse(r.row, [{ column: headerOf.idNumber, value: maskIdNumber(r.person.idNumber), message: `这个人已经在${existing.township}登记，不能从这里修改，请联系${existing.township}的劳务专干` }])
+        continue
+      }
+      const before = existing ? fieldsOf(existing, keys) : null
+      const merged = mergeInto(before, r.person)
+      const rule = problemsOfRule(merged)
+      if (rule.length) {
+        refuse(r.row, rule.map((p) => ({ column: p.column, value: shownField(p.field, (merged as Record<string, unknown>)[p.field.split('.')[0]], nameOfVillage), message: p.message })))
+        continue
+      }
+      let pass = 0
+      if (!existing) {
+        const head = r.person.headIdNumber && r.person.headIdNumber !== r.person.idNumber ? r.person.headIdNumber : null
+        if (head) {
+          pass = 1
+          const headHash = hashOf(keys, head)
+          const onRoster = byHash.get(headHash)
+          if (onRoster && onRoster.village_id !== r.person.villageId) {
+            refuse(r.row, [{ column: headerOf.headIdNumber, value: maskIdNumber(head), message: `户主登记在${onRoster.village_name}，一户人要登记在同一个村` }])
+            continue
+          }
+          if (!onRoster) waitingForHead.push({ row: r.row, headHash, villageId: r.person.villageId })
+        } else headsInFile.set(r.hash, r.person.villageId)
+        counts.new++
+      } else {
+        const diff = changesBetween(before, merged)
+        if (!diff.length) {
+          counts.unchanged++
+          continue
+        }
+        counts.changed++
+        if (changes.length < LISTED_MAX) {
+          changes.push({
+            row: r.row,
+            personId: existing.id,
+            name: existing.name,
+            fields: diff.map((c) => ({
+              column: columnOfField[c.field] ?? c.field,
+              // ID numbers and phones arrive masked from changesBetween.
+              before: shownField(c.field, c.before, nameOfVillage),
+              after: shownField(c.field, c.after, nameOfVillage),
+            })),
+          })
+        }
+      }
+      waiting.push({ import_id: importId, row_number: r.row, pass, id_number_hash: r.hash, fields_enc: keys.encrypt(JSON.stringify({ row: r.row, person: r.person } satisfies WaitingRow)) })
+    }
+    await repo.insertRows(db, waiting)
+    await yieldToOthers()
+  }
+
+  try {
+    for await (const sheetRow of readRosterSheet(file.bytes, (h) => (header = h))) {
+      counts.rows++
+      const unreadable = Object.entries(sheetRow.unreadable).map(([key, u]) => ({ column: headerOf[key as RosterImportColumnKey], value: u!.value, message: u!.message }))
+      const read = personOfRow(sheetRow.cells, header!.present, places, onlyTownship)
+      // A cell that could not be read is reported once, not again as empty.
+      const cellProblems = [...unreadable, ...('problems' in read ? read.problems.filter((p) => !unreadable.some((u) => u.column === p.column)) : [])]
+      if (cellProblems.length || !('person' in read)) {
+        refuse(sheetRow.row, cellProblems)
+        continue
+      }
+      const hash = hashOf(keys, read.person.idNumber)
+      const first = seen.get(hash)
+      if (first !== undefined) {
+        refuse(sheetRow.row, [{ column: headerOf.idNumber, value: shownValue('idNumber', read.person.idNumber), message: `和第${first}行是同一个身份证号，这一行没有导入` }])
+        continue
+      }
+      seen.set(hash, sheetRow.row)
+      chunk.push({ row: sheetRow.row, person: read.person, hash })
+      if (chunk.length >= CHECK_CHUNK) await flush()
+    }
+    await flush()
+    // A member's head must be on the roster or be a head this file adds, in the same village.
+    const dropped: number[] = []
+    for (const w of waitingForHead) {
+      const village = headsInFile.get(w.headHash)
+      if (village === w.villageId) continue
+      refuse(w.row, [{ column: headerOf.headIdNumber, value: null, message: village === undefined ? '户主不在台账里，也不在这张表里（或那一行有错），请先登记户主' : '户主在别的村，一户人要登记在同一个村' }])
+      counts.new--
+      dropped.push(w.row)
+    }
+    await repo.deleteRows(db, importId, dropped)
+  } catch (error) {
+    await repo.deleteImport(db, importId)
+    throw error
+  }
+  problems.sort((a, b) => a.row - b.row)
+  await repo.finishCheck(db, importId, {
+    row_count: counts.rows,
+    new_count: counts.new,
+    changed_count: counts.changed,
+    unchanged_count: counts.unchanged,
+    refused_count: counts.refused,
+    problem_count: counts.problems,
+    problems_json: JSON.stringify(problems),
+    changes_json: JSON.stringify(changes),
+  })
+  return importDto((await repo.findImport(db, importId))!)
+}
+
+export function importDto(r: repo.RosterImportRecord): RosterImport {
+  return {
+    id: r.id,
+    fileName: r.file_name,
+    sha256: r.sha256,
+    township: r.township,
+    staff: { id: r.staff_id, displayName: r.staff_name },
+    createdAt: r.created_at,
+    state: r.state as RosterImport['state'],
+    committedAt: r.committed_at,
+    summary: { rows: r.row_count, new: r.new_count, changed: r.changed_count, unchanged: r.unchanged_count, refused: r.refused_count },
+    problems: JSON.parse(r.problems_json) as RosterImportProblem[],
+    problemCount: r.problem_count,
+    changes: JSON.parse(r.changes_json) as RosterImportChange[],
+    listedMax: LISTED_MAX,
+    written: r.written_created === null ? null : { created: r.written_created, updated: r.written_updated ?? 0, unchanged: r.written_unchanged ?? 0 },
+  }
+}
+
+/** The import as its importer or an admin sees it; to anyone else it does not exist. */
+async function reachableImport(db: Kysely<DB>, caller: StaffCaller, id: number) {
+  rosterImportTownshipOf(caller)
+  const r = await repo.findImport(db, id)
+  if (!r || (!isAdmin(caller) && r.staff_id !== caller.staffId)) throw notFound('没有找到这次导入')
+  return r
+}
+
+export async function getImport(db: Kysely<DB>, caller: StaffCaller, id: number): Promise<RosterImport> {
+  return importDto(await reachableImport(db, caller, id))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The commit
+
+export async function commitImport(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number, now: () => Date): Promise<RosterImport> {
+  const imp = await reachableImport(db, caller, id)
+  if (imp.state === 'committed') return importDto(imp)
+  const started = now()
+  if (!(await repo.claimCommit(db, id, started.toISOString(), new Date(started.getTime() - STALE_COMMIT_MS).toISOString()))) {
+    const again = (await repo.findImport(db, id))!
+    if (again.state === 'committed') return importDto(again)
+    throw conflict('这次导入正在写入台账，请稍等一会儿再刷新')
+  }
+  const written = { created: 0, updated: 0, unchanged: 0 }
+  let after = { pass: -1, row: 0 }
+  for (;;) {
+    const rows = await repo.rowsAfter(db, id, after, COMMIT_CHUNK)
+    if (!rows.length) break
+    const waiting = rows.map((r) => JSON.parse(keys.decrypt(r.fields_enc)) as WaitingRow)
+    let done: typeof written | undefined
+    // A person registered by hand meanwhile makes the insert fail on the unique ID hash: read again, then it is an update.
+    for (let attempt = 0; done === undefined; attempt++) {
+      try {
+        done = await db.transaction().execute((trx) => writeChunk(trx, keys, { township: imp.township, staffId: caller.staffId }, waiting, now().toISOString()))
+      } catch (error) {
+        if (attempt > 0 || !isUniqueViolation(error)) throw error
+      }
+    }
+    written.created += done.created
+    written.updated += done.updated
+    written.unchanged += done.unchanged
+    after = { pass: rows[rows.length - 1].pass, row: rows[rows.length - 1].row_number }
+    await yieldToOthers()
+  }
+  const at = now()
+  await db.transaction().execute(async (trx) => {
+    await repo.finishCommit(trx, id, { at: at.toISOString(), staffId: caller.staffId, ...written })
+    await writeAudit(trx, { actor: staffActor(caller), action: 'roster_import.commit', entity: 'roster_import', entityId: id, after: { fileName: imp.file_name, sha256: imp.sha256, ...written }, at })
+  })
+  return importDto((await repo.findImport(db, id))!)
+}
+
+async function writeChunk(trx: Kysely<DB>, keys: DataKeys, by: { township: string | null; staffId: number }, rows: readonly WaitingRow[], at: string) {
+  const onlyTownship = by.township
+  const written = { created: 0, updated: 0, unchanged: 0 }
+  const heads = rows.flatMap((r) => (r.person.headIdNumber && r.person.headIdNumber !== r.person.idNumber ? [hashOf(keys, r.person.headIdNumber)] : []))
+  const found = await repo.peopleByIdHashes(trx, [...new Set([...rows.map((r) => hashOf(keys, r.person.idNumber)), ...heads])])
+  const byHash = new Map(found.map((p) => [p.id_number_hash!, p]))
+  const fresh: { state: roster.PersonState; fields: Fields }[] = []
+  const versions: Insertable<PersonVersionTable>[] = []
+  const updatedIds: number[] = []
+  /** Households opened by heads earlier in this chunk (not on the roster when it was read). */
+  const opened = new Map<string, number>()
+  for (const { person } of rows) {
+    const existing = byHash.get(hashOf(keys, person.idNumber))
+    if (existing) {
+      // Moved out of the officer's township since the check: not theirs to change any more.
+      if (onlyTownship !== null && existing.township !== onlyTownship) {
+        written.unchanged++
+        continue
+      }
+      const before = fieldsOf(existing, keys)
+      const merged = mergeInto(before, person)
+      const changes = changesBetween(before, merged)
+      if (!changes.length || problemsOfRule(merged).length) {
+        written.unchanged++
+        continue
+      }
+      // Moving to another village takes the person out of their household, as on the person page.
+      const householdId = merged.villageId === before.villageId ? existing.household_id : await roster.insertHousehold(trx, { township: merged.township, villageId: merged.villageId, at })
+      if (householdId !== existing.household_id) merged.relation = 'head'
+      const state = stateOf({ ...merged, householdId }, keys, {
+        idEnc: existing.id_number_enc,
+        phoneEnc: merged.phone !== null && keys.hmac(PHONE_PURPOSE, merged.phone) === existing.phone_hash ? existing.phone_enc : null,
+        userId: existing.user_id,
+        version: existing.version + 1,
+        source: 'import',
+      })
+      if (!(await roster.updatePerson(trx, existing.id, existing.version, state, at))) {
+        written.unchanged++
+        continue
+      }
+      updatedIds.push(existing.id)
+      versions.push(versionRow(existing.id, state, at, existing.created_at, changes, by.staffId))
+      written.updated++
+      continue
+    }
+    const merged = mergeInto(null, person)
+    const headHash = person.headIdNumber && person.headIdNumber !== person.idNumber ? hashOf(keys, person.headIdNumber) : null
+    const headsHousehold = headHash ? (byHash.get(headHash)?.household_id ?? opened.get(headHash)) : undefined
+    const householdId = headsHousehold ?? (await roster.insertHousehold(trx, { township: merged.township, villageId: merged.villageId, at }))
+    if (headHash && headsHousehold === undefined) merged.relation = 'head'
+    if (!headHash) opened.set(hashOf(keys, person.idNumber), householdId)
+    fresh.push({ state: stateOf({ ...merged, householdId }, keys, { userId: null, version: 1, source: 'import' }), fields: merged })
+  }
+  // People a member's head row created in an earlier chunk are found above; within one chunk heads come first (pass 0).
+  const ids = await repo.insertPeople(trx, fresh.map((f) => f.state), at)
+  for (const f of fresh) {
+    versions.push(versionRow(ids.get(f.state.id_number_hash!)!, f.state, at, at, changesBetween(null, f.fields), by.staffId))
+    written.created++
+  }
+  await repo.closeVersions(trx, updatedIds, at)
+  await repo.insertVersions(trx, versions)
+  return written
+}
+
+function versionRow(personId: number, state: roster.PersonState, at: string, createdAt: string, changes: unknown, staffId: number): Insertable<PersonVersionTable> {
+  return {
+    ...state,
+    person_id: personId,
+    valid_from: at,
+    valid_to: roster.CURRENT_UNTIL,
+    created_at: createdAt,
+    changed_by_staff_id: staffId,
+    changed_by_user_id: null,
+    changes_json: JSON.stringify(changes),
+  }
+}

@@ -100,6 +100,8 @@ function textOf(key: RosterImportColumnKey, raw: string): { text: string | null 
   if (key === 'name') text = text.replace(/\s/g, '')
   if (key === 'group' && /^\d+$/.test(text)) text = `${text}组`
   if (hasHiddenChars(text)) return { problem: hiddenCharsMessage, shown: null }
+  // Never imported wrong: a character that could not be decoded refuses the cell rather than landing as �.
+  if (text.includes('\ufffd')) return { problem: '这一格有读不出来的字（乱码），请检查后重新输入', shown: null }
   return { text: text === '' ? null : text }
 }
 
@@ -113,6 +115,29 @@ export function shownValue(key: RosterImportColumnKey, text: string | null): str
 
 const refuse = (message: string) => new AppError('VALIDATION_FAILED', message, { file: message })
 
+/** Decodes a stream of bytes as UTF-8 across chunk boundaries (a character split between two chunks stays whole). */
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8')
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true })
+  const rest = decoder.decode()
+  if (rest) yield rest
+}
+
+/**
+ * exceljs 4.4.0's streaming reader decodes each inflated 16 KB chunk on its own, so a Chinese character that straddles
+ * two chunks comes out as U+FFFD (exceljs issues 2063, 2084; fixes unmerged). Its parts are handed to it decoded here.
+ */
+class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
+  async *_parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown> {
+    entry.setEncoding('utf8')
+    yield* (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Utf8WorkbookReader)._parseSharedStrings.call(this, entry)
+  }
+
+  *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
+    yield* (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Utf8WorkbookReader)._parseWorksheet.call(this, utf8Text(iterator), sheetNo)
+  }
+}
+
 export interface SheetHeader {
   /** Column number (1-based) → key. */
   columns: Map<number, RosterImportColumnKey>
@@ -125,7 +150,7 @@ export interface SheetHeader {
  * column, or holds more rows than any township's ledger.
  */
 export async function* readRosterSheet(bytes: Buffer, onHeader: (h: SheetHeader) => void): AsyncGenerator<SheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' })
+  const reader = new Utf8WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' })
   let header: SheetHeader | null = null
   let headerRow = 0
   let dataRows = 0

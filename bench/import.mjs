@@ -99,6 +99,9 @@ try {
 
   const rows = []
   let failed = false
+  // The same loops with nothing else running: what this machine gives a job list at the moment.
+  const idle = await whileRunning(() => new Promise((r) => setTimeout(r, 5000)))
+  rows.push(['no import (reference)', idle.seconds.toFixed(1), peakRssMb().toFixed(0), String(idle.latencies.length), pct(idle.latencies, 50).toFixed(1), pct(idle.latencies, 95).toFixed(1), '', ''])
   const record = (label, m, what) => {
     const p95 = m.latencies.length ? pct(m.latencies, 95) : Infinity
     const rss = peakRssMb()

@@ -34,8 +34,8 @@ import { readRosterSheet, type SheetHeader, shownValue } from './sheet-reader'
 import { checkXlsxBytes } from './xlsx-file'
 
 /** Rows compared with the roster per query, and written per transaction. */
-const CHECK_CHUNK = 500
-const COMMIT_CHUNK = 250
+const CHECK_CHUNK = 100
+const COMMIT_CHUNK = 100
 /** How many problems and changes an import lists (the counts are always whole). */
 export const LISTED_MAX = 5000
 /** A commit that has not finished in this long was cut off (the server stopped) and may be run again. */

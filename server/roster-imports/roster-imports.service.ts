@@ -36,6 +36,8 @@ import { checkXlsxBytes } from './xlsx-file'
 /** Rows compared with the roster per query, and written per transaction. */
 const CHECK_CHUNK = 100
 const COMMIT_CHUNK = 100
+/** Rows checked between turns of the event loop: a few milliseconds of work, then other requests' turn. */
+const YIELD_EVERY = 25
 /** How many problems and changes an import lists (the counts are always whole). */
 export const LISTED_MAX = 5000
 /** A commit that has not finished in this long was cut off (the server stopped) and may be run again. */
@@ -156,7 +158,9 @@ export async function checkImport(db: Kysely<DB>, keys: DataKeys, caller: StaffC
     const found = await repo.peopleByIdHashes(db, [...new Set([...batch.map((r) => r.hash), ...headHashes])])
     const byHash = new Map(found.map((p) => [p.id_number_hash!, p]))
     const waiting: { import_id: number; row_number: number; pass: number; id_number_hash: string; fields_enc: string }[] = []
+    let done = 0
     for (const r of batch) {
+      if (++done % YIELD_EVERY === 0) await yieldToOthers()
       const existing = byHash.get(r.hash)
       if (existing && onlyTownship !== null && existing.township !== onlyTownship) {
         refuse(r.row, [{ column: headerOf.idNumber, value: maskIdNumber(r.person.idNumber), message: `这个人已经在${existing.township}登记，不能从这里修改，请联系${existing.township}的劳务专干` }])

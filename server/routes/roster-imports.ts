@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { api, rosterImportFieldName, rosterImportMaxBytes } from '../../types'
 import { AppError, validationFailed } from '../http/app-error'
 import { FileAnswer } from '../http/file-answer'
@@ -9,6 +9,16 @@ import { allVillages } from '../roster-imports/roster-imports.repository'
 import { checkImport, commitImport, getImport } from '../roster-imports/roster-imports.service'
 import { rosterTemplate } from '../roster-imports/template'
 import { rosterImportTownshipOf } from '../staff/staff-scope'
+
+/**
+ * A county's sheet takes up to a minute to check or write, with nothing moving on the socket meanwhile: the idle limit
+ * (CONNECTION_TIMEOUT_MS, 30 s) would cut the answer off, so these two wait as long as a whole request may take.
+ */
+function longRunning(app: FastifyInstance, req: FastifyRequest): void {
+  const socket = req.raw.socket as { setTimeout?: (ms: number) => void } | undefined
+  // Injected requests (tests) have no real socket.
+  if (typeof socket?.setTimeout === 'function') socket.setTimeout(app.config.timeouts.requestMs)
+}
 
 const noFile = () => validationFailed({ file: '请选择要导入的 Excel 文件（.xlsx）' })
 
@@ -22,7 +32,8 @@ export function rosterImportRoutes(app: FastifyInstance): void {
 
   route(app, api.staffGetRosterImport, async ({ caller, params }) => getImport(app.db, caller, Number(params.id)))
 
-  route(app, api.staffCommitRosterImport, async ({ caller, params, reply }) => {
+  route(app, api.staffCommitRosterImport, async ({ req, caller, params, reply }) => {
+    longRunning(app, req)
     reply.header('cache-control', 'no-store')
     return commitImport(app.db, app.keys, caller, Number(params.id), () => app.clock())
   })
@@ -46,6 +57,7 @@ export function rosterImportRoutes(app: FastifyInstance): void {
         }
         throw error
       }
+      longRunning(app, req)
       return checkImport(app.db, app.keys, caller, { name: part.filename || `导入-${chinaDate(app.clock())}.xlsx`, bytes }, app.clock())
     })
   })

@@ -80,3 +80,15 @@ test('the account registers download as .xlsx too', async () => {
   expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(ledgerCsvHeader)
   expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
 })
+
+test('the 劳务输转 figures download as .xlsx: months, provinces and townships, each beside last year', async () => {
+  const res = await t.app.inject({ url: '/api/staff/figures/labour?format=xlsx', headers: bearer(admin) })
+  expect(res.statusCode).toBe(200)
+  const wb = new ExcelJS.Workbook()
+  await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+  expect(wb.worksheets.map((w) => w.name)).toEqual(['逐月', '按省份', '按乡镇'])
+  const townships = wb.getWorksheet('按乡镇')!
+  const rows = townships.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1, 4))
+  expect(rows).toContainEqual(['洛门镇', 1, 0])
+  expect(wb.getWorksheet('按省份')!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1, 3))).toContainEqual(['江苏省', 1])
+})

@@ -140,6 +140,12 @@ try {
   console.log(`load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (${(await import('node:os')).availableParallelism()} CPUs)`)
   console.log(`goals: each step < ${STEP_GOAL_S} s, server peak RSS < ${RSS_GOAL_MB} MB (VmHWM, from start), job list p95 < ${JOBS_GOAL_MS} ms`)
   process.exitCode = failed ? 1 : 0
+} catch (error) {
+  // What the server said before it failed, then the failure.
+  try {
+    console.log(readFileSync(join(dataDir, 'server.log'), 'utf8').split('\n').filter((l) => /"level":(40|50)/.test(l)).slice(-5).join('\n'))
+  } catch {}
+  throw error
 } finally {
   await stopBenchServer(server)
   if (pgDatabase) {

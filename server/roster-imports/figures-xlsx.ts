@@ -24,7 +24,7 @@ export function labourFiguresXlsx(f: LabourFigures): Readable {
       header: ['月份', '截至', ...periodHeader, '劳务收入（元）', '去年同期劳务收入（元）'],
       rows: [
         ...f.months.map((m) => [m.month, m.asOf, ...cells(m, m.lastYear), m.incomeYuan, m.lastYear.incomeYuan]),
-        [`${f.year}年累计`, ytd.asOf, ...cells(ytd, ytd.lastYear), ytd.incomeYuan, ytd.lastYear.incomeYuan],
+        [`${f.year}年累计`, f.asOf, ...cells(ytd, ytd.lastYear), ytd.incomeYuan, ytd.lastYear.incomeYuan],
       ],
     },
     { name: '按省份', header: ['去向省份', ...periodHeader], rows: f.byProvince.map((r) => [r.province, ...cells(r, r.lastYear)]) },

@@ -11,13 +11,15 @@ import { rosterTemplate } from '../roster-imports/template'
 import { rosterImportTownshipOf } from '../staff/staff-scope'
 
 /**
- * A county's sheet takes up to a minute to check or write, with nothing moving on the socket meanwhile: the idle limit
- * (CONNECTION_TIMEOUT_MS, 30 s) would cut the answer off, so these two wait as long as a whole request may take.
+ * A county's sheet takes up to a minute to check or write (longer on a busy server), with nothing moving on the socket
+ * meanwhile: the idle limit (CONNECTION_TIMEOUT_MS, 30 s) would cut the answer off, so these two wait up to ten minutes.
  */
-function longRunning(app: FastifyInstance, req: FastifyRequest): void {
+const LONG_RUNNING_MS = 10 * 60 * 1000
+
+function longRunning(req: FastifyRequest): void {
   const socket = req.raw.socket as { setTimeout?: (ms: number) => void } | undefined
   // Injected requests (tests) have no real socket.
-  if (typeof socket?.setTimeout === 'function') socket.setTimeout(app.config.timeouts.requestMs)
+  if (typeof socket?.setTimeout === 'function') socket.setTimeout(LONG_RUNNING_MS)
 }
 
 const noFile = () => validationFailed({ file: '请选择要导入的 Excel 文件（.xlsx）' })
@@ -33,7 +35,7 @@ export function rosterImportRoutes(app: FastifyInstance): void {
   route(app, api.staffGetRosterImport, async ({ caller, params }) => getImport(app.db, caller, Number(params.id)))
 
   route(app, api.staffCommitRosterImport, async ({ req, caller, params, reply }) => {
-    longRunning(app, req)
+    longRunning(req)
     reply.header('cache-control', 'no-store')
     return commitImport(app.db, app.keys, caller, Number(params.id), () => app.clock())
   })
@@ -57,7 +59,7 @@ export function rosterImportRoutes(app: FastifyInstance): void {
         }
         throw error
       }
-      longRunning(app, req)
+      longRunning(req)
       return checkImport(app.db, app.keys, caller, { name: part.filename || `导入-${chinaDate(app.clock())}.xlsx`, bytes }, app.clock())
     })
   })

@@ -22,6 +22,12 @@ export async function peopleByIdHashes(db: Kysely<DB>, hashes: readonly string[]
     .execute() as Promise<PersonRow[]>
 }
 
+/** Just who holds these hashes and at which version: a transaction's check that nothing moved since a read. */
+export async function stampsByIdHashes(db: Kysely<DB>, hashes: readonly string[]) {
+  if (!hashes.length) return []
+  return db.selectFrom('people').select(['id', 'version', 'household_id', 'id_number_hash']).where('id_number_hash', 'in', [...hashes]).execute()
+}
+
 export async function insertImport(db: Kysely<DB>, row: Insertable<RosterImportTable>): Promise<number> {
   return (await db.insertInto('roster_imports').values(row).returning('id').executeTakeFirstOrThrow()).id
 }

@@ -317,7 +317,7 @@ export async function commitImport(db: Kysely<DB>, keys: DataKeys, caller: Staff
     // A person registered by hand meanwhile makes the insert fail on the unique ID hash: read again, then it is an update.
     for (let attempt = 0; done === undefined; attempt++) {
       try {
-        done = await db.transaction().execute((trx) => writeChunk(trx, keys, { township: imp.township, staffId: caller.staffId }, waiting, now().toISOString()))
+        done = await writeChunk(db, keys, { township: imp.township, staffId: caller.staffId }, waiting, now().toISOString())
       } catch (error) {
         if (attempt > 0 || !isUniqueViolation(error)) throw error
       }
@@ -336,68 +336,98 @@ export async function commitImport(db: Kysely<DB>, keys: DataKeys, caller: Staff
   return importDto((await repo.findImport(db, id))!)
 }
 
-async function writeChunk(trx: Kysely<DB>, keys: DataKeys, by: { township: string | null; staffId: number }, rows: readonly WaitingRow[], at: string) {
-  const onlyTownship = by.township
-  const written = { created: 0, updated: 0, unchanged: 0 }
-  const heads = rows.flatMap((r) => (r.person.headIdNumber && r.person.headIdNumber !== r.person.idNumber ? [hashOf(keys, r.person.headIdNumber)] : []))
-  const found = await repo.peopleByIdHashes(trx, [...new Set([...rows.map((r) => hashOf(keys, r.person.idNumber)), ...heads])])
+interface Plan {
+  /** What the plan was made over: ID hash → id, version and household of each person it read. */
+  snapshot: Map<string, string>
+  unchanged: number
+  updates: { id: number; fromVersion: number; state: roster.PersonState; moved: boolean; createdAt: string; changes: unknown }[]
+  fresh: { state: roster.PersonState; fields: Fields; ownHash: string; headHash: string | null; headHousehold: number | undefined }[]
+}
+
+const stampOf = (p: { id: number; version: number; household_id: number }) => `${p.id}:${p.version}:${p.household_id}`
+
+/**
+ * What a chunk will write, worked out before its transaction (decrypting, merging, encrypting are most of the work):
+ * the transaction then only checks nothing moved meanwhile and runs the statements, holding SQLite's one connection
+ * for as short as it can.
+ */
+async function planChunk(db: Kysely<DB>, keys: DataKeys, onlyTownship: string | null, rows: readonly WaitingRow[], pause: boolean): Promise<Plan> {
+  const ownHashes = rows.map((r) => hashOf(keys, r.person.idNumber))
+  const headHashes = rows.map((r) => (r.person.headIdNumber && r.person.headIdNumber !== r.person.idNumber ? hashOf(keys, r.person.headIdNumber) : null))
+  const found = await repo.peopleByIdHashes(db, [...new Set([...ownHashes, ...headHashes.filter((h): h is string => h !== null)])])
   const byHash = new Map(found.map((p) => [p.id_number_hash!, p]))
-  const fresh: { state: roster.PersonState; fields: Fields }[] = []
-  const versions: Insertable<PersonVersionTable>[] = []
-  const updatedIds: number[] = []
-  /** Households opened by heads earlier in this chunk (not on the roster when it was read). */
-  const opened = new Map<string, number>()
-  for (const { person } of rows) {
-    const existing = byHash.get(hashOf(keys, person.idNumber))
+  const plan: Plan = { snapshot: new Map(found.map((p) => [p.id_number_hash!, stampOf(p)])), unchanged: 0, updates: [], fresh: [] }
+  for (let i = 0; i < rows.length; i++) {
+    if (pause && i > 0 && i % YIELD_EVERY === 0) await yieldToOthers()
+    const { person } = rows[i]
+    const existing = byHash.get(ownHashes[i])
     if (existing) {
       // Moved out of the officer's township since the check: not theirs to change any more.
       if (onlyTownship !== null && existing.township !== onlyTownship) {
-        written.unchanged++
+        plan.unchanged++
         continue
       }
       const before = fieldsOf(existing, keys)
       const merged = mergeInto(before, person)
       const changes = changesBetween(before, merged)
       if (!changes.length || problemsOfRule(merged).length) {
-        written.unchanged++
+        plan.unchanged++
         continue
       }
       // Moving to another village takes the person out of their household, as on the person page.
-      const householdId = merged.villageId === before.villageId ? existing.household_id : await roster.insertHousehold(trx, { township: merged.township, villageId: merged.villageId, at })
-      if (householdId !== existing.household_id) merged.relation = 'head'
-      const state = stateOf({ ...merged, householdId }, keys, {
+      const moved = merged.villageId !== before.villageId
+      if (moved) merged.relation = 'head'
+      const state = stateOf({ ...merged, householdId: existing.household_id }, keys, {
         idEnc: existing.id_number_enc,
         phoneEnc: merged.phone !== null && keys.hmac(PHONE_PURPOSE, merged.phone) === existing.phone_hash ? existing.phone_enc : null,
         userId: existing.user_id,
         version: existing.version + 1,
         source: 'import',
       })
-      if (!(await roster.updatePerson(trx, existing.id, existing.version, state, at))) {
-        written.unchanged++
-        continue
-      }
-      updatedIds.push(existing.id)
-      versions.push(versionRow(existing.id, state, at, existing.created_at, changes, by.staffId))
-      written.updated++
+      plan.updates.push({ id: existing.id, fromVersion: existing.version, state, moved, createdAt: existing.created_at, changes })
       continue
     }
     const merged = mergeInto(null, person)
-    const headHash = person.headIdNumber && person.headIdNumber !== person.idNumber ? hashOf(keys, person.headIdNumber) : null
-    const headsHousehold = headHash ? (byHash.get(headHash)?.household_id ?? opened.get(headHash)) : undefined
-    const householdId = headsHousehold ?? (await roster.insertHousehold(trx, { township: merged.township, villageId: merged.villageId, at }))
-    if (headHash && headsHousehold === undefined) merged.relation = 'head'
-    if (!headHash) opened.set(hashOf(keys, person.idNumber), householdId)
-    fresh.push({ state: stateOf({ ...merged, householdId }, keys, { userId: null, version: 1, source: 'import' }), fields: merged })
+    const headHash = headHashes[i]
+    // The household is filled in by the transaction: a head opens one there.
+    plan.fresh.push({ state: stateOf({ ...merged, householdId: 0 }, keys, { userId: null, version: 1, source: 'import' }), fields: merged, ownHash: ownHashes[i], headHash, headHousehold: headHash ? byHash.get(headHash)?.household_id : undefined })
   }
-  // People a member's head row created in an earlier chunk are found above; within one chunk heads come first (pass 0).
-  const ids = await repo.insertPeople(trx, fresh.map((f) => f.state), at)
-  for (const f of fresh) {
-    versions.push(versionRow(ids.get(f.state.id_number_hash!)!, f.state, at, at, changesBetween(null, f.fields), by.staffId))
-    written.created++
+  return plan
+}
+
+async function applyPlan(trx: Kysely<DB>, plan: Plan, staffId: number, at: string) {
+  const versions: Insertable<PersonVersionTable>[] = []
+  for (const u of plan.updates) {
+    if (u.moved) u.state.household_id = await roster.insertHousehold(trx, { township: u.state.township, villageId: u.state.village_id, at })
+    if (!(await roster.updatePerson(trx, u.id, u.fromVersion, u.state, at))) throw conflict('这条记录刚被别人改过，请重新导入')
+    versions.push(versionRow(u.id, u.state, at, u.createdAt, u.changes, staffId))
   }
-  await repo.closeVersions(trx, updatedIds, at)
+  /** Households opened by heads earlier in this chunk; within a chunk heads come first (pass 0). */
+  const opened = new Map<string, number>()
+  const changesOf = new Map<string, unknown>()
+  for (const f of plan.fresh) {
+    const headsHousehold = f.headHash ? (f.headHousehold ?? opened.get(f.headHash)) : undefined
+    f.state.household_id = headsHousehold ?? (await roster.insertHousehold(trx, { township: f.state.township, villageId: f.state.village_id, at }))
+    // A member whose head is gone since the check heads a household of their own.
+    if (f.headHash && headsHousehold === undefined) f.state.relation = f.fields.relation = 'head'
+    if (!f.headHash) opened.set(f.ownHash, f.state.household_id)
+    changesOf.set(f.ownHash, changesBetween(null, f.fields))
+  }
+  const ids = await repo.insertPeople(trx, plan.fresh.map((f) => f.state), at)
+  for (const f of plan.fresh) versions.push(versionRow(ids.get(f.ownHash)!, f.state, at, at, changesOf.get(f.ownHash), staffId))
+  await repo.closeVersions(trx, plan.updates.map((u) => u.id), at)
   await repo.insertVersions(trx, versions)
-  return written
+  return { created: plan.fresh.length, updated: plan.updates.length, unchanged: plan.unchanged }
+}
+
+/** One chunk: planned outside, written inside a transaction; planned again inside if anyone it read changed meanwhile. */
+async function writeChunk(db: Kysely<DB>, keys: DataKeys, by: { township: string | null; staffId: number }, rows: readonly WaitingRow[], at: string) {
+  const plan = await planChunk(db, keys, by.township, rows, true)
+  return db.transaction().execute(async (trx) => {
+    const now = await repo.stampsByIdHashes(trx, [...new Set([...plan.fresh.flatMap((f) => [f.ownHash, ...(f.headHash ? [f.headHash] : [])]), ...plan.snapshot.keys()])])
+    const same = now.length === plan.snapshot.size && now.every((p) => plan.snapshot.get(p.id_number_hash!) === stampOf(p))
+    return applyPlan(trx, same ? plan : await planChunk(trx, keys, by.township, rows, false), by.staffId, at)
+  })
 }
 
 function versionRow(personId: number, state: roster.PersonState, at: string, createdAt: string, changes: unknown, staffId: number): Insertable<PersonVersionTable> {

@@ -35,7 +35,7 @@ import { checkXlsxBytes } from './xlsx-file'
 
 /** Rows compared with the roster per query, and written per transaction. */
 const CHECK_CHUNK = 100
-const COMMIT_CHUNK = 200
+const COMMIT_CHUNK = 100
 /** Rows checked between turns of the event loop: a few milliseconds of work, then other requests' turn. */
 const YIELD_EVERY = 25
 /** How many problems and changes an import lists (the counts are always whole). */

@@ -1,5 +1,6 @@
 /** Every query of the roster imports: the import records, their waiting rows, and the roster reads and writes in bulk. */
-import type { Insertable, Kysely, Selectable } from 'kysely'
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely'
+import { dialectOf } from '../db/dialect'
 import type { DB, PersonVersionTable, RosterImportTable } from '../db/schema'
 import type { PersonRow, PersonState } from '../roster/roster.repository'
 import { CURRENT_UNTIL } from '../roster/roster.repository'
@@ -97,6 +98,24 @@ export async function finishCommit(db: Kysely<DB>, id: number, r: { at: string; 
     .execute()
   // The rows are written; their encrypted copies have no further use.
   await db.deleteFrom('roster_import_rows').where('import_id', '=', id).execute()
+}
+
+/**
+ * New households, their ids in the order asked. PostgreSQL: the ids are drawn from the table's sequence in one round
+ * trip, then one insert (a chunk opens dozens; one statement each would be a round trip each). SQLite runs in the
+ * process, where a statement each costs nothing extra and RETURNING's order is not promised.
+ */
+export async function insertHouseholds(db: Kysely<DB>, rows: readonly { township: string; villageId: number }[], at: string): Promise<number[]> {
+  if (!rows.length) return []
+  if (dialectOf(db) === 'sqlite') {
+    const ids: number[] = []
+    for (const r of rows) ids.push((await db.insertInto('households').values({ township: r.township, village_id: r.villageId, created_at: at }).returning('id').executeTakeFirstOrThrow()).id)
+    return ids
+  }
+  const drawn = await sql<{ id: string }>`select nextval(pg_get_serial_sequence('households', 'id')) as id from generate_series(1, ${rows.length})`.execute(db)
+  const ids = drawn.rows.map((r) => Number(r.id))
+  await db.insertInto('households').values(rows.map((r, i) => ({ id: ids[i], township: r.township, village_id: r.villageId, created_at: at }))).execute()
+  return ids
 }
 
 /** New people in one statement; their ids by ID-number hash (unique), never by the order of the answer. */

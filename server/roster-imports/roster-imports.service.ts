@@ -397,24 +397,31 @@ async function planChunk(db: Kysely<DB>, keys: DataKeys, onlyTownship: string | 
 
 async function applyPlan(trx: Kysely<DB>, plan: Plan, staffId: number, at: string) {
   const versions: Insertable<PersonVersionTable>[] = []
+  // Who opens a household: people moved to another village, new heads, and members whose head is gone since the check
+  // (they head one of their own). Members join a head on the roster or one opened earlier in this chunk (heads come first).
+  const headsHere = new Set(plan.fresh.filter((f) => !f.headHash).map((f) => f.ownHash))
+  const opening = [
+    ...plan.updates.filter((u) => u.moved).map((u) => u.state),
+    ...plan.fresh.filter((f) => !f.headHash || (f.headHousehold === undefined && !headsHere.has(f.headHash))).map((f) => f.state),
+  ]
+  const ids = await repo.insertHouseholds(trx, opening.map((st) => ({ township: st.township, villageId: st.village_id })), at)
+  opening.forEach((st, i) => (st.household_id = ids[i]))
   for (const u of plan.updates) {
-    if (u.moved) u.state.household_id = await roster.insertHousehold(trx, { township: u.state.township, villageId: u.state.village_id, at })
     if (!(await roster.updatePerson(trx, u.id, u.fromVersion, u.state, at))) throw conflict('这条记录刚被别人改过，请重新导入')
     versions.push(versionRow(u.id, u.state, at, u.createdAt, u.changes, staffId))
   }
-  /** Households opened by heads earlier in this chunk; within a chunk heads come first (pass 0). */
-  const opened = new Map<string, number>()
+  const opened = new Map(plan.fresh.filter((f) => !f.headHash).map((f) => [f.ownHash, f.state.household_id]))
   const changesOf = new Map<string, unknown>()
   for (const f of plan.fresh) {
-    const headsHousehold = f.headHash ? (f.headHousehold ?? opened.get(f.headHash)) : undefined
-    f.state.household_id = headsHousehold ?? (await roster.insertHousehold(trx, { township: f.state.township, villageId: f.state.village_id, at }))
-    // A member whose head is gone since the check heads a household of their own.
-    if (f.headHash && headsHousehold === undefined) f.state.relation = f.fields.relation = 'head'
-    if (!f.headHash) opened.set(f.ownHash, f.state.household_id)
+    if (f.headHash) {
+      const headsHousehold = f.headHousehold ?? opened.get(f.headHash)
+      if (headsHousehold !== undefined) f.state.household_id = headsHousehold
+      else f.state.relation = f.fields.relation = 'head'
+    }
     changesOf.set(f.ownHash, changesBetween(null, f.fields))
   }
-  const ids = await repo.insertPeople(trx, plan.fresh.map((f) => f.state), at)
-  for (const f of plan.fresh) versions.push(versionRow(ids.get(f.ownHash)!, f.state, at, at, changesOf.get(f.ownHash), staffId))
+  const personIds = await repo.insertPeople(trx, plan.fresh.map((f) => f.state), at)
+  for (const f of plan.fresh) versions.push(versionRow(personIds.get(f.ownHash)!, f.state, at, at, changesOf.get(f.ownHash), staffId))
   await repo.closeVersions(trx, plan.updates.map((u) => u.id), at)
   await repo.insertVersions(trx, versions)
   return { created: plan.fresh.length, updated: plan.updates.length, unchanged: plan.unchanged }

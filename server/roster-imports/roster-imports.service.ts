@@ -21,7 +21,7 @@ import {
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { writeAudit } from '../audit/audit.repository'
-import { isUniqueViolation } from '../db/dialect'
+import { dialectOf, isUniqueViolation } from '../db/dialect'
 import type { DB, PersonVersionTable } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound } from '../http/app-error'
@@ -34,8 +34,12 @@ import { readRosterSheet, type SheetHeader, shownValue } from './sheet-reader'
 import { checkXlsxBytes } from './xlsx-file'
 
 /** Rows compared with the roster per query, and written per transaction. */
-const CHECK_CHUNK = 100
-const COMMIT_CHUNK = 100
+const CHECK_CHUNK = 500
+/**
+ * SQLite has one connection: a transaction holds every other request up, so it stays short. PostgreSQL's other
+ * requests take other connections, and fewer, larger transactions save round trips.
+ */
+const commitChunk = (db: Kysely<DB>) => (dialectOf(db) === 'sqlite' ? 100 : 500)
 /** Rows checked between turns of the event loop: a few milliseconds of work, then other requests' turn. */
 const YIELD_EVERY = 25
 /** How many problems and changes an import lists (the counts are always whole). */
@@ -310,7 +314,7 @@ export async function commitImport(db: Kysely<DB>, keys: DataKeys, caller: Staff
   const written = { created: 0, updated: 0, unchanged: 0 }
   let after = { pass: -1, row: 0 }
   for (;;) {
-    const rows = await repo.rowsAfter(db, id, after, COMMIT_CHUNK)
+    const rows = await repo.rowsAfter(db, id, after, commitChunk(db))
     if (!rows.length) break
     const waiting = rows.map((r) => JSON.parse(keys.decrypt(r.fields_enc)) as WaitingRow)
     let done: typeof written | undefined

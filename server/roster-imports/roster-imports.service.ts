@@ -34,7 +34,7 @@ import { readRosterSheet, type SheetHeader, shownValue } from './sheet-reader'
 import { checkXlsxBytes } from './xlsx-file'
 
 /** Rows compared with the roster per query, and written per transaction. */
-const CHECK_CHUNK = 500
+const CHECK_CHUNK = 100
 /**
  * SQLite has one connection: a transaction holds every other request up, so it stays short. PostgreSQL's other
  * requests take other connections, and fewer, larger transactions save round trips.

@@ -7,7 +7,7 @@
 // village, mixed statuses, written with exceljs's streaming writer. Peak RSS is the server process's VmHWM.
 // Goals: each step < 60 s, the server's peak RSS < 500 MB, GET /api/jobs p95 < 100 ms during each step. Exits 1 on a miss.
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
@@ -142,9 +142,8 @@ try {
   process.exitCode = failed ? 1 : 0
 } catch (error) {
   // What the server said before it failed, then the failure.
-  try {
-    console.log(readFileSync(join(dataDir, 'server.log'), 'utf8').split('\n').filter((l) => /"level":(40|50)/.test(l)).slice(-5).join('\n'))
-  } catch {}
+  const log = join(dataDir, 'server.log')
+  if (existsSync(log)) console.log(readFileSync(log, 'utf8').split('\n').filter((l) => /"level":(40|50)/.test(l)).slice(-5).join('\n'))
   throw error
 } finally {
   await stopBenchServer(server)

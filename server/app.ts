@@ -40,6 +40,7 @@ import { policyRoutes } from './routes/policies'
 import { brandRoutes } from './routes/brands'
 import { rosterRoutes } from './routes/roster'
 import { rosterFollowUpRoutes } from './routes/roster-follow-up'
+import { rosterImportRoutes } from './routes/roster-imports'
 
 export interface BuildAppOptions {
   config: Config
@@ -113,6 +114,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   brandRoutes(app)
   rosterRoutes(app)
   rosterFollowUpRoutes(app)
+  rosterImportRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

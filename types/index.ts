@@ -73,6 +73,7 @@ import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
 import { staffLabourFigures } from './labour-figures'
+import { staffCheckRosterImport, staffCommitRosterImport, staffGetRosterImport, staffRosterImportTemplate } from './roster-imports'
 import {
   staffConfirmPerson,
   staffFollowUps,
@@ -123,6 +124,7 @@ export * from './places'
 export * from './roster'
 export * from './labour-figures'
 export * from './roster-follow-up'
+export * from './roster-imports'
 export * from './worklog'
 
 export const api = {
@@ -227,6 +229,10 @@ export const api = {
   staffFollowUps,
   staffRisks,
   staffRecordRiskAction,
+  staffRosterImportTemplate,
+  staffCheckRosterImport,
+  staffGetRosterImport,
+  staffCommitRosterImport,
   getWorklogMonth,
   logWorklogDay,
   updateWorklogDay,

@@ -61,6 +61,8 @@ export const labourFigures = z.object({
 export type LabourFigures = z.infer<typeof labourFigures>
 
 export const labourFiguresQuery = z.object({
+  /** xlsx: the same figures as a workbook (months, by province, by township). */
+  format: z._default(z.enum(['json', 'xlsx']), 'json'),
   year: z.optional(z.coerce.number().check(z.int('年份不对'), z.gte(2020, '年份不对'), z.lte(2100, '年份不对'))),
   township: z.optional(townshipInput),
   asOf: z.optional(isoDate),
@@ -72,5 +74,6 @@ export const staffLabourFigures = endpoint({
   access: 'staff',
   summary: "劳务输转 figures from the roster: admins the county's (or one township's), township officers their township's; others 403",
   query: labourFiguresQuery,
+  files: ['xlsx'],
   response: labourFigures,
 })

@@ -69,7 +69,7 @@ export const ledgerRow = z.object({
 export type LedgerRow = z.infer<typeof ledgerRow>
 
 export const ledgerQuery = z.object({
-  format: z._default(z.enum(['json', 'csv']), 'json'),
+  format: z._default(z.enum(['json', 'csv', 'xlsx']), 'json'),
   township: z.optional(z.enum(townships, '请选择乡镇')),
   /** A city or a province: 苏州市, 苏州, 江苏省 */
   destination: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(20, '最多20个字'))),
@@ -88,10 +88,10 @@ export const staffLedger = endpoint({
   method: 'GET',
   path: '/staff/ledgers/:kind',
   access: 'staff',
-  summary: "A ledger as JSON (or ?format=csv: a download); station staff see the workers who applied to their station's postings or asked it for help",
+  summary: "A ledger as JSON (or ?format=csv / xlsx: a download); station staff see the workers who applied to their station's postings or asked it for help",
   params: ledgerParams,
   query: ledgerQuery,
-  files: ['csv'],
+  files: ['csv', 'xlsx'],
   response: z.union([
     z.object({ kind: z.enum(accountLedgerKinds), count: z.number(), phonesMasked: z.boolean(), items: z.array(ledgerRow) }),
     /** A roster register: one page (cursor, limit) of people, `count` all of them; CSV holds them all. */

@@ -660,7 +660,44 @@ export interface WorklogPaymentTable {
   on_the_day: Flag
 }
 
+/** An upload of a roster sheet (0020): checked, then committed by its importer. */
+export interface RosterImportTable {
+  id: Generated<number>
+  staff_id: number
+  township: string | null
+  file_name: string
+  sha256: string
+  state: string
+  row_count: number
+  new_count: number
+  changed_count: number
+  unchanged_count: number
+  refused_count: number
+  problem_count: number
+  problems_json: string
+  changes_json: string
+  created_at: string
+  commit_started_at: string | null
+  committed_at: string | null
+  committed_by_staff_id: number | null
+  written_created: number | null
+  written_updated: number | null
+  written_unchanged: number | null
+}
+
+/** A good row of a checked import, waiting for the commit (0020). */
+export interface RosterImportRowTable {
+  id: Generated<number>
+  import_id: number
+  row_number: number
+  pass: number
+  id_number_hash: string
+  fields_enc: string
+}
+
 export interface DB {
+  roster_imports: RosterImportTable
+  roster_import_rows: RosterImportRowTable
   worklog_employers: WorklogEmployerTable
   worklog_entries: WorklogEntryTable
   worklog_payments: WorklogPaymentTable

@@ -60,7 +60,7 @@ export function rosterKindFilter(kind: RosterLedgerKind): Partial<repo.PeopleFil
 }
 
 export interface RosterLedgerQuery {
-  format: 'json' | 'csv'
+  format: 'json' | 'csv' | 'xlsx'
   township?: Township
   villageId?: number
   /** A province (江苏省) or a city (苏州 / 苏州市). */
@@ -104,8 +104,20 @@ export async function rosterLedger(db: Kysely<DB>, keys: DataKeys, caller: Staff
   let rows: repo.PersonRow[] = []
   let nextCursor: string | null = null
   let count = 0
+  // xlsx: the whole register, read page by page while it is written (never held whole).
+  let pages: AsyncGenerator<Person[]> | null = null
   if (!nobody) {
-    if (query.format === 'csv') {
+    if (query.format === 'xlsx') {
+      count = await repo.countPeople(db, filter, cutoff)
+      pages = (async function* () {
+        for (let after: number | undefined; ; ) {
+          const page = await repo.listPeople(db, filter, { afterId: after, limit: CSV_PAGE }, cutoff)
+          yield page.map((r) => toPerson(r, keys, full))
+          if (page.length < CSV_PAGE) return
+          after = page[page.length - 1].id
+        }
+      })()
+    } else if (query.format === 'csv') {
       for (let after: number | undefined; ; ) {
         const page = await repo.listPeople(db, filter, { afterId: after, limit: CSV_PAGE }, cutoff)
         rows.push(...page)
@@ -128,32 +140,34 @@ export async function rosterLedger(db: Kysely<DB>, keys: DataKeys, caller: Staff
       staffId: caller.staffId,
       action: 'ledger_export',
       userId: null,
-      detail: `${ledgerKindLabel[kind]}${filters ? `（${filters}）` : ''} ${query.format.toUpperCase()} ${items.length} 人，电话和身份证号${full ? '完整' : '已遮挡'}`,
+      detail: `${ledgerKindLabel[kind]}${filters ? `（${filters}）` : ''} ${query.format.toUpperCase()} ${pages ? count : items.length} 人，电话和身份证号${full ? '完整' : '已遮挡'}`,
       at: now,
     },
   ])
-  return { kind, count, phonesMasked: !full, asOf: query.asOf ?? null, nextCursor, items }
+  return { kind, count, phonesMasked: !full, asOf: query.asOf ?? null, nextCursor, items, pages }
 }
 
 export const rosterLedgerCsvHeader = ['姓名', '身份证号', '手机号', '乡镇', '村', '组', '户类别', '目前状态', '去向省份', '去向城市', '工作单位', '工种', '去年状态']
 
+/** One person's cells under rosterLedgerCsvHeader (the CSV and the .xlsx write the same). */
+export function rosterLedgerCells(p: Person): string[] {
+  return [
+    p.name,
+    p.idNumber ?? '',
+    p.phone ?? '',
+    p.township,
+    p.village,
+    p.group ?? '',
+    povertyStatusLabel[p.poverty],
+    personStatusLabel[p.status],
+    p.destinationProvince ?? '',
+    p.destinationCity ?? '',
+    p.employer ?? '',
+    p.trade ?? '',
+    p.statusLastYear ? personStatusLabel[p.statusLastYear] : '',
+  ]
+}
+
 export function rosterLedgerCsv(items: readonly Person[]): string {
-  return toCsv(
-    rosterLedgerCsvHeader,
-    items.map((p) => [
-      p.name,
-      p.idNumber ?? '',
-      p.phone ?? '',
-      p.township,
-      p.village,
-      p.group ?? '',
-      povertyStatusLabel[p.poverty],
-      personStatusLabel[p.status],
-      p.destinationProvince ?? '',
-      p.destinationCity ?? '',
-      p.employer ?? '',
-      p.trade ?? '',
-      p.statusLastYear ? personStatusLabel[p.statusLastYear] : '',
-    ]),
-  )
+  return toCsv(rosterLedgerCsvHeader, items.map(rosterLedgerCells))
 }

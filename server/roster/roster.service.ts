@@ -40,19 +40,19 @@ type CreateBody = z.output<typeof createPersonBody>
 type UpdateBody = z.output<typeof updatePersonBody>
 
 /** A person's fields in the clear, as staff write them (the state columns before encryption). */
-type Fields = Omit<CreateBody, 'householdId'> & { householdId: number | null }
+export type Fields = Omit<CreateBody, 'householdId'> & { householdId: number | null }
 
 /** Who made a change, for the version row. */
 export type ChangeActor = { source: 'staff'; staffId: number } | { source: 'self'; userId: number } | { source: 'import'; staffId: number | null }
 
-const ID_PURPOSE = 'id-number'
+export const ID_PURPOSE = 'id-number'
 /** The same purpose as users.phone_hash, so a signing-in worker's phone finds their roster record. */
-const PHONE_PURPOSE = 'phone'
+export const PHONE_PURPOSE = 'phone'
 
 /** The instant a China day ends: "as of 2026-03-31" is everything before 2026-04-01 00:00 +08:00. */
 export const endOfChinaDay = (date: string) => new Date(`${addDays(date, 1)}T00:00:00+08:00`).toISOString()
 
-function fieldsOf(row: repo.PersonRow, keys: DataKeys): Fields {
+export function fieldsOf(row: repo.PersonRow, keys: DataKeys): Fields {
   return {
     name: row.name,
     idNumber: row.id_number_enc ? keys.decrypt(row.id_number_enc) : '',
@@ -253,7 +253,7 @@ async function problemsOf(db: Kysely<DB>, scope: PeopleScope, f: Fields, personI
 
 const isRealDate = (d: string) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d
 
-function stateOf(f: Fields & { householdId: number }, keys: DataKeys, keep: { idEnc?: string | null; phoneEnc?: string | null; userId: number | null; version: number; source: PersonSource }): repo.PersonState {
+export function stateOf(f: Fields & { householdId: number }, keys: DataKeys, keep: { idEnc?: string | null; phoneEnc?: string | null; userId: number | null; version: number; source: PersonSource }): repo.PersonState {
   // A person a worker registered in the app may have no ID number yet: no hash, no sex or birth year from it.
   const { sex, birthYear } = f.idNumber ? personOfIdNumber(f.idNumber) : { sex: null, birthYear: null }
   const h = f.howWent
@@ -299,7 +299,7 @@ function shown(f: Fields): Record<string, unknown> {
   return { ...f, idNumber: f.idNumber ? maskIdNumber(f.idNumber) : null, phone: f.phone ? maskPhone(f.phone) : null }
 }
 
-function changesBetween(before: Fields | null, after: Fields) {
+export function changesBetween(before: Fields | null, after: Fields) {
   const a = shown(after)
   const b = before ? shown(before) : null
   const changes: { field: string; before: unknown; after: unknown }[] = []

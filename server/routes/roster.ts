@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
+import { FileAnswer } from '../http/file-answer'
 import { route } from '../http/route'
+import { labourFiguresXlsx } from '../roster-imports/figures-xlsx'
 import { labourFigures } from '../roster/labour-figures.service'
 import { createVillage, listVillages, renameVillage } from '../roster/places.service'
 import { createPerson, getPerson, listPeople, personHistory, updatePerson } from '../roster/roster.service'
@@ -22,6 +24,10 @@ export function rosterRoutes(app: FastifyInstance): void {
     return getPerson(app.db, app.keys, caller, params.id, app.clock())
   })
   route(app, api.staffUpdatePerson, ({ caller, params, body }) => updatePerson(app.db, app.keys, caller, params.id, body, app.clock()))
-  route(app, api.staffLabourFigures, ({ caller, query }) => labourFigures(app.db, caller, query, app.clock()))
+  route(app, api.staffLabourFigures, async ({ caller, query }) => {
+    const figures = await labourFigures(app.db, caller, query, app.clock())
+    if (query.format !== 'xlsx') return figures
+    return new FileAnswer('xlsx', `劳务输转-${figures.township ?? '全县'}-${figures.asOf}`, `labour-figures-${figures.asOf}`, labourFiguresXlsx(figures))
+  })
   route(app, api.staffPersonHistory, ({ caller, params, query }) => personHistory(app.db, caller, params.id, query))
 }

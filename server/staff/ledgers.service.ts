@@ -21,7 +21,7 @@ import { chinaDateTime } from '../lib/dates'
 import { isAdmin } from './staff-scope'
 
 export interface LedgerQuery {
-  format: 'json' | 'csv'
+  format: 'json' | 'csv' | 'xlsx'
   township?: (typeof townships)[number]
   destination?: string
 }
@@ -114,24 +114,26 @@ export async function ledger(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller
 
 export const ledgerCsvHeader = ['姓名', '手机号', '乡镇', '村', '工种', '是否外出务工', '务工城市', '务工省份', '脱贫户', '已返乡', '有外出意愿', '去年外出', '登记时间']
 
+/** One worker's cells under ledgerCsvHeader (the CSV and the .xlsx write the same). */
+export function ledgerCells(r: LedgerRow): string[] {
+  return [
+    r.name ?? '',
+    r.phone,
+    r.hometownTownship ?? '',
+    r.hometownVillage ?? '',
+    r.trades.join('、'),
+    yesNoUnanswered(r.workingAway),
+    r.currentCity ?? '',
+    r.currentProvince ?? '',
+    yesNoUnanswered(r.povertyAlleviated),
+    yesNoUnanswered(r.returnedHome),
+    yesNoUnanswered(r.willingToGoOut),
+    yesNoUnanswered(r.workedAwayLastYear),
+    // China time, as the county reads it.
+    chinaDateTime(r.registeredAt),
+  ]
+}
+
 export function ledgerCsv(items: readonly LedgerRow[]): string {
-  return toCsv(
-    ledgerCsvHeader,
-    items.map((r) => [
-      r.name ?? '',
-      r.phone,
-      r.hometownTownship ?? '',
-      r.hometownVillage ?? '',
-      r.trades.join('、'),
-      yesNoUnanswered(r.workingAway),
-      r.currentCity ?? '',
-      r.currentProvince ?? '',
-      yesNoUnanswered(r.povertyAlleviated),
-      yesNoUnanswered(r.returnedHome),
-      yesNoUnanswered(r.willingToGoOut),
-      yesNoUnanswered(r.workedAwayLastYear),
-      // China time, as the county reads it.
-      chinaDateTime(r.registeredAt),
-    ]),
-  )
+  return toCsv(ledgerCsvHeader, items.map(ledgerCells))
 }

@@ -68,3 +68,13 @@ export function placeOutsideScope(scope: PeopleScope, place: { township: string;
   if (scope.villageId !== undefined && place.villageId !== scope.villageId) return { villageId: `你只能登记本村的人${villageName ? `，${villageName}不是本村` : ''}` }
   return null
 }
+
+/**
+ * Who imports the county's Excel ledgers into the roster, and where: admins any township (null), township officers
+ * their own; village informants enter people one by one, and stations never write the roster (403).
+ */
+export function rosterImportTownshipOf(caller: StaffCaller): string | null {
+  if (isAdmin(caller)) return null
+  if (caller.role === 'township' && caller.township) return caller.township
+  throw forbidden('只有县级管理员和乡镇劳务专干可以导入台账')
+}

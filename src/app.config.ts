@@ -9,7 +9,7 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/jobs', pages: ['pages/detail/index', 'pages/applications/index'] },
     { root: 'packages/training', pages: ['pages/detail/index', 'pages/mine/index', 'pages/request/index'] },
-    { root: 'packages/rights', pages: ['pages/guide/index', 'pages/new/index', 'pages/done/index', 'pages/mine/index', 'pages/case/index'] },
+    { root: 'packages/rights', pages: ['pages/guide/index', 'pages/new/index', 'pages/callback/index', 'pages/done/index', 'pages/mine/index', 'pages/case/index'] },
     { root: 'packages/stations', pages: ['pages/detail/index', 'pages/jobs/index'] },
     {
       root: 'packages/me',

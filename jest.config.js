@@ -28,7 +28,11 @@ module.exports = {
         '^@contract$': '<rootDir>/types/index.ts',
         '^@contract/(.*)$': '<rootDir>/types/$1',
       },
-      transform: { '^.+\\.[jt]sx?$': 'babel-jest', '^.+\\.mjs$': 'babel-jest' },
+      transform: {
+        '^.+\\.[jt]sx?$': 'babel-jest',
+        '^.+\\.mjs$': 'babel-jest',
+        '\\.(png|jpe?g|gif)$': '<rootDir>/tests/support/app/file-transform.js',
+      },
       transformIgnorePatterns: [`/node_modules/(?!(${esm.join('|')})/)`],
     },
     {

@@ -46,6 +46,7 @@ import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigure
 import { staffLedger } from './staff-ledgers'
 import {
   addRightsMessage,
+  askRightsCallback,
   closeRightsRequest,
   createRightsRequest,
   getRightsRequest,
@@ -187,6 +188,7 @@ export const api = {
   staffAccessLog,
   staffGetFigures,
   createRightsRequest,
+  askRightsCallback,
   getRightsRequest,
   listMyRightsRequests,
   addRightsMessage,

@@ -186,6 +186,15 @@ export const createRightsRequestBody = z
   )
 export type CreateRightsRequestBody = z.input<typeof createRightsRequestBody>
 
+/** 只留电话，请回电: the kind of trouble and a number to call; the officer asks the rest on the phone. */
+export const rightsCallbackBody = z.object({
+  category: rightsFields.category,
+  /** Defaults to the account's phone. */
+  contactPhone: z.optional(rightsFields.contactPhone),
+  contactTime: z._default(rightsFields.contactTime, 'any'),
+})
+export type RightsCallbackBody = z.input<typeof rightsCallbackBody>
+
 export const rightsEventKinds = ['submitted', 'status', 'message', 'note', 'call'] as const
 export const rightsEvent = z.object({
   id: z.number(),
@@ -218,6 +227,8 @@ export const rightsRequest = z.object({
   status: z.enum(rightsStatuses),
   /** Not accepted within 24 hours of submission. */
   overdue: z.boolean(),
+  /** 只留电话，请回电: only the category and a phone were given; the text fields below are empty. Optional so older copies parse. */
+  callbackOnly: z.optional(z.boolean()),
   description: z.string(),
   employerName: z.string(),
   workCity: z.string(),
@@ -261,6 +272,8 @@ export const rightsRequestSummary = z.object({
   category: z.enum(rightsCategories),
   status: z.enum(rightsStatuses),
   overdue: z.boolean(),
+  /** 只留电话，请回电: only the category and a phone were given (employer, city, … are empty). Optional so older copies parse. */
+  callbackOnly: z.optional(z.boolean()),
   employerName: z.string(),
   workCity: z.string(),
   amountOwedYuan: z.nullable(z.number()),
@@ -292,6 +305,17 @@ export const createRightsRequest = endpoint({
   status: 201,
   summary: 'Ask for help; routed to a station, answered with the case and its tracking number',
   body: createRightsRequestBody,
+  response: rightsRequest,
+})
+
+export const askRightsCallback = endpoint({
+  method: 'POST',
+  path: '/rights-requests/callback',
+  access: 'worker',
+  idempotent: true,
+  status: 201,
+  summary: '只留电话，请回电: a case of only a category and a phone, routed to the county service centre, answered with its tracking number',
+  body: rightsCallbackBody,
   response: rightsRequest,
 })
 

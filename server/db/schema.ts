@@ -341,6 +341,8 @@ export interface RightsRequestTable {
   application_id: number | null
   /** JSON array of upload ids */
   attachments: string
+  /** 只留电话，请回电: only category and phone were given; the text fields are empty, not answers. */
+  callback_only: Generated<Flag>
   station_id: number | null
   status: string
   first_responsible_staff_id: number | null

@@ -48,6 +48,7 @@ export function toSummary(row: RequestRow, now: Date): RightsRequestSummary {
     category: row.category as RightsCategory,
     status: row.status as RightsStatus,
     overdue: isOverdue(row, now),
+    callbackOnly: row.callback_only === 1,
     employerName: row.employer_name,
     workCity: row.work_city,
     amountOwedYuan: row.amount_owed_yuan,

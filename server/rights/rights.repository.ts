@@ -44,6 +44,7 @@ const requestColumns = [
   'r.contact_time',
   'r.application_id',
   'r.attachments',
+  'r.callback_only',
   'r.station_id',
   'r.status',
   'r.first_responsible_staff_id',

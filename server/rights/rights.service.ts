@@ -3,9 +3,10 @@
  * close, the staff queue, moves and notes, the lazy 7-day close, export and account deletion.
  * Every write runs in the caller's transaction (`trx` of an idempotent endpoint).
  */
-import type { Kysely } from 'kysely'
+import type { Insertable, Kysely } from 'kysely'
 import {
   type CreateRightsRequestBody,
+  type RightsCallbackBody,
   rightsConcludedStatuses,
   type RightsReferralTarget,
   type RightsRequest,
@@ -20,7 +21,7 @@ import {
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { findUser } from '../accounts/users.repository'
-import type { DB } from '../db/schema'
+import type { DB, RightsRequestTable } from '../db/schema'
 import { conflict, forbidden, notFound, unauthorized, validationFailed } from '../http/app-error'
 import type { Caller, StaffCaller, WorkerCaller } from '../http/caller'
 import { handlesStation, isAdmin, stationFilterOf } from '../staff/staff-scope'
@@ -53,6 +54,7 @@ import {
 } from './rights.repository'
 
 type Body = Required<Pick<CreateRightsRequestBody, 'workersAffected' | 'contactTime' | 'attachmentIds'>> & CreateRightsRequestBody
+type CallbackBody = Required<Pick<RightsCallbackBody, 'contactTime'>> & RightsCallbackBody
 
 
 /** The keyed hash of a phone's last four digits: what the queue's phone search compares, never the digits. */
@@ -107,28 +109,79 @@ export async function createRequest(trx: Kysely<DB>, keys: DataKeys, caller: Wor
   if (Object.keys(fields).length) throw validationFailed(fields)
   const attachments = await checkAttachments(trx, caller.userId, body.attachmentIds, null)
 
-  const { province, stationId } = await routeCase(trx, body.workCity)
-  const year = Number(chinaDate(now).slice(0, 4))
-  const trackingNo = formatTrackingNo(year, await nextTrackingSeq(trx, year))
-  const at = now.toISOString()
-  const id = await insertRequest(trx, {
-    tracking_no: trackingNo,
-    user_id: caller.userId,
+  return openCase(trx, keys, caller.userId, phone!, now, attachments, {
     category: body.category,
     description: body.description,
     employer_name: body.employerName,
     work_city: body.workCity,
-    work_province: province,
     work_address: body.workAddress,
     worked_from: body.workedFrom,
     worked_to: body.workedTo ?? null,
     amount_owed_yuan: body.amountOwedYuan ?? null,
     workers_affected: body.workersAffected,
     contact_name: body.contactName ?? user.name ?? null,
-    contact_phone_enc: keys.encrypt(phone!),
-    contact_phone_last4_hash: phoneLastFourHash(keys, phone!),
     contact_time: body.contactTime,
     application_id: body.applicationId ?? null,
+    callback_only: 0,
+  })
+}
+
+/**
+ * 只留电话，请回电: a case of a category and a phone. Nothing else was said, so the text fields stay empty (the flag says
+ * why) and, with no work city, the county service centre takes it.
+ */
+export async function askCallback(trx: Kysely<DB>, keys: DataKeys, caller: WorkerCaller, body: CallbackBody, now: Date): Promise<RightsRequest> {
+  const user = await findUser(trx, caller.userId)
+  if (!user) throw notFound('账号不存在或已注销')
+  const phone = body.contactPhone ?? (user.phone_enc ? keys.decrypt(user.phone_enc) : null)
+  if (!phone) throw validationFailed({ contactPhone: '请填写联系电话' })
+  return openCase(trx, keys, caller.userId, phone, now, [], {
+    category: body.category,
+    description: '',
+    employer_name: '',
+    work_city: '',
+    work_address: '',
+    worked_from: '',
+    worked_to: null,
+    amount_owed_yuan: null,
+    workers_affected: 1,
+    contact_name: user.name ?? null,
+    contact_time: body.contactTime,
+    application_id: null,
+    callback_only: 1,
+  })
+}
+
+type CaseFields = Pick<
+  Insertable<RightsRequestTable>,
+  | 'category'
+  | 'description'
+  | 'employer_name'
+  | 'work_city'
+  | 'work_address'
+  | 'worked_from'
+  | 'worked_to'
+  | 'amount_owed_yuan'
+  | 'workers_affected'
+  | 'contact_name'
+  | 'contact_time'
+  | 'application_id'
+  | 'callback_only'
+>
+
+/** Routes, numbers and records a new case with its first timeline entry; answers it as its owner reads it. */
+async function openCase(trx: Kysely<DB>, keys: DataKeys, userId: number, phone: string, now: Date, attachments: string[], fields: CaseFields) {
+  const { province, stationId } = await routeCase(trx, fields.work_city)
+  const year = Number(chinaDate(now).slice(0, 4))
+  const trackingNo = formatTrackingNo(year, await nextTrackingSeq(trx, year))
+  const at = now.toISOString()
+  const id = await insertRequest(trx, {
+    ...fields,
+    tracking_no: trackingNo,
+    user_id: userId,
+    work_province: province,
+    contact_phone_enc: keys.encrypt(phone),
+    contact_phone_last4_hash: phoneLastFourHash(keys, phone),
     attachments: JSON.stringify(attachments),
     station_id: stationId,
     status: 'submitted',
@@ -144,12 +197,13 @@ export async function createRequest(trx: Kysely<DB>, keys: DataKeys, caller: Wor
   })
   await attachUploads(trx, attachments, id)
   const station = stationId !== null ? await findStationName(trx, stationId) : undefined
+  const sent = fields.callback_only ? '请回电的求助已提交' : '求助已提交'
   await insertEvent(trx, {
     request_id: id,
     kind: 'submitted',
     from_status: null,
     to_status: 'submitted',
-    text: station ? `求助已提交，由「${station.name}」负责办理` : '求助已提交',
+    text: station ? `${sent}，由「${station.name}」负责办理` : sent,
     author: 'worker',
     staff_id: null,
     visible_to_worker: 1,

@@ -264,6 +264,57 @@ test('a replayed submission returns the same case and stores one row', async () 
   expect((await submit(worker.token, { ...body, workersAffected: 9 }, k)).statusCode).toBe(409)
 })
 
+// ── 只留电话，请回电 ──
+
+const askCallback = (token: string, body: object, idempotencyKey = key()) =>
+  t.app.inject({ method: 'POST', url: '/api/rights-requests/callback', headers: { ...bearer(token), 'idempotency-key': idempotencyKey }, payload: body })
+
+test('只留电话: a category alone opens a case at the county service centre, on the account’s phone, with nothing else recorded', async () => {
+  const res = await askCallback(worker.token, { category: 'injury' })
+  expect(res.statusCode).toBe(201)
+  const c = z.parse(api.askRightsCallback.response, res.json())
+  expect(c.trackingNo).toMatch(/^2026-\d{6}$/)
+  expect(c).toMatchObject({
+    callbackOnly: true,
+    category: 'injury',
+    status: 'submitted',
+    station: { id: stationIds['centre-wushan'] },
+    contactPhone: '139****1001',
+    contactTime: 'any',
+    description: '',
+    employerName: '',
+    workCity: '',
+    workProvince: null,
+    amountOwedYuan: null,
+    attachments: [],
+  })
+  expect(c.station!.phone).toBe('0938-342 5617')
+  expect(c.timeline).toEqual([expect.objectContaining({ kind: 'submitted', text: expect.stringContaining('请回电') })])
+  const row = await t.db.selectFrom('rights_requests').selectAll().where('tracking_no', '=', c.trackingNo).executeTakeFirstOrThrow()
+  expect(row.callback_only).toBe(1)
+  expect(JSON.stringify(row)).not.toContain('13900001001')
+  // The queue tells it apart from a full request, whose flag is false.
+  const queue = (await staffList(`q=${c.trackingNo}`)).json().items
+  expect(queue).toEqual([expect.objectContaining({ trackingNo: c.trackingNo, callbackOnly: true })])
+  expect((await create()).callbackOnly).toBe(false)
+})
+
+test('只留电话: another number and a time to call are kept; a replay is one case; bad input is refused per field', async () => {
+  const k = key()
+  const first = await askCallback(worker.token, { category: 'unpaid_wages', contactPhone: '13812345678', contactTime: 'evening' }, k)
+  const again = await askCallback(worker.token, { category: 'unpaid_wages', contactPhone: '13812345678', contactTime: 'evening' }, k)
+  expect(first.statusCode).toBe(201)
+  expect(again.json().trackingNo).toBe(first.json().trackingNo)
+  expect(first.json()).toMatchObject({ contactPhone: '138****5678', contactTime: 'evening' })
+  expect(await t.db.selectFrom('rights_requests').select('id').where('tracking_no', '=', first.json().trackingNo).execute()).toHaveLength(1)
+
+  const bad = await askCallback(worker.token, { category: 'money', contactPhone: '123' })
+  expect(bad.statusCode).toBe(400)
+  expect(Object.keys(bad.json().error.fields).sort()).toEqual(['category', 'contactPhone'])
+  expect(bad.json().error.fields.category).toBe('请选择遇到了什么事')
+  expect((await t.app.inject({ method: 'POST', url: '/api/rights-requests/callback', payload: { category: 'injury' } })).statusCode).toBe(401)
+})
+
 test('tracking numbers are unique and sequential under concurrent submissions', async () => {
   const second = await t.secondInstance()
   const apps = [t.app, second]

@@ -4,6 +4,7 @@ import { route } from '../http/route'
 import {
   addMessage,
   addNote,
+  askCallback,
   closeByWorker,
   createRequest,
   getRequest,
@@ -21,6 +22,7 @@ export function rightsRoutes(app: FastifyInstance): void {
     await fillPhoneLastFourHashes(app.db, app.keys)
   })
   route(app, api.createRightsRequest, ({ trx, caller, body }) => createRequest(trx, app.keys, caller, body, app.clock()))
+  route(app, api.askRightsCallback, ({ trx, caller, body }) => askCallback(trx, app.keys, caller, body, app.clock()))
   route(app, api.getRightsRequest, async ({ caller, params }) =>
     logCasePhoneRead(app.db, caller, await getRequest(app.db, app.keys, caller, params.trackingNo, app.clock()), app.clock()),
   )

@@ -2,6 +2,8 @@
 // and exparser against the real server: what a worker reads there, and no missing template or runtime error.
 // Nobody is signed in on this phone: pages for a signed-in worker or for staff show here what they show a stranger;
 // signed-in-pages.test.ts and staff-pages.test.ts show them with their records.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { buildRoutes, namedPages, routesNamedBy } from './support/named-pages'
 import { openAndCheck, type PageExpectation } from './support/page-check'
 import { privacyAcceptedStorage, sessionStartTimeout, startSession, stopSession, type WeappSession } from './support/session'
@@ -45,12 +47,12 @@ const staffOnly: PageExpectation = { shows: () => ['这是工作人员的页面�
 const expectations: Record<string, PageExpectation> = {
   'pages/jobs/index': { shows: () => [/\d+-\d+ 元\/月/, '已认证', seeded.job!.title] },
   'pages/training/index': { shows: () => [/剩 \d+ 个名额/, seeded.course!.title] },
-  'pages/rights/index': { shows: () => ['12333', '0938-342 5617', '拨打'] },
+  'pages/rights/index': { shows: () => ['我要求助', '只留电话，请回电', '12333', '0938-342 5617', '拨打'] },
   'pages/stations/index': { shows: () => ['用我的位置找最近的', '流动党员党支部'] },
   'pages/me/index': { shows: () => ['登录', '隐私政策'] },
   'packages/jobs/pages/detail/index': { query: () => `id=${seeded.job!.id}`, shows: () => [seeded.job!.title, /\d+(-\d+)? 元\//, '求职不交钱'] },
   'packages/training/pages/detail/index': { query: () => `id=${seeded.course!.id}`, shows: () => [seeded.course!.title, /剩 \d+ 个名额/] },
-  'packages/rights/pages/guide/index': { shows: () => ['身份证', '劳动合同'] },
+  'packages/rights/pages/guide/index': { shows: () => ['身份证', '劳动合同', '找到一样就点一下打个勾：已准备 0 样'], hides: () => ['□'] },
   'packages/stations/pages/detail/index': { query: () => `id=${seeded.station!.id}`, shows: () => [seeded.station!.name, seeded.station!.phone] },
   'packages/stations/pages/jobs/index': { query: () => `id=${seeded.station!.id}`, shows: () => [seeded.station!.name] },
   'packages/me/pages/about/index': { shows: () => ['务工通是什么', '全部免费'] },
@@ -69,6 +71,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/training/pages/mine/index': { shows: () => ['登录后能看到您报名的培训、候补排到第几位，和拿到的证书。', '用手机号登录'] },
   'packages/training/pages/request/index': { shows: () => ['没有想学的？告诉我们', '汽车维修工', '告诉县里', '提交要先用手机号登录'] },
   'packages/rights/pages/new/index': { opens: 'packages/me/pages/sign-in/index', shows: () => ['手机号', '获取验证码'] },
+  'packages/rights/pages/callback/index': { opens: 'packages/me/pages/sign-in/index', shows: () => ['手机号', '获取验证码'] },
   'packages/rights/pages/mine/index': { shows: () => ['请先登录', '登录后能看到您提交过的求助和办理进度。', '用手机号登录'] },
   'packages/rights/pages/case/index': { query: () => 'trackingNo=WS-2026-000001', shows: () => ['请先登录', '登录后才能看到办理进度', '用手机号登录'] },
   'packages/transport/pages/mine/index': { shows: () => ['登录后能看到您报名的专车，和集合时间、地点。', '用手机号登录'] },
@@ -90,6 +93,19 @@ const expectations: Record<string, PageExpectation> = {
   'packages/roster/pages/person-new/index': staffOnly,
   'packages/roster/pages/figures/index': staffOnly,
 }
+
+test('WeChat’s tab bar shows a picture for each tab, off and on, each a PNG in the main package under 40 KB', () => {
+  const list = (s.phone.appJson.tabBar?.list ?? []) as Array<{ text: string; iconPath?: string; selectedIconPath?: string }>
+  expect(list.map((t) => t.text)).toEqual(['找工作', '培训', '维权', '找组织', '我的'])
+  for (const t of list) {
+    for (const file of [t.iconPath, t.selectedIconPath]) {
+      expect(file).toMatch(/^assets\/tab-bar\/[a-z]+(-on)?\.png$/)
+      const png = readFileSync(join(s.distDir, file!))
+      expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+      expect(png.length).toBeLessThan(40 * 1024)
+    }
+  }
+})
 
 test('every page of the build is named by a test file, and this file names exactly its own pages', () => {
   const routes = buildRoutes(s.phone.appJson)

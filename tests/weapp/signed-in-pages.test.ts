@@ -37,12 +37,17 @@ const expectations: Record<string, PageExpectation> = {
     hides: () => signInPrompt,
   },
   'packages/rights/pages/new/index': {
-    shows: () => ['第 1 步，共', '遇到了什么事？', '欠薪', '说说发生了什么'],
+    shows: () => ['第 1 步，共', '只留电话，请回电', '遇到了什么事？', '欠薪', '说说发生了什么'],
+    hides: () => signInPrompt,
+  },
+  'packages/rights/pages/callback/index': {
+    shows: () => ['遇到了什么事？', '工伤', '打您登录用的 139****1201', '换个号码', '请给我回电'],
     hides: () => signInPrompt,
   },
   'packages/rights/pages/done/index': {
     query: () => `trackingNo=${w.rightsRequest.trackingNo}`,
-    shows: () => ['求助已经提交', '您的求助编号', w.rightsRequest.trackingNo, '看办理进度'],
+    // The number to ring now is that of the station handling the case.
+    shows: () => ['求助已经提交', '您的求助编号', w.rightsRequest.trackingNo, '等不及，也可以直接打', w.rightsRequest.station!.phone, '看办理进度'],
   },
   'packages/rights/pages/mine/index': {
     shows: () => [`欠薪 · ${w.rightsRequest.employerName}`, w.rightsRequest.trackingNo, '已提交，等待受理'],

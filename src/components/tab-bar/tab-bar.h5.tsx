@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom'
 import Taro from '@tarojs/taro'
 import { pageChangeUndoneEvent } from '@/lib/page-load-failure'
 import { onRouteChangeStart } from '@/lib/taro-router.h5'
+import { tabIcons, type TabIcon } from './tab-icons'
 import { tabIndexOf, tabs } from './tabs'
 import './index.scss'
 
@@ -11,6 +12,29 @@ import './index.scss'
  * portal's first script: a cheap phone spent longer starting it than drawing the first page. Links keep what a
  * browser user expects (focus, Enter, open in a new tab); a plain click switches tabs inside the app.
  */
+/** The same drawing as the mini-program's PNGs, inline: no request, kept with the shell offline, in the text's colour. */
+function TabPicture({ icon }: { icon: TabIcon }) {
+  return (
+    <svg className='tab-bar__icon' viewBox='0 0 48 48' aria-hidden='true' focusable='false'>
+      <g className='tab-bar__icon-body'>
+        {icon.body.map((d) => (
+          <path key={d} d={d} />
+        ))}
+      </g>
+      <g className='tab-bar__icon-line'>
+        {icon.outer.map((d) => (
+          <path key={d} d={d} />
+        ))}
+      </g>
+      <g className='tab-bar__icon-line tab-bar__icon-inner'>
+        {icon.inner.map((d) => (
+          <path key={d} d={d} />
+        ))}
+      </g>
+    </svg>
+  )
+}
+
 export function TabBar() {
   const [current, setCurrent] = useState(() => tabIndexOf(window.location.pathname))
   useEffect(() => {
@@ -41,7 +65,8 @@ export function TabBar() {
             if (i !== current) void Taro.switchTab({ url: tab.path })
           }}
         >
-          {tab.text}
+          <TabPicture icon={tabIcons[tab.icon]} />
+          <span className='tab-bar__text'>{tab.text}</span>
         </a>
       ))}
     </nav>,

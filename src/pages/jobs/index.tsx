@@ -19,6 +19,7 @@ import { BrandStrip } from '@/features/brands/components/brand-strip'
 import { ListRow } from '@/components/list-row'
 import { PageRoot } from '@/components/page-root'
 import { useFirstScreenFirst } from '@/hooks/use-first-screen-first'
+import { useElderMode } from '@/lib/elder-mode'
 import './index.scss'
 
 type TradeChoice = Trade | ''
@@ -45,6 +46,7 @@ export default function JobsPage() {
   const { items, firstPage, error, loading, loadingMore, hasMore, loadMore, refresh, savedAt } = useJobs(filters)
   const widen = firstPage?.widen ?? []
   const shown = useFirstScreenFirst(items)
+  const [elder] = useElderMode()
 
   useReachBottom(() => {
     if (hasMore && !error) void loadMore()
@@ -66,13 +68,20 @@ export default function JobsPage() {
   return (
     <PageRoot className='jobs-page'>
       <SearchBox initial={filters.q ?? ''} placeholder='搜工种或城市，如 电焊、天津' elderPlaceholder='搜工种或城市' label='搜索工作' onSearch={(q) => set({ q: q || undefined })} />
-      {/* Drawn from the start (全部 alone until the trades arrive), so the list below never jumps down. */}
-      <Chips<TradeChoice>
-        scroll
-        value={filters.trade ?? ''}
-        onChange={(t) => set({ trade: t || undefined })}
-        options={[{ value: '', label: '全部' }, ...trades.map((t) => ({ value: t.name, label: t.name }))]}
-      />
+      {/*
+        Drawn from the start (全部 alone until the trades arrive), so the list below never jumps down. In 大字模式 the row
+        held three trades and pushed the second posting off the first screen: the trade is chosen in 筛选 there.
+      */}
+      {!elder && (
+        <View className='jobs-page__trades'>
+          <Chips<TradeChoice>
+            scroll
+            value={filters.trade ?? ''}
+            onChange={(t) => set({ trade: t || undefined })}
+            options={[{ value: '', label: '全部' }, ...trades.map((t) => ({ value: t.name, label: t.name }))]}
+          />
+        </View>
+      )}
       <View className='jobs-page__bar'>
         <View
           {...asButton}

@@ -4,6 +4,7 @@ import { ApiError } from '@/api'
 import { firePageEvent } from '../../../tests/support/app/taro-shim'
 import { jobSummary } from '../../../tests/support/app/fixtures'
 import { typeInto } from '../../../tests/support/app/interact'
+import { setElderMode } from '@/lib/elder-mode'
 import JobsPage from '.'
 
 // The page reads the API only through '@/api' hooks; replace them with controllable states.
@@ -86,6 +87,20 @@ describe('找工作 page', () => {
     fireEvent.click(screen.getByText('家政服务员'))
     const lastCall = useApiList.mock.calls[useApiList.mock.calls.length - 1]
     expect(lastCall[1]).toEqual({ query: { trade: '家政服务员' } })
+  })
+
+  it('in 大字模式 leaves the row of trades to 筛选, so the first screen holds more of the postings', () => {
+    useApiList.mockReturnValue(listState({ items: [jobSummary()] }))
+    setElderMode(true)
+    try {
+      render(<JobsPage />)
+      expect(screen.queryByText('家政服务员')).toBeNull()
+      expect(screen.getByRole('button', { name: '筛选' })).toBeTruthy()
+      expect(screen.getByText('工资高')).toBeTruthy()
+    } finally {
+      act(() => setElderMode(false))
+    }
+    expect(screen.getByText('家政服务员')).toBeTruthy()
   })
 
   it('shows the error message with a 重试 button that reloads', () => {

@@ -20,6 +20,10 @@ export default function RightsPage() {
       <BigButton className='rights-page__ask' onClick={() => openPage('/packages/rights/pages/new/index')}>
         我要求助
       </BigButton>
+      {/* Beside the five-step form: two taps, and an officer calls to ask the rest. */}
+      <BigButton variant='secondary' className='rights-page__callback' onClick={() => openPage('/packages/rights/pages/callback/index')}>
+        只留电话，请回电
+      </BigButton>
       <WaitingRequests />
 
       <Section title='求助电话'>

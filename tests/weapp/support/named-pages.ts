@@ -24,6 +24,7 @@ export const namedPages: Record<string, WeappTestFile[]> = {
 
   'packages/rights/pages/guide/index': ['pages.test.ts'],
   'packages/rights/pages/new/index': ['signed-in-pages.test.ts', 'pages.test.ts'],
+  'packages/rights/pages/callback/index': ['signed-in-pages.test.ts', 'pages.test.ts'],
   'packages/rights/pages/done/index': ['signed-in-pages.test.ts'],
   'packages/rights/pages/mine/index': ['signed-in-pages.test.ts', 'pages.test.ts'],
   'packages/rights/pages/case/index': ['signed-in-pages.test.ts', 'pages.test.ts'],

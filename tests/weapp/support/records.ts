@@ -11,7 +11,7 @@ export interface WorkerRecords {
   name: string
   application: { id: number; job: { id: number; title: string } }
   enrollment: { id: number; status: string; waitlistPosition: number | null; course: { id: number; title: string } }
-  rightsRequest: { trackingNo: string; employerName: string; description: string; workCity: string; station: { name: string } | null }
+  rightsRequest: { trackingNo: string; employerName: string; description: string; workCity: string; station: { name: string; phone: string } | null }
   seat: { id: number; batch: { id: number; destinationCity: string; meetingPoint: string } }
   courseRequest: { trade: string }
 }

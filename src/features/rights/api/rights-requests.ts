@@ -1,7 +1,14 @@
 /** Every call of the rights area: the hooks pages read with, the writes forms make, the one photo upload. */
 import { request, submit, uploadPhoto, useApi, useApiList } from '@/api'
-import type { CreateRightsRequestBody, RightsRequest } from '@contract'
-import { addRightsMessage as addRightsMessageEndpoint, closeRightsRequest as closeRightsRequestEndpoint, createRightsRequest, getRightsRequest, listMyRightsRequests } from '@contract/rights'
+import type { CreateRightsRequestBody, RightsCallbackBody, RightsRequest } from '@contract'
+import {
+  addRightsMessage as addRightsMessageEndpoint,
+  askRightsCallback,
+  closeRightsRequest as closeRightsRequestEndpoint,
+  createRightsRequest,
+  getRightsRequest,
+  listMyRightsRequests,
+} from '@contract/rights'
 
 export function useRightsRequest(trackingNo: string | undefined) {
   return useApi(getRightsRequest, { params: { trackingNo: trackingNo ?? '' } }, { enabled: Boolean(trackingNo) })
@@ -21,6 +28,14 @@ export function useMyRightsRequests() {
 export async function submitRightsRequest(body: CreateRightsRequestBody, idempotencyKey: string, label = '求助'): Promise<RightsRequest | null> {
   const result = await submit('createRightsRequest', createRightsRequest, { body }, { label, idempotencyKey })
   return result.queued ? null : result.data
+}
+
+/**
+ * 只留电话，请回电, with the page's key: a second tap after a timeout is one case. Not queued offline: a worker who
+ * wants a call now is offered numbers to call instead of a request that may go out hours later.
+ */
+export function askForCallback(body: RightsCallbackBody, idempotencyKey: string): Promise<RightsRequest> {
+  return request(askRightsCallback, { body }, { idempotencyKey })
 }
 
 export function addRightsMessage(trackingNo: string, body: { text: string; attachmentIds: string[] }, idempotencyKey: string) {

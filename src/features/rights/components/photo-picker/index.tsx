@@ -16,7 +16,7 @@ interface Props {
   keepOffline?: boolean
 }
 
-/** Pick photos (album or camera, compressed), upload each at once, show them; a tap on ✕ takes one out. */
+/** Pick photos (album or camera, compressed), upload each at once, show them; a tap on the cross takes one out. */
 export function PhotoPicker({ photos, onChange, max = 9, error, keepOffline }: Props) {
   const [busy, setBusy] = useState(0)
   const [message, setMessage] = useState<string | null>(null)
@@ -58,7 +58,8 @@ export function PhotoPicker({ photos, onChange, max = 9, error, keepOffline }: P
               className='photo-picker__remove'
               onClick={() => onChange(photos.filter((x) => x.id !== p.id))}
             >
-              <Text>✕</Text>
+              {/* Drawn, not a ✕ character: phones without the font show a box. */}
+              <View className='photo-picker__cross' aria-hidden='true' />
             </View>
           </View>
         ))}

@@ -26,6 +26,8 @@ interface Props {
    * `photosLeft`: photos chosen offline that could not be uploaded first and so are not part of it.
    */
   onSubmitted: (created: RightsRequest, photosLeft: number) => void
+  /** 只留电话，请回电 instead of the five steps, offered on the first. */
+  onCallbackInstead?: () => void
 }
 
 /** Field errors by the form's own field names (the server names nested ones `attachmentIds.0`). */
@@ -66,7 +68,7 @@ async function uploadPending(photos: RightsDraft['photos']): Promise<RightsDraft
  * 我要求助, five short steps. Everything typed is kept on the device as it is typed (debounced), so the worker
  * can close the app and come back; the draft's idempotency key makes 提交 safe to tap again after a failure.
  */
-export function RequestForm({ today, accountPhone, onSubmitted }: Props) {
+export function RequestForm({ today, accountPhone, onSubmitted, onCallbackInstead }: Props) {
   // Read once: the draft as the outbox left it (waiting to be sent, sent, or refused).
   const [opened] = useState(openDraft)
   const [draft, setDraft] = useState<RightsDraft>(() => {
@@ -198,6 +200,14 @@ export function RequestForm({ today, accountPhone, onSubmitted }: Props) {
 
       {step === 0 && (
         <View>
+          {onCallbackInstead && (
+            <View className='request-form__shortcut'>
+              <Text className='request-form__shortcut-text'>不想填这么多？留个电话，工作人员打给您。</Text>
+              <View {...asButton} className='request-form__shortcut-button' onClick={onCallbackInstead}>
+                <Text>只留电话，请回电</Text>
+              </View>
+            </View>
+          )}
           <FormField label='遇到了什么事？' error={errors.category}>
             <CategoryCards value={draft.category} onChange={(c: RightsCategory) => change('category', c)} />
           </FormField>

@@ -110,7 +110,7 @@ export function CaseQueue({ initialView = 'all' }: { initialView?: CaseQueueView
                   {c.amountOwedYuan !== null ? ` ${c.amountOwedYuan} 元` : ''}
                 </Text>
                 <Text className='wb-card__line case-queue__employer'>
-                  {c.employerName} · {c.workCity}
+                  {c.callbackOnly ? '只留电话，请回电' : `${c.employerName} · ${c.workCity}`}
                   {c.station ? ` · ${c.station.name}` : ''}
                 </Text>
                 <Text className='wb-card__line case-queue__who'>{c.firstResponsible ? `负责：${c.firstResponsible.name}` : ''}</Text>

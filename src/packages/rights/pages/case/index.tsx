@@ -76,21 +76,27 @@ function RightsCase({ trackingNo }: { trackingNo: string }) {
 
             <Section title='您求助的内容'>
               <Text className='rights-case__line'>事情：{rightsCategoryLabel[c.category]}</Text>
-              <Text className='rights-case__line'>单位：{c.employerName}</Text>
-              <Text className='rights-case__line'>
-                地方：{c.workCity} {c.workAddress}
-              </Text>
-              <Text className='rights-case__line'>
-                时间：{formatMonthRange(c.workedFrom, c.workedTo)}
-              </Text>
-              {c.amountOwedYuan !== null && <Text className='rights-case__line'>钱数：{c.amountOwedYuan} 元</Text>}
-              <Text className='rights-case__line'>人数：{c.workersAffected} 人</Text>
+              {c.callbackOnly ? (
+                <Text className='rights-case__line'>您只留了电话，请工作人员回电。别的情况在电话里说就行。</Text>
+              ) : (
+                <>
+                  <Text className='rights-case__line'>单位：{c.employerName}</Text>
+                  <Text className='rights-case__line'>
+                    地方：{c.workCity} {c.workAddress}
+                  </Text>
+                  <Text className='rights-case__line'>
+                    时间：{formatMonthRange(c.workedFrom, c.workedTo)}
+                  </Text>
+                  {c.amountOwedYuan !== null && <Text className='rights-case__line'>钱数：{c.amountOwedYuan} 元</Text>}
+                  <Text className='rights-case__line'>人数：{c.workersAffected} 人</Text>
+                </>
+              )}
               {c.contactPhone && (
                 <Text className='rights-case__line'>
                   联系电话：{c.contactPhone}（{contactTimeLabel[c.contactTime]}）
                 </Text>
               )}
-              <Text className='rights-case__text'>{c.description}</Text>
+              {!c.callbackOnly && <Text className='rights-case__text'>{c.description}</Text>}
             </Section>
           </View>
         )}

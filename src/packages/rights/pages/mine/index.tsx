@@ -38,7 +38,7 @@ function MyRequests() {
         {list.items.map((c) => (
           <ListRow
             key={c.trackingNo}
-            title={`${rightsCategoryLabel[c.category]} · ${c.employerName}`}
+            title={`${rightsCategoryLabel[c.category]} · ${c.callbackOnly ? '只留电话，请回电' : c.employerName}`}
             note={`${c.trackingNo} · ${chinaTime(c.submittedAt)}提交`}
             value={statusLine(c)}
             onClick={() => void Taro.navigateTo({ url: `/packages/rights/pages/case/index?trackingNo=${c.trackingNo}` })}

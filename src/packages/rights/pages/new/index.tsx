@@ -26,6 +26,7 @@ export default function NewRightsRequestPage() {
           <RequestForm
             today={chinaToday()}
             accountPhone={session.me?.phone}
+            onCallbackInstead={() => void Taro.redirectTo({ url: '/packages/rights/pages/callback/index' })}
             onSubmitted={(created, photosLeft) =>
               void Taro.redirectTo({
                 url: `/packages/rights/pages/done/index?trackingNo=${created.trackingNo}${photosLeft ? `&photosLeft=${photosLeft}` : ''}`,

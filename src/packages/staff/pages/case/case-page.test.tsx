@@ -76,6 +76,19 @@ test('shows what the worker asked, the overdue flag and the one next step', asyn
   expect(screen.queryByText('开始办理')).toBeNull()
 })
 
+test('a 只留电话 case asks the officer to call and ask, instead of showing blanks as answers', async () => {
+  mockApi.on('GET', `/rights-requests/${no}`, () =>
+    rightsCase({ callbackOnly: true, category: 'injury', description: '', employerName: '', workCity: '', workProvince: null, workAddress: '', workedFrom: '', amountOwedYuan: null, workersAffected: 1 }),
+  )
+  render(<StaffCasePage />)
+  await settle()
+  expect(screen.getByText('类别：工伤')).toBeTruthy()
+  expect(screen.getByText('只留了电话，请回电问清单位、地方和时间')).toBeTruthy()
+  expect(screen.queryByText(/^单位：/)).toBeNull()
+  expect(screen.queryByText(/^时间：/)).toBeNull()
+  expect(screen.queryByText(/涉及 1 人/)).toBeNull()
+})
+
 test('accepting needs a note, then sends the move with it for the worker', async () => {
   mockApi.on('POST', `/staff/rights-requests/${no}/transitions`, (req) =>
     rightsCase({ status: 'accepted', overdue: false, firstResponsible: { name: '昆山劳务工作站' }, timeline: [...rightsCase().timeline, { id: 2, kind: 'status', fromStatus: 'submitted', toStatus: 'accepted', text: req.body.note, author: 'staff', staffName: '昆山劳务工作站', visibleToWorker: true, attachments: [], at: '2026-03-10T03:00:00.000Z' }] }),

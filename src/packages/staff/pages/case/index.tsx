@@ -46,9 +46,19 @@ function CaseView({ trackingNo }: { trackingNo: string }) {
               {rightsStatusLabel[c.status]}
               {c.overdue && <Text className='wb-flag'>超过24小时未受理</Text>}
             </Text>
-            <Text className='wb-card__line'>类别：{rightsCategoryLabel[c.category]}{c.amountOwedYuan !== null ? `，欠款 ${c.amountOwedYuan} 元` : ''}，涉及 {c.workersAffected} 人</Text>
-            <Text className='wb-card__line'>单位：{c.employerName}（{c.workCity} {c.workAddress}）</Text>
-            <Text className='wb-card__line'>时间：{formatMonthRange(c.workedFrom, c.workedTo)}</Text>
+            {c.callbackOnly ? (
+              <>
+                <Text className='wb-card__line'>类别：{rightsCategoryLabel[c.category]}</Text>
+                {/* Only a kind of trouble and a phone: the rest was never said, so it is asked, not shown blank. */}
+                <Text className='wb-card__line staff-case__callback'>只留了电话，请回电问清单位、地方和时间</Text>
+              </>
+            ) : (
+              <>
+                <Text className='wb-card__line'>类别：{rightsCategoryLabel[c.category]}{c.amountOwedYuan !== null ? `，欠款 ${c.amountOwedYuan} 元` : ''}，涉及 {c.workersAffected} 人</Text>
+                <Text className='wb-card__line'>单位：{c.employerName}（{c.workCity} {c.workAddress}）</Text>
+                <Text className='wb-card__line'>时间：{formatMonthRange(c.workedFrom, c.workedTo)}</Text>
+              </>
+            )}
             {c.mayCall && c.contactPhone ? (
               <Text className='wb-card__line'>联系人：{contactName(c)}（方便接电话：{contactTimeLabel[c.contactTime]}）</Text>
             ) : (
@@ -56,7 +66,7 @@ function CaseView({ trackingNo }: { trackingNo: string }) {
             )}
             <Text className='wb-card__line'>首问负责人：{c.firstResponsible?.name ?? '还没有人受理'}</Text>
             <Text className='wb-card__line'>提交：{chinaDateTime(c.submittedAt)}</Text>
-            <Text className='wb-card__line staff-case__description'>{c.description}</Text>
+            {!c.callbackOnly && <Text className='wb-card__line staff-case__description'>{c.description}</Text>}
           </View>
           {c.mayCall && c.contactPhone && <CallWorker request={c} onChanged={setCurrent} />}
           <CaseActions request={c} onChanged={setCurrent} />

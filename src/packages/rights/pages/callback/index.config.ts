@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '只留电话，请回电',
+})

@@ -23,11 +23,12 @@ import { findUser } from '../accounts/users.repository'
 import type { DB } from '../db/schema'
 import { conflict, forbidden, notFound, unauthorized, validationFailed } from '../http/app-error'
 import type { Caller, StaffCaller, WorkerCaller } from '../http/caller'
+import { writeAccess } from '../staff/access-log.repository'
 import { handlesStation, isAdmin, stationFilterOf } from '../staff/staff-scope'
 import { decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { attachUploads, findAttachable, forgetOwner, listRequestUploads } from '../uploads/uploads.repository'
-import { autoCloseAt, autoCloseCutoff, isFirstResponsible, overdueCutoff, toRequest, toSummary, type Viewer, viewerOf } from './rights-dto'
+import { autoCloseAt, autoCloseCutoff, contactPhoneFor, isFirstResponsible, overdueCutoff, toRequest, toSummary, type Viewer, viewerOf } from './rights-dto'
 import { routeCase } from './rights-routing'
 import {
   dueToClose,
@@ -79,9 +80,14 @@ export function queueSearchOf(keys: DataKeys, typed: string | undefined): QueueS
   return { kind: 'employer', text }
 }
 
+/** The case as this viewer sees it; the first-responsible officer's whole-number read is logged here, where it is decided. */
 async function present(db: Kysely<DB>, keys: DataKeys, row: RequestRow, viewer: Viewer, now: Date): Promise<RightsRequest> {
+  const phone = contactPhoneFor(row, viewer, keys)
+  if (phone.unmasked && viewer.kind === 'staff') {
+    await writeAccess(db, [{ staffId: viewer.staffId, action: 'case_phone', userId: row.user_id, detail: `求助 ${row.tracking_no}`, at: now }])
+  }
   const [events, uploads] = await Promise.all([listEvents(db, [row.id]), listRequestUploads(db, [row.id])])
-  return toRequest(row, events, new Map(uploads.map((u) => [u.id, u.content_type])), viewer, keys, now)
+  return toRequest(row, events, new Map(uploads.map((u) => [u.id, u.content_type])), viewer, phone, keys, now)
 }
 
 /** The caller's own uploads, free to attach; else a 400 on the field, never a hint about anyone else's. */
@@ -411,7 +417,8 @@ export async function exportRightsRequests(db: Kysely<DB>, keys: DataKeys, userI
   const requestIds = rows.map((r) => r.id)
   const [events, uploads] = await Promise.all([listEvents(db, requestIds), listRequestUploads(db, requestIds)])
   const types = new Map(uploads.map((u) => [u.id, u.content_type]))
-  return rows.map((row) => toRequest(row, events.filter((e) => e.request_id === row.id), types, { kind: 'export' }, keys, now))
+  const viewer: Viewer = { kind: 'export' }
+  return rows.map((row) => toRequest(row, events.filter((e) => e.request_id === row.id), types, viewer, contactPhoneFor(row, viewer, keys), keys, now))
 }
 
 /**

@@ -650,6 +650,26 @@ test('the first-responsible officer records a call to the worker; nobody else ca
   expect(calls((await read(trackingNo, admin)).json())).toHaveLength(1)
 })
 
+test('every answer that shows the first-responsible officer the whole phone is logged once; masked answers are not', async () => {
+  const { trackingNo } = await create()
+  const logged = async () =>
+    t.db.selectFrom('access_log').select(['staff_id', 'user_id', 'detail']).where('action', '=', 'case_phone').where('detail', '=', `求助 ${trackingNo}`).execute()
+  // Before anyone accepts it, staff see the phone masked, and nothing is logged.
+  expect((await read(trackingNo, wuxiStaff)).json().contactPhone).toBe('139****1001')
+  expect(await logged()).toEqual([])
+  const officer = (await t.app.inject({ url: '/api/staff/me', headers: bearer(wuxiStaff) })).json().id
+  expect((await move(trackingNo, 'accepted', {}, wuxiStaff)).json().contactPhone).toBe('13900001001')
+  expect((await note(trackingNo, '内部：明天再打', false, wuxiStaff)).json().contactPhone).toBe('13900001001')
+  expect((await call(trackingNo, wuxiStaff)).json().contactPhone).toBe('13900001001')
+  expect((await read(trackingNo, wuxiStaff)).json().contactPhone).toBe('13900001001')
+  expect(await logged()).toEqual(Array(4).fill({ staff_id: officer, user_id: worker.id, detail: `求助 ${trackingNo}` }))
+  // The admin, the worker and the worker's export see it masked or as their own: no staff read to log.
+  await read(trackingNo, admin)
+  await read(trackingNo, worker.token)
+  await t.app.inject({ url: '/api/me/export', headers: bearer(worker.token) })
+  expect(await logged()).toHaveLength(4)
+})
+
 test('the worker sees the notes meant for them, never the internal ones', async () => {
   const { trackingNo } = await create()
   await move(trackingNo, 'accepted', { note: '内部：老板电话打不通', visibleToWorker: false }, wuxiStaff)

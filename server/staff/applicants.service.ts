@@ -22,17 +22,19 @@ async function workersById(db: Kysely<DB>, ids: readonly number[]) {
   return new Map((await findApplicantProfiles(db, ids)).map((r) => [r.id, r]))
 }
 
-function toApplicant(row: ApplicationRow, worker: { name: string | null; phone_enc: string | null; hometown_township: string | null; trades: string } | undefined, keys: DataKeys): StaffApplicant {
+type ApplicantWorker = { name: string | null; phone_enc: string | null; hometown_township: string | null; trades: string }
+
+/** Staff of the posting's station see the whole phone: `phoneUnmasked` says a read happened that goes to the access log. */
+function toApplicant(row: ApplicationRow, worker: ApplicantWorker | undefined, keys: DataKeys): { applicant: StaffApplicant; phoneUnmasked: boolean } {
+  const phone = worker?.phone_enc ? keys.decrypt(worker.phone_enc) : ''
   return {
-    ...toApplicationBase(row),
-    worker: worker
-      ? {
-          name: worker.name,
-          phone: worker.phone_enc ? keys.decrypt(worker.phone_enc) : '',
-          hometownTownship: worker.hometown_township as (typeof townships)[number] | null,
-          trades: JSON.parse(worker.trades) as Trade[],
-        }
-      : null,
+    applicant: {
+      ...toApplicationBase(row),
+      worker: worker
+        ? { name: worker.name, phone, hometownTownship: worker.hometown_township as (typeof townships)[number] | null, trades: JSON.parse(worker.trades) as Trade[] }
+        : null,
+    },
+    phoneUnmasked: phone !== '' && row.user_id !== null,
   }
 }
 
@@ -48,12 +50,12 @@ export async function listJobApplicants(db: Kysely<DB>, keys: DataKeys, caller: 
   const job = await getJobForStaff(db, caller, jobId)
   const rows = await listApplicationsForJob(db, jobId)
   const workers = await workersById(db, rows.flatMap((r) => (r.user_id !== null ? [r.user_id] : [])))
-  const items = rows.map((r) => toApplicant(r, r.user_id !== null ? workers.get(r.user_id) : undefined, keys))
+  const shown = rows.map((r) => toApplicant(r, r.user_id !== null ? workers.get(r.user_id) : undefined, keys))
   await writeAccess(
     db,
-    rows.flatMap((r, i) => (items[i].worker?.phone && r.user_id !== null ? [phoneRead(caller, r.user_id, r.id, jobId, now)] : [])),
+    rows.flatMap((r, i) => (shown[i].phoneUnmasked ? [phoneRead(caller, r.user_id!, r.id, jobId, now)] : [])),
   )
-  return { job: toJobSummary(job), items }
+  return { job: toJobSummary(job), items: shown.map((a) => a.applicant) }
 }
 
 /** submitted → contacted → hired | rejected (hired or rejected straight from submitted too). */
@@ -78,18 +80,19 @@ export async function setApplicantStatus(
   requireStation(caller, job.source_station_id, '这是别的工作站的岗位的报名，不能处理')
   const workers = await workersById(trx, row.user_id !== null ? [row.user_id] : [])
   const worker = row.user_id !== null ? workers.get(row.user_id) : undefined
-  const before = toApplicant(row, worker, keys)
-  let after = before
+  let shown = toApplicant(row, worker, keys)
+  const before = shown.applicant
   if (row.status !== status) {
     const updated = await setApplicationStatus(trx, id, status, now, allowedFrom[status])
     if (!updated) {
       throw conflict(row.status === 'withdrawn' ? '务工人员已经取消了这次报名' : '这条报名已经有结果了，不能再改')
     }
-    after = toApplicant(updated, worker, keys)
+    shown = toApplicant(updated, worker, keys)
+    const after = shown.applicant
     // The audit keeps the change, not the phone: masked copies are enough to know what changed.
     const masked = (a: StaffApplicant) => ({ ...a, worker: a.worker ? { ...a.worker, phone: '***' } : null })
     await writeAudit(trx, { actor: staffActor(caller), action: `application.${status}`, entity: 'job_application', entityId: id, before: masked(before), after: masked(after), at: now })
   }
-  if (after.worker?.phone && row.user_id !== null) await writeAccess(trx, [phoneRead(caller, row.user_id, id, job.id, now)])
-  return after
+  if (shown.phoneUnmasked) await writeAccess(trx, [phoneRead(caller, row.user_id!, id, job.id, now)])
+  return shown.applicant
 }

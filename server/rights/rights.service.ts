@@ -20,6 +20,7 @@ import {
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { findUser } from '../accounts/users.repository'
+import { findOwnApplication } from '../jobs/applications.repository'
 import type { DB } from '../db/schema'
 import { conflict, forbidden, notFound, unauthorized, validationFailed } from '../http/app-error'
 import type { Caller, StaffCaller, WorkerCaller } from '../http/caller'
@@ -32,7 +33,6 @@ import { autoCloseAt, autoCloseCutoff, contactPhoneFor, isFirstResponsible, over
 import { routeCase } from './rights-routing'
 import {
   dueToClose,
-  findOwnApplication,
   findRequestByTrackingNo,
   findStationName,
   forgetRequester,
@@ -98,14 +98,14 @@ async function checkAttachments(db: Kysely<DB>, userId: number, ids: string[], r
   return unique
 }
 
-export async function createRequest(trx: Kysely<DB>, keys: DataKeys, caller: WorkerCaller, body: Body, now: Date): Promise<RightsRequest> {
+export async function createRightsRequest(trx: Kysely<DB>, keys: DataKeys, caller: WorkerCaller, body: Body, now: Date): Promise<RightsRequest> {
   const user = await findUser(trx, caller.userId)
   if (!user) throw notFound('账号不存在或已注销')
   const thisMonth = chinaDate(now).slice(0, 7)
   const fields: Record<string, string> = {}
   if (body.workedFrom > thisMonth) fields.workedFrom = '开始时间不能晚于这个月'
   if (body.workedTo && body.workedTo > thisMonth) fields.workedTo = '结束时间不能晚于这个月'
-  if (body.applicationId != null && !(await findOwnApplication(trx, caller.userId, body.applicationId))) {
+  if (body.applicationId != null && !(await findOwnApplication(trx, body.applicationId, caller.userId))) {
     fields.applicationId = '没有找到您的这份报名'
   }
   const phone = body.contactPhone ?? (user.phone_enc ? keys.decrypt(user.phone_enc) : null)
@@ -205,13 +205,13 @@ async function readable(db: Kysely<DB>, caller: Caller, trackingNo: string): Pro
   return row
 }
 
-export async function getRequest(db: Kysely<DB>, keys: DataKeys, caller: Caller | null, trackingNo: string, now: Date): Promise<RightsRequest> {
+export async function getRightsRequest(db: Kysely<DB>, keys: DataKeys, caller: Caller | null, trackingNo: string, now: Date): Promise<RightsRequest> {
   if (!caller) throw unauthorized()
   await closeDueCases(db, now)
   return present(db, keys, await readable(db, caller, trackingNo), viewerOf(caller), now)
 }
 
-export async function listMine(db: Kysely<DB>, caller: WorkerCaller, query: { cursor?: string; limit: number }, now: Date) {
+export async function listMyRightsRequests(db: Kysely<DB>, caller: WorkerCaller, query: { cursor?: string; limit: number }, now: Date) {
   await closeDueCases(db, now)
   const after = decodeCursor(query.cursor, { id: 'number' })
   const rows = await listForUser(db, caller.userId, after?.id, query.limit + 1)
@@ -229,7 +229,7 @@ function page(rows: RequestRow[], limit: number, now: Date, cursorOf: (row: Requ
   }
 }
 
-export async function addMessage(
+export async function addRightsMessage(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: WorkerCaller,
@@ -258,7 +258,7 @@ export async function addMessage(
   return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, { kind: 'owner' }, now)
 }
 
-export async function closeByWorker(
+export async function closeRightsRequest(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: WorkerCaller,
@@ -302,7 +302,7 @@ export interface StaffQueueQuery {
   limit: number
 }
 
-export async function staffList(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, query: StaffQueueQuery, now: Date) {
+export async function listRightsRequests(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, query: StaffQueueQuery, now: Date) {
   await closeDueCases(db, now)
   // Station staff see their own station's queue whatever they ask for.
   const stationId = stationFilterOf(caller, query.stationId)
@@ -323,7 +323,7 @@ export async function staffList(db: Kysely<DB>, keys: DataKeys, caller: StaffCal
   return page(rows, query.limit, now, (r) => ({ r: queueRank(r.status), s: r.submitted_at, id: r.id }))
 }
 
-export async function transition(
+export async function transitionRightsRequest(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: StaffCaller,
@@ -362,7 +362,7 @@ export async function transition(
   return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, viewerOf(caller), now)
 }
 
-export async function addNote(
+export async function addRightsNote(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: StaffCaller,
@@ -391,7 +391,7 @@ export async function addNote(
  * The first-responsible officer tapped 打电话: an internal entry on the timeline, so whoever reads the case later
  * sees when the worker was called. Nobody else sees the number, so nobody else can record a call to it.
  */
-export async function recordCall(trx: Kysely<DB>, keys: DataKeys, caller: StaffCaller, trackingNo: string, now: Date): Promise<RightsRequest> {
+export async function recordRightsCall(trx: Kysely<DB>, keys: DataKeys, caller: StaffCaller, trackingNo: string, now: Date): Promise<RightsRequest> {
   const row = await readable(trx, caller, trackingNo)
   if (!isFirstResponsible(row, viewerOf(caller))) throw forbidden('只有受理这条求助的工作人员能给求助人打电话')
   if (row.contact_phone_enc === null) throw conflict('求助人已注销账号，没有电话可打')

@@ -2,16 +2,16 @@ import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { route } from '../http/route'
 import {
-  addMessage,
-  addNote,
-  closeByWorker,
-  createRequest,
-  getRequest,
-  listMine,
-  recordCall,
+  addRightsMessage,
+  addRightsNote,
+  closeRightsRequest,
+  createRightsRequest,
+  getRightsRequest,
+  listMyRightsRequests,
+  recordRightsCall,
   fillPhoneLastFourHashes,
-  staffList,
-  transition,
+  listRightsRequests,
+  transitionRightsRequest,
 } from '../rights/rights.service'
 
 export function rightsRoutes(app: FastifyInstance): void {
@@ -19,13 +19,13 @@ export function rightsRoutes(app: FastifyInstance): void {
   app.addHook('onReady', async () => {
     await fillPhoneLastFourHashes(app.db, app.keys)
   })
-  route(app, api.createRightsRequest, ({ trx, caller, body }) => createRequest(trx, app.keys, caller, body, app.clock()))
-  route(app, api.getRightsRequest, ({ caller, params }) => getRequest(app.db, app.keys, caller, params.trackingNo, app.clock()))
-  route(app, api.listMyRightsRequests, ({ caller, query }) => listMine(app.db, caller, query, app.clock()))
-  route(app, api.addRightsMessage, ({ trx, caller, params, body }) => addMessage(trx, app.keys, caller, params.trackingNo, body, app.clock()))
-  route(app, api.closeRightsRequest, ({ trx, caller, params, body }) => closeByWorker(trx, app.keys, caller, params.trackingNo, body, app.clock()))
-  route(app, api.staffListRightsRequests, ({ caller, query }) => staffList(app.db, app.keys, caller, query, app.clock()))
-  route(app, api.staffTransitionRightsRequest, ({ trx, caller, params, body }) => transition(trx, app.keys, caller, params.trackingNo, body, app.clock()))
-  route(app, api.staffRecordRightsCall, ({ trx, caller, params }) => recordCall(trx, app.keys, caller, params.trackingNo, app.clock()))
-  route(app, api.staffAddRightsNote, ({ trx, caller, params, body }) => addNote(trx, app.keys, caller, params.trackingNo, body, app.clock()))
+  route(app, api.createRightsRequest, ({ trx, caller, body }) => createRightsRequest(trx, app.keys, caller, body, app.clock()))
+  route(app, api.getRightsRequest, ({ caller, params }) => getRightsRequest(app.db, app.keys, caller, params.trackingNo, app.clock()))
+  route(app, api.listMyRightsRequests, ({ caller, query }) => listMyRightsRequests(app.db, caller, query, app.clock()))
+  route(app, api.addRightsMessage, ({ trx, caller, params, body }) => addRightsMessage(trx, app.keys, caller, params.trackingNo, body, app.clock()))
+  route(app, api.closeRightsRequest, ({ trx, caller, params, body }) => closeRightsRequest(trx, app.keys, caller, params.trackingNo, body, app.clock()))
+  route(app, api.staffListRightsRequests, ({ caller, query }) => listRightsRequests(app.db, app.keys, caller, query, app.clock()))
+  route(app, api.staffTransitionRightsRequest, ({ trx, caller, params, body }) => transitionRightsRequest(trx, app.keys, caller, params.trackingNo, body, app.clock()))
+  route(app, api.staffRecordRightsCall, ({ trx, caller, params }) => recordRightsCall(trx, app.keys, caller, params.trackingNo, app.clock()))
+  route(app, api.staffAddRightsNote, ({ trx, caller, params, body }) => addRightsNote(trx, app.keys, caller, params.trackingNo, body, app.clock()))
 }

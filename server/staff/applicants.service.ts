@@ -10,7 +10,7 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound } from '../http/app-error'
 import { findApplicantProfiles } from '../accounts/users.repository'
-import { findApplication, listApplicationsForJob, setApplicationStatus } from '../jobs/applications.repository'
+import { findApplication, listApplicationsForJob, updateApplicationStatus } from '../jobs/applications.repository'
 import { findJobStation } from '../jobs/jobs.repository'
 import { type ApplicationRow, toApplicationBase } from '../jobs/applications.service'
 import { toJobSummary } from '../jobs/jobs.service'
@@ -46,7 +46,7 @@ const phoneRead = (caller: StaffCaller, userId: number, applicationId: number, j
   at: now,
 })
 
-export async function listJobApplicants(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, jobId: number, now: Date) {
+export async function listJobApplications(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, jobId: number, now: Date) {
   const job = await getJobForStaff(db, caller, jobId)
   const rows = await listApplicationsForJob(db, jobId)
   const workers = await workersById(db, rows.flatMap((r) => (r.user_id !== null ? [r.user_id] : [])))
@@ -65,7 +65,7 @@ const allowedFrom: Record<'contacted' | 'hired' | 'rejected', readonly Applicati
   rejected: ['submitted', 'contacted'],
 }
 
-export async function setApplicantStatus(
+export async function setApplicationStatus(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: StaffCaller,
@@ -83,7 +83,7 @@ export async function setApplicantStatus(
   let shown = toApplicant(row, worker, keys)
   const before = shown.applicant
   if (row.status !== status) {
-    const updated = await setApplicationStatus(trx, id, status, now, allowedFrom[status])
+    const updated = await updateApplicationStatus(trx, id, status, now, allowedFrom[status])
     if (!updated) {
       throw conflict(row.status === 'withdrawn' ? '务工人员已经取消了这次报名' : '这条报名已经有结果了，不能再改')
     }

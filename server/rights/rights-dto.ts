@@ -44,7 +44,7 @@ export function contactPhoneFor(row: RequestRow, viewer: Viewer, keys: DataKeys)
   return viewer.kind === 'export' || isFirstResponsible(row, viewer) ? { value: phone, unmasked: true } : { value: maskPhone(phone), unmasked: false }
 }
 
-export function isOverdue(row: { status: string; submitted_at: string }, now: Date): boolean {
+function isOverdue(row: { status: string; submitted_at: string }, now: Date): boolean {
   return row.status === 'submitted' && Date.parse(row.submitted_at) < now.getTime() - rightsAcceptWithinHours * HOUR_MS
 }
 

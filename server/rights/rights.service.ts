@@ -70,7 +70,7 @@ export async function fillPhoneLastFourHashes(db: Kysely<DB>, keys: DataKeys): P
 }
 
 /** What an officer typed: a tracking number, four digits (phone or number end), more digits, else an employer. */
-export function queueSearchOf(keys: DataKeys, typed: string | undefined): QueueSearch | undefined {
+function queueSearchOf(keys: DataKeys, typed: string | undefined): QueueSearch | undefined {
   const text = typed?.trim()
   if (!text) return undefined
   if (trackingNoPattern.test(text)) return { kind: 'tracking', trackingNo: normaliseTrackingNo(text) }
@@ -174,7 +174,7 @@ function mayRead(row: RequestRow, caller: Caller): boolean {
  * 首办告结: a resolved or referred case closes by itself 7 days after the outcome unless the worker closed it.
  * Applied when cases are read, by the injected clock; the conditional move makes concurrent readers close it once.
  */
-export async function closeDueCases(db: Kysely<DB>, now: Date): Promise<void> {
+async function closeDueCases(db: Kysely<DB>, now: Date): Promise<void> {
   const due = await dueToClose(db, rightsConcludedStatuses, autoCloseCutoff(now))
   // Inside a write's transaction already (Kysely has no nested transactions), else one per case.
   const inTransaction = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn))

@@ -72,7 +72,7 @@ export async function ledger(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller
 }
 
 
-export const ledgerCsvHeader = ['姓名', '手机号', '乡镇', '村', '工种', '是否外出务工', '务工城市', '务工省份', '脱贫户', '已返乡', '有外出意愿', '去年外出', '登记时间']
+const ledgerCsvHeader = ['姓名', '手机号', '乡镇', '村', '工种', '是否外出务工', '务工城市', '务工省份', '脱贫户', '已返乡', '有外出意愿', '去年外出', '登记时间']
 
 export function ledgerCsv(items: readonly LedgerRow[]): string {
   return toCsv(

@@ -30,8 +30,8 @@ import {
 } from './staff.repository'
 import { staffActor } from './staff-scope'
 
-export const MAX_PASSWORD_FAILURES = 5
-export const LOCK_MINUTES = 15
+const MAX_PASSWORD_FAILURES = 5
+const LOCK_MINUTES = 15
 /** Failed sign-ins one client address may make in LOCK_MINUTES, whichever accounts it tries. */
 export const ADDRESS_FAILURES_PER_WINDOW = 20
 export const SIGN_IN_FAILED = '用户名或密码不对，或账号暂时不能登录。连续输错5次要等15分钟'

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { z } from 'zod/mini'
-import type { createStaffAccountBody, StaffAccount, StaffRole, Township } from '../../types'
+import type { createStaffAccountBody, StaffAccount } from '../../types'
 import { writeAudit } from '../audit/audit.repository'
 import { lockKey } from '../db/dialect'
 import type { DB } from '../db/schema'
@@ -15,24 +15,14 @@ import { conflict, notFound, validationFailed } from '../http/app-error'
 import { findVillageByName } from '../roster/places.repository'
 import { generatePassword, hashPassword } from './passwords'
 import { findStationById } from '../stations/stations.repository'
-import { clearFailures, deleteStaffSessions, findStaffAccount, findStaffByUsername, insertStaff, listStaffAccounts, setPassword, setStaffDisabledAt } from './staff.repository'
+import { clearFailures, deleteStaffSessions, findStaffAccount, findStaffByUsername, insertStaff, listStaffAccounts, setPassword, setStaffDisabledAt, type StaffAccountRow } from './staff.repository'
+import { toStaffMember } from './staff-auth.service'
 import { requireAdmin, staffActor } from './staff-scope'
 
 const ADMIN_ONLY = '只有县级管理员可以管理工作人员账号'
 
-type AccountRow = NonNullable<Awaited<ReturnType<typeof findStaffAccount>>>
-
-const toAccount = (r: AccountRow, now: Date): StaffAccount => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  role: r.role as StaffRole,
-  stationId: r.station_id,
-  stationName: r.station_name ?? null,
-  township: r.township as Township | null,
-  villageId: r.village_id,
-  village: r.village_name ?? null,
-  mustChangePassword: r.must_change_password === 1,
+const toAccount = (r: StaffAccountRow, now: Date): StaffAccount => ({
+  ...toStaffMember(r),
   disabled: r.disabled_at !== null,
   disabledAt: r.disabled_at,
   locked: r.locked_until !== null && Date.parse(r.locked_until) > now.getTime(),

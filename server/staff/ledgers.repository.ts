@@ -2,31 +2,25 @@ import type { Kysely } from 'kysely'
 import type { AccountLedgerKind } from '../../types'
 import type { DB } from '../db/schema'
 
+type LedgerFlag = 'working_away' | 'poverty_alleviated' | 'returned_home' | 'willing_to_go_out' | 'worked_away_last_year'
+
+/** The profile answers that put a worker on each 台账 (去年外出今年未出: away last year, not away now). */
+const ledgerFlags: Record<AccountLedgerKind, Partial<Record<LedgerFlag, 0 | 1>>> = {
+  working_away: { working_away: 1 },
+  poverty_working_away: { working_away: 1, poverty_alleviated: 1 },
+  returned: { returned_home: 1 },
+  willing: { willing_to_go_out: 1 },
+  left_last_year: { worked_away_last_year: 1, working_away: 0 },
+  all: {},
+}
+
 /**
  * The workers on one 台账, by their own profiles. `stationId` undefined: every worker (admins); else those who applied to
  * one of the station's postings or whose request for help was routed to it.
  */
 export function listLedgerWorkers(db: Kysely<DB>, kind: AccountLedgerKind, filter: { township?: string; stationId?: number }) {
   let q = db.selectFrom('users').selectAll().where('deleted_at', 'is', null)
-  switch (kind) {
-    case 'working_away':
-      q = q.where('working_away', '=', 1)
-      break
-    case 'poverty_working_away':
-      q = q.where('working_away', '=', 1).where('poverty_alleviated', '=', 1)
-      break
-    case 'returned':
-      q = q.where('returned_home', '=', 1)
-      break
-    case 'willing':
-      q = q.where('willing_to_go_out', '=', 1)
-      break
-    case 'left_last_year':
-      q = q.where('worked_away_last_year', '=', 1).where('working_away', '=', 0)
-      break
-    case 'all':
-      break
-  }
+  for (const [column, value] of Object.entries(ledgerFlags[kind]) as [LedgerFlag, 0 | 1][]) q = q.where(column, '=', value)
   if (filter.township) q = q.where('hometown_township', '=', filter.township)
   const station = filter.stationId
   if (station !== undefined) {

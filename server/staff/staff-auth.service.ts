@@ -22,11 +22,12 @@ import {
   deleteStaffSessions,
   findStaffById,
   findStaffByUsername,
-  findStaffWithStation,
+  findStaffAccount,
   insertAddressFailure,
   pruneAddressFailures,
   reserveAttempt,
   setPassword,
+  type StaffAccountRow,
 } from './staff.repository'
 import { staffActor } from './staff-scope'
 
@@ -38,9 +39,8 @@ export const SIGN_IN_FAILED = '用户名或密码不对，或账号暂时不能�
 const ADDRESS_LIMIT_MESSAGE = '这个网络登录失败的次数太多，请15分钟后再试'
 const WINDOW_MS = LOCK_MINUTES * 60 * 1000
 
-export async function getStaffMe(db: Kysely<DB>, id: number): Promise<StaffMember> {
-  const row = await findStaffWithStation(db, id)
-  if (!row) throw notFound()
+/** The account as its holder sees it (admins' list adds its lock and dates). */
+export function toStaffMember(row: StaffAccountRow): StaffMember {
   return {
     id: row.id,
     username: row.username,
@@ -53,6 +53,12 @@ export async function getStaffMe(db: Kysely<DB>, id: number): Promise<StaffMembe
     village: row.village_name ?? null,
     mustChangePassword: row.must_change_password === 1,
   }
+}
+
+export async function getStaffMe(db: Kysely<DB>, id: number): Promise<StaffMember> {
+  const row = await findStaffAccount(db, id)
+  if (!row) throw notFound()
+  return toStaffMember(row)
 }
 
 /** Counts this attempt against the address before anything else is looked at; 429 past the limit. */

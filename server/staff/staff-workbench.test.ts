@@ -210,6 +210,28 @@ test('ledger CSV: UTF-8 with BOM, Chinese headers, escaping, phones masked for s
   expect(badKind.json().error.fields.kind).toBe('没有这种台账')
 })
 
+test('each ledger holds exactly the workers whose answers put them on it', async () => {
+  const returned = await signIn(t.app, '13900003003')
+  const willing = await signIn(t.app, '13900003004')
+  expect((await t.patch(returned.token, '/api/me', { returnedHome: true, workingAway: false })).statusCode).toBe(200)
+  expect((await t.patch(willing.token, '/api/me', { willingToGoOut: true })).statusCode).toBe(200)
+  const users = await t.db.selectFrom('users').selectAll().where('deleted_at', 'is', null).execute()
+  const expected: Record<string, (u: (typeof users)[number]) => boolean> = {
+    all: () => true,
+    working_away: (u) => u.working_away === 1,
+    poverty_working_away: (u) => u.working_away === 1 && u.poverty_alleviated === 1,
+    returned: (u) => u.returned_home === 1,
+    willing: (u) => u.willing_to_go_out === 1,
+    left_last_year: (u) => u.worked_away_last_year === 1 && u.working_away === 0,
+  }
+  for (const [kind, on] of Object.entries(expected)) {
+    const listed = (await t.get(admin, `/api/staff/ledgers/${kind}`)).json().items.map((r: { userId: number }) => r.userId)
+    expect([kind, [...listed].sort((a, b) => a - b)]).toEqual([kind, users.filter(on).map((u) => u.id).sort((a, b) => a - b)])
+  }
+  expect((await t.get(admin, '/api/staff/ledgers/returned')).json().items.map((r: { userId: number }) => r.userId)).toContain(returned.user.id)
+  expect((await t.get(admin, '/api/staff/ledgers/willing')).json().items.map((r: { userId: number }) => r.userId)).toContain(willing.user.id)
+})
+
 test('accounts: admins create and disable; a disabled account loses its sessions and cannot sign in', async () => {
   const created = await post(admin, '/api/staff/accounts', { username: 'luomen', password: 'luomen-password-1', displayName: '洛门镇工作站', role: 'station', stationId: kunshanStation })
   expect(created.statusCode).toBe(201)

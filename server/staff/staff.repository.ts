@@ -10,16 +10,6 @@ export async function findStaffById(db: Kysely<DB>, id: number) {
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst()
 }
 
-export async function findStaffWithStation(db: Kysely<DB>, id: number) {
-  return db
-    .selectFrom('staff')
-    .leftJoin('stations', 'stations.id', 'staff.station_id')
-    .leftJoin('villages', 'villages.id', 'staff.village_id')
-    .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.station_id', 'staff.must_change_password', 'stations.name as station_name', 'staff.township', 'staff.village_id', 'villages.name as village_name'])
-    .where('staff.id', '=', id)
-    .executeTakeFirst()
-}
-
 /**
  * Reserves one password check for an enabled account, in one statement: counted before the password is looked at,
  * so however many guesses arrive at once, at most `max` pass per lock period. The attempt that reaches `max` sets
@@ -89,7 +79,7 @@ export async function findStaffName(db: Kysely<DB>, id: number) {
   return db.selectFrom('staff').select(['id', 'display_name']).where('id', '=', id).executeTakeFirst()
 }
 
-/** An account as admins list it: its station and village by name, its lock and one-time password state. */
+/** An account with its station and village by name, its lock and one-time password state: for its holder and for admins. */
 function accountsQuery(db: Kysely<DB>) {
   return db
     .selectFrom('staff')
@@ -115,6 +105,8 @@ function accountsQuery(db: Kysely<DB>) {
 export async function listStaffAccounts(db: Kysely<DB>) {
   return accountsQuery(db).orderBy('staff.id').execute()
 }
+
+export type StaffAccountRow = NonNullable<Awaited<ReturnType<typeof findStaffAccount>>>
 
 export async function findStaffAccount(db: Kysely<DB>, id: number) {
   return accountsQuery(db).where('staff.id', '=', id).executeTakeFirst()

@@ -1,7 +1,7 @@
 /** The export is not cached anywhere, and holds the worker's unused photos and who of the staff read their data. */
 import { z } from 'zod/mini'
 import { api } from '../../types'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { bearer, signIn } from '../test-support/accounts'
 import { jpeg, multipart } from '../test-support/images'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
@@ -12,7 +12,7 @@ const t = useTestApp({ start: T0 })
 test('export: Cache-Control no-store, my unused photos, and each staff read of my data (who, when, what)', async () => {
   const w = await signIn(t.app, '13700990001')
   const other = await signIn(t.app, '13700990002')
-  const kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  const kunshan = await t.staffToken('kunshan')
 
   const { payload, headers } = multipart(jpeg())
   const uploaded = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...bearer(w.token), ...headers }, payload })

@@ -1,5 +1,5 @@
 /** Account deletion takes the worker out of the audit trail too, while who did what and when stays. */
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { bearer, signIn } from '../test-support/accounts'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -16,8 +16,8 @@ const NOTE = '晚上九点以后打我电话，住在滩歌镇东街'
 const CERTIFICATE = 'GS2026-REDACT-77'
 
 test('after deletion no audit row holds the name, township, note or certificate; the actions, actors and times remain', async () => {
-  const admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  const kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  const admin = await t.staffToken('admin')
+  const kunshan = await t.staffToken('kunshan')
   const worker = await signIn(t.app, '13900007701')
   const other = await signIn(t.app, '13900007702')
   const profile = { name: NAME, hometownTownship: TOWNSHIP, trades: ['电工'] }

@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { z } from 'zod/mini'
 import { api, rightsStaffTransitions, type RightsStatus, rightsStatuses } from '../../types'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { bearer, signIn } from '../test-support/accounts'
 import { jpeg as jpegImage, webp as webpImage } from '../test-support/images'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
@@ -21,9 +21,9 @@ let other: { token: string; id: number }
 const stationIds: Record<string, number> = {}
 
 beforeAll(async () => {
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  wuxiStaff = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
-  kunshanStaff = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  admin = await t.staffToken('admin')
+  wuxiStaff = await t.staffToken('wuxi')
+  kunshanStaff = await t.staffToken('kunshan')
   const a = await signIn(t.app, '13900001001')
   worker = { token: a.token, id: a.user.id }
   const b = await signIn(t.app, '13900001002')

@@ -18,9 +18,9 @@ const worker = { phone: '13900003001', token: '', id: 0 }
 const tricky = { phone: '13900003002', token: '', id: 0 }
 
 beforeAll(async () => {
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
+  admin = await t.staffToken('admin')
+  kunshan = await t.staffToken('kunshan')
+  wuxi = await t.staffToken('wuxi')
   kunshanStation = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'station-kunshan').executeTakeFirstOrThrow()).id
   for (const w of [worker, tricky]) {
     const s = await signIn(t.app, w.phone)

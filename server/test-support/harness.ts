@@ -6,7 +6,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Config } from '../config'
 import type { DB } from '../db/schema'
-import { bearer } from './accounts'
+import { bearer, staffSignIn } from './accounts'
 import { buildTestApp, type TestApp, type TestAppOptions } from './test-app'
 
 export interface TestClock {
@@ -42,6 +42,8 @@ export interface TestHarness {
   post(token: string, url: string, payload?: Payload, key?: string): Answer
   patch(token: string, url: string, payload?: Payload, key?: string): Answer
   put(token: string, url: string, payload?: Payload, key?: string): Answer
+  /** A session token of a seeded staff account, signed in with its test password. */
+  staffToken(username: string): Promise<string>
 }
 
 export function useTestApp(options: Omit<TestAppOptions, 'clock'> & { start?: Date } = {}): TestHarness {
@@ -77,5 +79,6 @@ export function useTestApp(options: Omit<TestAppOptions, 'clock'> & { start?: Da
     post: write('POST'),
     patch: write('PATCH'),
     put: write('PUT'),
+    staffToken: async (username) => (await staffSignIn(test().app, username, test().config.staffPasswords[username])).token,
   }
 }

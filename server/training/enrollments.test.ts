@@ -1,7 +1,7 @@
 import { z } from 'zod/mini'
 import { agreeTermsMessage, api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { bearer, signIn } from '../test-support/accounts'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -12,8 +12,8 @@ const t = useTestApp({ start: T0 })
 let admin: string
 let station: string
 beforeAll(async () => {
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  station = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
+  admin = await t.staffToken('admin')
+  station = await t.staffToken('wuxi')
 })
 
 let phoneCounter = 0

@@ -2,7 +2,7 @@
 import { z } from 'zod/mini'
 import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { bearer, signIn } from '../test-support/accounts'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 jest.setTimeout(60000)
@@ -17,9 +17,9 @@ let kunshan: string
 let wuxi: string
 let kunshanStation: number
 beforeAll(async () => {
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
+  admin = await t.staffToken('admin')
+  kunshan = await t.staffToken('kunshan')
+  wuxi = await t.staffToken('wuxi')
   kunshanStation = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'station-kunshan').executeTakeFirstOrThrow()).id
 })
 

@@ -1,6 +1,6 @@
 import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { bearer, signIn } from '../test-support/accounts'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 import { usesPostgres } from '../test-support/test-app'
 import { manifestCsv } from './staff-transport.service'
@@ -18,9 +18,9 @@ let admin: string
 let kunshan: string
 let wuxi: string
 beforeAll(async () => {
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
+  admin = await t.staffToken('admin')
+  kunshan = await t.staffToken('kunshan')
+  wuxi = await t.staffToken('wuxi')
 })
 
 let phoneCounter = 0

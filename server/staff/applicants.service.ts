@@ -24,8 +24,8 @@ async function workersById(db: Kysely<DB>, ids: readonly number[]) {
 
 type ApplicantWorker = { name: string | null; phone_enc: string | null; hometown_township: string | null; trades: string }
 
-/** Staff of the posting's station see the whole phone: `phoneUnmasked` says a read happened that goes to the access log. */
-function toApplicant(row: ApplicationRow, worker: ApplicantWorker | undefined, keys: DataKeys): { applicant: StaffApplicant; phoneUnmasked: boolean } {
+/** Staff of the posting's station see the whole phone: `phoneShownOf` names the worker whose read goes to the access log. */
+function toApplicant(row: ApplicationRow, worker: ApplicantWorker | undefined, keys: DataKeys): { applicant: StaffApplicant; phoneShownOf: number | null } {
   const phone = worker?.phone_enc ? keys.decrypt(worker.phone_enc) : ''
   return {
     applicant: {
@@ -34,7 +34,7 @@ function toApplicant(row: ApplicationRow, worker: ApplicantWorker | undefined, k
         ? { name: worker.name, phone, hometownTownship: worker.hometown_township as (typeof townships)[number] | null, trades: JSON.parse(worker.trades) as Trade[] }
         : null,
     },
-    phoneUnmasked: phone !== '' && row.user_id !== null,
+    phoneShownOf: phone !== '' ? row.user_id : null,
   }
 }
 
@@ -53,7 +53,10 @@ export async function listJobApplications(db: Kysely<DB>, keys: DataKeys, caller
   const shown = rows.map((r) => toApplicant(r, r.user_id !== null ? workers.get(r.user_id) : undefined, keys))
   await writeAccess(
     db,
-    rows.flatMap((r, i) => (shown[i].phoneUnmasked ? [phoneRead(caller, r.user_id!, r.id, jobId, now)] : [])),
+    rows.flatMap((r, i) => {
+      const userId = shown[i].phoneShownOf
+      return userId !== null ? [phoneRead(caller, userId, r.id, jobId, now)] : []
+    }),
   )
   return { job: toJobSummary(job), items: shown.map((a) => a.applicant) }
 }
@@ -93,6 +96,6 @@ export async function setApplicationStatus(
     const masked = (a: StaffApplicant) => ({ ...a, worker: a.worker ? { ...a.worker, phone: '***' } : null })
     await writeAudit(trx, { actor: staffActor(caller), action: `application.${status}`, entity: 'job_application', entityId: id, before: masked(before), after: masked(after), at: now })
   }
-  if (shown.phoneUnmasked) await writeAccess(trx, [phoneRead(caller, row.user_id!, id, job.id, now)])
+  if (shown.phoneShownOf !== null) await writeAccess(trx, [phoneRead(caller, shown.phoneShownOf, id, job.id, now)])
   return shown.applicant
 }

@@ -83,19 +83,18 @@ export async function setApplicationStatus(
   requireStation(caller, job.source_station_id, '这是别的工作站的岗位的报名，不能处理')
   const workers = await workersById(trx, row.user_id !== null ? [row.user_id] : [])
   const worker = row.user_id !== null ? workers.get(row.user_id) : undefined
-  let shown = toApplicant(row, worker, keys)
-  const before = shown.applicant
+  const before = toApplicant(row, worker, keys)
+  let after = before
   if (row.status !== status) {
     const updated = await updateApplicationStatus(trx, id, status, now, allowedFrom[status])
     if (!updated) {
       throw conflict(row.status === 'withdrawn' ? '务工人员已经取消了这次报名' : '这条报名已经有结果了，不能再改')
     }
-    shown = toApplicant(updated, worker, keys)
-    const after = shown.applicant
+    after = toApplicant(updated, worker, keys)
     // The audit keeps the change, not the phone: masked copies are enough to know what changed.
     const masked = (a: StaffApplicant) => ({ ...a, worker: a.worker ? { ...a.worker, phone: '***' } : null })
-    await writeAudit(trx, { actor: staffActor(caller), action: `application.${status}`, entity: 'job_application', entityId: id, before: masked(before), after: masked(after), at: now })
+    await writeAudit(trx, { actor: staffActor(caller), action: `application.${status}`, entity: 'job_application', entityId: id, before: masked(before.applicant), after: masked(after.applicant), at: now })
   }
-  if (shown.phoneShownOf !== null) await writeAccess(trx, [phoneRead(caller, shown.phoneShownOf, id, job.id, now)])
-  return shown.applicant
+  if (after.phoneShownOf !== null) await writeAccess(trx, [phoneRead(caller, after.phoneShownOf, id, job.id, now)])
+  return after.applicant
 }

@@ -23,6 +23,8 @@ export function testClock(start: Date): TestClock {
   })
 }
 
+const BUILD_TIMEOUT_MS = 60_000
+
 let keyN = 0
 /** Unique across the test files that share one PostgreSQL database, and across reruns. */
 export const idempotencyKey = () => `test-${process.pid}-${++keyN}-${Date.now()}`
@@ -50,10 +52,11 @@ export function useTestApp(options: Omit<TestAppOptions, 'clock'> & { start?: Da
   const { start = new Date('2026-03-10T02:00:00.000Z'), ...appOptions } = options
   const clock = testClock(start)
   let built: TestApp | undefined
+  // A fresh database is migrated and seeded: on a busy machine that outlasts jest's 5 s default for a hook.
   beforeAll(async () => {
     built = await buildTestApp({ ...appOptions, clock })
-  })
-  afterAll(() => built?.close())
+  }, BUILD_TIMEOUT_MS)
+  afterAll(() => built?.close(), BUILD_TIMEOUT_MS)
   beforeEach(() => clock.set(start))
   const test = () => {
     if (!built) throw new Error('the test app is built in beforeAll: use it inside a hook or a test')

@@ -20,14 +20,14 @@ import { installResponseCache } from './http/response-cache'
 import { installSecurityHeaders } from './http/security-headers'
 import { registerStaticWeb } from './http/static-web'
 import { authRoutes } from './routes/auth'
-import { courseRoutes } from './routes/courses'
+import { trainingRoutes } from './routes/training'
 import { healthRoutes } from './routes/health'
 import { jobRoutes } from './routes/jobs'
 import { meRoutes } from './routes/me'
 import { rightsRoutes } from './routes/rights'
 import { worklogRoutes } from './routes/worklog'
 import { staffRoutes } from './routes/staff'
-import { staffCourseRoutes } from './routes/staff-courses'
+import { staffTrainingRoutes } from './routes/staff-training'
 import { staffAdminRoutes } from './routes/staff-admin'
 import { staffJobRoutes } from './routes/staff-jobs'
 import { staffLedgerRoutes } from './routes/staff-ledgers'
@@ -97,7 +97,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   healthRoutes(app)
   tradeRoutes(app)
   jobRoutes(app)
-  courseRoutes(app)
+  trainingRoutes(app)
   stationRoutes(app)
   authRoutes(app)
   meRoutes(app)
@@ -105,7 +105,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   rightsRoutes(app)
   worklogRoutes(app)
   uploadRoutes(app)
-  staffCourseRoutes(app)
+  staffTrainingRoutes(app)
   staffJobRoutes(app)
   staffLedgerRoutes(app)
   staffAdminRoutes(app)

@@ -1,27 +1,18 @@
 /** The export is not cached anywhere, and holds the worker's unused photos and who of the staff read their data. */
 import { z } from 'zod/mini'
 import { api } from '../../types'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { bearer, signIn } from '../test-support/accounts'
 import { jpeg, multipart } from '../test-support/images'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
-beforeAll(async () => {
-  t = await buildTestApp({ clock })
-})
-afterAll(() => t.close())
-
-let keyN = 0
-const key = () => `me-export-${++keyN}`
+const t = useTestApp({ start: T0 })
 
 test('export: Cache-Control no-store, my unused photos, and each staff read of my data (who, when, what)', async () => {
   const w = await signIn(t.app, '13700990001')
   const other = await signIn(t.app, '13700990002')
-  const kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  const kunshan = await t.staffToken('kunshan')
 
   const { payload, headers } = multipart(jpeg())
   const uploaded = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: { ...bearer(w.token), ...headers }, payload })
@@ -33,7 +24,7 @@ test('export: Cache-Control no-store, my unused photos, and each staff read of m
     const applied = await t.app.inject({ method: 'POST', url: `/api/jobs/${job.id}/applications`, headers: { ...bearer(x.token), 'idempotency-key': key() }, payload: {} })
     expect(applied.statusCode).toBe(200)
   }
-  now = new Date(T0.getTime() + 60_000)
+  t.clock.set(new Date(T0.getTime() + 60_000))
   expect((await t.app.inject({ url: `/api/staff/jobs/${job.id}/applications`, headers: bearer(kunshan) })).statusCode).toBe(200)
 
   const res = await t.app.inject({ url: '/api/me/export', headers: bearer(w.token) })
@@ -42,7 +33,7 @@ test('export: Cache-Control no-store, my unused photos, and each staff read of m
   const exported = z.parse(api.exportMe.response, res.json())
   expect(exported.records.unusedUploads).toEqual([{ id: uploaded.json().id, contentType: 'image/jpeg', sizeBytes: uploaded.json().sizeBytes, createdAt: T0.toISOString() }])
   expect(exported.accessLog).toEqual([
-    expect.objectContaining({ at: now.toISOString(), action: 'applicant_phone', actionLabel: '查看报名人电话', staff: expect.stringMatching(/\S/) }),
+    expect.objectContaining({ at: t.clock().toISOString(), action: 'applicant_phone', actionLabel: '查看报名人电话', staff: expect.stringMatching(/\S/) }),
   ])
   // Only entries about me.
   const mine = await t.db.selectFrom('access_log').select('id').where('user_id', '=', w.user.id).execute()

@@ -4,22 +4,15 @@ import SQLite from 'better-sqlite3'
 import { z } from 'zod/mini'
 import { api, idNumberCheckChar } from '../../types'
 import { bearer, lastCode, nextIp, signIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp, usesPostgres } from '../test-support/test-app'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
+import { buildTestApp, usesPostgres } from '../test-support/test-app'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
-beforeAll(async () => {
-  t = await buildTestApp({ clock, seed: false })
-})
-afterAll(() => t.close())
+const t = useTestApp({ start: T0, seed: false })
 
 const ID17 = '11010519491231002'
 const ID = ID17 + idNumberCheckChar(ID17) // 11010519491231002X
-let keyCounter = 0
-const key = () => `test-key-${++keyCounter}-${Date.now()}`
 
 const get = (token: string, url = '/api/me') => t.app.inject({ url, headers: bearer(token) })
 const patch = (token: string, body: object, idempotencyKey = key()) =>
@@ -97,7 +90,7 @@ test('an ID number needs the consent; it is masked and encrypted at rest', async
   expect(refused.json().error.message).toMatch(/^请先同意提供身份证号/)
 
   expect((await consent(token, 'id_number', true)).json().consents).toEqual([
-    { kind: 'id_number', version: '2026-11', granted: true, at: now.toISOString() },
+    { kind: 'id_number', version: '2026-11', granted: true, at: t.clock().toISOString() },
   ])
   const saved = await patch(token, { idNumber: ID.toLowerCase() })
   expect(saved.statusCode).toBe(200)
@@ -190,7 +183,7 @@ test('delete: personal fields erased, the token dies, signing in again starts a 
   expect(await t.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).execute()).toHaveLength(0)
   expect(await t.db.selectFrom('idempotency_keys').select('id').where('scope', 'like', `worker:${user.id} %`).execute()).toHaveLength(0)
 
-  now = new Date(now.getTime() + 61_000)
+  t.clock.set(new Date(t.clock().getTime() + 61_000))
   const again = await signIn(t.app, phone)
   expect(again.user.id).not.toBe(user.id)
   expect(again.user).toMatchObject({ name: null, idNumber: null, trades: [], consents: [] })
@@ -204,7 +197,7 @@ test('the phone number never reaches the log across a full sign-in', async () =>
       done()
     },
   })
-  const logged = await buildTestApp({ clock, seed: false, logger: { level: 'debug', stream } })
+  const logged = await buildTestApp({ clock: t.clock, seed: false, logger: { level: 'debug', stream } })
   try {
     const phone = '13812345678'
     const { token } = await signIn(logged.app, phone)

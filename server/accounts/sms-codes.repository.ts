@@ -73,6 +73,10 @@ export async function deleteCodesForPhone(db: Kysely<DB>, phoneHash: string): Pr
   await db.deleteFrom('dev_sms_outbox').where('phone_hash', '=', phoneHash).execute()
 }
 
+export async function insertDevSms(db: Kysely<DB>, row: { phoneHash: string; code: string; at: Date }): Promise<void> {
+  await db.insertInto('dev_sms_outbox').values({ phone_hash: row.phoneHash, code: row.code, sent_at: row.at.toISOString() }).execute()
+}
+
 export async function outboxFor(db: Kysely<DB>, phoneHash: string) {
   return db.selectFrom('dev_sms_outbox').select(['code', 'sent_at']).where('phone_hash', '=', phoneHash).orderBy('id', 'desc').limit(20).execute()
 }

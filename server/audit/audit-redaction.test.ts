@@ -1,20 +1,12 @@
 /** Account deletion takes the worker out of the audit trail too, while who did what and when stays. */
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { bearer, signIn } from '../test-support/accounts'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 const DAY = 24 * 60 * 60 * 1000
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
-beforeAll(async () => {
-  t = await buildTestApp({ clock })
-})
-afterAll(() => t.close())
+const t = useTestApp({ start: T0 })
 
-let keyN = 0
-const key = () => `audit-redaction-${++keyN}`
 const post = (token: string, url: string, payload?: object, idempotent = true) =>
   t.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...(idempotent ? { 'idempotency-key': key() } : {}) }, ...(payload ? { payload } : {}) })
 
@@ -24,8 +16,8 @@ const NOTE = '晚上九点以后打我电话，住在滩歌镇东街'
 const CERTIFICATE = 'GS2026-REDACT-77'
 
 test('after deletion no audit row holds the name, township, note or certificate; the actions, actors and times remain', async () => {
-  const admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  const kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  const admin = await t.staffToken('admin')
+  const kunshan = await t.staffToken('kunshan')
   const worker = await signIn(t.app, '13900007701')
   const other = await signIn(t.app, '13900007702')
   const profile = { name: NAME, hometownTownship: TOWNSHIP, trades: ['电工'] }
@@ -45,14 +37,14 @@ test('after deletion no audit row holds the name, township, note or certificate;
   }
 
   // The admin completes and certifies the worker's course.
-  const day = (n: number) => new Date(now.getTime() + 8 * 3600 * 1000 + n * DAY).toISOString().slice(0, 10)
+  const day = (n: number) => new Date(t.clock().getTime() + 8 * 3600 * 1000 + n * DAY).toISOString().slice(0, 10)
   const course = await post(admin, '/api/staff/courses', {
     title: '审计电工班', trade: '电工', mode: 'menu', provider: '武山县职业技术教育中心', location: '武山县城关镇', capacity: 5,
     startDate: day(10), endDate: day(20), enrollDeadline: day(5), costYuan: 1000, subsidyYuan: 800, certificate: '低压电工作业证',
   })
   expect(course.statusCode).toBe(201)
   const enrolment = (await post(worker.token, `/api/courses/${course.json().id}/enrollments`, {})).json()
-  now = new Date(T0.getTime() + 21 * DAY)
+  t.clock.set(new Date(T0.getTime() + 21 * DAY))
   expect((await post(admin, `/api/staff/enrollments/${enrolment.id}/complete`, undefined, false)).statusCode).toBe(200)
   const cert = await post(admin, `/api/staff/enrollments/${enrolment.id}/certificate`, { number: CERTIFICATE, level: '五级', issuedOn: day(0) })
   expect(cert.statusCode).toBe(200)
@@ -66,7 +58,7 @@ test('after deletion no audit row holds the name, township, note or certificate;
   expect(text(before)).toContain(NOTE)
   expect(text(before)).toContain(CERTIFICATE)
 
-  now = new Date(now.getTime() + 60_000)
+  t.clock.set(new Date(t.clock().getTime() + 60_000))
   expect((await t.app.inject({ method: 'DELETE', url: '/api/me', headers: bearer(worker.token) })).statusCode).toBe(200)
 
   const after = await audit()

@@ -3,8 +3,10 @@
  * queries). A dropped connection (restart, failover, a network cut) is replaced after a short, growing pause;
  * `onReconnect` tells the caller that notifications may have been missed meanwhile.
  */
+import { type Kysely, sql } from 'kysely'
 import pg from 'pg'
 import type { DatabaseLog } from './database'
+import type { DB } from './schema'
 
 export interface PgListenerOptions {
   connectionString: string
@@ -72,4 +74,9 @@ export function listenPg(options: PgListenerOptions): PgListener {
       await current?.end().catch(() => undefined)
     },
   }
+}
+
+/** Tells every process LISTENing on `channel`; `payload` lets the sender know its own notice. */
+export async function notifyPg(db: Kysely<DB>, channel: string, payload: string): Promise<void> {
+  await sql`select pg_notify(${channel}, ${payload})`.execute(db)
 }

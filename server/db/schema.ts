@@ -3,7 +3,7 @@
  * timestamps are ISO-8601 UTC text, dates 'YYYY-MM-DD' text, booleans 0/1,
  * arrays JSON text, money integer yuan.
  */
-import type { Generated, Insertable, Selectable } from 'kysely'
+import type { Generated, Selectable } from 'kysely'
 
 /** 0 or 1: SQLite has no boolean type, so PostgreSQL stores the same integers. */
 export type Flag = 0 | 1
@@ -747,13 +747,5 @@ export interface DB {
 }
 
 export type StationRow = Selectable<StationTable>
-export type NewStation = Insertable<StationTable>
-export type BrandRow = Selectable<BrandTable>
-export type JobRow = Selectable<JobTable>
-export type NewJob = Insertable<JobTable>
 export type CourseRow = Selectable<CourseTable>
-export type NewCourse = Insertable<CourseTable>
 export type UserRow = Selectable<UserTable>
-export type StaffRow = Selectable<StaffTable>
-export type SessionRow = Selectable<SessionTable>
-export type EnrollmentRow = Selectable<EnrollmentTable>

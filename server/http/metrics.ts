@@ -17,7 +17,7 @@ export interface MetricsConfig {
   token: string | null
 }
 
-export function allowList(entries: string[]): BlockList {
+function allowList(entries: string[]): BlockList {
   const list = new BlockList()
   for (const entry of entries) {
     if (entry === 'loopback') {

@@ -7,9 +7,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
 import { LRUCache } from 'lru-cache'
-import { listenPg } from '../db/pg-listener'
+import { listenPg, notifyPg } from '../db/pg-listener'
 import { REPLAYED_HEADER } from './idempotency'
 
 export interface ResponseCacheOptions {
@@ -102,7 +101,7 @@ function shareClears(app: FastifyInstance, cache: ResponseCache, target: { conne
   })
   return () => {
     // Not awaited: the writer's answer does not wait for the others; a failed NOTIFY leaves them the TTL.
-    sql`select pg_notify(${channel}, ${self})`.execute(app.db).catch((error: unknown) => app.log.warn({ error: (error as Error).message }, 'cache clear not sent to other processes'))
+    notifyPg(app.db, channel, self).catch((error: unknown) => app.log.warn({ error: (error as Error).message }, 'cache clear not sent to other processes'))
   }
 }
 

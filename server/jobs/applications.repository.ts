@@ -23,7 +23,7 @@ export async function insertApplication(db: Executor, row: { jobId: number; user
 }
 
 /** Changes the status only while it is still one of `from` (an atomic check-and-set on both databases). */
-export async function setApplicationStatus(
+export async function updateApplicationStatus(
   db: Executor,
   id: number,
   status: string,

@@ -19,7 +19,7 @@ import {
   findOwnApplication,
   insertApplication,
   listApplicationsOf,
-  setApplicationStatus,
+  updateApplicationStatus,
 } from './applications.repository'
 import { findJobById, findJobsByIds, type JobWithStations } from './jobs.repository'
 import { toJobDetail, toJobSummary } from './jobs.service'
@@ -66,7 +66,7 @@ export async function applyToJob(trx: Kysely<DB>, userId: number, jobId: number,
   if (!detail.appliable) throw conflict(notAppliableMessage(detail))
   const cleanNote = note ? note : null
   const row = existing
-    ? await setApplicationStatus(trx, existing.id, 'submitted', now, ['withdrawn'], cleanNote)
+    ? await updateApplicationStatus(trx, existing.id, 'submitted', now, ['withdrawn'], cleanNote)
     : await insertApplication(trx, { jobId, userId, note: cleanNote, now })
   if (!row) throw conflict()
   return toApplication(row, job)
@@ -90,7 +90,7 @@ export async function withdrawApplication(db: Kysely<DB>, userId: number, id: nu
   const status = app.status as ApplicationStatus
   if (!withdrawableStatuses.includes(status)) throw conflict(`这条报名${applicationStatusLabel[status]}，不能再取消`)
   // Conditional update: staff may change the status between the read and this write.
-  const row = await setApplicationStatus(db, id, 'withdrawn', now, withdrawableStatuses)
+  const row = await updateApplicationStatus(db, id, 'withdrawn', now, withdrawableStatuses)
   if (!row) throw conflict('这条报名的状态刚刚变了，请刷新后再看')
   const [job] = await findJobsByIds(db, [row.job_id])
   return toApplication(row, job)

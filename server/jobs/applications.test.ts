@@ -1,18 +1,16 @@
 import { z } from 'zod/mini'
 import { api } from '../../types'
 import { bearer, signIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 import { addDays, chinaDate } from '../lib/dates'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-let t: TestApp
+const t = useTestApp({ start: T0 })
 let alice: string
 let bob: string
 let openIds: number[]
 
 beforeAll(async () => {
-  t = await buildTestApp({ clock: () => now })
   alice = (await signIn(t.app, '13600000001')).token
   bob = (await signIn(t.app, '13600000002')).token
   const rows = await t.db
@@ -24,13 +22,6 @@ beforeAll(async () => {
     .execute()
   openIds = rows.map((r) => r.id)
 })
-afterAll(() => t.close())
-beforeEach(() => {
-  now = T0
-})
-
-let keyCounter = 0
-const key = () => `apply-test-${++keyCounter}-${Date.now()}`
 
 const apply = (token: string | null, jobId: number | string, payload?: unknown, idemKey = key()) =>
   t.app.inject({
@@ -103,7 +94,7 @@ test('closed, filled and expired postings are 409 with a plain message', async (
     .where('expires_at', '>=', chinaDate(T0))
     .orderBy('expires_at')
     .executeTakeFirstOrThrow()
-  now = new Date(`${addDays(soonest.expires_at, 1)}T02:00:00.000Z`)
+  t.clock.set(new Date(`${addDays(soonest.expires_at, 1)}T02:00:00.000Z`))
   const res = await apply(alice, soonest.id)
   expect(res.statusCode).toBe(409)
   expect(res.json().error.message).toBe('这个岗位已经过期，不能再报名')
@@ -173,11 +164,11 @@ test('my list: newest first, paged, only mine; another worker cannot see or with
 test('withdraw by the owner; withdrawn or decided ones are 409; applying again renews the same row', async () => {
   const jobId = openIds[10]
   const app = (await apply(alice, jobId)).json()
-  now = new Date(T0.getTime() + 60_000)
+  t.clock.set(new Date(T0.getTime() + 60_000))
   const res = await withdraw(alice, app.id)
   expect(res.statusCode).toBe(200)
   expect(res.json().status).toBe('withdrawn')
-  expect(res.json().updatedAt).toBe(now.toISOString())
+  expect(res.json().updatedAt).toBe(t.clock().toISOString())
   expect(res.json().createdAt).toBe(T0.toISOString())
   const twice = await withdraw(alice, app.id)
   expect(twice.statusCode).toBe(409)

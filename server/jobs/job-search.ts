@@ -21,7 +21,7 @@ export function normalise(text: string): string {
 }
 
 /** Distinct 2-character grams (by code point, so a surrogate pair is one character). */
-export function bigrams(text: string): string[] {
+function bigrams(text: string): string[] {
   const chars = Array.from(normalise(text))
   const grams = new Set<string>()
   for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i] + chars[i + 1])

@@ -5,7 +5,6 @@ import type { DB, JobTable } from '../db/schema'
 import { planSearch } from './job-search'
 import { countGramCached } from './job-search.repository'
 
-export { likePattern } from './job-search'
 
 export type Executor = Kysely<DB>
 

@@ -5,11 +5,9 @@
  */
 import { type Kysely, type SqlBool, sql, type Updateable } from 'kysely'
 import type { DB, PolicyTable } from '../db/schema'
-import { likePattern, normalise } from '../jobs/job-search'
+import { FIELD_SEPARATOR, likePattern, normalise } from '../jobs/job-search'
 
-/** Between fields in search_text: a query can never match across two fields. */
-const FIELD_SEPARATOR = '\u0001'
-
+/** search_text joins its fields with the postings' separator, so a query never matches across two fields. */
 export function policySearchText(p: { title: string; category: string; summary: string; body: string }): string {
   return [p.title, p.category, p.summary, p.body].map(normalise).join(FIELD_SEPARATOR)
 }

@@ -32,7 +32,19 @@ export function isFirstResponsible(row: { first_responsible_staff_id: number | n
   return viewer.kind === 'staff' && row.first_responsible_staff_id !== null && viewer.staffId === row.first_responsible_staff_id
 }
 
-export function isOverdue(row: { status: string; submitted_at: string }, now: Date): boolean {
+/** The contact phone as this viewer may see it, and whether that is the whole number: an unmasked read staff must log. */
+export interface ContactPhone {
+  value: string | null
+  unmasked: boolean
+}
+
+export function contactPhoneFor(row: RequestRow, viewer: Viewer, keys: DataKeys): ContactPhone {
+  const phone = row.contact_phone_enc ? keys.decrypt(row.contact_phone_enc) : null
+  if (phone === null) return { value: null, unmasked: false }
+  return viewer.kind === 'export' || isFirstResponsible(row, viewer) ? { value: phone, unmasked: true } : { value: maskPhone(phone), unmasked: false }
+}
+
+function isOverdue(row: { status: string; submitted_at: string }, now: Date): boolean {
   return row.status === 'submitted' && Date.parse(row.submitted_at) < now.getTime() - rightsAcceptWithinHours * HOUR_MS
 }
 
@@ -65,13 +77,12 @@ export function toRequest(
   events: EventRow[],
   uploads: Map<string, string>,
   viewer: Viewer,
+  phone: ContactPhone,
   keys: DataKeys,
   now: Date,
 ): RightsRequest {
   const attach = (json: string): Attachment[] =>
     ids(json).flatMap((id) => (uploads.has(id) ? [attachmentOf(keys, id, uploads.get(id)!, now)] : []))
-  const phone = row.contact_phone_enc ? keys.decrypt(row.contact_phone_enc) : null
-  const showPhone = viewer.kind === 'export' || isFirstResponsible(row, viewer)
   const workerView = viewer.kind !== 'staff'
 
   const timeline: RightsEvent[] = []
@@ -101,10 +112,10 @@ export function toRequest(
     workedFrom: row.worked_from,
     workedTo: row.worked_to,
     contactName: row.contact_name,
-    contactPhone: phone === null ? null : showPhone ? phone : maskPhone(phone),
+    contactPhone: phone.value,
     // Only account deletion unlinks a case from its worker (every case is sent signed in).
     requesterDeleted: row.user_id === null,
-    mayCall: phone !== null && isFirstResponsible(row, viewer),
+    mayCall: phone.value !== null && isFirstResponsible(row, viewer),
     contactTime: row.contact_time as ContactTime,
     attachments: attach(row.attachments),
     applicationId: row.application_id,

@@ -245,7 +245,3 @@ export async function serviceCentre(db: Kysely<DB>) {
 export async function findStationName(db: Kysely<DB>, id: number) {
   return db.selectFrom('stations').select(['name']).where('id', '=', id).executeTakeFirst()
 }
-
-export async function findOwnApplication(db: Kysely<DB>, userId: number, applicationId: number) {
-  return db.selectFrom('job_applications').select(['id']).where('id', '=', applicationId).where('user_id', '=', userId).executeTakeFirst()
-}

@@ -21,18 +21,19 @@ import {
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { findUser } from '../accounts/users.repository'
+import { findOwnApplication } from '../jobs/applications.repository'
 import type { DB, RightsRequestTable } from '../db/schema'
 import { conflict, forbidden, notFound, unauthorized, validationFailed } from '../http/app-error'
 import type { Caller, StaffCaller, WorkerCaller } from '../http/caller'
+import { writeAccess } from '../staff/access-log.repository'
 import { handlesStation, isAdmin, stationFilterOf } from '../staff/staff-scope'
 import { decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { attachUploads, findAttachable, forgetOwner, listRequestUploads } from '../uploads/uploads.repository'
-import { autoCloseAt, autoCloseCutoff, isFirstResponsible, overdueCutoff, toRequest, toSummary, type Viewer, viewerOf } from './rights-dto'
+import { autoCloseAt, autoCloseCutoff, contactPhoneFor, isFirstResponsible, overdueCutoff, toRequest, toSummary, type Viewer, viewerOf } from './rights-dto'
 import { routeCase } from './rights-routing'
 import {
   dueToClose,
-  findOwnApplication,
   findRequestByTrackingNo,
   findStationName,
   forgetRequester,
@@ -71,7 +72,7 @@ export async function fillPhoneLastFourHashes(db: Kysely<DB>, keys: DataKeys): P
 }
 
 /** What an officer typed: a tracking number, four digits (phone or number end), more digits, else an employer. */
-export function queueSearchOf(keys: DataKeys, typed: string | undefined): QueueSearch | undefined {
+function queueSearchOf(keys: DataKeys, typed: string | undefined): QueueSearch | undefined {
   const text = typed?.trim()
   if (!text) return undefined
   if (trackingNoPattern.test(text)) return { kind: 'tracking', trackingNo: normaliseTrackingNo(text) }
@@ -81,9 +82,14 @@ export function queueSearchOf(keys: DataKeys, typed: string | undefined): QueueS
   return { kind: 'employer', text }
 }
 
+/** The case as this viewer sees it; the first-responsible officer's whole-number read is logged here, where it is decided. */
 async function present(db: Kysely<DB>, keys: DataKeys, row: RequestRow, viewer: Viewer, now: Date): Promise<RightsRequest> {
+  const phone = contactPhoneFor(row, viewer, keys)
+  if (phone.unmasked && viewer.kind === 'staff') {
+    await writeAccess(db, [{ staffId: viewer.staffId, action: 'case_phone', userId: row.user_id, detail: `求助 ${row.tracking_no}`, at: now }])
+  }
   const [events, uploads] = await Promise.all([listEvents(db, [row.id]), listRequestUploads(db, [row.id])])
-  return toRequest(row, events, new Map(uploads.map((u) => [u.id, u.content_type])), viewer, keys, now)
+  return toRequest(row, events, new Map(uploads.map((u) => [u.id, u.content_type])), viewer, phone, keys, now)
 }
 
 /** The caller's own uploads, free to attach; else a 400 on the field, never a hint about anyone else's. */
@@ -94,14 +100,14 @@ async function checkAttachments(db: Kysely<DB>, userId: number, ids: string[], r
   return unique
 }
 
-export async function createRequest(trx: Kysely<DB>, keys: DataKeys, caller: WorkerCaller, body: Body, now: Date): Promise<RightsRequest> {
+export async function createRightsRequest(trx: Kysely<DB>, keys: DataKeys, caller: WorkerCaller, body: Body, now: Date): Promise<RightsRequest> {
   const user = await findUser(trx, caller.userId)
   if (!user) throw notFound('账号不存在或已注销')
   const thisMonth = chinaDate(now).slice(0, 7)
   const fields: Record<string, string> = {}
   if (body.workedFrom > thisMonth) fields.workedFrom = '开始时间不能晚于这个月'
   if (body.workedTo && body.workedTo > thisMonth) fields.workedTo = '结束时间不能晚于这个月'
-  if (body.applicationId != null && !(await findOwnApplication(trx, caller.userId, body.applicationId))) {
+  if (body.applicationId != null && !(await findOwnApplication(trx, body.applicationId, caller.userId))) {
     fields.applicationId = '没有找到您的这份报名'
   }
   const phone = body.contactPhone ?? (user.phone_enc ? keys.decrypt(user.phone_enc) : null)
@@ -130,7 +136,7 @@ export async function createRequest(trx: Kysely<DB>, keys: DataKeys, caller: Wor
  * 只留电话，请回电: a case of a category and a phone. Nothing else was said, so the text fields stay empty (the flag says
  * why) and, with no work city, the county service centre takes it.
  */
-export async function askCallback(trx: Kysely<DB>, keys: DataKeys, caller: WorkerCaller, body: CallbackBody, now: Date): Promise<RightsRequest> {
+export async function askRightsCallback(trx: Kysely<DB>, keys: DataKeys, caller: WorkerCaller, body: CallbackBody, now: Date): Promise<RightsRequest> {
   const user = await findUser(trx, caller.userId)
   if (!user) throw notFound('账号不存在或已注销')
   const phone = body.contactPhone ?? (user.phone_enc ? keys.decrypt(user.phone_enc) : null)
@@ -222,7 +228,7 @@ function mayRead(row: RequestRow, caller: Caller): boolean {
  * 首办告结: a resolved or referred case closes by itself 7 days after the outcome unless the worker closed it.
  * Applied when cases are read, by the injected clock; the conditional move makes concurrent readers close it once.
  */
-export async function closeDueCases(db: Kysely<DB>, now: Date): Promise<void> {
+async function closeDueCases(db: Kysely<DB>, now: Date): Promise<void> {
   const due = await dueToClose(db, rightsConcludedStatuses, autoCloseCutoff(now))
   // Inside a write's transaction already (Kysely has no nested transactions), else one per case.
   const inTransaction = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn))
@@ -253,13 +259,13 @@ async function readable(db: Kysely<DB>, caller: Caller, trackingNo: string): Pro
   return row
 }
 
-export async function getRequest(db: Kysely<DB>, keys: DataKeys, caller: Caller | null, trackingNo: string, now: Date): Promise<RightsRequest> {
+export async function getRightsRequest(db: Kysely<DB>, keys: DataKeys, caller: Caller | null, trackingNo: string, now: Date): Promise<RightsRequest> {
   if (!caller) throw unauthorized()
   await closeDueCases(db, now)
   return present(db, keys, await readable(db, caller, trackingNo), viewerOf(caller), now)
 }
 
-export async function listMine(db: Kysely<DB>, caller: WorkerCaller, query: { cursor?: string; limit: number }, now: Date) {
+export async function listMyRightsRequests(db: Kysely<DB>, caller: WorkerCaller, query: { cursor?: string; limit: number }, now: Date) {
   await closeDueCases(db, now)
   const after = decodeCursor(query.cursor, { id: 'number' })
   const rows = await listForUser(db, caller.userId, after?.id, query.limit + 1)
@@ -277,7 +283,7 @@ function page(rows: RequestRow[], limit: number, now: Date, cursorOf: (row: Requ
   }
 }
 
-export async function addMessage(
+export async function addRightsMessage(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: WorkerCaller,
@@ -306,7 +312,7 @@ export async function addMessage(
   return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, { kind: 'owner' }, now)
 }
 
-export async function closeByWorker(
+export async function closeRightsRequest(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: WorkerCaller,
@@ -350,7 +356,7 @@ export interface StaffQueueQuery {
   limit: number
 }
 
-export async function staffList(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, query: StaffQueueQuery, now: Date) {
+export async function listRightsRequests(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, query: StaffQueueQuery, now: Date) {
   await closeDueCases(db, now)
   // Station staff see their own station's queue whatever they ask for.
   const stationId = stationFilterOf(caller, query.stationId)
@@ -371,7 +377,7 @@ export async function staffList(db: Kysely<DB>, keys: DataKeys, caller: StaffCal
   return page(rows, query.limit, now, (r) => ({ r: queueRank(r.status), s: r.submitted_at, id: r.id }))
 }
 
-export async function transition(
+export async function transitionRightsRequest(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: StaffCaller,
@@ -410,7 +416,7 @@ export async function transition(
   return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, viewerOf(caller), now)
 }
 
-export async function addNote(
+export async function addRightsNote(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: StaffCaller,
@@ -439,7 +445,7 @@ export async function addNote(
  * The first-responsible officer tapped 打电话: an internal entry on the timeline, so whoever reads the case later
  * sees when the worker was called. Nobody else sees the number, so nobody else can record a call to it.
  */
-export async function recordCall(trx: Kysely<DB>, keys: DataKeys, caller: StaffCaller, trackingNo: string, now: Date): Promise<RightsRequest> {
+export async function recordRightsCall(trx: Kysely<DB>, keys: DataKeys, caller: StaffCaller, trackingNo: string, now: Date): Promise<RightsRequest> {
   const row = await readable(trx, caller, trackingNo)
   if (!isFirstResponsible(row, viewerOf(caller))) throw forbidden('只有受理这条求助的工作人员能给求助人打电话')
   if (row.contact_phone_enc === null) throw conflict('求助人已注销账号，没有电话可打')
@@ -465,7 +471,8 @@ export async function exportRightsRequests(db: Kysely<DB>, keys: DataKeys, userI
   const requestIds = rows.map((r) => r.id)
   const [events, uploads] = await Promise.all([listEvents(db, requestIds), listRequestUploads(db, requestIds)])
   const types = new Map(uploads.map((u) => [u.id, u.content_type]))
-  return rows.map((row) => toRequest(row, events.filter((e) => e.request_id === row.id), types, { kind: 'export' }, keys, now))
+  const viewer: Viewer = { kind: 'export' }
+  return rows.map((row) => toRequest(row, events.filter((e) => e.request_id === row.id), types, viewer, contactPhoneFor(row, viewer, keys), keys, now))
 }
 
 /**

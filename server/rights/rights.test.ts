@@ -4,17 +4,15 @@ import { deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { z } from 'zod/mini'
 import { api, rightsStaffTransitions, type RightsStatus, rightsStatuses } from '../../types'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { bearer, signIn } from '../test-support/accounts'
 import { jpeg as jpegImage, webp as webpImage } from '../test-support/images'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 const HOUR = 60 * 60 * 1000
 const later = (ms: number) => new Date(T0.getTime() + ms)
 
-let t: TestApp
+const t = useTestApp({ start: T0 })
 let admin: string
 let wuxiStaff: string
 let kunshanStaff: string
@@ -23,23 +21,15 @@ let other: { token: string; id: number }
 const stationIds: Record<string, number> = {}
 
 beforeAll(async () => {
-  t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  wuxiStaff = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
-  kunshanStaff = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  admin = await t.staffToken('admin')
+  wuxiStaff = await t.staffToken('wuxi')
+  kunshanStaff = await t.staffToken('kunshan')
   const a = await signIn(t.app, '13900001001')
   worker = { token: a.token, id: a.user.id }
   const b = await signIn(t.app, '13900001002')
   other = { token: b.token, id: b.user.id }
   for (const s of await t.db.selectFrom('stations').select(['id', 'seed_key']).execute()) stationIds[s.seed_key!] = s.id
 })
-afterAll(() => t.close())
-beforeEach(() => {
-  now = T0
-})
-
-let keyCounter = 0
-const key = () => `rights-key-${++keyCounter}-${Date.now()}`
 
 const validBody = {
   category: 'unpaid_wages',
@@ -338,7 +328,7 @@ test('tracking numbers are unique and sequential under concurrent submissions', 
 })
 
 test('a new year starts again at 000001', async () => {
-  now = new Date('2026-12-31T16:30:00.000Z') // 2027-01-01 00:30 in China
+  t.clock.set(new Date('2026-12-31T16:30:00.000Z')) // 2027-01-01 00:30 in China
   const { token } = await signIn(t.app, '13900001004')
   const c = await create({ ...validBody, workedFrom: '2026-10', workedTo: '2026-12' }, token)
   expect(c.trackingNo).toBe('2027-000001')
@@ -407,7 +397,7 @@ test('a photo is read by its owner and the staff of its case, no one else', asyn
   const forged = c.attachments[0].url.replace(/sig=(.)/, (_m: string, ch: string) => `sig=${ch === 'A' ? 'B' : 'A'}`)
   expect(forged).not.toBe(c.attachments[0].url)
   expect((await t.app.inject({ url: forged })).statusCode).toBe(404)
-  now = later(3 * HOUR)
+  t.clock.set(later(3 * HOUR))
   expect((await t.app.inject({ url: c.attachments[0].url })).statusCode).toBe(404)
 })
 
@@ -497,7 +487,7 @@ const nosOf = async (query: string, token = admin) => (await queue(query, token)
 test('the queue puts overdue and oldest-waiting cases first, then cases in hand, concluded and closed', async () => {
   const employerName = '排队顺序测试公司'
   const at = async (hours: number) => {
-    now = later(hours * HOUR)
+    t.clock.set(later(hours * HOUR))
     return (await create({ ...validBody, employerName })).trackingNo
   }
   const inHand = await at(0)
@@ -507,7 +497,7 @@ test('the queue puts overdue and oldest-waiting cases first, then cases in hand,
   const closed = await at(4)
   const waiting = await at(30)
   const waitingNewest = await at(31)
-  now = later(32 * HOUR)
+  t.clock.set(later(32 * HOUR))
   for (const to of ['accepted', 'in_progress']) expect((await move(inHand, to)).statusCode).toBe(200)
   for (const to of ['accepted', 'in_progress', 'resolved']) expect((await move(concluded, to)).statusCode).toBe(200)
   for (const to of ['accepted', 'in_progress', 'resolved']) expect((await move(closed, to)).statusCode).toBe(200)
@@ -586,7 +576,7 @@ test('search never reaches past the caller’s station', async () => {
 test('我负责的: the cases the caller accepted, in queue order, within the caller’s station', async () => {
   const employerName = '我负责的测试公司'
   const mineOld = (await create({ ...validBody, employerName })).trackingNo
-  now = later(HOUR)
+  t.clock.set(later(HOUR))
   const mineNew = (await create({ ...validBody, employerName })).trackingNo
   const someoneElses = (await create({ ...validBody, employerName })).trackingNo
   const nobodys = (await create({ ...validBody, employerName })).trackingNo
@@ -701,6 +691,26 @@ test('the first-responsible officer records a call to the worker; nobody else ca
   expect(calls((await read(trackingNo, admin)).json())).toHaveLength(1)
 })
 
+test('every answer that shows the first-responsible officer the whole phone is logged once; masked answers are not', async () => {
+  const { trackingNo } = await create()
+  const logged = async () =>
+    t.db.selectFrom('access_log').select(['staff_id', 'user_id', 'detail']).where('action', '=', 'case_phone').where('detail', '=', `求助 ${trackingNo}`).execute()
+  // Before anyone accepts it, staff see the phone masked, and nothing is logged.
+  expect((await read(trackingNo, wuxiStaff)).json().contactPhone).toBe('139****1001')
+  expect(await logged()).toEqual([])
+  const officer = (await t.app.inject({ url: '/api/staff/me', headers: bearer(wuxiStaff) })).json().id
+  expect((await move(trackingNo, 'accepted', {}, wuxiStaff)).json().contactPhone).toBe('13900001001')
+  expect((await note(trackingNo, '内部：明天再打', false, wuxiStaff)).json().contactPhone).toBe('13900001001')
+  expect((await call(trackingNo, wuxiStaff)).json().contactPhone).toBe('13900001001')
+  expect((await read(trackingNo, wuxiStaff)).json().contactPhone).toBe('13900001001')
+  expect(await logged()).toEqual(Array(4).fill({ staff_id: officer, user_id: worker.id, detail: `求助 ${trackingNo}` }))
+  // The admin, the worker and the worker's export see it masked or as their own: no staff read to log.
+  await read(trackingNo, admin)
+  await read(trackingNo, worker.token)
+  await t.app.inject({ url: '/api/me/export', headers: bearer(worker.token) })
+  expect(await logged()).toHaveLength(4)
+})
+
 test('the worker sees the notes meant for them, never the internal ones', async () => {
   const { trackingNo } = await create()
   await move(trackingNo, 'accepted', { note: '内部：老板电话打不通', visibleToWorker: false }, wuxiStaff)
@@ -742,7 +752,7 @@ test('the worker confirms and rates a resolved case', async () => {
   const trackingNo = await caseAt('resolved')
   expect((await closeCase(trackingNo, { rating: 6 })).json().error.fields.rating).toMatch(/星/)
   expect((await closeCase(trackingNo, {})).statusCode).toBe(400)
-  now = later(HOUR)
+  t.clock.set(later(HOUR))
   const res = await closeCase(trackingNo, { rating: 5, comment: '谢谢工作站，钱要回来了' })
   expect(res.json()).toMatchObject({ status: 'closed', rating: 5, ratingComment: '谢谢工作站，钱要回来了', closedAt: later(HOUR).toISOString(), autoCloseAt: null })
   expect(res.json().timeline.at(-1)).toMatchObject({ kind: 'status', fromStatus: 'resolved', toStatus: 'closed', author: 'worker' })
@@ -752,11 +762,11 @@ test('a case not accepted within 24 hours is overdue in the queue', async () => 
   const { trackingNo } = await create({ ...validBody, employerName: '超时测试公司' })
   const flagged = async (query = 'limit=50') =>
     (await staffList(`${query}&q=${encodeURIComponent('超时测试公司')}`)).json().items.find((i: { trackingNo: string }) => i.trackingNo === trackingNo)
-  now = later(23 * HOUR)
+  t.clock.set(later(23 * HOUR))
   expect((await flagged()).overdue).toBe(false)
   expect(await flagged('overdue=true&limit=50')).toBeUndefined()
   expect(await flagged('overdue=false&limit=50')).toBeDefined()
-  now = later(25 * HOUR)
+  t.clock.set(later(25 * HOUR))
   expect((await flagged()).overdue).toBe(true)
   expect(await flagged('overdue=true&limit=50')).toBeDefined()
   expect(await flagged('overdue=false&limit=50')).toBeUndefined()
@@ -769,9 +779,9 @@ test('a resolved case closes by itself 7 days later, on read and in the staff qu
   const trackingNo = await caseAt('resolved')
   const resolved = (await read(trackingNo, worker.token)).json()
   expect(resolved.autoCloseAt).toBe(later(7 * 24 * HOUR).toISOString())
-  now = later(7 * 24 * HOUR - 60_000)
+  t.clock.set(later(7 * 24 * HOUR - 60_000))
   expect((await read(trackingNo, worker.token)).json().status).toBe('resolved')
-  now = later(7 * 24 * HOUR + 60_000)
+  t.clock.set(later(7 * 24 * HOUR + 60_000))
   const inQueue = (await staffList('status=closed&limit=50')).json().items.map((i: { trackingNo: string }) => i.trackingNo)
   expect(inQueue).toContain(trackingNo)
   const closed = (await read(trackingNo, worker.token)).json()

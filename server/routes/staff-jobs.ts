@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { route } from '../http/route'
-import { listJobApplicants, setApplicantStatus } from '../staff/applicants.service'
+import { listJobApplications, setApplicationStatus } from '../staff/applicants.service'
 import { createStaffJob, getStaffJob, listJobsUnderReview, listStaffJobs, reviewJob, updateStaffJob, verifyEmployer } from '../staff/staff-jobs.service'
 
 /** Staff postings and applicants: station staff their station's, admins all (see staff/staff-scope). */
@@ -13,6 +13,6 @@ export function staffJobRoutes(app: FastifyInstance): void {
   route(app, api.staffUpdateJob, ({ trx, caller, params, body }) => updateStaffJob(trx, caller, params.id, body, app.clock()))
   route(app, api.staffVerifyEmployer, ({ trx, caller, params }) => verifyEmployer(trx, caller, params.id, app.clock()))
   route(app, api.staffReviewJob, ({ trx, caller, params, body }) => reviewJob(trx, caller, params.id, body, app.clock()))
-  route(app, api.staffJobApplications, ({ caller, params }) => listJobApplicants(app.db, app.keys, caller, params.id, app.clock()))
-  route(app, api.staffSetApplicationStatus, ({ trx, caller, params, body }) => setApplicantStatus(trx, app.keys, caller, params.id, body.status, app.clock()))
+  route(app, api.staffJobApplications, ({ caller, params }) => listJobApplications(app.db, app.keys, caller, params.id, app.clock()))
+  route(app, api.staffSetApplicationStatus, ({ trx, caller, params, body }) => setApplicationStatus(trx, app.keys, caller, params.id, body.status, app.clock()))
 }

@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely'
 import type { z } from 'zod/mini'
-import type { createStaffAccountBody, StaffAccount, StaffRole, Township } from '../../types'
+import type { createStaffAccountBody, StaffAccount } from '../../types'
 import { writeAudit } from '../audit/audit.repository'
 import { lockKey } from '../db/dialect'
 import type { DB } from '../db/schema'
@@ -14,44 +14,15 @@ import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { findVillageByName } from '../roster/places.repository'
 import { generatePassword, hashPassword } from './passwords'
-import { clearFailures, deleteStaffSessions, setPassword } from './staff.repository'
+import { findStationById } from '../stations/stations.repository'
+import { clearFailures, deleteStaffSessions, findStaffAccount, findStaffByUsername, insertStaff, listStaffAccounts, setPassword, setStaffDisabledAt, type StaffAccountRow } from './staff.repository'
+import { toStaffMember } from './staff-auth.service'
 import { requireAdmin, staffActor } from './staff-scope'
 
 const ADMIN_ONLY = '只有县级管理员可以管理工作人员账号'
 
-function accountsQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('staff')
-    .leftJoin('stations', 'stations.id', 'staff.station_id')
-    .leftJoin('villages', 'villages.id', 'staff.village_id')
-    .select([
-      'staff.id',
-      'staff.username',
-      'staff.display_name',
-      'staff.role',
-      'staff.station_id',
-      'staff.created_at',
-      'staff.disabled_at',
-      'staff.locked_until',
-      'staff.must_change_password',
-      'stations.name as station_name',
-    ])
-    .select(['staff.township', 'staff.village_id', 'villages.name as village_name'])
-}
-
-type AccountRow = Awaited<ReturnType<ReturnType<typeof accountsQuery>['executeTakeFirstOrThrow']>>
-
-const toAccount = (r: AccountRow, now: Date): StaffAccount => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  role: r.role as StaffRole,
-  stationId: r.station_id,
-  stationName: r.station_name ?? null,
-  township: r.township as Township | null,
-  villageId: r.village_id,
-  village: r.village_name ?? null,
-  mustChangePassword: r.must_change_password === 1,
+const toAccount = (r: StaffAccountRow, now: Date): StaffAccount => ({
+  ...toStaffMember(r),
   disabled: r.disabled_at !== null,
   disabledAt: r.disabled_at,
   locked: r.locked_until !== null && Date.parse(r.locked_until) > now.getTime(),
@@ -59,43 +30,39 @@ const toAccount = (r: AccountRow, now: Date): StaffAccount => ({
 })
 
 async function account(db: Kysely<DB>, id: number, now: Date): Promise<StaffAccount> {
-  const row = await accountsQuery(db).where('staff.id', '=', id).executeTakeFirst()
+  const row = await findStaffAccount(db, id)
   if (!row) throw notFound('没有这个工作人员账号')
   return toAccount(row, now)
 }
 
 export async function listAccounts(db: Kysely<DB>, caller: StaffCaller, now: Date) {
   requireAdmin(caller, ADMIN_ONLY)
-  return { items: (await accountsQuery(db).orderBy('staff.id').execute()).map((r) => toAccount(r, now)) }
+  return { items: (await listStaffAccounts(db)).map((r) => toAccount(r, now)) }
 }
 
 export async function createAccount(trx: Kysely<DB>, caller: StaffCaller, body: z.output<typeof createStaffAccountBody>, now: Date): Promise<StaffAccount> {
   requireAdmin(caller, ADMIN_ONLY)
   // Two admins creating the same name at once: the second waits here and then sees the first.
   await lockKey(trx, `staff-username:${body.username}`)
-  if (await trx.selectFrom('staff').select('id').where('username', '=', body.username).executeTakeFirst()) throw conflict('这个用户名已经有人用了，请换一个')
-  if (body.stationId !== null && !(await trx.selectFrom('stations').select('id').where('id', '=', body.stationId).executeTakeFirst())) {
+  if (await findStaffByUsername(trx, body.username)) throw conflict('这个用户名已经有人用了，请换一个')
+  if (body.stationId !== null && !(await findStationById(trx, body.stationId))) {
     throw validationFailed({ stationId: '没有这个工作站' })
   }
   // A village informant works for one village of their township, found by the name the county shows (黄河村).
   const village = body.role === 'village' && body.township && body.village ? await findVillageByName(trx, body.township, body.village) : undefined
   if (body.role === 'village' && !village) throw validationFailed({ village: `${body.township}没有叫“${body.village}”的村，请从列表里选` })
-  const { id } = await trx
-    .insertInto('staff')
-    .values({
-      username: body.username,
-      display_name: body.displayName,
-      role: body.role,
-      station_id: body.stationId,
-      township: body.township,
-      village_id: village?.id ?? null,
-      password_hash: await hashPassword(body.password),
-      failed_attempts: 0,
-      must_change_password: 1,
-      created_at: now.toISOString(),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow()
+  const id = await insertStaff(trx, {
+    username: body.username,
+    display_name: body.displayName,
+    role: body.role,
+    station_id: body.stationId,
+    township: body.township,
+    village_id: village?.id ?? null,
+    password_hash: await hashPassword(body.password),
+    failed_attempts: 0,
+    must_change_password: 1,
+    created_at: now.toISOString(),
+  })
   const created = await account(trx, id, now)
   await writeAudit(trx, { actor: staffActor(caller), action: 'staff.create', entity: 'staff', entityId: id, after: created, at: now })
   return created
@@ -105,8 +72,8 @@ export async function disableAccount(trx: Kysely<DB>, caller: StaffCaller, id: n
   requireAdmin(caller, ADMIN_ONLY)
   if (id === caller.staffId) throw conflict('不能停用自己正在使用的账号')
   const before = await account(trx, id, now)
-  if (!before.disabled) await trx.updateTable('staff').set({ disabled_at: now.toISOString() }).where('id', '=', id).execute()
-  await trx.deleteFrom('sessions').where('kind', '=', 'staff').where('staff_id', '=', id).execute()
+  if (!before.disabled) await setStaffDisabledAt(trx, id, now)
+  await deleteStaffSessions(trx, id, null)
   const after = await account(trx, id, now)
   if (!before.disabled) await writeAudit(trx, { actor: staffActor(caller), action: 'staff.disable', entity: 'staff', entityId: id, before, after, at: now })
   return after

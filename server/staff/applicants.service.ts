@@ -10,7 +10,7 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound } from '../http/app-error'
 import { findApplicantProfiles } from '../accounts/users.repository'
-import { findApplication, listApplicationsForJob, setApplicationStatus } from '../jobs/applications.repository'
+import { findApplication, listApplicationsForJob, updateApplicationStatus } from '../jobs/applications.repository'
 import { findJobStation } from '../jobs/jobs.repository'
 import { type ApplicationRow, toApplicationBase } from '../jobs/applications.service'
 import { toJobSummary } from '../jobs/jobs.service'
@@ -23,17 +23,19 @@ async function workersById(db: Kysely<DB>, ids: readonly number[]) {
   return new Map((await findApplicantProfiles(db, ids)).map((r) => [r.id, r]))
 }
 
-function toApplicant(row: ApplicationRow, worker: { name: string | null; phone_enc: string | null; hometown_township: string | null; trades: string } | undefined, keys: DataKeys): StaffApplicant {
+type ApplicantWorker = { name: string | null; phone_enc: string | null; hometown_township: string | null; trades: string }
+
+/** Staff of the posting's station see the whole phone: `phoneShownOf` names the worker whose read goes to the access log. */
+function toApplicant(row: ApplicationRow, worker: ApplicantWorker | undefined, keys: DataKeys): { applicant: StaffApplicant; phoneShownOf: number | null } {
+  const phone = worker?.phone_enc ? keys.decrypt(worker.phone_enc) : ''
   return {
-    ...toApplicationBase(row),
-    worker: worker
-      ? {
-          name: worker.name,
-          phone: worker.phone_enc ? keys.decrypt(worker.phone_enc) : '',
-          hometownTownship: worker.hometown_township as (typeof townships)[number] | null,
-          trades: JSON.parse(worker.trades) as Trade[],
-        }
-      : null,
+    applicant: {
+      ...toApplicationBase(row),
+      worker: worker
+        ? { name: worker.name, phone, hometownTownship: worker.hometown_township as (typeof townships)[number] | null, trades: JSON.parse(worker.trades) as Trade[] }
+        : null,
+    },
+    phoneShownOf: phone !== '' ? row.user_id : null,
   }
 }
 
@@ -45,16 +47,19 @@ const phoneRead = (caller: StaffCaller, userId: number, applicationId: number, j
   at: now,
 })
 
-export async function listJobApplicants(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, jobId: number, now: Date) {
+export async function listJobApplications(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, jobId: number, now: Date) {
   const job = await getJobForStaff(db, caller, jobId)
   const rows = await listApplicationsForJob(db, jobId)
   const workers = await workersById(db, rows.flatMap((r) => (r.user_id !== null ? [r.user_id] : [])))
-  const items = rows.map((r) => toApplicant(r, r.user_id !== null ? workers.get(r.user_id) : undefined, keys))
+  const shown = rows.map((r) => toApplicant(r, r.user_id !== null ? workers.get(r.user_id) : undefined, keys))
   await writeAccess(
     db,
-    rows.flatMap((r, i) => (items[i].worker?.phone && r.user_id !== null ? [phoneRead(caller, r.user_id, r.id, jobId, now)] : [])),
+    rows.flatMap((r, i) => {
+      const userId = shown[i].phoneShownOf
+      return userId !== null ? [phoneRead(caller, userId, r.id, jobId, now)] : []
+    }),
   )
-  return { job: toJobSummary(job), items }
+  return { job: toJobSummary(job), items: shown.map((a) => a.applicant) }
 }
 
 /** submitted → contacted → hired | rejected (hired or rejected straight from submitted too). */
@@ -64,7 +69,7 @@ const allowedFrom: Record<'contacted' | 'hired' | 'rejected', readonly Applicati
   rejected: ['submitted', 'contacted'],
 }
 
-export async function setApplicantStatus(
+export async function setApplicationStatus(
   trx: Kysely<DB>,
   keys: DataKeys,
   caller: StaffCaller,
@@ -82,7 +87,7 @@ export async function setApplicantStatus(
   const before = toApplicant(row, worker, keys)
   let after = before
   if (row.status !== status) {
-    const updated = await setApplicationStatus(trx, id, status, now, allowedFrom[status])
+    const updated = await updateApplicationStatus(trx, id, status, now, allowedFrom[status])
     if (!updated) {
       throw conflict(row.status === 'withdrawn' ? '务工人员已经取消了这次报名' : '这条报名已经有结果了，不能再改')
     }
@@ -90,8 +95,8 @@ export async function setApplicantStatus(
     if (status === 'hired' && row.user_id !== null) await rosterOnHired(trx, job.id, row.user_id, now)
     // The audit keeps the change, not the phone: masked copies are enough to know what changed.
     const masked = (a: StaffApplicant) => ({ ...a, worker: a.worker ? { ...a.worker, phone: '***' } : null })
-    await writeAudit(trx, { actor: staffActor(caller), action: `application.${status}`, entity: 'job_application', entityId: id, before: masked(before), after: masked(after), at: now })
+    await writeAudit(trx, { actor: staffActor(caller), action: `application.${status}`, entity: 'job_application', entityId: id, before: masked(before.applicant), after: masked(after.applicant), at: now })
   }
-  if (after.worker?.phone && row.user_id !== null) await writeAccess(trx, [phoneRead(caller, row.user_id, id, job.id, now)])
-  return after
+  if (after.phoneShownOf !== null) await writeAccess(trx, [phoneRead(caller, after.phoneShownOf, id, job.id, now)])
+  return after.applicant
 }

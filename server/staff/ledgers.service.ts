@@ -15,56 +15,16 @@ import type { DataKeys } from '../accounts/crypto'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { writeAccess } from './access-log.repository'
+import { listLedgerWorkers } from './ledgers.repository'
 import { answerOf } from '../lib/answers'
 import { toCsv } from '../lib/csv'
 import { chinaDateTime } from '../lib/dates'
-import { isAdmin } from './staff-scope'
+import { isAdmin, stationFilterOf } from './staff-scope'
 
 export interface LedgerQuery {
   format: 'json' | 'csv' | 'xlsx'
   township?: (typeof townships)[number]
   destination?: string
-}
-
-function rowsOf(db: Kysely<DB>, caller: StaffCaller, kind: LedgerKind, township?: string) {
-  let q = db.selectFrom('users').selectAll().where('deleted_at', 'is', null)
-  switch (kind) {
-    case 'working_away':
-      q = q.where('working_away', '=', 1)
-      break
-    case 'poverty_working_away':
-      q = q.where('working_away', '=', 1).where('poverty_alleviated', '=', 1)
-      break
-    case 'returned':
-      q = q.where('returned_home', '=', 1)
-      break
-    case 'willing':
-      q = q.where('willing_to_go_out', '=', 1)
-      break
-    case 'left_last_year':
-      q = q.where('worked_away_last_year', '=', 1).where('working_away', '=', 0)
-      break
-    case 'all':
-      break
-  }
-  if (township) q = q.where('hometown_township', '=', township)
-  if (!isAdmin(caller)) {
-    const station = caller.stationId ?? -1
-    q = q.where((eb) =>
-      eb.or([
-        eb.exists(
-          eb
-            .selectFrom('job_applications')
-            .innerJoin('jobs', 'jobs.id', 'job_applications.job_id')
-            .select('job_applications.id')
-            .whereRef('job_applications.user_id', '=', 'users.id')
-            .where('jobs.source_station_id', '=', station),
-        ),
-        eb.exists(eb.selectFrom('rights_requests').select('rights_requests.id').whereRef('rights_requests.user_id', '=', 'users.id').where('rights_requests.station_id', '=', station)),
-      ]),
-    )
-  }
-  return q.orderBy('hometown_township').orderBy('id').execute()
 }
 
 /** "苏州", "苏州市" find a worker whose current city is 苏州市; "江苏省" finds every city in 江苏. */
@@ -78,7 +38,7 @@ function matchesDestination(city: string | null, destination: string | undefined
 
 export async function ledger(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, kind: LedgerKind, query: LedgerQuery, now: Date) {
   const masked = !isAdmin(caller)
-  const rows = (await rowsOf(db, caller, kind, query.township)).filter((u) => matchesDestination(u.current_city, query.destination))
+  const rows = (await listLedgerWorkers(db, kind, { township: query.township, stationId: stationFilterOf(caller) })).filter((u) => matchesDestination(u.current_city, query.destination))
   const items: LedgerRow[] = rows.map((u) => {
     const phone = u.phone_enc ? keys.decrypt(u.phone_enc) : ''
     return {

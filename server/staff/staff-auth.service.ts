@@ -22,25 +22,25 @@ import {
   deleteStaffSessions,
   findStaffById,
   findStaffByUsername,
-  findStaffWithStation,
+  findStaffAccount,
   insertAddressFailure,
   pruneAddressFailures,
   reserveAttempt,
   setPassword,
+  type StaffAccountRow,
 } from './staff.repository'
 import { staffActor } from './staff-scope'
 
-export const MAX_PASSWORD_FAILURES = 5
-export const LOCK_MINUTES = 15
+const MAX_PASSWORD_FAILURES = 5
+const LOCK_MINUTES = 15
 /** Failed sign-ins one client address may make in LOCK_MINUTES, whichever accounts it tries. */
 export const ADDRESS_FAILURES_PER_WINDOW = 20
 export const SIGN_IN_FAILED = '用户名或密码不对，或账号暂时不能登录。连续输错5次要等15分钟'
 const ADDRESS_LIMIT_MESSAGE = '这个网络登录失败的次数太多，请15分钟后再试'
 const WINDOW_MS = LOCK_MINUTES * 60 * 1000
 
-export async function getStaffMember(db: Kysely<DB>, id: number): Promise<StaffMember> {
-  const row = await findStaffWithStation(db, id)
-  if (!row) throw notFound()
+/** The account as its holder sees it (admins' list adds its lock and dates). */
+export function toStaffMember(row: StaffAccountRow): StaffMember {
   return {
     id: row.id,
     username: row.username,
@@ -53,6 +53,12 @@ export async function getStaffMember(db: Kysely<DB>, id: number): Promise<StaffM
     village: row.village_name ?? null,
     mustChangePassword: row.must_change_password === 1,
   }
+}
+
+export async function getStaffMe(db: Kysely<DB>, id: number): Promise<StaffMember> {
+  const row = await findStaffAccount(db, id)
+  if (!row) throw notFound()
+  return toStaffMember(row)
 }
 
 /** Counts this attempt against the address before anything else is looked at; 429 past the limit. */
@@ -74,7 +80,7 @@ export interface SignInFrom {
   loopback: boolean
 }
 
-export async function staffLogin(app: FastifyInstance, username: string, password: string, from: SignInFrom) {
+export async function loginStaff(app: FastifyInstance, username: string, password: string, from: SignInFrom) {
   const now = app.clock()
   const addressAttempt = await reserveAddressAttempt(app, app.keys.hmac('ip', from.ip), now)
   const staff = await findStaffByUsername(app.db, username)
@@ -88,10 +94,10 @@ export async function staffLogin(app: FastifyInstance, username: string, passwor
   await clearFailures(app.db, staff.id)
   await deleteAddressFailure(app.db, addressAttempt)
   const token = await createSession(app.db, { kind: 'staff', staffId: staff.id }, now)
-  return { token, staff: await getStaffMember(app.db, staff.id) }
+  return { token, staff: await getStaffMe(app.db, staff.id) }
 }
 
-export async function staffLogout(app: FastifyInstance, sessionId: number) {
+export async function logoutStaff(app: FastifyInstance, sessionId: number) {
   await deleteSession(app.db, sessionId)
   return { signedOut: true as const }
 }
@@ -100,7 +106,7 @@ export async function staffLogout(app: FastifyInstance, sessionId: number) {
  * A staff member's own change. The old password is checked like a sign-in (it counts towards the lock), so a
  * stolen session cannot be used to guess it; the new one ends every other session of the account.
  */
-export async function changeOwnPassword(app: FastifyInstance, caller: StaffCaller, body: { oldPassword: string; newPassword: string }): Promise<StaffMember> {
+export async function changePassword(app: FastifyInstance, caller: StaffCaller, body: { oldPassword: string; newPassword: string }): Promise<StaffMember> {
   const now = app.clock()
   const staff = await findStaffById(app.db, caller.staffId)
   if (!staff) throw notFound()
@@ -117,5 +123,5 @@ export async function changeOwnPassword(app: FastifyInstance, caller: StaffCalle
     await deleteStaffSessions(trx, staff.id, caller.sessionId)
     await writeAudit(trx, { actor: staffActor(caller), action: 'staff.password_change', entity: 'staff', entityId: staff.id, at: now })
   })
-  return getStaffMember(app.db, staff.id)
+  return getStaffMe(app.db, staff.id)
 }

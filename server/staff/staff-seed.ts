@@ -22,7 +22,7 @@ export interface StaffSeedResult {
   generated: { username: string; password: string }[]
 }
 
-export const seededStaffAccounts = [
+const seededStaffAccounts = [
   { username: 'admin', displayName: '县人社局管理员', role: 'admin', stationKey: null },
   { username: 'wuxi', displayName: '无锡流动党员党支部', role: 'station', stationKey: 'branch-wuxi' },
   { username: 'kunshan', displayName: '昆山劳务工作站', role: 'station', stationKey: 'station-kunshan' },

@@ -2,7 +2,7 @@
 import { findAudit } from '../audit/audit.repository'
 import { TEST_STAFF_PASSWORDS } from '../config'
 import { bearer, requestCode, staffSignIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { useTestApp } from '../test-support/harness'
 import * as passwords from './passwords'
 import { ADDRESS_FAILURES_PER_WINDOW, SIGN_IN_FAILED } from './staff-auth.service'
 
@@ -10,17 +10,8 @@ import { ADDRESS_FAILURES_PER_WINDOW, SIGN_IN_FAILED } from './staff-auth.servic
 jest.setTimeout(60_000)
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
-beforeAll(async () => {
-  t = await buildTestApp({ clock })
-})
-afterAll(() => t.close())
-beforeEach(() => {
-  now = T0
-})
+const t = useTestApp({ start: T0 })
 
 const login = (username: string, password: string, remoteAddress = '127.0.0.1') =>
   t.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password }, remoteAddress })
@@ -79,7 +70,7 @@ test('one address gets 20 failures across all accounts, then 429; other addresse
   expect(held.json().error).toMatchObject({ code: 'RATE_LIMITED', retryAfter: 900 })
   // admin itself was never tried, so it is not locked: from another address it signs in.
   expect((await login('admin', TEST_STAFF_PASSWORDS.admin, '127.0.0.2')).statusCode).toBe(200)
-  now = new Date(T0.getTime() + 15 * 60_000 + 1000)
+  t.clock.set(new Date(T0.getTime() + 15 * 60_000 + 1000))
   expect((await login('nobody', 'guess', '10.4.0.1')).statusCode).toBe(401)
   // Successful sign-ins do not count against an address (a station office behind one router).
   for (let i = 0; i < ADDRESS_FAILURES_PER_WINDOW + 1; i++) expect((await login('kunshan', TEST_STAFF_PASSWORDS.kunshan, '127.0.0.3')).statusCode).toBe(200)

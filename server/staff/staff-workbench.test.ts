@@ -3,29 +3,24 @@ import { z } from 'zod/mini'
 import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
 import { bearer, signIn, staffSignIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 import { SIGN_IN_FAILED } from './staff-auth.service'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
+const t = useTestApp({ start: T0 })
 let admin: string
 let kunshan: string
 let wuxi: string
 let kunshanStation: number
-let keyN = 0
-const key = () => `workbench-key-${++keyN}`
 
 const worker = { phone: '13900003001', token: '', id: 0 }
 const tricky = { phone: '13900003002', token: '', id: 0 }
 
 beforeAll(async () => {
-  t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
+  admin = await t.staffToken('admin')
+  kunshan = await t.staffToken('kunshan')
+  wuxi = await t.staffToken('wuxi')
   kunshanStation = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'station-kunshan').executeTakeFirstOrThrow()).id
   for (const w of [worker, tricky]) {
     const s = await signIn(t.app, w.phone)
@@ -40,13 +35,8 @@ beforeAll(async () => {
   expect((await patch(tricky.token, { name: '王 小明', hometownVillage: '"新,村"', hometownTownship: '城关镇', workedAwayLastYear: true, workingAway: false })).statusCode).toBe(200)
   await t.db.updateTable('users').set({ hometown_village: '=1+2,"上村"\n下组' }).where('id', '=', tricky.id).execute()
 })
-afterAll(() => t.close())
-beforeEach(() => {
-  now = T0
-})
 
-const post = (token: string, url: string, payload?: object) =>
-  t.app.inject({ method: 'POST', url, headers: { ...bearer(token), 'idempotency-key': key() }, ...(payload ? { payload } : {}) })
+const { post } = t
 
 const newJob = {
   title: '鞋厂流水线工',
@@ -73,7 +63,7 @@ test('a posting created by station staff is searchable at once (2-character sear
   expect(await search('鑫达')).toContain(job.id)
   expect(await search('鞋厂流水')).toContain(job.id)
 
-  now = new Date(T0.getTime() + 60_000)
+  t.clock.set(new Date(T0.getTime() + 60_000))
   const edited = await t.app.inject({
     method: 'PATCH',
     url: `/api/staff/jobs/${job.id}`,
@@ -87,7 +77,7 @@ test('a posting created by station staff is searchable at once (2-character sear
   const audit = await findAudit(t.db, 'job', job.id)
   expect(audit.map((a) => a.action)).toEqual(['job.create', 'job.update'])
   const staffId = (await t.db.selectFrom('staff').select('id').where('username', '=', 'kunshan').executeTakeFirstOrThrow()).id
-  expect(audit[1]).toMatchObject({ actor_kind: 'staff', actor_id: staffId, at: now.toISOString() })
+  expect(audit[1]).toMatchObject({ actor_kind: 'staff', actor_id: staffId, at: t.clock().toISOString() })
   expect(JSON.parse(audit[1].before_json!)).toMatchObject({ title: '鞋厂流水线工', headcount: 20 })
   expect(JSON.parse(audit[1].after_json!)).toMatchObject({ title: '电子厂装配工', headcount: 25 })
 
@@ -108,9 +98,9 @@ test('a posting created by station staff is searchable at once (2-character sear
 
 test('verifying an employer records who and when; changing the employer needs a new check', async () => {
   const job = (await post(kunshan, '/api/staff/jobs', { ...newJob, title: '包装工' })).json()
-  now = new Date(T0.getTime() + 5 * 60_000)
+  t.clock.set(new Date(T0.getTime() + 5 * 60_000))
   const verified = (await post(kunshan, `/api/staff/jobs/${job.id}/verify-employer`)).json()
-  expect(verified).toMatchObject({ employerVerified: true, verifiedAt: now.toISOString(), verifiedBy: { id: kunshanStation }, verifiedByStaff: { name: '昆山劳务工作站' } })
+  expect(verified).toMatchObject({ employerVerified: true, verifiedAt: t.clock().toISOString(), verifiedBy: { id: kunshanStation }, verifiedByStaff: { name: '昆山劳务工作站' } })
   const audit = await findAudit(t.db, 'job', job.id)
   expect(audit.at(-1)).toMatchObject({ action: 'job.verify_employer' })
   expect(JSON.parse(audit.at(-1)!.before_json!).employerVerified).toBe(false)
@@ -150,7 +140,7 @@ test("applicants: the station sees the phone, each read is in the access log, th
   expect(await t.db.selectFrom('access_log').selectAll().where('user_id', '=', worker.id).execute()).toHaveLength(1)
 
   expect((await post(kunshan, `/api/staff/applications/${application.id}/status`, { status: 'contacted' })).json().status).toBe('contacted')
-  now = new Date(T0.getTime() + 3600_000)
+  t.clock.set(new Date(T0.getTime() + 3600_000))
   const hired = await post(kunshan, `/api/staff/applications/${application.id}/status`, { status: 'hired' })
   expect(hired.json().status).toBe('hired')
   expect((await post(kunshan, `/api/staff/applications/${application.id}/status`, { status: 'rejected' })).statusCode).toBe(409)
@@ -218,6 +208,28 @@ test('ledger CSV: UTF-8 with BOM, Chinese headers, escaping, phones masked for s
   const badKind = await t.app.inject({ url: '/api/staff/ledgers/everyone', headers: bearer(admin) })
   expect(badKind.statusCode).toBe(400)
   expect(badKind.json().error.fields.kind).toBe('没有这种台账')
+})
+
+test('each ledger holds exactly the workers whose answers put them on it', async () => {
+  const returned = await signIn(t.app, '13900003003')
+  const willing = await signIn(t.app, '13900003004')
+  expect((await t.patch(returned.token, '/api/me', { returnedHome: true, workingAway: false })).statusCode).toBe(200)
+  expect((await t.patch(willing.token, '/api/me', { willingToGoOut: true })).statusCode).toBe(200)
+  const users = await t.db.selectFrom('users').selectAll().where('deleted_at', 'is', null).execute()
+  const expected: Record<string, (u: (typeof users)[number]) => boolean> = {
+    all: () => true,
+    working_away: (u) => u.working_away === 1,
+    poverty_working_away: (u) => u.working_away === 1 && u.poverty_alleviated === 1,
+    returned: (u) => u.returned_home === 1,
+    willing: (u) => u.willing_to_go_out === 1,
+    left_last_year: (u) => u.worked_away_last_year === 1 && u.working_away === 0,
+  }
+  for (const [kind, on] of Object.entries(expected)) {
+    const listed = (await t.get(admin, `/api/staff/ledgers/${kind}`)).json().items.map((r: { userId: number }) => r.userId)
+    expect([kind, [...listed].sort((a, b) => a - b)]).toEqual([kind, users.filter(on).map((u) => u.id).sort((a, b) => a - b)])
+  }
+  expect((await t.get(admin, '/api/staff/ledgers/returned')).json().items.map((r: { userId: number }) => r.userId)).toContain(returned.user.id)
+  expect((await t.get(admin, '/api/staff/ledgers/willing')).json().items.map((r: { userId: number }) => r.userId)).toContain(willing.user.id)
 })
 
 test('accounts: admins create and disable; a disabled account loses its sessions and cannot sign in', async () => {

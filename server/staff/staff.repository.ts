@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely'
+import { type Insertable, type Kysely, sql } from 'kysely'
 import { toCount } from '../db/dialect'
-import type { DB } from '../db/schema'
+import type { DB, StaffTable } from '../db/schema'
 
 export async function findStaffByUsername(db: Kysely<DB>, username: string) {
   return db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst()
@@ -8,16 +8,6 @@ export async function findStaffByUsername(db: Kysely<DB>, username: string) {
 
 export async function findStaffById(db: Kysely<DB>, id: number) {
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst()
-}
-
-export async function findStaffWithStation(db: Kysely<DB>, id: number) {
-  return db
-    .selectFrom('staff')
-    .leftJoin('stations', 'stations.id', 'staff.station_id')
-    .leftJoin('villages', 'villages.id', 'staff.village_id')
-    .select(['staff.id', 'staff.username', 'staff.display_name', 'staff.role', 'staff.station_id', 'staff.must_change_password', 'stations.name as station_name', 'staff.township', 'staff.village_id', 'villages.name as village_name'])
-    .where('staff.id', '=', id)
-    .executeTakeFirst()
 }
 
 /**
@@ -87,4 +77,46 @@ export async function pruneAddressFailures(db: Kysely<DB>, before: Date): Promis
 
 export async function findStaffName(db: Kysely<DB>, id: number) {
   return db.selectFrom('staff').select(['id', 'display_name']).where('id', '=', id).executeTakeFirst()
+}
+
+/** An account with its station and village by name, its lock and one-time password state: for its holder and for admins. */
+function accountsQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('staff')
+    .leftJoin('stations', 'stations.id', 'staff.station_id')
+    .leftJoin('villages', 'villages.id', 'staff.village_id')
+    .select([
+      'staff.id',
+      'staff.username',
+      'staff.display_name',
+      'staff.role',
+      'staff.station_id',
+      'staff.created_at',
+      'staff.disabled_at',
+      'staff.locked_until',
+      'staff.must_change_password',
+      'stations.name as station_name',
+      'staff.township',
+      'staff.village_id',
+      'villages.name as village_name',
+    ])
+}
+
+export async function listStaffAccounts(db: Kysely<DB>) {
+  return accountsQuery(db).orderBy('staff.id').execute()
+}
+
+export type StaffAccountRow = NonNullable<Awaited<ReturnType<typeof findStaffAccount>>>
+
+export async function findStaffAccount(db: Kysely<DB>, id: number) {
+  return accountsQuery(db).where('staff.id', '=', id).executeTakeFirst()
+}
+
+export async function insertStaff(db: Kysely<DB>, row: Insertable<StaffTable>): Promise<number> {
+  const { id } = await db.insertInto('staff').values(row).returning('id').executeTakeFirstOrThrow()
+  return id
+}
+
+export async function setStaffDisabledAt(db: Kysely<DB>, id: number, at: Date): Promise<void> {
+  await db.updateTable('staff').set({ disabled_at: at.toISOString() }).where('id', '=', id).execute()
 }

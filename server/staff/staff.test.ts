@@ -3,22 +3,13 @@ import { api } from '../../types'
 import { TEST_STAFF_PASSWORDS } from '../config'
 import { seedStaff, staffSeedOptions } from './staff-seed'
 import { bearer, staffSignIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { useTestApp } from '../test-support/harness'
 import { hashPassword, verifyPassword } from './passwords'
 import { SIGN_IN_FAILED } from './staff-auth.service'
 
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
-beforeAll(async () => {
-  t = await buildTestApp({ clock })
-})
-afterAll(() => t.close())
-beforeEach(() => {
-  now = T0
-})
+const t = useTestApp({ start: T0 })
 const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/staff/login', payload: { username, password } })
 
 test('the seed creates admin and two station accounts; passwords are scrypt hashes', async () => {
@@ -58,12 +49,12 @@ test('a wrong password and an unknown user get the same generic 401', async () =
 
 test('five failures lock the account for 15 minutes, then it opens again', async () => {
   for (let i = 0; i < 5; i++) expect((await login('kunshan', 'wrong-' + i)).statusCode).toBe(401)
-  now = new Date(T0.getTime() + 10 * 60_000)
+  t.clock.set(new Date(T0.getTime() + 10 * 60_000))
   // Locked: the right password gets the same answer as a wrong one.
   const locked = await login('kunshan', TEST_STAFF_PASSWORDS.kunshan)
   expect(locked.statusCode).toBe(401)
   expect(locked.json().error.message).toBe(SIGN_IN_FAILED)
-  now = new Date(T0.getTime() + 15 * 60_000 + 1000)
+  t.clock.set(new Date(T0.getTime() + 15 * 60_000 + 1000))
   expect((await login('kunshan', TEST_STAFF_PASSWORDS.kunshan)).statusCode).toBe(200)
   // The count starts over after a success.
   for (let i = 0; i < 4; i++) expect((await login('kunshan', 'wrong-' + i)).statusCode).toBe(401)

@@ -1,26 +1,19 @@
 import { z } from 'zod/mini'
 import { agreeTermsMessage, api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { bearer, signIn } from '../test-support/accounts'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 const DAY = 24 * 60 * 60 * 1000
 // 10:00 in China: seeded dates are relative to this day.
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
+const t = useTestApp({ start: T0 })
 let admin: string
 let station: string
 beforeAll(async () => {
-  t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  station = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
-})
-afterAll(() => t.close())
-afterEach(() => {
-  now = T0
+  admin = await t.staffToken('admin')
+  station = await t.staffToken('wuxi')
 })
 
 let phoneCounter = 0
@@ -29,8 +22,6 @@ const newWorker = async () => {
   const { token, user } = await signIn(t.app, phone)
   return { token, id: user.id, phone }
 }
-let keyCounter = 0
-const key = () => `enrol-key-${++keyCounter}-${Date.now()}`
 
 const courseId = async (seedKey: string) =>
   (await t.db.selectFrom('courses').select('id').where('seed_key', '=', seedKey).executeTakeFirstOrThrow()).id
@@ -56,7 +47,7 @@ const staffPatch = (token: string, id: number, payload: object) =>
 
 /** A fresh menu course with `capacity` seats, opened by the admin (start in 10 days, deadline in 5). */
 async function openCourse(capacity: number, over: object = {}): Promise<number> {
-  const day = (n: number) => new Date(now.getTime() + 8 * 3600 * 1000 + n * DAY).toISOString().slice(0, 10)
+  const day = (n: number) => new Date(t.clock().getTime() + 8 * 3600 * 1000 + n * DAY).toISOString().slice(0, 10)
   const res = await staffPost(admin, '/api/staff/courses', {
     title: '测试电工班',
     trade: '电工',
@@ -129,17 +120,17 @@ describe('enrolling', () => {
     const w = await newWorker()
     // Deadline is day 5 (China date): 23:59 China time on day 5 is still in time, 00:00 on day 6 is not.
     const deadlineEnd = new Date(Date.parse(`${(await detail(id)).enrollDeadline}T23:59:00+08:00`))
-    now = new Date(deadlineEnd.getTime() + 2 * 60 * 1000)
+    t.clock.set(new Date(deadlineEnd.getTime() + 2 * 60 * 1000))
     const late = await enrol(w.token, id)
     expect(late.statusCode).toBe(409)
     expect(late.json().error.message).toMatch(/截止/)
-    now = deadlineEnd
+    t.clock.set(deadlineEnd)
     expect((await enrol(w.token, id)).statusCode).toBe(201)
 
     // A course whose deadline is its first day: on that day it has begun.
     const sameDay = await openCourse(5)
     await staffPatch(admin, sameDay, { enrollDeadline: (await detail(sameDay)).startDate })
-    now = new Date(Date.parse(`${(await detail(sameDay)).startDate}T09:00:00+08:00`))
+    t.clock.set(new Date(Date.parse(`${(await detail(sameDay)).startDate}T09:00:00+08:00`)))
     const begun = await enrol(w.token, sameDay)
     expect(begun.statusCode).toBe(409)
     expect(begun.json().error.message).toMatch(/开课/)
@@ -196,7 +187,7 @@ describe('the waitlist', () => {
     const id = await openCourse(3)
     const w = await newWorker()
     const e = (await enrol(w.token, id)).json()
-    now = new Date(Date.parse(`${(await detail(id)).startDate}T08:00:00+08:00`))
+    t.clock.set(new Date(Date.parse(`${(await detail(id)).startDate}T08:00:00+08:00`)))
     expect((await cancel(w.token, e.id)).statusCode).toBe(409)
   })
 
@@ -312,14 +303,14 @@ describe('staff', () => {
     const certify = (token: string, eid: number, body: object) => staffPost(token, `/api/staff/enrollments/${eid}/certificate`, body)
     expect((await complete(admin, ea.id)).statusCode).toBe(409) // not begun yet
     expect((await certify(admin, ea.id, { number: 'T1', level: '五级', issuedOn: '2026-03-01' })).statusCode).toBe(409)
-    now = new Date(Date.parse(`${(await detail(id)).endDate}T12:00:00+08:00`))
+    t.clock.set(new Date(Date.parse(`${(await detail(id)).endDate}T12:00:00+08:00`)))
     expect((await complete(station, ea.id)).statusCode).toBe(403)
     expect((await complete(admin, eb.id)).statusCode).toBe(409) // waitlisted
     expect((await complete(admin, 999999)).statusCode).toBe(404)
     const done = await complete(admin, ea.id)
     expect(done.json()).toMatchObject({ status: 'completed' })
     expect((await complete(admin, ea.id)).json().status).toBe('completed')
-    expect((await mine(a.token))[0]).toMatchObject({ status: 'completed', completedAt: now.toISOString(), certificate: null })
+    expect((await mine(a.token))[0]).toMatchObject({ status: 'completed', completedAt: t.clock().toISOString(), certificate: null })
 
     const future = await certify(admin, ea.id, { number: 'T1', level: '五级', issuedOn: '2099-01-01' })
     expect(future.statusCode).toBe(400)

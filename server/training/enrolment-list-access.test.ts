@@ -2,27 +2,18 @@
  * Courses are the county centre's (no station owns one), so any staff member may read an enrolment list; every read
  * is in the access log, one entry per worker on the list, for admins to inspect and for the worker's own export.
  */
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { bearer, signIn } from '../test-support/accounts'
+import { useTestApp } from '../test-support/harness'
 
 const DAY = 24 * 60 * 60 * 1000
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-const clock = () => T0
 
-let t: TestApp
-beforeAll(async () => {
-  t = await buildTestApp({ clock })
-})
-afterAll(() => t.close())
-
-let keyN = 0
-const key = () => `enrolment-list-${++keyN}`
-const post = (token: string, url: string, payload: object) =>
-  t.app.inject({ method: 'POST', url, headers: { ...bearer(token), 'idempotency-key': key() }, payload })
+const t = useTestApp({ start: T0 })
+const { post } = t
 
 test('each read of an enrolment list, by station staff or an admin, logs one access entry per listed worker', async () => {
-  const admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  const wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
+  const admin = await t.staffToken('admin')
+  const wuxi = await t.staffToken('wuxi')
   const day = (n: number) => new Date(T0.getTime() + 8 * 3600 * 1000 + n * DAY).toISOString().slice(0, 10)
   const course = await post(admin, '/api/staff/courses', {
     title: '名单电工班', trade: '电工', mode: 'menu', provider: '武山县职业技术教育中心', location: '武山县城关镇', capacity: 1,

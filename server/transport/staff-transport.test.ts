@@ -2,36 +2,27 @@
 import { z } from 'zod/mini'
 import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { bearer, signIn } from '../test-support/accounts'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 jest.setTimeout(60000)
 
 const DAY = 24 * 60 * 60 * 1000
 // 10:00 in China on 10 March.
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
+const t = useTestApp({ start: T0 })
 let admin: string
 let kunshan: string
 let wuxi: string
 let kunshanStation: number
 beforeAll(async () => {
-  t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
+  admin = await t.staffToken('admin')
+  kunshan = await t.staffToken('kunshan')
+  wuxi = await t.staffToken('wuxi')
   kunshanStation = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'station-kunshan').executeTakeFirstOrThrow()).id
 })
-afterAll(() => t.close())
-afterEach(() => {
-  now = T0
-})
 
-let n = 0
-const key = () => `staff-transport-${++n}-${Date.now()}`
 let phones = 0
 const newWorker = async () => {
   const phone = `1372100${String(++phones).padStart(4, '0')}`
@@ -47,7 +38,7 @@ async function newBatch(token: string, over: Record<string, unknown> = {}) {
     token,
     '/api/staff/transport-batches',
     {
-      departAt: new Date(now.getTime() + 3 * DAY).toISOString(),
+      departAt: new Date(t.clock().getTime() + 3 * DAY).toISOString(),
       departureTownship: '城关镇',
       meetingPoint: '县劳务输转服务中心门前',
       destinationProvince: '江苏省',
@@ -85,7 +76,7 @@ describe('cancelling a batch', () => {
     expect(blank.json().error.fields).toEqual({ reason: '请填写这一项' })
     expect(await seatsOf(batch.id)).toEqual({ taken: 2, active: 2 })
 
-    now = new Date(T0.getTime() + 60_000)
+    t.clock.set(new Date(T0.getTime() + 60_000))
     const res = await cancelBatch(kunshan, batch.id)
     expect(res.statusCode).toBe(200)
     const cancelled = z.parse(api.staffCancelTransportBatch.response, res.json())
@@ -97,7 +88,7 @@ describe('cancelling a batch', () => {
     expect(mine.items[0]).toMatchObject({
       batchId: batch.id,
       status: 'cancelled',
-      cancelledAt: now.toISOString(),
+      cancelledAt: t.clock().toISOString(),
       batch: { status: 'cancelled', cancelReason: '用工单位推迟到下个月开工' },
     })
     expect((await t.app.inject({ url: `/api/transport-batches/${batch.id}` })).json()).toMatchObject({ status: 'cancelled', cancelReason: '用工单位推迟到下个月开工' })
@@ -238,7 +229,7 @@ describe('the figures', () => {
     // Signed up is not sent out: only a departure counts.
     expect((await figures(kunshan)).sentOut.year - before.kunshan.sentOut.year).toBe(1) // the hire
 
-    now = new Date(T0.getTime() + 2 * DAY)
+    t.clock.set(new Date(T0.getTime() + 2 * DAY))
     for (const id of [jiangsu.id, zhejiang.id]) expect((await depart(kunshan, id)).statusCode).toBe(200)
 
     const after = await figures(kunshan)
@@ -255,7 +246,7 @@ describe('the figures', () => {
     expect((await figures(wuxi)).sentOut).toEqual(before.wuxi.sentOut)
 
     // Next month the same worker going to the same province again is a new departure; last month's stay in the year.
-    now = new Date('2026-04-02T02:00:00.000Z')
+    t.clock.set(new Date('2026-04-02T02:00:00.000Z'))
     const april = await newBatch(kunshan, { destinationProvince: '江苏省', destinationCity: '苏州市' })
     expect((await signUp(a.token, april.id)).statusCode).toBe(201)
     expect((await depart(kunshan, april.id)).statusCode).toBe(200)

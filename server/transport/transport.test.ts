@@ -1,7 +1,8 @@
 import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp, usesPostgres } from '../test-support/test-app'
+import { bearer, signIn } from '../test-support/accounts'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
+import { usesPostgres } from '../test-support/test-app'
 import { manifestCsv } from './staff-transport.service'
 import { listDepartedRiders } from './transport.repository'
 
@@ -11,22 +12,15 @@ const HOUR = 60 * 60 * 1000
 const DAY = 24 * HOUR
 // 10:00 in China: the seeded batches leave 4 to 26 days after this.
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
+const t = useTestApp({ start: T0 })
 let admin: string
 let kunshan: string
 let wuxi: string
 beforeAll(async () => {
-  t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
-})
-afterAll(() => t.close())
-afterEach(() => {
-  now = T0
+  admin = await t.staffToken('admin')
+  kunshan = await t.staffToken('kunshan')
+  wuxi = await t.staffToken('wuxi')
 })
 
 let phoneCounter = 0
@@ -39,8 +33,6 @@ const newWorker = async (name?: string) => {
   }
   return { token, id: user.id, phone }
 }
-let keyCounter = 0
-const key = () => `transport-key-${++keyCounter}-${Date.now()}`
 
 const seeded = async (seedKey: string) =>
   (await t.db.selectFrom('transport_batches').select('id').where('seed_key', '=', seedKey).executeTakeFirstOrThrow()).id
@@ -51,7 +43,7 @@ const cancel = (token: string, signupId: number) => t.app.inject({ method: 'DELE
 const detail = (id: number, token?: string) => t.app.inject({ url: `/api/transport-batches/${id}`, headers: token ? bearer(token) : {} })
 
 const batchBody = (over: Record<string, unknown> = {}) => ({
-  departAt: new Date(now.getTime() + 3 * DAY).toISOString(),
+  departAt: new Date(t.clock().getTime() + 3 * DAY).toISOString(),
   departureTownship: '城关镇',
   meetingPoint: '县劳务输转服务中心门前',
   destinationProvince: '江苏省',
@@ -147,19 +139,19 @@ describe('seats', () => {
   test('409: departed, cancelled, past the meeting time; 404: no such batch', async () => {
     const w = await newWorker()
     const gone = await newBatch()
-    await t.db.updateTable('transport_batches').set({ status: 'departed', departed_at: now.toISOString() }).where('id', '=', gone.id).execute()
+    await t.db.updateTable('transport_batches').set({ status: 'departed', departed_at: t.clock().toISOString() }).where('id', '=', gone.id).execute()
     expect((await signUp(w.token, gone.id)).json().error).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('已经发车') })
 
     const off = await newBatch()
-    await t.db.updateTable('transport_batches').set({ status: 'cancelled', cancelled_at: now.toISOString() }).where('id', '=', off.id).execute()
+    await t.db.updateTable('transport_batches').set({ status: 'cancelled', cancelled_at: t.clock().toISOString() }).where('id', '=', off.id).execute()
     expect((await signUp(w.token, off.id)).json().error.message).toContain('已经取消')
 
-    const late = await newBatch({ departAt: new Date(now.getTime() + HOUR).toISOString(), meetAt: new Date(now.getTime() - 10 * 60 * 1000).toISOString() })
+    const late = await newBatch({ departAt: new Date(t.clock().getTime() + HOUR).toISOString(), meetAt: new Date(t.clock().getTime() - 10 * 60 * 1000).toISOString() })
     expect((await signUp(w.token, late.id)).statusCode).toBe(409)
 
     const ok = await newBatch()
     const seat = (await signUp(w.token, ok.id)).json()
-    now = new Date(now.getTime() + 3 * DAY + HOUR) // the vehicle has left
+    t.clock.set(new Date(t.clock().getTime() + 3 * DAY + HOUR)) // the vehicle has left
     expect((await signUp(w.token, ok.id)).statusCode).toBe(201) // asking again shows the seat held
     expect((await cancel(w.token, seat.id)).statusCode).toBe(409)
     expect((await signUp(w.token, 999999)).statusCode).toBe(404)
@@ -172,7 +164,7 @@ describe('the list', () => {
     expect(all.items.length).toBeGreaterThanOrEqual(8)
     const departs = all.items.map((b: { departAt: string }) => b.departAt)
     expect([...departs].sort()).toEqual(departs)
-    expect(all.items.every((b: { status: string; departAt: string }) => b.departAt > now.toISOString() && (b.status === 'open' || b.status === 'full'))).toBe(true)
+    expect(all.items.every((b: { status: string; departAt: string }) => b.departAt > t.clock().toISOString() && (b.status === 'open' || b.status === 'full'))).toBe(true)
     const wx = all.items.find((b: { destinationCity: string }) => b.destinationCity === '无锡市')
     expect(wx).toMatchObject({ seats: 49, seatsLeft: 49, vehicleKind: 'bus', departureTownship: '洛门镇', station: { name: expect.stringContaining('恒锐') } })
 
@@ -222,10 +214,10 @@ describe('staff', () => {
     expect((await createBatch(admin, { stationId: wuxiStation })).json().station.id).toBe(wuxiStation)
     const w = await newWorker()
     expect((await createBatch(w.token)).statusCode).toBe(403)
-    const bad = await createBatch(admin, { departAt: new Date(now.getTime() - HOUR).toISOString(), seats: 0 })
+    const bad = await createBatch(admin, { departAt: new Date(t.clock().getTime() - HOUR).toISOString(), seats: 0 })
     expect(bad.statusCode).toBe(400)
     expect(Object.keys(bad.json().error.fields).sort()).toEqual(['seats'])
-    const past = await createBatch(admin, { departAt: new Date(now.getTime() - HOUR).toISOString() })
+    const past = await createBatch(admin, { departAt: new Date(t.clock().getTime() - HOUR).toISOString() })
     expect(past.json().error.fields).toEqual({ departAt: '发车时间要在现在以后' })
     const audit = await findAudit(t.db, 'transport_batch', own.json().id)
     expect(audit.map((a) => a.action)).toEqual(['transport.create'])
@@ -303,7 +295,7 @@ describe('staff', () => {
     const since = (date: string) => new Date(`${date}T00:00:00+08:00`).toISOString()
     const toJiangsu = async (date: string) => (await listDepartedRiders(t.db, since(date))).filter((r) => r.province === '江苏省').length
     const before = await toJiangsu('2026-03-01')
-    now = new Date(T0.getTime() + 6 * DAY)
+    t.clock.set(new Date(T0.getTime() + 6 * DAY))
     const res = await t.app.inject({ method: 'POST', url, headers: bearer(admin) })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ id, status: 'departed', riders: 2, seatsLeft: 0 })

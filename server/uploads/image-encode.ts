@@ -7,9 +7,9 @@ import sharp, { type Sharp } from 'sharp'
 import type { UploadContentType } from '../../types'
 
 /** About 40 megapixels (a 108 MP phone sensor saves binned 12 MP photos): past it, a small file is a decompression bomb. */
-export const MAX_INPUT_PIXELS = 40_000_000
+const MAX_INPUT_PIXELS = 40_000_000
 /** The copy for lists and timelines: this wide at most, always JPEG (small, shown everywhere). */
-export const THUMB_WIDTH = 480
+const THUMB_WIDTH = 480
 
 export interface EncodedImage {
   bytes: Buffer

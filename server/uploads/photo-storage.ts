@@ -44,7 +44,7 @@ export function createPhotoStorage(config: Pick<Config, 'dataDir' | 's3'>): Phot
 
 const code = (error: unknown) => (error as { code?: string }).code ?? ''
 
-export function localStorage(dir: string): PhotoStorage {
+function localStorage(dir: string): PhotoStorage {
   return {
     kind: 'local',
     async put(name, bytes) {

@@ -136,21 +136,21 @@ async function checkApplication(db: Kysely<DB>, userId: number, applicationId: n
   }
 }
 
-export async function listEmployers(db: Kysely<DB>, userId: number): Promise<{ items: WorklogEmployer[] }> {
+export async function listWorklogEmployers(db: Kysely<DB>, userId: number): Promise<{ items: WorklogEmployer[] }> {
   const rows = await repo.listEmployers(db, userId)
   // Latest logged first, then employers never logged (newest first): the one in use now is at the top.
   const sorted = [...rows].sort((a, b) => String(b.last_entered_at ?? '').localeCompare(String(a.last_entered_at ?? '')) || b.id - a.id)
   return { items: sorted.map(toEmployer) }
 }
 
-export async function createEmployer(trx: Kysely<DB>, userId: number, body: EmployerBody, now: Date): Promise<WorklogEmployer> {
+export async function createWorklogEmployer(trx: Kysely<DB>, userId: number, body: EmployerBody, now: Date): Promise<WorklogEmployer> {
   await checkApplication(trx, userId, body.applicationId)
   const at = now.toISOString()
   const id = await repo.insertEmployer(trx, { user_id: userId, ...employerColumns(body), created_at: at, updated_at: at })
   return toEmployer((await repo.findOwnEmployer(trx, userId, id))!)
 }
 
-export async function updateEmployer(trx: Kysely<DB>, userId: number, id: number, body: EmployerBody, now: Date): Promise<WorklogEmployer> {
+export async function updateWorklogEmployer(trx: Kysely<DB>, userId: number, id: number, body: EmployerBody, now: Date): Promise<WorklogEmployer> {
   if (!(await repo.findOwnEmployer(trx, userId, id))) throw notMine()
   await checkApplication(trx, userId, body.applicationId)
   await repo.updateEmployer(trx, userId, id, { ...employerColumns(body), updated_at: now.toISOString() })
@@ -193,7 +193,7 @@ async function writeEntry(run: () => Promise<number>): Promise<number> {
  * Logs a day for one of my employers. The same employer, day and kind logged again replaces the entry: it keeps
  * when it was first entered (the evidence) and is marked corrected. Advances are always added.
  */
-export async function logDay(trx: Kysely<DB>, userId: number, body: EntryBody, now: Date): Promise<WorklogEntry> {
+export async function logWorklogDay(trx: Kysely<DB>, userId: number, body: EntryBody, now: Date): Promise<WorklogEntry> {
   checkNotFuture(body.date, now)
   const employer = await ownEmployer(trx, userId, body.employerId)
   checkPriced(body, employer)
@@ -211,7 +211,7 @@ export async function logDay(trx: Kysely<DB>, userId: number, body: EntryBody, n
 }
 
 /** Corrects an entry of mine; when it was first entered and whether on the day stay as they were. */
-export async function correctDay(trx: Kysely<DB>, userId: number, id: number, body: EntryBody, now: Date): Promise<WorklogEntry> {
+export async function updateWorklogDay(trx: Kysely<DB>, userId: number, id: number, body: EntryBody, now: Date): Promise<WorklogEntry> {
   const row = await repo.findOwnEntry(trx, userId, id)
   if (!row) throw notMine()
   checkNotFuture(body.date, now)
@@ -228,12 +228,12 @@ export async function correctDay(trx: Kysely<DB>, userId: number, id: number, bo
   return toEntry((await repo.findOwnEntry(trx, userId, id))!, employer)
 }
 
-export async function deleteDay(db: Kysely<DB>, userId: number, id: number): Promise<{ deleted: true }> {
+export async function deleteWorklogDay(db: Kysely<DB>, userId: number, id: number): Promise<{ deleted: true }> {
   if (!(await repo.deleteEntry(db, userId, id))) throw notMine()
   return { deleted: true }
 }
 
-export async function addPayment(trx: Kysely<DB>, keys: DataKeys, userId: number, body: PaymentBody, now: Date): Promise<WorklogPayment> {
+export async function addWorklogPayment(trx: Kysely<DB>, keys: DataKeys, userId: number, body: PaymentBody, now: Date): Promise<WorklogPayment> {
   checkNotFuture(body.date, now)
   await ownEmployer(trx, userId, body.employerId)
   if (body.photoId !== null && !(await repo.findFreePhoto(trx, userId, body.photoId))) {
@@ -255,7 +255,7 @@ export async function addPayment(trx: Kysely<DB>, keys: DataKeys, userId: number
 }
 
 /** Deletes a payment of mine and its photo (the file once the row is gone). */
-export async function deletePayment(db: Kysely<DB>, userId: number, id: number, photos?: PhotoStorage): Promise<{ deleted: true }> {
+export async function deleteWorklogPayment(db: Kysely<DB>, userId: number, id: number, photos?: PhotoStorage): Promise<{ deleted: true }> {
   const photo = await db.transaction().execute(async (trx) => {
     const row = await repo.findOwnPayment(trx, userId, id)
     if (!row) throw notMine()
@@ -269,10 +269,10 @@ export async function deletePayment(db: Kysely<DB>, userId: number, id: number, 
 
 const monthRange = (month: string) => ({ from: `${month}-01`, to: `${month}-31` })
 
-export async function getMonth(db: Kysely<DB>, keys: DataKeys, userId: number, month: string, now: Date) {
+export async function getWorklogMonth(db: Kysely<DB>, keys: DataKeys, userId: number, month: string, now: Date) {
   const range = monthRange(month)
   const [employers, entries, payments, lastEmployerId] = await Promise.all([
-    listEmployers(db, userId),
+    listWorklogEmployers(db, userId),
     repo.listEntries(db, userId, range),
     repo.listPayments(db, userId, range),
     repo.lastEntryEmployerId(db, userId),
@@ -308,10 +308,10 @@ function summarise(employer: EmployerRow, entries: EntryRow[], payments: Payment
   }
 }
 
-export async function getSummary(db: Kysely<DB>, userId: number, month: string | undefined): Promise<{ employers: WorklogEmployerSummary[] }> {
+export async function getWorklogSummary(db: Kysely<DB>, userId: number, month: string | undefined): Promise<{ employers: WorklogEmployerSummary[] }> {
   const range = month ? monthRange(month) : {}
   const [employers, entries, payments] = await Promise.all([
-    listEmployers(db, userId),
+    listWorklogEmployers(db, userId),
     repo.listEntries(db, userId, range),
     repo.listPayments(db, userId, range),
   ])
@@ -325,7 +325,7 @@ export async function getSummary(db: Kysely<DB>, userId: number, month: string |
   }
 }
 
-export async function getEmployer(db: Kysely<DB>, keys: DataKeys, userId: number, id: number, now: Date) {
+export async function getWorklogEmployer(db: Kysely<DB>, keys: DataKeys, userId: number, id: number, now: Date) {
   const employer = await repo.findOwnEmployer(db, userId, id)
   if (!employer) throw notMine()
   const [entries, payments] = await Promise.all([repo.listEntries(db, userId, { employerId: id }), repo.listPayments(db, userId, { employerId: id })])

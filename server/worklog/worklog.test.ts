@@ -1,29 +1,15 @@
 /** 记工 on both databases: hand-counted totals, owner-only records, bad input, evidence times, export and erasure. */
 import { bearer, signIn } from '../test-support/accounts'
 import { jpeg, multipart } from '../test-support/images'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 import { sweepUploads } from '../uploads/uploads.service'
 
 // 2026-05-20 18:00 in China.
 const T0 = new Date('2026-05-20T10:00:00.000Z')
-let now = T0
-const clock = () => now
 
-let t: TestApp
-beforeAll(async () => {
-  t = await buildTestApp({ clock })
-})
-afterAll(() => t.close())
+const t = useTestApp({ start: T0 })
 
-let keyN = 0
-const key = () => `worklog-${++keyN}-${Math.random().toString(36).slice(2)}`
-
-async function post(token: string, url: string, payload: unknown, idempotencyKey = key()) {
-  return t.app.inject({ method: 'POST', url, headers: { ...bearer(token), 'idempotency-key': idempotencyKey }, payload: payload as object })
-}
-async function get(token: string, url: string) {
-  return t.app.inject({ url, headers: bearer(token) })
-}
+const { get, post } = t
 
 const employerBody = {
   name: '李老板',
@@ -51,7 +37,7 @@ describe('a month of 点工, 包工 and 借支 with partial payments', () => {
   let token: string
   let employerId: number
   beforeAll(async () => {
-    now = T0
+    t.clock.set(T0)
     token = (await signIn(t.app, '13900220001')).token
     employerId = await newEmployer(token)
     const e = { employerId }
@@ -139,7 +125,7 @@ describe('a month of 点工, 包工 and 借支 with partial payments', () => {
 })
 
 test('logging the same employer, day and kind again replaces it, keeps when it was first entered; a replayed key writes once', async () => {
-  now = T0
+  t.clock.set(T0)
   const { token } = await signIn(t.app, '13900220002')
   const employerId = await newEmployer(token)
   const k = key()
@@ -149,9 +135,9 @@ test('logging the same employer, day and kind again replaces it, keeps when it w
   const replay = await post(token, '/api/me/worklog/days', { employerId, date: '2026-05-20', kind: 'day_work', days: 1 }, k)
   expect(replay.json()).toEqual(first.json())
 
-  now = new Date(T0.getTime() + 3 * 86_400_000)
+  t.clock.set(new Date(T0.getTime() + 3 * 86_400_000))
   const again = await logDay(token, { employerId, date: '2026-05-20', kind: 'day_work', days: 0.5, overtimeHours: 1 })
-  expect(again).toEqual(expect.objectContaining({ id: first.json().id, days: 0.5, overtimeHours: 1, earnedFen: 20000, onTheDay: true, enteredAt: T0.toISOString(), correctedAt: now.toISOString() }))
+  expect(again).toEqual(expect.objectContaining({ id: first.json().id, days: 0.5, overtimeHours: 1, earnedFen: 20000, onTheDay: true, enteredAt: T0.toISOString(), correctedAt: t.clock().toISOString() }))
   const rows = await t.db.selectFrom('worklog_entries').select('id').where('employer_id', '=', employerId).execute()
   expect(rows).toHaveLength(1)
 
@@ -173,11 +159,11 @@ test('logging the same employer, day and kind again replaces it, keeps when it w
   const deleted = await t.app.inject({ method: 'DELETE', url: `/api/me/worklog/days/${first.json().id}`, headers: bearer(token) })
   expect(deleted.statusCode).toBe(200)
   expect((await get(token, '/api/me/worklog?month=2026-05')).json().entries).toHaveLength(2)
-  now = T0
+  t.clock.set(T0)
 })
 
 test('a half day with no agreed day rate is shown as not counted, not as zero owed', async () => {
-  now = T0
+  t.clock.set(T0)
   const { token } = await signIn(t.app, '13900220003')
   const employerId = await newEmployer(token, { name: '王工头', hourRateFen: 3500 })
   await logDay(token, { employerId, date: '2026-05-18', kind: 'day_work', days: 0.5, overtimeHours: 2 })
@@ -196,7 +182,7 @@ test('a half day with no agreed day rate is shown as not counted, not as zero ow
 })
 
 test('owner only: another worker gets 404 on every record and cannot log against my employer', async () => {
-  now = T0
+  t.clock.set(T0)
   const mine = (await signIn(t.app, '13900220004')).token
   const theirs = (await signIn(t.app, '13900220005')).token
   const employerId = await newEmployer(mine)
@@ -227,7 +213,7 @@ describe('bad input is a 400 naming each field in Chinese', () => {
   let token: string
   let employerId: number
   beforeAll(async () => {
-    now = T0
+    t.clock.set(T0)
     token = (await signIn(t.app, '13900220006')).token
     employerId = await newEmployer(token)
   })
@@ -267,7 +253,7 @@ describe('bad input is a 400 naming each field in Chinese', () => {
 })
 
 test('a payment keeps its photo (never swept); the export holds the log; deleting the account erases it, photo file too', async () => {
-  now = T0
+  t.clock.set(T0)
   const w = await signIn(t.app, '13900220007')
   const other = await signIn(t.app, '13900220008')
   const employerId = await newEmployer(w.token)

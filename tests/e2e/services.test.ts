@@ -1,5 +1,5 @@
 /**
- * Issue 9 in the browser against the real server and its seed: the brand strip on 找工作 and 培训, the 点对点
+ * Brands, transport and policies in the browser against the real server and its seed: the brand strip on 找工作 and 培训, the 点对点
  * transport list with a worker signing up and reading the boarding notice, and the policies page searched for 补贴.
  */
 import type { Page } from 'playwright-core'

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Kysely } from 'kysely'
 import { maskPhone } from '../../../types'
 import type { DB } from '../../db/schema'
+import { insertDevSms } from '../sms-codes.repository'
 import type { SmsProvider } from './index'
 
 /** Development: the code goes to the dev outbox table; the log shows only the masked number. */
@@ -9,7 +10,7 @@ export function consoleSms(db: Kysely<DB>, log: FastifyBaseLogger): SmsProvider 
   return {
     name: 'console',
     async send({ phone, phoneHash, code, at }) {
-      await db.insertInto('dev_sms_outbox').values({ phone_hash: phoneHash, code, sent_at: at.toISOString() }).execute()
+      await insertDevSms(db, { phoneHash, code, at })
       log.info({ to: maskPhone(phone) }, 'console SMS: sign-in code stored in the dev outbox (GET /api/dev/sms-outbox)')
     },
   }

@@ -1,5 +1,5 @@
 /**
- * Mobile Party members' registrations with a Party branch (issue 7). Sensitive personal data:
+ * Mobile Party members' registrations with a Party branch. Sensitive personal data:
  * kept only while the worker's party_membership consent stands, seen only by that branch and admins.
  */
 import { type Kysely, sql } from 'kysely'

@@ -1,5 +1,5 @@
 /**
- * Staff workbench (issue 8): disabled staff accounts, who verified an employer, the worked-away-last-year
+ * Staff workbench: disabled staff accounts, who verified an employer, the worked-away-last-year
  * flag behind the 去年外出今年未出 ledger, and the access log of staff reads of workers' personal data.
  */
 import type { Kysely } from 'kysely'

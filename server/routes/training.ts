@@ -5,7 +5,7 @@ import { createCourseRequest } from '../training/course-requests.service'
 import { getCourse, listCourses } from '../training/courses.service'
 import { cancelEnrollment, enrollInCourse, listMyEnrollments } from '../training/enrollments.service'
 
-export function courseRoutes(app: FastifyInstance): void {
+export function trainingRoutes(app: FastifyInstance): void {
   route(app, api.listCourses, ({ trx, query }) => listCourses(trx, query), { cache: true })
   route(app, api.getCourse, ({ trx, params, caller }) => getCourse(trx, params.id, caller?.kind === 'worker' ? caller.userId : null))
   route(app, api.enrollInCourse, ({ trx, params, body, caller }) => enrollInCourse(trx, caller.userId, params.id, body, app.clock()))

@@ -5,7 +5,7 @@ import { getCourseRequestSummary } from '../training/course-requests.service'
 import { completeEnrollment, createCourse, issueCertificate, listCourseEnrollments, listStaffCourses, updateCourse } from '../training/staff-courses.service'
 
 /** Staff training routes: admins write, station staff read (see staff-courses.service). */
-export function staffCourseRoutes(app: FastifyInstance): void {
+export function staffTrainingRoutes(app: FastifyInstance): void {
   route(app, api.staffListCourses, ({ query }) => listStaffCourses(app.db, query))
   route(app, api.staffCreateCourse, ({ trx, caller, body }) => createCourse(trx, caller, body, app.clock()))
   route(app, api.staffUpdateCourse, ({ trx, caller, params, body }) => updateCourse(trx, caller, params.id, body, app.clock()))

@@ -5,7 +5,7 @@ import { ApiError } from './api-error'
 import { apiBase, retryDelaysMs } from './config'
 import { newIdempotencyKey } from './idempotency-key'
 import { getToken } from './session'
-import { send, type RawResponse } from './transport'
+import { send, type RawResponse } from './http'
 
 export interface CallOptions {
   /** Reuse the key of an earlier attempt at the same user action. */

@@ -8,7 +8,7 @@ import { adminStaff, settle, staffSignInPrompt, stationStaff, tap } from '../../
 import StaffJobsPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const listItem = (over: Partial<StaffJobListItem> = {}): StaffJobListItem => ({ ...jobSummary(), reviewStatus: 'ok', applicationCount: 0, hiredCount: 0, ...over })
 

@@ -9,7 +9,7 @@ import { settle, tapText } from '../../../../../tests/support/app/interact'
 import WorklogPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 jest.setTimeout(20_000)
 
 const today = chinaToday()

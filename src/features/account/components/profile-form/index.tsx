@@ -10,6 +10,7 @@ import { Chips } from '@/components/chips'
 import { Dialog } from '@/components/dialog'
 import { FormField } from '@/components/form-field'
 import { asButton } from '@/lib/a11y'
+import { formErrors } from '@/lib/check-form'
 import { hasConsent } from '../../consents'
 import { formMessage, serverFieldErrors, type FieldErrors } from '../../field-errors'
 import { handleAuthFailure, workerRequest } from '../../session'
@@ -78,14 +79,7 @@ function bodyOf(d: Draft, idNumber: string | null): UpdateMeBody {
 
 /** The contract's own rules, checked before sending: the same messages the server would give. */
 function localErrors(body: UpdateMeBody): FieldErrors {
-  const result = updateMeBody.safeParse(body)
-  if (result.success) return {}
-  const errors: FieldErrors = {}
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? '')
-    if (key && !errors[key]) errors[key] = issue.message
-  }
-  return errors
+  return formErrors(updateMeBody, body)
 }
 
 /** 我的资料: one column, big controls, plain questions. The ID number only after its own consent. */

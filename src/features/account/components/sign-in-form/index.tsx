@@ -7,7 +7,8 @@ import { phoneSchema, smsCodeSchema } from '@contract/validators'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
 import { asLink } from '@/lib/a11y'
-import { checkWith, formMessage, serverFieldErrors, type FieldErrors } from '../../field-errors'
+import { checkField } from '@/lib/check-form'
+import { formMessage, serverFieldErrors, type FieldErrors } from '../../field-errors'
 import { useCountdown, waitText } from '../../use-countdown'
 import { getWechatCode, wechatLoginAvailable } from '../../wechat'
 import './index.scss'
@@ -34,7 +35,7 @@ export function SignInForm({ onSignedIn }: Props) {
   const countdown = useCountdown()
 
   const sendCode = async () => {
-    const phoneError = checkWith(phoneSchema, phone)
+    const phoneError = checkField(phoneSchema, phone)
     setMessage(null)
     setNotice(null)
     if (phoneError) {
@@ -60,8 +61,8 @@ export function SignInForm({ onSignedIn }: Props) {
 
   const signIn = async () => {
     const local: FieldErrors = {}
-    const phoneError = checkWith(phoneSchema, phone)
-    const codeError = checkWith(smsCodeSchema, code)
+    const phoneError = checkField(phoneSchema, phone)
+    const codeError = checkField(smsCodeSchema, code)
     if (phoneError) local.phone = phoneError
     if (codeError) local.code = codeError
     setErrors(local)

@@ -5,7 +5,7 @@ import type { StaffMember } from '@contract'
 import { changeStaffPasswordBody, STAFF_PASSWORD_MIN_LENGTH, staffChangePassword } from '@contract/staff'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
-import { checkBody } from '../../lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { errorText } from '../../lib/paths'
 
 interface Props {
@@ -26,7 +26,7 @@ export function ChangePasswordForm({ oneTime, onChanged }: Props) {
     if (busy) return
     setMessage(null)
     const body = { oldPassword: form.oldPassword, newPassword: form.newPassword }
-    const checked = checkBody(changeStaffPasswordBody, body)
+    const checked = checkForm(changeStaffPasswordBody, body)
     const local = checked.ok ? {} : { ...checked.fields }
     if (!local.newPassword && form.repeat !== form.newPassword) local.repeat = '两次输入的新密码不一样'
     setErrors(local)

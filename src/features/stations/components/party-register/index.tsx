@@ -7,6 +7,7 @@ import { partyMemberBody, type PartyMemberBody } from '@contract/stations'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { FormField } from '@/components/form-field'
+import { formErrors } from '@/lib/check-form'
 import { giveMembershipConsent, registerWithBranch, useMyPartyMemberships } from '../../api/party-membership'
 import './index.scss'
 
@@ -73,11 +74,9 @@ export function PartyRegister({ stationId, stationName, me, onNeedSignIn, onMeCh
 
   const submit = async () => {
     const body: PartyMemberBody = { name: name.trim(), joinedPartyYear: year ? Number(year) : null, note: note.trim() || null }
-    const local = partyMemberBody.safeParse(body)
-    if (!local.success) {
-      const fields: Record<string, string> = {}
-      for (const issue of local.error.issues) fields[String(issue.path[0])] ??= issue.message
-      setErrors(fields)
+    const local = formErrors(partyMemberBody, body)
+    if (Object.keys(local).length) {
+      setErrors(local)
       return
     }
     setBusy(true)

@@ -15,7 +15,7 @@ import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { exportManifestCsv } from '@/features/staff/api/manifest-export'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { errorText, staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
@@ -108,7 +108,7 @@ function BatchForm({ staff }: { staff: StaffMember }) {
       notes: d.notes,
     }
     // The contract's own rules, before sending; the date and time boxes say first what is wrong with them.
-    const checked = checkBody(createTransportBatchBody, body)
+    const checked = checkForm(createTransportBatchBody, body)
     const local = checked.ok ? {} : { ...checked.fields }
     if (departAt === undefined) local.departAt = '请填写发车日期和时间'
     else if (typeof departAt === 'object') local.departAt = departAt.error
@@ -216,7 +216,7 @@ function ExistingBatch({ id }: { id: number }) {
     })
 
   const cancel = () => {
-    const checked = checkBody(cancelTransportBatchBody, { reason })
+    const checked = checkForm(cancelTransportBatchBody, { reason })
     if (!checked.ok) {
       setReasonError(checked.fields.reason)
       return

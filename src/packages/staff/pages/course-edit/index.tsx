@@ -6,7 +6,7 @@ import { trades, type Trade } from '@contract/reference'
 import { StateView } from '@/components/state-view'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { StaffShell } from '@/features/staff/components/staff-shell'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { getCourse, staffCreateCourse, staffUpdateCourse } from '@contract/training'
@@ -108,7 +108,7 @@ function bodyOf(d: Draft): CreateCourseBody {
 
 /** The contract's field rules, then its rules across fields (dates in order, subsidy ≤ cost, 下单 terms). */
 function localErrors(body: CreateCourseBody): Record<string, string> {
-  const checked = checkBody(createCourseBody, body)
+  const checked = checkForm(createCourseBody, body)
   const across = courseRuleErrors(body as Parameters<typeof courseRuleErrors>[0])
   return checked.ok ? across : { ...across, ...checked.fields }
 }

@@ -10,7 +10,7 @@ import { StateView } from '@/components/state-view'
 import { chinaToday } from '@/features/training/lib/format'
 import { SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { StaffShell } from '@/features/staff/components/staff-shell'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { fillText } from '@/features/staff/lib/courses'
 import { errorText, staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
@@ -192,7 +192,7 @@ function CertificateForm({ enrollmentId, level, onSaved }: { enrollmentId: numbe
 
   const submit = async () => {
     const body = { number: draft.number, level: draft.level, issuedOn: draft.issuedOn.trim() }
-    const checked = checkBody(issueCertificateBody, body)
+    const checked = checkForm(issueCertificateBody, body)
     const local = checked.ok ? (body.issuedOn > today ? { issuedOn: '发证日期不能晚于今天' } : {}) : checked.fields
     const saved = await save(body, local, (idempotencyKey) => request(staffIssueCertificate, { params: { id: enrollmentId }, body }, { idempotencyKey }))
     if (saved) await onSaved(saved)

@@ -13,7 +13,7 @@ import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { errorText } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
@@ -78,7 +78,7 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
       ...(!job && d.sourceStationId ? { sourceStationId: Number(d.sourceStationId) } : {}),
     }
     // The contract's own rules, before sending: the same messages the server would give, by each field.
-    const checked = checkBody(job ? updateStaffJobBody : createStaffJobBody, body)
+    const checked = checkForm(job ? updateStaffJobBody : createStaffJobBody, body)
     const local = checked.ok ? staffJobRuleErrors(checked.data as Parameters<typeof staffJobRuleErrors>[0]) : checked.fields
     const saved = await save(body, local, (idempotencyKey) =>
       job

@@ -9,7 +9,7 @@ import { openPage } from '@/lib/navigate'
 import { usePolicy } from '@/features/policies/api/policies'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
@@ -50,7 +50,7 @@ function PolicyForm({ policy }: { policy?: Policy }) {
 
   const submit = async () => {
     // Edits send every field too: the same rules apply to each, and an untouched one goes back as it was.
-    const checked = checkBody(policyBody, d)
+    const checked = checkForm(policyBody, d)
     const result = await save(d, checked.ok ? {} : checked.fields, (idempotencyKey) =>
       saved
         ? request(staffUpdatePolicy, { params: { id: saved.id }, body: d }, { idempotencyKey })

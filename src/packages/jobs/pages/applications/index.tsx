@@ -10,6 +10,7 @@ import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
 import { isWorkerSignedIn, workerRequest } from '@/features/account/session'
 import { ApplicationCard } from '@/features/jobs/components/application-card'
 import { PageRoot } from '@/components/page-root'
+import { showNotice } from '@/lib/notice'
 import './index.scss'
 import { listMyApplications, withdrawApplication } from '@contract/jobs'
 
@@ -37,9 +38,9 @@ export default function MyApplicationsPage() {
     setBusy(true)
     try {
       await workerRequest(withdrawApplication, { params: { id: withdrawing.id } })
-      void Taro.showToast({ title: '已取消报名', icon: 'none', duration: 2000 })
+      showNotice('已取消报名')
     } catch (e) {
-      void Taro.showToast({ title: isApiError(e) ? e.message : '没有取消成功，请再试一次', icon: 'none', duration: 2500 })
+      showNotice(isApiError(e) ? e.message : '没有取消成功，请再试一次')
     } finally {
       setBusy(false)
       setWithdrawing(null)

@@ -47,7 +47,6 @@ function showJob(data: JobDetail) {
 
 beforeEach(() => {
   setRouterParams({ id: '7' }, '/packages/jobs/pages/detail/index')
-  jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve() as never)
   session.workerRequest.mockReset()
   session.useSession.mockReturnValue({ me: { phone: '139****0009' }, signedIn: true, loading: false })
   submit.mockReset()
@@ -83,7 +82,7 @@ describe('applying from the posting', () => {
     expect(submit).toHaveBeenCalledTimes(1)
     expect(submit).toHaveBeenCalledWith('applyToJob', applyToJob, { params: { id: 7 }, body: {} }, { label: '报名：设备维修电工', idempotencyKey: expect.any(String) })
     expect(refresh).toHaveBeenCalled()
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '报名成功，请留意来电' }))
+    expect(document.querySelector('.wgt-notice')?.textContent).toBe('报名成功，请留意来电')
   })
 
   it('says in the dialog which of the worker’s numbers the station will call, masked', () => {

@@ -18,11 +18,11 @@ import { ReportSheetSlot } from '@/features/jobs/components/report-sheet-slot'
 import { statusHint, statusView } from '@/features/jobs/lib/application-status'
 import { useShare } from '@/lib/share/share'
 import { PageRoot } from '@/components/page-root'
+import { showNotice } from '@/lib/notice'
 import './index.scss'
 import { applyToJob, reportJob } from '@contract/jobs'
 
 const applicationsPage = '/packages/jobs/pages/applications/index'
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
 export default function JobDetailPage() {
   const { params } = useRouter()
@@ -73,11 +73,11 @@ export default function JobDetailPage() {
       setConfirming(false)
       if (result.queued) {
         setQueuedKey(result.entry.id)
-        toast('已保存在手机上，有网络后自动发送')
+        showNotice('已保存在手机上，有网络后自动发送')
         return
       }
       applyKey.current = newIdempotencyKey()
-      toast('报名成功，请留意来电')
+      showNotice('报名成功，请留意来电')
       await refresh()
     } catch (e) {
       setConfirming(false)
@@ -85,7 +85,7 @@ export default function JobDetailPage() {
       if (isApiError(e) && e.status === 401) {
         handleAuthFailure(e)
         requireSignIn(here)
-      } else toast(isApiError(e) ? e.message : '报名没有成功，请再试一次')
+      } else showNotice(isApiError(e) ? e.message : '报名没有成功，请再试一次')
       if (isApiError(e) && e.status === 409) await refresh()
     } finally {
       setApplying(false)
@@ -103,7 +103,7 @@ export default function JobDetailPage() {
     try {
       await workerRequest(reportJob, { params: { id }, body }, { idempotencyKey: newIdempotencyKey() })
       setReporting(false)
-      toast('已收到举报，我们会尽快核实')
+      showNotice('已收到举报，我们会尽快核实')
       await refresh()
     } catch (e) {
       if (isApiError(e) && e.fields) setReportErrors(e.fields)
@@ -111,7 +111,7 @@ export default function JobDetailPage() {
         if (isApiError(e) && e.status === 401) {
           setReporting(false)
           requireSignIn(here)
-        } else toast(isApiError(e) ? e.message : '没有提交成功，请再试一次')
+        } else showNotice(isApiError(e) ? e.message : '没有提交成功，请再试一次')
       }
     } finally {
       setSendingReport(false)

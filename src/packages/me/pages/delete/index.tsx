@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
@@ -8,6 +7,7 @@ import { Section } from '@/components/section'
 import { goToMeTab, requireSignIn } from '@/features/account/require-sign-in'
 import { signOut, useSession, workerRequest } from '@/features/account/session'
 import { PageRoot } from '@/components/page-root'
+import { showNotice } from '@/lib/notice'
 import './index.scss'
 import { deleteMe } from '@contract/me'
 
@@ -31,7 +31,7 @@ export default function DeletePage() {
       await workerRequest(deleteMe)
       await signOut({ remote: false })
       setConfirming(false)
-      void Taro.showToast({ title: '账号已注销', icon: 'none' })
+      showNotice('账号已注销')
       goToMeTab()
     } catch (e) {
       setError(e instanceof Error ? e.message : '没有注销成功，请重试')

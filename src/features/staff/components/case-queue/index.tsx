@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { useApiList } from '@/api'
 import { chinaDateTime, timeLeft } from '@contract/format'
 import {
@@ -22,6 +21,7 @@ import { openPage } from '@/lib/navigate'
 import { staffPaths } from '../../lib/paths'
 import { CaseStatus, caseStatusShort } from '../case-status'
 import './index.scss'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 /** The queue's views; the home figure tiles open one of them. */
 export const caseQueueViews = ['all', 'open', 'overdue', 'mine'] as const
@@ -58,8 +58,7 @@ export function CaseQueue({ initialView = 'all' }: { initialView?: CaseQueueView
   const [q, setQ] = useState('')
   const query = { ...queryOf(view), ...(category !== 'all' ? { category } : {}), ...(q ? { q } : {}) }
   const list = useApiList(staffListRightsRequests, { query })
-  useDidShow(() => void list.refresh())
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()))
+  useRefreshOnReturn(list.refresh)
   const now = new Date()
 
   return (

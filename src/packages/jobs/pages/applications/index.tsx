@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
 import { isApiError, useApiList } from '@/api'
 import type { JobApplication } from '@contract'
 import { Dialog } from '@/components/dialog'
@@ -13,6 +13,7 @@ import { PageRoot } from '@/components/page-root'
 import { showNotice } from '@/lib/notice'
 import './index.scss'
 import { listMyApplications, withdrawApplication } from '@contract/jobs'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 /** 我的报名: every posting I applied to, where each stands, and 取消报名. */
 export default function MyApplicationsPage() {
@@ -21,16 +22,10 @@ export default function MyApplicationsPage() {
   const [withdrawing, setWithdrawing] = useState<JobApplication | null>(null)
   const [busy, setBusy] = useState(false)
 
-  useDidShow(() => {
-    const now = isWorkerSignedIn()
-    setSignedIn(now)
-    if (now) void list.refresh()
-  })
+  useDidShow(() => setSignedIn(isWorkerSignedIn()))
+  useRefreshOnReturn(list.refresh, isWorkerSignedIn)
   useReachBottom(() => {
     if (list.hasMore && !list.error) void list.loadMore()
-  })
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
   })
 
   const withdraw = async () => {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
 import type { ReportReason } from '@contract'
 import { ActionBar } from '@/components/action-bar'
@@ -21,16 +21,18 @@ import { PageRoot } from '@/components/page-root'
 import { showNotice } from '@/lib/notice'
 import './index.scss'
 import { applyToJob, reportJob } from '@contract/jobs'
+import { useIdParam } from '@/hooks/use-id-param'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 const applicationsPage = '/packages/jobs/pages/applications/index'
 
 export default function JobDetailPage() {
   const { params } = useRouter()
-  const id = Number(params.id)
+  const id = useIdParam()
   const km = params.km !== undefined ? Number(params.km) : undefined
   const { data: job, error, loading, refresh } = useJob(id)
   const { me } = useSession()
-  const badLink = !Number.isInteger(id) || id <= 0
+  const badLink = id === 0
   const here = `/packages/jobs/pages/detail/index?id=${id}`
   const [confirming, setConfirming] = useState(false)
   const [applying, setApplying] = useState(false)
@@ -44,9 +46,7 @@ export default function JobDetailPage() {
   const share = useShare(job ? { title: `${job.title}（${job.city}）`, path: `/packages/jobs/pages/detail/index?id=${job.id}` } : null)
 
   // Back from the sign-in page (or another tab): the answer may now include my application.
-  useDidShow(() => {
-    if (job) void refresh()
-  })
+  useRefreshOnReturn(refresh)
 
   const startApply = () => {
     if (!requireSignIn(here)) return

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { asButton } from '@/lib/a11y'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { request, useApi } from '@/api'
 import { townships } from '@contract/me'
 import type { StaffMember } from '@contract/staff'
@@ -22,10 +22,11 @@ import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { chinaTime, routeTitle, runBy } from '@/features/transport/lib/format'
 import { listStations } from '@contract/stations'
 import { staffCancelTransportBatch, staffCreateTransportBatch, staffDepartTransportBatch, staffTransportManifest } from '@contract/transport'
+import { useIdParam } from '@/hooks/use-id-param'
 
 /** Without ?id: schedule a batch. With it: the batch, its 乘车名单 (CSV too), 标记已发车 and 取消这趟车. */
 export default function StaffBatchPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return <StaffShell title={id ? '专车乘车名单' : '安排一趟新车'}>{(staff) => (id ? <ExistingBatch id={id} /> : <BatchForm staff={staff} />)}</StaffShell>
 }
 

@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useApiList } from '@/api'
 import { batchStatusLabel, staffBatchFilters } from '@contract/transport'
 import { BigButton } from '@/components/big-button'
@@ -13,6 +12,7 @@ import { StaffShell } from '@/features/staff/components/staff-shell'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { chinaTime, routeTitle, runBy } from '@/features/transport/lib/format'
 import { staffListTransportBatches } from '@contract/transport'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 type Filter = (typeof staffBatchFilters)[number] | ''
 const filterLabel: Record<Filter, string> = { '': '全部', open: '可以报名', departed: '已发车', cancelled: '已取消' }
@@ -25,7 +25,7 @@ export default function StaffBatchesPage() {
 function Batches() {
   const [status, setStatus] = useState<Filter>('')
   const list = useApiList(staffListTransportBatches, { query: status ? { status } : {} })
-  useDidShow(() => void list.refresh())
+  useRefreshOnReturn(list.refresh)
   return (
     <View>
       <BigButton className='staff-batches__new' onClick={() => openPage(staffPaths.batch())}>

@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { request, useApi } from '@/api'
 import { type Course, courseModeLabel, courseModes, courseRuleErrors, type CourseMode, createCourseBody, type CreateCourseBody } from '@contract/training'
 import { trades, type Trade } from '@contract/reference'
@@ -10,10 +10,11 @@ import { checkForm } from '@/lib/check-form'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { getCourse, staffCreateCourse, staffUpdateCourse } from '@contract/training'
+import { useIdParam } from '@/hooks/use-id-param'
 
 /** Admins: without ?id open a new course; with it, change one (capacity, dates, placement terms…). */
 export default function StaffCourseEditPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return (
     <StaffShell title={id ? '修改培训班' : '开新培训班'} adminOnly>
       {() => (id ? <ExistingCourse id={id} /> : <CourseForm />)}

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { asButton } from '@/lib/a11y'
-import { useDidShow, useRouter } from '@tarojs/taro'
 import { request, useApi } from '@/api'
 import { type Course, courseModeLabel, enrollmentStatusLabel, issueCertificateBody, type StaffEnrollment } from '@contract/training'
 import { BigButton } from '@/components/big-button'
@@ -17,10 +16,12 @@ import { chinaDateTime } from '@contract/format'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { openPage } from '@/lib/navigate'
 import { staffCompleteEnrollment, staffCourseEnrollments, staffIssueCertificate } from '@contract/training'
+import { useIdParam } from '@/hooks/use-id-param'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 /** One course: who holds a seat and who waits; admins mark completion and record certificates. */
 export default function StaffCoursePage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return <StaffShell title='培训班报名'>{(staff) => <CourseView id={id} admin={staff.role === 'admin'} />}</StaffShell>
 }
 
@@ -28,7 +29,7 @@ function CourseView({ id, admin }: { id: number; admin: boolean }) {
   const { data, error, loading, refresh } = useApi(staffCourseEnrollments, { params: { id } })
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null)
   // Back from 修改培训班: show the course as saved.
-  useDidShow(() => void refresh())
+  useRefreshOnReturn(refresh)
 
   const done = async (text: string) => {
     setMessage({ text, ok: true })

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { asButton } from '@/lib/a11y'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { request, useApi } from '@/api'
 import { applicationStatusLabel, reportReasonLabel, wageUnitLabel, wageUnits } from '@contract/jobs'
 import { trades, type Trade } from '@contract/reference'
@@ -19,10 +19,11 @@ import { chinaDateTime } from '@contract/format'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { staffCreateJob, staffGetJob, staffJobApplications, staffJobsUnderReview, staffReviewJob, staffSetApplicationStatus, staffUpdateJob, staffVerifyEmployer } from '@contract/staff-jobs'
 import { listStations } from '@contract/stations'
+import { useIdParam } from '@/hooks/use-id-param'
 
 /** Without ?id: publish a posting. With it: edit, verify the employer, decide on reports, close, and the applicants. */
 export default function StaffJobPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return <StaffShell title={id ? '岗位管理' : '发布新岗位'}>{(staff) => (id ? <ExistingJob id={id} staff={staff} /> : <JobForm staff={staff} />)}</StaffShell>
 }
 

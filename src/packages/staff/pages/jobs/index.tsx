@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useApi, useApiList } from '@/api'
 import { formatWage, reportReasonLabel } from '@contract/jobs'
 import { BigButton } from '@/components/big-button'
@@ -11,6 +10,7 @@ import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { staffJobsUnderReview, staffListJobs } from '@contract/staff-jobs'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 const statusLabel = { open: '在招', filled: '已招满', closed: '已关闭' } as const
 
@@ -22,10 +22,7 @@ export default function StaffJobsPage() {
 function Jobs() {
   const list = useApiList(staffListJobs, { query: {} })
   const review = useApi(staffJobsUnderReview)
-  useDidShow(() => {
-    void list.refresh()
-    void review.refresh()
-  })
+  useRefreshOnReturn(() => Promise.all([list.refresh(), review.refresh()]))
   return (
     <View>
       <BigButton className='staff-jobs__new' onClick={() => openPage(staffPaths.job())}>

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { request } from '@/api'
 import { type Policy, policyBody, type PolicyCategory, policyCategories } from '@contract/policies'
 import { StateView } from '@/components/state-view'
@@ -14,10 +14,11 @@ import { staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { staffCreatePolicy, staffUpdatePolicy } from '@contract/policies'
+import { useIdParam } from '@/hooks/use-id-param'
 
 /** Admins: without ?id publish an article; with it, change one. */
 export default function StaffPolicyPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return (
     <StaffShell title={id ? '修改政策解读' : '发布政策解读'} adminOnly>
       {() => (id ? <ExistingPolicy id={id} /> : <PolicyForm />)}

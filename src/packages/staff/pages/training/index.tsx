@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useApi, useApiList } from '@/api'
 import { type CourseMode, courseModeLabel, courseModes } from '@contract/training'
 import { BigButton } from '@/components/big-button'
@@ -14,6 +13,7 @@ import { StaffShell } from '@/features/staff/components/staff-shell'
 import { fillText } from '@/features/staff/lib/courses'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { courseRequestSummary, staffListCourses } from '@contract/training'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 /** Every course with how full it is, the waitlist and who finished; 开新培训班 for admins; what workers asked for. */
 export default function StaffTrainingPage() {
@@ -24,10 +24,7 @@ function Courses({ admin }: { admin: boolean }) {
   const [mode, setMode] = useState<CourseMode | 'all'>('all')
   const list = useApiList(staffListCourses, { query: mode === 'all' ? {} : { mode } })
   const demand = useApi(courseRequestSummary)
-  useDidShow(() => {
-    void list.refresh()
-    void demand.refresh()
-  })
+  useRefreshOnReturn(() => Promise.all([list.refresh(), demand.refresh()]))
 
   return (
     <View className='staff-courses'>

@@ -1,4 +1,3 @@
-import { useRouter } from '@tarojs/taro'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { requireSignIn } from '@/features/account/require-sign-in'
@@ -7,12 +6,13 @@ import { useStation } from '@/features/stations/api/use-station'
 import { PartyRegister } from '@/features/stations/components/party-register'
 import { StationDetailView } from '@/features/stations/components/station-detail'
 import { PageRoot } from '@/components/page-root'
+import { useIdParam } from '@/hooks/use-id-param'
 
 export default function StationDetailPage() {
-  const id = Number(useRouter().params.id)
+  const id = useIdParam()
   const { data, error, loading, refresh } = useStation(id)
   const session = useSession()
-  const badLink = !Number.isInteger(id) || id <= 0
+  const badLink = id === 0
   return (
     <PageRoot>
       <StateView

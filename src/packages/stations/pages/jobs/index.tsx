@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { useApiList } from '@/api'
 import { ListFooter } from '@/components/list-footer'
 import { ListRow } from '@/components/list-row'
@@ -9,11 +9,12 @@ import { useStation } from '@/features/stations/api/use-station'
 import { formatWage } from '@contract/jobs'
 import { PageRoot } from '@/components/page-root'
 import { listJobs } from '@contract/jobs'
+import { useIdParam } from '@/hooks/use-id-param'
 
 /** Every open posting that came through one station (the detail page shows the first five). */
 export default function StationJobsPage() {
-  const id = Number(useRouter().params.id)
-  const valid = Number.isInteger(id) && id > 0
+  const id = useIdParam()
+  const valid = id > 0
   const station = useStation(id)
   const list = useApiList(listJobs, { query: { stationId: valid ? id : undefined, limit: 20 } })
   usePullDownRefresh(() => {

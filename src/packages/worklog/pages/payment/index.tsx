@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { PageRoot } from '@/components/page-root'
 import { OutboxBanner } from '@/components/outbox-banner'
 import { showNotice } from '@/lib/notice'
@@ -6,10 +6,11 @@ import { PaymentForm } from '@/features/worklog/components/payment-form'
 import { chinaToday } from '@/features/worklog/lib/calendar'
 import { SignedIn } from '../signed-in'
 import '../form.scss'
+import { useIdParam } from '@/hooks/use-id-param'
 
 /** 老板给了钱: the amount, how it came and when. */
 export default function WorklogPaymentPage() {
-  const employerId = Number(useRouter().params.employerId ?? 0)
+  const employerId = useIdParam('employerId')
   return (
     <PageRoot>
       <OutboxBanner />

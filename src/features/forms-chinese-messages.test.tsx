@@ -144,7 +144,7 @@ const forms: Form[] = [
   },
   {
     name: 'party registration',
-    open: () => void render(<PartyRegister stationId={1} stationName='无锡工作站' me={me} onNeedSignIn={ignore} onMeChanged={ignore} onSignedOut={ignore} />),
+    open: () => void render(<PartyRegister stationId={1} stationName='无锡工作站' me={me} onNeedSignIn={ignore} onMeChanged={ignore} />),
     before: ['登记为本支部流动党员'],
     send: '提交登记',
   },

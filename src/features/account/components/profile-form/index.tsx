@@ -3,7 +3,6 @@ import { Input, Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
 import { townships, updateMeBody, type Me, type UpdateMeBody } from '@contract/me'
-import { privacyNoticeVersion } from '@contract/privacy'
 import { trades, type Trade } from '@contract/reference'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -13,10 +12,10 @@ import { asButton } from '@/lib/a11y'
 import { formErrors } from '@/lib/check-form'
 import { hasConsent } from '../../consents'
 import { formMessage, serverFieldErrors, type FieldErrors } from '../../field-errors'
-import { handleAuthFailure, workerRequest } from '../../session'
+import { setMyConsent } from '../../api/me'
 import { YesNo } from '../yes-no'
 import './index.scss'
-import { setConsent, updateMe } from '@contract/me'
+import { updateMe } from '@contract/me'
 
 interface Props {
   me: Me
@@ -138,7 +137,7 @@ export function ProfileForm({ me, onSaved }: Props) {
     setConsenting(true)
     setConsentError(null)
     try {
-      const next = await workerRequest(setConsent, { body: { kind: 'id_number', version: privacyNoticeVersion, granted: true } })
+      const next = await setMyConsent('id_number', true)
       onSaved(next)
       setConsentOpen(false)
       setIdNumber('')
@@ -178,7 +177,6 @@ export function ProfileForm({ me, onSaved }: Props) {
       setIdNumber(null)
       setSaved(true)
     } catch (e) {
-      if (isApiError(e) && e.status === 401) handleAuthFailure(e)
       const fields = serverFieldErrors(e)
       // An ID number refused for want of consent (409) belongs under the ID field.
       if (isApiError(e) && e.code === 'CONFLICT' && body.idNumber) fields.idNumber = e.message

@@ -20,8 +20,6 @@ interface Props {
   onNeedSignIn: () => void
   /** The profile after the consent was given, for the app's session. */
   onMeChanged: (me: Me) => void
-  /** A 401 while signed in: the session ended elsewhere. */
-  onSignedOut: (e: unknown) => void
 }
 
 type Step = 'idle' | 'consent' | 'form'
@@ -32,7 +30,7 @@ const hasPartyConsent = (me: Me | null) => {
 }
 
 /** "登记为本支部流动党员": sign in → separate consent → a short form → 已登记. */
-export function PartyRegister({ stationId, stationName, me, onNeedSignIn, onMeChanged, onSignedOut }: Props) {
+export function PartyRegister({ stationId, stationName, me, onNeedSignIn, onMeChanged }: Props) {
   const signedIn = me !== null
   const mine = useMyPartyMemberships(signedIn)
   const registered = mine.data?.items.find((m) => m.stationId === stationId)
@@ -47,7 +45,8 @@ export function PartyRegister({ stationId, stationName, me, onNeedSignIn, onMeCh
   const key = useRef(newIdempotencyKey())
 
   const fail = (e: unknown) => {
-    if (isApiError(e) && e.status === 401) return onSignedOut(e)
+    // The session ended: the client has signed the worker out, and the page shows sign-in in this form's place.
+    if (isApiError(e) && e.status === 401) return
     setErrors(isApiError(e) && e.fields ? { ...e.fields } : {})
     setMessage(isApiError(e) && e.fields ? null : e instanceof Error ? e.message : '出了点问题，请稍后重试')
   }

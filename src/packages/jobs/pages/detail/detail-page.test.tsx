@@ -10,9 +10,9 @@ jest.mock('@/api', () => {
   const actual = jest.requireActual('@/api')
   return { ...actual, useApi: jest.fn(), submit: jest.fn() }
 })
-jest.mock('@/features/account/session', () => ({ workerRequest: jest.fn(), isWorkerSignedIn: jest.fn(), handleAuthFailure: jest.fn(), useSession: jest.fn() }))
+jest.mock('@/features/account/session', () => ({ isWorkerSignedIn: jest.fn(), useSession: jest.fn() }))
 const { useApi, submit } = jest.requireMock('@/api') as { useApi: jest.Mock; submit: jest.Mock }
-const session = jest.requireMock('@/features/account/session') as { workerRequest: jest.Mock; isWorkerSignedIn: jest.Mock; useSession: jest.Mock }
+const session = jest.requireMock('@/features/account/session') as { isWorkerSignedIn: jest.Mock; useSession: jest.Mock }
 
 function job(over: Partial<JobDetail> = {}): JobDetail {
   return {
@@ -47,7 +47,6 @@ function showJob(data: JobDetail) {
 
 beforeEach(() => {
   setRouterParams({ id: '7' }, '/packages/jobs/pages/detail/index')
-  session.workerRequest.mockReset()
   session.useSession.mockReturnValue({ me: { phone: '139****0009' }, signedIn: true, loading: false })
   submit.mockReset()
 })

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
-import { isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
+import { isApiError, newIdempotencyKey, onOutboxDelivered } from '@/api'
 import type { ReportReason } from '@contract'
 import { ActionBar } from '@/components/action-bar'
 import { BigButton } from '@/components/big-button'
@@ -10,7 +10,8 @@ import { OutboxBanner } from '@/components/outbox-banner'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
-import { handleAuthFailure, useSession, workerRequest } from '@/features/account/session'
+import { useSession } from '@/features/account/session'
+import { applyTo, reportPosting } from '@/features/jobs/api/applications'
 import { useJob } from '@/features/jobs/api/use-job'
 import { ApplyDialog } from '@/features/jobs/components/apply-dialog'
 import { JobDetailView } from '@/features/jobs/components/job-detail'
@@ -20,7 +21,6 @@ import { useShare } from '@/lib/share/share'
 import { PageRoot } from '@/components/page-root'
 import { showNotice } from '@/lib/notice'
 import './index.scss'
-import { applyToJob, reportJob } from '@contract/jobs'
 import { useIdParam } from '@/hooks/use-id-param'
 import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
@@ -69,7 +69,7 @@ export default function JobDetailPage() {
     if (!job) return
     setApplying(true)
     try {
-      const result = await submit('applyToJob', applyToJob, { params: { id }, body: {} }, { label: `报名：${job.title}`, idempotencyKey: applyKey.current })
+      const result = await applyTo(id, job.title, applyKey.current)
       setConfirming(false)
       if (result.queued) {
         setQueuedKey(result.entry.id)
@@ -82,10 +82,8 @@ export default function JobDetailPage() {
     } catch (e) {
       setConfirming(false)
       applyKey.current = newIdempotencyKey()
-      if (isApiError(e) && e.status === 401) {
-        handleAuthFailure(e)
-        requireSignIn(here)
-      } else showNotice(isApiError(e) ? e.message : '报名没有成功，请再试一次')
+      if (isApiError(e) && e.status === 401) requireSignIn(here)
+      else showNotice(isApiError(e) ? e.message : '报名没有成功，请再试一次')
       if (isApiError(e) && e.status === 409) await refresh()
     } finally {
       setApplying(false)
@@ -101,7 +99,7 @@ export default function JobDetailPage() {
   const sendReport = async (body: { reason: ReportReason; detail: string }) => {
     setSendingReport(true)
     try {
-      await workerRequest(reportJob, { params: { id }, body }, { idempotencyKey: newIdempotencyKey() })
+      await reportPosting(id, body, newIdempotencyKey())
       setReporting(false)
       showNotice('已收到举报，我们会尽快核实')
       await refresh()

@@ -5,11 +5,11 @@ import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { Section } from '@/components/section'
 import { goToMeTab, requireSignIn } from '@/features/account/require-sign-in'
-import { signOut, useSession, workerRequest } from '@/features/account/session'
+import { deleteMyAccount } from '@/features/account/api/me'
+import { signOut, useSession } from '@/features/account/session'
 import { PageRoot } from '@/components/page-root'
 import { showNotice } from '@/lib/notice'
 import './index.scss'
-import { deleteMe } from '@contract/me'
 
 const deleted = [
   '您的姓名、手机号、身份证号',
@@ -28,7 +28,7 @@ export default function DeletePage() {
     setBusy(true)
     setError(null)
     try {
-      await workerRequest(deleteMe)
+      await deleteMyAccount()
       await signOut({ remote: false })
       setConfirming(false)
       showNotice('账号已注销')

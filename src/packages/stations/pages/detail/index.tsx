@@ -1,7 +1,7 @@
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { requireSignIn } from '@/features/account/require-sign-in'
-import { handleAuthFailure, setMe, useSession } from '@/features/account/session'
+import { setMe, useSession } from '@/features/account/session'
 import { useStation } from '@/features/stations/api/use-station'
 import { PartyRegister } from '@/features/stations/components/party-register'
 import { StationDetailView } from '@/features/stations/components/station-detail'
@@ -35,7 +35,6 @@ export default function StationDetailPage() {
                 me={session.me}
                 onNeedSignIn={() => requireSignIn(`/packages/stations/pages/detail/index?id=${data.id}`)}
                 onMeChanged={setMe}
-                onSignedOut={handleAuthFailure}
               />
             }
             onOpenJob={(jobId) => openPage(`/packages/jobs/pages/detail/index?id=${jobId}`)}

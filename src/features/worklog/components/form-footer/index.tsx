@@ -1,5 +1,6 @@
 import { Text } from '@tarojs/components'
 import { BigButton } from '@/components/big-button'
+import './index.scss'
 
 interface Props {
   /** What is wrong with the form as a whole (or a field it has no place for); nothing when null. */

@@ -1,11 +1,9 @@
-import Taro from '@tarojs/taro'
 import { PageRoot } from '@/components/page-root'
 import { OutboxBanner } from '@/components/outbox-banner'
-import { showNotice } from '@/lib/notice'
+import { backAfterSave } from '@/features/worklog/lib/after-save'
 import { PaymentForm } from '@/features/worklog/components/payment-form'
 import { chinaToday } from '@/features/worklog/lib/calendar'
 import { SignedIn } from '../signed-in'
-import '../form.scss'
 import { useIdParam } from '@/hooks/use-id-param'
 
 /** 老板给了钱: the amount, how it came and when. */
@@ -18,10 +16,7 @@ export default function WorklogPaymentPage() {
         <PaymentForm
           employerId={employerId}
           today={chinaToday()}
-          onSaved={(queued) => {
-            showNotice(queued ? '没有网络，已存在手机上，有网络后自动发出' : '记好了')
-            void Taro.navigateBack()
-          }}
+          onSaved={backAfterSave}
         />
       </SignedIn>
     </PageRoot>

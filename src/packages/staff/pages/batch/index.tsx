@@ -3,7 +3,6 @@ import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { asButton } from '@/lib/a11y'
 import Taro from '@tarojs/taro'
-import { request, useApi } from '@/api'
 import { townships } from '@contract/me'
 import type { StaffMember } from '@contract/staff'
 import { batchStatusLabel, cancelTransportBatchBody, type CreateTransportBatchBody, createTransportBatchBody, type TransportBatch, vehicleKindLabel, vehicleKinds, type VehicleKind } from '@contract/transport'
@@ -20,9 +19,9 @@ import { errorText, staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { chinaTime, routeTitle, runBy } from '@/features/transport/lib/format'
-import { listStations } from '@contract/stations'
-import { staffCancelTransportBatch, staffCreateTransportBatch, staffDepartTransportBatch, staffTransportManifest } from '@contract/transport'
 import { useIdParam } from '@/hooks/use-id-param'
+import { cancelBatch, createBatch, departBatch, useManifest } from '@/features/staff/api/staff-transport'
+import { useStationChoices } from '@/features/staff/api/staff-admin'
 
 /** Without ?id: schedule a batch. With it: the batch, its 乘车名单 (CSV too), 标记已发车 and 取消这趟车. */
 export default function StaffBatchPage() {
@@ -76,7 +75,7 @@ function instantOf(date: string, time: string, what: string): string | undefined
 function BatchForm({ staff }: { staff: StaffMember }) {
   const admin = staff.role === 'admin'
   const { draft: d, set, errors, message, busy, save } = useStaffForm<Draft>(emptyDraft)
-  const stations = useApi(listStations, { query: {} }, { enabled: admin })
+  const stations = useStationChoices(admin)
   const text = (k: Exclude<keyof Draft, 'departureTownship' | 'vehicleKind' | 'stationId'>, label: string, extra: { type?: 'number'; hint?: string; error?: string; placeholder?: string } = {}) => (
     <TextField
       label={label}
@@ -114,7 +113,7 @@ function BatchForm({ staff }: { staff: StaffMember }) {
     if (departAt === undefined) local.departAt = '请填写发车日期和时间'
     else if (typeof departAt === 'object') local.departAt = departAt.error
     if (meetAt !== undefined && typeof meetAt === 'object') local.meetAt = meetAt.error
-    const saved = await save(body, local, (idempotencyKey) => request(staffCreateTransportBatch, { body: body as CreateTransportBatchBody }, { idempotencyKey }))
+    const saved = await save(body, local, (idempotencyKey) => createBatch(body as CreateTransportBatchBody, idempotencyKey))
     if (saved) void Taro.redirectTo({ url: staffPaths.batch(saved.id) })
   }
 
@@ -187,7 +186,7 @@ function BatchFacts({ batch, riders }: { batch: TransportBatch; riders: number }
 }
 
 function ExistingBatch({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useApi(staffTransportManifest, { params: { id } })
+  const { data, error, loading, refresh } = useManifest(id)
   const [confirming, setConfirming] = useState<'depart' | 'cancel' | null>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | undefined>()
@@ -212,7 +211,7 @@ function ExistingBatch({ id }: { id: number }) {
 
   const depart = () =>
     act(async () => {
-      const done = await request(staffDepartTransportBatch, { params: { id } })
+      const done = await departBatch(id)
       return `已标记发车，${done.riders} 人计入输出人数`
     })
 
@@ -224,7 +223,7 @@ function ExistingBatch({ id }: { id: number }) {
     }
     setReasonError(undefined)
     void act(async () => {
-      const done = await request(staffCancelTransportBatch, { params: { id }, body: checked.data })
+      const done = await cancelBatch(id, checked.data)
       return `这趟车已取消，退还了 ${done.released} 个座位`
     })
   }

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { request, useApi } from '@/api'
 import { type Course, courseModeLabel, courseModes, courseRuleErrors, type CourseMode, createCourseBody, type CreateCourseBody } from '@contract/training'
 import { trades, type Trade } from '@contract/reference'
 import { StateView } from '@/components/state-view'
@@ -9,8 +8,8 @@ import { StaffShell } from '@/features/staff/components/staff-shell'
 import { checkForm } from '@/lib/check-form'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
-import { getCourse, staffCreateCourse, staffUpdateCourse } from '@contract/training'
 import { useIdParam } from '@/hooks/use-id-param'
+import { saveCourse, useCourseToEdit } from '@/features/staff/api/staff-courses'
 
 /** Admins: without ?id open a new course; with it, change one (capacity, dates, placement terms…). */
 export default function StaffCourseEditPage() {
@@ -23,7 +22,7 @@ export default function StaffCourseEditPage() {
 }
 
 function ExistingCourse({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useApi(getCourse, { params: { id } })
+  const { data, error, loading, refresh } = useCourseToEdit(id)
   return (
     <StateView loading={loading} error={error} onRetry={() => void refresh()}>
       {data && <CourseForm course={data} />}
@@ -132,11 +131,7 @@ function CourseForm({ course }: { course?: Course }) {
 
   const submit = async () => {
     const body = bodyOf(d)
-    const saved = await save(body, localErrors(body), (idempotencyKey) =>
-      course
-        ? request(staffUpdateCourse, { params: { id: course.id }, body }, { idempotencyKey })
-        : request(staffCreateCourse, { body }, { idempotencyKey }),
-    )
+    const saved = await save(body, localErrors(body), (idempotencyKey) => saveCourse(course?.id ?? null, body, idempotencyKey))
     if (!saved) return
     if (!course) {
       void Taro.redirectTo({ url: staffPaths.course(saved.id) })

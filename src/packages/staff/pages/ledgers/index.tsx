@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { useApi } from '@/api'
 import { townships } from '@contract/me'
 import { type AccountLedgerKind, accountLedgerKinds, isRosterLedgerKind, type LedgerRow, ledgerKindLabel, yesNoUnanswered } from '@contract/staff-ledgers'
 import { BigButton } from '@/components/big-button'
@@ -10,7 +9,7 @@ import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { exportLedgerCsv } from '@/features/staff/api/ledger-export'
 import { errorText } from '@/features/staff/lib/paths'
-import { staffLedger } from '@contract/staff-ledgers'
+import { useLedger } from '@/features/staff/api/staff-misc'
 
 
 /** 台账: one register per kind, filtered by township and destination; exported as CSV for Excel. */
@@ -24,7 +23,7 @@ function Ledgers({ admin }: { admin: boolean }) {
   const [destination, setDestination] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const query = { ...(township ? { township: township as (typeof townships)[number] } : {}), ...(destination.trim() ? { destination: destination.trim() } : {}) }
-  const { data, error, loading, refresh } = useApi(staffLedger, { params: { kind }, query })
+  const { data, error, loading, refresh } = useLedger(kind, query)
   // This page lists the account registers; the roster's answer people, not accounts.
   const rows: LedgerRow[] = data && !isRosterLedgerKind(data.kind) ? (data.items as LedgerRow[]) : []
 

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { request } from '@/api'
 import { type Policy, policyBody, type PolicyCategory, policyCategories } from '@contract/policies'
 import { StateView } from '@/components/state-view'
 import { asLink } from '@/lib/a11y'
@@ -13,8 +12,8 @@ import { checkForm } from '@/lib/check-form'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
-import { staffCreatePolicy, staffUpdatePolicy } from '@contract/policies'
 import { useIdParam } from '@/hooks/use-id-param'
+import { savePolicy } from '@/features/staff/api/staff-misc'
 
 /** Admins: without ?id publish an article; with it, change one. */
 export default function StaffPolicyPage() {
@@ -52,11 +51,7 @@ function PolicyForm({ policy }: { policy?: Policy }) {
   const submit = async () => {
     // Edits send every field too: the same rules apply to each, and an untouched one goes back as it was.
     const checked = checkForm(policyBody, d)
-    const result = await save(d, checked.ok ? {} : checked.fields, (idempotencyKey) =>
-      saved
-        ? request(staffUpdatePolicy, { params: { id: saved.id }, body: d }, { idempotencyKey })
-        : request(staffCreatePolicy, { body: d }, { idempotencyKey }),
-    )
+    const result = await save(d, checked.ok ? {} : checked.fields, (idempotencyKey) => savePolicy(saved?.id ?? null, d, idempotencyKey))
     if (!result) return
     if (saved) {
       setSaved(result)

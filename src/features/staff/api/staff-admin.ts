@@ -2,7 +2,7 @@
 import { request, useApi, useApiList } from '@/api'
 import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigures, staffListAccounts, staffResetPassword, staffUnlockAccount } from '@contract/staff-admin'
 import { listStations } from '@contract/stations'
-import type { BodyOf } from './body-of'
+import type { BodyOf } from './request-parts'
 
 export const useStaffAccounts = () => useApi(staffListAccounts)
 export const useAccessLog = () => useApiList(staffAccessLog, { query: {} })

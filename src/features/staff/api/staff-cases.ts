@@ -1,7 +1,7 @@
 /** The workbench's rights cases: the queue, one case, and what staff write on it. */
 import { newIdempotencyKey, request, useApi, useApiList } from '@/api'
 import { getRightsRequest, staffAddRightsNote, staffListRightsRequests, staffRecordRightsCall, staffTransitionRightsRequest } from '@contract/rights'
-import type { BodyOf, QueryOf } from './body-of'
+import type { BodyOf, QueryOf } from './request-parts'
 
 export const useCaseQueue = (query: QueryOf<typeof staffListRightsRequests>) => useApiList(staffListRightsRequests, { query })
 export const useCase = (trackingNo: string) => useApi(getRightsRequest, { params: { trackingNo } })

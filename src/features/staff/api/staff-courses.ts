@@ -11,7 +11,7 @@ import {
   staffListCourses,
   staffUpdateCourse,
 } from '@contract/training'
-import type { BodyOf } from './body-of'
+import type { BodyOf } from './request-parts'
 
 export const useStaffCourses = (mode: CourseMode | 'all') => useApiList(staffListCourses, { query: mode === 'all' ? {} : { mode } })
 export const useCourseDemand = () => useApi(courseRequestSummary)

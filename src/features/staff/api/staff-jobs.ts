@@ -11,7 +11,7 @@ import {
   staffUpdateJob,
   staffVerifyEmployer,
 } from '@contract/staff-jobs'
-import type { BodyOf } from './body-of'
+import type { BodyOf } from './request-parts'
 
 export const useStaffJobs = () => useApiList(staffListJobs, { query: {} })
 export const useJobsUnderReview = () => useApi(staffJobsUnderReview)

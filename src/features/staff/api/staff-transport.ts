@@ -7,7 +7,7 @@ import {
   staffListTransportBatches,
   staffTransportManifest,
 } from '@contract/transport'
-import type { BodyOf, QueryOf } from './body-of'
+import type { BodyOf, QueryOf } from './request-parts'
 
 export const useStaffBatches = (query: QueryOf<typeof staffListTransportBatches>) => useApiList(staffListTransportBatches, { query })
 export const useManifest = (id: number) => useApi(staffTransportManifest, { params: { id } })

@@ -7,7 +7,7 @@ import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
 import { checkForm } from '@/lib/check-form'
 import { errorText } from '../../lib/paths'
-import { changePassword } from '../../api/staff-misc'
+import { changePassword } from '../../api/staff-session'
 
 interface Props {
   /** The password in use is a one-time one (first sign-in, or reset by an admin): says why this comes first. */

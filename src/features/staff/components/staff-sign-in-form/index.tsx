@@ -5,7 +5,7 @@ import type { StaffMember } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
 import './index.scss'
-import { staffSignIn } from '../../api/staff-misc'
+import { staffSignIn } from '../../api/staff-session'
 
 interface Props {
   onSignedIn: (token: string, staff: StaffMember) => void

@@ -9,7 +9,7 @@ import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { exportLedgerCsv } from '@/features/staff/api/ledger-export'
 import { errorText } from '@/features/staff/lib/paths'
-import { useLedger } from '@/features/staff/api/staff-misc'
+import { useLedger } from '@/features/staff/api/staff-ledgers'
 
 
 /** 台账: one register per kind, filtered by township and destination; exported as CSV for Excel. */

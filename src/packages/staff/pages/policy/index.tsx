@@ -13,7 +13,7 @@ import { staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { useIdParam } from '@/hooks/use-id-param'
-import { savePolicy } from '@/features/staff/api/staff-misc'
+import { savePolicy } from '@/features/staff/api/staff-policies'
 
 /** Admins: without ?id publish an article; with it, change one. */
 export default function StaffPolicyPage() {

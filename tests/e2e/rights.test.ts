@@ -4,6 +4,10 @@ import { useServerAndBrowser } from './support/harness'
 
 const e2e = useServerAndBrowser()
 
+const wageSlip = png()
+/** A PNG's width, from its IHDR chunk. */
+const wageSlipWidth = wageSlip.readUInt32BE(16)
+
 async function latestCode(phone: string): Promise<string> {
   const res = await fetch(`${e2e.server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)
   const { items } = (await res.json()) as { items: Array<{ code: string; sentAt: string }> }
@@ -71,7 +75,7 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     // Step 4: a photo, through the browser's file chooser.
     await page.getByText('第 4 步，共 5 步').waitFor()
     const [fileChooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.photo-picker__add').click()])
-    await fileChooser.setFiles({ name: 'wage-slip.png', mimeType: 'image/png', buffer: png() })
+    await fileChooser.setFiles({ name: 'wage-slip.png', mimeType: 'image/png', buffer: wageSlip })
     await page.locator('.photo-picker__item').first().waitFor()
     await page.getByText('已传 1 张，最多 9 张').waitFor()
     await page.locator('.request-form__actions .big-button').click()
@@ -89,10 +93,11 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     await page.locator('.rights-case__status-text').getByText('已提交，等待受理').waitFor()
     const photo = page.locator('.timeline__photo img, img.timeline__photo').first()
     await photo.waitFor()
-    await page.waitForFunction(() => {
+    // The photo itself came back and decodes: as wide as the file sent.
+    await page.waitForFunction((width) => {
       const img = document.querySelector('.timeline__photo img, img.timeline__photo') as HTMLImageElement | null
-      return Boolean(img && img.complete && img.naturalWidth === 8)
-    })
+      return Boolean(img && img.complete && img.naturalWidth === width)
+    }, wageSlipWidth)
 
     // The station accepts it; the worker opens the page again and sees it.
     await staffAccept(trackingNo, '已收到您的求助，明天上午和老板联系。')

@@ -9,15 +9,24 @@ function Page({ refresh, when }: { refresh: () => Promise<unknown>; when?: boole
   return null
 }
 
+/** The worker goes to another page and comes back. */
+const away = () => act(() => void firePageEvent('hide'))
 const show = () => act(() => void firePageEvent('show'))
+const goAndReturn = () => {
+  away()
+  show()
+}
 
 describe('useRefreshOnReturn', () => {
   it('leaves the first show to the page’s own read, and reads again on each return', () => {
     const refresh = jest.fn(() => Promise.resolve())
     render(<Page refresh={refresh} />)
     expect(refresh).not.toHaveBeenCalled()
+    // A show with no hide before it is no return (the page's first show, or a component drawn after it).
     show()
-    show()
+    expect(refresh).not.toHaveBeenCalled()
+    goAndReturn()
+    goAndReturn()
     expect(refresh).toHaveBeenCalledTimes(2)
   })
 
@@ -25,10 +34,10 @@ describe('useRefreshOnReturn', () => {
     const refresh = jest.fn(() => Promise.resolve())
     let signedIn = false
     render(<Page refresh={refresh} when={() => signedIn} />)
-    show()
+    goAndReturn()
     expect(refresh).not.toHaveBeenCalled()
     signedIn = true
-    show()
+    goAndReturn()
     expect(refresh).toHaveBeenCalledTimes(1)
   })
 

@@ -1,16 +1,20 @@
 import { useRef } from 'react'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh } from '@tarojs/taro'
 
 /**
  * Reloads a page's data when the worker comes back to it (from a detail or a form that may have changed it) and on
- * pull-down. The first show is skipped: the page's own read is already under way, so it is fetched once. `when`
- * false (or a function answering false at that moment) skips the return reload.
+ * pull-down. Only a show that follows a hide is a return: the first show is the page's own read (fetched once), and
+ * a component drawn after its page was shown (behind a sign-in check) still reloads on its first return.
+ * `when` false (or a function answering false at that moment) skips the return reload.
  */
 export function useRefreshOnReturn(refresh: () => Promise<unknown>, when: boolean | (() => boolean) = true): void {
-  const shown = useRef(false)
+  const away = useRef(false)
+  useDidHide(() => {
+    away.current = true
+  })
   useDidShow(() => {
-    if (shown.current && (typeof when === 'function' ? when() : when)) void refresh()
-    shown.current = true
+    if (away.current && (typeof when === 'function' ? when() : when)) void refresh()
+    away.current = false
   })
   usePullDownRefresh(() => {
     void refresh().finally(() => Taro.stopPullDownRefresh())

@@ -63,6 +63,7 @@ test('lists the postings with wage, state and applicants, and the reported ones 
   expect(screen.getByText('待核查')).toBeTruthy()
   // Each list read once on opening; again when the page is shown anew (back from a posting).
   expect(mockApi.callsTo('GET', '/staff/jobs')).toHaveLength(1)
+  act(() => void firePageEvent('hide'))
   act(() => void firePageEvent('show'))
   await settle()
   expect(mockApi.callsTo('GET', '/staff/jobs')).toHaveLength(2)

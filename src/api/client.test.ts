@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { z } from 'zod/mini'
 import { endpoint } from '@contract'
-import { ApiError, request } from '.'
+import { ApiError, onSessionRefused, request } from '.'
 import { api } from '@contract'
 import { buildQuery } from './client'
 
@@ -114,4 +114,30 @@ test('sends the bearer token when signed in', async () => {
   await request(api.health)
   expect(taroRequest.mock.calls[0][0].header.Authorization).toBe('Bearer tok123')
   Taro.removeStorageSync('wgt.session.token')
+})
+
+describe('a refused session (401) is reported once, to whoever handles sign-in', () => {
+  const mine = endpoint({ method: 'GET', path: '/me/things', access: 'worker', summary: 'test read', response: z.object({ id: z.number() }) })
+  const refused = () => ok({ error: { code: 'UNAUTHORIZED', message: '请先登录' } }, 401)
+
+  test('a 401 from an endpoint that needs a session tells the listeners, and is thrown as usual', async () => {
+    const listener = jest.fn()
+    const stop = onSessionRefused(listener)
+    taroRequest.mockReturnValueOnce(refused())
+    await expect(request(mine)).rejects.toMatchObject({ status: 401 })
+    expect(listener).toHaveBeenCalledTimes(1)
+    stop()
+    taroRequest.mockReturnValueOnce(refused())
+    await expect(request(mine)).rejects.toMatchObject({ status: 401 })
+    expect(listener).toHaveBeenCalledTimes(1)
+  })
+
+  test('a sign-in refused (a public endpoint) is no ended session', async () => {
+    const listener = jest.fn()
+    const stop = onSessionRefused(listener)
+    taroRequest.mockReturnValueOnce(refused())
+    await expect(request(createThing, { body: { name: 'x' } })).rejects.toMatchObject({ status: 401 })
+    expect(listener).not.toHaveBeenCalled()
+    stop()
+  })
 })

@@ -4,8 +4,8 @@ import { safeParse } from 'zod/mini'
 import { ApiError } from './api-error'
 import { apiBase, retryDelaysMs } from './config'
 import { newIdempotencyKey } from './idempotency-key'
-import { getToken } from './session'
-import { send, type RawResponse } from './transport'
+import { getToken, reportSessionRefused } from './session'
+import { send, type RawResponse } from './http'
 
 export interface CallOptions {
   /** Reuse the key of an earlier attempt at the same user action. */
@@ -63,6 +63,8 @@ export function readResponse<E extends AnyEndpoint>(endpoint: E, raw: RawRespons
     if (parsed.success) return parsed.data as ResponseOf<E>
     throw new ApiError('BAD_RESPONSE', undefined, { status: raw.status })
   }
+  // A login's own 401 (a wrong code) is no refused session; any other is, whatever the page was doing.
+  if (raw.status === 401 && endpoint.access !== 'public') reportSessionRefused()
   const failure = errorBody.safeParse(raw.body)
   if (failure.success) {
     const { code, message, fields, retryAfter } = failure.data.error

@@ -1,45 +1,12 @@
-import { deflateSync } from 'node:zlib'
+import { png } from '../../server/test-support/images'
 import { journey, phoneContext } from './support/browser'
 import { useServerAndBrowser } from './support/harness'
 
 const e2e = useServerAndBrowser()
 
-/** A real 8×8 PNG, made here: signature, IHDR, zlib IDAT and IEND, each chunk with its CRC. */
-function smallPng(): Buffer {
-  const table = Array.from({ length: 256 }, (_, n) => {
-    let c = n
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-    return c >>> 0
-  })
-  const crc = (buf: Buffer) => {
-    let c = 0xffffffff
-    for (const b of buf) c = table[(c ^ b) & 0xff] ^ (c >>> 8)
-    return (c ^ 0xffffffff) >>> 0
-  }
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const out = Buffer.alloc(12 + data.length)
-    out.writeUInt32BE(data.length, 0)
-    body.copy(out, 4)
-    out.writeUInt32BE(crc(body), 8 + data.length)
-    return out
-  }
-  const size = 8
-  const ihdr = Buffer.alloc(13)
-  ihdr.writeUInt32BE(size, 0)
-  ihdr.writeUInt32BE(size, 4)
-  ihdr[8] = 8
-  ihdr[9] = 2
-  const rows = Array.from({ length: size }, (_, y) =>
-    Buffer.concat([Buffer.from([0]), ...Array.from({ length: size }, (_, x) => Buffer.from([x * 30, y * 30, 120]))]),
-  )
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
+const wageSlip = png()
+/** A PNG's width, from its IHDR chunk. */
+const wageSlipWidth = wageSlip.readUInt32BE(16)
 
 async function latestCode(phone: string): Promise<string> {
   const res = await fetch(`${e2e.server.baseUrl}/api/dev/sms-outbox?phone=${phone}`)
@@ -108,7 +75,7 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     // Step 4: a photo, through the browser's file chooser.
     await page.getByText('第 4 步，共 5 步').waitFor()
     const [fileChooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('.photo-picker__add').click()])
-    await fileChooser.setFiles({ name: 'wage-slip.png', mimeType: 'image/png', buffer: smallPng() })
+    await fileChooser.setFiles({ name: 'wage-slip.png', mimeType: 'image/png', buffer: wageSlip })
     await page.locator('.photo-picker__item').first().waitFor()
     await page.getByText('已传 1 张，最多 9 张').waitFor()
     await page.locator('.request-form__actions .big-button').click()
@@ -126,10 +93,11 @@ test('a worker asks for help with a photo; staff accept it; the worker sees it o
     await page.locator('.rights-case__status-text').getByText('已提交，等待受理').waitFor()
     const photo = page.locator('.timeline__photo img, img.timeline__photo').first()
     await photo.waitFor()
-    await page.waitForFunction(() => {
+    // The photo itself came back and decodes: as wide as the file sent.
+    await page.waitForFunction((width) => {
       const img = document.querySelector('.timeline__photo img, img.timeline__photo') as HTMLImageElement | null
-      return Boolean(img && img.complete && img.naturalWidth === 8)
-    })
+      return Boolean(img && img.complete && img.naturalWidth === width)
+    }, wageSlipWidth)
 
     // The station accepts it; the worker opens the page again and sees it.
     await staffAccept(trackingNo, '已收到您的求助，明天上午和老板联系。')

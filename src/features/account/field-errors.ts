@@ -1,16 +1,7 @@
 import { isApiError } from '@/api'
+import type { FieldErrors } from '@/lib/check-form'
 
-export type FieldErrors = Record<string, string>
-
-interface SafeParser {
-  safeParse: (value: unknown) => { success: true } | { success: false; error: { issues: Array<{ message: string }> } }
-}
-
-/** The first message a contract schema gives for a value, or undefined when it is fine. */
-export function checkWith(schema: SafeParser, value: unknown): string | undefined {
-  const result = schema.safeParse(value)
-  return result.success ? undefined : result.error.issues[0]?.message
-}
+export type { FieldErrors } from '@/lib/check-form'
 
 /** What the server said is wrong with each field (ApiError.fields), keyed by the body's field names. */
 export function serverFieldErrors(e: unknown): FieldErrors {

@@ -3,8 +3,7 @@
  * The token itself lives in '@/api' (setToken/getToken); this keeps the profile that goes with it.
  */
 import { useEffect, useSyncExternalStore } from 'react'
-import { ApiError, clearSavedReads, getToken, isApiError, request, setToken, type CallOptions } from '@/api'
-import type { RequestOf, ResponseOf } from '@contract/endpoint'
+import { ApiError, clearSavedReads, getToken, isApiError, onSessionRefused, request, setToken } from '@/api'
 import type { Me } from '@contract/me'
 import { privacyNoticeVersion } from '@contract/privacy'
 import { privacyAccepted } from './privacy-local'
@@ -31,16 +30,25 @@ function update(next: Partial<SessionState>): void {
   listeners.forEach((l) => l())
 }
 
+/** The server no longer knows this session (expired, revoked, account deleted): forget it on this device. */
+function endRefusedSession(): void {
+  setToken(null)
+  clearSavedReads(personalSavedReads)
+  update({ me: null, loading: false, error: null, checked: true })
+}
+
+// The one handler of a refused session: whatever call met the 401, every page now shows the sign-in prompt.
+onSessionRefused(endRefusedSession)
+
 /**
- * Whether a failure means "not signed in as a worker": 401 (token expired, revoked, account deleted) clears the
- * token; 403 means the token is a staff member's, which stays (the staff entry uses it) but is not a worker session.
+ * Whether a failure means "not signed in as a worker": 401 (the session ended) or 403, which means
+ * the token is a staff member's: it stays (the staff entry uses it) but is not a worker session.
  */
-export function handleAuthFailure(e: unknown): boolean {
+function notWorkerSession(e: unknown): boolean {
   if (!isApiError(e)) return false
   if (e.status === 401) {
-    setToken(null)
-    clearSavedReads(personalSavedReads)
-    update({ me: null, loading: false, error: null, checked: true })
+    // Already done by the client's report; done here too when the call never reached it.
+    endRefusedSession()
     return true
   }
   if (e.status === 403 && e.code === 'FORBIDDEN') {
@@ -48,22 +56,6 @@ export function handleAuthFailure(e: unknown): boolean {
     return true
   }
   return false
-}
-
-type AnyEndpoint = Parameters<typeof request>[0]
-
-/** `request` for worker endpoints: a 401 signs the worker out everywhere, then the error is thrown as usual. */
-export async function workerRequest<E extends AnyEndpoint>(
-  endpoint: E,
-  req?: RequestOf<E>,
-  options?: CallOptions,
-): Promise<ResponseOf<E>> {
-  try {
-    return (await request(endpoint, req, options)) as ResponseOf<E>
-  } catch (e) {
-    if (isApiError(e) && e.status === 401) handleAuthFailure(e)
-    throw e
-  }
 }
 
 let inflight: Promise<void> | null = null
@@ -82,7 +74,7 @@ export function refreshSession(): Promise<void> {
       await syncPrivacyConsent(me)
     })
     .catch((e) => {
-      if (!handleAuthFailure(e)) {
+      if (!notWorkerSession(e)) {
         update({ loading: false, error: isApiError(e) ? e : new ApiError('BAD_RESPONSE'), checked: true })
       }
     })

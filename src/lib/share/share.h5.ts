@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { showNotice } from '../notice'
 import type { ShareTarget } from './share.types'
 
 export type { ShareTarget } from './share.types'
@@ -11,9 +12,7 @@ export function useShare(target: ShareTarget | null): { label: string; share: ()
       if (!target) return
       // Browser-history routes: the page path is the address.
       const url = `${window.location.origin}${target.path}`
-      void Taro.setClipboardData({ data: `${target.title} ${url}` }).then(() =>
-        Taro.showToast({ title: '链接已复制，可以粘贴发给老乡', icon: 'none', duration: 2500 }),
-      )
+      void Taro.setClipboardData({ data: `${target.title} ${url}` }).then(() => showNotice('链接已复制，可以粘贴发给老乡'))
     },
   }
 }

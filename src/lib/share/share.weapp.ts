@@ -1,5 +1,6 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { useEffect } from 'react'
+import { showNotice } from '../notice'
 import type { ShareTarget } from './share.types'
 
 export type { ShareTarget } from './share.types'
@@ -12,6 +13,6 @@ export function useShare(target: ShareTarget | null): { label: string; share: ()
   useShareAppMessage(() => (target ? { title: target.title, path: target.path } : {}))
   return {
     label: '分享给老乡',
-    share: () => void Taro.showToast({ title: '点右上角 ··· 发给朋友', icon: 'none', duration: 2500 }),
+    share: () => showNotice('点右上角 ··· 发给朋友'),
   }
 }

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { BigButton } from '@/components/big-button'
 import { ElderToggle } from '@/components/elder-toggle'
 import { ListRow } from '@/components/list-row'
@@ -13,6 +12,7 @@ import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 const mePages = '/packages/me/pages'
 
@@ -22,9 +22,7 @@ export default function MePage() {
   const { me, signedIn } = session
 
   // Back from another page (profile saved, signed in elsewhere): show the latest.
-  useDidShow(() => {
-    if (signedIn) void session.refresh()
-  })
+  useRefreshOnReturn(session.refresh, signedIn)
 
   return (
     <PageRoot className='me-page'>

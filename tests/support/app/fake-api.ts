@@ -1,9 +1,9 @@
 /**
- * A stand-in for the server behind the app's one HTTP function (`send` in src/api/transport.ts), for page tests that
+ * A stand-in for the server behind the app's one HTTP function (`send` in src/api/http.ts), for page tests that
  * run the real client, hooks and staff session. Answers are checked by the client with the contract as usual.
  *
  *   const mockApi = fakeApi()
- *   jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+ *   jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
  *   mockApi.on('GET', '/staff/me', () => staff)
  */
 export interface FakeRequest {

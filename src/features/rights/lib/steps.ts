@@ -1,5 +1,6 @@
 /** The form's five steps and the fields each one checks, with the contract's own rules and messages. */
 import { createRightsRequestBody, rightsFields } from '@contract/rights'
+import { checkField, formErrors } from '@/lib/check-form'
 import { bodyOf, type RightsDraft } from './draft'
 
 export const steps = [
@@ -18,17 +19,13 @@ export function stepErrors(draft: RightsDraft, step: number): FieldErrors {
   const fields = steps[step].fields as readonly string[]
   if (step === 2 && !draft.workedTo) errors.workedTo = '请选择干到什么时候，还在干就选「现在还在干」'
   if (step === 2 && !draft.workedFrom) errors.workedFrom = '请选择从什么时候开始干'
-  const result = createRightsRequestBody.safeParse(bodyOf(draft))
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const key = String(issue.path[0] ?? '')
-      if (fields.includes(key) && !errors[key]) errors[key] = issue.message
-    }
+  for (const [key, message] of Object.entries(formErrors(createRightsRequestBody, bodyOf(draft)))) {
+    if (fields.includes(key) && !errors[key]) errors[key] = message
   }
   // The contract allows leaving the name out; typed, it must be a name.
-  if (step === 4 && draft.contactName.trim()) {
-    const name = rightsFields.contactName.safeParse(draft.contactName)
-    if (!name.success && !errors.contactName) errors.contactName = name.error.issues[0].message
+  if (step === 4 && draft.contactName.trim() && !errors.contactName) {
+    const name = checkField(rightsFields.contactName, draft.contactName)
+    if (name) errors.contactName = name
   }
   return errors
 }

@@ -1,5 +1,5 @@
 import { createPersonBody, personStatusProblems, type CreatePersonBody, type PersonStatusFields } from '@contract/roster'
-import { fieldErrors, plainChineseError } from '@contract/messages'
+import { checkForm } from '@/lib/check-form'
 
 /**
  * The whole record checked with the contract's own schema and status rule before it is sent, so the officer reads by
@@ -7,8 +7,8 @@ import { fieldErrors, plainChineseError } from '@contract/messages'
  * schema runs it only once every field parses, and the server names every problem at once.
  */
 export function recordProblems(body: CreatePersonBody): Record<string, string> {
-  const result = createPersonBody.safeParse(body, { error: plainChineseError })
-  if (result.success) return {}
+  const result = checkForm(createPersonBody, body)
+  if (result.ok) return {}
   const status = body.status ? personStatusProblems({ workAbility: 'full', returnReason: null, destinationProvince: null, destinationCity: null, howWent: null, ...body } as PersonStatusFields) : {}
-  return { ...status, ...fieldErrors(result.error) }
+  return { ...status, ...result.fields }
 }

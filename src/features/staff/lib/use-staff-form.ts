@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react'
 import { isApiError, newIdempotencyKey } from '@/api'
+import { type FieldErrors } from '@/lib/check-form'
 import { errorText } from './paths'
 
-export type FieldErrors = Record<string, string>
+export type { FieldErrors }
 
 export const fixTheFields = '有几项需要改一下，请看红字'
 

@@ -28,18 +28,16 @@ export function useWorklogEmployer(id: number, enabled: boolean) {
   return useApi(getWorklogEmployer, { params: { id } }, { enabled: enabled && id > 0, cache: employerCache(id) })
 }
 
-/**
- * Logs a day now, or keeps it on the phone to send later (same key, so it is recorded once). The phone's own time
- * goes with it: the server records both, and whether it was entered on the day.
- */
+/** The phone's own time goes with each entry: the server records both, and whether it was entered on the day. */
+const stamped = <B extends { clientEnteredAt?: string }>(body: B): B => ({ ...body, clientEnteredAt: body.clientEnteredAt ?? new Date().toISOString() })
+
+/** Logs a day now, or keeps it on the phone to send later (same key, so it is recorded once). */
 export async function logDay(body: WorklogEntryBody, label: string) {
-  const withTime = { ...body, clientEnteredAt: body.clientEnteredAt ?? new Date().toISOString() }
-  return submit('logWorklogDay', logWorklogDay, { body: withTime }, { label, idempotencyKey: newIdempotencyKey() })
+  return submit('logWorklogDay', logWorklogDay, { body: stamped(body) }, { label, idempotencyKey: newIdempotencyKey() })
 }
 
 export async function addPayment(body: WorklogPaymentBody, label: string) {
-  const withTime = { ...body, clientEnteredAt: body.clientEnteredAt ?? new Date().toISOString() }
-  return submit('addWorklogPayment', addWorklogPayment, { body: withTime }, { label, idempotencyKey: newIdempotencyKey() })
+  return submit('addWorklogPayment', addWorklogPayment, { body: stamped(body) }, { label, idempotencyKey: newIdempotencyKey() })
 }
 
 export function createEmployer(body: WorklogEmployerBody, idempotencyKey: string) {
@@ -54,15 +52,16 @@ export function deletePayment(id: number) {
   return request(deleteWorklogPayment, { params: { id } })
 }
 
-/** Day entries still on the phone (no network yet): shown on the calendar as 待发送. */
-export function pendingDays(entries: OutboxEntry[] = readOutbox()): (WorklogEntryBody & { outboxId: string })[] {
-  return entries
-    .filter((e) => e.name === 'logWorklogDay' && e.state === 'pending')
-    .map((e) => ({ ...(e.req as { body: WorklogEntryBody }).body, outboxId: e.id }))
+/** The bodies of one kind of write still on the phone (no network yet), each with its outbox id. */
+function pending<B>(name: string, entries: OutboxEntry[]): (B & { outboxId: string })[] {
+  return entries.filter((e) => e.name === name && e.state === 'pending').map((e) => ({ ...(e.req as { body: B }).body, outboxId: e.id }))
 }
 
-export function pendingPayments(entries: OutboxEntry[] = readOutbox()): (WorklogPaymentBody & { outboxId: string })[] {
-  return entries
-    .filter((e) => e.name === 'addWorklogPayment' && e.state === 'pending')
-    .map((e) => ({ ...(e.req as { body: WorklogPaymentBody }).body, outboxId: e.id }))
+/** Day entries still on the phone: shown on the calendar as 待发送. */
+export function pendingDays(entries: OutboxEntry[] = readOutbox()) {
+  return pending<WorklogEntryBody>('logWorklogDay', entries)
+}
+
+export function pendingPayments(entries: OutboxEntry[] = readOutbox()) {
+  return pending<WorklogPaymentBody>('addWorklogPayment', entries)
 }

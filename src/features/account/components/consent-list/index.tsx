@@ -2,14 +2,12 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 
 import { consentKinds, consentLabel, type ConsentKind, type Me } from '@contract/me'
-import { privacyNoticeVersion } from '@contract/privacy'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { consentPurpose, latestConsent, withdrawEffect } from '../../consents'
 import { forgetPrivacyAcceptance } from '../../privacy-local'
-import { workerRequest } from '../../session'
+import { setMyConsent } from '../../api/me'
 import './index.scss'
-import { setConsent } from '@contract/me'
 
 function day(iso: string): string {
   return iso.slice(0, 10)
@@ -25,7 +23,7 @@ export function ConsentList({ me, onChanged }: { me: Me; onChanged: (me: Me) => 
     setBusy(true)
     setError(null)
     try {
-      const next = await workerRequest(setConsent, { body: { kind, version: privacyNoticeVersion, granted: false } })
+      const next = await setMyConsent(kind, false)
       if (kind === 'privacy_notice') forgetPrivacyAcceptance()
       onChanged(next)
       setWithdrawing(null)

@@ -3,19 +3,19 @@ import { Input, Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
 import { townships, updateMeBody, type Me, type UpdateMeBody } from '@contract/me'
-import { privacyNoticeVersion } from '@contract/privacy'
 import { trades, type Trade } from '@contract/reference'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { Dialog } from '@/components/dialog'
 import { FormField } from '@/components/form-field'
 import { asButton } from '@/lib/a11y'
+import { formErrors } from '@/lib/check-form'
 import { hasConsent } from '../../consents'
 import { formMessage, serverFieldErrors, type FieldErrors } from '../../field-errors'
-import { handleAuthFailure, workerRequest } from '../../session'
+import { setMyConsent } from '../../api/me'
 import { YesNo } from '../yes-no'
 import './index.scss'
-import { setConsent, updateMe } from '@contract/me'
+import { updateMe } from '@contract/me'
 
 interface Props {
   me: Me
@@ -78,14 +78,7 @@ function bodyOf(d: Draft, idNumber: string | null): UpdateMeBody {
 
 /** The contract's own rules, checked before sending: the same messages the server would give. */
 function localErrors(body: UpdateMeBody): FieldErrors {
-  const result = updateMeBody.safeParse(body)
-  if (result.success) return {}
-  const errors: FieldErrors = {}
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? '')
-    if (key && !errors[key]) errors[key] = issue.message
-  }
-  return errors
+  return formErrors(updateMeBody, body)
 }
 
 /** 我的资料: one column, big controls, plain questions. The ID number only after its own consent. */
@@ -144,7 +137,7 @@ export function ProfileForm({ me, onSaved }: Props) {
     setConsenting(true)
     setConsentError(null)
     try {
-      const next = await workerRequest(setConsent, { body: { kind: 'id_number', version: privacyNoticeVersion, granted: true } })
+      const next = await setMyConsent('id_number', true)
       onSaved(next)
       setConsentOpen(false)
       setIdNumber('')
@@ -184,7 +177,6 @@ export function ProfileForm({ me, onSaved }: Props) {
       setIdNumber(null)
       setSaved(true)
     } catch (e) {
-      if (isApiError(e) && e.status === 401) handleAuthFailure(e)
       const fields = serverFieldErrors(e)
       // An ID number refused for want of consent (409) belongs under the ID field.
       if (isApiError(e) && e.code === 'CONFLICT' && body.idNumber) fields.idNumber = e.message

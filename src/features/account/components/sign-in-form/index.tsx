@@ -1,17 +1,18 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import { isApiError, request } from '@/api'
+import { isApiError } from '@/api'
 import type { Me } from '@contract/me'
 import { phoneSchema, smsCodeSchema } from '@contract/validators'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
 import { asLink } from '@/lib/a11y'
-import { checkWith, formMessage, serverFieldErrors, type FieldErrors } from '../../field-errors'
+import { checkField } from '@/lib/check-form'
+import { formMessage, serverFieldErrors, type FieldErrors } from '../../field-errors'
 import { useCountdown, waitText } from '../../use-countdown'
 import { getWechatCode, wechatLoginAvailable } from '../../wechat'
 import './index.scss'
-import { login, requestSmsCode, wechatLogin } from '@contract/auth'
+import { sendSmsCode, signInWithCode, signInWithWechatCode } from '../../api/sign-in'
 
 interface Props {
   /** Called once with the new session; the page stores it and leaves. */
@@ -34,7 +35,7 @@ export function SignInForm({ onSignedIn }: Props) {
   const countdown = useCountdown()
 
   const sendCode = async () => {
-    const phoneError = checkWith(phoneSchema, phone)
+    const phoneError = checkField(phoneSchema, phone)
     setMessage(null)
     setNotice(null)
     if (phoneError) {
@@ -44,7 +45,7 @@ export function SignInForm({ onSignedIn }: Props) {
     setErrors({})
     setSending(true)
     try {
-      const sent = await request(requestSmsCode, { body: { phone } })
+      const sent = await sendSmsCode(phone)
       countdown.start(sent.resendAfterSeconds || 60)
       setNotice(`验证码已发到 ${sent.sentTo}，${Math.max(1, Math.round(sent.expiresInSeconds / 60))}分钟内有效`)
     } catch (e) {
@@ -60,8 +61,8 @@ export function SignInForm({ onSignedIn }: Props) {
 
   const signIn = async () => {
     const local: FieldErrors = {}
-    const phoneError = checkWith(phoneSchema, phone)
-    const codeError = checkWith(smsCodeSchema, code)
+    const phoneError = checkField(phoneSchema, phone)
+    const codeError = checkField(smsCodeSchema, code)
     if (phoneError) local.phone = phoneError
     if (codeError) local.code = codeError
     setErrors(local)
@@ -69,7 +70,7 @@ export function SignInForm({ onSignedIn }: Props) {
     if (phoneError || codeError || submitting) return
     setSubmitting(true)
     try {
-      const session = await request(login, { body: { phone, code, ...(wechatTicket ? { wechatTicket } : {}) } })
+      const session = await signInWithCode(phone, code, wechatTicket)
       onSignedIn(session)
     } catch (e) {
       const fields = serverFieldErrors(e)
@@ -96,7 +97,7 @@ export function SignInForm({ onSignedIn }: Props) {
         setMessage('微信登录没有成功，请用手机号登录')
         return
       }
-      const result = await request(wechatLogin, { body: { code: wxCode } })
+      const result = await signInWithWechatCode(wxCode)
       if (result.status === 'signed_in') {
         onSignedIn({ token: result.token, user: result.user })
       } else {

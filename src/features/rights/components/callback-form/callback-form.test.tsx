@@ -6,7 +6,7 @@ import { settle, typeInto } from '../../../../../tests/support/app/interact'
 import { CallbackForm } from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const sent: RightsRequest = {
   trackingNo: '2026-000123',

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { z } from 'zod/mini'
+import { checkField } from '@/lib/check-form'
 import { isApiError, newIdempotencyKey } from '@/api'
 import { rightsFields, type RightsCategory, type RightsRequest } from '@contract/rights'
 import { BigButton } from '@/components/big-button'
@@ -39,8 +39,8 @@ export function CallbackForm({ accountPhone, onSent }: Props) {
     const found: Errors = {}
     if (!category) found.category = '请选一下遇到了什么事'
     if (otherPhone !== null) {
-      const phone = z.safeParse(rightsFields.contactPhone, otherPhone)
-      if (!phone.success) found.contactPhone = phone.error.issues[0]?.message ?? '请填写正确的手机号'
+      const phone = checkField(rightsFields.contactPhone, otherPhone)
+      if (phone) found.contactPhone = phone
     }
     setErrors(found)
     setMessage(null)

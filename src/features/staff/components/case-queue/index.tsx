@@ -1,18 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
-import { useApiList } from '@/api'
 import { chinaDateTime, timeLeft } from '@contract/format'
-import {
-  rightsAcceptWithinHours,
-  rightsCategories,
-  rightsCategoryLabel,
-  type RightsCategory,
-  type RightsRequestSummary,
-  rightsStatuses,
-  type RightsStatus,
-  staffListRightsRequests,
-} from '@contract/rights'
+import { rightsAcceptWithinHours, rightsCategories, rightsCategoryLabel, type RightsCategory, type RightsRequestSummary, rightsStatuses, type RightsStatus } from '@contract/rights'
 import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'
 import { SearchBox } from '@/components/search-box'
@@ -22,6 +11,8 @@ import { openPage } from '@/lib/navigate'
 import { staffPaths } from '../../lib/paths'
 import { CaseStatus, caseStatusShort } from '../case-status'
 import './index.scss'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
+import { useCaseQueue } from '../../api/staff-cases'
 
 /** The queue's views; the home figure tiles open one of them. */
 export const caseQueueViews = ['all', 'open', 'overdue', 'mine'] as const
@@ -57,9 +48,8 @@ export function CaseQueue({ initialView = 'all' }: { initialView?: CaseQueueView
   const [category, setCategory] = useState<RightsCategory | 'all'>('all')
   const [q, setQ] = useState('')
   const query = { ...queryOf(view), ...(category !== 'all' ? { category } : {}), ...(q ? { q } : {}) }
-  const list = useApiList(staffListRightsRequests, { query })
-  useDidShow(() => void list.refresh())
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()))
+  const list = useCaseQueue(query)
+  useRefreshOnReturn(list.refresh)
   const now = new Date()
 
   return (

@@ -5,7 +5,7 @@ import { fieldError, inputsReady, settle, stationStaff, tap, type } from '../../
 import { ChangePasswordForm } from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 beforeEach(() => {
   mockApi.reset()

@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { isApiError, request } from '@/api'
+import { isApiError } from '@/api'
 import type { StaffMember } from '@contract'
-import { changeStaffPasswordBody, STAFF_PASSWORD_MIN_LENGTH, staffChangePassword } from '@contract/staff'
+import { changeStaffPasswordBody, STAFF_PASSWORD_MIN_LENGTH } from '@contract/staff'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
-import { checkBody } from '../../lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { errorText } from '../../lib/paths'
+import { changePassword } from '../../api/staff-session'
 
 interface Props {
   /** The password in use is a one-time one (first sign-in, or reset by an admin): says why this comes first. */
@@ -26,14 +27,14 @@ export function ChangePasswordForm({ oneTime, onChanged }: Props) {
     if (busy) return
     setMessage(null)
     const body = { oldPassword: form.oldPassword, newPassword: form.newPassword }
-    const checked = checkBody(changeStaffPasswordBody, body)
+    const checked = checkForm(changeStaffPasswordBody, body)
     const local = checked.ok ? {} : { ...checked.fields }
     if (!local.newPassword && form.repeat !== form.newPassword) local.repeat = '两次输入的新密码不一样'
     setErrors(local)
     if (Object.keys(local).length > 0) return
     setBusy(true)
     try {
-      const staff = await request(staffChangePassword, { body })
+      const staff = await changePassword(body)
       setForm({ oldPassword: '', newPassword: '', repeat: '' })
       onChanged(staff)
     } catch (e) {

@@ -6,7 +6,7 @@ import { settle } from '../../../../../tests/support/app/staff-pages'
 import { FiguresPanel } from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const figures = (overdue: number) => ({
   asOf: '2026-03-10',

@@ -1,15 +1,14 @@
 import { Text, View } from '@tarojs/components'
-import { useApi } from '@/api'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
-import { staffGetFigures } from '@contract/staff-admin'
 import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { staffPaths } from '../../lib/paths'
+import { useFigures } from '../../api/staff-admin'
 
 /** The home figures: sent out, cases, course fill, per-station applications and hires. */
 export function FiguresPanel() {
-  const { data, error, loading, refresh } = useApi(staffGetFigures)
+  const { data, error, loading, refresh } = useFigures()
   return (
     <StateView loading={loading} error={error} onRetry={() => void refresh()}>
       {data && (

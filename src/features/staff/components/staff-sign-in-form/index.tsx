@@ -1,11 +1,11 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { isApiError, request } from '@/api'
+import { isApiError } from '@/api'
 import type { StaffMember } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
 import './index.scss'
-import { staffLogin } from '@contract/staff'
+import { staffSignIn } from '../../api/staff-session'
 
 interface Props {
   onSignedIn: (token: string, staff: StaffMember) => void
@@ -32,7 +32,7 @@ export function StaffSignInForm({ onSignedIn }: Props) {
     if (Object.keys(local).length > 0 || busy) return
     setBusy(true)
     try {
-      const { token, staff } = await request(staffLogin, { body: { username: username.trim(), password } })
+      const { token, staff } = await staffSignIn(username.trim(), password)
       onSignedIn(token, staff)
     } catch (e) {
       if (isApiError(e) && e.fields && Object.keys(e.fields).length > 0) setErrors(e.fields)

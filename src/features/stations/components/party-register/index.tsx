@@ -7,6 +7,7 @@ import { partyMemberBody, type PartyMemberBody } from '@contract/stations'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { FormField } from '@/components/form-field'
+import { formErrors } from '@/lib/check-form'
 import { giveMembershipConsent, registerWithBranch, useMyPartyMemberships } from '../../api/party-membership'
 import './index.scss'
 
@@ -19,8 +20,6 @@ interface Props {
   onNeedSignIn: () => void
   /** The profile after the consent was given, for the app's session. */
   onMeChanged: (me: Me) => void
-  /** A 401 while signed in: the session ended elsewhere. */
-  onSignedOut: (e: unknown) => void
 }
 
 type Step = 'idle' | 'consent' | 'form'
@@ -31,7 +30,7 @@ const hasPartyConsent = (me: Me | null) => {
 }
 
 /** "登记为本支部流动党员": sign in → separate consent → a short form → 已登记. */
-export function PartyRegister({ stationId, stationName, me, onNeedSignIn, onMeChanged, onSignedOut }: Props) {
+export function PartyRegister({ stationId, stationName, me, onNeedSignIn, onMeChanged }: Props) {
   const signedIn = me !== null
   const mine = useMyPartyMemberships(signedIn)
   const registered = mine.data?.items.find((m) => m.stationId === stationId)
@@ -46,7 +45,8 @@ export function PartyRegister({ stationId, stationName, me, onNeedSignIn, onMeCh
   const key = useRef(newIdempotencyKey())
 
   const fail = (e: unknown) => {
-    if (isApiError(e) && e.status === 401) return onSignedOut(e)
+    // The session ended: the client has signed the worker out, and the page shows sign-in in this form's place.
+    if (isApiError(e) && e.status === 401) return
     setErrors(isApiError(e) && e.fields ? { ...e.fields } : {})
     setMessage(isApiError(e) && e.fields ? null : e instanceof Error ? e.message : '出了点问题，请稍后重试')
   }
@@ -73,11 +73,9 @@ export function PartyRegister({ stationId, stationName, me, onNeedSignIn, onMeCh
 
   const submit = async () => {
     const body: PartyMemberBody = { name: name.trim(), joinedPartyYear: year ? Number(year) : null, note: note.trim() || null }
-    const local = partyMemberBody.safeParse(body)
-    if (!local.success) {
-      const fields: Record<string, string> = {}
-      for (const issue of local.error.issues) fields[String(issue.path[0])] ??= issue.message
-      setErrors(fields)
+    const local = formErrors(partyMemberBody, body)
+    if (Object.keys(local).length) {
+      setErrors(local)
       return
     }
     setBusy(true)

@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
-import { requestableTrades } from '@contract/training'
+import { courseRequestBody, requestableTrades } from '@contract/training'
 import { isApiError, newIdempotencyKey } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
 import { Chips } from '@/components/chips'
+import { formErrors } from '@/lib/check-form'
 import { createCourseRequest } from '../../api/course-requests'
 import './index.scss'
 
@@ -32,8 +33,9 @@ export function CourseRequestForm({ signedIn, onNeedSignIn, onSent }: Props) {
       setErrors({ trade: '请选一个想学的工种' })
       return
     }
-    if (trade === '其他' && !note.trim()) {
-      setErrors({ note: '选了“其他”，请写上想学什么' })
+    const local = formErrors(courseRequestBody, { trade, note: note.trim() })
+    if (Object.keys(local).length) {
+      setErrors(local)
       return
     }
     if (!signedIn) {

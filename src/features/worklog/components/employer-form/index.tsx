@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
-import { isApiError, newIdempotencyKey } from '@/api'
-import { BigButton } from '@/components/big-button'
+import { Input, View } from '@tarojs/components'
+import { newIdempotencyKey } from '@/api'
 import { FormField } from '@/components/form-field'
-import { type WorklogEmployer, yuanTextToFen } from '@contract/worklog'
+import { type WorklogEmployer, type WorklogEmployerBody, worklogEmployerBody, yuanTextToFen } from '@contract/worklog'
 import { createEmployer } from '../../api/worklog'
+import { useWorklogSave } from '../../lib/use-worklog-save'
+import { FormFooter } from '../form-footer'
 
 interface Props {
   onSaved: (employer: WorklogEmployer) => void
@@ -23,42 +24,28 @@ export function EmployerForm({ onSaved }: Props) {
   const [site, setSite] = useState('')
   const [rates, setRates] = useState<Record<string, string>>({})
   const [unitLabel, setUnitLabel] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { errors, setErrors, busy, save: check } = useWorklogSave()
   const key = useRef(newIdempotencyKey())
 
-  const save = async () => {
+  const save = () => {
     const fen: Record<string, number | null> = {}
-    const found: Record<string, string> = {}
+    const typed: Record<string, string> = {}
     for (const [id, , field] of rateFields) {
       const text = (rates[id] ?? '').trim()
       fen[field] = text ? yuanTextToFen(text) : null
-      if (text && (fen[field] === null || fen[field] === 0)) found[field] = '请填写钱数，例如 300 或 35.5'
+      if (text && (fen[field] === null || fen[field] === 0)) typed[field] = '请填写钱数，例如 300 或 35.5'
     }
-    if (!name.trim()) found.name = '请写老板或工地的名字'
-    if (fen.unitRateFen !== null && !unitLabel.trim()) found.unitLabel = '按量算钱，请写单位，例如 平方米'
-    setErrors(found)
-    if (Object.keys(found).length) return
-    setBusy(true)
-    try {
-      const saved = await createEmployer(
-        {
-          name: name.trim(),
-          site: site.trim(),
-          dayRateFen: fen.dayRateFen,
-          hourRateFen: fen.hourRateFen,
-          overtimeRateFen: fen.overtimeRateFen,
-          unitRateFen: fen.unitRateFen,
-          unitLabel: unitLabel.trim() || null,
-        },
-        key.current,
-      )
-      onSaved(saved)
-    } catch (e) {
-      setErrors(isApiError(e) && e.fields ? e.fields : { form: isApiError(e) ? e.message : '出了点问题，请稍后重试' })
-    } finally {
-      setBusy(false)
+    if (Object.keys(typed).length) return setErrors(typed)
+    const body: WorklogEmployerBody = {
+      name: name.trim(),
+      site: site.trim(),
+      dayRateFen: fen.dayRateFen,
+      hourRateFen: fen.hourRateFen,
+      overtimeRateFen: fen.overtimeRateFen,
+      unitRateFen: fen.unitRateFen,
+      unitLabel: unitLabel.trim() || null,
     }
+    void check(worklogEmployerBody, body, async (b) => onSaved(await createEmployer(b, key.current)))
   }
 
   return (
@@ -79,14 +66,7 @@ export function EmployerForm({ onSaved }: Props) {
           <Input className='form-field__input' value={unitLabel} maxlength={10} placeholder='例如 平方米、吨、块' onInput={(e) => setUnitLabel(e.detail.value)} />
         </FormField>
       )}
-      {errors.form && (
-        <Text className='worklog-form__error' aria-live='assertive'>
-          {errors.form}
-        </Text>
-      )}
-      <BigButton disabled={busy} onClick={() => void save()}>
-        {busy ? '正在保存…' : '保存'}
-      </BigButton>
+      <FormFooter error={errors.form} busy={busy} label='保存' onSave={save} />
     </View>
   )
 }

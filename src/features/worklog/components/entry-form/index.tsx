@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
-import { isApiError } from '@/api'
-import { BigButton } from '@/components/big-button'
+import { Input, View } from '@tarojs/components'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
-import { type WorklogKind, worklogKindLabel, worklogKinds, yuanTextToFen } from '@contract/worklog'
+import { type WorklogEntryBody, worklogEntryBody, type WorklogKind, worklogKindLabel, worklogKinds, yuanTextToFen } from '@contract/worklog'
 import { logDay } from '../../api/worklog'
 import { dayLabel } from '../../lib/calendar'
+import { useWorklogSave } from '../../lib/use-worklog-save'
+import { FormFooter } from '../form-footer'
 
 interface Props {
   employerId: number
@@ -33,13 +33,15 @@ export function EntryForm({ employerId, unitLabel, date, onSaved }: Props) {
   const [quantity, setQuantity] = useState('')
   const [amount, setAmount] = useState('')
   const [note, setNote] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { errors, setErrors, busy, save: check } = useWorklogSave()
 
-  const save = async () => {
+  const save = () => {
     const work = kind === 'day_work' || kind === 'contract_day'
     const byHours = kind === 'day_work' && basis === 'hours'
-    const body = {
+    const amountFen = kind === 'advance' ? yuanTextToFen(amount) : null
+    // The typed money is read here; every other rule is the contract's own.
+    if (kind === 'advance' && !amountFen) return setErrors({ amountFen: '请填写借了多少钱，例如 500' })
+    const body: WorklogEntryBody = {
       employerId,
       date,
       kind,
@@ -47,27 +49,10 @@ export function EntryForm({ employerId, unitLabel, date, onSaved }: Props) {
       hours: byHours ? num(hours) : null,
       overtimeHours: work ? num(overtime) : 0,
       quantity: kind === 'contract_quantity' ? num(quantity) : null,
-      amountFen: kind === 'advance' ? yuanTextToFen(amount) : null,
+      amountFen,
       note: note.trim(),
     }
-    if ([body.hours, body.overtimeHours, body.quantity].some((n) => n !== null && Number.isNaN(n))) {
-      setErrors({ form: '请填数字' })
-      return
-    }
-    if (kind === 'advance' && !body.amountFen) {
-      setErrors({ amountFen: '请填写借了多少钱，例如 500' })
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
-      const result = await logDay(body, `记工 ${dayLabel(date)}`)
-      onSaved(result.queued)
-    } catch (e) {
-      setErrors(isApiError(e) && e.fields ? e.fields : { form: isApiError(e) ? e.message : '出了点问题，请稍后重试' })
-    } finally {
-      setBusy(false)
-    }
+    void check(worklogEntryBody, body, async (b) => onSaved((await logDay(b, `记工 ${dayLabel(date)}`)).queued))
   }
 
   return (
@@ -103,14 +88,7 @@ export function EntryForm({ employerId, unitLabel, date, onSaved }: Props) {
       <FormField label='备注' hint='不填也可以' error={errors.note}>
         <Input className='form-field__input' value={note} maxlength={200} placeholder='例如 下雨只干了上午' onInput={(e) => setNote(e.detail.value)} />
       </FormField>
-      {(errors.form || errors.date) && (
-        <Text className='worklog-form__error' aria-live='assertive'>
-          {errors.form ?? errors.date}
-        </Text>
-      )}
-      <BigButton disabled={busy} onClick={() => void save()}>
-        {busy ? '正在保存…' : `记下${dayLabel(date)}`}
-      </BigButton>
+      <FormFooter error={errors.form ?? errors.date ?? errors.employerId ?? errors.rateFen} busy={busy} label={`记下${dayLabel(date)}`} onSave={save} />
     </View>
   )
 }

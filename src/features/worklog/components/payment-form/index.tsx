@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
-import { isApiError } from '@/api'
-import { BigButton } from '@/components/big-button'
+import { Input, View } from '@tarojs/components'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
-import { type PaymentMethod, paymentMethodLabel, paymentMethods, yuanTextToFen } from '@contract/worklog'
+import { type PaymentMethod, paymentMethodLabel, paymentMethods, type WorklogPaymentBody, worklogPaymentBody, yuanTextToFen } from '@contract/worklog'
 import { addPayment } from '../../api/worklog'
 import { dayLabel } from '../../lib/calendar'
+import { useWorklogSave } from '../../lib/use-worklog-save'
+import { FormFooter } from '../form-footer'
 
 interface Props {
   employerId: number
@@ -21,29 +21,15 @@ export function PaymentForm({ employerId, today, onSaved }: Props) {
   const [method, setMethod] = useState<PaymentMethod>('wechat')
   const [date, setDate] = useState(today)
   const [note, setNote] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { errors, setErrors, busy, save: check } = useWorklogSave()
 
-  const save = async () => {
+  const save = () => {
     const amountFen = yuanTextToFen(amount)
-    if (!amountFen) {
-      setErrors({ amountFen: '请填写给了多少钱，例如 1000' })
-      return
-    }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > today) {
-      setErrors({ date: '请填写哪天给的，例如 ' + today })
-      return
-    }
-    setErrors({})
-    setBusy(true)
-    try {
-      const result = await addPayment({ employerId, date, amountFen, method, note: note.trim() }, `收到工钱 ${amount}元`)
-      onSaved(result.queued)
-    } catch (e) {
-      setErrors(isApiError(e) && e.fields ? e.fields : { form: isApiError(e) ? e.message : '出了点问题，请稍后重试' })
-    } finally {
-      setBusy(false)
-    }
+    if (!amountFen) return setErrors({ amountFen: '请填写给了多少钱，例如 1000' })
+    // Pay not yet received cannot be logged: the contract cannot know the phone's today, the form does.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date > today) return setErrors({ date: '请填写哪天给的，例如 ' + today })
+    const body: WorklogPaymentBody = { employerId, date, amountFen, method, note: note.trim() }
+    void check(worklogPaymentBody, body, async (b) => onSaved((await addPayment(b, `收到工钱 ${amount}元`)).queued))
   }
 
   return (
@@ -60,14 +46,7 @@ export function PaymentForm({ employerId, today, onSaved }: Props) {
       <FormField label='备注' hint='不填也可以' error={errors.note}>
         <Input className='form-field__input' value={note} maxlength={200} placeholder='例如 工头转的微信' onInput={(e) => setNote(e.detail.value)} />
       </FormField>
-      {errors.form && (
-        <Text className='worklog-form__error' aria-live='assertive'>
-          {errors.form}
-        </Text>
-      )}
-      <BigButton disabled={busy} onClick={() => void save()}>
-        {busy ? '正在保存…' : '记下这笔钱'}
-      </BigButton>
+      <FormFooter error={errors.form ?? errors.employerId} busy={busy} label='记下这笔钱' onSave={save} />
     </View>
   )
 }

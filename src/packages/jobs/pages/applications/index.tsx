@@ -1,45 +1,41 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { isApiError, useApiList } from '@/api'
+import Taro, { useDidShow, useReachBottom } from '@tarojs/taro'
+import { isApiError } from '@/api'
 import type { JobApplication } from '@contract'
 import { Dialog } from '@/components/dialog'
 import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
 import { SignInPrompt } from '@/features/account/components/sign-in-prompt'
-import { isWorkerSignedIn, workerRequest } from '@/features/account/session'
+import { isWorkerSignedIn } from '@/features/account/session'
+import { useMyApplications, withdraw as withdrawFrom } from '@/features/jobs/api/applications'
 import { ApplicationCard } from '@/features/jobs/components/application-card'
 import { PageRoot } from '@/components/page-root'
+import { showNotice } from '@/lib/notice'
 import './index.scss'
-import { listMyApplications, withdrawApplication } from '@contract/jobs'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 /** 我的报名: every posting I applied to, where each stands, and 取消报名. */
 export default function MyApplicationsPage() {
   const [signedIn, setSignedIn] = useState(isWorkerSignedIn)
-  const list = useApiList(listMyApplications, { query: {} })
+  const list = useMyApplications()
   const [withdrawing, setWithdrawing] = useState<JobApplication | null>(null)
   const [busy, setBusy] = useState(false)
 
-  useDidShow(() => {
-    const now = isWorkerSignedIn()
-    setSignedIn(now)
-    if (now) void list.refresh()
-  })
+  useDidShow(() => setSignedIn(isWorkerSignedIn()))
+  useRefreshOnReturn(list.refresh, isWorkerSignedIn)
   useReachBottom(() => {
     if (list.hasMore && !list.error) void list.loadMore()
-  })
-  usePullDownRefresh(() => {
-    void list.refresh().finally(() => Taro.stopPullDownRefresh())
   })
 
   const withdraw = async () => {
     if (!withdrawing) return
     setBusy(true)
     try {
-      await workerRequest(withdrawApplication, { params: { id: withdrawing.id } })
-      void Taro.showToast({ title: '已取消报名', icon: 'none', duration: 2000 })
+      await withdrawFrom(withdrawing.id)
+      showNotice('已取消报名')
     } catch (e) {
-      void Taro.showToast({ title: isApiError(e) ? e.message : '没有取消成功，请再试一次', icon: 'none', duration: 2500 })
+      showNotice(isApiError(e) ? e.message : '没有取消成功，请再试一次')
     } finally {
       setBusy(false)
       setWithdrawing(null)

@@ -10,9 +10,9 @@ jest.mock('@/api', () => {
   const actual = jest.requireActual('@/api')
   return { ...actual, useApi: jest.fn(), submit: jest.fn() }
 })
-jest.mock('@/features/account/session', () => ({ workerRequest: jest.fn(), isWorkerSignedIn: jest.fn(), handleAuthFailure: jest.fn(), useSession: jest.fn() }))
+jest.mock('@/features/account/session', () => ({ isWorkerSignedIn: jest.fn(), useSession: jest.fn() }))
 const { useApi, submit } = jest.requireMock('@/api') as { useApi: jest.Mock; submit: jest.Mock }
-const session = jest.requireMock('@/features/account/session') as { workerRequest: jest.Mock; isWorkerSignedIn: jest.Mock; useSession: jest.Mock }
+const session = jest.requireMock('@/features/account/session') as { isWorkerSignedIn: jest.Mock; useSession: jest.Mock }
 
 function job(over: Partial<JobDetail> = {}): JobDetail {
   return {
@@ -47,8 +47,6 @@ function showJob(data: JobDetail) {
 
 beforeEach(() => {
   setRouterParams({ id: '7' }, '/packages/jobs/pages/detail/index')
-  jest.spyOn(Taro, 'showToast').mockImplementation(() => Promise.resolve() as never)
-  session.workerRequest.mockReset()
   session.useSession.mockReturnValue({ me: { phone: '139****0009' }, signedIn: true, loading: false })
   submit.mockReset()
 })
@@ -83,7 +81,7 @@ describe('applying from the posting', () => {
     expect(submit).toHaveBeenCalledTimes(1)
     expect(submit).toHaveBeenCalledWith('applyToJob', applyToJob, { params: { id: 7 }, body: {} }, { label: '报名：设备维修电工', idempotencyKey: expect.any(String) })
     expect(refresh).toHaveBeenCalled()
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '报名成功，请留意来电' }))
+    expect(document.querySelector('.wgt-notice')?.textContent).toBe('报名成功，请留意来电')
   })
 
   it('says in the dialog which of the worker’s numbers the station will call, masked', () => {

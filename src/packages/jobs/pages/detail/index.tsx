@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { isApiError, newIdempotencyKey, onOutboxDelivered, submit } from '@/api'
+import Taro, { useRouter } from '@tarojs/taro'
+import { isApiError, newIdempotencyKey, onOutboxDelivered } from '@/api'
 import type { ReportReason } from '@contract'
 import { ActionBar } from '@/components/action-bar'
 import { BigButton } from '@/components/big-button'
@@ -10,7 +10,8 @@ import { OutboxBanner } from '@/components/outbox-banner'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
-import { handleAuthFailure, useSession, workerRequest } from '@/features/account/session'
+import { useSession } from '@/features/account/session'
+import { applyTo, reportPosting } from '@/features/jobs/api/applications'
 import { useJob } from '@/features/jobs/api/use-job'
 import { ApplyDialog } from '@/features/jobs/components/apply-dialog'
 import { JobDetailView } from '@/features/jobs/components/job-detail'
@@ -18,19 +19,20 @@ import { ReportSheetSlot } from '@/features/jobs/components/report-sheet-slot'
 import { statusHint, statusView } from '@/features/jobs/lib/application-status'
 import { useShare } from '@/lib/share/share'
 import { PageRoot } from '@/components/page-root'
+import { showNotice } from '@/lib/notice'
 import './index.scss'
-import { applyToJob, reportJob } from '@contract/jobs'
+import { useIdParam } from '@/hooks/use-id-param'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 const applicationsPage = '/packages/jobs/pages/applications/index'
-const toast = (title: string) => void Taro.showToast({ title, icon: 'none', duration: 2500 })
 
 export default function JobDetailPage() {
   const { params } = useRouter()
-  const id = Number(params.id)
+  const id = useIdParam()
   const km = params.km !== undefined ? Number(params.km) : undefined
   const { data: job, error, loading, refresh } = useJob(id)
   const { me } = useSession()
-  const badLink = !Number.isInteger(id) || id <= 0
+  const badLink = id === 0
   const here = `/packages/jobs/pages/detail/index?id=${id}`
   const [confirming, setConfirming] = useState(false)
   const [applying, setApplying] = useState(false)
@@ -44,9 +46,7 @@ export default function JobDetailPage() {
   const share = useShare(job ? { title: `${job.title}（${job.city}）`, path: `/packages/jobs/pages/detail/index?id=${job.id}` } : null)
 
   // Back from the sign-in page (or another tab): the answer may now include my application.
-  useDidShow(() => {
-    if (job) void refresh()
-  })
+  useRefreshOnReturn(refresh)
 
   const startApply = () => {
     if (!requireSignIn(here)) return
@@ -69,23 +69,21 @@ export default function JobDetailPage() {
     if (!job) return
     setApplying(true)
     try {
-      const result = await submit('applyToJob', applyToJob, { params: { id }, body: {} }, { label: `报名：${job.title}`, idempotencyKey: applyKey.current })
+      const result = await applyTo(id, job.title, applyKey.current)
       setConfirming(false)
       if (result.queued) {
         setQueuedKey(result.entry.id)
-        toast('已保存在手机上，有网络后自动发送')
+        showNotice('已保存在手机上，有网络后自动发送')
         return
       }
       applyKey.current = newIdempotencyKey()
-      toast('报名成功，请留意来电')
+      showNotice('报名成功，请留意来电')
       await refresh()
     } catch (e) {
       setConfirming(false)
       applyKey.current = newIdempotencyKey()
-      if (isApiError(e) && e.status === 401) {
-        handleAuthFailure(e)
-        requireSignIn(here)
-      } else toast(isApiError(e) ? e.message : '报名没有成功，请再试一次')
+      if (isApiError(e) && e.status === 401) requireSignIn(here)
+      else showNotice(isApiError(e) ? e.message : '报名没有成功，请再试一次')
       if (isApiError(e) && e.status === 409) await refresh()
     } finally {
       setApplying(false)
@@ -101,9 +99,9 @@ export default function JobDetailPage() {
   const sendReport = async (body: { reason: ReportReason; detail: string }) => {
     setSendingReport(true)
     try {
-      await workerRequest(reportJob, { params: { id }, body }, { idempotencyKey: newIdempotencyKey() })
+      await reportPosting(id, body, newIdempotencyKey())
       setReporting(false)
-      toast('已收到举报，我们会尽快核实')
+      showNotice('已收到举报，我们会尽快核实')
       await refresh()
     } catch (e) {
       if (isApiError(e) && e.fields) setReportErrors(e.fields)
@@ -111,7 +109,7 @@ export default function JobDetailPage() {
         if (isApiError(e) && e.status === 401) {
           setReporting(false)
           requireSignIn(here)
-        } else toast(isApiError(e) ? e.message : '没有提交成功，请再试一次')
+        } else showNotice(isApiError(e) ? e.message : '没有提交成功，请再试一次')
       }
     } finally {
       setSendingReport(false)

@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
 import { Section } from '@/components/section'
 import { goToMeTab, requireSignIn } from '@/features/account/require-sign-in'
-import { signOut, useSession, workerRequest } from '@/features/account/session'
+import { deleteMyAccount } from '@/features/account/api/me'
+import { signOut, useSession } from '@/features/account/session'
 import { PageRoot } from '@/components/page-root'
+import { showNotice } from '@/lib/notice'
 import './index.scss'
-import { deleteMe } from '@contract/me'
 
 const deleted = [
   '您的姓名、手机号、身份证号',
@@ -28,10 +28,10 @@ export default function DeletePage() {
     setBusy(true)
     setError(null)
     try {
-      await workerRequest(deleteMe)
+      await deleteMyAccount()
       await signOut({ remote: false })
       setConfirming(false)
-      void Taro.showToast({ title: '账号已注销', icon: 'none' })
+      showNotice('账号已注销')
       goToMeTab()
     } catch (e) {
       setError(e instanceof Error ? e.message : '没有注销成功，请重试')

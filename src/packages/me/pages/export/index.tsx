@@ -1,44 +1,23 @@
 import { useEffect, useState } from 'react'
 import { Text } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { type ApiError } from '@/api'
-import type { ResponseOf } from '@contract'
 import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
-import { useSession, workerRequest } from '@/features/account/session'
+import { useMyDataExport } from '@/features/account/api/me'
+import { useSession } from '@/features/account/session'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
-import { exportMe } from '@contract/me'
-
-type Export = ResponseOf<typeof exportMe>
 
 /** Everything held about the worker (their right of access), shown in full and copied with one tap. */
 export default function ExportPage() {
   const { me, loading: sessionLoading } = useSession()
-  const [data, setData] = useState<Export>()
-  const [error, setError] = useState<ApiError | null>(null)
-  const [loading, setLoading] = useState(false)
+  const { data, error, loading, refresh } = useMyDataExport(me !== null)
   const [copied, setCopied] = useState(false)
 
-  const load = async () => {
-    setLoading(true)
-    setError(null)
-    try {
-      setData(await workerRequest(exportMe))
-    } catch (e) {
-      setError(e as ApiError)
-    } finally {
-      setLoading(false)
-    }
-  }
-
   useEffect(() => {
-    if (sessionLoading) return
-    if (!me) requireSignIn('/packages/me/pages/export/index')
-    else if (!data && !loading) void load()
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- loads once the session is known; a load under way or done is not started again
+    if (!sessionLoading && !me) requireSignIn('/packages/me/pages/export/index')
   }, [me, sessionLoading])
 
   const text = data ? JSON.stringify(data, null, 2) : ''
@@ -59,7 +38,7 @@ export default function ExportPage() {
         </Text>
         <Text className='lead-text'>点“复制全部”，可以粘贴到微信发给自己或家人保存。这些信息只给您本人看，请不要随便发给别人。</Text>
       </Section>
-      <StateView loading={loading || sessionLoading} error={error} onRetry={() => void load()}>
+      <StateView loading={(me !== null && loading) || sessionLoading} error={error} onRetry={() => void refresh()}>
         {data && (
           <>
             <BigButton className='export-page__copy' onClick={() => void copy()}>

@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
 import { BigButton } from '@/components/big-button'
 import { PageRoot } from '@/components/page-root'
 import { PhoneCall } from '@/components/phone-call'
@@ -9,11 +8,12 @@ import { Tag } from '@/components/tag'
 import { openPage } from '@/lib/navigate'
 import { usePolicy } from '@/features/policies/api/policies'
 import './index.scss'
+import { useIdParam } from '@/hooks/use-id-param'
 
 /** One article, one paragraph per line, and who to call. */
 export default function PolicyDetailPage() {
-  const id = Number(useRouter().params.id)
-  const badLink = !Number.isInteger(id) || id <= 0
+  const id = useIdParam()
+  const badLink = id === 0
   const { data, error, loading, refresh } = usePolicy(id)
   return (
     <PageRoot>

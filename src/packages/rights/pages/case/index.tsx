@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { contactTimeLabel, rightsCategoryLabel, type RightsRequest, trackingNoPattern } from '@contract/rights'
 import { formatMonthRange } from '@contract/format'
 import { PhoneCall } from '@/components/phone-call'
@@ -14,6 +14,7 @@ import { Timeline } from '@/features/rights/components/timeline'
 import { chinaTime, statusLine } from '@/features/rights/lib/format'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 /** One case: where it stands, who handles it, the timeline with the station's words, and what to do next. */
 export default function RightsCasePage() {
@@ -38,8 +39,7 @@ function RightsCase({ trackingNo }: { trackingNo: string }) {
   const { data, error, loading, refresh } = useRightsRequest(valid ? trackingNo : undefined)
   const [fresh, setFresh] = useState<RightsRequest | undefined>()
   useEffect(() => setFresh(undefined), [data])
-  useDidShow(() => void (valid && refresh()))
-  usePullDownRefresh(() => void refresh().finally(() => Taro.stopPullDownRefresh()))
+  useRefreshOnReturn(refresh, valid)
   const c = fresh ?? data
 
   return (

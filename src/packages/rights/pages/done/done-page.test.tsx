@@ -7,7 +7,7 @@ import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import RightsDonePage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const no = '2026-000123'
 const sent = (over: Partial<RightsRequest> = {}): RightsRequest => ({

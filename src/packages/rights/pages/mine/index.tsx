@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components'
 import { useOutboxEntries } from '@/api'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useReachBottom } from '@tarojs/taro'
 import { rightsCategoryLabel } from '@contract/rights'
 import { ListFooter } from '@/components/list-footer'
 import { ListRow } from '@/components/list-row'
@@ -14,12 +14,12 @@ import { WaitingRequests } from '@/features/rights/components/waiting-requests'
 import { chinaTime, statusLine } from '@/features/rights/lib/format'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 function MyRequests() {
   const list = useMyRightsRequests()
   const waiting = useOutboxEntries().some((e) => e.name === 'createRightsRequest')
-  useDidShow(() => void list.refresh())
-  usePullDownRefresh(() => void list.refresh().finally(() => Taro.stopPullDownRefresh()))
+  useRefreshOnReturn(list.refresh)
   useReachBottom(() => void list.loadMore())
   return (
     <>

@@ -9,7 +9,7 @@ import { labourFigures, townshipOfficer, villageInformant } from '../../../../..
 import RosterFiguresPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const asked = () => Object.fromEntries(mockApi.callsTo('GET', '/staff/figures/labour').pop()!.query)
 const thisYear = Number(chinaDate(new Date()).slice(0, 4))

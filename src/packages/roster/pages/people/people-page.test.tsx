@@ -8,7 +8,7 @@ import { person, townshipOfficer, villageInformant, villages } from '../../../..
 import RosterPeoplePage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const path = '/packages/roster/pages/people/index'
 const listed = () => mockApi.callsTo('GET', '/staff/people')

@@ -11,7 +11,7 @@ import RosterNewPersonPage from '.'
 const mockApi = fakeApi()
 // Three members' forms are many Taro inputs to draw in jsdom.
 jest.setTimeout(30_000)
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const posts = () => mockApi.callsTo('POST', '/staff/people')
 let nextId = 200

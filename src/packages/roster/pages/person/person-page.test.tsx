@@ -9,7 +9,7 @@ import { historyEntry, person, townshipOfficer, villages } from '../../../../../
 import RosterPersonPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 let current: Person
 const spouse = () => person({ id: 102, name: '王小红', relation: 'spouse', status: 'local_work', destinationProvince: null, destinationCity: null })

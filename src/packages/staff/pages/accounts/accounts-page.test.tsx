@@ -7,7 +7,7 @@ import { adminStaff, inputsReady, settle, staffSignInPrompt, stationStaff, tap, 
 import StaffAccountsPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const account = (over: Partial<StaffAccount> = {}): StaffAccount => ({ ...stationStaff, disabled: false, disabledAt: null, locked: false, createdAt: '2026-01-01T02:00:00.000Z', ...over })
 

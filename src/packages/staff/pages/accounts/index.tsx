@@ -3,7 +3,7 @@ import { Input, Text, View } from '@tarojs/components'
 import { asButton } from '@/lib/a11y'
 import type { StaffRole } from '@contract/staff'
 import { accessLogActionLabel } from '@contract/staff-admin'
-import { newIdempotencyKey, request, useApi, useApiList } from '@/api'
+import { newIdempotencyKey } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
@@ -13,8 +13,7 @@ import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { errorText } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
-import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffListAccounts, staffResetPassword, staffUnlockAccount } from '@contract/staff-admin'
-import { listStations } from '@contract/stations'
+import { createAccount, disableAccount, resetPassword as issueNewPassword, unlockAccount, useAccessLog, useStaffAccounts, useStationChoices } from '@/features/staff/api/staff-admin'
 
 /** Admins: staff accounts (open, disable, unlock, reset a password) and who read whose personal data. */
 export default function StaffAccountsPage() {
@@ -31,8 +30,8 @@ export default function StaffAccountsPage() {
 }
 
 function Accounts({ me }: { me: number }) {
-  const { data, error, loading, refresh } = useApi(staffListAccounts)
-  const stations = useApi(listStations, { query: {} })
+  const { data, error, loading, refresh } = useStaffAccounts()
+  const stations = useStationChoices()
   const [form, setForm] = useState({ username: '', password: '', displayName: '', role: 'station' as StaffRole, stationId: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<string | null>(null)
@@ -44,10 +43,9 @@ function Accounts({ me }: { me: number }) {
   const create = async () => {
     setMessage(null)
     try {
-      await request(
-        staffCreateAccount,
-        { body: { username: form.username.trim(), password: form.password, displayName: form.displayName.trim(), role: form.role, stationId: form.role === 'station' && form.stationId ? Number(form.stationId) : null } },
-        { idempotencyKey: key.current },
+      await createAccount(
+        { username: form.username.trim(), password: form.password, displayName: form.displayName.trim(), role: form.role, stationId: form.role === 'station' && form.stationId ? Number(form.stationId) : null },
+        key.current,
       )
       key.current = newIdempotencyKey()
       setErrors({})
@@ -61,7 +59,7 @@ function Accounts({ me }: { me: number }) {
   }
   const disable = async (id: number) => {
     try {
-      await request(staffDisableAccount, { params: { id } })
+      await disableAccount(id)
       await refresh()
     } catch (e) {
       setMessage(errorText(e))
@@ -70,7 +68,7 @@ function Accounts({ me }: { me: number }) {
 
   const unlock = async (id: number) => {
     try {
-      await request(staffUnlockAccount, { params: { id } })
+      await unlockAccount(id)
       await refresh()
     } catch (e) {
       setMessage(errorText(e))
@@ -78,7 +76,7 @@ function Accounts({ me }: { me: number }) {
   }
   const resetPassword = async (id: number) => {
     try {
-      const { account, password } = await request(staffResetPassword, { params: { id } }, { retryDelaysMs: [] })
+      const { account, password } = await issueNewPassword(id)
       setIssued({ username: account.username, password })
       await refresh()
     } catch (e) {
@@ -144,7 +142,7 @@ function Accounts({ me }: { me: number }) {
 }
 
 function AccessLog() {
-  const list = useApiList(staffAccessLog, { query: {} })
+  const list = useAccessLog()
   return (
     <Section title='个人信息查看记录'>
       <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有记录' onRetry={() => void list.refresh()}>

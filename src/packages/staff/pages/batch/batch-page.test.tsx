@@ -9,7 +9,7 @@ import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffBatchPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const station: StaffMember = { id: 4, username: 'kunshan', displayName: '昆山劳务工作站', role: 'station', stationId: 2, stationName: '昆山劳务工作站', mustChangePassword: false, township: null, villageId: null, village: null }
 const admin: StaffMember = { id: 1, username: 'admin', displayName: '县劳务输转服务中心', role: 'admin', stationId: null, stationName: null, mustChangePassword: false, township: null, villageId: null, village: null }

@@ -2,8 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { asButton } from '@/lib/a11y'
-import Taro, { useRouter } from '@tarojs/taro'
-import { request, useApi } from '@/api'
+import Taro from '@tarojs/taro'
 import { townships } from '@contract/me'
 import type { StaffMember } from '@contract/staff'
 import { batchStatusLabel, cancelTransportBatchBody, type CreateTransportBatchBody, createTransportBatchBody, type TransportBatch, vehicleKindLabel, vehicleKinds, type VehicleKind } from '@contract/transport'
@@ -15,17 +14,18 @@ import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { exportManifestCsv } from '@/features/staff/api/manifest-export'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { errorText, staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { chinaTime, routeTitle, runBy } from '@/features/transport/lib/format'
-import { listStations } from '@contract/stations'
-import { staffCancelTransportBatch, staffCreateTransportBatch, staffDepartTransportBatch, staffTransportManifest } from '@contract/transport'
+import { useIdParam } from '@/hooks/use-id-param'
+import { cancelBatch, createBatch, departBatch, useManifest } from '@/features/staff/api/staff-transport'
+import { useStationChoices } from '@/features/staff/api/staff-admin'
 
 /** Without ?id: schedule a batch. With it: the batch, its 乘车名单 (CSV too), 标记已发车 and 取消这趟车. */
 export default function StaffBatchPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return <StaffShell title={id ? '专车乘车名单' : '安排一趟新车'}>{(staff) => (id ? <ExistingBatch id={id} /> : <BatchForm staff={staff} />)}</StaffShell>
 }
 
@@ -75,7 +75,7 @@ function instantOf(date: string, time: string, what: string): string | undefined
 function BatchForm({ staff }: { staff: StaffMember }) {
   const admin = staff.role === 'admin'
   const { draft: d, set, errors, message, busy, save } = useStaffForm<Draft>(emptyDraft)
-  const stations = useApi(listStations, { query: {} }, { enabled: admin })
+  const stations = useStationChoices(admin)
   const text = (k: Exclude<keyof Draft, 'departureTownship' | 'vehicleKind' | 'stationId'>, label: string, extra: { type?: 'number'; hint?: string; error?: string; placeholder?: string } = {}) => (
     <TextField
       label={label}
@@ -108,12 +108,12 @@ function BatchForm({ staff }: { staff: StaffMember }) {
       notes: d.notes,
     }
     // The contract's own rules, before sending; the date and time boxes say first what is wrong with them.
-    const checked = checkBody(createTransportBatchBody, body)
+    const checked = checkForm(createTransportBatchBody, body)
     const local = checked.ok ? {} : { ...checked.fields }
     if (departAt === undefined) local.departAt = '请填写发车日期和时间'
     else if (typeof departAt === 'object') local.departAt = departAt.error
     if (meetAt !== undefined && typeof meetAt === 'object') local.meetAt = meetAt.error
-    const saved = await save(body, local, (idempotencyKey) => request(staffCreateTransportBatch, { body: body as CreateTransportBatchBody }, { idempotencyKey }))
+    const saved = await save(body, local, (idempotencyKey) => createBatch(body as CreateTransportBatchBody, idempotencyKey))
     if (saved) void Taro.redirectTo({ url: staffPaths.batch(saved.id) })
   }
 
@@ -186,7 +186,7 @@ function BatchFacts({ batch, riders }: { batch: TransportBatch; riders: number }
 }
 
 function ExistingBatch({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useApi(staffTransportManifest, { params: { id } })
+  const { data, error, loading, refresh } = useManifest(id)
   const [confirming, setConfirming] = useState<'depart' | 'cancel' | null>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | undefined>()
@@ -211,19 +211,19 @@ function ExistingBatch({ id }: { id: number }) {
 
   const depart = () =>
     act(async () => {
-      const done = await request(staffDepartTransportBatch, { params: { id } })
+      const done = await departBatch(id)
       return `已标记发车，${done.riders} 人计入输出人数`
     })
 
   const cancel = () => {
-    const checked = checkBody(cancelTransportBatchBody, { reason })
+    const checked = checkForm(cancelTransportBatchBody, { reason })
     if (!checked.ok) {
       setReasonError(checked.fields.reason)
       return
     }
     setReasonError(undefined)
     void act(async () => {
-      const done = await request(staffCancelTransportBatch, { params: { id }, body: checked.data })
+      const done = await cancelBatch(id, checked.data)
       return `这趟车已取消，退还了 ${done.released} 个座位`
     })
   }

@@ -1,7 +1,5 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useApiList } from '@/api'
 import { batchStatusLabel, staffBatchFilters } from '@contract/transport'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -12,7 +10,8 @@ import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { chinaTime, routeTitle, runBy } from '@/features/transport/lib/format'
-import { staffListTransportBatches } from '@contract/transport'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
+import { useStaffBatches } from '@/features/staff/api/staff-transport'
 
 type Filter = (typeof staffBatchFilters)[number] | ''
 const filterLabel: Record<Filter, string> = { '': '全部', open: '可以报名', departed: '已发车', cancelled: '已取消' }
@@ -24,8 +23,8 @@ export default function StaffBatchesPage() {
 
 function Batches() {
   const [status, setStatus] = useState<Filter>('')
-  const list = useApiList(staffListTransportBatches, { query: status ? { status } : {} })
-  useDidShow(() => void list.refresh())
+  const list = useStaffBatches(status ? { status } : {})
+  useRefreshOnReturn(list.refresh)
   return (
     <View>
       <BigButton className='staff-batches__new' onClick={() => openPage(staffPaths.batch())}>

@@ -7,7 +7,7 @@ import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffCasePage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const no = '2026-000101'
 function rightsCase(over: Partial<RightsRequest> = {}): RightsRequest {

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { useRouter } from '@tarojs/taro'
-import { newIdempotencyKey, request, useApi } from '@/api'
+import { newIdempotencyKey } from '@/api'
 import { contactTimeLabel, rightsCategoryLabel, rightsReferralLabel, rightsReferralTargets, type RightsReferralTarget, type RightsRequest, rightsStaffTransitions, type RightsStatus, rightsStatusLabel } from '@contract/rights'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -15,7 +15,7 @@ import { Timeline } from '@/features/rights/components/timeline'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { errorText } from '@/features/staff/lib/paths'
 import { chinaDateTime, formatMonthRange } from '@contract/format'
-import { getRightsRequest, staffAddRightsNote, staffRecordRightsCall, staffTransitionRightsRequest } from '@contract/rights'
+import { addCaseNote, moveCase, recordCall, useCase } from '@/features/staff/api/staff-cases'
 
 /** Notes officers write many times a day: a tap adds one to the box, to send as it is or to finish. */
 const quickPhrases = ['已电话联系求助人', '已联系用人单位', '材料已收到', '正在协调，请耐心等待', '已约定见面时间', '打电话没人接，稍后再打']
@@ -34,7 +34,7 @@ export default function StaffCasePage() {
 }
 
 function CaseView({ trackingNo }: { trackingNo: string }) {
-  const { data, error, loading, refresh } = useApi(getRightsRequest, { params: { trackingNo } })
+  const { data, error, loading, refresh } = useCase(trackingNo)
   const [current, setCurrent] = useState<RightsRequest | null>(null)
   const c = current ?? data
   return (
@@ -87,7 +87,7 @@ function CallWorker({ request: c, onChanged }: { request: RightsRequest; onChang
   const [message, setMessage] = useState<string | null>(null)
   const record = () => {
     setMessage(null)
-    request(staffRecordRightsCall, { params: { trackingNo: c.trackingNo } }, { idempotencyKey: newIdempotencyKey() }).then(onChanged, (e: unknown) =>
+    recordCall(c.trackingNo).then(onChanged, (e: unknown) =>
       setMessage(`这次通话没有记到求助里：${errorText(e)}`),
     )
   }
@@ -125,14 +125,10 @@ function CaseActions({ request: c, onChanged }: { request: RightsRequest; onChan
   }
   const move = (to: RightsStatus) =>
     run(() =>
-      request(
-        staffTransitionRightsRequest,
-        { params: { trackingNo: c.trackingNo }, body: { to, note: note.trim(), visibleToWorker: forWorker === 'worker', ...(to === 'referred' ? { referredTo } : {}) } },
-        { idempotencyKey: key.current },
-      ),
+      moveCase(c.trackingNo, { to, note: note.trim(), visibleToWorker: forWorker === 'worker', ...(to === 'referred' ? { referredTo } : {}) }, key.current),
     )
   const addNote = () =>
-    run(() => request(staffAddRightsNote, { params: { trackingNo: c.trackingNo }, body: { text: note.trim(), visibleToWorker: forWorker === 'worker' } }, { idempotencyKey: key.current }))
+    run(() => addCaseNote(c.trackingNo, { text: note.trim(), visibleToWorker: forWorker === 'worker' }, key.current))
 
   if (c.status === 'closed') return null
   return (

@@ -9,7 +9,7 @@ import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffCasesPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const HOUR = 60 * 60 * 1000
 const hoursAgo = (h: number) => new Date(Date.now() - h * HOUR).toISOString()

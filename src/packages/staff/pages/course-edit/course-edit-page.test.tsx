@@ -8,7 +8,7 @@ import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffCourseEditPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 let redirectTo: jest.SpyInstance
 let navigateBack: jest.SpyInstance

@@ -1,19 +1,19 @@
 import { View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { request, useApi } from '@/api'
+import Taro from '@tarojs/taro'
 import { type Course, courseModeLabel, courseModes, courseRuleErrors, type CourseMode, createCourseBody, type CreateCourseBody } from '@contract/training'
 import { trades, type Trade } from '@contract/reference'
 import { StateView } from '@/components/state-view'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { StaffShell } from '@/features/staff/components/staff-shell'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
-import { getCourse, staffCreateCourse, staffUpdateCourse } from '@contract/training'
+import { useIdParam } from '@/hooks/use-id-param'
+import { saveCourse, useCourseToEdit } from '@/features/staff/api/staff-courses'
 
 /** Admins: without ?id open a new course; with it, change one (capacity, dates, placement terms…). */
 export default function StaffCourseEditPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return (
     <StaffShell title={id ? '修改培训班' : '开新培训班'} adminOnly>
       {() => (id ? <ExistingCourse id={id} /> : <CourseForm />)}
@@ -22,7 +22,7 @@ export default function StaffCourseEditPage() {
 }
 
 function ExistingCourse({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useApi(getCourse, { params: { id } })
+  const { data, error, loading, refresh } = useCourseToEdit(id)
   return (
     <StateView loading={loading} error={error} onRetry={() => void refresh()}>
       {data && <CourseForm course={data} />}
@@ -108,7 +108,7 @@ function bodyOf(d: Draft): CreateCourseBody {
 
 /** The contract's field rules, then its rules across fields (dates in order, subsidy ≤ cost, 下单 terms). */
 function localErrors(body: CreateCourseBody): Record<string, string> {
-  const checked = checkBody(createCourseBody, body)
+  const checked = checkForm(createCourseBody, body)
   const across = courseRuleErrors(body as Parameters<typeof courseRuleErrors>[0])
   return checked.ok ? across : { ...across, ...checked.fields }
 }
@@ -131,11 +131,7 @@ function CourseForm({ course }: { course?: Course }) {
 
   const submit = async () => {
     const body = bodyOf(d)
-    const saved = await save(body, localErrors(body), (idempotencyKey) =>
-      course
-        ? request(staffUpdateCourse, { params: { id: course.id }, body }, { idempotencyKey })
-        : request(staffCreateCourse, { body }, { idempotencyKey }),
-    )
+    const saved = await save(body, localErrors(body), (idempotencyKey) => saveCourse(course?.id ?? null, body, idempotencyKey))
     if (!saved) return
     if (!course) {
       void Taro.redirectTo({ url: staffPaths.course(saved.id) })

@@ -10,7 +10,7 @@ import { chinaToday } from '@/features/training/lib/format'
 import StaffCoursePage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 // Under way: completion and certificates may be recorded.
 const begun: Course = course({ id: 5, title: '电焊工定向培训班', startDate: '2000-01-10', endDate: '2000-01-30', enrollDeadline: '2000-01-05', capacity: 3, seatsLeft: 0, certificateLevel: '五级' })

@@ -1,8 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { asButton } from '@/lib/a11y'
-import { useDidShow, useRouter } from '@tarojs/taro'
-import { request, useApi } from '@/api'
 import { type Course, courseModeLabel, enrollmentStatusLabel, issueCertificateBody, type StaffEnrollment } from '@contract/training'
 import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
@@ -10,25 +8,27 @@ import { StateView } from '@/components/state-view'
 import { chinaToday } from '@/features/training/lib/format'
 import { SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { StaffShell } from '@/features/staff/components/staff-shell'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { fillText } from '@/features/staff/lib/courses'
 import { errorText, staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { openPage } from '@/lib/navigate'
-import { staffCompleteEnrollment, staffCourseEnrollments, staffIssueCertificate } from '@contract/training'
+import { useIdParam } from '@/hooks/use-id-param'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
+import { completeEnrollment, issueCertificate, useCourseEnrollments } from '@/features/staff/api/staff-courses'
 
 /** One course: who holds a seat and who waits; admins mark completion and record certificates. */
 export default function StaffCoursePage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return <StaffShell title='培训班报名'>{(staff) => <CourseView id={id} admin={staff.role === 'admin'} />}</StaffShell>
 }
 
 function CourseView({ id, admin }: { id: number; admin: boolean }) {
-  const { data, error, loading, refresh } = useApi(staffCourseEnrollments, { params: { id } })
+  const { data, error, loading, refresh } = useCourseEnrollments(id)
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null)
   // Back from 修改培训班: show the course as saved.
-  useDidShow(() => void refresh())
+  useRefreshOnReturn(refresh)
 
   const done = async (text: string) => {
     setMessage({ text, ok: true })
@@ -134,7 +134,7 @@ function Student({ enrollment: e, course, admin, onCompleted, onCertified, onFai
   const complete = async () => {
     setBusy(true)
     try {
-      await request(staffCompleteEnrollment, { params: { id: e.id } })
+      await completeEnrollment(e.id)
       await onCompleted()
     } catch (err) {
       onFailed(err)
@@ -192,9 +192,9 @@ function CertificateForm({ enrollmentId, level, onSaved }: { enrollmentId: numbe
 
   const submit = async () => {
     const body = { number: draft.number, level: draft.level, issuedOn: draft.issuedOn.trim() }
-    const checked = checkBody(issueCertificateBody, body)
+    const checked = checkForm(issueCertificateBody, body)
     const local = checked.ok ? (body.issuedOn > today ? { issuedOn: '发证日期不能晚于今天' } : {}) : checked.fields
-    const saved = await save(body, local, (idempotencyKey) => request(staffIssueCertificate, { params: { id: enrollmentId }, body }, { idempotencyKey }))
+    const saved = await save(body, local, (idempotencyKey) => issueCertificate(enrollmentId, body, idempotencyKey))
     if (saved) await onSaved(saved)
   }
 

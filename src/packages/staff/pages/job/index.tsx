@@ -2,8 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { asButton } from '@/lib/a11y'
-import Taro, { useRouter } from '@tarojs/taro'
-import { request, useApi } from '@/api'
+import Taro from '@tarojs/taro'
 import { applicationStatusLabel, reportReasonLabel, wageUnitLabel, wageUnits } from '@contract/jobs'
 import { trades, type Trade } from '@contract/reference'
 import type { StaffMember } from '@contract/staff'
@@ -13,16 +12,17 @@ import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { errorText } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
-import { staffCreateJob, staffGetJob, staffJobApplications, staffJobsUnderReview, staffReviewJob, staffSetApplicationStatus, staffUpdateJob, staffVerifyEmployer } from '@contract/staff-jobs'
-import { listStations } from '@contract/stations'
+import { useIdParam } from '@/hooks/use-id-param'
+import { closeJob, reviewJob, saveJob, setApplicationStatus, useJobApplicants, useJobsUnderReview, useStaffJob, verifyEmployer } from '@/features/staff/api/staff-jobs'
+import { useStationChoices } from '@/features/staff/api/staff-admin'
 
 /** Without ?id: publish a posting. With it: edit, verify the employer, decide on reports, close, and the applicants. */
 export default function StaffJobPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return <StaffShell title={id ? '岗位管理' : '发布新岗位'}>{(staff) => (id ? <ExistingJob id={id} staff={staff} /> : <JobForm staff={staff} />)}</StaffShell>
 }
 
@@ -55,7 +55,7 @@ function draftOf(job?: StaffJob): Draft {
 
 function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; onSaved?: (j: StaffJob) => void }) {
   const { draft: d, set, errors, message, setMessage, busy, save } = useStaffForm<Draft>(() => draftOf(job))
-  const stations = useApi(listStations, { query: {} }, { enabled: staff.role === 'admin' && !job })
+  const stations = useStationChoices(staff.role === 'admin' && !job)
   const text = (k: Exclude<keyof Draft, 'trade' | 'wageUnit' | 'sourceStationId'>, label: string, extra: { type?: 'number' | 'text'; hint?: string } = {}) => (
     <TextField label={label} className={`staff-job__${k}`} type={extra.type} hint={extra.hint} value={d[k]} error={errors[k]} onChange={(v) => set(k, v)} />
   )
@@ -78,13 +78,9 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
       ...(!job && d.sourceStationId ? { sourceStationId: Number(d.sourceStationId) } : {}),
     }
     // The contract's own rules, before sending: the same messages the server would give, by each field.
-    const checked = checkBody(job ? updateStaffJobBody : createStaffJobBody, body)
+    const checked = checkForm(job ? updateStaffJobBody : createStaffJobBody, body)
     const local = checked.ok ? staffJobRuleErrors(checked.data as Parameters<typeof staffJobRuleErrors>[0]) : checked.fields
-    const saved = await save(body, local, (idempotencyKey) =>
-      job
-        ? request(staffUpdateJob, { params: { id: job.id }, body: body as UpdateStaffJobBody }, { idempotencyKey })
-        : request(staffCreateJob, { body: body as CreateStaffJobBody }, { idempotencyKey }),
-    )
+    const saved = await save(body, local, (idempotencyKey) => saveJob(job?.id ?? null, body as CreateStaffJobBody | UpdateStaffJobBody, idempotencyKey))
     if (!saved) return
     if (job) {
       onSaved?.(saved)
@@ -125,7 +121,7 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
 }
 
 function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
-  const { data, error, loading, refresh } = useApi(staffGetJob, { params: { id } })
+  const { data, error, loading, refresh } = useStaffJob(id)
   const [job, setJob] = useState<StaffJob | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [note, setNote] = useState('')
@@ -151,12 +147,12 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
             {message && <Text className='wb-message'>{message}</Text>}
             <View className='wb-row'>
               {!j.employerVerified && (
-                <View {...asButton} className='wb-small-button staff-job__verify' onClick={() => void act(() => request(staffVerifyEmployer, { params: { id } }))}>
+                <View {...asButton} className='wb-small-button staff-job__verify' onClick={() => void act(() => verifyEmployer(id))}>
                   <Text>已核实单位</Text>
                 </View>
               )}
               {j.status === 'open' && j.reviewStatus !== 'pending' && (
-                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(staffUpdateJob, { params: { id }, body: { status: 'closed' } }))}>
+                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => closeJob(id))}>
                   <Text>关闭岗位</Text>
                 </View>
               )}
@@ -169,10 +165,10 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
                 <TextArea className='form-field__input form-field__textarea' value={note} maxlength={500} onChange={setNote} label='核查情况' />
               </FormField>
               <View className='wb-row'>
-                <View {...asButton} className='wb-small-button' onClick={() => void act(() => request(staffReviewJob, { params: { id }, body: { decision: 'restore', note } }))}>
+                <View {...asButton} className='wb-small-button' onClick={() => void act(() => reviewJob(id, { decision: 'restore', note }))}>
                   <Text>没问题，恢复</Text>
                 </View>
-                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => request(staffReviewJob, { params: { id }, body: { decision: 'remove', note } }))}>
+                <View {...asButton} className='wb-small-button wb-small-button--danger' onClick={() => void act(() => reviewJob(id, { decision: 'remove', note }))}>
                   <Text>下架</Text>
                 </View>
               </View>
@@ -191,7 +187,7 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
 }
 
 function ReviewReports({ id }: { id: number }) {
-  const { data } = useApi(staffJobsUnderReview)
+  const { data } = useJobsUnderReview()
   const item = data?.items.find((i) => i.id === id)
   return (
     <View>
@@ -205,12 +201,12 @@ function ReviewReports({ id }: { id: number }) {
 }
 
 function Applicants({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useApi(staffJobApplications, { params: { id } })
+  const { data, error, loading, refresh } = useJobApplicants(id)
   const [message, setMessage] = useState<string | null>(null)
   const mark = async (applicationId: number, status: 'contacted' | 'hired' | 'rejected') => {
     setMessage(null)
     try {
-      await request(staffSetApplicationStatus, { params: { id: applicationId }, body: { status } })
+      await setApplicationStatus(applicationId, { status })
       await refresh()
     } catch (e) {
       setMessage(errorText(e))

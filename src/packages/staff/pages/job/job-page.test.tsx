@@ -9,7 +9,7 @@ import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffJobPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 function staffJob(over: Partial<StaffJob> = {}): StaffJob {
   return {

@@ -1,6 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useApi, useApiList } from '@/api'
 import { formatWage, reportReasonLabel } from '@contract/jobs'
 import { BigButton } from '@/components/big-button'
 import { ListFooter } from '@/components/list-footer'
@@ -10,7 +8,8 @@ import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { staffPaths } from '@/features/staff/lib/paths'
-import { staffJobsUnderReview, staffListJobs } from '@contract/staff-jobs'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
+import { useJobsUnderReview, useStaffJobs } from '@/features/staff/api/staff-jobs'
 
 const statusLabel = { open: '在招', filled: '已招满', closed: '已关闭' } as const
 
@@ -20,12 +19,9 @@ export default function StaffJobsPage() {
 }
 
 function Jobs() {
-  const list = useApiList(staffListJobs, { query: {} })
-  const review = useApi(staffJobsUnderReview)
-  useDidShow(() => {
-    void list.refresh()
-    void review.refresh()
-  })
+  const list = useStaffJobs()
+  const review = useJobsUnderReview()
+  useRefreshOnReturn(() => Promise.all([list.refresh(), review.refresh()]))
   return (
     <View>
       <BigButton className='staff-jobs__new' onClick={() => openPage(staffPaths.job())}>

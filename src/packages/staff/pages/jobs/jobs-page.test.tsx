@@ -1,14 +1,15 @@
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { StaffJobListItem } from '@contract'
 import { setToken } from '@/api'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
 import { jobSummary } from '../../../../../tests/support/app/fixtures'
 import { adminStaff, settle, staffSignInPrompt, stationStaff, tap } from '../../../../../tests/support/app/staff-pages'
+import { firePageEvent } from '../../../../../tests/support/app/taro-shim'
 import StaffJobsPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const listItem = (over: Partial<StaffJobListItem> = {}): StaffJobListItem => ({ ...jobSummary(), reviewStatus: 'ok', applicationCount: 0, hiredCount: 0, ...over })
 
@@ -60,6 +61,12 @@ test('lists the postings with wage, state and applicants, and the reported ones 
   expect(screen.getByText('被举报、待核查的岗位')).toBeTruthy()
   expect(screen.getByText(/举报 2 次/)).toBeTruthy()
   expect(screen.getByText('待核查')).toBeTruthy()
+  // Each list read once on opening; again when the page is shown anew (back from a posting).
+  expect(mockApi.callsTo('GET', '/staff/jobs')).toHaveLength(1)
+  act(() => void firePageEvent('hide'))
+  act(() => void firePageEvent('show'))
+  await settle()
+  expect(mockApi.callsTo('GET', '/staff/jobs')).toHaveLength(2)
 })
 
 test('发布新岗位 and a row open the posting page', async () => {

@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
 import { useRouter } from '@tarojs/taro'
-import { useApi } from '@/api'
 import { townships } from '@contract/me'
 import type { StaffMember } from '@contract/staff'
 import type { Township } from '@contract/places'
@@ -28,7 +27,7 @@ import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { exportLedgerCsv } from '@/features/staff/api/ledger-export'
 import { errorText } from '@/features/staff/lib/paths'
-import { staffLedger } from '@contract/staff-ledgers'
+import { useLedger } from '@/features/staff/api/staff-ledgers'
 
 
 /**
@@ -90,7 +89,7 @@ function Ledgers({ kind, admin }: { kind: AccountLedgerKind; admin: boolean }) {
   const [destination, setDestination] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const query = { ...(township ? { township: township as (typeof townships)[number] } : {}), ...(destination.trim() ? { destination: destination.trim() } : {}) }
-  const { data, error, loading, refresh } = useApi(staffLedger, { params: { kind }, query })
+  const { data, error, loading, refresh } = useLedger(kind, query)
   const rows: LedgerRow[] = data && !isRosterLedgerKind(data.kind) ? (data.items as LedgerRow[]) : []
 
   const exportCsv = async () => {

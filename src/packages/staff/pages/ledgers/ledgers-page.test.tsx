@@ -8,7 +8,7 @@ import { adminStaff, inputsReady, settle, staffSignInPrompt, stationStaff, tap, 
 import StaffLedgersPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 // The CSV itself is a download (Taro.downloadFile, or a link on the web): what it is asked for is checked here.
 jest.mock('@/features/staff/api/ledger-export', () => ({ exportLedgerCsv: jest.fn() }))
 const { exportLedgerCsv } = jest.requireMock('@/features/staff/api/ledger-export') as { exportLedgerCsv: jest.Mock }

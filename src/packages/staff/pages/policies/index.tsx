@@ -1,6 +1,5 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { type PolicyCategory, policyCategories } from '@contract/policies'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -13,6 +12,7 @@ import { usePolicies } from '@/features/policies/api/policies'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 type CategoryChoice = PolicyCategory | ''
 
@@ -28,7 +28,7 @@ function Policies({ admin }: { admin: boolean }) {
   const [category, setCategory] = useState<CategoryChoice>('')
   const [q, setQ] = useState('')
   const list = usePolicies({ category: category || undefined, q: q || undefined })
-  useDidShow(() => void list.refresh())
+  useRefreshOnReturn(list.refresh)
   const open = (id: number) => openPage(admin ? staffPaths.policy(id) : `/packages/policies/pages/detail/index?id=${id}`)
   return (
     <View>

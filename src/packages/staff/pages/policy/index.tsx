@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { request } from '@/api'
+import Taro from '@tarojs/taro'
 import { type Policy, policyBody, type PolicyCategory, policyCategories } from '@contract/policies'
 import { StateView } from '@/components/state-view'
 import { asLink } from '@/lib/a11y'
@@ -9,15 +8,16 @@ import { openPage } from '@/lib/navigate'
 import { usePolicy } from '@/features/policies/api/policies'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
-import { checkBody } from '@/features/staff/lib/check-body'
+import { checkForm } from '@/lib/check-form'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { chinaDateTime } from '@contract/format'
 import { useStaffForm } from '@/features/staff/lib/use-staff-form'
-import { staffCreatePolicy, staffUpdatePolicy } from '@contract/policies'
+import { useIdParam } from '@/hooks/use-id-param'
+import { savePolicy } from '@/features/staff/api/staff-policies'
 
 /** Admins: without ?id publish an article; with it, change one. */
 export default function StaffPolicyPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return (
     <StaffShell title={id ? '修改政策解读' : '发布政策解读'} adminOnly>
       {() => (id ? <ExistingPolicy id={id} /> : <PolicyForm />)}
@@ -50,12 +50,8 @@ function PolicyForm({ policy }: { policy?: Policy }) {
 
   const submit = async () => {
     // Edits send every field too: the same rules apply to each, and an untouched one goes back as it was.
-    const checked = checkBody(policyBody, d)
-    const result = await save(d, checked.ok ? {} : checked.fields, (idempotencyKey) =>
-      saved
-        ? request(staffUpdatePolicy, { params: { id: saved.id }, body: d }, { idempotencyKey })
-        : request(staffCreatePolicy, { body: d }, { idempotencyKey }),
-    )
+    const checked = checkForm(policyBody, d)
+    const result = await save(d, checked.ok ? {} : checked.fields, (idempotencyKey) => savePolicy(saved?.id ?? null, d, idempotencyKey))
     if (!result) return
     if (saved) {
       setSaved(result)

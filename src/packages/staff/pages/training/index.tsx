@@ -1,7 +1,5 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
-import { useApi, useApiList } from '@/api'
 import { type CourseMode, courseModeLabel, courseModes } from '@contract/training'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -13,7 +11,8 @@ import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { fillText } from '@/features/staff/lib/courses'
 import { staffPaths } from '@/features/staff/lib/paths'
-import { courseRequestSummary, staffListCourses } from '@contract/training'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
+import { useCourseDemand, useStaffCourses } from '@/features/staff/api/staff-courses'
 
 /** Every course with how full it is, the waitlist and who finished; 开新培训班 for admins; what workers asked for. */
 export default function StaffTrainingPage() {
@@ -22,12 +21,9 @@ export default function StaffTrainingPage() {
 
 function Courses({ admin }: { admin: boolean }) {
   const [mode, setMode] = useState<CourseMode | 'all'>('all')
-  const list = useApiList(staffListCourses, { query: mode === 'all' ? {} : { mode } })
-  const demand = useApi(courseRequestSummary)
-  useDidShow(() => {
-    void list.refresh()
-    void demand.refresh()
-  })
+  const list = useStaffCourses(mode)
+  const demand = useCourseDemand()
+  useRefreshOnReturn(() => Promise.all([list.refresh(), demand.refresh()]))
 
   return (
     <View className='staff-courses'>

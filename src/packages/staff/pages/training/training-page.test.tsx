@@ -8,7 +8,7 @@ import { adminStaff, settle, staffSignInPrompt, stationStaff, tap, tapChip } fro
 import StaffTrainingPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const item = (over: Partial<StaffCourseListItem> = {}): StaffCourseListItem => ({
   ...course({ id: 5, title: '电焊工定向培训班', capacity: 40, seatsLeft: 10 }),

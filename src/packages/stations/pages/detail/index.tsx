@@ -1,18 +1,18 @@
-import { useRouter } from '@tarojs/taro'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { requireSignIn } from '@/features/account/require-sign-in'
-import { handleAuthFailure, setMe, useSession } from '@/features/account/session'
+import { setMe, useSession } from '@/features/account/session'
 import { useStation } from '@/features/stations/api/use-station'
 import { PartyRegister } from '@/features/stations/components/party-register'
 import { StationDetailView } from '@/features/stations/components/station-detail'
 import { PageRoot } from '@/components/page-root'
+import { useIdParam } from '@/hooks/use-id-param'
 
 export default function StationDetailPage() {
-  const id = Number(useRouter().params.id)
+  const id = useIdParam()
   const { data, error, loading, refresh } = useStation(id)
   const session = useSession()
-  const badLink = !Number.isInteger(id) || id <= 0
+  const badLink = id === 0
   return (
     <PageRoot>
       <StateView
@@ -35,7 +35,6 @@ export default function StationDetailPage() {
                 me={session.me}
                 onNeedSignIn={() => requireSignIn(`/packages/stations/pages/detail/index?id=${data.id}`)}
                 onMeChanged={setMe}
-                onSignedOut={handleAuthFailure}
               />
             }
             onOpenJob={(jobId) => openPage(`/packages/jobs/pages/detail/index?id=${jobId}`)}

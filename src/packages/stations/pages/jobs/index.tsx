@@ -1,21 +1,21 @@
 import { Text } from '@tarojs/components'
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { useApiList } from '@/api'
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { ListFooter } from '@/components/list-footer'
 import { ListRow } from '@/components/list-row'
 import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { useStation } from '@/features/stations/api/use-station'
+import { useAllStationJobs } from '@/features/stations/api/use-station-jobs'
 import { formatWage } from '@contract/jobs'
 import { PageRoot } from '@/components/page-root'
-import { listJobs } from '@contract/jobs'
+import { useIdParam } from '@/hooks/use-id-param'
 
 /** Every open posting that came through one station (the detail page shows the first five). */
 export default function StationJobsPage() {
-  const id = Number(useRouter().params.id)
-  const valid = Number.isInteger(id) && id > 0
+  const id = useIdParam()
+  const valid = id > 0
   const station = useStation(id)
-  const list = useApiList(listJobs, { query: { stationId: valid ? id : undefined, limit: 20 } })
+  const list = useAllStationJobs(id)
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh())
   })

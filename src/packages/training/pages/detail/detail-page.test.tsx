@@ -7,7 +7,7 @@ import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import CourseDetailPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const detail = (over: Partial<CourseDetail> = {}): CourseDetail => ({
   ...course({ id: 4, mode: 'menu', partnerEmployer: null, destinationCity: null, expectedWageYuan: null, enrollDeadline: '2099-11-28', startDate: '2099-12-01', endDate: '2099-12-20' }),

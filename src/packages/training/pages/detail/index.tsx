@@ -1,5 +1,5 @@
 import { Text } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
 import { useRef } from 'react'
 import { ActionBar } from '@/components/action-bar'
 import { OutboxBanner } from '@/components/outbox-banner'
@@ -17,21 +17,19 @@ import { CourseDetailView } from '@/features/training/components/course-detail'
 import { EnrollPanel } from '@/features/training/components/enroll-panel'
 import { enrolmentOpen } from '@/features/training/lib/format'
 import { PageRoot } from '@/components/page-root'
+import { useIdParam } from '@/hooks/use-id-param'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 export default function CourseDetailPage() {
-  const id = Number(useRouter().params.id)
+  const id = useIdParam()
   const { data, error, loading, refresh } = useCourse(id)
   const { signedIn } = useSession()
   const { centre } = useServiceCentre()
-  const badLink = !Number.isInteger(id) || id <= 0
+  const badLink = id === 0
   // A course is often passed on between fellow villagers: the share card opens this same course.
   const share = useShare(data ? { title: data.title, path: `/packages/training/pages/detail/index?id=${data.id}` } : null)
   // Back from sign-in (or 我的课程): my enrolment may have changed, so read the course again.
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void refresh()
-    shown.current = true
-  })
+  useRefreshOnReturn(refresh)
   // The panel's own 我要报名, pressed from the bar; for a 下单 course the terms must be agreed first, so the panel shows.
   const start = useRef<(() => void) | null>(null)
   const enrollFromBar = () => {

@@ -2,7 +2,6 @@ import Taro from '@tarojs/taro'
 import { PageRoot } from '@/components/page-root'
 import { EmployerForm } from '@/features/worklog/components/employer-form'
 import { SignedIn } from '../signed-in'
-import '../form.scss'
 
 /** A new employer or site, with the pay agreed. */
 export default function WorklogEmployerNewPage() {

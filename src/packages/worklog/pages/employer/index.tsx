@@ -1,5 +1,4 @@
 import { Text, View } from '@tarojs/components'
-import { useDidShow, useRouter } from '@tarojs/taro'
 import { formatFen, paymentMethodLabel } from '@contract/worklog'
 import { BigButton } from '@/components/big-button'
 import { OutboxBanner } from '@/components/outbox-banner'
@@ -14,11 +13,13 @@ import { dayLabel, monthLabel } from '@/features/worklog/lib/calendar'
 import { agreedPay } from '@/features/worklog/lib/describe'
 import { SignedIn } from '../signed-in'
 import './index.scss'
+import { useIdParam } from '@/hooks/use-id-param'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 /** One employer: the pay agreed, 欠我多少钱 in big numbers with how it was counted, each month, and the pay received. */
 function Employer({ id }: { id: number }) {
   const { data, error, loading, refresh, savedAt } = useWorklogEmployer(id, true)
-  useDidShow(() => void refresh())
+  useRefreshOnReturn(refresh)
 
   return (
     <>
@@ -67,7 +68,7 @@ function Employer({ id }: { id: number }) {
 }
 
 export default function WorklogEmployerPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return (
     <PageRoot className='worklog-employer'>
       <OutboxBanner />

@@ -1,26 +1,24 @@
-import Taro, { useRouter } from '@tarojs/taro'
+import { useRouter } from '@tarojs/taro'
 import { PageRoot } from '@/components/page-root'
 import { OutboxBanner } from '@/components/outbox-banner'
-import { showNotice } from '@/lib/notice'
+import { backAfterSave } from '@/features/worklog/lib/after-save'
 import { EntryForm } from '@/features/worklog/components/entry-form'
 import { SignedIn } from '../signed-in'
-import '../form.scss'
+import { useIdParam } from '@/hooks/use-id-param'
 
 /** One day in full: 点工 by the day or hours, 包工 by the day or quantity, or 借支. */
 export default function WorklogEntryPage() {
   const params = useRouter().params
+  const employerId = useIdParam('employerId')
   return (
     <PageRoot>
       <OutboxBanner />
       <SignedIn redirect='/packages/worklog/pages/index/index'>
         <EntryForm
-          employerId={Number(params.employerId ?? 0)}
+          employerId={employerId}
           unitLabel={params.unit ? decodeURIComponent(params.unit) : null}
           date={params.date ?? ''}
-          onSaved={(queued) => {
-            showNotice(queued ? '没有网络，已存在手机上，有网络后自动发出' : '记好了')
-            void Taro.navigateBack()
-          }}
+          onSaved={backAfterSave}
         />
       </SignedIn>
     </PageRoot>

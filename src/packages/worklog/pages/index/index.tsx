@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { isApiError, onOutboxDelivered, useOutbox } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
@@ -19,6 +18,7 @@ import { chinaToday, dayLabel, monthLabel, shiftMonth } from '@/features/worklog
 import { agreedPay, cellMark, entryLine } from '@/features/worklog/lib/describe'
 import { SignedIn } from '../signed-in'
 import './index.scss'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 
 const base = '/packages/worklog/pages'
 
@@ -30,7 +30,7 @@ function Worklog() {
   const [busy, setBusy] = useState(false)
   const { data, error, loading, refresh, savedAt } = useWorklogMonth(month, true)
   const outbox = useOutbox()
-  useDidShow(() => void refresh())
+  useRefreshOnReturn(refresh)
   // A day sent from the phone's outbox: read the month again so it shows as recorded.
   useEffect(() => onOutboxDelivered(() => void refresh()), [refresh])
 

@@ -9,7 +9,7 @@ import { settle, tapText } from '../../../../../tests/support/app/interact'
 import WorklogPage from '.'
 
 const mockApi = fakeApi()
-jest.mock('@/api/transport', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 jest.setTimeout(20_000)
 
 const today = chinaToday()
@@ -82,6 +82,8 @@ test('the month: logged days are marked, and one tap logs today for the employer
   // The half day with 2 hours' overtime, on its day of the calendar.
   expect(screen.getByLabelText(`${Number(earlier.slice(8))}日，半天+2`)).toBeTruthy()
   expect(screen.getByText('今天在“李老板”')).toBeTruthy()
+  // Opened once, read once: the first show is the page's own read.
+  expect(mockApi.callsTo('GET', '/me/worklog')).toHaveLength(1)
 
   await tapText('今天干了一天')
   await settle()

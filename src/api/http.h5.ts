@@ -1,5 +1,5 @@
 import { requestTimeoutMs } from './config'
-import { parseBody, toTransportError, type RawRequest, type RawResponse } from './transport-error'
+import { parseBody, toHttpError, type RawRequest, type RawResponse } from './http-error'
 
 export type { RawRequest, RawResponse }
 
@@ -19,7 +19,7 @@ export async function send(req: RawRequest): Promise<RawResponse> {
     })
     return { status: res.status, body: parseBody(await res.text()) }
   } catch (e) {
-    throw toTransportError(e)
+    throw toHttpError(e)
   } finally {
     clearTimeout(timer)
   }

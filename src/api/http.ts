@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro'
 import { requestTimeoutMs } from './config'
-import { toTransportError, type RawRequest, type RawResponse } from './transport-error'
+import { toHttpError, type RawRequest, type RawResponse } from './http-error'
 
 export type { RawRequest, RawResponse }
 
 /**
- * The only place in the mini-program that calls Taro.request (H5: transport.h5.ts). Anything that prevents an HTTP
+ * The only place in the mini-program that calls Taro.request (H5: http.h5.ts). Anything that prevents an HTTP
  * answer becomes an ApiError; any HTTP answer, even 500, is returned for the client to read.
  */
 export async function send(req: RawRequest): Promise<RawResponse> {
@@ -20,6 +20,6 @@ export async function send(req: RawRequest): Promise<RawResponse> {
     })
     return { status: res.statusCode, body: res.data }
   } catch (e) {
-    throw toTransportError(e)
+    throw toHttpError(e)
   }
 }

@@ -1,5 +1,5 @@
 import { ApiError } from './api-error'
-import { send } from './transport.h5'
+import { send } from './http.h5'
 
 const fetchMock = jest.fn()
 beforeAll(() => {

@@ -13,7 +13,7 @@ export interface RawRequest {
 }
 
 /** Whatever stopped an HTTP answer arriving: a timeout (worth saying so) or no network at all. */
-export function toTransportError(e: unknown): ApiError {
+export function toHttpError(e: unknown): ApiError {
   const err = (e ?? {}) as { name?: string; errMsg?: string; message?: string }
   const text = `${err.name ?? ''} ${err.errMsg ?? ''} ${err.message ?? ''}`.toLowerCase()
   // weapp says "request:fail timeout"; H5 aborts the fetch when its timer fires.

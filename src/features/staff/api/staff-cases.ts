@@ -1,0 +1,14 @@
+/** The workbench's rights cases: the queue, one case, and what staff write on it. */
+import { newIdempotencyKey, request, useApi, useApiList } from '@/api'
+import { getRightsRequest, staffAddRightsNote, staffListRightsRequests, staffRecordRightsCall, staffTransitionRightsRequest } from '@contract/rights'
+import type { BodyOf, QueryOf } from './request-parts'
+
+export const useCaseQueue = (query: QueryOf<typeof staffListRightsRequests>) => useApiList(staffListRightsRequests, { query })
+export const useCase = (trackingNo: string) => useApi(getRightsRequest, { params: { trackingNo } })
+
+/** Each call to the worker is written on the case as the dialer opens. */
+export const recordCall = (trackingNo: string) => request(staffRecordRightsCall, { params: { trackingNo } }, { idempotencyKey: newIdempotencyKey() })
+export const moveCase = (trackingNo: string, body: BodyOf<typeof staffTransitionRightsRequest>, idempotencyKey: string) =>
+  request(staffTransitionRightsRequest, { params: { trackingNo }, body }, { idempotencyKey })
+export const addCaseNote = (trackingNo: string, body: BodyOf<typeof staffAddRightsNote>, idempotencyKey: string) =>
+  request(staffAddRightsNote, { params: { trackingNo }, body }, { idempotencyKey })

@@ -1,0 +1,28 @@
+/** The workbench's training: the courses and the demand asked for, one course's enrolments, and its certificates. */
+import { request, useApi, useApiList } from '@/api'
+import {
+  type CourseMode,
+  courseRequestSummary,
+  getCourse,
+  staffCompleteEnrollment,
+  staffCourseEnrollments,
+  staffCreateCourse,
+  staffIssueCertificate,
+  staffListCourses,
+  staffUpdateCourse,
+} from '@contract/training'
+import type { BodyOf } from './request-parts'
+
+export const useStaffCourses = (mode: CourseMode | 'all') => useApiList(staffListCourses, { query: mode === 'all' ? {} : { mode } })
+export const useCourseDemand = () => useApi(courseRequestSummary)
+export const useCourseToEdit = (id: number) => useApi(getCourse, { params: { id } })
+export const useCourseEnrollments = (id: number) => useApi(staffCourseEnrollments, { params: { id } })
+
+/** Opens a course (no id) or changes one. */
+export function saveCourse(id: number | null, body: BodyOf<typeof staffCreateCourse>, idempotencyKey: string) {
+  return id ? request(staffUpdateCourse, { params: { id }, body }, { idempotencyKey }) : request(staffCreateCourse, { body }, { idempotencyKey })
+}
+
+export const completeEnrollment = (id: number) => request(staffCompleteEnrollment, { params: { id } })
+export const issueCertificate = (id: number, body: BodyOf<typeof staffIssueCertificate>, idempotencyKey: string) =>
+  request(staffIssueCertificate, { params: { id }, body }, { idempotencyKey })

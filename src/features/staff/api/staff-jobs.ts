@@ -1,0 +1,31 @@
+/** The workbench's postings: the lists, one posting with its applicants, and each decision on them. */
+import { request, useApi, useApiList } from '@/api'
+import {
+  staffCreateJob,
+  staffGetJob,
+  staffJobApplications,
+  staffJobsUnderReview,
+  staffListJobs,
+  staffReviewJob,
+  staffSetApplicationStatus,
+  staffUpdateJob,
+  staffVerifyEmployer,
+} from '@contract/staff-jobs'
+import type { BodyOf } from './request-parts'
+
+export const useStaffJobs = () => useApiList(staffListJobs, { query: {} })
+export const useJobsUnderReview = () => useApi(staffJobsUnderReview)
+export const useStaffJob = (id: number) => useApi(staffGetJob, { params: { id } })
+export const useJobApplicants = (id: number) => useApi(staffJobApplications, { params: { id } })
+
+/** Publishes a posting (no id) or changes one. */
+export function saveJob(id: number | null, body: BodyOf<typeof staffCreateJob> | BodyOf<typeof staffUpdateJob>, idempotencyKey: string) {
+  return id
+    ? request(staffUpdateJob, { params: { id }, body: body as BodyOf<typeof staffUpdateJob> }, { idempotencyKey })
+    : request(staffCreateJob, { body: body as BodyOf<typeof staffCreateJob> }, { idempotencyKey })
+}
+
+export const verifyEmployer = (id: number) => request(staffVerifyEmployer, { params: { id } })
+export const closeJob = (id: number) => request(staffUpdateJob, { params: { id }, body: { status: 'closed' } })
+export const reviewJob = (id: number, body: BodyOf<typeof staffReviewJob>) => request(staffReviewJob, { params: { id }, body })
+export const setApplicationStatus = (id: number, body: BodyOf<typeof staffSetApplicationStatus>) => request(staffSetApplicationStatus, { params: { id }, body })

@@ -1,0 +1,16 @@
+/** The workbench's buses: the batches, one batch's 乘车名单, and scheduling, departing or cancelling one. */
+import { request, useApi, useApiList } from '@/api'
+import {
+  staffCancelTransportBatch,
+  staffCreateTransportBatch,
+  staffDepartTransportBatch,
+  staffListTransportBatches,
+  staffTransportManifest,
+} from '@contract/transport'
+import type { BodyOf, QueryOf } from './request-parts'
+
+export const useStaffBatches = (query: QueryOf<typeof staffListTransportBatches>) => useApiList(staffListTransportBatches, { query })
+export const useManifest = (id: number) => useApi(staffTransportManifest, { params: { id } })
+export const createBatch = (body: BodyOf<typeof staffCreateTransportBatch>, idempotencyKey: string) => request(staffCreateTransportBatch, { body }, { idempotencyKey })
+export const departBatch = (id: number) => request(staffDepartTransportBatch, { params: { id } })
+export const cancelBatch = (id: number, body: BodyOf<typeof staffCancelTransportBatch>) => request(staffCancelTransportBatch, { params: { id }, body })

@@ -40,6 +40,8 @@ import { policyRoutes } from './routes/policies'
 import { brandRoutes } from './routes/brands'
 import { rosterRoutes } from './routes/roster'
 import { rosterFollowUpRoutes } from './routes/roster-follow-up'
+import { notificationRoutes } from './routes/notifications'
+import { installNotificationDispatcher } from './notifications/dispatcher'
 
 export interface BuildAppOptions {
   config: Config
@@ -91,6 +93,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   installIdempotencySweep(app)
   installDraining(app)
   installMetrics(app, database, config.metrics)
+  installNotificationDispatcher(app)
 
   // Routes per area.
   healthRoutes(app)
@@ -113,6 +116,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   brandRoutes(app)
   rosterRoutes(app)
   rosterFollowUpRoutes(app)
+  notificationRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

@@ -96,6 +96,14 @@ import {
   updateWorklogDay,
   updateWorklogEmployer,
 } from './worklog'
+import {
+  getNotificationSettings,
+  listMyMessages,
+  markMessagesRead,
+  staffListNotifications,
+  staffResendNotification,
+  updateNotificationSettings,
+} from './notifications'
 
 export * from './errors'
 export * from './messages'
@@ -124,6 +132,7 @@ export * from './roster'
 export * from './labour-figures'
 export * from './roster-follow-up'
 export * from './worklog'
+export * from './notifications'
 
 export const api = {
   health,
@@ -238,5 +247,11 @@ export const api = {
   updateWorklogEmployer,
   getWorklogEmployer,
   getWorklogSummary,
+  listMyMessages,
+  markMessagesRead,
+  getNotificationSettings,
+  updateNotificationSettings,
+  staffListNotifications,
+  staffResendNotification,
 } as const
 export type Api = typeof api

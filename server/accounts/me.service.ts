@@ -27,6 +27,7 @@ import type { PhotoStorage } from '../uploads/photo-storage'
 import { exportUnusedUploads, removeUploadFiles } from '../uploads/uploads.service'
 import { exportWorkerAccessLog } from '../staff/access-log.service'
 import { eraseWorklogData, exportWorklog } from '../worklog/worklog.service'
+import { eraseNotifications } from '../notifications/notifications.service'
 import { eraseRosterLink, exportRosterRecord, linkWorker } from '../roster/roster-links.service'
 import type { Updateable } from 'kysely'
 
@@ -153,6 +154,7 @@ export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, photos
     const worklogPhotos = await eraseWorklogData(trx, userId)
     await eraseJobRecords(trx, userId, now)
     removedUploads = [...worklogPhotos, ...(await forgetRightsRequester(trx, userId, now))]
+    await eraseNotifications(trx, userId)
     // Before the user row: the county's register entry stays, unlinked, without what the worker said.
     await eraseRosterLink(trx, userId, now)
     await eraseUser(trx, userId, now)

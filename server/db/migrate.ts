@@ -20,6 +20,7 @@ import * as m0014 from './migrations/0014-labour-roster'
 import * as m0016 from './migrations/0016-worklog'
 import * as m0017 from './migrations/0017-case-queue'
 import * as m0018 from './migrations/0018-roster-links-and-follow-up'
+import * as m0024 from './migrations/0024-notifications'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016-worklog': m0016,
   '0017-case-queue': m0017,
   '0018-roster-links-and-follow-up': m0018,
+  '0024-notifications': m0024,
 }
 
 /** In the order they run. */

@@ -51,6 +51,7 @@ import {
   setPhoneHash,
   touchRequest,
 } from './rights.repository'
+import { notify } from '../notifications/notify'
 
 type Body = Required<Pick<CreateRightsRequestBody, 'workersAffected' | 'contactTime' | 'attachmentIds'>> & CreateRightsRequestBody
 
@@ -156,6 +157,7 @@ export async function createRequest(trx: Kysely<DB>, keys: DataKeys, caller: Wor
     attachments: JSON.stringify(attachments),
     created_at: at,
   })
+  await notify(trx, now, { kind: 'staff_new_case', requestId: id })
   return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, { kind: 'owner' }, now)
 }
 
@@ -353,6 +355,7 @@ export async function transition(
     attachments: '[]',
     created_at: at,
   })
+  await notify(trx, now, { kind: 'rights_status', requestId: row.id })
   return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, viewerOf(caller), now)
 }
 
@@ -378,6 +381,7 @@ export async function addNote(
     created_at: now.toISOString(),
   })
   await touchRequest(trx, row.id, now)
+  await notify(trx, now, { kind: 'rights_note', requestId: row.id, visibleToWorker: body.visibleToWorker })
   return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, viewerOf(caller), now)
 }
 

@@ -12,5 +12,8 @@ export function consoleSms(db: Kysely<DB>, log: FastifyBaseLogger): SmsProvider 
       await db.insertInto('dev_sms_outbox').values({ phone_hash: phoneHash, code, sent_at: at.toISOString() }).execute()
       log.info({ to: maskPhone(phone) }, 'console SMS: sign-in code stored in the dev outbox (GET /api/dev/sms-outbox)')
     },
+    async sendNotice({ phone, kind }) {
+      log.info({ to: maskPhone(phone), kind }, 'console SMS: notice (text not logged)')
+    },
   }
 }

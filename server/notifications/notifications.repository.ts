@@ -146,12 +146,14 @@ export async function claimDueNotifications(db: Kysely<DB>, now: string, leaseUn
     .orderBy('id')
     .limit(limit)
   if (dialectOf(db) === 'postgres') due = due.forUpdate().skipLocked()
-  return db
+  const rows = await db
     .updateTable('notifications')
     .set((eb) => ({ next_attempt_at: leaseUntil, attempts: eb('attempts', '+', 1) }))
     .where('id', 'in', due)
     .returningAll()
     .execute()
+  // RETURNING keeps no order: sent in the order they were queued.
+  return rows.sort((a, b) => a.id - b.id)
 }
 
 /**

@@ -57,6 +57,15 @@ export async function markUserMessagesRead(db: Kysely<DB>, userId: number, ids: 
   await q.execute()
 }
 
+/** The account export: every message and send of this worker, oldest first. */
+export async function listAllUserMessages(db: Kysely<DB>, userId: number) {
+  return db.selectFrom('messages').selectAll().where('user_id', '=', userId).orderBy('id').execute()
+}
+
+export async function listUserNotifications(db: Kysely<DB>, userId: number) {
+  return db.selectFrom('notifications').selectAll().where('user_id', '=', userId).orderBy('id').execute()
+}
+
 export async function deleteUserMessages(trx: Kysely<DB>, userId: number): Promise<void> {
   await trx.deleteFrom('notifications').where('user_id', '=', userId).execute()
   await trx.deleteFrom('notification_settings').where('user_id', '=', userId).execute()

@@ -22,6 +22,8 @@ import { deliverAt, effectiveChoice } from './notice-rules'
 import {
   countUnread,
   deleteUserMessages,
+  listAllUserMessages,
+  listUserNotifications,
   findNotificationForStaff,
   listNotifications,
   listSettings,
@@ -131,4 +133,13 @@ export async function resendNotification(db: Kysely<DB>, keys: DataKeys, caller:
 /** Account deletion, inside its transaction: the inbox, the send records and the choices go with the account. */
 export async function eraseNotifications(trx: Kysely<DB>, userId: number): Promise<void> {
   await deleteUserMessages(trx, userId)
+}
+
+/** The account export: the inbox, what was sent where, and the channel choices. */
+export async function exportNotifications(db: Kysely<DB>, userId: number) {
+  return {
+    messages: (await listAllUserMessages(db, userId)).map((m) => ({ title: m.title, body: m.body, link: m.link, createdAt: m.created_at, readAt: m.read_at })),
+    notificationsSent: (await listUserNotifications(db, userId)).map((n) => ({ kind: n.kind, channel: n.channel, state: n.state, createdAt: n.created_at, sentAt: n.sent_at })),
+    notificationSettings: (await listSettings(db, userId)).map((s) => ({ kind: s.kind, wechat: s.wechat === 1, sms: s.sms === 1, updatedAt: s.updated_at })),
+  }
 }

@@ -295,3 +295,23 @@ describe('channel choices', () => {
     expect((await messagesOf(w.id)).map(([k]) => k)).toEqual(['rights_accepted', 'rights_resolved'])
   })
 })
+
+describe('the account', () => {
+  test('the export holds the inbox and the choices; deleting the account removes them', async () => {
+    const w = await newWorker()
+    const no = await newCase(w.token)
+    await move(no, 'accepted')
+    await t.app.inject({ method: 'PATCH', url: '/api/me/notification-settings', headers: bearer(w.token), payload: { items: [{ kind: 'rights_note', sms: true }] } })
+    const exported = await t.app.inject({ url: '/api/me/export', headers: bearer(w.token) })
+    expect(exported.statusCode).toBe(200)
+    const records = exported.json().records
+    expect(records.messages).toEqual([expect.objectContaining({ title: '您的求助已受理', readAt: null })])
+    expect(records.notificationsSent).toEqual([expect.objectContaining({ kind: 'rights_accepted', channel: 'inapp', state: 'sent' })])
+    expect(records.notificationSettings).toEqual([expect.objectContaining({ kind: 'rights_note', sms: true })])
+
+    expect((await t.app.inject({ method: 'DELETE', url: '/api/me', headers: bearer(w.token) })).statusCode).toBe(200)
+    expect(await messagesOf(w.id)).toEqual([])
+    expect(await t.db.selectFrom('notifications').select('id').where('user_id', '=', w.id).execute()).toEqual([])
+    expect(await t.db.selectFrom('notification_settings').select('kind').where('user_id', '=', w.id).execute()).toEqual([])
+  })
+})

@@ -39,10 +39,18 @@ export async function dispatchOnce(deps: DispatchDeps): Promise<DispatchRound> {
   const now = deps.clock()
   const rows = await claimDueNotifications(deps.db, now.toISOString(), new Date(now.getTime() + deps.config.leaseMs).toISOString(), deps.config.batchSize)
   const round: DispatchRound = { claimed: rows.length, sent: 0, retried: 0, failed: 0, skipped: 0, deferred: 0 }
-  for (const row of rows) {
-    const outcome = await dispatchRow(deps, row)
-    if (outcome) round[outcome] += 1
-  }
+  // Different people's messages go out side by side (a slow gateway is not waited on one at a time); one person's
+  // in order, so the daily limit counts what was really sent before.
+  const byPerson = new Map<number, NotificationRow[]>()
+  for (const row of rows) byPerson.set(row.user_id ?? -row.id, [...(byPerson.get(row.user_id ?? -row.id) ?? []), row])
+  await Promise.all(
+    [...byPerson.values()].map(async (own) => {
+      for (const row of own) {
+        const outcome = await dispatchRow(deps, row)
+        if (outcome) round[outcome] += 1
+      }
+    }),
+  )
   return round
 }
 

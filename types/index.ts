@@ -100,7 +100,9 @@ import {
   getNotificationSettings,
   listMyMessages,
   markMessagesRead,
+  staffListMessages,
   staffListNotifications,
+  staffMarkMessagesRead,
   staffResendNotification,
   updateNotificationSettings,
 } from './notifications'
@@ -253,5 +255,7 @@ export const api = {
   updateNotificationSettings,
   staffListNotifications,
   staffResendNotification,
+  staffListMessages,
+  staffMarkMessagesRead,
 } as const
 export type Api = typeof api

@@ -80,6 +80,27 @@ export const markMessagesRead = endpoint({
   summary: 'Marks own messages read (the ids, or all); marking again changes nothing',
 })
 
+export const staffListMessages = endpoint({
+  method: 'GET',
+  path: '/staff/messages',
+  access: 'staff',
+  query: z.object({ ...pageQuery }),
+  response: z.object({ ...listOf(inboxMessage).shape, unread: z.number() }),
+  summary: "A staff member's own alerts (a new case in their station), newest first, with the unread count",
+})
+
+export const staffMarkMessagesRead = endpoint({
+  method: 'POST',
+  path: '/staff/messages/read',
+  access: 'staff',
+  body: z.object({
+    ids: z.optional(z.array(recordId).check(z.maxLength(100, '一次最多 100 条'))),
+    all: z.optional(z.boolean()),
+  }),
+  response: z.object({ unread: z.number() }),
+  summary: "Marks the staff member's own alerts read (the ids, or all)",
+})
+
 export const noticeSetting = z.object({
   kind: z.enum(workerNoticeKinds),
   wechat: z.boolean(),

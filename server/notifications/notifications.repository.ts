@@ -30,26 +30,31 @@ export async function upsertSetting(trx: Kysely<DB>, row: Insertable<DB['notific
     .execute()
 }
 
+/** Whose inbox: a worker's (users.id) or a staff member's (staff.id). */
+export type Inbox = { userId: number } | { staffId: number }
+const ownerColumn = (inbox: Inbox) => ('userId' in inbox ? ('user_id' as const) : ('staff_id' as const))
+const ownerId = (inbox: Inbox) => ('userId' in inbox ? inbox.userId : inbox.staffId)
+
 /** Newest first, keyset on id; `limit + 1` rows (see paginate). */
-export async function listUserMessages(db: Kysely<DB>, userId: number, options: { afterId?: number; limit: number }) {
-  let q = db.selectFrom('messages').selectAll().where('user_id', '=', userId)
+export async function listInboxMessages(db: Kysely<DB>, inbox: Inbox, options: { afterId?: number; limit: number }) {
+  let q = db.selectFrom('messages').selectAll().where(ownerColumn(inbox), '=', ownerId(inbox))
   if (options.afterId !== undefined) q = q.where('id', '<', options.afterId)
   return q.orderBy('id', 'desc').limit(options.limit + 1).execute()
 }
 
-export async function countUnread(db: Kysely<DB>, userId: number): Promise<number> {
+export async function countUnread(db: Kysely<DB>, inbox: Inbox): Promise<number> {
   const row = await db
     .selectFrom('messages')
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('user_id', '=', userId)
+    .where(ownerColumn(inbox), '=', ownerId(inbox))
     .where('read_at', 'is', null)
     .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
-/** Only the worker's own unread ones change, so another's ids do nothing and a repeat changes nothing. */
-export async function markUserMessagesRead(db: Kysely<DB>, userId: number, ids: readonly number[] | 'all', at: string): Promise<void> {
-  let q = db.updateTable('messages').set({ read_at: at }).where('user_id', '=', userId).where('read_at', 'is', null)
+/** Only the owner's own unread ones change, so another's ids do nothing and a repeat changes nothing. */
+export async function markInboxRead(db: Kysely<DB>, inbox: Inbox, ids: readonly number[] | 'all', at: string): Promise<void> {
+  let q = db.updateTable('messages').set({ read_at: at }).where(ownerColumn(inbox), '=', ownerId(inbox)).where('read_at', 'is', null)
   if (ids !== 'all') {
     if (!ids.length) return
     q = q.where('id', 'in', ids)

@@ -27,16 +27,17 @@ import {
   findNotificationForStaff,
   listNotifications,
   listSettings,
-  listUserMessages,
-  markUserMessagesRead,
+  type Inbox,
+  listInboxMessages,
+  markInboxRead,
   requeueNotification,
   type StaffNotificationRow,
   upsertSetting,
 } from './notifications.repository'
 
-export async function listMyMessages(db: Kysely<DB>, userId: number, query: { cursor?: string; limit: number }) {
+async function listInbox(db: Kysely<DB>, inbox: Inbox, query: { cursor?: string; limit: number }) {
   const after = decodeCursor(query.cursor, { id: 'number' })
-  const rows = await listUserMessages(db, userId, { afterId: after?.id, limit: query.limit })
+  const rows = await listInboxMessages(db, inbox, { afterId: after?.id, limit: query.limit })
   const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ id: last.id }))
   const items: InboxMessage[] = page.map((r) => ({
     id: r.id,
@@ -47,15 +48,22 @@ export async function listMyMessages(db: Kysely<DB>, userId: number, query: { cu
     createdAt: r.created_at,
     read: r.read_at !== null,
   }))
-  return { items, nextCursor, unread: await countUnread(db, userId) }
+  return { items, nextCursor, unread: await countUnread(db, inbox) }
 }
 
-export async function markMessagesRead(db: Kysely<DB>, userId: number, body: { ids?: number[]; all?: boolean }, now: Date) {
-  if (body.all === true) await markUserMessagesRead(db, userId, 'all', now.toISOString())
-  else if (body.ids?.length) await markUserMessagesRead(db, userId, body.ids, now.toISOString())
+async function markRead(db: Kysely<DB>, inbox: Inbox, body: { ids?: number[]; all?: boolean }, now: Date) {
+  if (body.all === true) await markInboxRead(db, inbox, 'all', now.toISOString())
+  else if (body.ids?.length) await markInboxRead(db, inbox, body.ids, now.toISOString())
   else throw validationFailed({ ids: '请选择要标为已读的消息' })
-  return { unread: await countUnread(db, userId) }
+  return { unread: await countUnread(db, inbox) }
 }
+
+export const listMyMessages = (db: Kysely<DB>, userId: number, query: { cursor?: string; limit: number }) => listInbox(db, { userId }, query)
+export const markMessagesRead = (db: Kysely<DB>, userId: number, body: { ids?: number[]; all?: boolean }, now: Date) => markRead(db, { userId }, body, now)
+/** Staff read their own alerts (a new case in their station) the same way. */
+export const listStaffMessages = (db: Kysely<DB>, caller: StaffCaller, query: { cursor?: string; limit: number }) => listInbox(db, { staffId: caller.staffId }, query)
+export const markStaffMessagesRead = (db: Kysely<DB>, caller: StaffCaller, body: { ids?: number[]; all?: boolean }, now: Date) =>
+  markRead(db, { staffId: caller.staffId }, body, now)
 
 export async function getNotificationSettings(db: Kysely<DB>, userId: number): Promise<{ items: NoticeSetting[] }> {
   const stored = new Map((await listSettings(db, userId)).map((r) => [r.kind, { wechat: r.wechat === 1, sms: r.sms === 1 }]))

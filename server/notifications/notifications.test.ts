@@ -315,3 +315,21 @@ describe('the account', () => {
     expect(await t.db.selectFrom('notification_settings').select('kind').where('user_id', '=', w.id).execute()).toEqual([])
   })
 })
+
+describe('staff alerts', () => {
+  test('staff of the station read their own alerts, each opening the case; another station’s staff see none', async () => {
+    const w = await newWorker()
+    const read = (token: string) => t.app.inject({ url: '/api/staff/messages?limit=50', headers: bearer(token) })
+    const before = (await read(wuxi)).json()
+    const no = await newCase(w.token)
+    const after = (await read(wuxi)).json()
+    expect(after.unread).toBe(before.unread + 1)
+    expect(after.items[0]).toMatchObject({ kind: 'staff_new_case', title: '新的求助', read: false, link: `/packages/staff/pages/case/index?no=${no}` })
+    expect((await read(kunshan)).json().items.some((m: { link: string }) => m.link.includes(no))).toBe(false)
+    // Another's alert cannot be marked by them.
+    expect((await post(kunshan, '/api/staff/messages/read', { ids: [after.items[0].id] }, false)).statusCode).toBe(200)
+    expect((await read(wuxi)).json().unread).toBe(after.unread)
+    expect((await post(wuxi, '/api/staff/messages/read', { all: true }, false)).json()).toEqual({ unread: 0 })
+    expect((await read(w.token)).statusCode).toBe(403)
+  })
+})

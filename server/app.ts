@@ -41,6 +41,8 @@ import { brandRoutes } from './routes/brands'
 import { rosterRoutes } from './routes/roster'
 import { rosterFollowUpRoutes } from './routes/roster-follow-up'
 import { rosterImportRoutes } from './routes/roster-imports'
+import { notificationRoutes } from './routes/notifications'
+import { installNotificationDispatcher } from './notifications/dispatcher'
 
 export interface BuildAppOptions {
   config: Config
@@ -92,6 +94,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   installIdempotencySweep(app)
   installDraining(app)
   installMetrics(app, database, config.metrics)
+  installNotificationDispatcher(app)
 
   // Routes per area.
   healthRoutes(app)
@@ -115,6 +118,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   rosterRoutes(app)
   rosterFollowUpRoutes(app)
   rosterImportRoutes(app)
+  notificationRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

@@ -54,6 +54,21 @@ export interface Config {
   metrics: { allow: string[]; token: string | null }
   /** SIGTERM: how long health says draining before the server stops accepting, then how long requests may finish. */
   shutdown: { noticeMs: number; timeoutMs: number }
+  /** The dispatcher of queued SMS notices (server/notifications/README.md). */
+  notify: NotifyConfig
+}
+
+export interface NotifyConfig {
+  /** Runs the dispatcher timer in this process (NOTIFY_DISPATCH; on by default, off in tests). */
+  dispatch: boolean
+  intervalMs: number
+  batchSize: number
+  /** A claimed row comes back to the queue after this if its sender died. */
+  leaseMs: number
+  maxAttempts: number
+  retryBaseMs: number
+  /** Notice SMS one phone may receive per China day (urgent kinds go regardless). */
+  smsDailyLimit: number
 }
 
 export interface S3Config {
@@ -265,6 +280,15 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
       // Two seconds of notice; 20 s for the rest, well inside systemd's 90 s stop timeout.
       noticeMs: env.SHUTDOWN_NOTICE_MS === '0' ? 0 : int(env.SHUTDOWN_NOTICE_MS, 2000, 'SHUTDOWN_NOTICE_MS'),
       timeoutMs: int(env.SHUTDOWN_TIMEOUT_MS, 20_000, 'SHUTDOWN_TIMEOUT_MS'),
+    },
+    notify: {
+      dispatch: env.NOTIFY_DISPATCH ? env.NOTIFY_DISPATCH === 'true' || env.NOTIFY_DISPATCH === '1' : nodeEnv !== 'test',
+      intervalMs: int(env.NOTIFY_INTERVAL_MS, 5_000, 'NOTIFY_INTERVAL_MS'),
+      batchSize: int(env.NOTIFY_BATCH_SIZE, 20, 'NOTIFY_BATCH_SIZE'),
+      leaseMs: int(env.NOTIFY_LEASE_MS, 120_000, 'NOTIFY_LEASE_MS'),
+      maxAttempts: int(env.NOTIFY_MAX_ATTEMPTS, 5, 'NOTIFY_MAX_ATTEMPTS'),
+      retryBaseMs: int(env.NOTIFY_RETRY_BASE_MS, 30_000, 'NOTIFY_RETRY_BASE_MS'),
+      smsDailyLimit: int(env.NOTIFY_SMS_DAILY_LIMIT, 10, 'NOTIFY_SMS_DAILY_LIMIT'),
     },
   }
   if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')

@@ -23,6 +23,7 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/transport', pages: ['pages/list/index', 'pages/mine/index'] },
+    { root: 'packages/messages', pages: ['pages/inbox/index'] },
     { root: 'packages/policies', pages: ['pages/index/index', 'pages/detail/index'] },
     // The county's labour roster: people, a person, a household added at the door, and the figures with their charts.
     { root: 'packages/roster', pages: ['pages/people/index', 'pages/person/index', 'pages/person-new/index', 'pages/figures/index'] },

@@ -98,6 +98,16 @@ import {
   updateWorklogDay,
   updateWorklogEmployer,
 } from './worklog'
+import {
+  getNotificationSettings,
+  listMyMessages,
+  markMessagesRead,
+  staffListMessages,
+  staffListNotifications,
+  staffMarkMessagesRead,
+  staffResendNotification,
+  updateNotificationSettings,
+} from './notifications'
 
 export * from './errors'
 export * from './messages'
@@ -127,6 +137,7 @@ export * from './labour-figures'
 export * from './roster-follow-up'
 export * from './roster-imports'
 export * from './worklog'
+export * from './notifications'
 
 export const api = {
   health,
@@ -246,5 +257,13 @@ export const api = {
   updateWorklogEmployer,
   getWorklogEmployer,
   getWorklogSummary,
+  listMyMessages,
+  markMessagesRead,
+  getNotificationSettings,
+  updateNotificationSettings,
+  staffListNotifications,
+  staffResendNotification,
+  staffListMessages,
+  staffMarkMessagesRead,
 } as const
 export type Api = typeof api

@@ -23,6 +23,7 @@ import * as m0018 from './migrations/0018-roster-links-and-follow-up'
 import * as m0019 from './migrations/0019-roster-figures'
 import * as m0020 from './migrations/0020-roster-imports'
 import * as m0023 from './migrations/0023-rights-callback'
+import * as m0024 from './migrations/0024-notifications'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '0019-roster-figures': m0019,
   '0020-roster-imports': m0020,
   '0023-rights-callback': m0023,
+  '0024-notifications': m0024,
 }
 
 /** In the order they run. */

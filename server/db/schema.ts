@@ -697,9 +697,58 @@ export interface RosterImportRowTable {
   fields_enc: string
 }
 
+/** A message in someone's inbox (0024): a worker's (user_id) or a staff member's (staff_id). */
+export interface MessageTable {
+  id: Generated<number>
+  user_id: number | null
+  staff_id: number | null
+  kind: string
+  title: string
+  body: string
+  link: string | null
+  created_at: string
+  read_at: string | null
+}
+
+/** One send on one channel (0024), written with the change that causes it; the dispatcher sends the pending ones. */
+export interface NotificationTable {
+  id: Generated<number>
+  message_id: number | null
+  user_id: number | null
+  staff_id: number | null
+  kind: string
+  /** inapp | wechat | sms */
+  channel: string
+  urgent: Flag
+  /** JSON { title, body } */
+  payload: string
+  /** pending | sent | failed | skipped */
+  state: string
+  attempts: number
+  next_attempt_at: string
+  last_error: string | null
+  phone_hash: string | null
+  created_at: string
+  sent_at: string | null
+  /** China date of sent_at, for the per-phone daily limit. */
+  sent_day: string | null
+}
+
+/** A worker's channels for one kind (0024); no row means the defaults. */
+export interface NotificationSettingTable {
+  user_id: number
+  kind: string
+  wechat: Flag
+  sms: Flag
+  updated_at: string
+}
+
 export interface DB {
   roster_imports: RosterImportTable
   roster_import_rows: RosterImportRowTable
+  messages: MessageTable
+  notifications: NotificationTable
+  notification_settings: NotificationSettingTable
   worklog_employers: WorklogEmployerTable
   worklog_entries: WorklogEntryTable
   worklog_payments: WorklogPaymentTable

@@ -53,6 +53,7 @@ import {
   setPhoneHash,
   touchRequest,
 } from './rights.repository'
+import { notify } from '../notifications/notify'
 
 type Body = Required<Pick<CreateRightsRequestBody, 'workersAffected' | 'contactTime' | 'attachmentIds'>> & CreateRightsRequestBody
 type CallbackBody = Required<Pick<RightsCallbackBody, 'contactTime'>> & RightsCallbackBody
@@ -216,6 +217,7 @@ async function openCase(trx: Kysely<DB>, keys: DataKeys, userId: number, phone: 
     attachments: JSON.stringify(attachments),
     created_at: at,
   })
+  await notify(trx, now, { kind: 'staff_new_case', requestId: id })
   return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, { kind: 'owner' }, now)
 }
 
@@ -413,6 +415,7 @@ export async function transitionRightsRequest(
     attachments: '[]',
     created_at: at,
   })
+  await notify(trx, now, { kind: 'rights_status', requestId: row.id })
   return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, viewerOf(caller), now)
 }
 
@@ -438,6 +441,7 @@ export async function addRightsNote(
     created_at: now.toISOString(),
   })
   await touchRequest(trx, row.id, now)
+  await notify(trx, now, { kind: 'rights_note', requestId: row.id, visibleToWorker: body.visibleToWorker })
   return present(trx, keys, (await findRequestByTrackingNo(trx, row.tracking_no))!, viewerOf(caller), now)
 }
 

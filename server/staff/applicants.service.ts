@@ -18,6 +18,7 @@ import { type AccessEntry, writeAccess } from './access-log.repository'
 import { getJobForStaff } from './staff-jobs.service'
 import { rosterOnHired } from '../roster/roster-moves.service'
 import { requireStation, staffActor } from './staff-scope'
+import { notify } from '../notifications/notify'
 
 async function workersById(db: Kysely<DB>, ids: readonly number[]) {
   return new Map((await findApplicantProfiles(db, ids)).map((r) => [r.id, r]))
@@ -93,6 +94,7 @@ export async function setApplicationStatus(
     }
     after = toApplicant(updated, worker, keys)
     if (status === 'hired' && row.user_id !== null) await rosterOnHired(trx, job.id, row.user_id, now)
+    await notify(trx, now, { kind: 'application_status', applicationId: id, status })
     // The audit keeps the change, not the phone: masked copies are enough to know what changed.
     const masked = (a: StaffApplicant) => ({ ...a, worker: a.worker ? { ...a.worker, phone: '***' } : null })
     await writeAudit(trx, { actor: staffActor(caller), action: `application.${status}`, entity: 'job_application', entityId: id, before: masked(before.applicant), after: masked(after.applicant), at: now })

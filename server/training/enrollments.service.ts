@@ -26,6 +26,7 @@ import {
   waitlistPosition,
 } from './enrollments.repository'
 import { toEnrollment } from './training-dto'
+import { notify } from '../notifications/notify'
 
 async function courseOf(db: Kysely<DB>, id: number) {
   const course = await findCourseRow(db, id)
@@ -79,6 +80,7 @@ export async function promoteFromWaitlist(trx: Kysely<DB>, courseId: number, now
     if (!(await takeSeat(trx, courseId))) break
     await updateEnrollment(trx, id, { status: 'enrolled', promoted_at: now.toISOString(), updated_at: now.toISOString() })
     promoted.push(id)
+    await notify(trx, now, { kind: 'waitlist_seat', enrollmentId: id })
   }
   return promoted
 }

@@ -26,6 +26,7 @@ import { rosterOnBatchDeparted } from '../roster/roster-moves.service'
 import { findStationById } from '../stations/stations.repository'
 import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, insertBatch, listRiders, lockBatch, updateBatch } from './transport.repository'
 import { toBatch } from './transport.service'
+import { notify } from '../notifications/notify'
 
 const OTHER_STATION = '这趟车不归您的工作站管，请联系县劳务输转服务中心'
 
@@ -198,6 +199,7 @@ export async function cancelTransportBatch(
     if (locked.status === 'cancelled') return { ...toBatch(await batchOrNotFound(trx, id)), released: 0 }
     if (locked.status === 'departed') throw conflict('这趟车已经发车了，不能取消')
     const before = toBatch(await batchOrNotFound(trx, id))
+    await notify(trx, now, { kind: 'transport_cancelled', batchId: id, reason })
     const released = await cancelActiveSignups(trx, id, now)
     await updateBatch(trx, id, { status: 'cancelled', cancelled_at: now.toISOString(), cancel_reason: reason, seats_taken: 0 })
     const after = toBatch(await batchOrNotFound(trx, id))

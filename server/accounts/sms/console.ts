@@ -13,5 +13,8 @@ export function consoleSms(db: Kysely<DB>, log: FastifyBaseLogger): SmsProvider 
       await insertDevSms(db, { phoneHash, code, at })
       log.info({ to: maskPhone(phone) }, 'console SMS: sign-in code stored in the dev outbox (GET /api/dev/sms-outbox)')
     },
+    async sendNotice({ phone, kind }) {
+      log.info({ to: maskPhone(phone), kind }, 'console SMS: notice (text not logged)')
+    },
   }
 }

@@ -10,6 +10,7 @@ import { useServiceCentre } from '@/hooks/use-service-centre'
 import { openPage } from '@/lib/navigate'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
+import { useUnreadCount } from '@/features/messages/api/messages'
 import { PageRoot } from '@/components/page-root'
 import './index.scss'
 import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
@@ -20,9 +21,10 @@ export default function MePage() {
   const { centre, error: centreError, loading: centreLoading, refresh: refreshCentre } = useServiceCentre()
   const session = useSession()
   const { me, signedIn } = session
+  const inbox = useUnreadCount(signedIn)
 
-  // Back from another page (profile saved, signed in elsewhere): show the latest.
-  useRefreshOnReturn(session.refresh, signedIn)
+  // Back from another page (profile saved, signed in elsewhere, messages read): show the latest.
+  useRefreshOnReturn(() => Promise.all([session.refresh(), inbox.refresh()]), signedIn)
 
   return (
     <PageRoot className='me-page'>
@@ -49,6 +51,12 @@ export default function MePage() {
 
       {signedIn && (
         <View className='me-page__rows'>
+          <ListRow
+            title='消息'
+            note='求助、报名、培训、专车有变动时告诉您'
+            value={inbox.unread ? `${inbox.unread > 99 ? '99+' : inbox.unread} 条未读` : undefined}
+            onClick={() => openPage('/packages/messages/pages/inbox/index')}
+          />
           <ListRow title='记工' note='每天干了多少、老板欠多少钱' onClick={() => openPage('/packages/worklog/pages/index/index')} />
           <ListRow title='我的资料' note='姓名、家乡、会的工种' onClick={() => openPage(`${mePages}/profile/index`)} />
           <ListRow title='我的报名' onClick={() => openPage('/packages/jobs/pages/applications/index')} />

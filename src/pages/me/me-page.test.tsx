@@ -88,3 +88,22 @@ test('a network failure while checking offers 重试 instead of pretending to be
   expect(screen.getByText('138****1234')).toBeTruthy()
   expect(getToken()).toBe('tok-1')
 })
+
+test('signed in: 消息 shows how many are unread and opens the inbox', async () => {
+  const { useApi } = jest.requireMock('@/api') as { useApi: jest.Mock }
+  useApi.mockImplementation((endpoint) => ({
+    data: endpoint === api.listMyMessages ? { items: [], nextCursor: null, unread: 3 } : undefined,
+    error: null,
+    loading: false,
+    refresh: jest.fn(),
+  }))
+  setToken('tok-1')
+  request.mockImplementation((endpoint) => Promise.resolve(endpoint === api.getMe ? me : { signedOut: true }))
+  const navigateTo = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' } as never)
+  await renderPage()
+  expect(screen.getByText('3 条未读')).toBeTruthy()
+  fireEvent.click(screen.getByText('消息'))
+  expect(navigateTo).toHaveBeenCalledWith({ url: '/packages/messages/pages/inbox/index' })
+  // Signed in, the count is asked for; the hook is off when signed out.
+  expect(useApi.mock.calls.some(([endpoint, , options]) => endpoint === api.listMyMessages && options?.enabled === true)).toBe(true)
+})

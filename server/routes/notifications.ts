@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify'
+import { api } from '../../types'
+import { route } from '../http/route'
+import {
+  getNotificationSettings,
+  listMyMessages,
+  listStaffMessages,
+  listStaffNotifications,
+  markStaffMessagesRead,
+  markMessagesRead,
+  resendNotification,
+  updateNotificationSettings,
+} from '../notifications/notifications.service'
+
+export function notificationRoutes(app: FastifyInstance): void {
+  route(app, api.listMyMessages, ({ caller, query }) => listMyMessages(app.db, caller.userId, query))
+  route(app, api.markMessagesRead, ({ caller, body }) => markMessagesRead(app.db, caller.userId, body, app.clock()))
+  route(app, api.getNotificationSettings, ({ caller }) => getNotificationSettings(app.db, caller.userId))
+  route(app, api.updateNotificationSettings, ({ caller, body }) => updateNotificationSettings(app.db, caller.userId, body, app.clock()))
+  route(app, api.staffListMessages, ({ caller, query }) => listStaffMessages(app.db, caller, query))
+  route(app, api.staffMarkMessagesRead, ({ caller, body }) => markStaffMessagesRead(app.db, caller, body, app.clock()))
+  route(app, api.staffListNotifications, ({ caller, query }) => listStaffNotifications(app.db, app.keys, caller, query))
+  route(app, api.staffResendNotification, ({ caller, params }) => resendNotification(app.db, app.keys, caller, params.id, app.clock()))
+}

@@ -39,6 +39,7 @@ import { transportRoutes } from './routes/transport'
 import { policyRoutes } from './routes/policies'
 import { brandRoutes } from './routes/brands'
 import { rosterRoutes } from './routes/roster'
+import { surveyRoutes } from './routes/survey'
 
 export interface BuildAppOptions {
   config: Config
@@ -111,6 +112,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   policyRoutes(app)
   brandRoutes(app)
   rosterRoutes(app)
+  surveyRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

@@ -72,6 +72,7 @@ import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdate
 import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
+import { staffCheckSurveyPerson, staffListSurveyRounds, staffOpenSurveyRound, staffSurveyProgress, staffSurveyVillage } from './survey'
 import { staffLabourFigures } from './labour-figures'
 import {
   addWorklogPayment,
@@ -111,6 +112,7 @@ export * from './policies'
 export * from './brands'
 export * from './places'
 export * from './roster'
+export * from './survey'
 export * from './labour-figures'
 export * from './worklog'
 
@@ -203,6 +205,11 @@ export const api = {
   staffCreateVillage,
   staffRenameVillage,
   staffListPeople,
+  staffOpenSurveyRound,
+  staffListSurveyRounds,
+  staffSurveyVillage,
+  staffCheckSurveyPerson,
+  staffSurveyProgress,
   staffLabourFigures,
   staffCreatePerson,
   staffGetPerson,

@@ -19,6 +19,7 @@ import * as m0013 from './migrations/0013-health-checks'
 import * as m0014 from './migrations/0014-labour-roster'
 import * as m0016 from './migrations/0016-worklog'
 import * as m0017 from './migrations/0017-case-queue'
+import * as m0021 from './migrations/0021-village-survey'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '0014-labour-roster': m0014,
   '0016-worklog': m0016,
   '0017-case-queue': m0017,
+  '0021-village-survey': m0021,
 }
 
 /** In the order they run. */

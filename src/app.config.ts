@@ -20,6 +20,7 @@ export default defineAppConfig({
     { root: 'packages/transport', pages: ['pages/list/index', 'pages/mine/index'] },
     { root: 'packages/policies', pages: ['pages/index/index', 'pages/detail/index'] },
     { root: 'packages/worklog', pages: ['pages/index/index', 'pages/employer/index', 'pages/employer-new/index', 'pages/entry/index', 'pages/payment/index'] },
+    { root: 'packages/survey', pages: ['pages/index/index', 'pages/person/index', 'pages/progress/index', 'pages/add/index'] },
     {
       root: 'packages/staff',
       pages: [

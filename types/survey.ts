@@ -99,6 +99,21 @@ export const surveyVillageQuery = z.object({
   villageId: z.optional(recordIdText),
 })
 
+/**
+ * Households with someone left to check first, and within each the people left first, the head before the rest
+ * (server and phone order alike, so a check made offline moves its person down the list at once).
+ */
+export function orderForSurvey(people: SurveyPerson[]): SurveyHousehold[] {
+  const byHousehold = new Map<number, SurveyPerson[]>()
+  for (const p of people) byHousehold.set(p.householdId, [...(byHousehold.get(p.householdId) ?? []), p])
+  const households = [...byHousehold.entries()].map(([id, members]) => ({
+    id,
+    members: members.sort((a, b) => Number(a.checked) - Number(b.checked) || Number(b.relation === 'head') - Number(a.relation === 'head') || a.id - b.id),
+  }))
+  const done = (h: SurveyHousehold) => h.members.every((m) => m.checked)
+  return households.sort((a, b) => Number(done(a)) - Number(done(b)) || a.id - b.id)
+}
+
 export const staffSurveyVillage = endpoint({
   method: 'GET',
   path: '/staff/survey-rounds/:id/village',

@@ -8,12 +8,12 @@ import type { z } from 'zod/mini'
 import {
   type HowWent,
   type openSurveyRoundBody,
-  type SurveyHousehold,
   type SurveyPerson,
   type SurveyRound,
   type surveyCheckBody,
   type Township,
   isCalendarDate,
+  orderForSurvey,
   surveyShare,
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
@@ -100,18 +100,6 @@ export async function listSurveyRounds(db: Kysely<DB>, caller: StaffCaller) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // A village's list
-
-/** Households with someone left to check first, and within each the people left first, the head before the rest. */
-export function orderForSurvey(people: SurveyPerson[]): SurveyHousehold[] {
-  const byHousehold = new Map<number, SurveyPerson[]>()
-  for (const p of people) byHousehold.set(p.householdId, [...(byHousehold.get(p.householdId) ?? []), p])
-  const households = [...byHousehold.entries()].map(([id, members]) => ({
-    id,
-    members: members.sort((a, b) => Number(a.checked) - Number(b.checked) || Number(b.relation === 'head') - Number(a.relation === 'head') || a.id - b.id),
-  }))
-  const done = (h: SurveyHousehold) => h.members.every((m) => m.checked)
-  return households.sort((a, b) => Number(done(a)) - Number(done(b)) || a.id - b.id)
-}
 
 export async function getSurveyVillage(db: Kysely<DB>, caller: StaffCaller, roundId: number, query: { villageId?: number }) {
   const scope = peopleScopeOf(caller)

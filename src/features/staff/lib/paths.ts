@@ -22,10 +22,14 @@ export const staffPaths = {
   policy: (id?: number) => `/packages/staff/pages/policy/index${id ? `?id=${id}` : ''}`,
 }
 
+/** 摸排 (subpackage packages/survey): an informant's village list; officers and admins start from the progress. */
+const survey = (role: StaffRole) =>
+  role === 'village' ? { label: '摸排', path: '/packages/survey/pages/index/index' } : { label: '摸排进度', path: '/packages/survey/pages/progress/index' }
+
 /** The workbench menu: on the home page as big buttons, beside every page on a desk. */
 export function staffMenu(role: StaffRole): { label: string; path: string }[] {
   // Township officers and village informants work on the roster of their place; the station's queues are not theirs.
-  if (role === 'township' || role === 'village') return [{ label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
+  if (role === 'township' || role === 'village') return [survey(role), { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
   return [
     { label: '求助案件', path: staffPaths.cases },
     { label: '岗位', path: staffPaths.jobs },
@@ -33,7 +37,7 @@ export function staffMenu(role: StaffRole): { label: string; path: string }[] {
     { label: '台账', path: staffPaths.ledgers },
     { label: '点对点专车', path: staffPaths.batches },
     { label: '政策解读', path: staffPaths.policies },
-    ...(role === 'admin' ? [{ label: '账号', path: staffPaths.accounts }] : []),
+    ...(role === 'admin' ? [survey(role), { label: '账号', path: staffPaths.accounts }] : []),
   ]
 }
 

@@ -27,7 +27,8 @@ export function SurveyShell({ title, roundId, children, noRound }: Props) {
   const me = useSurveyStaff()
   const staff = me.data
   const allowed = staff && staff.role !== 'station' && !staff.mustChangePassword
-  const rounds = useSurveyRounds(Boolean(allowed))
+  // Read beside the officer, not after: without signal each read waits out its retries, and a day starts offline.
+  const rounds = useSurveyRounds(true)
   const round = rounds.data?.items.find((r) => r.id === roundId) ?? rounds.data?.items[0]
   const signedOut = me.error?.status === 401 || me.error?.status === 403
   return (

@@ -41,6 +41,9 @@ afterEach(() => {
 /** The staff workbench shows anyone without a staff session the way to sign in. */
 const staffOnly: PageExpectation = { shows: () => ['这是工作人员的页面，请先登录工作人员账号。', '去登录'] }
 
+/** 摸排 is staff work too: a phone nobody signed in on is told so. */
+const surveyStaffOnly: PageExpectation = { shows: () => ['摸排是工作人员的功能，请先登录工作人员账号。', '去登录'] }
+
 /** What a worker must see on each page, with the query a real link carries. */
 const expectations: Record<string, PageExpectation> = {
   'pages/jobs/index': { shows: () => [/\d+-\d+ 元\/月/, '已认证', seeded.job!.title] },
@@ -85,6 +88,10 @@ const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/accounts/index': staffOnly,
   'packages/staff/pages/batches/index': staffOnly,
   'packages/staff/pages/policies/index': staffOnly,
+  'packages/survey/pages/index/index': surveyStaffOnly,
+  'packages/survey/pages/person/index': { query: () => 'round=1&person=1', ...surveyStaffOnly },
+  'packages/survey/pages/progress/index': surveyStaffOnly,
+  'packages/survey/pages/add/index': surveyStaffOnly,
 }
 
 test('every page of the build is named by a test file, and this file names exactly its own pages', () => {

@@ -106,10 +106,10 @@ test('five checks made without signal arrive once each, and the township officer
       await page.getByText(`马德福家 · 第 ${i + 1} / 5 人`).waitFor()
       await page.locator('.survey-check__same').click()
     }
-    await page.getByText('这一户查完了').waitFor({ timeout: 20000 })
-    await page.locator('.outbox-banner').getByText('待发送 5 条').waitFor()
-    await page.locator('.big-button').getByText('回到名单').click()
-    await page.getByText('5 条在手机上等着发送，有信号后自动发出').waitFor({ timeout: 20000 })
+    await page.locator('.section__title:visible').getByText('这一户查完了').waitFor({ timeout: 20000 })
+    await page.locator('.outbox-banner:visible').getByText('待发送 5 条').waitFor()
+    await page.locator('.big-button:visible').getByText('回到名单').click()
+    await page.locator('.survey-village__waiting:visible').getByText('5 条在手机上等着发送，有信号后自动发出').waitFor({ timeout: 20000 })
     expect(await page.locator('.survey-badge--waiting:visible').count()).toBe(5)
   })
   // Nothing reached the server while the phone had no signal.
@@ -127,8 +127,9 @@ test('five checks made without signal arrive once each, and the township officer
       undefined,
       { timeout: 60000 },
     )
-    await page.getByText('手机上没有等着发送的').waitFor({ timeout: 20000 })
-    await page.getByText('这一户查完了').waitFor({ timeout: 20000 })
+    await page.locator('.survey-village__waiting:visible').getByText('手机上没有等着发送的').waitFor({ timeout: 20000 })
+    await page.locator('.survey-household__left:visible').getByText('这一户查完了').waitFor({ timeout: 20000 })
+    expect(await page.locator('.survey-badge--done:visible').count()).toBe(5)
   })
   expect(await progress()).toMatchObject({ checked: 5, total: 5 })
 

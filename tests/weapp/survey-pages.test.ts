@@ -27,7 +27,7 @@ beforeAll(async () => {
   const first = (await staffSignIn(s.server.baseUrl, 'weapp-informant', 'a-long-password')).token
   await must('/staff/me/password', { method: 'POST', token: first, body: { oldPassword: 'a-long-password', newPassword: 'a-changed-password' } })
   const idNumber = (seq: number) => {
-    const first17 = `62052419850101${seq}00`
+    const first17 = `62052419850101${seq}0${seq}`
     return first17 + idNumberCheckChar(first17)
   }
   const head = await must('/staff/people', { method: 'POST', token: admin, body: { name: '马德福', idNumber: idNumber(1), township: '洛门镇', villageId: village.id, poverty: 'general', status: 'unwilling' } })

@@ -3,7 +3,8 @@
  * thousand people is not fetched again per person on one bar of signal), and checks made offline show at once.
  */
 import { orderForSurvey, type SurveyPerson, type staffSurveyVillage } from '@contract/survey'
-import type { ResponseOf } from '@contract'
+import type { ResponseOf, StaffMember } from '@contract'
+import type { SurveyRound } from '@contract/survey'
 
 export type VillageAnswer = ResponseOf<typeof staffSurveyVillage>
 
@@ -31,6 +32,16 @@ export function updateRemembered(key: string, personId: number, change: (p: Surv
   remembered.set(key, { ...data, households: orderForSurvey(people), checked: data.checked + newlyChecked })
 }
 
+/** The officer and the rounds as this session last knew them: the next person's screen opens at once without signal. */
+let session: { staff: StaffMember; rounds: SurveyRound[] } | null = null
+
+export function rememberSession(staff: StaffMember, rounds: SurveyRound[]): void {
+  session = { staff, rounds }
+}
+
+export const rememberedSession = () => session
+
 export function forgetVillagesForTests(): void {
   remembered.clear()
+  session = null
 }

@@ -1,3 +1,4 @@
+import { useEffect } from 'react'
 import { Text } from '@tarojs/components'
 import type { StaffMember } from '@contract'
 import type { SurveyRound } from '@contract/survey'
@@ -9,6 +10,7 @@ import { StateView } from '@/components/state-view'
 import { openPage } from '@/lib/navigate'
 import { useSurveyRounds, useSurveyStaff } from '../../api/survey'
 import { surveyPaths } from '../../lib/paths'
+import { rememberedSession, rememberSession } from '../../lib/village-memory'
 
 interface Props {
   title: string
@@ -25,16 +27,22 @@ interface Props {
  */
 export function SurveyShell({ title, roundId, children, noRound }: Props) {
   const me = useSurveyStaff()
-  const staff = me.data
-  const allowed = staff && staff.role !== 'station' && !staff.mustChangePassword
   // Read beside the officer, not after: without signal each read waits out its retries, and a day starts offline.
   const rounds = useSurveyRounds(true)
-  const round = rounds.data?.items.find((r) => r.id === roundId) ?? rounds.data?.items[0]
+  // What this session already knew draws the page at once; the reads above replace it when they answer.
+  const known = rememberedSession()
+  const staff = me.data ?? known?.staff
+  const items = rounds.data?.items ?? known?.rounds
+  useEffect(() => {
+    if (me.data && rounds.data) rememberSession(me.data, rounds.data.items)
+  }, [me.data, rounds.data])
+  const allowed = staff && staff.role !== 'station' && !staff.mustChangePassword
+  const round = items?.find((r) => r.id === roundId) ?? items?.[0]
   const signedOut = me.error?.status === 401 || me.error?.status === 403
   return (
     <PageRoot className='survey-page'>
       <OutboxBanner />
-      <StateView loading={me.loading || (Boolean(allowed) && rounds.loading)} error={signedOut ? null : (me.error ?? rounds.error)} onRetry={() => void me.refresh().then(() => rounds.refresh())}>
+      <StateView loading={!known && (me.loading || (Boolean(allowed) && rounds.loading))} error={signedOut || known ? null : (me.error ?? rounds.error)} onRetry={() => void me.refresh().then(() => rounds.refresh())}>
         {!staff || signedOut ? (
           <Section title={title}>
             <Text className='lead-text'>摸排是工作人员的功能，请先登录工作人员账号。</Text>

@@ -43,6 +43,7 @@ import { rosterFollowUpRoutes } from './routes/roster-follow-up'
 import { rosterImportRoutes } from './routes/roster-imports'
 import { notificationRoutes } from './routes/notifications'
 import { installNotificationDispatcher } from './notifications/dispatcher'
+import { surveyRoutes } from './routes/survey'
 
 export interface BuildAppOptions {
   config: Config
@@ -119,6 +120,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   rosterFollowUpRoutes(app)
   rosterImportRoutes(app)
   notificationRoutes(app)
+  surveyRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

@@ -28,6 +28,7 @@ export default defineAppConfig({
     // The county's labour roster: people, a person, a household added at the door, and the figures with their charts.
     { root: 'packages/roster', pages: ['pages/people/index', 'pages/person/index', 'pages/person-new/index', 'pages/figures/index'] },
     { root: 'packages/worklog', pages: ['pages/index/index', 'pages/employer/index', 'pages/employer-new/index', 'pages/entry/index', 'pages/payment/index'] },
+    { root: 'packages/survey', pages: ['pages/index/index', 'pages/person/index', 'pages/progress/index', 'pages/add/index'] },
     {
       root: 'packages/staff',
       pages: [

@@ -73,6 +73,7 @@ import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdate
 import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
+import { staffCheckSurveyPerson, staffListSurveyRounds, staffOpenSurveyRound, staffSurveyProgress, staffSurveyVillage } from './survey'
 import { staffLabourFigures } from './labour-figures'
 import { staffCheckRosterImport, staffCommitRosterImport, staffGetRosterImport, staffRosterImportTemplate } from './roster-imports'
 import {
@@ -133,6 +134,7 @@ export * from './policies'
 export * from './brands'
 export * from './places'
 export * from './roster'
+export * from './survey'
 export * from './labour-figures'
 export * from './roster-follow-up'
 export * from './roster-imports'
@@ -229,6 +231,11 @@ export const api = {
   staffCreateVillage,
   staffRenameVillage,
   staffListPeople,
+  staffOpenSurveyRound,
+  staffListSurveyRounds,
+  staffSurveyVillage,
+  staffCheckSurveyPerson,
+  staffSurveyProgress,
   staffLabourFigures,
   staffCreatePerson,
   staffGetPerson,

@@ -743,12 +743,37 @@ export interface NotificationSettingTable {
   updated_at: string
 }
 
+/** 摸排 (0021): a round of door-to-door checks of the roster, opened by an admin. */
+export interface SurveyRoundTable {
+  id: Generated<number>
+  name: string
+  due_date: string
+  opened_by_staff_id: number
+  opened_at: string
+}
+
+/** One person checked in a round (0021): the latest check of the round. */
+export interface SurveyCheckTable {
+  id: Generated<number>
+  round_id: number
+  person_id: number
+  staff_id: number
+  unchanged: Flag
+  base_version: number
+  version: number
+  conflict: Flag
+  note: string | null
+  checked_at: string
+}
+
 export interface DB {
   roster_imports: RosterImportTable
   roster_import_rows: RosterImportRowTable
   messages: MessageTable
   notifications: NotificationTable
   notification_settings: NotificationSettingTable
+  survey_rounds: SurveyRoundTable
+  survey_checks: SurveyCheckTable
   worklog_employers: WorklogEmployerTable
   worklog_entries: WorklogEntryTable
   worklog_payments: WorklogPaymentTable

@@ -349,35 +349,38 @@ export async function createPerson(trx: Kysely<DB>, keys: DataKeys, caller: Staf
  * (a `version` from the client that is no longer current is 409), and keeps the old state in the history.
  */
 export async function updatePerson(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number, body: UpdateBody, now: Date): Promise<Person> {
+  return db.transaction().execute((trx) => updatePersonIn(trx, keys, caller, id, body, now))
+}
+
+/** updatePerson inside the caller's transaction: the survey's checks write people through it, with their own record. */
+export async function updatePersonIn(trx: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number, body: UpdateBody, now: Date): Promise<Person> {
   const scope = peopleScopeOf(caller)
-  return db.transaction().execute(async (trx) => {
-    const row = await reachablePerson(trx, scope, id, true)
-    requirePeopleWrite(scope)
-    if (body.version !== undefined && body.version !== row.version) throw conflict('这条记录刚被别人改过，请刷新后再改')
-    const before = fieldsOf(row, keys)
-    const { version: _version, ...patch } = body
-    const merged: Fields = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
-    // A new status drops what only the old one meant (a return reason, a destination, how they went) unless the edit
-    // says otherwise; what it does say must still agree with the status.
-    if (patch.status !== undefined && patch.status !== before.status) {
-      if (merged.status !== 'returned' && patch.returnReason === undefined) merged.returnReason = null
-      if (!isAway(merged.status) && patch.destinationProvince === undefined) merged.destinationProvince = null
-      if (!isAway(merged.status) && patch.destinationCity === undefined) merged.destinationCity = null
-      if (!workingStatuses.includes(merged.status) && patch.howWent === undefined) merged.howWent = null
-    }
-    // Moving to another village takes the person out of their household unless they name one there.
-    if ((merged.villageId !== before.villageId || merged.township !== before.township) && patch.householdId === undefined) merged.householdId = null
-    const problems = await problemsOf(trx, scope, merged, id, now)
-    if (Object.keys(problems).length) throw validationFailed(problems)
-    if (merged.idNumber !== before.idNumber) {
-      await lockKey(trx, `person-id:${keys.hmac(ID_PURPOSE, merged.idNumber)}`)
-      await duplicateOf(trx, keys, scope, merged.idNumber, id)
-    }
-    const changes = changesBetween(before, merged)
-    const beforeDto = toPerson(row, keys, false)
-    if (!changes.length) return beforeDto
-    return write(trx, keys, row, merged, changes, { source: 'staff', staffId: caller.staffId }, now, beforeDto)
-  })
+  const row = await reachablePerson(trx, scope, id, true)
+  requirePeopleWrite(scope)
+  if (body.version !== undefined && body.version !== row.version) throw conflict('这条记录刚被别人改过，请刷新后再改')
+  const before = fieldsOf(row, keys)
+  const { version: _version, ...patch } = body
+  const merged: Fields = { ...before, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) }
+  // A new status drops what only the old one meant (a return reason, a destination, how they went) unless the edit
+  // says otherwise; what it does say must still agree with the status.
+  if (patch.status !== undefined && patch.status !== before.status) {
+    if (merged.status !== 'returned' && patch.returnReason === undefined) merged.returnReason = null
+    if (!isAway(merged.status) && patch.destinationProvince === undefined) merged.destinationProvince = null
+    if (!isAway(merged.status) && patch.destinationCity === undefined) merged.destinationCity = null
+    if (!workingStatuses.includes(merged.status) && patch.howWent === undefined) merged.howWent = null
+  }
+  // Moving to another village takes the person out of their household unless they name one there.
+  if ((merged.villageId !== before.villageId || merged.township !== before.township) && patch.householdId === undefined) merged.householdId = null
+  const problems = await problemsOf(trx, scope, merged, id, now)
+  if (Object.keys(problems).length) throw validationFailed(problems)
+  if (merged.idNumber !== before.idNumber) {
+    await lockKey(trx, `person-id:${keys.hmac(ID_PURPOSE, merged.idNumber)}`)
+    await duplicateOf(trx, keys, scope, merged.idNumber, id)
+  }
+  const changes = changesBetween(before, merged)
+  const beforeDto = toPerson(row, keys, false)
+  if (!changes.length) return beforeDto
+  return write(trx, keys, row, merged, changes, { source: 'staff', staffId: caller.staffId }, now, beforeDto)
 }
 
 async function write(

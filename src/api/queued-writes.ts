@@ -3,6 +3,8 @@ import { applyToJob } from '@contract/jobs'
 import { updateMe } from '@contract/me'
 import { createRightsRequest } from '@contract/rights'
 import type { addWorklogPayment, logWorklogDay } from '@contract/worklog'
+import type { staffCreatePerson } from '@contract/roster'
+import type { staffCheckSurveyPerson } from '@contract/survey'
 
 /**
  * The writes the outbox may keep for later, each a keyed write so a resend is recorded once. Named here rather than
@@ -17,5 +19,7 @@ export const queuedWrites = { applyToJob, enrollInCourse, createRightsRequest, u
 export interface LaterWrites {
   logWorklogDay: typeof logWorklogDay
   addWorklogPayment: typeof addWorklogPayment
+  checkSurveyPerson: typeof staffCheckSurveyPerson
+  addSurveyPerson: typeof staffCreatePerson
 }
 export type QueuedWrites = typeof queuedWrites & LaterWrites

@@ -43,6 +43,9 @@ afterEach(() => {
 /** The staff workbench shows anyone without a staff session the way to sign in. */
 const staffOnly: PageExpectation = { shows: () => ['这是工作人员的页面，请先登录工作人员账号。', '去登录'] }
 
+/** 摸排 is staff work too: a phone nobody signed in on is told so. */
+const surveyStaffOnly: PageExpectation = { shows: () => ['摸排是工作人员的功能，请先登录工作人员账号。', '去登录'] }
+
 /** What a worker must see on each page, with the query a real link carries. */
 const expectations: Record<string, PageExpectation> = {
   'pages/jobs/index': { shows: () => [/\d+-\d+ 元\/月/, '已认证', seeded.job!.title] },
@@ -92,6 +95,10 @@ const expectations: Record<string, PageExpectation> = {
   'packages/roster/pages/person/index': { ...staffOnly, query: () => 'id=1' },
   'packages/roster/pages/person-new/index': staffOnly,
   'packages/roster/pages/figures/index': staffOnly,
+  'packages/survey/pages/index/index': surveyStaffOnly,
+  'packages/survey/pages/person/index': { query: () => 'round=1&person=1', ...surveyStaffOnly },
+  'packages/survey/pages/progress/index': surveyStaffOnly,
+  'packages/survey/pages/add/index': surveyStaffOnly,
 }
 
 test('WeChat’s tab bar shows a picture for each tab, off and on, each a PNG in the main package under 40 KB', () => {

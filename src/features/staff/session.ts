@@ -3,7 +3,7 @@
  * replaces a worker's session on the same phone (the page says so).
  */
 import { useCallback, useEffect, useState } from 'react'
-import { ApiError, getToken, isApiError, request, setToken } from '@/api'
+import { ApiError, clearSavedReads, getToken, isApiError, request, setToken } from '@/api'
 import type { StaffMember } from '@contract'
 import { staffLogout, staffMe, staffRoleLabel } from '@contract/staff'
 
@@ -66,6 +66,8 @@ export function useStaffSession(): StaffSession {
     signOut: async () => {
       await request(staffLogout, {}, { retryDelaysMs: [] }).catch(() => undefined)
       setToken(null)
+      // The survey keeps a village's names on the phone for work without signal: not for the next one to use it.
+      clearSavedReads(['survey-*'])
       setStaff(null)
     },
   }

@@ -2,7 +2,7 @@
 // fails the suite (pages.test.ts compares this list with the build): "it draws something" is not a test.
 import type { AppJson } from './wx-double'
 
-export type WeappTestFile = 'pages.test.ts' | 'signed-in-pages.test.ts' | 'staff-pages.test.ts'
+export type WeappTestFile = 'pages.test.ts' | 'signed-in-pages.test.ts' | 'staff-pages.test.ts' | 'survey-pages.test.ts'
 
 /**
  * Every route of the build and the files that name what it shows. The first file names the page with the session
@@ -49,6 +49,11 @@ export const namedPages: Record<string, WeappTestFile[]> = {
 
   'packages/policies/pages/index/index': ['pages.test.ts'],
   'packages/policies/pages/detail/index': ['pages.test.ts'],
+
+  'packages/survey/pages/index/index': ['survey-pages.test.ts', 'pages.test.ts'],
+  'packages/survey/pages/person/index': ['survey-pages.test.ts', 'pages.test.ts'],
+  'packages/survey/pages/progress/index': ['survey-pages.test.ts', 'pages.test.ts'],
+  'packages/survey/pages/add/index': ['survey-pages.test.ts', 'pages.test.ts'],
 
   'packages/staff/pages/index/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/cases/index': ['staff-pages.test.ts', 'pages.test.ts'],

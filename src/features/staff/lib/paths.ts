@@ -25,11 +25,15 @@ export const staffPaths = {
   figures: '/packages/roster/pages/figures/index',
 }
 
+/** 摸排 (subpackage packages/survey): an informant's village list; officers and admins start from the progress. */
+const survey = (role: StaffRole) =>
+  role === 'village' ? { label: '摸排', path: '/packages/survey/pages/index/index' } : { label: '摸排进度', path: '/packages/survey/pages/progress/index' }
+
 /** The workbench menu: on the home page as big buttons, beside every page on a desk. */
 export function staffMenu(role: StaffRole): { label: string; path: string }[] {
   // Township officers and village informants work on the roster of their place; the station's queues are not theirs.
-  if (role === 'township') return [{ label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
-  if (role === 'village') return [{ label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
+  if (role === 'township') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
+  if (role === 'village') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
   return [
     { label: '求助案件', path: staffPaths.cases },
     { label: '岗位', path: staffPaths.jobs },
@@ -39,6 +43,7 @@ export function staffMenu(role: StaffRole): { label: string; path: string }[] {
     { label: '政策解读', path: staffPaths.policies },
     ...(role === 'admin'
       ? [
+          survey(role),
           { label: '劳动力台账', path: staffPaths.people },
           { label: '输转统计', path: staffPaths.figures },
           { label: '账号', path: staffPaths.accounts },

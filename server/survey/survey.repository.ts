@@ -1,0 +1,148 @@
+/** Every survey query: rounds, the checks of a round, a village's people beside their checks, progress counts. */
+import { type Kysely, sql } from 'kysely'
+import type { DB } from '../db/schema'
+import { toCount } from '../db/dialect'
+
+export interface RoundRow {
+  id: number
+  name: string
+  due_date: string
+  opened_by_staff_id: number
+  opened_at: string
+}
+
+export async function insertRound(db: Kysely<DB>, r: { name: string; dueDate: string; staffId: number; at: string }): Promise<RoundRow> {
+  return db
+    .insertInto('survey_rounds')
+    .values({ name: r.name, due_date: r.dueDate, opened_by_staff_id: r.staffId, opened_at: r.at })
+    .returning(['id', 'name', 'due_date', 'opened_by_staff_id', 'opened_at'])
+    .executeTakeFirstOrThrow()
+}
+
+/** Newest first: the first is the current round. */
+export async function listRounds(db: Kysely<DB>): Promise<RoundRow[]> {
+  return db.selectFrom('survey_rounds').select(['id', 'name', 'due_date', 'opened_by_staff_id', 'opened_at']).orderBy('opened_at', 'desc').orderBy('id', 'desc').execute()
+}
+
+export async function findRound(db: Kysely<DB>, id: number): Promise<RoundRow | undefined> {
+  return db.selectFrom('survey_rounds').select(['id', 'name', 'due_date', 'opened_by_staff_id', 'opened_at']).where('id', '=', id).executeTakeFirst()
+}
+
+export async function newestRoundId(db: Kysely<DB>): Promise<number | undefined> {
+  return (await db.selectFrom('survey_rounds').select('id').orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id
+}
+
+const personColumns = [
+  'people.id', 'people.name', 'people.sex', 'people.birth_year', 'people.household_id', 'people.relation', 'people.group_name', 'people.poverty',
+  'people.status', 'people.return_reason', 'people.destination_province', 'people.destination_city', 'people.trade', 'people.income_band',
+  'people.how_went', 'people.organised_channel', 'people.station_id', 'people.batch_id', 'people.job_id', 'people.course_id', 'people.broker_name',
+  'people.version', 'people.created_at',
+] as const
+
+/** A village's people now, each beside their check of the round (if any), in household order. */
+export async function villagePeople(db: Kysely<DB>, roundId: number, villageId: number) {
+  return db
+    .selectFrom('people')
+    .leftJoin('survey_checks as c', (j) => j.onRef('c.person_id', '=', 'people.id').on('c.round_id', '=', roundId))
+    .select(personColumns)
+    .select(['c.checked_at', 'c.conflict', 'c.note'])
+    .where('people.village_id', '=', villageId)
+    .orderBy('people.household_id')
+    .orderBy('people.id')
+    .execute()
+}
+export type SurveyPersonRow = Awaited<ReturnType<typeof villagePeople>>[number]
+
+export async function surveyPersonOf(db: Kysely<DB>, roundId: number, personId: number): Promise<SurveyPersonRow | undefined> {
+  return db
+    .selectFrom('people')
+    .leftJoin('survey_checks as c', (j) => j.onRef('c.person_id', '=', 'people.id').on('c.round_id', '=', roundId))
+    .select(personColumns)
+    .select(['c.checked_at', 'c.conflict', 'c.note'])
+    .where('people.id', '=', personId)
+    .executeTakeFirst()
+}
+
+export async function findCheck(db: Kysely<DB>, roundId: number, personId: number) {
+  return db.selectFrom('survey_checks').selectAll().where('round_id', '=', roundId).where('person_id', '=', personId).executeTakeFirst()
+}
+
+export interface CheckValues {
+  roundId: number
+  personId: number
+  staffId: number
+  unchanged: boolean
+  baseVersion: number
+  version: number
+  conflict: boolean
+  note: string | null
+  at: string
+}
+
+/** The round's one row per person: a later check replaces the earlier one (its changes stay in the person's history). */
+export async function upsertCheck(db: Kysely<DB>, c: CheckValues): Promise<void> {
+  const values = {
+    staff_id: c.staffId,
+    unchanged: c.unchanged ? 1 : 0,
+    base_version: c.baseVersion,
+    version: c.version,
+    conflict: c.conflict ? 1 : 0,
+    note: c.note,
+    checked_at: c.at,
+  } as const
+  await db
+    .insertInto('survey_checks')
+    .values({ round_id: c.roundId, person_id: c.personId, ...values })
+    .onConflict((oc) => oc.columns(['round_id', 'person_id']).doUpdateSet(values))
+    .execute()
+}
+
+/** Versions written after `baseVersion` by anyone but this staff member (their own earlier checks are no conflict). */
+export async function countOthersWritesSince(db: Kysely<DB>, personId: number, baseVersion: number, staffId: number): Promise<number> {
+  const row = await db
+    .selectFrom('person_versions')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('person_id', '=', personId)
+    .where('version', '>', baseVersion)
+    .where((eb) => eb.or([eb('changed_by_staff_id', 'is', null), eb('changed_by_staff_id', '<>', staffId)]))
+    .executeTakeFirstOrThrow()
+  return toCount(row.n as number | string)
+}
+
+export interface ProgressRow {
+  village_id: number
+  village: string
+  township: string
+  total: number
+  checked: number
+  conflicts: number
+}
+
+/**
+ * Per village with people: how many now live there, how many of them were checked in the round or registered after it
+ * opened (a new person is entered as they stand), and how many carry a conflict.
+ */
+export async function progressByVillage(db: Kysely<DB>, round: { id: number; opened_at: string }, place: { township?: string; villageId?: number }): Promise<ProgressRow[]> {
+  let q = db
+    .selectFrom('people')
+    .innerJoin('villages', 'villages.id', 'people.village_id')
+    .leftJoin('survey_checks as c', (j) => j.onRef('c.person_id', '=', 'people.id').on('c.round_id', '=', round.id))
+    .select(['people.village_id', 'villages.name as village', 'villages.township'])
+    .select((eb) => [
+      eb.fn.countAll().as('total'),
+      eb.fn.sum<number>(sql`case when c.id is not null or people.created_at >= ${round.opened_at} then 1 else 0 end`).as('checked'),
+      eb.fn.sum<number>(sql`case when c.conflict = 1 then 1 else 0 end`).as('conflicts'),
+    ])
+    .groupBy(['people.village_id', 'villages.name', 'villages.township'])
+  if (place.township !== undefined) q = q.where('people.township', '=', place.township)
+  if (place.villageId !== undefined) q = q.where('people.village_id', '=', place.villageId)
+  const rows = await q.execute()
+  return rows.map((r) => ({
+    village_id: r.village_id,
+    village: r.village,
+    township: r.township,
+    total: toCount(r.total as number | string),
+    checked: toCount(r.checked as number | string | null),
+    conflicts: toCount(r.conflicts as number | string | null),
+  }))
+}

@@ -72,7 +72,7 @@ export function CallbackForm({ accountPhone, onSent }: Props) {
       </FormField>
       <FormField label='打哪个电话' error={errors.contactPhone}>
         {otherPhone === null ? (
-          <View className='callback-form__phone'>
+          <View className='callback-form__call-row'>
             <Text className='callback-form__number'>打您登录用的 {accountPhone}</Text>
             <View {...asButton} className='callback-form__change' onClick={() => setOtherPhone('')}>
               <Text>换个号码</Text>

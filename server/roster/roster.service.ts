@@ -33,6 +33,7 @@ import { decodeCursor, encodeCursor } from '../lib/cursor'
 import { addDays, chinaDate } from '../lib/dates'
 import { writeAccess } from '../staff/access-log.repository'
 import { type PeopleScope, peopleScopeOf, placeOutsideScope, requirePeopleWrite, staffActor } from '../staff/staff-scope'
+import { findStationById } from '../stations/stations.repository'
 import { findVillage } from './places.repository'
 import * as repo from './roster.repository'
 
@@ -141,7 +142,7 @@ const NOT_FOUND = '没有找到这个人，或者他不在你负责的范围'
 
 export async function reachablePerson(db: Kysely<DB>, scope: PeopleScope, id: number, forUpdate = false): Promise<repo.PersonRow> {
   const row = forUpdate ? await repo.findPersonForUpdate(db, id) : await repo.findPerson(db, id)
-  const city = scope.stationId !== undefined ? ((await db.selectFrom('stations').select('city').where('id', '=', scope.stationId).executeTakeFirst())?.city ?? null) : null
+  const city = scope.stationId !== undefined ? ((await findStationById(db, scope.stationId))?.city ?? null) : null
   if (!row || !reaches(scope, row, city)) throw notFound(NOT_FOUND)
   return row
 }

@@ -10,13 +10,13 @@
  * counted is a departure: one worker to one province in one China month, whatever number of records say so.
  * A record whose worker deleted the account since cannot be matched and counts on its own.
  */
-import { type Kysely, sql } from 'kysely'
+import type { Kysely } from 'kysely'
 import { rightsAcceptWithinHours, type StaffFigures } from '../../types'
-import { toCount } from '../db/dialect'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { chinaDate } from '../lib/dates'
 import { listDepartedRiders } from '../transport/transport.repository'
+import { countCasesByStatus, countCasesWaitingSince, listHiredDepartures, listRunningCourseFill, listStationActivity } from './figures.repository'
 import { stationFilterOf } from './staff-scope'
 
 interface Departure {
@@ -32,16 +32,7 @@ interface SentOutSource {
 
 const hiredApplications: SentOutSource = {
   name: 'hired_applications',
-  list: async (db, station, since) => {
-    let q = db
-      .selectFrom('job_applications')
-      .innerJoin('jobs', 'jobs.id', 'job_applications.job_id')
-      .select(['jobs.province', 'job_applications.updated_at as at', 'job_applications.user_id as worker'])
-      .where('job_applications.status', '=', 'hired')
-      .where('job_applications.updated_at', '>=', since)
-    if (station !== undefined) q = q.where('jobs.source_station_id', '=', station)
-    return q.execute()
-  },
+  list: listHiredDepartures,
 }
 
 const transportRiders: SentOutSource = {
@@ -81,53 +72,11 @@ export async function figures(db: Kysely<DB>, caller: StaffCaller, now: Date): P
     byProvince.set(d.province, p)
   }
 
-  let cases = db.selectFrom('rights_requests').select(['status', (eb) => eb.fn.countAll().as('n')]).groupBy('status')
-  let overdueQ = db
-    .selectFrom('rights_requests')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .where('status', '=', 'submitted')
-    .where('submitted_at', '<', new Date(now.getTime() - rightsAcceptWithinHours * 3600_000).toISOString())
-  if (station !== undefined) {
-    cases = cases.where('station_id', '=', station)
-    overdueQ = overdueQ.where('station_id', '=', station)
-  }
-  const byStatus = (await cases.execute()).map((r) => ({ key: r.status, count: toCount(r.n) }))
+  const byStatus = await countCasesByStatus(db, station)
   const open = byStatus.filter((s) => ['submitted', 'accepted', 'in_progress'].includes(s.key)).reduce((a, s) => a + s.count, 0)
-
-  const courseRows = await db
-    .selectFrom('courses')
-    .select([
-      'id',
-      'title',
-      'start_date',
-      'capacity',
-      'enrolled_count',
-      (eb) =>
-        eb
-          .selectFrom('enrollments')
-          .select((e) => e.fn.countAll().as('w'))
-          .whereRef('enrollments.course_id', '=', 'courses.id')
-          .where('enrollments.status', '=', 'waitlisted')
-          .as('waitlisted'),
-    ])
-    .where('end_date', '>=', today)
-    .orderBy('start_date')
-    .limit(20)
-    .execute()
-
-  let perStation = db
-    .selectFrom('jobs')
-    .innerJoin('stations', 'stations.id', 'jobs.source_station_id')
-    .leftJoin('job_applications', 'job_applications.job_id', 'jobs.id')
-    .select([
-      'stations.id',
-      'stations.name',
-      (eb) => eb.fn.count('job_applications.id').as('applications'),
-      sql<string | number>`sum(case when job_applications.status = 'hired' then 1 else 0 end)`.as('hires'),
-      sql<string | number>`count(distinct case when jobs.status = 'open' and jobs.expires_at >= ${today} then jobs.id end)`.as('open_jobs'),
-    ])
-    .groupBy(['stations.id', 'stations.name'])
-  if (station !== undefined) perStation = perStation.where('jobs.source_station_id', '=', station)
+  const overdue = await countCasesWaitingSince(db, station, new Date(now.getTime() - rightsAcceptWithinHours * 3600_000).toISOString())
+  const courseRows = await listRunningCourseFill(db, today, 20)
+  const stations = await listStationActivity(db, station, today)
 
   return {
     asOf: today,
@@ -137,18 +86,16 @@ export async function figures(db: Kysely<DB>, caller: StaffCaller, now: Date): P
       byProvince: [...byProvince].map(([province, c]) => ({ province, ...c })).sort((a, b) => b.year - a.year || a.province.localeCompare(b.province)),
       sources: sentOutSources.map((s) => s.name),
     },
-    cases: { open, overdue: toCount((await overdueQ.executeTakeFirst())?.n), byStatus },
+    cases: { open, overdue, byStatus },
     courses: courseRows.map((c) => ({
       id: c.id,
       title: c.title,
       startDate: c.start_date,
       capacity: c.capacity,
       enrolled: c.enrolled_count,
-      waitlisted: toCount(c.waitlisted as number | string | null),
+      waitlisted: c.waitlisted,
       fillRate: c.capacity > 0 ? Math.round((c.enrolled_count / c.capacity) * 100) / 100 : 0,
     })),
-    stations: (await perStation.execute())
-      .map((s) => ({ id: s.id, name: s.name, applications: toCount(s.applications), hires: toCount(s.hires), openJobs: toCount(s.open_jobs) }))
-      .sort((a, b) => b.applications - a.applications || a.id - b.id),
+    stations: stations.sort((a, b) => b.applications - a.applications || a.id - b.id),
   }
 }

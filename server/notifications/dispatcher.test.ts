@@ -6,9 +6,10 @@ import type { Kysely } from 'kysely'
 import { httpSms } from '../accounts/sms/http'
 import type { NotifyConfig } from '../config'
 import type { DB } from '../db/schema'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
+import { signIn } from '../test-support/accounts'
 import { startFakeSmsGateway, type FakeSmsGateway } from '../test-support/fake-sms-gateway'
-import { buildTestApp, usesPostgres, type TestApp } from '../test-support/test-app'
+import { useTestApp } from '../test-support/harness'
+import { usesPostgres } from '../test-support/test-app'
 import { type DispatchDeps, dispatchOnce, dispatchUntilIdle } from './dispatcher'
 import { insertNotifications } from './notifications.repository'
 
@@ -17,10 +18,9 @@ jest.setTimeout(180000)
 const HOUR = 60 * 60 * 1000
 // 10:00 in China on 10 March.
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
+const t = useTestApp({ start: T0 })
+const post = t.post
 
-let t: TestApp
 let gateway: FakeSmsGateway
 let admin: string
 let kunshan: string
@@ -28,16 +28,11 @@ const notifyConfig: NotifyConfig = { dispatch: false, intervalMs: 1000, batchSiz
 
 beforeAll(async () => {
   gateway = await startFakeSmsGateway()
-  t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  admin = await t.staffToken('admin')
+  kunshan = await t.staffToken('kunshan')
 })
-afterAll(async () => {
-  await t.close()
-  await gateway.close()
-})
+afterAll(() => gateway.close())
 beforeEach(async () => {
-  now = T0
   gateway.mode = 'ok'
   gateway.latencyMs = 0
   gateway.received.length = 0
@@ -50,24 +45,20 @@ const deps = (over: Partial<NotifyConfig> = {}, db: Kysely<DB> = t.db): Dispatch
   keys: t.app.keys,
   sms: httpSms({ ...t.config.sms, provider: 'http', httpUrl: gateway.url }),
   config: { ...notifyConfig, ...over },
-  clock,
+  clock: t.clock,
 })
 
-let n = 0
-const key = () => `dispatch-${++n}-${Date.now()}`
 let phones = 0
 const newWorker = async () => {
   const phone = `1375100${String(++phones).padStart(4, '0')}`
   const { token, user } = await signIn(t.app, phone)
   return { token, id: user.id, phone }
 }
-const post = (token: string, url: string, payload?: object, idempotent = true) =>
-  t.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...(idempotent ? { 'idempotency-key': key() } : {}) }, ...(payload ? { payload } : {}) })
 
 /** A batch with these riders, cancelled: one urgent SMS each. */
 async function cancelledBatchFor(riders: { token: string }[]) {
   const batch = (await post(kunshan, '/api/staff/transport-batches', {
-    departAt: new Date(now.getTime() + 3 * 24 * HOUR).toISOString(),
+    departAt: new Date(t.clock().getTime() + 3 * 24 * HOUR).toISOString(),
     departureTownship: '城关镇',
     meetingPoint: '县劳务输转服务中心门前',
     destinationProvince: '江苏省',
@@ -76,12 +67,12 @@ async function cancelledBatchFor(riders: { token: string }[]) {
     seats: 50,
   })).json()
   for (const r of riders) expect((await post(r.token, `/api/transport-batches/${batch.id}/signups`)).statusCode).toBe(201)
-  expect((await post(kunshan, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '司机生病，改期另行通知' }, false)).statusCode).toBe(200)
+  expect((await post(kunshan, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '司机生病，改期另行通知' })).statusCode).toBe(200)
 }
 
 /** A non-urgent SMS for this worker (an application contacted, with SMS chosen). */
 async function contactedNotice(worker: { token: string }) {
-  expect((await t.app.inject({ method: 'PATCH', url: '/api/me/notification-settings', headers: bearer(worker.token), payload: { items: [{ kind: 'application_contacted', sms: true }] } })).statusCode).toBe(200)
+  expect((await t.patch(worker.token, '/api/me/notification-settings', { items: [{ kind: 'application_contacted', sms: true }] })).statusCode).toBe(200)
   const job = (await post(kunshan, '/api/staff/jobs', {
     title: '电子厂普工',
     employerName: '昆山立讯',
@@ -112,7 +103,7 @@ test('a queued SMS goes to the gateway once, to the account’s phone, and is ma
   expect(gateway.received[0]).toMatchObject({ phone: w.phone, template: 'notice_transport_cancelled', params: { title: '专车取消了' } })
   expect(gateway.received[0].params.text).toContain('司机生病')
   const [row] = await smsRows(w.id)
-  expect(row).toMatchObject({ state: 'sent', attempts: 1, sent_at: now.toISOString(), sent_day: '2026-03-10' })
+  expect(row).toMatchObject({ state: 'sent', attempts: 1, sent_at: t.clock().toISOString(), sent_day: '2026-03-10' })
   expect(row.phone_hash).toMatch(/^[0-9a-f]{64}$/)
   expect(await dispatchUntilIdle(deps())).toMatchObject({ claimed: 0 })
   expect(gateway.received).toHaveLength(1)
@@ -127,30 +118,30 @@ test('a gateway error is retried with backoff; after the last attempt it is fail
   expect(row).toMatchObject({ state: 'pending', attempts: 1, last_error: '短信网关答复 500', next_attempt_at: new Date(T0.getTime() + 30_000).toISOString() })
   // Not due yet: nothing claimed.
   expect(await dispatchOnce(deps())).toMatchObject({ claimed: 0 })
-  now = new Date(T0.getTime() + 30_000)
+  t.clock.set(new Date(T0.getTime() + 30_000))
   expect(await dispatchOnce(deps())).toMatchObject({ retried: 1 })
   ;[row] = await smsRows(w.id)
-  expect(row.next_attempt_at).toBe(new Date(now.getTime() + 60_000).toISOString())
-  now = new Date(now.getTime() + 60_000)
+  expect(row.next_attempt_at).toBe(new Date(t.clock().getTime() + 60_000).toISOString())
+  t.clock.set(new Date(t.clock().getTime() + 60_000))
   expect(await dispatchOnce(deps())).toMatchObject({ failed: 1 })
   ;[row] = await smsRows(w.id)
   expect(row).toMatchObject({ state: 'failed', attempts: 3, last_error: '短信网关答复 500（已试 3 次）' })
   expect(gateway.received).toHaveLength(0)
 
-  const list = await t.app.inject({ url: '/api/staff/notifications?state=failed&channel=sms', headers: bearer(admin) })
+  const list = await t.get(admin, '/api/staff/notifications?state=failed&channel=sms')
   expect(list.statusCode).toBe(200)
   const item = list.json().items.find((i: { id: number }) => i.id === row.id)
   expect(item).toMatchObject({ kind: 'transport_cancelled', channel: 'sms', state: 'failed', recipient: `${w.phone.slice(0, 3)}****${w.phone.slice(7)}`, failure: '短信网关答复 500（已试 3 次）' })
   expect(list.body).not.toContain(w.phone)
   // Station staff may not see the log or resend.
-  expect((await t.app.inject({ url: '/api/staff/notifications', headers: bearer(kunshan) })).statusCode).toBe(403)
-  expect((await post(kunshan, `/api/staff/notifications/${row.id}/resend`, undefined, false)).statusCode).toBe(403)
+  expect((await t.get(kunshan, '/api/staff/notifications')).statusCode).toBe(403)
+  expect((await post(kunshan, `/api/staff/notifications/${row.id}/resend`)).statusCode).toBe(403)
 
   gateway.mode = 'ok'
-  const resent = await post(admin, `/api/staff/notifications/${row.id}/resend`, undefined, false)
+  const resent = await post(admin, `/api/staff/notifications/${row.id}/resend`)
   expect(resent.statusCode).toBe(200)
   expect(resent.json()).toMatchObject({ state: 'pending', attempts: 0, failure: null })
-  expect((await post(admin, `/api/staff/notifications/${row.id}/resend`, undefined, false)).statusCode).toBe(409)
+  expect((await post(admin, `/api/staff/notifications/${row.id}/resend`)).statusCode).toBe(409)
   expect(await dispatchUntilIdle(deps())).toMatchObject({ sent: 1 })
   expect(gateway.received).toHaveLength(1)
 })
@@ -166,7 +157,7 @@ test('a gateway that never answers times out as a failure, and the row is retrie
 
 test('quiet hours: a non-urgent SMS waits for 07:00 China time; an urgent one goes at once', async () => {
   // 23:00 in China.
-  now = new Date('2026-03-10T15:00:00.000Z')
+  t.clock.set(new Date('2026-03-10T15:00:00.000Z'))
   const w = await newWorker()
   await contactedNotice(w)
   await cancelledBatchFor([w])
@@ -177,21 +168,21 @@ test('quiet hours: a non-urgent SMS waits for 07:00 China time; an urgent one go
   ])
   expect(await dispatchUntilIdle(deps())).toMatchObject({ sent: 1 })
   expect(gateway.received.map((r) => r.template)).toEqual(['notice_transport_cancelled'])
-  now = new Date('2026-03-10T22:59:00.000Z')
+  t.clock.set(new Date('2026-03-10T22:59:00.000Z'))
   expect(await dispatchUntilIdle(deps())).toMatchObject({ claimed: 0 })
-  now = new Date('2026-03-10T23:00:00.000Z')
+  t.clock.set(new Date('2026-03-10T23:00:00.000Z'))
   expect(await dispatchUntilIdle(deps())).toMatchObject({ sent: 1 })
   expect(gateway.received.map((r) => r.template)).toEqual(['notice_transport_cancelled', 'notice_application_contacted'])
 })
 
 test('a retry that falls in the night waits for the morning without using an attempt', async () => {
   // 21:59 in China: the retry is due at 21:59:30, the next round runs at 22:00:30.
-  now = new Date('2026-03-10T13:59:00.000Z')
+  t.clock.set(new Date('2026-03-10T13:59:00.000Z'))
   const w = await newWorker()
   await contactedNotice(w)
   gateway.mode = 503
   expect(await dispatchOnce(deps())).toMatchObject({ retried: 1 })
-  now = new Date('2026-03-10T14:00:30.000Z')
+  t.clock.set(new Date('2026-03-10T14:00:30.000Z'))
   gateway.mode = 'ok'
   expect(await dispatchOnce(deps())).toMatchObject({ deferred: 1 })
   expect((await smsRows(w.id))[0]).toMatchObject({ state: 'pending', attempts: 1, next_attempt_at: '2026-03-10T23:00:00.000Z' })
@@ -206,7 +197,7 @@ test('the daily limit per phone: over it a non-urgent SMS is skipped with the re
   expect(rows.map((r) => r.state)).toEqual(['sent', 'sent', 'sent', 'skipped', 'sent'])
   expect(rows[3].last_error).toBe('今天发给这个号码的短信已到上限')
   // The next China day the count starts again.
-  now = new Date(T0.getTime() + 24 * HOUR)
+  t.clock.set(new Date(T0.getTime() + 24 * HOUR))
   await contactedNotice(w)
   expect(await dispatchUntilIdle(deps())).toMatchObject({ sent: 1 })
 })
@@ -215,7 +206,7 @@ test('a deleted account’s queued SMS is skipped, not sent', async () => {
   const w = await newWorker()
   await cancelledBatchFor([w])
   const id = (await smsRows(w.id))[0].id
-  await t.db.updateTable('users').set({ deleted_at: now.toISOString(), phone_enc: null, phone_hash: null }).where('id', '=', w.id).execute()
+  await t.db.updateTable('users').set({ deleted_at: t.clock().toISOString(), phone_enc: null, phone_hash: null }).where('id', '=', w.id).execute()
   expect(await dispatchUntilIdle(deps())).toMatchObject({ skipped: 1 })
   expect(gateway.received).toHaveLength(0)
   expect((await t.db.selectFrom('notifications').select('state').where('id', '=', id).executeTakeFirstOrThrow()).state).toBe('skipped')
@@ -225,17 +216,17 @@ test('a dispatcher that died after claiming: the row comes back when the lease e
   const w = await newWorker()
   await cancelledBatchFor([w])
   // The claim happened, then the process was killed: attempts went up, nothing was sent.
-  const claimed = await t.db.updateTable('notifications').set({ attempts: 1, next_attempt_at: new Date(now.getTime() + 60_000).toISOString() }).where('user_id', '=', w.id).where('channel', '=', 'sms').returningAll().execute()
+  const claimed = await t.db.updateTable('notifications').set({ attempts: 1, next_attempt_at: new Date(t.clock().getTime() + 60_000).toISOString() }).where('user_id', '=', w.id).where('channel', '=', 'sms').returningAll().execute()
   expect(claimed).toHaveLength(1)
   expect(await dispatchUntilIdle(deps())).toMatchObject({ claimed: 0 })
-  now = new Date(now.getTime() + 60_000)
+  t.clock.set(new Date(t.clock().getTime() + 60_000))
   expect(await dispatchUntilIdle(deps())).toMatchObject({ sent: 1 })
   expect(gateway.received).toHaveLength(1)
 })
 
 test('two dispatchers on one database send each of 200 messages once', async () => {
   const w = await newWorker()
-  const at = now.toISOString()
+  const at = t.clock().toISOString()
   await insertNotifications(
     t.db,
     Array.from({ length: 200 }, (_, i) => ({

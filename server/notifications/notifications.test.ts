@@ -1,8 +1,8 @@
 /** Each event leaves exactly its messages, in the transaction of its change; the inbox and the channel choices. */
 import { z } from 'zod/mini'
 import { api } from '../../types'
-import { bearer, signIn, staffSignIn } from '../test-support/accounts'
-import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { bearer, signIn } from '../test-support/accounts'
+import { useTestApp } from '../test-support/harness'
 import { notify } from './notify'
 
 jest.setTimeout(120000)
@@ -10,36 +10,26 @@ jest.setTimeout(120000)
 const DAY = 24 * 60 * 60 * 1000
 // 10:00 in China on 10 March.
 const T0 = new Date('2026-03-10T02:00:00.000Z')
-let now = T0
-const clock = () => now
+const t = useTestApp({ start: T0 })
+const post = t.post
 
-let t: TestApp
 let admin: string
 let wuxi: string
 let kunshan: string
 let wuxiStaffId: number
 beforeAll(async () => {
-  t = await buildTestApp({ clock })
-  admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
-  wuxi = (await staffSignIn(t.app, 'wuxi', t.config.staffPasswords.wuxi)).token
-  kunshan = (await staffSignIn(t.app, 'kunshan', t.config.staffPasswords.kunshan)).token
+  admin = await t.staffToken('admin')
+  wuxi = await t.staffToken('wuxi')
+  kunshan = await t.staffToken('kunshan')
   wuxiStaffId = (await t.db.selectFrom('staff').select('id').where('username', '=', 'wuxi').executeTakeFirstOrThrow()).id
 })
-afterAll(() => t.close())
-afterEach(() => {
-  now = T0
-})
 
-let n = 0
-const key = () => `notify-${++n}-${Date.now()}`
 let phones = 0
 const newWorker = async () => {
   const phone = `1374100${String(++phones).padStart(4, '0')}`
   const { token, user } = await signIn(t.app, phone)
   return { token, id: user.id, phone }
 }
-const post = (token: string, url: string, payload?: object, idempotent = true) =>
-  t.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...(idempotent ? { 'idempotency-key': key() } : {}) }, ...(payload ? { payload } : {}) })
 
 /** What a worker's inbox holds, oldest first: [kind, link] pairs; and the external rows queued for them. */
 const messagesOf = async (userId: number) =>
@@ -139,7 +129,7 @@ describe('each event leaves exactly its messages', () => {
   })
 
   test('a waitlisted worker given a seat when another cancels', async () => {
-    const day = (d: number) => new Date(now.getTime() + 8 * 3600 * 1000 + d * DAY).toISOString().slice(0, 10)
+    const day = (d: number) => new Date(t.clock().getTime() + 8 * 3600 * 1000 + d * DAY).toISOString().slice(0, 10)
     const course = await post(admin, '/api/staff/courses', {
       title: '测试电工班',
       trade: '电工',
@@ -166,7 +156,7 @@ describe('each event leaves exactly its messages', () => {
 
   test('a cancelled batch tells each rider with a seat, by SMS at once; not those who gave theirs up', async () => {
     const batch = (await post(kunshan, '/api/staff/transport-batches', {
-      departAt: new Date(now.getTime() + 3 * DAY).toISOString(),
+      departAt: new Date(t.clock().getTime() + 3 * DAY).toISOString(),
       departureTownship: '城关镇',
       meetingPoint: '县劳务输转服务中心门前',
       destinationProvince: '江苏省',
@@ -179,11 +169,11 @@ describe('each event leaves exactly its messages', () => {
     for (const r of riders) seats.push((await post(r.token, `/api/transport-batches/${batch.id}/signups`)).json())
     expect((await t.app.inject({ method: 'DELETE', url: `/api/transport-signups/${seats[2].id}`, headers: bearer(riders[2].token) })).statusCode).toBe(200)
     // Another station may not cancel it, and nothing is said.
-    expect((await post(wuxi, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '改期' }, false)).statusCode).toBe(403)
+    expect((await post(wuxi, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '改期' })).statusCode).toBe(403)
     expect(await messagesOf(riders[0].id)).toEqual([])
-    expect((await post(kunshan, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '用工单位推迟到下个月开工' }, false)).statusCode).toBe(200)
+    expect((await post(kunshan, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '用工单位推迟到下个月开工' })).statusCode).toBe(200)
     // A second cancel changes nothing.
-    expect((await post(kunshan, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '用工单位推迟到下个月开工' }, false)).statusCode).toBe(200)
+    expect((await post(kunshan, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '用工单位推迟到下个月开工' })).statusCode).toBe(200)
     for (const r of riders.slice(0, 2)) {
       expect(await messagesOf(r.id)).toEqual([['transport_cancelled', '/packages/transport/pages/mine/index']])
       expect(await queuedFor(r.id)).toEqual([['transport_cancelled', 'sms', 'pending']])
@@ -192,7 +182,7 @@ describe('each event leaves exactly its messages', () => {
     expect(body).toContain('用工单位推迟到下个月开工')
     expect(await messagesOf(riders[2].id)).toEqual([])
     const queued = await t.db.selectFrom('notifications').select('next_attempt_at').where('user_id', '=', riders[0].id).where('channel', '=', 'sms').executeTakeFirstOrThrow()
-    expect(queued.next_attempt_at).toBe(now.toISOString())
+    expect(queued.next_attempt_at).toBe(t.clock().toISOString())
   })
 
   test('a change rolled back leaves no message and nothing queued', async () => {
@@ -203,7 +193,7 @@ describe('each event leaves exactly its messages', () => {
     const before = await t.db.selectFrom('notifications').select('id').execute()
     await expect(
       t.db.transaction().execute(async (trx) => {
-        await notify(trx, now, { kind: 'rights_status', requestId: caseId })
+        await notify(trx, t.clock(), { kind: 'rights_status', requestId: caseId })
         expect(await trx.selectFrom('messages').select('id').where('user_id', '=', w.id).execute()).toHaveLength(1)
         throw new Error('the change failed')
       }),
@@ -214,15 +204,15 @@ describe('each event leaves exactly its messages', () => {
 })
 
 describe('the inbox', () => {
-  const inbox = (token: string, query = '') => t.app.inject({ url: `/api/me/messages${query}`, headers: bearer(token) })
-  const markRead = (token: string, payload: object) => post(token, '/api/me/messages/read', payload, false)
+  const inbox = (token: string, query = '') => t.get(token, `/api/me/messages${query}`)
+  const markRead = (token: string, payload: object) => post(token, '/api/me/messages/read', payload)
 
   test('newest first, paged, with the unread count; read by ids or all; nobody reads or marks another’s', async () => {
     const w = await newWorker()
     const other = await newWorker()
     const no = await newCase(w.token)
     await move(no, 'accepted')
-    now = new Date(T0.getTime() + 60_000)
+    t.clock.set(new Date(T0.getTime() + 60_000))
     await move(no, 'in_progress')
     await note(no, true)
     await move(no, 'resolved')
@@ -254,15 +244,14 @@ describe('the inbox', () => {
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.fields.ids).toBe('请选择要标为已读的消息')
 
-    expect((await t.app.inject({ url: '/api/me/messages' })).statusCode).toBe(401)
+    expect((await t.get(null, '/api/me/messages')).statusCode).toBe(401)
     expect((await inbox(admin)).statusCode).toBe(403)
   })
 })
 
 describe('channel choices', () => {
-  const settings = (token: string) => t.app.inject({ url: '/api/me/notification-settings', headers: bearer(token) })
-  const change = (token: string, items: object[]) =>
-    t.app.inject({ method: 'PATCH', url: '/api/me/notification-settings', headers: bearer(token), payload: { items } })
+  const settings = (token: string) => t.get(token, '/api/me/notification-settings')
+  const change = (token: string, items: object[]) => t.patch(token, '/api/me/notification-settings', { items })
 
   test('defaults; SMS for a cancelled bus cannot be turned off; a choice decides what is queued', async () => {
     const w = await newWorker()
@@ -301,8 +290,8 @@ describe('the account', () => {
     const w = await newWorker()
     const no = await newCase(w.token)
     await move(no, 'accepted')
-    await t.app.inject({ method: 'PATCH', url: '/api/me/notification-settings', headers: bearer(w.token), payload: { items: [{ kind: 'rights_note', sms: true }] } })
-    const exported = await t.app.inject({ url: '/api/me/export', headers: bearer(w.token) })
+    await t.patch(w.token, '/api/me/notification-settings', { items: [{ kind: 'rights_note', sms: true }] })
+    const exported = await t.get(w.token, '/api/me/export')
     expect(exported.statusCode).toBe(200)
     const records = exported.json().records
     expect(records.messages).toEqual([expect.objectContaining({ title: '您的求助已受理', readAt: null })])
@@ -319,7 +308,7 @@ describe('the account', () => {
 describe('staff alerts', () => {
   test('staff of the station read their own alerts, each opening the case; another station’s staff see none', async () => {
     const w = await newWorker()
-    const read = (token: string) => t.app.inject({ url: '/api/staff/messages?limit=50', headers: bearer(token) })
+    const read = (token: string) => t.get(token, '/api/staff/messages?limit=50')
     const before = (await read(wuxi)).json()
     const no = await newCase(w.token)
     const after = (await read(wuxi)).json()
@@ -327,9 +316,9 @@ describe('staff alerts', () => {
     expect(after.items[0]).toMatchObject({ kind: 'staff_new_case', title: '新的求助', read: false, link: `/packages/staff/pages/case/index?no=${no}` })
     expect((await read(kunshan)).json().items.some((m: { link: string }) => m.link.includes(no))).toBe(false)
     // Another's alert cannot be marked by them.
-    expect((await post(kunshan, '/api/staff/messages/read', { ids: [after.items[0].id] }, false)).statusCode).toBe(200)
+    expect((await post(kunshan, '/api/staff/messages/read', { ids: [after.items[0].id] })).statusCode).toBe(200)
     expect((await read(wuxi)).json().unread).toBe(after.unread)
-    expect((await post(wuxi, '/api/staff/messages/read', { all: true }, false)).json()).toEqual({ unread: 0 })
+    expect((await post(wuxi, '/api/staff/messages/read', { all: true })).json()).toEqual({ unread: 0 })
     expect((await read(w.token)).statusCode).toBe(403)
   })
 })

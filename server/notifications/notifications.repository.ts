@@ -77,38 +77,8 @@ export async function deleteUserMessages(trx: Kysely<DB>, userId: number): Promi
   await trx.deleteFrom('messages').where('user_id', '=', userId).execute()
 }
 
-/** For admins, newest first; the recipient's masked phone or name is joined here, decrypted by the service. */
-export async function listNotifications(
-  db: Kysely<DB>,
-  filter: { state?: string; channel?: string; kind?: string; beforeId?: number; limit: number },
-) {
-  let q = db
-    .selectFrom('notifications as n')
-    .leftJoin('users as u', 'u.id', 'n.user_id')
-    .leftJoin('staff as s', 's.id', 'n.staff_id')
-    .select([
-      'n.id',
-      'n.kind',
-      'n.channel',
-      'n.state',
-      'n.attempts',
-      'n.last_error',
-      'n.created_at',
-      'n.sent_at',
-      'n.user_id',
-      'n.staff_id',
-      'u.phone_enc as phone_enc',
-      's.display_name as staff_name',
-    ])
-  if (filter.state) q = q.where('n.state', '=', filter.state)
-  if (filter.channel) q = q.where('n.channel', '=', filter.channel)
-  if (filter.kind) q = q.where('n.kind', '=', filter.kind)
-  if (filter.beforeId !== undefined) q = q.where('n.id', '<', filter.beforeId)
-  return q.orderBy('n.id', 'desc').limit(filter.limit + 1).execute()
-}
-export type StaffNotificationRow = Awaited<ReturnType<typeof listNotifications>>[number]
-
-export async function findNotificationForStaff(db: Kysely<DB>, id: number): Promise<StaffNotificationRow | undefined> {
+/** A notification as admins see it; the recipient's masked phone or name is joined here, decrypted by the service. */
+function staffNotifications(db: Kysely<DB>) {
   return db
     .selectFrom('notifications as n')
     .leftJoin('users as u', 'u.id', 'n.user_id')
@@ -127,6 +97,24 @@ export async function findNotificationForStaff(db: Kysely<DB>, id: number): Prom
       'u.phone_enc as phone_enc',
       's.display_name as staff_name',
     ])
+}
+
+/** For admins, newest first. */
+export async function listNotifications(
+  db: Kysely<DB>,
+  filter: { state?: string; channel?: string; kind?: string; beforeId?: number; limit: number },
+) {
+  let q = staffNotifications(db)
+  if (filter.state) q = q.where('n.state', '=', filter.state)
+  if (filter.channel) q = q.where('n.channel', '=', filter.channel)
+  if (filter.kind) q = q.where('n.kind', '=', filter.kind)
+  if (filter.beforeId !== undefined) q = q.where('n.id', '<', filter.beforeId)
+  return q.orderBy('n.id', 'desc').limit(filter.limit + 1).execute()
+}
+export type StaffNotificationRow = Awaited<ReturnType<typeof listNotifications>>[number]
+
+export async function findNotificationForStaff(db: Kysely<DB>, id: number): Promise<StaffNotificationRow | undefined> {
+  return staffNotifications(db)
     .where('n.id', '=', id)
     .executeTakeFirst()
 }

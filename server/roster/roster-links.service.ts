@@ -39,6 +39,9 @@ type SelfColumns = Pick<repo.PersonState, (typeof selfColumns)[number]>
 
 const pickSelf = (s: repo.PersonState): SelfColumns => Object.fromEntries(selfColumns.map((c) => [c, s[c]])) as SelfColumns
 
+/** How someone went out, blank: a worker's own answers never say it, so a status they start clears it. */
+const noRoute = { how_went: null, organised_channel: null, station_id: null, batch_id: null, job_id: null, course_id: null, broker_name: null } as const
+
 /** A work city as the roster writes it: 无锡 → 无锡市 when that is a city the county knows. */
 function cityAsWritten(city: string): string {
   const t = city.trim()
@@ -60,7 +63,7 @@ function statusFromProfile(user: UserRow, current: SelfColumns | null, today: st
     const same = current?.status === status && current.destination_city === city
     // Still at work: how they went stays what the county recorded; only a new status starts a new "since".
     const working = current?.status === 'away_other_province' || current?.status === 'away_in_province' || current?.status === 'local_work'
-    const howWent = working && current ? {} : { how_went: null, organised_channel: null, station_id: null, batch_id: null, job_id: null, course_id: null, broker_name: null }
+    const howWent = working && current ? {} : noRoute
     return { status, destination_province: province, destination_city: city, return_reason: null, ...howWent, status_since: same ? current.status_since : today }
   }
   if (user.returned_home === 1) {
@@ -70,13 +73,7 @@ function statusFromProfile(user: UserRow, current: SelfColumns | null, today: st
       return_reason: 'other',
       destination_province: null,
       destination_city: null,
-      how_went: null,
-      organised_channel: null,
-      station_id: null,
-      batch_id: null,
-      job_id: null,
-      course_id: null,
-      broker_name: null,
+      ...noRoute,
       status_since: today,
     }
   }
@@ -133,13 +130,7 @@ async function registerSelf(trx: Kysely<DB>, keys: DataKeys, user: UserRow, now:
     return_reason: null,
     destination_province: null,
     destination_city: null,
-    how_went: null,
-    organised_channel: null,
-    station_id: null,
-    batch_id: null,
-    job_id: null,
-    course_id: null,
-    broker_name: null,
+    ...noRoute,
     status_since: fromProfile ? today : null,
     ...fromProfile,
     status,

@@ -78,7 +78,9 @@ export function fieldsOf(row: repo.PersonRow, keys: DataKeys): Fields {
   }
 }
 
-export function howWentOf(row: repo.PersonState): HowWent | null {
+type HowWentColumns = Pick<repo.PersonState, 'how_went' | 'organised_channel' | 'station_id' | 'batch_id' | 'job_id' | 'course_id' | 'broker_name'>
+
+export function howWentOf(row: HowWentColumns): HowWent | null {
   if (!row.how_went) return null
   return {
     kind: row.how_went as HowWent['kind'],

@@ -6,7 +6,6 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod/mini'
 import {
-  type HowWent,
   type openSurveyRoundBody,
   type SurveyPerson,
   type SurveyRound,
@@ -24,7 +23,7 @@ import { forbidden, notFound, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import { findVillage } from '../roster/places.repository'
 import { findPersonForUpdate } from '../roster/roster.repository'
-import { updatePersonIn } from '../roster/roster.service'
+import { howWentOf, updatePersonIn } from '../roster/roster.service'
 import { isAdmin, peopleScopeOf, placeOutsideScope, requireAdmin, requirePeopleWrite, staffActor } from '../staff/staff-scope'
 import * as repo from './survey.repository'
 
@@ -43,17 +42,7 @@ async function roundOf(db: Kysely<DB>, id: number): Promise<SurveyRound> {
 }
 
 function toSurveyPerson(r: repo.SurveyPersonRow, openedAt: string): SurveyPerson {
-  const howWent: HowWent | null = r.how_went
-    ? {
-        kind: r.how_went as HowWent['kind'],
-        channel: r.organised_channel as HowWent['channel'],
-        stationId: r.station_id,
-        batchId: r.batch_id,
-        jobId: r.job_id,
-        courseId: r.course_id,
-        brokerName: r.broker_name,
-      }
-    : null
+  const howWent = howWentOf(r)
   const registeredSince = r.created_at >= openedAt
   return {
     id: r.id,

@@ -1,4 +1,4 @@
-import type { Course, JobSummary, Station } from '@contract'
+import type { Course, JobSummary, RightsRequest, Station } from '@contract'
 
 /** A posting as GET /api/jobs returns it; override what the test is about. */
 export function jobSummary(over: Partial<JobSummary> = {}): JobSummary {
@@ -73,6 +73,43 @@ export function course(over: Partial<Course> = {}): Course {
     expectedWageYuan: 6000,
     agreementText: null,
     isSample: false,
+    ...over,
+  }
+}
+
+/** A rights case as the worker sees it just after asking for a call back; override what the test is about. */
+export function callbackCase(over: Partial<RightsRequest> = {}): RightsRequest {
+  return {
+    trackingNo: '2026-000123',
+    category: 'injury',
+    status: 'submitted',
+    overdue: false,
+    callbackOnly: true,
+    description: '',
+    employerName: '',
+    workCity: '',
+    workProvince: null,
+    workAddress: '',
+    workedFrom: '',
+    workedTo: null,
+    amountOwedYuan: null,
+    workersAffected: 1,
+    contactName: null,
+    contactPhone: '139****1001',
+    contactTime: 'any',
+    attachments: [],
+    applicationId: null,
+    station: { id: 1, name: '武山县劳务输转服务中心', phone: '0938-342 5617' },
+    firstResponsible: null,
+    referredTo: null,
+    rating: null,
+    ratingComment: null,
+    submittedAt: '2026-03-10T02:00:00.000Z',
+    acceptedAt: null,
+    concludedAt: null,
+    autoCloseAt: null,
+    closedAt: null,
+    timeline: [],
     ...over,
   }
 }

@@ -1,45 +1,14 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
-import type { RightsRequest } from '@contract'
 import { ApiError, setToken } from '@/api'
 import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
+import { callbackCase } from '../../../../../tests/support/app/fixtures'
 import { settle, typeInto } from '../../../../../tests/support/app/interact'
 import { CallbackForm } from '.'
 
 const mockApi = fakeApi()
 jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
-const sent: RightsRequest = {
-  trackingNo: '2026-000123',
-  category: 'injury',
-  status: 'submitted',
-  overdue: false,
-  callbackOnly: true,
-  description: '',
-  employerName: '',
-  workCity: '',
-  workProvince: null,
-  workAddress: '',
-  workedFrom: '',
-  workedTo: null,
-  amountOwedYuan: null,
-  workersAffected: 1,
-  contactName: null,
-  contactPhone: '139****1001',
-  contactTime: 'any',
-  attachments: [],
-  applicationId: null,
-  station: { id: 1, name: '武山县劳务输转服务中心', phone: '0938-342 5617' },
-  firstResponsible: null,
-  referredTo: null,
-  rating: null,
-  ratingComment: null,
-  submittedAt: '2026-03-10T02:00:00.000Z',
-  acceptedAt: null,
-  concludedAt: null,
-  autoCloseAt: null,
-  closedAt: null,
-  timeline: [],
-}
+const sent = callbackCase()
 
 const tap = async (el: Element) => act(async () => void fireEvent.click(el))
 const card = (label: string) => screen.getByText(label).closest('.category-card')!

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react'
 import type { RightsRequest } from '@contract'
 import { setToken } from '@/api'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
+import { callbackCase } from '../../../../../tests/support/app/fixtures'
 import { settle } from '../../../../../tests/support/app/interact'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import RightsDonePage from '.'
@@ -10,39 +11,7 @@ const mockApi = fakeApi()
 jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 const no = '2026-000123'
-const sent = (over: Partial<RightsRequest> = {}): RightsRequest => ({
-  trackingNo: no,
-  category: 'injury',
-  status: 'submitted',
-  overdue: false,
-  callbackOnly: true,
-  description: '',
-  employerName: '',
-  workCity: '',
-  workProvince: null,
-  workAddress: '',
-  workedFrom: '',
-  workedTo: null,
-  amountOwedYuan: null,
-  workersAffected: 1,
-  contactName: null,
-  contactPhone: '139****1001',
-  contactTime: 'any',
-  attachments: [],
-  applicationId: null,
-  station: { id: 1, name: '武山县劳务输转服务中心', phone: '0938-342 5617' },
-  firstResponsible: null,
-  referredTo: null,
-  rating: null,
-  ratingComment: null,
-  submittedAt: '2026-03-10T02:00:00.000Z',
-  acceptedAt: null,
-  concludedAt: null,
-  autoCloseAt: null,
-  closedAt: null,
-  timeline: [],
-  ...over,
-})
+const sent = (over: Partial<RightsRequest> = {}) => callbackCase({ trackingNo: no, ...over })
 
 beforeEach(() => {
   mockApi.reset()

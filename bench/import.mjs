@@ -10,8 +10,8 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { tsImport } from 'tsx/esm/api'
+import { createPostgresDatabase, dropPostgresDatabase } from './support/fresh-postgres.mjs'
 import { pct, startBenchServer, stopBenchServer } from './support/load.mjs'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000)
@@ -31,15 +31,7 @@ const password = `bench-${randomBytes(12).toString('hex')}`
 let server
 try {
   let databaseUrl = null
-  if (pgBase) {
-    const admin = new pg.Client({ connectionString: pgBase })
-    await admin.connect()
-    await admin.query(`create database ${pgDatabase}`)
-    await admin.end()
-    const url = new URL(pgBase)
-    url.pathname = '/' + pgDatabase
-    databaseUrl = url.toString()
-  }
+  if (pgBase) databaseUrl = await createPostgresDatabase(pgBase, pgDatabase)
   const engine = pgBase ? 'PostgreSQL' : 'SQLite'
   process.stdout.write(`seeding ${PEOPLE.toLocaleString()} people into ${engine}… `)
   const seeded = await seedRosterDatabase({ dataDir, databaseUrl, count: PEOPLE, now: new Date(), password, township: '洛门镇' })
@@ -147,12 +139,7 @@ try {
   throw error
 } finally {
   await stopBenchServer(server)
-  if (pgDatabase) {
-    const admin = new pg.Client({ connectionString: pgBase })
-    await admin.connect()
-    await admin.query(`drop database if exists ${pgDatabase} with (force)`)
-    await admin.end()
-  }
+  if (pgDatabase) await dropPostgresDatabase(pgBase, pgDatabase)
   rmSync(dataDir, { recursive: true, force: true })
 }
 

@@ -13,8 +13,8 @@ import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { tsImport } from 'tsx/esm/api'
+import { createPostgresDatabase, dropPostgresDatabase } from './support/fresh-postgres.mjs'
 import { pct, run, startBenchServer, stopBenchServer } from './support/load.mjs'
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300_000)
@@ -36,15 +36,7 @@ const now = new Date()
 let server
 try {
   let databaseUrl = null
-  if (pgBase) {
-    const admin = new pg.Client({ connectionString: pgBase })
-    await admin.connect()
-    await admin.query(`create database ${pgDatabase}`)
-    await admin.end()
-    const url = new URL(pgBase)
-    url.pathname = '/' + pgDatabase
-    databaseUrl = url.toString()
-  }
+  if (pgBase) databaseUrl = await createPostgresDatabase(pgBase, pgDatabase)
   const engine = pgBase ? 'PostgreSQL' : 'SQLite'
   process.stdout.write(`seeding ${PEOPLE.toLocaleString()} people with two years of history into ${engine}… `)
   const seeded = await seedRosterDatabase({ dataDir, databaseUrl, count: PEOPLE, now, password, township: TOWNSHIP })
@@ -185,11 +177,6 @@ try {
   process.exitCode = failed ? 1 : 0
 } finally {
   await stopBenchServer(server)
-  if (pgDatabase) {
-    const admin = new pg.Client({ connectionString: pgBase })
-    await admin.connect()
-    await admin.query(`drop database if exists ${pgDatabase} with (force)`)
-    await admin.end()
-  }
+  if (pgDatabase) await dropPostgresDatabase(pgBase, pgDatabase)
   rmSync(dataDir, { recursive: true, force: true })
 }

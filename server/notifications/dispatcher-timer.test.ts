@@ -1,4 +1,5 @@
 /** The server's own dispatcher: started with the app when NOTIFY_DISPATCH is on, stopped when the app closes. */
+import { transportBatchBody } from '../test-support/bodies'
 import { bearer, signIn, staffSignIn } from '../test-support/accounts'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 
@@ -25,15 +26,7 @@ test('a queued SMS is sent by the running server; after close nothing more is se
   const { token, user } = await signIn(t.app, '13761000001')
   const post = (tok: string, url: string, payload?: object, key = true) =>
     t.app.inject({ method: 'POST', url, headers: { ...bearer(tok), ...(key ? { 'idempotency-key': `timer-${++keys}-${Date.now()}` } : {}) }, ...(payload ? { payload } : {}) })
-  const batch = (await post(kunshan, '/api/staff/transport-batches', {
-    departAt: new Date(Date.now() + 3 * 24 * 3600_000).toISOString(),
-    departureTownship: '城关镇',
-    meetingPoint: '县劳务输转服务中心门前',
-    destinationProvince: '江苏省',
-    destinationCity: '昆山市',
-    vehicleKind: 'bus',
-    seats: 5,
-  })).json()
+  const batch = (await post(kunshan, '/api/staff/transport-batches', transportBatchBody(new Date()))).json()
   expect((await post(token, `/api/transport-batches/${batch.id}/signups`)).statusCode).toBe(201)
   expect((await post(kunshan, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '改期' }, false)).statusCode).toBe(200)
   const stateOf = async (id?: number) =>

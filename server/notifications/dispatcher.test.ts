@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely'
 import { httpSms } from '../accounts/sms/http'
 import type { NotifyConfig } from '../config'
 import type { DB } from '../db/schema'
+import { transportBatchBody } from '../test-support/bodies'
 import { signIn } from '../test-support/accounts'
 import { startFakeSmsGateway, type FakeSmsGateway } from '../test-support/fake-sms-gateway'
 import { useTestApp } from '../test-support/harness'
@@ -57,15 +58,7 @@ const newWorker = async () => {
 
 /** A batch with these riders, cancelled: one urgent SMS each. */
 async function cancelledBatchFor(riders: { token: string }[]) {
-  const batch = (await post(kunshan, '/api/staff/transport-batches', {
-    departAt: new Date(t.clock().getTime() + 3 * 24 * HOUR).toISOString(),
-    departureTownship: '城关镇',
-    meetingPoint: '县劳务输转服务中心门前',
-    destinationProvince: '江苏省',
-    destinationCity: '昆山市',
-    vehicleKind: 'bus',
-    seats: 50,
-  })).json()
+  const batch = (await post(kunshan, '/api/staff/transport-batches', transportBatchBody(t.clock(), { seats: 50 }))).json()
   for (const r of riders) expect((await post(r.token, `/api/transport-batches/${batch.id}/signups`)).statusCode).toBe(201)
   expect((await post(kunshan, `/api/staff/transport-batches/${batch.id}/cancel`, { reason: '司机生病，改期另行通知' })).statusCode).toBe(200)
 }

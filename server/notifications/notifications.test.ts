@@ -1,6 +1,7 @@
 /** Each event leaves exactly its messages, in the transaction of its change; the inbox and the channel choices. */
 import { z } from 'zod/mini'
 import { api } from '../../types'
+import { jobPostingBody, rightsCaseBody, transportBatchBody } from '../test-support/bodies'
 import { bearer, signIn } from '../test-support/accounts'
 import { useTestApp } from '../test-support/harness'
 import { notify } from './notify'
@@ -40,19 +41,8 @@ const queuedFor = async (userId: number) =>
   )
 const staffMessages = async (staffId: number) => (await t.db.selectFrom('messages').select('kind').where('staff_id', '=', staffId).execute()).length
 
-const caseBody = {
-  category: 'unpaid_wages',
-  description: '老板拖欠我们三个月的工资，一直说下个月给，到现在也没给。',
-  employerName: '无锡某建筑劳务公司',
-  workCity: '无锡市',
-  workAddress: '无锡市新吴区长江路工地',
-  workedFrom: '2025-10',
-  workedTo: '2026-01',
-  amountOwedYuan: 18000,
-  workersAffected: 3,
-}
 async function newCase(token: string) {
-  const res = await post(token, '/api/rights-requests', caseBody)
+  const res = await post(token, '/api/rights-requests', rightsCaseBody)
   expect(res.statusCode).toBe(201)
   return res.json().trackingNo as string
 }
@@ -98,21 +88,7 @@ describe('each event leaves exactly its messages', () => {
 
   test('an application contacted, hired; another rejected', async () => {
     const w = await newWorker()
-    const job = (await post(kunshan, '/api/staff/jobs', {
-      title: '鞋厂流水线工',
-      employerName: '昆山鑫达鞋业',
-      employerPhone: '051257001234',
-      trade: '普工',
-      province: '江苏省',
-      city: '昆山市',
-      address: '昆山市玉山镇',
-      wageMinYuan: 5200,
-      wageMaxYuan: 6800,
-      wageUnit: 'month',
-      headcount: 20,
-      description: '长白班，计件加底薪',
-      expiresAt: '2026-06-30',
-    })).json()
+    const job = (await post(kunshan, '/api/staff/jobs', jobPostingBody)).json()
     const applied = await post(w.token, `/api/jobs/${job.id}/applications`, { note: '' })
     expect(applied.statusCode).toBe(200)
     const id = applied.json().id
@@ -155,15 +131,7 @@ describe('each event leaves exactly its messages', () => {
   })
 
   test('a cancelled batch tells each rider with a seat, by SMS at once; not those who gave theirs up', async () => {
-    const batch = (await post(kunshan, '/api/staff/transport-batches', {
-      departAt: new Date(t.clock().getTime() + 3 * DAY).toISOString(),
-      departureTownship: '城关镇',
-      meetingPoint: '县劳务输转服务中心门前',
-      destinationProvince: '江苏省',
-      destinationCity: '昆山市',
-      vehicleKind: 'bus',
-      seats: 5,
-    })).json()
+    const batch = (await post(kunshan, '/api/staff/transport-batches', transportBatchBody(t.clock()))).json()
     const riders = [await newWorker(), await newWorker(), await newWorker()]
     const seats = []
     for (const r of riders) seats.push((await post(r.token, `/api/transport-batches/${batch.id}/signups`)).json())

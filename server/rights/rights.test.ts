@@ -4,6 +4,7 @@ import { deflateSync } from 'node:zlib'
 import sharp from 'sharp'
 import { z } from 'zod/mini'
 import { api, rightsStaffTransitions, type RightsStatus, rightsStatuses } from '../../types'
+import { rightsCaseBody as validBody } from '../test-support/bodies'
 import { bearer, signIn } from '../test-support/accounts'
 import { jpeg as jpegImage, webp as webpImage } from '../test-support/images'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
@@ -30,18 +31,6 @@ beforeAll(async () => {
   other = { token: b.token, id: b.user.id }
   for (const s of await t.db.selectFrom('stations').select(['id', 'seed_key']).execute()) stationIds[s.seed_key!] = s.id
 })
-
-const validBody = {
-  category: 'unpaid_wages',
-  description: '老板拖欠我们三个月的工资，一直说下个月给，到现在也没给。',
-  employerName: '无锡某建筑劳务公司',
-  workCity: '无锡市',
-  workAddress: '无锡市新吴区长江路工地',
-  workedFrom: '2025-10',
-  workedTo: '2026-01',
-  amountOwedYuan: 18000,
-  workersAffected: 3,
-}
 
 const submit = (token: string, body: object = validBody, idempotencyKey = key()) =>
   t.app.inject({ method: 'POST', url: '/api/rights-requests', headers: { ...bearer(token), 'idempotency-key': idempotencyKey }, payload: body })

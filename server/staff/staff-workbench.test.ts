@@ -2,6 +2,7 @@
 import { z } from 'zod/mini'
 import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
+import { jobPostingBody as newJob } from '../test-support/bodies'
 import { bearer, signIn, staffSignIn } from '../test-support/accounts'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 import { SIGN_IN_FAILED } from './staff-auth.service'
@@ -37,22 +38,6 @@ beforeAll(async () => {
 })
 
 const { post } = t
-
-const newJob = {
-  title: '鞋厂流水线工',
-  employerName: '昆山鑫达鞋业',
-  employerPhone: '051257001234',
-  trade: '普工',
-  province: '江苏省',
-  city: '昆山市',
-  address: '昆山市玉山镇',
-  wageMinYuan: 5200,
-  wageMaxYuan: 6800,
-  wageUnit: 'month',
-  headcount: 20,
-  description: '长白班，计件加底薪',
-  expiresAt: '2026-06-30',
-}
 
 test('a posting created by station staff is searchable at once (2-character search), audited, and its edits re-indexed', async () => {
   const res = await post(kunshan, '/api/staff/jobs', newJob)

@@ -2,6 +2,7 @@
 import { z } from 'zod/mini'
 import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
+import { transportBatchBody } from '../test-support/bodies'
 import { bearer, signIn } from '../test-support/accounts'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
@@ -34,21 +35,7 @@ const post = (token: string, url: string, payload?: object, idempotent = false) 
   t.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...(idempotent ? { 'idempotency-key': key() } : {}) }, ...(payload ? { payload } : {}) })
 
 async function newBatch(token: string, over: Record<string, unknown> = {}) {
-  const res = await post(
-    token,
-    '/api/staff/transport-batches',
-    {
-      departAt: new Date(t.clock().getTime() + 3 * DAY).toISOString(),
-      departureTownship: '城关镇',
-      meetingPoint: '县劳务输转服务中心门前',
-      destinationProvince: '江苏省',
-      destinationCity: '昆山市',
-      vehicleKind: 'bus',
-      seats: 5,
-      ...over,
-    },
-    true,
-  )
+  const res = await post(token, '/api/staff/transport-batches', transportBatchBody(t.clock(), over), true)
   expect(res.statusCode).toBe(201)
   return res.json() as { id: number }
 }

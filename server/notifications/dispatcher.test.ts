@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely'
 import { httpSms } from '../accounts/sms/http'
 import type { NotifyConfig } from '../config'
 import type { DB } from '../db/schema'
-import { transportBatchBody } from '../test-support/bodies'
-import { signIn } from '../test-support/accounts'
+import { jobPostingBody, transportBatchBody } from '../test-support/bodies'
+import { workerSignIns } from '../test-support/accounts'
 import { startFakeSmsGateway, type FakeSmsGateway } from '../test-support/fake-sms-gateway'
 import { useTestApp } from '../test-support/harness'
 import { usesPostgres } from '../test-support/test-app'
@@ -49,12 +49,7 @@ const deps = (over: Partial<NotifyConfig> = {}, db: Kysely<DB> = t.db): Dispatch
   clock: t.clock,
 })
 
-let phones = 0
-const newWorker = async () => {
-  const phone = `1375100${String(++phones).padStart(4, '0')}`
-  const { token, user } = await signIn(t.app, phone)
-  return { token, id: user.id, phone }
-}
+const newWorker = workerSignIns('1375100', () => t.app)
 
 /** A batch with these riders, cancelled: one urgent SMS each. */
 async function cancelledBatchFor(riders: { token: string }[]) {
@@ -66,21 +61,7 @@ async function cancelledBatchFor(riders: { token: string }[]) {
 /** A non-urgent SMS for this worker (an application contacted, with SMS chosen). */
 async function contactedNotice(worker: { token: string }) {
   expect((await t.patch(worker.token, '/api/me/notification-settings', { items: [{ kind: 'application_contacted', sms: true }] })).statusCode).toBe(200)
-  const job = (await post(kunshan, '/api/staff/jobs', {
-    title: '电子厂普工',
-    employerName: '昆山立讯',
-    employerPhone: '051257001234',
-    trade: '普工',
-    province: '江苏省',
-    city: '昆山市',
-    address: '昆山市玉山镇',
-    wageMinYuan: 5200,
-    wageMaxYuan: 6800,
-    wageUnit: 'month',
-    headcount: 20,
-    description: '长白班',
-    expiresAt: '2026-06-30',
-  })).json()
+  const job = (await post(kunshan, '/api/staff/jobs', { ...jobPostingBody, title: '电子厂普工', employerName: '昆山立讯', description: '长白班' })).json()
   const application = (await post(worker.token, `/api/jobs/${job.id}/applications`, { note: '' })).json()
   expect((await post(kunshan, `/api/staff/applications/${application.id}/status`, { status: 'contacted' })).statusCode).toBe(200)
 }

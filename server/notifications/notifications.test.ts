@@ -2,7 +2,7 @@
 import { z } from 'zod/mini'
 import { api } from '../../types'
 import { jobPostingBody, rightsCaseBody, transportBatchBody } from '../test-support/bodies'
-import { bearer, signIn } from '../test-support/accounts'
+import { bearer, workerSignIns } from '../test-support/accounts'
 import { useTestApp } from '../test-support/harness'
 import { notify } from './notify'
 
@@ -25,12 +25,7 @@ beforeAll(async () => {
   wuxiStaffId = (await t.db.selectFrom('staff').select('id').where('username', '=', 'wuxi').executeTakeFirstOrThrow()).id
 })
 
-let phones = 0
-const newWorker = async () => {
-  const phone = `1374100${String(++phones).padStart(4, '0')}`
-  const { token, user } = await signIn(t.app, phone)
-  return { token, id: user.id, phone }
-}
+const newWorker = workerSignIns('1374100', () => t.app)
 
 /** What a worker's inbox holds, oldest first: [kind, link] pairs; and the external rows queued for them. */
 const messagesOf = async (userId: number) =>

@@ -34,3 +34,16 @@ export async function staffSignIn(app: FastifyInstance, username: string, passwo
   if (res.statusCode !== 200) throw new Error(`staff login: ${res.statusCode} ${res.body}`)
   return res.json() as { token: string; staff: Record<string, unknown> }
 }
+
+/**
+ * New workers, each signed in on the next phone of `prefix` (7 digits, then 0001, 0002…). A prefix of its own keeps a
+ * test file's workers apart from another file's on a shared database.
+ */
+export function workerSignIns(prefix: string, app: () => FastifyInstance) {
+  let n = 0
+  return async () => {
+    const phone = `${prefix}${String(++n).padStart(4, '0')}`
+    const { token, user } = await signIn(app(), phone)
+    return { token, id: user.id, phone }
+  }
+}

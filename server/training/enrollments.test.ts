@@ -1,7 +1,7 @@
 import { z } from 'zod/mini'
 import { agreeTermsMessage, api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
-import { bearer, signIn } from '../test-support/accounts'
+import { bearer, workerSignIns } from '../test-support/accounts'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -16,12 +16,7 @@ beforeAll(async () => {
   station = await t.staffToken('wuxi')
 })
 
-let phoneCounter = 0
-const newWorker = async () => {
-  const phone = `1371000${String(++phoneCounter).padStart(4, '0')}`
-  const { token, user } = await signIn(t.app, phone)
-  return { token, id: user.id, phone }
-}
+const newWorker = workerSignIns('1371000', () => t.app)
 
 const courseId = async (seedKey: string) =>
   (await t.db.selectFrom('courses').select('id').where('seed_key', '=', seedKey).executeTakeFirstOrThrow()).id

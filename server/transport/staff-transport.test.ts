@@ -3,7 +3,7 @@ import { z } from 'zod/mini'
 import { api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
 import { transportBatchBody } from '../test-support/bodies'
-import { bearer, signIn } from '../test-support/accounts'
+import { bearer, workerSignIns } from '../test-support/accounts'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
 jest.setTimeout(60000)
@@ -24,12 +24,7 @@ beforeAll(async () => {
   kunshanStation = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'station-kunshan').executeTakeFirstOrThrow()).id
 })
 
-let phones = 0
-const newWorker = async () => {
-  const phone = `1372100${String(++phones).padStart(4, '0')}`
-  const { token, user } = await signIn(t.app, phone)
-  return { token, id: user.id, phone }
-}
+const newWorker = workerSignIns('1372100', () => t.app)
 
 const post = (token: string, url: string, payload?: object, idempotent = false) =>
   t.app.inject({ method: 'POST', url, headers: { ...bearer(token), ...(idempotent ? { 'idempotency-key': key() } : {}) }, ...(payload ? { payload } : {}) })

@@ -1,14 +1,13 @@
 /** Each event leaves exactly its messages, in the transaction of its change; the inbox and the channel choices. */
 import { z } from 'zod/mini'
 import { api } from '../../types'
-import { jobPostingBody, rightsCaseBody, transportBatchBody } from '../test-support/bodies'
+import { courseBody, jobPostingBody, rightsCaseBody, transportBatchBody } from '../test-support/bodies'
 import { bearer, workerSignIns } from '../test-support/accounts'
 import { useTestApp } from '../test-support/harness'
 import { notify } from './notify'
 
 jest.setTimeout(120000)
 
-const DAY = 24 * 60 * 60 * 1000
 // 10:00 in China on 10 March.
 const T0 = new Date('2026-03-10T02:00:00.000Z')
 const t = useTestApp({ start: T0 })
@@ -100,21 +99,7 @@ describe('each event leaves exactly its messages', () => {
   })
 
   test('a waitlisted worker given a seat when another cancels', async () => {
-    const day = (d: number) => new Date(t.clock().getTime() + 8 * 3600 * 1000 + d * DAY).toISOString().slice(0, 10)
-    const course = await post(admin, '/api/staff/courses', {
-      title: '测试电工班',
-      trade: '电工',
-      mode: 'menu',
-      provider: '武山县职业技术教育中心',
-      location: '武山县城关镇',
-      capacity: 1,
-      startDate: day(10),
-      endDate: day(20),
-      enrollDeadline: day(5),
-      costYuan: 1000,
-      subsidyYuan: 800,
-      certificate: '低压电工作业证',
-    })
+    const course = await post(admin, '/api/staff/courses', courseBody(t.clock(), 1))
     expect(course.statusCode).toBe(201)
     const [a, b] = [await newWorker(), await newWorker()]
     const seated = (await post(a.token, `/api/courses/${course.json().id}/enrollments`, {})).json()

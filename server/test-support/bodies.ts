@@ -1,4 +1,4 @@
-/** Valid write bodies that several server test files send: a posting, a worker's rights case, a bus out. */
+/** Valid write bodies that several server test files send: a posting, a worker's rights case, a bus out, a course. */
 
 export const jobPostingBody = {
   title: '鞋厂流水线工',
@@ -41,3 +41,23 @@ export const transportBatchBody = (now: Date, over: Record<string, unknown> = {}
   seats: 5,
   ...over,
 })
+
+/** A menu course with `capacity` seats, as the admin opens it: starts in 10 days (China dates), enrolment closes in 5. */
+export function courseBody(now: Date, capacity: number, over: object = {}) {
+  const day = (n: number) => new Date(now.getTime() + 8 * 3600 * 1000 + n * DAY).toISOString().slice(0, 10)
+  return {
+    title: '测试电工班',
+    trade: '电工',
+    mode: 'menu',
+    provider: '武山县职业技术教育中心',
+    location: '武山县城关镇',
+    capacity,
+    startDate: day(10),
+    endDate: day(20),
+    enrollDeadline: day(5),
+    costYuan: 1000,
+    subsidyYuan: 800,
+    certificate: '低压电工作业证',
+    ...over,
+  }
+}

@@ -2,9 +2,9 @@ import { z } from 'zod/mini'
 import { agreeTermsMessage, api } from '../../types'
 import { findAudit } from '../audit/audit.repository'
 import { bearer, workerSignIns } from '../test-support/accounts'
+import { courseBody } from '../test-support/bodies'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
-const DAY = 24 * 60 * 60 * 1000
 // 10:00 in China: seeded dates are relative to this day.
 const T0 = new Date('2026-03-10T02:00:00.000Z')
 
@@ -42,22 +42,7 @@ const staffPatch = (token: string, id: number, payload: object) =>
 
 /** A fresh menu course with `capacity` seats, opened by the admin (start in 10 days, deadline in 5). */
 async function openCourse(capacity: number, over: object = {}): Promise<number> {
-  const day = (n: number) => new Date(t.clock().getTime() + 8 * 3600 * 1000 + n * DAY).toISOString().slice(0, 10)
-  const res = await staffPost(admin, '/api/staff/courses', {
-    title: '测试电工班',
-    trade: '电工',
-    mode: 'menu',
-    provider: '武山县职业技术教育中心',
-    location: '武山县城关镇',
-    capacity,
-    startDate: day(10),
-    endDate: day(20),
-    enrollDeadline: day(5),
-    costYuan: 1000,
-    subsidyYuan: 800,
-    certificate: '低压电工作业证',
-    ...over,
-  })
+  const res = await staffPost(admin, '/api/staff/courses', courseBody(t.clock(), capacity, over))
   expect(res.statusCode).toBe(201)
   return res.json().id
 }

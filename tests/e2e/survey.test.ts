@@ -96,6 +96,8 @@ test('five checks made without signal arrive once each, and the township officer
     await page.locator('.survey-check__name').getByText('马德福').waitFor()
     await page.goBack()
     await page.locator('.survey-household__name').getByText('马德福家').waitFor()
+    // Signal goes once the page has settled, as on a phone: no page change or read still under way.
+    await page.waitForLoadState('networkidle')
   })
 
   await phone.setOffline(true)

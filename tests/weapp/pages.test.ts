@@ -78,6 +78,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/rights/pages/mine/index': { shows: () => ['请先登录', '登录后能看到您提交过的求助和办理进度。', '用手机号登录'] },
   'packages/rights/pages/case/index': { query: () => 'trackingNo=WS-2026-000001', shows: () => ['请先登录', '登录后才能看到办理进度', '用手机号登录'] },
   'packages/transport/pages/mine/index': { shows: () => ['登录后能看到您报名的专车，和集合时间、地点。', '用手机号登录'] },
+  'packages/messages/pages/inbox/index': { shows: () => ['登录后能看到给您的消息。', '用手机号登录'] },
   'packages/worklog/pages/index/index': { shows: () => ['记工', '登录后能记每天干的活和收到的工钱，欠薪时就是证据。', '用手机号登录'] },
   'packages/worklog/pages/employer/index': { query: () => 'id=1', shows: () => ['记工', '登录后能记每天干的活和收到的工钱，欠薪时就是证据。', '用手机号登录'] },
   'packages/worklog/pages/employer-new/index': { shows: () => ['登录后能记每天干的活和收到的工钱，欠薪时就是证据。', '用手机号登录'] },

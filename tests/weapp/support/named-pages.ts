@@ -41,6 +41,7 @@ export const namedPages: Record<string, WeappTestFile[]> = {
 
   'packages/transport/pages/list/index': ['pages.test.ts'],
   'packages/transport/pages/mine/index': ['signed-in-pages.test.ts', 'pages.test.ts'],
+  'packages/messages/pages/inbox/index': ['pages.test.ts'],
   'packages/worklog/pages/index/index': ['pages.test.ts'],
   'packages/worklog/pages/employer/index': ['pages.test.ts'],
   'packages/worklog/pages/employer-new/index': ['pages.test.ts'],

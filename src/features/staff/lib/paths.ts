@@ -23,13 +23,21 @@ export const staffPaths = {
   /** The labour roster's own subpackage (features/roster has the filtered links). */
   people: '/packages/roster/pages/people/index',
   figures: '/packages/roster/pages/figures/index',
+  followUps: '/packages/roster/pages/follow-ups/index',
+  risks: '/packages/roster/pages/risks/index',
+  unconfirmed: '/packages/roster/pages/unconfirmed/index',
 }
 
 /** The workbench menu: on the home page as big buttons, beside every page on a desk. */
 export function staffMenu(role: StaffRole): { label: string; path: string }[] {
   // Township officers and village informants work on the roster of their place; the station's queues are not theirs.
-  if (role === 'township') return [{ label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
-  if (role === 'village') return [{ label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
+  const followUp = [
+    { label: '回访名单', path: staffPaths.followUps },
+    { label: '风险名单', path: staffPaths.risks },
+    { label: '待确认', path: staffPaths.unconfirmed },
+  ]
+  if (role === 'township') return [{ label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
+  if (role === 'village') return [{ label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
   return [
     { label: '求助案件', path: staffPaths.cases },
     { label: '岗位', path: staffPaths.jobs },
@@ -40,6 +48,7 @@ export function staffMenu(role: StaffRole): { label: string; path: string }[] {
     ...(role === 'admin'
       ? [
           { label: '劳动力台账', path: staffPaths.people },
+          ...followUp,
           { label: '输转统计', path: staffPaths.figures },
           { label: '账号', path: staffPaths.accounts },
         ]

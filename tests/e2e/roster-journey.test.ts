@@ -2,7 +2,7 @@
  * The roster from the door to the county's figures, in the browser against the real server: an administrator opens a
  * village informant's account; the informant adds a household of three; one of them signs in to the app with their
  * phone and says they now work in 宁波; their township officer sees that change marked as the worker's own (本人), and
- * the figures count them under 浙江省.
+ * the figures count them under 浙江省. The officer records a call with her, kept under 回访记录.
  */
 import type { Browser, Page } from 'playwright-core'
 import { serverApi } from './support/api'
@@ -121,6 +121,22 @@ test('an informant adds a household, one of them updates their city in the app, 
     await own.getByText('目前状态：县内务工 → 外出务工（省外）').waitFor()
     await own.getByText(/本人（在务工通里改的）/).waitFor()
     await own.locator('.roster-source', { hasText: '本人' }).waitFor()
+
+    // A call to her: still working. It is kept under 回访记录 and leaves her place as she gave it.
+    await officer.getByText('还没有回访记录').waitFor()
+    await officer.locator('.roster-contact-form .chip').getByText('电话', { exact: true }).click()
+    await officer.locator('.roster-contact-form .chip').getByText('还在干', { exact: true }).click()
+    await fill(officer, 'roster-contact__note', '在宁波的厂里，挺好')
+    await officer.locator('.roster-contact__save').click()
+    await officer.getByText('回访已记下，信息按回访结果更新了').waitFor()
+    await officer.getByText(/^\d{4}-\d{2}-\d{2} · 电话 · 还在干 · 洛门镇劳务专干$/).waitFor()
+    await officer.getByText('在宁波的厂里，挺好').waitFor()
+    await officer.getByText('目前状态：外出务工（省外） · 浙江省宁波市').waitFor()
+
+    // She matched the county's record when she signed in, so there is nobody to confirm.
+    await officer.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
+    await officer.locator('.wb-nav__item').getByText('待确认').click()
+    await officer.getByText('没有要确认的人').waitFor()
 
     await officer.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
     await officer.locator('.wb-nav__item').getByText('输转统计').click()

@@ -89,6 +89,9 @@ const expectations: Record<string, PageExpectation> = {
   'packages/roster/pages/person/index': { ...staffOnly, query: () => 'id=1' },
   'packages/roster/pages/person-new/index': staffOnly,
   'packages/roster/pages/figures/index': staffOnly,
+  'packages/roster/pages/follow-ups/index': staffOnly,
+  'packages/roster/pages/risks/index': staffOnly,
+  'packages/roster/pages/unconfirmed/index': staffOnly,
 }
 
 test('every page of the build is named by a test file, and this file names exactly its own pages', () => {

@@ -36,6 +36,8 @@ test('lists each person with why they are at risk, in plain words, and what was 
   render(<RosterRisksPage />)
   await settle()
   expect(screen.getByText('共 2 人')).toBeTruthy()
+  // A township officer is shown with their township, not as an administrator.
+  expect(screen.getByText('洛门镇劳务专干（洛门镇）')).toBeTruthy()
   expect(screen.getByText('没活干 35 天')).toBeTruthy()
   expect(screen.getByText('反映欠薪（2026-11-02起，32 天）')).toBeTruthy()
   expect(screen.getByText('反映受伤（2026-11-28起，6 天）')).toBeTruthy()

@@ -8,6 +8,7 @@ import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
 import { ListFooter } from '@/components/list-footer'
 import { StateView } from '@/components/state-view'
+import { asLink } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { recordRiskAction, useRisks } from '@/features/roster/api/follow-up'
@@ -85,7 +86,7 @@ function RiskCard({ item: { person: p, reasons, lastAction }, onDone }: { item: 
 
   return (
     <View className='roster-row wb-card roster-risk'>
-      <Text className='roster-row__name' onClick={() => openPage(rosterPaths.person(p.id))}>
+      <Text {...asLink} className='roster-row__name' onClick={() => openPage(rosterPaths.person(p.id))}>
         {p.name} ›
       </Text>
       <Text className='roster-row__line'>{placeLine(p)}</Text>

@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { setToken } from '@/api'
 import type { PersonAtRisk } from '@contract/roster-follow-up'
 import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
@@ -82,4 +83,13 @@ test("the server's refusal is shown on the card", async () => {
   await tap('记下处理')
   await settle()
   expect(screen.getByText('这个人不在您负责的乡镇')).toBeTruthy()
+})
+
+test("a person's name opens their page, where the contacts are", async () => {
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+  render(<RosterRisksPage />)
+  await settle()
+  await tap('王小红 ›')
+  expect(navigate).toHaveBeenCalledWith({ url: '/packages/roster/pages/person/index?id=102' })
+  navigate.mockRestore()
 })

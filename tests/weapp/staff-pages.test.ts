@@ -32,6 +32,9 @@ beforeAll(async () => {
   const place = { township: '洛门镇', villageId: villages[0].id, poverty: 'alleviated' }
   const head = (await api.call('/staff/people', { ...as, method: 'POST', key: 'weapp-roster-head', body: { ...place, name: '马建国', idNumber: '620524198801011237', status: 'away_other_province', destinationProvince: '江苏省', destinationCity: '苏州市' } })).body
   const spouse = (await api.call('/staff/people', { ...as, method: 'POST', key: 'weapp-roster-spouse', body: { ...place, name: '李桂兰', idNumber: '620524199003150026', householdId: head.householdId, relation: 'spouse', status: 'local_work' } })).body
+  // A call with the head: his wages are owed, which puts him (脱贫户) on the risk list.
+  const called = await api.call(`/staff/people/${head.id}/contacts`, { ...as, method: 'POST', key: 'weapp-roster-contact', body: { channel: 'call', outcome: 'wages_unpaid', note: '老板欠了两个月工资' } })
+  expect(called.status).toBe(201)
   seen = {
     head,
     spouse,
@@ -54,7 +57,7 @@ const trackingNo = () => w.rightsRequest.trackingNo
 
 const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/index/index': {
-    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '账号', '退出'],
+    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '回访名单', '风险名单', '待确认', '账号', '退出'],
     hides: () => notStaff,
   },
   'packages/staff/pages/cases/index': {
@@ -111,7 +114,36 @@ const expectations: Record<string, PageExpectation> = {
   },
   'packages/roster/pages/person/index': {
     query: () => `id=${seen.head.id}`,
-    shows: () => [seen.head.name, '目前状态：外出务工（省外） · 江苏省苏州市', '修改信息', '家庭成员（共 2 人）', `配偶：${seen.spouse.name} ›`, '修改记录', '给这户添加家庭成员'],
+    shows: () => [
+      seen.head.name,
+      '目前状态：外出务工（省外） · 江苏省苏州市',
+      '修改信息',
+      '家庭成员（共 2 人）',
+      `配偶：${seen.spouse.name} ›`,
+      '修改记录',
+      '给这户添加家庭成员',
+      '回访记录',
+      new RegExp(`\\d{4}-\\d{2}-\\d{2} · 电话 · 工资被拖欠 · ${admin.staff.displayName}`),
+      '老板欠了两个月工资',
+      '记一次回访',
+      '怎么联系的',
+      '联系的结果',
+      '记下这次回访',
+    ],
+    hides: () => notStaff,
+  },
+  'packages/roster/pages/follow-ups/index': {
+    // Nobody rode a batch that left a month ago: the page says so, or counts the county's own.
+    shows: () => ['回访名单', /坐专车出去满一个月/, /共 [1-9]\d* 人要回访|现在没有要回访的人/],
+    hides: () => notStaff,
+  },
+  'packages/roster/pages/risks/index': {
+    // The head reported owed wages on the call above.
+    shows: () => ['风险名单', /共 [1-9]\d* 人/, `${seen.head.name} ›`, /反映欠薪（\d{4}-\d{2}-\d{2}起，\d+ 天）/, '记录处理'],
+    hides: () => notStaff,
+  },
+  'packages/roster/pages/unconfirmed/index': {
+    shows: () => ['待确认', /自己在务工通里登记的/, /共 [1-9]\d* 人待确认|没有要确认的人/],
     hides: () => notStaff,
   },
   'packages/roster/pages/person-new/index': {

@@ -2,6 +2,7 @@
 import type { Person, PersonHistoryEntry } from '@contract/roster'
 import type { StaffMember } from '@contract/staff'
 import type { LabourFigures } from '@contract/labour-figures'
+import type { PersonContact } from '@contract/roster-follow-up'
 
 export const townshipOfficer: StaffMember = { id: 7, username: 'lm-officer', displayName: '洛门镇劳务专干', role: 'township', stationId: null, stationName: null, mustChangePassword: false, township: '洛门镇', villageId: null, village: null }
 export const villageInformant: StaffMember = { id: 8, username: 'mp-informant', displayName: '马坪村信息员', role: 'village', stationId: null, stationName: null, mustChangePassword: false, township: '洛门镇', villageId: 31, village: '马坪村' }
@@ -75,4 +76,8 @@ export function labourFigures(over: Partial<LabourFigures> = {}): LabourFigures 
     ],
     ...over,
   }
+}
+
+export function contact(over: Partial<PersonContact> = {}): PersonContact {
+  return { id: 1, personId: 101, channel: 'call', outcome: 'still_working', note: '', contactedOn: '2026-11-20', staff: { id: 7, displayName: '洛门镇劳务专干' }, createdAt: '2026-11-20T02:00:00.000Z', ...over }
 }

@@ -11,6 +11,7 @@ import {
   type HowWent,
   type Person,
 } from '@contract/roster'
+import type { PersonAtRisk } from '@contract/roster-follow-up'
 
 /** 外出务工（省外）· 江苏省苏州市: where a person stands, in one line. */
 export function statusLine(p: Pick<Person, 'status' | 'destinationProvince' | 'destinationCity' | 'returnReason'>): string {
@@ -90,4 +91,10 @@ export function yuan(n: number): string {
   if (n < 10_000) return `${count(n)}元`
   const tenths = Math.round(n / 1000)
   return `${count(Math.floor(tenths / 10))}.${tenths % 10}万元`
+}
+
+/** 没活干 35 天 / 反映欠薪（2026-11-02起）: why a person is on the risk list, in plain words. */
+export function riskReasonText(r: Pick<PersonAtRisk['reasons'][number], 'kind' | 'since' | 'days'>): string {
+  if (r.kind === 'no_work') return `没活干 ${r.days} 天`
+  return `${r.kind === 'wages_unpaid' ? '反映欠薪' : '反映受伤'}（${r.since}起，${r.days} 天）`
 }

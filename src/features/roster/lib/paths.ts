@@ -66,4 +66,7 @@ export const rosterPaths = {
   newPerson: (household?: { id: number; township: string; villageId: number }) =>
     `/packages/roster/pages/person-new/index${household ? `?householdId=${household.id}&township=${encodeURIComponent(household.township)}&villageId=${household.villageId}` : ''}`,
   figures: '/packages/roster/pages/figures/index',
+  followUps: '/packages/roster/pages/follow-ups/index',
+  risks: '/packages/roster/pages/risks/index',
+  unconfirmed: '/packages/roster/pages/unconfirmed/index',
 }

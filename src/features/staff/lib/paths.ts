@@ -23,6 +23,9 @@ export const staffPaths = {
   /** The labour roster's own subpackage (features/roster has the filtered links). */
   people: '/packages/roster/pages/people/index',
   figures: '/packages/roster/pages/figures/index',
+  followUps: '/packages/roster/pages/follow-ups/index',
+  risks: '/packages/roster/pages/risks/index',
+  unconfirmed: '/packages/roster/pages/unconfirmed/index',
 }
 
 /** 摸排 (subpackage packages/survey): an informant's village list; officers and admins start from the progress. */
@@ -32,8 +35,13 @@ const survey = (role: StaffRole) =>
 /** The workbench menu: on the home page as big buttons, beside every page on a desk. */
 export function staffMenu(role: StaffRole): { label: string; path: string }[] {
   // Township officers and village informants work on the roster of their place; the station's queues are not theirs.
-  if (role === 'township') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
-  if (role === 'village') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
+  const followUp = [
+    { label: '回访名单', path: staffPaths.followUps },
+    { label: '风险名单', path: staffPaths.risks },
+    { label: '待确认', path: staffPaths.unconfirmed },
+  ]
+  if (role === 'township') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
+  if (role === 'village') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
   return [
     { label: '求助案件', path: staffPaths.cases },
     { label: '岗位', path: staffPaths.jobs },
@@ -45,6 +53,7 @@ export function staffMenu(role: StaffRole): { label: string; path: string }[] {
       ? [
           survey(role),
           { label: '劳动力台账', path: staffPaths.people },
+          ...followUp,
           { label: '输转统计', path: staffPaths.figures },
           { label: '账号', path: staffPaths.accounts },
         ]

@@ -4,7 +4,7 @@ import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { useRouter } from '@tarojs/taro'
-import type { StaffRole } from '@contract/staff'
+import { staffRoleLabel, type StaffRole } from '@contract/staff'
 import { asLink } from '@/lib/a11y'
 import { openPage, replacePage } from '@/lib/navigate'
 import { staffMenu, staffPaths } from '../../lib/paths'
@@ -67,7 +67,7 @@ export function StaffShell({ title, adminOnly, children }: Props) {
               <View className='staff-shell__head'>
                 <Text className='staff-shell__title'>{title}</Text>
                 <Text className='staff-shell__who'>
-                  {staff.displayName}（{staff.stationName ?? '县级管理员'}）
+                  {staff.displayName}（{staff.stationName ?? ([staff.township, staff.village].filter(Boolean).join('') || staffRoleLabel[staff.role])}）
                 </Text>
               </View>
               {children(staff)}

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useIdParam } from '@/hooks/use-id-param'
 import { isApiError } from '@/api'
 import type { StaffMember } from '@contract/staff'
 import type { Township } from '@contract/places'
@@ -15,13 +15,14 @@ import { Household } from '@/features/roster/components/household'
 import { PersonFields } from '@/features/roster/components/person-form'
 import { usePersonDraft } from '@/features/roster/components/person-form/use-person-draft'
 import { PersonHistory } from '@/features/roster/components/person-history'
+import { ContactForm, ContactList } from '@/features/roster/components/contacts'
 import { recordProblems } from '@/features/roster/lib/check'
 import { howWentLine, placeLine, statusLine, whoLine } from '@/features/roster/lib/describe'
 import { createBodyOf, draftOf, updateBodyOf } from '@/features/roster/lib/draft'
 
-/** One person of the roster: the record, 修改 (kept in the history), the history itself, and the household. */
+/** One person of the roster: the record, 修改 (kept in the history), the history, the household, and the contacts. */
 export default function RosterPersonPage() {
-  const id = Number(useRouter().params.id ?? 0)
+  const id = useIdParam()
   return <StaffShell title='劳动力信息'>{(staff) => <PersonView staff={staff} id={id} />}</StaffShell>
 }
 
@@ -87,6 +88,14 @@ function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
           <Section title='修改记录'>
             <PersonHistory key={historyKey} personId={id} />
           </Section>
+          <Section title='回访记录'>
+            <ContactList key={historyKey} personId={id} />
+          </Section>
+          {canEdit && !editing && (
+            <Section title='记一次回访'>
+              <ContactForm personId={id} onSaved={() => saved('回访已记下，信息按回访结果更新了')} />
+            </Section>
+          )}
         </View>
       )}
     </StateView>

@@ -5,7 +5,7 @@ import { setToken } from '@/api'
 import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
 import { inputsReady, settle, stationStaff, tap, tapChip, type } from '../../../../../tests/support/app/staff-pages'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
-import { historyEntry, person, townshipOfficer, villages } from '../../../../../tests/support/app/roster'
+import { contact, historyEntry, person, townshipOfficer, villages } from '../../../../../tests/support/app/roster'
 import RosterPersonPage from '.'
 
 const mockApi = fakeApi()
@@ -38,26 +38,81 @@ beforeEach(() => {
     ],
     nextCursor: null,
   }))
+  mockApi.on('GET', '/staff/people/101/contacts', () => ({
+    items: [contact({ id: 2, channel: 'visit', outcome: 'wages_unpaid', note: '老板欠了两个月', contactedOn: '2026-11-25' }), contact()],
+    nextCursor: null,
+  }))
 })
 
-test('shows the record in full for the officer who keeps it, the household and who changed what', async () => {
+const keyOf = (req: { headers: Record<string, string> }) => Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'idempotency-key')?.[1]
+
+test('回访记录 lists the contacts, newest first, in plain words', async () => {
   render(<RosterPersonPage />)
   await settle()
-  expect(screen.getAllByText('王小明').length).toBeGreaterThan(0)
-  expect(screen.getByText('身份证号：620524198801011237')).toBeTruthy()
-  expect(screen.getByText('住址：洛门镇马坪村3组')).toBeTruthy()
-  expect(screen.getByText('目前状态：外出务工（省外） · 江苏省苏州市')).toBeTruthy()
-  expect(screen.getByText('怎么出去的：有组织输转 · 驻外劳务工作站')).toBeTruthy()
-  expect(screen.getByText('月收入：5000–8000元')).toBeTruthy()
-  // History: the worker's own change is marked as theirs; before → after in the record's words.
-  expect(screen.getByText('2026-11-20 10:00 · 本人（在务工通里改的）')).toBeTruthy()
-  expect(screen.getByText('去向城市：昆山市 → 苏州市')).toBeTruthy()
-  expect(screen.getByText('2026-06-01 09:30 · 工作人员 洛门镇劳务专干')).toBeTruthy()
-  expect(screen.getByText('目前状态：返乡回流 → 外出务工（省外）')).toBeTruthy()
-  expect(screen.getByText('返乡原因：没活干了 → 空')).toBeTruthy()
-  expect(screen.getByText(/· 导入$/)).toBeTruthy()
-  expect(screen.getByText('家庭成员（共 2 人）')).toBeTruthy()
-  expect(screen.getByText('户主：王小明（本页）')).toBeTruthy()
+  expect(screen.getByText('回访记录')).toBeTruthy()
+  expect(screen.getByText('2026-11-25 · 上门 · 工资被拖欠 · 洛门镇劳务专干')).toBeTruthy()
+  expect(screen.getByText('老板欠了两个月')).toBeTruthy()
+  expect(screen.getByText('2026-11-20 · 电话 · 还在干 · 洛门镇劳务专干')).toBeTruthy()
+})
+
+test('记一次回访: 回家了 asks why, posts once with a key, and the page reads the person again', async () => {
+  mockApi.on('POST', '/staff/people/101/contacts', (req) => {
+    current = { ...current, status: 'returned', returnReason: req.body.returnReason, destinationProvince: null, destinationCity: null, version: 4 }
+    return { status: 201, body: { contact: contact({ id: 3, channel: 'call', outcome: 'came_home' }), person: current } }
+  })
+  const { container } = render(<RosterPersonPage />)
+  await settle()
+  await tap('记下这次回访')
+  expect(errorBy('怎么联系的')).toBe('请选择怎么联系的')
+  expect(errorBy('联系的结果')).toBe('请选择联系的结果')
+  expect(mockApi.callsTo('POST', '/staff/people/101/contacts')).toHaveLength(0)
+  expect(screen.queryByText('为什么回家')).toBeNull()
+  await tapChip('电话')
+  await tapChip('回家了')
+  expect(screen.getByText('为什么回家')).toBeTruthy()
+  await tapChip('没活干了')
+  await inputsReady(container)
+  type(container, '.roster-contact__note', '工地停工了')
+  await tap('记下这次回访')
+  await settle()
+  const posts = mockApi.callsTo('POST', '/staff/people/101/contacts')
+  expect(posts).toHaveLength(1)
+  expect(posts[0].body).toEqual({ channel: 'call', outcome: 'came_home', note: '工地停工了', returnReason: 'lost_job' })
+  expect(keyOf(posts[0])).toEqual(expect.any(String))
+  expect(screen.getByText('回访已记下，信息按回访结果更新了')).toBeTruthy()
+  expect(screen.getByText('目前状态：返乡回流（没活干了）')).toBeTruthy()
+  expect(mockApi.callsTo('GET', '/staff/people/101/contacts')).toHaveLength(2)
+  expect(mockApi.callsTo('GET', '/staff/people/101/history')).toHaveLength(2)
+})
+
+test('换了工作 asks where; the same contact sent again keeps its key, a changed one gets a new key', async () => {
+  mockApi.on('POST', '/staff/people/101/contacts', (req) => {
+    if (req.body.destinationCity !== '宁波市') return failure(400, 'VALIDATION_FAILED', '填写的内容有误', { destinationCity: '请写城市的名字' })
+    current = { ...current, destinationProvince: req.body.destinationProvince, destinationCity: req.body.destinationCity, employer: req.body.employer, version: 4 }
+    return { status: 201, body: { contact: contact({ id: 3, outcome: 'changed_job' }), person: current } }
+  })
+  const { container } = render(<RosterPersonPage />)
+  await settle()
+  await tapChip('微信')
+  await tapChip('换了工作')
+  await tapChip('浙江省')
+  await inputsReady(container)
+  type(container, '.roster-contact__city', '宁波')
+  type(container, '.roster-contact__employer', '宁波港')
+  await tap('记下这次回访')
+  await settle()
+  expect(errorBy('哪个城市（可以不填）')).toBe('请写城市的名字')
+  await tap('记下这次回访')
+  await settle()
+  type(container, '.roster-contact__city', '宁波市')
+  await tap('记下这次回访')
+  await settle()
+  const posts = mockApi.callsTo('POST', '/staff/people/101/contacts')
+  expect(posts).toHaveLength(3)
+  expect(keyOf(posts[1])).toBe(keyOf(posts[0]))
+  expect(keyOf(posts[2])).not.toBe(keyOf(posts[0]))
+  expect(posts[2].body).toEqual({ channel: 'wechat', outcome: 'changed_job', note: '', destinationProvince: '浙江省', destinationCity: '宁波市', employer: '宁波港' })
+  expect(screen.getByText('目前状态：外出务工（省外） · 浙江省宁波市')).toBeTruthy()
 })
 
 test('a household member opens their own page', async () => {
@@ -154,6 +209,7 @@ test('station staff read a masked record and cannot change it', async () => {
   expect(screen.getByText('身份证号和电话中间已遮挡。')).toBeTruthy()
   expect(screen.queryByText('修改信息')).toBeNull()
   expect(screen.queryByText('给这户添加家庭成员')).toBeNull()
+  expect(screen.queryByText('记一次回访')).toBeNull()
 })
 
 test('a person out of reach is not found', async () => {

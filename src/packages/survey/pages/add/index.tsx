@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import { useIdParam } from '@/hooks/use-id-param'
 import { isApiError } from '@/api'
 import type { StaffMember } from '@contract'
 import { checkForm } from '@/lib/check-form'
@@ -32,10 +33,12 @@ import { rememberedVillage } from '@/features/survey/lib/village-memory'
 
 /** Someone new on the survey (a young person now of working age, someone who moved in): into a household or a new one. */
 export default function SurveyAddPage() {
-  const params = useRouter().params
+  const roundId = useIdParam('round')
+  const householdId = useIdParam('household')
+  const villageId = useIdParam('village')
   return (
-    <SurveyShell title='添人' roundId={Number(params.round ?? 0) || undefined}>
-      {(staff, round) => <AddPerson staff={staff} round={round} householdId={Number(params.household ?? 0) || null} villageId={Number(params.village ?? 0) || null} />}
+    <SurveyShell title='添人' roundId={roundId || undefined}>
+      {(staff, round) => <AddPerson staff={staff} round={round} householdId={householdId || null} villageId={villageId || null} />}
     </SurveyShell>
   )
 }

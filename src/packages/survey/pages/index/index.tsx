@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useIdParam } from '@/hooks/use-id-param'
 import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 import { onOutboxDelivered, useOutboxEntries } from '@/api'
 import type { StaffMember } from '@contract'
@@ -18,10 +18,10 @@ import './index.scss'
 
 /** 摸排: the village, household by household, those left to check first; kept on the phone for a day without signal. */
 export default function SurveyVillagePage() {
-  const params = useRouter().params
-  const villageId = Number(params.village ?? 0) || null
+  const roundId = useIdParam('round')
+  const villageId = useIdParam('village') || null
   return (
-    <SurveyShell title='摸排' roundId={Number(params.round ?? 0) || undefined}>
+    <SurveyShell title='摸排' roundId={roundId || undefined}>
       {(staff, round) => <Village staff={staff} round={round} villageId={villageId} />}
     </SurveyShell>
   )

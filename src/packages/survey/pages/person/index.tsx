@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro from '@tarojs/taro'
+import { useIdParam } from '@/hooks/use-id-param'
 import { isApiError } from '@/api'
 import type { SurveyCheckBody, SurveyPerson, SurveyRound } from '@contract/survey'
 import { BigButton } from '@/components/big-button'
@@ -18,10 +19,9 @@ import './index.scss'
 
 /** One person of the survey: 无变化 in one tap or what changed, then 下一位 through the household. */
 export default function SurveyPersonPage() {
-  const params = useRouter().params
-  const roundId = Number(params.round ?? 0)
-  const personId = Number(params.person ?? 0)
-  const villageId = Number(params.village ?? 0) || null
+  const roundId = useIdParam('round')
+  const personId = useIdParam('person')
+  const villageId = useIdParam('village') || null
   return (
     <SurveyShell title='摸排' roundId={roundId || undefined}>
       {(_staff, round) => <Person key={personId} round={round} personId={personId} villageId={villageId} />}

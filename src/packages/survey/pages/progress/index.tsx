@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { useRouter } from '@tarojs/taro'
+import { useIdParam } from '@/hooks/use-id-param'
 import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 import { newIdempotencyKey, request } from '@/api'
 import type { StaffMember } from '@contract'
@@ -19,9 +19,9 @@ import './index.scss'
 
 /** 摸排进度: checked / total per township and village, the villages behind first; admins open a new round here. */
 export default function SurveyProgressPage() {
-  const params = useRouter().params
+  const roundId = useIdParam('round')
   return (
-    <SurveyShell title='摸排进度' roundId={Number(params.round ?? 0) || undefined} noRound={(staff) => (staff.role === 'admin' ? <OpenRound /> : <Text className='lead-text'>县里还没有开启摸排。</Text>)}>
+    <SurveyShell title='摸排进度' roundId={roundId || undefined} noRound={(staff) => (staff.role === 'admin' ? <OpenRound /> : <Text className='lead-text'>县里还没有开启摸排。</Text>)}>
       {(staff, round) => <Progress staff={staff} round={round} />}
     </SurveyShell>
   )

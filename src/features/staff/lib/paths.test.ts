@@ -1,0 +1,14 @@
+import { staffMenu, staffPaths } from './paths'
+
+const labels = (role: Parameters<typeof staffMenu>[0]) => staffMenu(role).map((m) => m.label)
+const followUp = ['回访名单', '风险名单', '待确认']
+
+test('officers of a township or village and administrators have the follow-up, risk and to-confirm lists', () => {
+  for (const role of ['township', 'village', 'admin'] as const) expect(labels(role)).toEqual(expect.arrayContaining(followUp))
+  expect(staffMenu('township').find((m) => m.label === '风险名单')?.path).toBe(staffPaths.risks)
+  expect(staffMenu('village').find((m) => m.label === '待确认')?.path).toBe('/packages/roster/pages/unconfirmed/index')
+})
+
+test("a station's staff keep their own queues, without the roster's lists", () => {
+  expect(labels('station').filter((l) => followUp.includes(l))).toEqual([])
+})

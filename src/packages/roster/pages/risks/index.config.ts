@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '风险名单' })

@@ -134,6 +134,10 @@ class Utf8WorkbookReader extends ExcelJS.stream.xlsx.WorkbookReader {
   }
 
   *_parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown> {
+    // A zip may hold a sheet before xl/workbook.xml (exceljs's own writer sometimes does): exceljs then reads the
+    // sheet's name from a workbook it has not parsed and throws. The sheet is read without its name instead.
+    const self = this as unknown as { model?: { sheets?: unknown[] } }
+    if (!self.model) self.model = {}
     yield* (ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as Utf8WorkbookReader)._parseWorksheet.call(this, utf8Text(iterator), sheetNo)
   }
 }
@@ -150,6 +154,24 @@ export interface SheetHeader {
  * column, or holds more rows than any township's ledger.
  */
 export async function* readRosterSheet(bytes: Buffer, onHeader: (h: SheetHeader) => void): AsyncGenerator<SheetRow> {
+  let yielded = false
+  try {
+    for await (const row of readOnce(bytes, onHeader)) {
+      yielded = true
+      yield row
+    }
+  } catch (error) {
+    // exceljs's streaming unzip now and then loses a part of a whole workbook (about 1 read in 200 of its own
+    // small files): the same bytes read again are whole. A file truly without a header fails both times.
+    const unread = error instanceof AppError && (error.cause !== undefined || error.message === noHeaderMessage)
+    if (yielded || !unread) throw error
+    yield* readOnce(bytes, onHeader)
+  }
+}
+
+const noHeaderMessage = '在表的前20行里没有找到表头（要有“姓名”和“身份证号”两列），请用导入模板'
+
+async function* readOnce(bytes: Buffer, onHeader: (h: SheetHeader) => void): AsyncGenerator<SheetRow> {
   const reader = new Utf8WorkbookReader(Readable.from([bytes]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'ignore' })
   let header: SheetHeader | null = null
   let headerRow = 0
@@ -214,7 +236,7 @@ export async function* readRosterSheet(bytes: Buffer, onHeader: (h: SheetHeader)
     if (error instanceof AppError) throw error
     throw Object.assign(refuse(notXlsxMessage), { cause: error })
   }
-  if (header === null) throw refuse('在表的前20行里没有找到表头（要有“姓名”和“身份证号”两列），请用导入模板')
+  if (header === null) throw refuse(noHeaderMessage)
   if (headerRow > 0) {
     finishHeader(header)
     onHeader(header)

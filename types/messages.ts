@@ -1,9 +1,12 @@
 import { z } from 'zod/mini'
 
+/** Said for an issue neither the schema nor the common messages name: never zod's English "Invalid input". */
+export const fallbackMessage = '这一项填得不对，请检查'
+
 /**
  * Plain-Chinese messages for the common zod issues (missing, too short or long, not one of the choices, bad format).
  * Schemas that know better give their own message. Any other issue (a refine without a message, a union) gets
- * undefined here, which leaves zod's own English default: such a schema must carry its own message.
+ * undefined here; `chineseError` turns that into `fallbackMessage`.
  */
 export function plainChineseError(issue: z.core.$ZodRawIssue): string | undefined {
   switch (issue.code) {
@@ -37,8 +40,11 @@ let installed = false
 export function usePlainChineseErrors(): void {
   if (installed) return
   installed = true
-  z.config({ customError: plainChineseError })
+  z.config({ customError: chineseError })
 }
+
+/** Every issue in plain Chinese: the common message, else the fallback (what app forms and the server both say). */
+export const chineseError = (issue: z.core.$ZodRawIssue): string => plainChineseError(issue) ?? fallbackMessage
 
 /** Flatten zod issues to `{ "field.path": "message" }`, first message per field. */
 export function fieldErrors(error: z.core.$ZodError, prefix?: string): Record<string, string> {

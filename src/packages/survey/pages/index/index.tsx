@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import { Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
 import { useIdParam } from '@/hooks/use-id-param'
+import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
 import { onOutboxDelivered, useOutboxEntries } from '@/api'
 import type { StaffMember } from '@contract'
 import type { SurveyRound } from '@contract/survey'
@@ -38,8 +38,8 @@ function Village({ staff, round, villageId }: { staff: StaffMember; round: Surve
   const [, redraw] = useState(0)
   const entries = useOutboxEntries()
   const waiting = useMemo(() => new Set(pendingChecks(entries).keys()), [entries])
-  // Every show (back from a person's screen too) draws what this session now knows.
-  useDidShow(() => redraw((n) => n + 1))
+  // Back from a person's screen: what this session now knows is drawn again.
+  useRefreshOnReturn(async () => redraw((n) => n + 1))
   const { refresh } = read
   // A check sent from the phone's outbox: read the list again so it shows as recorded.
   useEffect(() => onOutboxDelivered(() => void refresh()), [refresh])

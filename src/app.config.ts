@@ -73,6 +73,10 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', ...icons('me') },
     ],
   },
+  // H5: pages change at once, without the router's slide. With the slide, the page left behind is hidden on a timer
+  // that going back does not cancel: 返回 within a third of a second drew a blank page. A slide is also a cost on a
+  // cheap phone.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   requiredPrivateInfos: ['getLocation'],
   permission: {
     'scope.userLocation': { desc: '用于查找离您最近的党支部和劳务工作站' },

@@ -73,3 +73,21 @@ test('a worker searches 电工, narrows to 江苏, applies, and finds it under �
   expect(again.body.id).toBe(mine.body.items[0].id)
   expect((await api('/me/applications', { token })).body.items).toHaveLength(1)
 })
+
+test('返回 tapped at once after opening a posting shows the list again, not a blank page', async () => {
+  const context = await phoneContext(e2e.browser)
+  await context.addInitScript((v) => localStorage.setItem('wgt.privacy.accepted', JSON.stringify({ data: v })), privacyNoticeVersion)
+  const page = await context.newPage()
+  await journey(page, 'jobs-quick-back', async () => {
+    await page.goto(`${e2e.server.baseUrl}/pages/jobs/index`)
+    for (let i = 0; i < 3; i++) {
+      await page.locator('.job-card__open').first().click()
+      await page.waitForURL(/packages\/jobs\/pages\/detail/)
+      // Back before a third of a second has passed: the router once hid the list on a timer after it was shown.
+      await page.goBack()
+      await page.waitForTimeout(600)
+      expect(await page.locator('.job-card__open').first().isVisible()).toBe(true)
+    }
+  })
+  await context.close()
+})

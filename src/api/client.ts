@@ -12,6 +12,8 @@ export interface CallOptions {
   idempotencyKey?: string
   /** Override the retry waits (tests, or a caller that wants no retry). */
   retryDelaysMs?: number[]
+  /** Told each time a try failed for a passing reason (no network, a gateway's error) and another will follow. */
+  onRetry?: () => void
 }
 
 type AnyEndpoint = Endpoint
@@ -43,6 +45,7 @@ export async function request<E extends AnyEndpoint>(
     } catch (e) {
       if (!(e instanceof ApiError) || !e.transient || attempt >= delays.length) throw e
     }
+    options.onRetry?.()
     await sleep(delays[attempt])
   }
   return readResponse(endpoint, raw as RawResponse)

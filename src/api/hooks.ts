@@ -53,12 +53,24 @@ export function useApi<E extends AnyEndpoint>(
   const [loading, setLoading] = useState(enabled)
   // Only the newest request may write state: a slow old answer must not overwrite a new one.
   const generation = useRef(0)
+  const freshOnScreen = useRef(false)
 
   const load = useCallback(async () => {
     const mine = ++generation.current
+    // No network: the saved copy is shown at the first failed try, not after every retry has waited (2.4 s).
+    const showSavedEarly = () => {
+      const saved = cache && mine === generation.current && !freshOnScreen.current ? readSaved<ResponseOf<E>>(cache) : null
+      if (saved)
+        show(() => {
+          setData(saved.data)
+          setSavedAt(saved.savedAt)
+          setLoading(false)
+        })
+    }
     try {
-      const result = await request(endpoint, JSON.parse(key) as RequestOf<E>)
+      const result = await request(endpoint, JSON.parse(key) as RequestOf<E>, { onRetry: showSavedEarly })
       if (mine !== generation.current) return
+      freshOnScreen.current = true
       show(() => {
         setData(result)
         setSavedAt(null)
@@ -85,6 +97,7 @@ export function useApi<E extends AnyEndpoint>(
     if (!enabled) return
     // The counter itself, not a value read from it: the cleanup must retire whatever load is then in flight.
     const loads = generation
+    freshOnScreen.current = false
     setLoading(true)
     void load()
     return () => {
@@ -129,21 +142,33 @@ export function useApiList<E extends ListEndpoint>(
   const [loadingMore, setLoadingMore] = useState(false)
   const generation = useRef(0)
   const busy = useRef(false)
+  const freshOnScreen = useRef(false)
 
   const fetchPage = useCallback(
-    (after: string | null) => {
+    (after: string | null, onRetry?: () => void) => {
       const base = JSON.parse(key) as { query?: Record<string, unknown> }
       const query = after ? { ...base.query, cursor: after } : base.query
-      return request(endpoint, { ...base, query } as RequestOf<E>) as Promise<{ items: ItemOf<E>[]; nextCursor: string | null }>
+      return request(endpoint, { ...base, query } as RequestOf<E>, { onRetry }) as Promise<{ items: ItemOf<E>[]; nextCursor: string | null }>
     },
     [endpoint, key],
   )
 
   const refresh = useCallback(async () => {
     const mine = ++generation.current
+    // As useApi: the saved first page at the first failed try, while the retries go on.
+    const showSavedEarly = () => {
+      const saved = cache && mine === generation.current && !freshOnScreen.current ? readSaved<ItemOf<E>[]>(cache) : null
+      if (saved)
+        show(() => {
+          setItems(saved.data)
+          setSavedAt(saved.savedAt)
+          setLoading(false)
+        })
+    }
     try {
-      const page = await fetchPage(null)
+      const page = await fetchPage(null, showSavedEarly)
       if (mine !== generation.current) return
+      freshOnScreen.current = true
       show(() => {
         setItems(page.items)
         setFirstPage(page as ResponseOf<E>)
@@ -197,6 +222,7 @@ export function useApiList<E extends ListEndpoint>(
   }, [cursor, fetchPage])
 
   useEffect(() => {
+    freshOnScreen.current = false
     setLoading(true)
     setItems([])
     setFirstPage(null)

@@ -1,5 +1,6 @@
 import { z } from 'zod/mini'
-import { checkField, checkForm, fallbackMessage, formErrors } from './check-form'
+import { fallbackMessage } from '@contract/messages'
+import { checkField, checkForm, formErrors } from './check-form'
 
 // A schema as a new area might first write it: no messages of its own anywhere.
 const bare = z

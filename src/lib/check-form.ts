@@ -1,20 +1,15 @@
 import type { z } from 'zod/mini'
-import { fieldErrors, plainChineseError } from '@contract/messages'
+import { chineseError, fieldErrors } from '@contract/messages'
 
 export type FieldErrors = Record<string, string>
 export type CheckResult<T> = { ok: true; data: T } | { ok: false; fields: FieldErrors }
-
-/** Said for an issue neither the schema nor the common messages name: never zod's English "Invalid input". */
-export const fallbackMessage = '这一项填得不对，请检查'
-
-const chinese = (issue: z.core.$ZodRawIssue) => plainChineseError(issue) ?? fallbackMessage
 
 /**
  * The one check a form makes before sending: the endpoint's own schema, so the worker reads by each field the same
  * plain-Chinese message the server would answer, without the round trip. Fields are keyed by path ("a.b").
  */
 export function checkForm<S extends z.ZodMiniType>(schema: S, value: unknown): CheckResult<z.output<S>> {
-  const result = schema.safeParse(value, { error: chinese })
+  const result = schema.safeParse(value, { error: chineseError })
   return result.success ? { ok: true, data: result.data as z.output<S> } : { ok: false, fields: fieldErrors(result.error) }
 }
 

@@ -25,11 +25,27 @@ export function watchPageLoadFailures(): void {
   let opening = false
   // The page on screen: its address and its history entry (the router's history numbers entries as `idx`).
   let shown: { url: string; state: unknown } | null = null
+  // 返回 while the next page's code was still on its way: the router still shows that page once it arrives, under the
+  // address of the page the worker went back to (a blank screen, nothing to tap). Seen on one bar of signal.
+  let wentBackWhileOpening = false
   onRouteChangeStart(() => {
     opening = true
   })
-  onRouteChangeEnd(() => {
+  window.addEventListener('popstate', () => {
+    if (opening) wentBackWhileOpening = true
+  })
+  onRouteChangeEnd((change) => {
     opening = false
+    const openedPath = change?.toLocation?.path
+    if (wentBackWhileOpening && openedPath && openedPath !== decodeURI(window.location.pathname)) {
+      wentBackWhileOpening = false
+      // The late page is given its address for a moment and left again, so the router closes it and shows the page
+      // the worker asked for, as any 返回 would.
+      window.history.pushState(window.history.state, '', openedPath)
+      window.history.back()
+      return
+    }
+    wentBackWhileOpening = false
     shown = { url: window.location.pathname + window.location.search, state: window.history.state }
   })
   window.addEventListener('unhandledrejection', (event) => {

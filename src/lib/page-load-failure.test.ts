@@ -58,4 +58,34 @@ describe('a change of page whose code cannot be fetched', () => {
     expect(back).toHaveBeenCalledTimes(1)
     expect(undone).toHaveBeenCalledTimes(1)
   })
+
+  test('返回 while the next page was still loading: the late page is closed again, the page gone back to stays', () => {
+    shown('/pages/jobs/index', 0)
+    window.history.pushState({ idx: 1, key: 'k1' }, '', '/packages/jobs/pages/detail/index?id=3')
+    Taro.eventCenter.trigger('__taroRouterChange', { toLocation: { path: '/packages/jobs/pages/detail/index' } })
+    // The worker goes back before the page's code arrives.
+    window.history.replaceState({ idx: 0, key: 'k0' }, '', '/pages/jobs/index')
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    const pushed = jest.spyOn(window.history, 'pushState')
+    // Then the code arrives and the router shows the page the worker left.
+    Taro.eventCenter.trigger('__afterTaroRouterChange', { toLocation: { path: '/packages/jobs/pages/detail/index' } })
+    expect(pushed).toHaveBeenCalledWith({ idx: 0, key: 'k0' }, '', '/packages/jobs/pages/detail/index')
+    expect(back).toHaveBeenCalledTimes(1)
+    pushed.mockRestore()
+  })
+
+  test('a page opened and finished normally is never sent back', () => {
+    shown('/pages/jobs/index', 0)
+    window.history.pushState({ idx: 1, key: 'k1' }, '', '/packages/jobs/pages/detail/index?id=3')
+    Taro.eventCenter.trigger('__taroRouterChange', { toLocation: { path: '/packages/jobs/pages/detail/index' } })
+    Taro.eventCenter.trigger('__afterTaroRouterChange', { toLocation: { path: '/packages/jobs/pages/detail/index' } })
+    // A 返回 after the page has opened is an ordinary one.
+    window.history.back()
+    back.mockClear()
+    window.dispatchEvent(new PopStateEvent('popstate'))
+    Taro.eventCenter.trigger('__taroRouterChange', { toLocation: { path: '/pages/jobs/index' } })
+    window.history.replaceState({ idx: 0, key: 'k0' }, '', '/pages/jobs/index')
+    Taro.eventCenter.trigger('__afterTaroRouterChange', { toLocation: { path: '/pages/jobs/index' } })
+    expect(back).not.toHaveBeenCalled()
+  })
 })

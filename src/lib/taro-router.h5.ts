@@ -12,8 +12,8 @@ export function onRouteChangeStart(listener: (change?: RouteChange) => void): ()
   return () => Taro.eventCenter.off(taroInternals.routeChangeStart, listener)
 }
 
-/** Calls `listener` once the router has shown the page; returns the unsubscribe. */
-export function onRouteChangeEnd(listener: () => void): () => void {
+/** Calls `listener` once the router has shown the page (the page's path in `toLocation`); returns the unsubscribe. */
+export function onRouteChangeEnd(listener: (change?: RouteChange) => void): () => void {
   Taro.eventCenter.on(taroInternals.routeChangeEnd, listener)
   return () => Taro.eventCenter.off(taroInternals.routeChangeEnd, listener)
 }

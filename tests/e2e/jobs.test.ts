@@ -74,15 +74,31 @@ test('a worker searches 电工, narrows to 江苏, applies, and finds it under �
   expect((await api('/me/applications', { token })).body.items).toHaveLength(1)
 })
 
-test('返回 tapped at once after opening a posting shows the list again, not a blank page', async () => {
-  const context = await phoneContext(e2e.browser)
+test('返回 tapped at once after opening a posting, or while it is still loading, shows the list again, not a blank page', async () => {
+  // The page's code is fetched through the network here, not the service worker, so it can be slowed like one bar of signal.
+  const context = await phoneContext(e2e.browser, { serviceWorkers: 'block' })
   await context.addInitScript((v) => localStorage.setItem('wgt.privacy.accepted', JSON.stringify({ data: v })), privacyNoticeVersion)
   const page = await context.newPage()
+  let slowCode = false
+  await page.route(/\/(js|css)\//, async (route) => {
+    if (slowCode) await new Promise((resolve) => setTimeout(resolve, 1500))
+    await route.continue()
+  })
   await journey(page, 'jobs-quick-back', async () => {
     await page.goto(`${e2e.server.baseUrl}/pages/jobs/index`)
+    await page.locator('.job-card__open').first().waitFor()
+    // Back while the posting's page is still on its way: once it arrives it must not cover the list.
+    slowCode = true
+    await page.locator('.job-card__open').first().click()
+    await page.waitForURL(/packages\/jobs\/pages\/detail/)
+    await page.goBack()
+    await page.waitForTimeout(2500)
+    expect(await page.locator('.job-card__open').first().isVisible()).toBe(true)
+    expect(page.url()).toMatch(/pages\/jobs\/index/)
+    slowCode = false
     for (let i = 0; i < 3; i++) {
       await page.locator('.job-card__open').first().click()
-      await page.waitForURL(/packages\/jobs\/pages\/detail/)
+      await page.locator('.job-detail__title').waitFor()
       // Back before a third of a second has passed: the router once hid the list on a timer after it was shown.
       await page.goBack()
       await page.waitForTimeout(600)

@@ -193,3 +193,13 @@ test('progress: villages behind first, each opening its list for an officer; an 
   expect(opened).toEqual(['/packages/survey/pages/index/index?round=3&village=31'])
   expect(screen.getByText('开启一轮摸排')).toBeTruthy()
 })
+
+test('an officer still on a one-time password is sent to change it, not shown a refusal to retry', async () => {
+  mockApi.on('GET', '/staff/me', () => ({ ...informant, mustChangePassword: true }))
+  mockApi.on('GET', '/staff/survey-rounds', () => ({ status: 403, body: { error: { code: 'FORBIDDEN', message: '请先修改密码：这是一次性密码，改好后才能使用工作台' } } }))
+  setRouterParams({}, '/packages/survey/pages/index/index')
+  render(<SurveyVillagePage />)
+  await settle()
+  expect(screen.getByText('去改密码')).toBeTruthy()
+  expect(screen.queryByText('重试')).toBeNull()
+})

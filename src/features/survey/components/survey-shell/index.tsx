@@ -36,17 +36,24 @@ export function SurveyShell({ title, roundId, children, noRound }: Props) {
   useEffect(() => {
     if (me.data && rounds.data) rememberSession(me.data, rounds.data.items)
   }, [me.data, rounds.data])
-  const allowed = staff && staff.role !== 'station' && !staff.mustChangePassword
+  // A one-time password is changed on the workbench first; until then every survey read is refused.
+  const mustChange = Boolean(staff?.mustChangePassword)
+  const allowed = staff && staff.role !== 'station' && !mustChange
   const round = items?.find((r) => r.id === roundId) ?? items?.[0]
   const signedOut = me.error?.status === 401 || me.error?.status === 403
   return (
     <PageRoot className='survey-page'>
       <OutboxBanner />
-      <StateView loading={!known && (me.loading || (Boolean(allowed) && rounds.loading))} error={signedOut || known ? null : (me.error ?? rounds.error)} onRetry={() => void me.refresh().then(() => rounds.refresh())}>
+      <StateView loading={!known && (me.loading || (Boolean(allowed) && rounds.loading))} error={signedOut || known || mustChange ? null : (me.error ?? rounds.error)} onRetry={() => void me.refresh().then(() => rounds.refresh())}>
         {!staff || signedOut ? (
           <Section title={title}>
             <Text className='lead-text'>摸排是工作人员的功能，请先登录工作人员账号。</Text>
             <BigButton onClick={() => openPage(surveyPaths.staffHome)}>去登录</BigButton>
+          </Section>
+        ) : mustChange ? (
+          <Section title={title}>
+            <Text className='lead-text'>现在用的是一次性密码，请先在工作台换成自己的新密码，再来摸排。</Text>
+            <BigButton onClick={() => openPage(surveyPaths.staffHome)}>去改密码</BigButton>
           </Section>
         ) : !allowed ? (
           <Section title={title}>

@@ -77,6 +77,14 @@ export default defineAppConfig({
   // that going back does not cancel: 返回 within a third of a second drew a blank page. A slide is also a cost on a
   // cheap phone.
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
+  // WeChat fetches these subpackages in the background once the tab shows, so the first tap on a posting or on
+  // 我要求助 does not wait for a download on a weak network. Wi-Fi only for the rest: data costs the worker money.
+  preloadRule: {
+    'pages/jobs/index': { network: 'all', packages: ['packages/jobs', 'packages/rights'] },
+    'pages/rights/index': { network: 'all', packages: ['packages/rights'] },
+    'pages/training/index': { network: 'wifi', packages: ['packages/training'] },
+    'pages/stations/index': { network: 'wifi', packages: ['packages/stations'] },
+  },
   requiredPrivateInfos: ['getLocation'],
   permission: {
     'scope.userLocation': { desc: '用于查找离您最近的党支部和劳务工作站' },

@@ -49,6 +49,25 @@ test('requiredPrivateInfos and permission name exactly the private APIs the app 
   for (const scope of scopes) expect(s.phone.appJson.permission![scope].desc.length).toBeGreaterThanOrEqual(8)
 })
 
+test('the job and rights subpackages load in the background from the tabs that lead to them, within the 2 MB WeChat allows a page', () => {
+  const app = s.phone.appJson as typeof s.phone.appJson & { preloadRule?: Record<string, { network?: string; packages: string[] }> }
+  const rules = app.preloadRule ?? {}
+  const roots = (app.subPackages ?? []).map((p) => p.root)
+  const sizeOf = (dir: string): number =>
+    readdirSync(dir).reduce((sum, name) => {
+      const path = join(dir, name)
+      return sum + (statSync(path).isDirectory() ? sizeOf(path) : statSync(path).size)
+    }, 0)
+  expect(rules['pages/jobs/index']?.packages).toEqual(expect.arrayContaining(['packages/jobs', 'packages/rights']))
+  expect(rules['pages/rights/index']?.packages).toContain('packages/rights')
+  for (const [page, rule] of Object.entries(rules)) {
+    expect(app.pages).toContain(page)
+    for (const name of rule.packages) expect(roots).toContain(name)
+    const total = rule.packages.reduce((sum, name) => sum + sizeOf(join(s.distDir, name)), 0)
+    expect(total).toBeLessThan(2 * 1024 * 1024)
+  }
+})
+
 test('every page has its own title in the navigation bar', () => {
   const untitled = routes().filter((route) => {
     const json = JSON.parse(readFileSync(join(s.distDir, `${route}.json`), 'utf8')) as { navigationBarTitleText?: string }

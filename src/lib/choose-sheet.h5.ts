@@ -5,6 +5,9 @@ export interface ChosenFile {
   size: number
 }
 
+/** What the page says about where the file comes from: a browser's chooser needs no words. */
+export const chooseSheetHint = ''
+
 /**
  * H5: the browser's file chooser, narrowed to Excel workbooks. The object URL is what Taro.uploadFile reads back on
  * H5. Resolves with null when the chooser is closed without a pick.

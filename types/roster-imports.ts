@@ -87,6 +87,11 @@ export const rosterImport = z.object({
   /** People already on the roster that the sheet changes (at most `listedMax`; `summary.changed` says how many). */
   changes: z.array(rosterImportChange),
   listedMax: z.number(),
+  /**
+   * The very same file (by SHA-256) committed before this import, the latest such: the page says it was imported
+   * already (its rows then come out unchanged). Null for a file never committed.
+   */
+  sameFile: z.nullable(z.object({ id: z.number(), committedAt: isoDateTime, staff: z.object({ id: z.number(), displayName: z.string() }) })),
   /** After a commit: what was written (a second commit writes nothing more). */
   written: z.nullable(z.object({ created: z.number(), updated: z.number(), unchanged: z.number() })),
 })

@@ -350,7 +350,15 @@ export const staffGetPerson = endpoint({
   access: 'staff',
   summary: 'One person and their household; ID number and phone in full for the officers who keep the record (access-logged)',
   params: idParam,
-  response: z.object({ person, household: z.object({ id: z.number(), members: z.array(person) }) }),
+  response: z.object({
+    person,
+    household: z.object({ id: z.number(), members: z.array(person) }),
+    /**
+     * The person is flagged in the current 摸排 round: someone changed them between what a checker saw and the check
+     * (the later write won; both are in the history). Null when not flagged, or no round is open.
+     */
+    surveyConflict: z.nullable(z.object({ roundId: z.number(), round: z.string(), checkedAt: isoDateTime })),
+  }),
 })
 
 export const staffUpdatePerson = endpoint({

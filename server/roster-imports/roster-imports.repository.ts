@@ -57,6 +57,20 @@ export async function findImport(db: Kysely<DB>, id: number): Promise<RosterImpo
     .executeTakeFirst()
 }
 
+/** The latest commit of the same file before import `beforeId` (imports are few: a scan of them is cheap). */
+export async function committedBefore(db: Kysely<DB>, sha256: string, beforeId: number) {
+  return db
+    .selectFrom('roster_imports')
+    .innerJoin('staff', 'staff.id', 'roster_imports.staff_id')
+    .select(['roster_imports.id', 'roster_imports.committed_at', 'roster_imports.staff_id', 'staff.display_name'])
+    .where('roster_imports.sha256', '=', sha256)
+    .where('roster_imports.state', '=', 'committed')
+    .where('roster_imports.id', '<', beforeId)
+    .orderBy('roster_imports.id', 'desc')
+    .limit(1)
+    .executeTakeFirst()
+}
+
 export async function insertRows(db: Kysely<DB>, rows: { import_id: number; row_number: number; pass: number; id_number_hash: string; fields_enc: string }[]) {
   if (rows.length) await db.insertInto('roster_import_rows').values(rows).execute()
 }

@@ -265,10 +265,16 @@ export async function checkImport(db: Kysely<DB>, keys: DataKeys, caller: StaffC
     problems_json: JSON.stringify(problems),
     changes_json: JSON.stringify(changes),
   })
-  return importDto((await repo.findImport(db, importId))!)
+  return answer(db, (await repo.findImport(db, importId))!)
 }
 
-export function importDto(r: repo.RosterImportRecord): RosterImport {
+/** The import as the API answers it, with the earlier commit of the same file if there is one. */
+async function answer(db: Kysely<DB>, r: repo.RosterImportRecord): Promise<RosterImport> {
+  const same = await repo.committedBefore(db, r.sha256, r.id)
+  return importDto(r, same?.committed_at ? { id: same.id, committedAt: same.committed_at, staff: { id: same.staff_id, displayName: same.display_name } } : null)
+}
+
+export function importDto(r: repo.RosterImportRecord, sameFile: RosterImport['sameFile'] = null): RosterImport {
   return {
     id: r.id,
     fileName: r.file_name,
@@ -283,6 +289,7 @@ export function importDto(r: repo.RosterImportRecord): RosterImport {
     problemCount: r.problem_count,
     changes: JSON.parse(r.changes_json) as RosterImportChange[],
     listedMax: LISTED_MAX,
+    sameFile,
     written: r.written_created === null ? null : { created: r.written_created, updated: r.written_updated ?? 0, unchanged: r.written_unchanged ?? 0 },
   }
 }
@@ -296,7 +303,7 @@ async function reachableImport(db: Kysely<DB>, caller: StaffCaller, id: number) 
 }
 
 export async function getImport(db: Kysely<DB>, caller: StaffCaller, id: number): Promise<RosterImport> {
-  return importDto(await reachableImport(db, caller, id))
+  return answer(db, await reachableImport(db, caller, id))
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -304,11 +311,11 @@ export async function getImport(db: Kysely<DB>, caller: StaffCaller, id: number)
 
 export async function commitImport(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number, now: () => Date): Promise<RosterImport> {
   const imp = await reachableImport(db, caller, id)
-  if (imp.state === 'committed') return importDto(imp)
+  if (imp.state === 'committed') return answer(db, imp)
   const started = now()
   if (!(await repo.claimCommit(db, id, started.toISOString(), new Date(started.getTime() - STALE_COMMIT_MS).toISOString()))) {
     const again = (await repo.findImport(db, id))!
-    if (again.state === 'committed') return importDto(again)
+    if (again.state === 'committed') return answer(db, again)
     throw conflict('这次导入正在写入台账，请稍等一会儿再刷新')
   }
   const written = { created: 0, updated: 0, unchanged: 0 }
@@ -337,7 +344,7 @@ export async function commitImport(db: Kysely<DB>, keys: DataKeys, caller: Staff
     await repo.finishCommit(trx, id, { at: at.toISOString(), staffId: caller.staffId, ...written })
     await writeAudit(trx, { actor: staffActor(caller), action: 'roster_import.commit', entity: 'roster_import', entityId: id, after: { fileName: imp.file_name, sha256: imp.sha256, ...written }, at })
   })
-  return importDto((await repo.findImport(db, id))!)
+  return answer(db, (await repo.findImport(db, id))!)
 }
 
 interface Plan {

@@ -120,6 +120,7 @@ describe('the check and the commit', () => {
     expect(checked.state).toBe('checked')
     expect(checked.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(checked.township).toBe('洛门镇')
+    expect(checked.sameFile).toBeNull()
   })
 
   test('every bad cell is listed with its reason, ID numbers masked', () => {
@@ -205,6 +206,8 @@ describe('the check and the commit', () => {
     expect(res.statusCode).toBe(201)
     expect(res.json().summary).toEqual({ rows: 15, new: 0, changed: 0, unchanged: 6, refused: 9 })
     expect(res.json().sha256).toBe(checked.sha256)
+    // The page says the file was imported already: when, and by whom.
+    expect(res.json().sameFile).toEqual({ id: checked.id, committedAt: expect.any(String), staff: checked.staff })
     const done = await commit(tok.luomen, res.json().id)
     expect(done.json().written).toEqual({ created: 0, updated: 0, unchanged: 0 })
     expect(await versionCount()).toBe(versions)

@@ -34,6 +34,7 @@ import { addDays, chinaDate } from '../lib/dates'
 import { writeAccess } from '../staff/access-log.repository'
 import { type PeopleScope, peopleScopeOf, placeOutsideScope, requirePeopleWrite, staffActor } from '../staff/staff-scope'
 import { findStationById } from '../stations/stations.repository'
+import { conflictInCurrentRound } from '../survey/survey.repository'
 import { findVillage } from './places.repository'
 import * as repo from './roster.repository'
 
@@ -205,7 +206,8 @@ export async function getPerson(db: Kysely<DB>, keys: DataKeys, caller: StaffCal
     await writeAccess(db, [{ staffId: caller.staffId, action: 'person_record', userId: row.user_id, personId: row.id, detail: `劳动力 ${row.name}（编号 ${row.id}）的身份证号和电话`, at: now }])
   }
   // Household members the caller can see in full are still shown masked: the page is about one person.
-  return { person, household: { id: row.household_id, members: [person, ...members.map((m) => toPerson(m, keys, false))].sort((a, b) => a.id - b.id) } }
+  const surveyConflict = (await conflictInCurrentRound(db, row.id)) ?? null
+  return { person, household: { id: row.household_id, members: [person, ...members.map((m) => toPerson(m, keys, false))].sort((a, b) => a.id - b.id) }, surveyConflict }
 }
 
 export async function personHistory(db: Kysely<DB>, caller: StaffCaller, id: number, query: { cursor?: string; limit: number }) {

@@ -146,3 +146,17 @@ export async function progressByVillage(db: Kysely<DB>, round: { id: number; ope
     conflicts: toCount(r.conflicts as number | string | null),
   }))
 }
+
+/** The person's check in the current (newest) round when it carries the conflict flag: the roster person page shows it. */
+export async function conflictInCurrentRound(db: Kysely<DB>, personId: number) {
+  const round = await db.selectFrom('survey_rounds').select(['id', 'name']).orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst()
+  if (!round) return undefined
+  const check = await db
+    .selectFrom('survey_checks')
+    .select('checked_at')
+    .where('round_id', '=', round.id)
+    .where('person_id', '=', personId)
+    .where('conflict', '=', 1)
+    .executeTakeFirst()
+  return check ? { roundId: round.id, round: round.name, checkedAt: check.checked_at } : undefined
+}

@@ -57,7 +57,7 @@ const trackingNo = () => w.rightsRequest.trackingNo
 
 const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/index/index': {
-    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '回访名单', '风险名单', '待确认', '账号', '退出'],
+    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '回访名单', '风险名单', '待确认', '导入台账', '账号', '退出'],
     hides: () => notStaff,
   },
   'packages/staff/pages/cases/index': {
@@ -109,7 +109,7 @@ const expectations: Record<string, PageExpectation> = {
     hides: () => notStaff,
   },
   'packages/roster/pages/people/index': {
-    shows: () => ['劳动力台账', '新增（一户或一人）', '全部乡镇', /共 [1-9]\d* 人/, `${seen.head.name} ›`, `${seen.spouse.name} ›`, '外出务工（省外） · 江苏省苏州市'],
+    shows: () => ['劳动力台账', '新增（一户或一人）', '从 Excel 导入台账', '全部乡镇', /共 [1-9]\d* 人/, `${seen.head.name} ›`, `${seen.spouse.name} ›`, '外出务工（省外） · 江苏省苏州市'],
     hides: () => notStaff,
   },
   'packages/roster/pages/person/index': {
@@ -144,6 +144,11 @@ const expectations: Record<string, PageExpectation> = {
   },
   'packages/roster/pages/unconfirmed/index': {
     shows: () => ['待确认', /自己在务工通里登记的/, /共 [1-9]\d* 人待确认|没有要确认的人/],
+    hides: () => notStaff,
+  },
+  'packages/roster/pages/import/index': {
+    // On a phone the sheet comes from a WeChat chat: the page says how to get it there.
+    shows: () => ['导入台账', '县级管理员可以导入全县各乡镇的人。', '第一步：下载模板', '下载导入模板（Excel）', '第二步：选择填好的文件', '选择 Excel 文件', /从微信聊天里选文件/],
     hides: () => notStaff,
   },
   'packages/roster/pages/person-new/index': {

@@ -69,4 +69,6 @@ export const rosterPaths = {
   followUps: '/packages/roster/pages/follow-ups/index',
   risks: '/packages/roster/pages/risks/index',
   unconfirmed: '/packages/roster/pages/unconfirmed/index',
+  /** 导入台账: township officers and admins. */
+  import: '/packages/roster/pages/import/index',
 }

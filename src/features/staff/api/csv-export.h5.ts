@@ -6,9 +6,9 @@ import { getToken } from '@/api'
 import { apiBase } from '@/api/config'
 import { buildQuery } from '@/api/client'
 
-/** `path` is under /api (e.g. /staff/ledgers/all); `format=csv` is added. Answers what to tell the staff member. */
+/** `path` is under /api (e.g. /staff/ledgers/all); `format=csv` unless the query names another. Answers what to tell the staff member. */
 export async function exportStaffCsv(path: string, query: Record<string, string> = {}, fallbackName = 'export.csv'): Promise<string> {
-  const res = await fetch(apiBase + path + buildQuery({ ...query, format: 'csv' }), { headers: { Authorization: `Bearer ${getToken() ?? ''}` } })
+  const res = await fetch(apiBase + path + buildQuery({ format: 'csv', ...query }), { headers: { Authorization: `Bearer ${getToken() ?? ''}` } })
   if (!res.ok) throw new Error('导出没有成功，请稍后再试')
   const disposition = res.headers.get('content-disposition') ?? ''
   const name = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1]

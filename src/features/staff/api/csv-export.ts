@@ -8,10 +8,10 @@ import { getToken } from '@/api'
 import { apiBase } from '@/api/config'
 import { buildQuery } from '@/api/client'
 
-/** `path` is under /api (e.g. /staff/ledgers/all); `format=csv` is added. Answers what to tell the staff member. */
+/** `path` is under /api (e.g. /staff/ledgers/all); `format=csv` unless the query names another. Answers what to tell the staff member. */
 export async function exportStaffCsv(path: string, query: Record<string, string> = {}, _fallbackName = 'export.csv'): Promise<string> {
   const res = await Taro.downloadFile({
-    url: apiBase + path + buildQuery({ ...query, format: 'csv' }),
+    url: apiBase + path + buildQuery({ format: 'csv', ...query }),
     header: { Authorization: `Bearer ${getToken() ?? ''}` },
   })
   if (res.statusCode !== 200) throw new Error('导出没有成功，请稍后再试；也可以在电脑上打开网页版导出')

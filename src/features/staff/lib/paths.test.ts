@@ -12,3 +12,8 @@ test('officers of a township or village and administrators have the follow-up, r
 test("a station's staff keep their own queues, without the roster's lists", () => {
   expect(labels('station').filter((l) => followUp.includes(l))).toEqual([])
 })
+
+test('导入台账 is on the menu of township officers and administrators only', () => {
+  for (const role of ['township', 'admin'] as const) expect(staffMenu(role).find((m) => m.label === '导入台账')?.path).toBe('/packages/roster/pages/import/index')
+  for (const role of ['village', 'station'] as const) expect(labels(role)).not.toContain('导入台账')
+})

@@ -26,11 +26,15 @@ export const staffPaths = {
   followUps: '/packages/roster/pages/follow-ups/index',
   risks: '/packages/roster/pages/risks/index',
   unconfirmed: '/packages/roster/pages/unconfirmed/index',
+  rosterImport: '/packages/roster/pages/import/index',
 }
 
 /** 摸排 (subpackage packages/survey): an informant's village list; officers and admins start from the progress. */
 const survey = (role: StaffRole) =>
   role === 'village' ? { label: '摸排', path: '/packages/survey/pages/index/index' } : { label: '摸排进度', path: '/packages/survey/pages/progress/index' }
+
+/** The county's Excel ledger into the roster: township officers (their township) and admins; informants do not import. */
+const rosterImport = { label: '导入台账', path: staffPaths.rosterImport }
 
 /** The workbench menu: on the home page as big buttons, beside every page on a desk. */
 export function staffMenu(role: StaffRole): { label: string; path: string }[] {
@@ -40,7 +44,7 @@ export function staffMenu(role: StaffRole): { label: string; path: string }[] {
     { label: '风险名单', path: staffPaths.risks },
     { label: '待确认', path: staffPaths.unconfirmed },
   ]
-  if (role === 'township') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
+  if (role === 'township') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, rosterImport, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
   if (role === 'village') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
   return [
     { label: '求助案件', path: staffPaths.cases },
@@ -54,6 +58,7 @@ export function staffMenu(role: StaffRole): { label: string; path: string }[] {
           survey(role),
           { label: '劳动力台账', path: staffPaths.people },
           ...followUp,
+          rosterImport,
           { label: '输转统计', path: staffPaths.figures },
           { label: '账号', path: staffPaths.accounts },
         ]

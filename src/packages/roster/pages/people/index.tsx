@@ -31,6 +31,11 @@ function People({ staff, initial }: { staff: StaffMember; initial: RosterFilter 
           新增（一户或一人）
         </BigButton>
       )}
+      {(staff.role === 'township' || staff.role === 'admin') && (
+        <BigButton variant='secondary' className='roster-people__import' onClick={() => openPage(rosterPaths.import)}>
+          从 Excel 导入台账
+        </BigButton>
+      )}
       {filter.kind && (
         <View className='roster-register'>
           <Text>正在看：{registerTitle(filter)}</Text>

@@ -16,6 +16,7 @@ import { PersonFields } from '@/features/roster/components/person-form'
 import { usePersonDraft } from '@/features/roster/components/person-form/use-person-draft'
 import { PersonHistory } from '@/features/roster/components/person-history'
 import { ContactForm, ContactList } from '@/features/roster/components/contacts'
+import { SurveyConflict } from '@/features/roster/components/survey-conflict'
 import { recordProblems } from '@/features/roster/lib/check'
 import { howWentLine, placeLine, statusLine, whoLine } from '@/features/roster/lib/describe'
 import { createBodyOf, draftOf, updateBodyOf } from '@/features/roster/lib/draft'
@@ -57,6 +58,7 @@ function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
               {message.text}
             </Text>
           )}
+          {data.surveyConflict && <SurveyConflict conflict={data.surveyConflict} />}
           {editing ? (
             <Section title={`修改 ${data.person.name} 的信息`}>
               <PersonEditor

@@ -12,6 +12,7 @@ const mockApi = fakeApi()
 jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 let current: Person
+let surveyConflict: { roundId: number; round: string; checkedAt: string } | null
 const spouse = () => person({ id: 102, name: '王小红', relation: 'spouse', status: 'local_work', destinationProvince: null, destinationCity: null })
 const errorBy = (label: string) => screen.getAllByText(label).pop()!.closest('.form-field')?.querySelector('.form-field__error')?.textContent
 
@@ -20,9 +21,10 @@ beforeEach(() => {
   setRouterParams({ id: '101' }, '/packages/roster/pages/person/index')
   setToken('staff-token')
   current = person()
+  surveyConflict = null
   mockApi.on('GET', '/staff/me', () => townshipOfficer)
   mockApi.on('GET', '/staff/villages', () => ({ items: villages }))
-  mockApi.on('GET', '/staff/people/101', () => ({ person: current, household: { id: 55, members: [current, spouse()] } }))
+  mockApi.on('GET', '/staff/people/101', () => ({ person: current, household: { id: 55, members: [current, spouse()] }, surveyConflict }))
   mockApi.on('GET', '/staff/people/101/history', () => ({
     items: [
       historyEntry({
@@ -45,6 +47,20 @@ beforeEach(() => {
 })
 
 const keyOf = (req: { headers: Record<string, string> }) => Object.entries(req.headers).find(([k]) => k.toLowerCase() === 'idempotency-key')?.[1]
+
+test('a person flagged in the current 摸排 round says 有冲突，请核对, with the round; unflagged, nothing', async () => {
+  surveyConflict = { roundId: 4, round: '2026年12月摸排', checkedAt: '2026-12-03T02:30:00.000Z' }
+  const { unmount } = render(<RosterPersonPage />)
+  await settle()
+  expect(screen.getByText('有冲突，请核对')).toBeTruthy()
+  expect(screen.getByText(/^2026年12月摸排：2026-12-03 10:30 信息员登记时，这个人的信息刚被别人改过/)).toBeTruthy()
+  unmount()
+  surveyConflict = null
+  render(<RosterPersonPage />)
+  await settle()
+  expect(screen.getByText('目前状态：外出务工（省外） · 江苏省苏州市')).toBeTruthy()
+  expect(screen.queryByText('有冲突，请核对')).toBeNull()
+})
 
 test('回访记录 lists the contacts, newest first, in plain words', async () => {
   render(<RosterPersonPage />)

@@ -32,8 +32,9 @@ import { reachablePerson } from './roster.service'
 const labelOf = <K extends string>(labels: Record<K, string>, value: string) => labels[value as K] ?? value
 
 function seatState(signup: string, batch: string): SeatState {
-  if (signup === 'cancelled') return 'left'
+  // Calling a batch off cancels its seats too: the batch's state says why.
   if (batch === 'cancelled') return 'batch_cancelled'
+  if (signup === 'cancelled') return 'left'
   return batch === 'departed' ? 'departed' : 'signed_up'
 }
 

@@ -16,17 +16,36 @@ import { PersonFields } from '@/features/roster/components/person-form'
 import { usePersonDraft } from '@/features/roster/components/person-form/use-person-draft'
 import { PersonHistory } from '@/features/roster/components/person-history'
 import { ContactForm, ContactList } from '@/features/roster/components/contacts'
+import { PersonActivity, type ActivityPage } from '@/features/roster/components/person-activity'
+import { staffPaths } from '@/features/staff/lib/paths'
 import { recordProblems } from '@/features/roster/lib/check'
 import { howWentLine, placeLine, statusLine, whoLine } from '@/features/roster/lib/describe'
 import { createBodyOf, draftOf, updateBodyOf } from '@/features/roster/lib/draft'
 
-/** One person of the roster: the record, 修改 (kept in the history), the history, the household, and the contacts. */
+/**
+ * One person of the roster: the record, 修改 (kept in the history), the household, what a linked worker did in the app,
+ * the history and the contacts.
+ */
 export default function RosterPersonPage() {
   const id = useIdParam()
   return <StaffShell title='劳动力信息'>{(staff) => <PersonView staff={staff} id={id} />}</StaffShell>
 }
 
 const fixTheFields = '有几项需要改一下，请看红字'
+
+/** Where a line of the worker's activity opens on the workbench. */
+function workbenchPath(open: ActivityPage): string {
+  switch (open.page) {
+    case 'job':
+      return staffPaths.job(open.id)
+    case 'course':
+      return staffPaths.course(open.id)
+    case 'batch':
+      return staffPaths.batch(open.id)
+    case 'case':
+      return staffPaths.case(open.trackingNo ?? '')
+  }
+}
 
 function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
   const { data, error, loading, refresh } = usePerson(id)
@@ -85,6 +104,11 @@ function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
           <Section title={`家庭成员（共 ${data.household.members.length} 人）`}>
             <Household householdId={data.household.id} members={data.household.members} currentId={data.person.id} canAdd={canEdit} />
           </Section>
+          {data.person.userId !== null && (
+            <Section title='在务工通里办的事'>
+              <PersonActivity key={historyKey} personId={id} pathOf={workbenchPath} />
+            </Section>
+          )}
           <Section title='修改记录'>
             <PersonHistory key={historyKey} personId={id} />
           </Section>

@@ -51,7 +51,7 @@ export function LinkPicker({ kind, value, onChange, error }: Props) {
       {id !== null && (
         <View className='roster-pick__chosen'>
           <Text className='roster-pick__chosen-name'>
-            已选：{chosen ? linkLine(chosen) : named.loading ? '正在读取…' : `编号 ${id}（没有找到，请重新选）`}
+            已选：{chosen ? linkLine(chosen) : named.loading ? '正在读取…' : `编号 ${id}（${named.error ? named.error.message : '没有找到，请重新选'}）`}
           </Text>
           {!choosing && (
             <BigButton variant='secondary' className='roster-pick__change' onClick={() => setChoosing(true)}>

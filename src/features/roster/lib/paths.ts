@@ -69,4 +69,6 @@ export const rosterPaths = {
   followUps: '/packages/roster/pages/follow-ups/index',
   risks: '/packages/roster/pages/risks/index',
   unconfirmed: '/packages/roster/pages/unconfirmed/index',
+  /** 村庄管理 (admins). */
+  villages: '/packages/roster/pages/villages/index',
 }

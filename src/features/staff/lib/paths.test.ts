@@ -12,3 +12,8 @@ test('officers of a township or village and administrators have the follow-up, r
 test("a station's staff keep their own queues, without the roster's lists", () => {
   expect(labels('station').filter((l) => followUp.includes(l))).toEqual([])
 })
+
+test('only administrators keep the villages (村庄管理)', () => {
+  expect(staffMenu('admin').find((m) => m.label === '村庄管理')?.path).toBe('/packages/roster/pages/villages/index')
+  for (const role of ['township', 'village', 'station'] as const) expect(labels(role)).not.toContain('村庄管理')
+})

@@ -26,6 +26,7 @@ export const staffPaths = {
   followUps: '/packages/roster/pages/follow-ups/index',
   risks: '/packages/roster/pages/risks/index',
   unconfirmed: '/packages/roster/pages/unconfirmed/index',
+  villages: '/packages/roster/pages/villages/index',
 }
 
 /** 摸排 (subpackage packages/survey): an informant's village list; officers and admins start from the progress. */
@@ -55,6 +56,7 @@ export function staffMenu(role: StaffRole): { label: string; path: string }[] {
           { label: '劳动力台账', path: staffPaths.people },
           ...followUp,
           { label: '输转统计', path: staffPaths.figures },
+          { label: '村庄管理', path: staffPaths.villages },
           { label: '账号', path: staffPaths.accounts },
         ]
       : []),

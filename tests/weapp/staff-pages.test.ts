@@ -57,7 +57,7 @@ const trackingNo = () => w.rightsRequest.trackingNo
 
 const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/index/index': {
-    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '回访名单', '风险名单', '待确认', '账号', '退出'],
+    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '回访名单', '风险名单', '待确认', '村庄管理', '账号', '退出'],
     hides: () => notStaff,
   },
   'packages/staff/pages/cases/index': {
@@ -145,6 +145,11 @@ const expectations: Record<string, PageExpectation> = {
   'packages/roster/pages/unconfirmed/index': {
     shows: () => ['待确认', /自己在务工通里登记的/, /共 [1-9]\d* 人待确认|没有要确认的人/],
     hides: () => notStaff,
+  },
+  'packages/roster/pages/villages/index': {
+    // The household above lives in 洛门镇's first village: 洛门镇 counts them; its villages open under it.
+    shows: () => ['村庄管理', /全县 15 个乡镇，[1-9][\d,]* 个村（社区），台账里 [1-9][\d,]* 人/, '洛门镇 ›', /\d+ 个村（社区） · [1-9][\d,]* 人/, '城关镇 ›'],
+    hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],
   },
   'packages/roster/pages/person-new/index': {
     shows: () => ['新增劳动力', '第1个人（一般是户主）', '姓名', '身份证号', '乡镇', '目前状态', '再添加一位家庭成员', '保存'],

@@ -20,6 +20,13 @@ const words: Record<RosterLinkKind, { label: string; placeholder: string; none: 
 /** 鞋厂流水线工 · 昆山鑫达鞋业 · 昆山市（2026-05-02） */
 export const linkLine = (l: RosterLink) => `${l.name}${l.date ? `（${l.date}）` : ''}`
 
+/** The record an organised move names (id), as its name: 怎么出去的 on a person's record. */
+export function useLinkName(kind: RosterLinkKind | null, id: number | null): string | null {
+  const named = useRosterLink(kind ?? 'station', kind ? id : null)
+  const l = named.data?.items[0]
+  return l ? linkLine(l) : null
+}
+
 interface Props {
   kind: RosterLinkKind
   /** The chosen record's id as the form holds it; '' for none yet. */

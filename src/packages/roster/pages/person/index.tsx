@@ -17,6 +17,7 @@ import { usePersonDraft } from '@/features/roster/components/person-form/use-per
 import { PersonHistory } from '@/features/roster/components/person-history'
 import { ContactForm, ContactList } from '@/features/roster/components/contacts'
 import { PersonActivity, type ActivityPage } from '@/features/roster/components/person-activity'
+import { useLinkName } from '@/features/roster/components/link-picker'
 import { staffPaths } from '@/features/staff/lib/paths'
 import { recordProblems } from '@/features/roster/lib/check'
 import { howWentLine, placeLine, statusLine, whoLine } from '@/features/roster/lib/describe'
@@ -88,7 +89,7 @@ function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
               />
             </Section>
           ) : (
-            <Record person={data.person} />
+            <Record person={data.person} namesLinks={canEdit} />
           )}
           {canEdit && !editing && (
             <BigButton
@@ -134,7 +135,20 @@ function Line({ label, value }: { label: string; value: string | null | undefine
   )
 }
 
-function Record({ person: p }: { person: Person }) {
+/** The record a move names, as a kind of link and its id ("how they went" keeps one of them). */
+function linkOf(h: Person['howWent']) {
+  if (!h || h.kind !== 'organised') return { kind: null, id: null }
+  if (h.stationId && h.channel === 'station') return { kind: 'station' as const, id: h.stationId }
+  if (h.batchId && h.channel === 'batch') return { kind: 'batch' as const, id: h.batchId }
+  if (h.jobId && h.channel === 'posting') return { kind: 'posting' as const, id: h.jobId }
+  if (h.courseId && h.channel === 'training') return { kind: 'training' as const, id: h.courseId }
+  return { kind: null, id: null }
+}
+
+/** `namesLinks`: those who write the roster read the picker's names (station staff do not: they pick nothing). */
+function Record({ person: p, namesLinks }: { person: Person; namesLinks: boolean }) {
+  const link = linkOf(p.howWent)
+  const linkName = useLinkName(namesLinks ? link.kind : null, link.id)
   return (
     <Section title={p.name}>
       <Line label='身份证号' value={p.idNumber} />
@@ -146,7 +160,7 @@ function Record({ person: p }: { person: Person }) {
       <Line label='务工单位' value={p.employer} />
       <Line label='工种' value={p.trade} />
       <Line label='月收入' value={p.incomeBand ? incomeBandLabel[p.incomeBand] : null} />
-      <Line label='怎么出去的' value={howWentLine(p.howWent)} />
+      <Line label='怎么出去的' value={`${howWentLine(p.howWent)}${linkName ? ` · ${linkName}` : ''}`} />
       <Line label='从哪天起' value={p.statusSince} />
       <Line label='去年这时候' value={p.statusLastYear ? personStatusLabel[p.statusLastYear] : null} />
       <Line label='务工通账号' value={p.userId ? '已关联（本人用务工通）' : '没有关联'} />

@@ -215,6 +215,9 @@ test('station staff read a masked record and cannot change it', async () => {
   expect(screen.queryByText('修改信息')).toBeNull()
   expect(screen.queryByText('给这户添加家庭成员')).toBeNull()
   expect(screen.queryByText('记一次回访')).toBeNull()
+  // Stations pick nothing on the roster: the record says how, not which (no list asked for).
+  expect(screen.getByText('怎么出去的：有组织输转 · 驻外劳务工作站')).toBeTruthy()
+  expect(mockApi.callsTo('GET', '/staff/roster/links')).toHaveLength(0)
 })
 
 test('a person out of reach is not found', async () => {
@@ -265,9 +268,10 @@ test('a station sees its own lines and is told so; a worker who did nothing yet 
   expect(screen.getByText('在务工通里没有和本站有关的记录')).toBeTruthy()
 })
 
-test('a person without an app account: no activity asked for', async () => {
+test('a person without an app account: no activity asked for; how they went names its station', async () => {
   render(<RosterPersonPage />)
   await settle()
+  expect(screen.getByText('怎么出去的：有组织输转 · 驻外劳务工作站 · 武山县驻江苏昆山劳务工作站 · 苏州市')).toBeTruthy()
   expect(screen.queryByText('在务工通里办的事')).toBeNull()
   expect(mockApi.callsTo('GET', '/staff/people/101/activity')).toHaveLength(0)
 })

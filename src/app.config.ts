@@ -26,8 +26,9 @@ export default defineAppConfig({
     { root: 'packages/messages', pages: ['pages/inbox/index'] },
     { root: 'packages/policies', pages: ['pages/index/index', 'pages/detail/index'] },
     // The county's labour roster: people, a person, a household added at the door, the figures with their charts, and
-    // what follows a move: follow-up calls, the risk list, self-registered people to confirm; the county's Excel ledger in.
-    { root: 'packages/roster', pages: ['pages/people/index', 'pages/person/index', 'pages/person-new/index', 'pages/figures/index', 'pages/follow-ups/index', 'pages/risks/index', 'pages/unconfirmed/index', 'pages/import/index'] },
+    // what follows a move: follow-up calls, the risk list, self-registered people to confirm; the county's Excel ledger
+    // in; admins keep the villages.
+    { root: 'packages/roster', pages: ['pages/people/index', 'pages/person/index', 'pages/person-new/index', 'pages/figures/index', 'pages/follow-ups/index', 'pages/risks/index', 'pages/unconfirmed/index', 'pages/import/index', 'pages/villages/index'] },
     { root: 'packages/worklog', pages: ['pages/index/index', 'pages/employer/index', 'pages/employer-new/index', 'pages/entry/index', 'pages/payment/index'] },
     { root: 'packages/survey', pages: ['pages/index/index', 'pages/person/index', 'pages/progress/index', 'pages/add/index'] },
     {

@@ -71,7 +71,8 @@ import {
 } from './transport'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
-import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
+import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview } from './places'
+import { staffPersonActivity, staffRosterLinks } from './roster-activity'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
 import { staffCheckSurveyPerson, staffListSurveyRounds, staffOpenSurveyRound, staffSurveyProgress, staffSurveyVillage } from './survey'
 import { staffLabourFigures } from './labour-figures'
@@ -134,6 +135,7 @@ export * from './policies'
 export * from './brands'
 export * from './places'
 export * from './roster'
+export * from './roster-activity'
 export * from './survey'
 export * from './labour-figures'
 export * from './roster-follow-up'
@@ -230,6 +232,9 @@ export const api = {
   staffListVillages,
   staffCreateVillage,
   staffRenameVillage,
+  staffVillagesOverview,
+  staffPersonActivity,
+  staffRosterLinks,
   staffListPeople,
   staffOpenSurveyRound,
   staffListSurveyRounds,

@@ -59,3 +59,22 @@ export const staffRenameVillage = endpoint({
   body: z.object({ name: villageName, officialName: z.optional(officialVillageName) }),
   response: village,
 })
+
+export const villageOverview = z.object({
+  ...village.shape,
+  /** People of the roster living there now. */
+  people: z.number(),
+  /** The latest rename: when, by whom, and the name before it. */
+  renamed: z.nullable(z.object({ at: z.string(), by: z.string(), from: z.string() })),
+})
+export type VillageOverview = z.infer<typeof villageOverview>
+
+export const staffVillagesOverview = endpoint({
+  method: 'GET',
+  path: '/staff/villages/overview',
+  access: 'staff',
+  summary: 'Admins only: every township with its villages, the people of each, and who renamed a village when',
+  response: z.object({
+    townships: z.array(z.object({ township: z.enum(townships), people: z.number(), villages: z.array(villageOverview) })),
+  }),
+})

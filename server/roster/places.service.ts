@@ -1,11 +1,12 @@
 /** Villages for pickers (every staff member) and their upkeep (admins only: add, rename), audited. */
 import type { Kysely, Selectable } from 'kysely'
-import type { Township, Village } from '../../types'
+import { type Township, type Village, type VillageOverview, townships } from '../../types'
 import { writeAudit } from '../audit/audit.repository'
 import { isUniqueViolation, lockKey } from '../db/dialect'
 import type { DB, VillageTable } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound } from '../http/app-error'
+import { toCount } from '../db/dialect'
 import { requireAdmin, staffActor } from '../staff/staff-scope'
 import * as repo from './places.repository'
 
@@ -46,4 +47,26 @@ export async function renameVillage(db: Kysely<DB>, caller: StaffCaller, id: num
       throw error
     }
   })
+}
+
+/**
+ * 村庄管理: every township with its villages, how many people of the roster live in each now, and the latest rename
+ * (who, when, the name before) from the audit trail, which is where a rename is recorded.
+ */
+export async function villagesOverview(db: Kysely<DB>, caller: StaffCaller) {
+  requireAdmin(caller, '只有县级管理员可以管理村')
+  const people = new Map((await repo.peoplePerVillage(db)).map((r) => [r.village_id, toCount(r.n as number | string)]))
+  const renamed = new Map<number, VillageOverview['renamed']>()
+  for (const r of await repo.villageRenames(db)) {
+    if (r.entity_id === null) continue
+    const before = r.before_json ? (JSON.parse(r.before_json) as { name?: string }) : {}
+    renamed.set(r.entity_id, { at: r.at, by: r.display_name ?? '已删除的账号', from: before.name ?? '' })
+  }
+  const villages = (await repo.listVillages(db)).map((v): VillageOverview => ({ ...toVillage(v), people: people.get(v.id) ?? 0, renamed: renamed.get(v.id) ?? null }))
+  return {
+    townships: townships.map((township) => {
+      const own = villages.filter((v) => v.township === township)
+      return { township, people: own.reduce((n, v) => n + v.people, 0), villages: own }
+    }),
+  }
 }

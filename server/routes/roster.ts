@@ -4,7 +4,8 @@ import { FileAnswer } from '../http/file-answer'
 import { route } from '../http/route'
 import { labourFiguresXlsx } from '../roster-imports/figures-xlsx'
 import { labourFigures } from '../roster/labour-figures.service'
-import { createVillage, listVillages, renameVillage } from '../roster/places.service'
+import { personActivity, rosterLinks } from '../roster/person-activity.service'
+import { createVillage, listVillages, renameVillage, villagesOverview } from '../roster/places.service'
 import { createPerson, getPerson, listPeople, personHistory, updatePerson } from '../roster/roster.service'
 
 /** The labour roster and its places; scope and rules live in the services (staff-scope's peopleScopeOf). */
@@ -12,6 +13,8 @@ export function rosterRoutes(app: FastifyInstance): void {
   route(app, api.staffListVillages, ({ query }) => listVillages(app.db, query.township))
   route(app, api.staffCreateVillage, ({ trx, caller, body }) => createVillage(trx, caller, body, app.clock()))
   route(app, api.staffRenameVillage, ({ caller, params, body }) => renameVillage(app.db, caller, params.id, body, app.clock()))
+  route(app, api.staffVillagesOverview, ({ caller }) => villagesOverview(app.db, caller))
+  route(app, api.staffRosterLinks, ({ caller, query }) => rosterLinks(app.db, caller, query))
 
   route(app, api.staffListPeople, ({ caller, query, reply }) => {
     // Personal data: never kept by a browser or a proxy.
@@ -28,6 +31,10 @@ export function rosterRoutes(app: FastifyInstance): void {
     const figures = await labourFigures(app.db, caller, query, app.clock())
     if (query.format !== 'xlsx') return figures
     return new FileAnswer('xlsx', `劳务输转-${figures.township ?? '全县'}-${figures.asOf}`, `labour-figures-${figures.asOf}`, labourFiguresXlsx(figures))
+  })
+  route(app, api.staffPersonActivity, ({ caller, params, reply }) => {
+    reply.header('cache-control', 'no-store')
+    return personActivity(app.db, caller, params.id)
   })
   route(app, api.staffPersonHistory, ({ caller, params, query }) => personHistory(app.db, caller, params.id, query))
 }

@@ -100,6 +100,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/roster/pages/risks/index': staffOnly,
   'packages/roster/pages/unconfirmed/index': staffOnly,
   'packages/roster/pages/import/index': staffOnly,
+  'packages/roster/pages/villages/index': staffOnly,
   'packages/survey/pages/index/index': surveyStaffOnly,
   'packages/survey/pages/person/index': { query: () => 'round=1&person=1', ...surveyStaffOnly },
   'packages/survey/pages/progress/index': surveyStaffOnly,

@@ -57,7 +57,7 @@ const trackingNo = () => w.rightsRequest.trackingNo
 
 const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/index/index': {
-    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '回访名单', '风险名单', '待确认', '导入台账', '账号', '退出'],
+    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '回访名单', '风险名单', '待确认', '导入台账', '村庄管理', '账号', '退出'],
     hides: () => notStaff,
   },
   'packages/staff/pages/cases/index': {
@@ -150,6 +150,11 @@ const expectations: Record<string, PageExpectation> = {
     // On a phone the sheet comes from a WeChat chat: the page says how to get it there.
     shows: () => ['导入台账', '县级管理员可以导入全县各乡镇的人。', '第一步：下载模板', '下载导入模板（Excel）', '第二步：选择填好的文件', '选择 Excel 文件', /从微信聊天里选文件/],
     hides: () => notStaff,
+  },
+  'packages/roster/pages/villages/index': {
+    // The household above lives in 洛门镇's first village: 洛门镇 counts them; its villages open under it.
+    shows: () => ['村庄管理', /全县 15 个乡镇，[1-9][\d,]* 个村（社区），台账里 [1-9][\d,]* 人/, '洛门镇 ›', /\d+ 个村（社区） · [1-9][\d,]* 人/, '城关镇 ›'],
+    hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],
   },
   'packages/roster/pages/person-new/index': {
     shows: () => ['新增劳动力', '第1个人（一般是户主）', '姓名', '身份证号', '乡镇', '目前状态', '再添加一位家庭成员', '保存'],

@@ -79,6 +79,7 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/roster/pages/risks/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/roster/pages/unconfirmed/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/roster/pages/import/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/roster/pages/villages/index': ['staff-pages.test.ts', 'pages.test.ts'],
 }
 
 /** The routes `file` names: its expectations must be exactly these. */

@@ -1,7 +1,8 @@
 /** Every call of the roster pages: people, one person and their history, villages for pickers, the labour figures. */
 import { request, useApi, useApiList } from '@/api'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson, type CreatePersonBody, type Person, type UpdatePersonBody } from '@contract/roster'
-import { staffListVillages, type Township } from '@contract/places'
+import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview, type Township } from '@contract/places'
+import { staffPersonActivity, staffRosterLinks, type RosterLinkKind } from '@contract/roster-activity'
 import { staffLabourFigures } from '@contract/labour-figures'
 import { staffLedger, type RosterLedgerKind } from '@contract/staff-ledgers'
 import type { RosterFilter } from '../lib/paths'
@@ -80,4 +81,31 @@ export function createPerson(body: CreatePersonBody, idempotencyKey: string) {
 
 export function updatePerson(id: number, body: UpdatePersonBody) {
   return request(staffUpdatePerson, { params: { id }, body })
+}
+
+/** A linked person's applications, enrolments, seats and cases (only asked for when the record is linked). */
+export function usePersonActivity(id: number) {
+  return useApi(staffPersonActivity, { params: { id } }, { enabled: id > 0 })
+}
+
+/** Stations, batches, postings or courses for "how they went", newest first, narrowed by part of a name. */
+export function useRosterLinks(kind: RosterLinkKind, q: string) {
+  return useApiList(staffRosterLinks, { query: q ? { kind, q } : { kind } })
+}
+
+/** The one record a form already names, for its name. */
+export function useRosterLink(kind: RosterLinkKind, id: number | null) {
+  return useApi(staffRosterLinks, { query: { kind, id: id ?? 0 } }, { enabled: id !== null && id > 0 })
+}
+
+export function useVillagesOverview() {
+  return useApi(staffVillagesOverview)
+}
+
+export function createVillage(body: { township: Township; name: string }, idempotencyKey: string) {
+  return request(staffCreateVillage, { body }, { idempotencyKey })
+}
+
+export function renameVillage(id: number, name: string) {
+  return request(staffRenameVillage, { params: { id }, body: { name } })
 }

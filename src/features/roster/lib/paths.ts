@@ -71,4 +71,6 @@ export const rosterPaths = {
   unconfirmed: '/packages/roster/pages/unconfirmed/index',
   /** 导入台账: township officers and admins. */
   import: '/packages/roster/pages/import/index',
+  /** 村庄管理 (admins). */
+  villages: '/packages/roster/pages/villages/index',
 }

@@ -17,3 +17,8 @@ test('导入台账 is on the menu of township officers and administrators only',
   for (const role of ['township', 'admin'] as const) expect(staffMenu(role).find((m) => m.label === '导入台账')?.path).toBe('/packages/roster/pages/import/index')
   for (const role of ['village', 'station'] as const) expect(labels(role)).not.toContain('导入台账')
 })
+
+test('only administrators keep the villages (村庄管理)', () => {
+  expect(staffMenu('admin').find((m) => m.label === '村庄管理')?.path).toBe('/packages/roster/pages/villages/index')
+  for (const role of ['township', 'village', 'station'] as const) expect(labels(role)).not.toContain('村庄管理')
+})

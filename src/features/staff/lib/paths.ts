@@ -27,6 +27,7 @@ export const staffPaths = {
   risks: '/packages/roster/pages/risks/index',
   unconfirmed: '/packages/roster/pages/unconfirmed/index',
   rosterImport: '/packages/roster/pages/import/index',
+  villages: '/packages/roster/pages/villages/index',
 }
 
 /** 摸排 (subpackage packages/survey): an informant's village list; officers and admins start from the progress. */
@@ -60,6 +61,7 @@ export function staffMenu(role: StaffRole): { label: string; path: string }[] {
           ...followUp,
           rosterImport,
           { label: '输转统计', path: staffPaths.figures },
+          { label: '村庄管理', path: staffPaths.villages },
           { label: '账号', path: staffPaths.accounts },
         ]
       : []),

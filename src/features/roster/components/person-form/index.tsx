@@ -26,6 +26,7 @@ import { townships, type Township } from '@contract/places'
 import { Chips, type ChipOption } from '@/components/chips'
 import { FormField } from '@/components/form-field'
 import { useVillages } from '../../api/roster'
+import { LinkPicker } from '../link-picker'
 import type { PersonDraft } from '../../lib/draft'
 import '../roster.scss'
 
@@ -139,20 +140,17 @@ export function PersonFields({ draft: d, set, errors, fixedTownship, fixedVillag
               <Input className={`form-field__input ${prefix}__brokerName`} value={d.brokerName} maxlength={20} aria-label='劳务经纪人或中介的名字' onInput={(e) => set('brokerName', e.detail.value)} />
             </FormField>
           )}
+          {/* The organised channel names a record: picked from a list by its name, the form keeps its id. */}
           {d.howWentKind === 'organised' &&
             (
               [
-                ['station', 'stationId', '工作站编号'],
-                ['batch', 'batchId', '专车编号'],
-                ['posting', 'jobId', '岗位编号'],
-                ['training', 'courseId', '培训班编号'],
+                ['station', 'stationId'],
+                ['batch', 'batchId'],
+                ['posting', 'jobId'],
+                ['training', 'courseId'],
               ] as const
-            ).map(([channel, key, label]) =>
-              d.channel === channel ? (
-                <FormField key={key} label={label} hint='在工作台对应页面的地址里能看到编号' error={errors[`howWent.${key}`]}>
-                  <Input className={`form-field__input ${prefix}__${key}`} type='number' value={d[key]} maxlength={9} aria-label={label} onInput={(e) => set(key, e.detail.value)} />
-                </FormField>
-              ) : null,
+            ).map(([channel, key]) =>
+              d.channel === channel ? <LinkPicker key={key} kind={channel} value={d[key]} onChange={(v) => set(key, v)} error={errors[`howWent.${key}`]} /> : null,
             )}
         </>
       )}

@@ -17,17 +17,37 @@ import { usePersonDraft } from '@/features/roster/components/person-form/use-per
 import { PersonHistory } from '@/features/roster/components/person-history'
 import { ContactForm, ContactList } from '@/features/roster/components/contacts'
 import { SurveyConflict } from '@/features/roster/components/survey-conflict'
+import { PersonActivity, type ActivityPage } from '@/features/roster/components/person-activity'
+import { useLinkName } from '@/features/roster/components/link-picker'
+import { staffPaths } from '@/features/staff/lib/paths'
 import { recordProblems } from '@/features/roster/lib/check'
 import { howWentLine, placeLine, statusLine, whoLine } from '@/features/roster/lib/describe'
 import { createBodyOf, draftOf, updateBodyOf } from '@/features/roster/lib/draft'
 
-/** One person of the roster: the record, 修改 (kept in the history), the history, the household, and the contacts. */
+/**
+ * One person of the roster: the record, 修改 (kept in the history), the household, what a linked worker did in the app,
+ * the history and the contacts.
+ */
 export default function RosterPersonPage() {
   const id = useIdParam()
   return <StaffShell title='劳动力信息'>{(staff) => <PersonView staff={staff} id={id} />}</StaffShell>
 }
 
 const fixTheFields = '有几项需要改一下，请看红字'
+
+/** Where a line of the worker's activity opens on the workbench. */
+function workbenchPath(open: ActivityPage): string {
+  switch (open.page) {
+    case 'job':
+      return staffPaths.job(open.id)
+    case 'course':
+      return staffPaths.course(open.id)
+    case 'batch':
+      return staffPaths.batch(open.id)
+    case 'case':
+      return staffPaths.case(open.trackingNo ?? '')
+  }
+}
 
 function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
   const { data, error, loading, refresh } = usePerson(id)
@@ -71,7 +91,7 @@ function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
               />
             </Section>
           ) : (
-            <Record person={data.person} />
+            <Record person={data.person} namesLinks={canEdit} />
           )}
           {canEdit && !editing && (
             <BigButton
@@ -87,6 +107,11 @@ function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
           <Section title={`家庭成员（共 ${data.household.members.length} 人）`}>
             <Household householdId={data.household.id} members={data.household.members} currentId={data.person.id} canAdd={canEdit} />
           </Section>
+          {data.person.userId !== null && (
+            <Section title='在务工通里办的事'>
+              <PersonActivity key={historyKey} personId={id} pathOf={workbenchPath} />
+            </Section>
+          )}
           <Section title='修改记录'>
             <PersonHistory key={historyKey} personId={id} />
           </Section>
@@ -112,7 +137,20 @@ function Line({ label, value }: { label: string; value: string | null | undefine
   )
 }
 
-function Record({ person: p }: { person: Person }) {
+/** The record a move names, as a kind of link and its id ("how they went" keeps one of them). */
+function linkOf(h: Person['howWent']) {
+  if (!h || h.kind !== 'organised') return { kind: null, id: null }
+  if (h.stationId && h.channel === 'station') return { kind: 'station' as const, id: h.stationId }
+  if (h.batchId && h.channel === 'batch') return { kind: 'batch' as const, id: h.batchId }
+  if (h.jobId && h.channel === 'posting') return { kind: 'posting' as const, id: h.jobId }
+  if (h.courseId && h.channel === 'training') return { kind: 'training' as const, id: h.courseId }
+  return { kind: null, id: null }
+}
+
+/** `namesLinks`: those who write the roster read the picker's names (station staff do not: they pick nothing). */
+function Record({ person: p, namesLinks }: { person: Person; namesLinks: boolean }) {
+  const link = linkOf(p.howWent)
+  const linkName = useLinkName(namesLinks ? link.kind : null, link.id)
   return (
     <Section title={p.name}>
       <Line label='身份证号' value={p.idNumber} />
@@ -124,7 +162,7 @@ function Record({ person: p }: { person: Person }) {
       <Line label='务工单位' value={p.employer} />
       <Line label='工种' value={p.trade} />
       <Line label='月收入' value={p.incomeBand ? incomeBandLabel[p.incomeBand] : null} />
-      <Line label='怎么出去的' value={howWentLine(p.howWent)} />
+      <Line label='怎么出去的' value={`${howWentLine(p.howWent)}${linkName ? ` · ${linkName}` : ''}`} />
       <Line label='从哪天起' value={p.statusSince} />
       <Line label='去年这时候' value={p.statusLastYear ? personStatusLabel[p.statusLastYear] : null} />
       <Line label='务工通账号' value={p.userId ? '已关联（本人用务工通）' : '没有关联'} />

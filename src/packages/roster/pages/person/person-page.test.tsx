@@ -24,6 +24,11 @@ beforeEach(() => {
   surveyConflict = null
   mockApi.on('GET', '/staff/me', () => townshipOfficer)
   mockApi.on('GET', '/staff/villages', () => ({ items: villages }))
+  mockApi.on('GET', '/staff/roster/links', (req) =>
+    req.query.get('kind') === 'batch'
+      ? { items: [{ id: 31, name: '洛门镇 → 江苏省苏州市', date: '2026-03-02' }], nextCursor: null }
+      : { items: [{ id: 2, name: '武山县驻江苏昆山劳务工作站 · 苏州市', date: null }], nextCursor: null },
+  )
   mockApi.on('GET', '/staff/people/101', () => ({ person: current, household: { id: 55, members: [current, spouse()] }, surveyConflict }))
   mockApi.on('GET', '/staff/people/101/history', () => ({
     items: [
@@ -226,6 +231,9 @@ test('station staff read a masked record and cannot change it', async () => {
   expect(screen.queryByText('修改信息')).toBeNull()
   expect(screen.queryByText('给这户添加家庭成员')).toBeNull()
   expect(screen.queryByText('记一次回访')).toBeNull()
+  // Stations pick nothing on the roster: the record says how, not which (no list asked for).
+  expect(screen.getByText('怎么出去的：有组织输转 · 驻外劳务工作站')).toBeTruthy()
+  expect(mockApi.callsTo('GET', '/staff/roster/links')).toHaveLength(0)
 })
 
 test('a person out of reach is not found', async () => {
@@ -233,4 +241,75 @@ test('a person out of reach is not found', async () => {
   render(<RosterPersonPage />)
   await settle()
   expect(screen.getByText('没有找到这个人')).toBeTruthy()
+})
+
+const activityLine = (over: object) => ({ id: 1, at: '2026-11-02T02:00:00.000Z', open: null, ...over })
+
+test('a linked worker: applications, enrolments, seats and cases, each a line that opens its workbench page', async () => {
+  current = person({ userId: 9 })
+  mockApi.on('GET', '/staff/people/101/activity', () => ({
+    linked: true,
+    stationOnly: false,
+    more: false,
+    items: [
+      activityLine({ kind: 'case', id: 5, what: '欠薪 · 无锡市 · 编号 WS-2026-000005', status: 'submitted', statusText: '已提交，等待受理', at: '2026-11-05T02:00:00.000Z' }),
+      activityLine({ kind: 'seat', id: 4, what: '洛门镇 → 苏州市 · 2026-03-02 发车', status: 'departed', statusText: '已坐车出发', open: { page: 'batch', id: 31, trackingNo: null } }),
+      activityLine({ kind: 'enrollment', id: 3, what: '电工班 · 2026-02-10 开课', status: 'completed', statusText: '已结业', open: { page: 'course', id: 8, trackingNo: null } }),
+      activityLine({ kind: 'application', id: 2, what: '鞋厂流水线工 · 昆山鑫达鞋业 · 昆山市', status: 'hired', statusText: '已录用', open: { page: 'job', id: 12, trackingNo: null } }),
+    ],
+  }))
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+  render(<RosterPersonPage />)
+  await settle()
+  expect(screen.getByText('在务工通里办的事')).toBeTruthy()
+  // The case is another station's: a line to read, not a link.
+  expect(screen.getByText('维权求助：欠薪 · 无锡市 · 编号 WS-2026-000005')).toBeTruthy()
+  expect(screen.getByText('已提交，等待受理')).toBeTruthy()
+  expect(screen.getByText('已录用')).toBeTruthy()
+  await tap('点对点专车：洛门镇 → 苏州市 · 2026-03-02 发车 ›')
+  expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/batch/index?id=31' })
+  await tap('报名培训：电工班 · 2026-02-10 开课 ›')
+  expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/course/index?id=8' })
+  await tap('报名岗位：鞋厂流水线工 · 昆山鑫达鞋业 · 昆山市 ›')
+  expect(navigate).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/job/index?id=12' })
+  navigate.mockRestore()
+})
+
+test('a station sees its own lines and is told so; a worker who did nothing yet says so', async () => {
+  mockApi.on('GET', '/staff/me', () => stationStaff)
+  current = person({ userId: 9, piiMasked: true })
+  mockApi.on('GET', '/staff/people/101/activity', () => ({ linked: true, stationOnly: true, more: false, items: [] }))
+  render(<RosterPersonPage />)
+  await settle()
+  expect(screen.getByText('在务工通里没有和本站有关的记录')).toBeTruthy()
+})
+
+test('a person without an app account: no activity asked for; how they went names its station', async () => {
+  render(<RosterPersonPage />)
+  await settle()
+  expect(screen.getByText('怎么出去的：有组织输转 · 驻外劳务工作站 · 武山县驻江苏昆山劳务工作站 · 苏州市')).toBeTruthy()
+  expect(screen.queryByText('在务工通里办的事')).toBeNull()
+  expect(mockApi.callsTo('GET', '/staff/people/101/activity')).toHaveLength(0)
+})
+
+test('修改: how they went names its record from a list, and the id chosen is what is saved', async () => {
+  mockApi.on('PATCH', '/staff/people/101', (req) => {
+    current = { ...current, ...req.body, version: 4 }
+    return current
+  })
+  render(<RosterPersonPage />)
+  await settle()
+  await tap('修改信息')
+  await settle()
+  expect(screen.getByText('已选：武山县驻江苏昆山劳务工作站 · 苏州市')).toBeTruthy()
+  await tapChip('点对点专车')
+  await settle()
+  await tap('洛门镇 → 江苏省苏州市')
+  expect(screen.getByText('已选：洛门镇 → 江苏省苏州市（2026-03-02）')).toBeTruthy()
+  await tap('保存修改')
+  await settle()
+  expect(mockApi.callsTo('PATCH', '/staff/people/101')[0].body).toEqual({
+    howWent: { kind: 'organised', channel: 'batch', stationId: null, batchId: 31, jobId: null, courseId: null, brokerName: null },
+    version: 3,
+  })
 })

@@ -10,7 +10,14 @@ import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 
-const root = path.resolve(__dirname, '../..')
+/** The checkout, found upwards from this file (under tsx's tsImport, the bench's loader, __dirname is not a path). */
+function findRoot(): string {
+  for (let dir = path.dirname(__filename); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'deploy/nginx.conf')) && fs.existsSync(path.join(dir, 'server/main.ts'))) return dir
+  }
+  throw new Error(`no checkout above ${__filename}`)
+}
+const root = findRoot()
 export const sampleNginxConf = path.join(root, 'deploy/nginx.conf')
 
 /** The same key in every process: each encrypts what the others read. */
@@ -66,7 +73,7 @@ export async function createClusterDatabase(prefix = 'wgt_cluster'): Promise<Clu
   try {
     await asAdmin(`create database ${name}`)
   } catch (error) {
-    throw new Error(`the cluster needs PostgreSQL at ${new URL(base).host} (${error instanceof Error ? error.message : String(error)})`)
+    throw new Error(`the cluster needs PostgreSQL at ${new URL(base).host} (${error instanceof Error ? error.message : String(error)})`, { cause: error })
   }
   const url = new URL(base)
   url.pathname = '/' + name

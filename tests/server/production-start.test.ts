@@ -43,7 +43,7 @@ async function start(env: Record<string, string | undefined>): Promise<Started> 
   const full: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', WEB_ROOT: path.join(dataDir, 'no-web') }
   for (const [k, v] of Object.entries(env)) if (v !== undefined) full[k] = v
   // Only what is given here: no DATABASE_URL or NODE_ENV leaking in from the test run.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: full, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, env: full as NodeJS.ProcessEnv, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
   child.stdout!.on('data', (c) => (output += c))
   child.stderr!.on('data', (c) => (output += c))

@@ -217,8 +217,13 @@ withNginx('three processes behind nginx: a SIGKILL mid-load loses no acknowledge
   }
   expect([...seen].sort()).toEqual([1, 2])
 
-  // The restarted process is back in nginx's rotation: thirty reads through nginx reach all three.
-  for (let n = 0; n < 30; n++) await call(base, 'GET', '/api/trades')
-  const upstreams = new Set(cluster.nginx.accessLog().slice(-30).map((line) => line.split(' ').pop()))
-  expect([...upstreams].sort()).toEqual(processes.map((p) => `127.0.0.1:${p.port}`).sort())
+  // The restarted process is back in nginx's rotation: nginx left it out for fail_timeout (5 s) after its failures,
+  // then tries it again; within 15 s reads through nginx reach all three.
+  const all = processes.map((p) => `127.0.0.1:${p.port}`).sort()
+  let upstreams = new Set<string | undefined>()
+  for (const until = Date.now() + 15_000; upstreams.size < 3 && Date.now() < until; await sleep(500)) {
+    for (let n = 0; n < 9; n++) await call(base, 'GET', '/api/trades')
+    upstreams = new Set(cluster.nginx.accessLog().slice(-9).map((line) => line.split(' ').pop()))
+  }
+  expect([...upstreams].sort()).toEqual(all)
 })

@@ -12,3 +12,7 @@ test('officers of a township or village and administrators have the follow-up, r
 test("a station's staff keep their own queues, without the roster's lists", () => {
   expect(labels('station').filter((l) => followUp.includes(l))).toEqual([])
 })
+
+test('every role starts with its 提醒', () => {
+  for (const role of ['admin', 'station', 'township', 'village'] as const) expect(staffMenu(role)[0]).toEqual({ label: '提醒', path: staffPaths.alerts })
+})

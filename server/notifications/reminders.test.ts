@@ -277,7 +277,7 @@ describe('staff alerts', () => {
     const token = await staff('admin')
     const all: number[] = []
     let cursor: string | null = null
-    let unread = -1
+    let unread: number
     do {
       const res = await get(token, `/api/staff/alerts?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
       expect(res.statusCode).toBe(200)

@@ -163,7 +163,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/batch/index': {
     query: () => `id=${w.seat.batch.id}`,
     // An administrator reads the rider's phone in full.
-    shows: () => ['专车乘车名单', w.seat.batch.meetingPoint, /乘车名单（[1-9]\d* 人）/, w.name, w.phone, '标记已发车', '取消这趟车', '导出乘车名单（CSV）'],
+    shows: () => ['专车乘车名单', w.seat.batch.meetingPoint, /乘车名单（[1-9]\d* 人）/, w.name, w.phone, '标记已发车', '改时间或地点', '取消这趟车', '导出乘车名单（CSV）'],
     hides: () => notStaff,
   },
   'packages/staff/pages/policies/index': {

@@ -43,6 +43,7 @@ import { rosterFollowUpRoutes } from './routes/roster-follow-up'
 import { rosterImportRoutes } from './routes/roster-imports'
 import { notificationRoutes } from './routes/notifications'
 import { installNotificationDispatcher } from './notifications/dispatcher'
+import { installNotificationScheduler } from './notifications/scheduler'
 import { surveyRoutes } from './routes/survey'
 
 export interface BuildAppOptions {
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   installDraining(app)
   installMetrics(app, database, config.metrics)
   installNotificationDispatcher(app)
+  installNotificationScheduler(app)
 
   // Routes per area.
   healthRoutes(app)

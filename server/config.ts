@@ -56,6 +56,8 @@ export interface Config {
   shutdown: { noticeMs: number; timeoutMs: number }
   /** The dispatcher of queued SMS notices (server/notifications/README.md). */
   notify: NotifyConfig
+  /** The sweep of reminders and staff alerts (NOTIFY_SCHEDULE: on by default, off in tests; NOTIFY_SCHEDULE_INTERVAL_MS). */
+  notifySchedule: { enabled: boolean; intervalMs: number }
 }
 
 export interface NotifyConfig {
@@ -289,6 +291,10 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
       maxAttempts: int(env.NOTIFY_MAX_ATTEMPTS, 5, 'NOTIFY_MAX_ATTEMPTS'),
       retryBaseMs: int(env.NOTIFY_RETRY_BASE_MS, 30_000, 'NOTIFY_RETRY_BASE_MS'),
       smsDailyLimit: int(env.NOTIFY_SMS_DAILY_LIMIT, 10, 'NOTIFY_SMS_DAILY_LIMIT'),
+    },
+    notifySchedule: {
+      enabled: env.NOTIFY_SCHEDULE ? env.NOTIFY_SCHEDULE === 'true' || env.NOTIFY_SCHEDULE === '1' : nodeEnv !== 'test',
+      intervalMs: int(env.NOTIFY_SCHEDULE_INTERVAL_MS, 300_000, 'NOTIFY_SCHEDULE_INTERVAL_MS'),
     },
   }
   if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')

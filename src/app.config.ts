@@ -48,6 +48,7 @@ export default defineAppConfig({
         'pages/batch/index',
         'pages/policies/index',
         'pages/policy/index',
+        'pages/alerts/index',
       ],
     },
   ],

@@ -68,6 +68,7 @@ import {
   staffDepartTransportBatch,
   staffListTransportBatches,
   staffTransportManifest,
+  staffUpdateTransportBatch,
 } from './transport'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
@@ -104,9 +105,9 @@ import {
   getNotificationSettings,
   listMyMessages,
   markMessagesRead,
-  staffListMessages,
+  staffListAlerts,
   staffListNotifications,
-  staffMarkMessagesRead,
+  staffMarkAlertsRead,
   staffResendNotification,
   updateNotificationSettings,
 } from './notifications'
@@ -223,6 +224,7 @@ export const api = {
   staffDepartTransportBatch,
   staffListTransportBatches,
   staffCancelTransportBatch,
+  staffUpdateTransportBatch,
   listPolicies,
   getPolicy,
   listPolicyFaqs,
@@ -275,7 +277,7 @@ export const api = {
   updateNotificationSettings,
   staffListNotifications,
   staffResendNotification,
-  staffListMessages,
-  staffMarkMessagesRead,
+  staffListAlerts,
+  staffMarkAlertsRead,
 } as const
 export type Api = typeof api

@@ -16,9 +16,14 @@ export const workerNoticeKinds = [
   'application_rejected',
   'waitlist_seat',
   'transport_cancelled',
+  // Reminders the scheduler makes, and a batch moved by staff.
+  'transport_changed',
+  'transport_reminder',
+  'course_reminder',
+  'roster_check',
 ] as const
 export type WorkerNoticeKind = (typeof workerNoticeKinds)[number]
-export const staffNoticeKinds = ['staff_new_case'] as const
+export const staffNoticeKinds = ['staff_new_case', 'staff_case_overdue', 'staff_batch_underfilled', 'staff_risk_new', 'staff_self_registered'] as const
 export const noticeKinds = [...workerNoticeKinds, ...staffNoticeKinds] as const
 export type NoticeKind = (typeof noticeKinds)[number]
 
@@ -33,6 +38,14 @@ export const noticeKindLabel: Record<NoticeKind, string> = {
   waitlist_seat: '候补到名额了',
   transport_cancelled: '专车取消了',
   staff_new_case: '新的求助',
+  transport_changed: '专车时间或地点改了',
+  transport_reminder: '明天坐专车',
+  course_reminder: '明天开课',
+  roster_check: '务工情况有变化吗',
+  staff_case_overdue: '求助超时未受理',
+  staff_batch_underfilled: '专车报名不到一半',
+  staff_risk_new: '新进风险名单',
+  staff_self_registered: '有人登记待确认',
 }
 
 export const noticeChannels = ['inapp', 'wechat', 'sms'] as const
@@ -40,9 +53,9 @@ export type NoticeChannel = (typeof noticeChannels)[number]
 export const noticeChannelLabel: Record<NoticeChannel, string> = { inapp: '消息', wechat: '微信通知', sms: '短信' }
 
 /** What cannot wait for the morning: sent at once even in quiet hours (22:00–07:00 China time). */
-export const urgentNoticeKinds: readonly NoticeKind[] = ['transport_cancelled', 'waitlist_seat']
+export const urgentNoticeKinds: readonly NoticeKind[] = ['transport_cancelled', 'waitlist_seat', 'transport_changed']
 /** SMS by default for what must reach the worker without the app; the worker may turn it off, except where locked. */
-export const smsByDefault: readonly WorkerNoticeKind[] = ['transport_cancelled', 'waitlist_seat', 'rights_resolved']
+export const smsByDefault: readonly WorkerNoticeKind[] = ['transport_cancelled', 'waitlist_seat', 'rights_resolved', 'transport_changed']
 /** A cancelled bus they hold a seat on costs a day's wage: this SMS cannot be turned off. */
 export const smsLocked: readonly WorkerNoticeKind[] = ['transport_cancelled']
 
@@ -80,18 +93,20 @@ export const markMessagesRead = endpoint({
   summary: 'Marks own messages read (the ids, or all); marking again changes nothing',
 })
 
-export const staffListMessages = endpoint({
+export const staffListAlerts = endpoint({
   method: 'GET',
-  path: '/staff/messages',
+  path: '/staff/alerts',
   access: 'staff',
   query: z.object({ ...pageQuery }),
   response: z.object({ ...listOf(inboxMessage).shape, unread: z.number() }),
-  summary: "A staff member's own alerts (a new case in their station), newest first, with the unread count",
+  summary:
+    "A staff member's own alerts (提醒), newest first, with the unread count: a new or overdue case of their station, " +
+    'a batch under half full (admins), a person of their township newly at risk or registered by themself (officers)',
 })
 
-export const staffMarkMessagesRead = endpoint({
+export const staffMarkAlertsRead = endpoint({
   method: 'POST',
-  path: '/staff/messages/read',
+  path: '/staff/alerts/read',
   access: 'staff',
   body: z.object({
     ids: z.optional(z.array(recordId).check(z.maxLength(100, '一次最多 100 条'))),

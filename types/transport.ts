@@ -232,5 +232,26 @@ export const staffCancelTransportBatch = endpoint({
   response: z.extend(transportBatch, { released: z.number() }),
 })
 
+export const updateTransportBatchBody = z.object({
+  departAt: z.optional(instant),
+  /** Without it, a moved departure keeps its gap to the meeting time. */
+  meetAt: z.optional(instant),
+  meetingPoint: z.optional(text(100)),
+})
+export type UpdateTransportBatchBody = z.input<typeof updateTransportBatchBody>
+
+export const staffUpdateTransportBatch = endpoint({
+  method: 'PATCH',
+  path: '/staff/transport-batches/:id',
+  access: 'staff',
+  idempotent: true,
+  summary:
+    "Admins and the batch's own station: move the departure time, the meeting time or the meeting point; every rider " +
+    'with a seat is told in the same transaction (inbox, and SMS by default); 400 once departed or cancelled',
+  params: idParam,
+  body: updateTransportBatchBody,
+  response: z.extend(transportBatch, { told: z.number() }),
+})
+
 /** The manifest's CSV columns, in order. */
 export const manifestCsvHeaders = ['序号', '姓名', '手机号', '家乡乡镇', '报名时间'] as const

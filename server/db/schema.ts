@@ -743,6 +743,14 @@ export interface NotificationSettingTable {
   updated_at: string
 }
 
+/** A reminder or staff alert the scheduler made (0028): inserted once, with its messages, so it goes once. */
+export interface ScheduledNoticeTable {
+  kind: string
+  subject_id: number
+  occasion: string
+  created_at: string
+}
+
 /** 摸排 (0021): a round of door-to-door checks of the roster, opened by an admin. */
 export interface SurveyRoundTable {
   id: Generated<number>
@@ -772,6 +780,7 @@ export interface DB {
   messages: MessageTable
   notifications: NotificationTable
   notification_settings: NotificationSettingTable
+  scheduled_notices: ScheduledNoticeTable
   survey_rounds: SurveyRoundTable
   survey_checks: SurveyCheckTable
   worklog_employers: WorklogEmployerTable

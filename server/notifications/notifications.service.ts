@@ -60,9 +60,9 @@ async function markRead(db: Kysely<DB>, inbox: Inbox, body: { ids?: number[]; al
 
 export const listMyMessages = (db: Kysely<DB>, userId: number, query: { cursor?: string; limit: number }) => listInbox(db, { userId }, query)
 export const markMessagesRead = (db: Kysely<DB>, userId: number, body: { ids?: number[]; all?: boolean }, now: Date) => markRead(db, { userId }, body, now)
-/** Staff read their own alerts (a new case in their station) the same way. */
-export const listStaffMessages = (db: Kysely<DB>, caller: StaffCaller, query: { cursor?: string; limit: number }) => listInbox(db, { staffId: caller.staffId }, query)
-export const markStaffMessagesRead = (db: Kysely<DB>, caller: StaffCaller, body: { ids?: number[]; all?: boolean }, now: Date) =>
+/** Staff read their own alerts (提醒: a new or overdue case, a thin batch, a person at risk or to confirm) the same way. */
+export const listStaffAlerts = (db: Kysely<DB>, caller: StaffCaller, query: { cursor?: string; limit: number }) => listInbox(db, { staffId: caller.staffId }, query)
+export const markStaffAlertsRead = (db: Kysely<DB>, caller: StaffCaller, body: { ids?: number[]; all?: boolean }, now: Date) =>
   markRead(db, { staffId: caller.staffId }, body, now)
 
 export async function getNotificationSettings(db: Kysely<DB>, userId: number): Promise<{ items: NoticeSetting[] }> {

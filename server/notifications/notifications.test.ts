@@ -256,7 +256,7 @@ describe('the account', () => {
 describe('staff alerts', () => {
   test('staff of the station read their own alerts, each opening the case; another station’s staff see none', async () => {
     const w = await newWorker()
-    const read = (token: string) => t.get(token, '/api/staff/messages?limit=50')
+    const read = (token: string) => t.get(token, '/api/staff/alerts?limit=50')
     const before = (await read(wuxi)).json()
     const no = await newCase(w.token)
     const after = (await read(wuxi)).json()
@@ -264,9 +264,9 @@ describe('staff alerts', () => {
     expect(after.items[0]).toMatchObject({ kind: 'staff_new_case', title: '新的求助', read: false, link: `/packages/staff/pages/case/index?no=${no}` })
     expect((await read(kunshan)).json().items.some((m: { link: string }) => m.link.includes(no))).toBe(false)
     // Another's alert cannot be marked by them.
-    expect((await post(kunshan, '/api/staff/messages/read', { ids: [after.items[0].id] })).statusCode).toBe(200)
+    expect((await post(kunshan, '/api/staff/alerts/read', { ids: [after.items[0].id] })).statusCode).toBe(200)
     expect((await read(wuxi)).json().unread).toBe(after.unread)
-    expect((await post(wuxi, '/api/staff/messages/read', { all: true })).json()).toEqual({ unread: 0 })
+    expect((await post(wuxi, '/api/staff/alerts/read', { all: true })).json()).toEqual({ unread: 0 })
     expect((await read(w.token)).statusCode).toBe(403)
   })
 })

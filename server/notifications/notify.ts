@@ -16,6 +16,7 @@ import {
   type WorkerNoticeKind,
 } from '../../types'
 import type { DB } from '../db/schema'
+import { type AlertEvent, alertRecipients } from './alert-notices'
 import { deliverAt, effectiveChoice, isUrgent } from './notice-rules'
 import {
   findApplicationForNotice,
@@ -39,6 +40,8 @@ export type NoticeEvent =
   | { kind: 'waitlist_seat'; enrollmentId: number }
   /** Called before the seats are given back, so the riders are still the active signups. */
   | { kind: 'transport_cancelled'; batchId: number; reason: string }
+  /** Reminders, a moved batch and staff alerts (alert-notices.ts). */
+  | AlertEvent
 
 interface Notice {
   kind: NoticeKind
@@ -114,6 +117,13 @@ export async function notify(trx: Kysely<DB>, now: Date, event: NoticeEvent): Pr
       const what = `${chinaMonthDayWeekdayTime(batch.depart_at)} 去${batch.destination_city}的${vehicleKindLabel[batch.vehicle_kind as VehicleKind] ?? '车'}`
       const notice: Notice = { kind: 'transport_cancelled', title: '专车取消了', body: `您报名的${what}取消了：${event.reason}`, link: '/packages/transport/pages/mine/index' }
       for (const userId of found.userIds) await toWorker(trx, now, userId, notice)
+      return
+    }
+    default: {
+      const found = await alertRecipients(trx, now, event)
+      if (!found) return
+      for (const userId of found.userIds) await toWorker(trx, now, userId, found.notice)
+      for (const staffId of found.staffIds) await toStaff(trx, now, staffId, found.notice)
       return
     }
   }

@@ -238,6 +238,9 @@ async function risksIn(db: Kysely<DB>, filter: fu.ScopeFilter, now: Date): Promi
   return open.sort((a, b) => a.personId - b.personId)
 }
 
+/** A township's people at risk now: the scheduler alerts its officers to those newly listed. */
+export const risksOfTownship = (db: Kysely<DB>, township: string, now: Date) => risksIn(db, { township, awayStatuses }, now)
+
 export async function listRisks(
   db: Kysely<DB>,
   keys: DataKeys,

@@ -27,6 +27,7 @@ import * as repo from './roster.repository'
 import * as links from './roster-links.repository'
 import { applyToPerson, awayStatusFor } from './roster-moves.service'
 import { reachablePerson, toPerson } from './roster.service'
+import { notify } from '../notifications/notify'
 
 const ID_PURPOSE = 'id-number'
 
@@ -149,6 +150,8 @@ async function registerSelf(trx: Kysely<DB>, keys: DataKeys, user: UserRow, now:
   ]
   await repo.writeVersion(trx, id, state, { at, createdAt: at, actor: { staffId: null, userId: user.id }, changes })
   await writeAudit(trx, { actor: { kind: 'worker', id: user.id }, action: 'person.self_register', entity: 'person', entityId: id, after: { changes }, at: now })
+  // The township officer hears of it with the registration, in its transaction.
+  await notify(trx, now, { kind: 'staff_self_registered', personId: id })
   return id
 }
 

@@ -4,9 +4,9 @@ import { route } from '../http/route'
 import {
   getNotificationSettings,
   listMyMessages,
-  listStaffMessages,
+  listStaffAlerts,
   listStaffNotifications,
-  markStaffMessagesRead,
+  markStaffAlertsRead,
   markMessagesRead,
   resendNotification,
   updateNotificationSettings,
@@ -17,8 +17,8 @@ export function notificationRoutes(app: FastifyInstance): void {
   route(app, api.markMessagesRead, ({ caller, body }) => markMessagesRead(app.db, caller.userId, body, app.clock()))
   route(app, api.getNotificationSettings, ({ caller }) => getNotificationSettings(app.db, caller.userId))
   route(app, api.updateNotificationSettings, ({ caller, body }) => updateNotificationSettings(app.db, caller.userId, body, app.clock()))
-  route(app, api.staffListMessages, ({ caller, query }) => listStaffMessages(app.db, caller, query))
-  route(app, api.staffMarkMessagesRead, ({ caller, body }) => markStaffMessagesRead(app.db, caller, body, app.clock()))
+  route(app, api.staffListAlerts, ({ caller, query }) => listStaffAlerts(app.db, caller, query))
+  route(app, api.staffMarkAlertsRead, ({ caller, body }) => markStaffAlertsRead(app.db, caller, body, app.clock()))
   route(app, api.staffListNotifications, ({ caller, query }) => listStaffNotifications(app.db, app.keys, caller, query))
   route(app, api.staffResendNotification, ({ caller, params }) => resendNotification(app.db, app.keys, caller, params.id, app.clock()))
 }

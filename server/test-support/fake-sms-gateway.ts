@@ -11,18 +11,22 @@ export interface FakeSmsGateway {
   /** ok (200), an error status, or 'silent' (the request is held until close). */
   mode: 'ok' | number | 'silent'
   latencyMs: number
+  /** Requests that arrived and are not answered yet (a kill -9 test strikes while one is). */
+  inFlight: number
   close(): Promise<void>
 }
 
 export async function startFakeSmsGateway(): Promise<FakeSmsGateway> {
   const held: http.ServerResponse[] = []
-  const fake: FakeSmsGateway = { url: '', received: [], mode: 'ok', latencyMs: 0, close: async () => undefined }
+  const fake: FakeSmsGateway = { url: '', received: [], mode: 'ok', latencyMs: 0, inFlight: 0, close: async () => undefined }
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
+      fake.inFlight += 1
       const answer = () => {
         if (fake.mode === 'silent') return void held.push(res)
+        fake.inFlight -= 1
         if (fake.mode !== 'ok') return void res.writeHead(fake.mode).end('{"error":"refused"}')
         fake.received.push(JSON.parse(Buffer.concat(chunks).toString('utf8')))
         res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')

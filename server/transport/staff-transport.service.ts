@@ -11,6 +11,7 @@ import {
   maskPhone,
   type StaffTransportBatch,
   type TransportBatch,
+  type updateTransportBatchBody,
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
 import { writeAudit } from '../audit/audit.repository'
@@ -27,6 +28,7 @@ import { findStationById } from '../stations/stations.repository'
 import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, insertBatch, listRiders, lockBatch, updateBatch } from './transport.repository'
 import { toBatch } from './transport.service'
 import { notify } from '../notifications/notify'
+import { findBatchRiders } from '../notifications/notifications.repository'
 
 const OTHER_STATION = '这趟车不归您的工作站管，请联系县劳务输转服务中心'
 
@@ -206,4 +208,44 @@ export async function cancelTransportBatch(
     await writeAudit(trx, { actor: staffActor(caller), action: 'transport.cancel', entity: 'transport_batch', entityId: id, before, after: { ...after, released }, at: now })
     return { ...after, released }
   })
+}
+
+/**
+ * Moves a batch's departure, meeting time or meeting point, under the batch lock, and tells every rider with a seat
+ * in the same transaction (a committed move always reaches them; a refused one says nothing). A departure moved
+ * without a meeting time keeps its gap to the meeting. Departed or cancelled batches cannot move (400).
+ */
+export async function updateTransportBatch(
+  trx: Kysely<DB>,
+  caller: StaffCaller,
+  id: number,
+  body: z.output<typeof updateTransportBatchBody>,
+  now: Date,
+): Promise<TransportBatch & { told: number }> {
+  const locked = await lockBatch(trx, id)
+  if (!locked) throw notFound('没有找到这趟车')
+  requireBatchAccess(caller, locked)
+  const row = await batchOrNotFound(trx, id)
+  const sent = (['departAt', 'meetAt', 'meetingPoint'] as const).filter((k) => body[k] !== undefined)
+  if (!sent.length) throw validationFailed({ departAt: '请填写新的发车时间、集合时间或集合地点' })
+  const closed = row.status === 'departed' ? '这趟车已经发车了，不能再改时间和地点' : row.status === 'cancelled' ? '这趟车已经取消了，不能再改时间和地点' : null
+  if (closed) throw validationFailed(Object.fromEntries(sent.map((k) => [k, closed])), closed)
+
+  const departAt = body.departAt ? new Date(body.departAt) : new Date(row.depart_at)
+  const gap = Date.parse(row.depart_at) - Date.parse(row.meet_at)
+  const meetAt = body.meetAt ? new Date(body.meetAt) : body.departAt ? new Date(departAt.getTime() - gap) : new Date(row.meet_at)
+  const fields: Record<string, string> = {}
+  if (body.departAt && departAt.getTime() <= now.getTime()) fields.departAt = '发车时间要在现在以后'
+  if (meetAt.getTime() > departAt.getTime()) fields[body.meetAt ? 'meetAt' : 'departAt'] = '集合时间不能晚于发车时间'
+  if (Object.keys(fields).length) throw validationFailed(fields)
+
+  const change = { depart_at: departAt.toISOString(), meet_at: meetAt.toISOString(), meeting_point: body.meetingPoint ?? row.meeting_point }
+  if (change.depart_at === row.depart_at && change.meet_at === row.meet_at && change.meeting_point === row.meeting_point) return { ...toBatch(row), told: 0 }
+  const before = toBatch(row)
+  await updateBatch(trx, id, change)
+  await notify(trx, now, { kind: 'transport_changed', batchId: id, before: { departAt: row.depart_at, meetAt: row.meet_at, meetingPoint: row.meeting_point } })
+  const told = (await findBatchRiders(trx, id))?.userIds.length ?? 0
+  const after = toBatch(await batchOrNotFound(trx, id))
+  await writeAudit(trx, { actor: staffActor(caller), action: 'transport.update', entity: 'transport_batch', entityId: id, before, after: { ...after, told }, at: now })
+  return { ...after, told }
 }

@@ -92,6 +92,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/accounts/index': staffOnly,
   'packages/staff/pages/batches/index': staffOnly,
   'packages/staff/pages/policies/index': staffOnly,
+  'packages/staff/pages/alerts/index': staffOnly,
   'packages/roster/pages/people/index': staffOnly,
   'packages/roster/pages/person/index': { ...staffOnly, query: () => 'id=1' },
   'packages/roster/pages/person-new/index': staffOnly,

@@ -57,7 +57,7 @@ const trackingNo = () => w.rightsRequest.trackingNo
 
 const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/index/index': {
-    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '回访名单', '风险名单', '待确认', '导入台账', '村庄管理', '账号', '退出'],
+    shows: () => [admin.staff.displayName, '县级管理员 · 武山县（全县）', '提醒', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读', '回访名单', '风险名单', '待确认', '导入台账', '村庄管理', '账号', '退出'],
     hides: () => notStaff,
   },
   'packages/staff/pages/cases/index': {
@@ -173,7 +173,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/batch/index': {
     query: () => `id=${w.seat.batch.id}`,
     // An administrator reads the rider's phone in full.
-    shows: () => ['专车乘车名单', w.seat.batch.meetingPoint, /乘车名单（[1-9]\d* 人）/, w.name, w.phone, '标记已发车', '取消这趟车', '导出乘车名单（CSV）'],
+    shows: () => ['专车乘车名单', w.seat.batch.meetingPoint, /乘车名单（[1-9]\d* 人）/, w.name, w.phone, '标记已发车', '改时间或地点', '取消这趟车', '导出乘车名单（CSV）'],
     hides: () => notStaff,
   },
   'packages/staff/pages/policies/index': {
@@ -184,6 +184,11 @@ const expectations: Record<string, PageExpectation> = {
     query: () => `id=${seen.policy.id}`,
     shows: () => ['修改政策解读', '类别', '正文', /更新。看看务工人员看到的样子/, '保存修改'],
     hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],
+  },
+  'packages/staff/pages/alerts/index': {
+    // The seeded administrator has no alert yet (the scheduler is off in the test server): the page says what comes here.
+    shows: () => ['提醒', '还没有提醒', /报名不到一半的专车/],
+    hides: () => [...notStaff, '全部标为已读'],
   },
   'packages/staff/pages/accounts/index': {
     shows: () => ['账号', '工作人员账号', `${admin.staff.displayName}（${seededAdmin.username}）`, '个人信息查看记录', '开通账号'],

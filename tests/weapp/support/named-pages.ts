@@ -70,6 +70,7 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/staff/pages/batch/index': ['staff-pages.test.ts'],
   'packages/staff/pages/policies/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/policy/index': ['staff-pages.test.ts'],
+  'packages/staff/pages/alerts/index': ['staff-pages.test.ts', 'pages.test.ts'],
 
   'packages/roster/pages/people/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/roster/pages/person/index': ['staff-pages.test.ts', 'pages.test.ts'],

@@ -6,6 +6,7 @@ import {
   staffDepartTransportBatch,
   staffListTransportBatches,
   staffTransportManifest,
+  staffUpdateTransportBatch,
 } from '@contract/transport'
 import type { BodyOf, QueryOf } from './request-parts'
 
@@ -14,3 +15,5 @@ export const useManifest = (id: number) => useApi(staffTransportManifest, { para
 export const createBatch = (body: BodyOf<typeof staffCreateTransportBatch>, idempotencyKey: string) => request(staffCreateTransportBatch, { body }, { idempotencyKey })
 export const departBatch = (id: number) => request(staffDepartTransportBatch, { params: { id } })
 export const cancelBatch = (id: number, body: BodyOf<typeof staffCancelTransportBatch>) => request(staffCancelTransportBatch, { params: { id }, body })
+/** Moves the departure or the meeting point; the server tells the riders in the same transaction. */
+export const moveBatch = (id: number, body: BodyOf<typeof staffUpdateTransportBatch>) => request(staffUpdateTransportBatch, { params: { id }, body })

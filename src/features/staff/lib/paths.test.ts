@@ -22,3 +22,7 @@ test('only administrators keep the villages (村庄管理)', () => {
   expect(staffMenu('admin').find((m) => m.label === '村庄管理')?.path).toBe('/packages/roster/pages/villages/index')
   for (const role of ['township', 'village', 'station'] as const) expect(labels(role)).not.toContain('村庄管理')
 })
+
+test('every role starts with its 提醒', () => {
+  for (const role of ['admin', 'station', 'township', 'village'] as const) expect(staffMenu(role)[0]).toEqual({ label: '提醒', path: staffPaths.alerts })
+})

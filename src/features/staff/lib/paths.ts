@@ -2,6 +2,8 @@ import type { StaffRole } from '@contract/staff'
 /** Workbench pages (subpackage packages/staff). */
 export const staffPaths = {
   home: '/packages/staff/pages/index/index',
+  /** 提醒: the staff member's own alerts. */
+  alerts: '/packages/staff/pages/alerts/index',
   cases: '/packages/staff/pages/cases/index',
   /** The queue opened on one view: overdue, open (在办), mine (我负责的) or a status. */
   casesIn: (view: string) => `/packages/staff/pages/cases/index?view=${encodeURIComponent(view)}`,
@@ -39,6 +41,10 @@ const rosterImport = { label: '导入台账', path: staffPaths.rosterImport }
 
 /** The workbench menu: on the home page as big buttons, beside every page on a desk. */
 export function staffMenu(role: StaffRole): { label: string; path: string }[] {
+  return [{ label: '提醒', path: staffPaths.alerts }, ...workMenu(role)]
+}
+
+function workMenu(role: StaffRole): { label: string; path: string }[] {
   // Township officers and village informants work on the roster of their place; the station's queues are not theirs.
   const followUp = [
     { label: '回访名单', path: staffPaths.followUps },

@@ -22,6 +22,7 @@ import { chinaTime, routeTitle, runBy } from '@/features/transport/lib/format'
 import { useIdParam } from '@/hooks/use-id-param'
 import { cancelBatch, createBatch, departBatch, useManifest } from '@/features/staff/api/staff-transport'
 import { useStationChoices } from '@/features/staff/api/staff-admin'
+import { BatchMoveDialog } from '@/features/staff/components/batch-move-dialog'
 
 /** Without ?id: schedule a batch. With it: the batch, its 乘车名单 (CSV too), 标记已发车 and 取消这趟车. */
 export default function StaffBatchPage() {
@@ -187,7 +188,7 @@ function BatchFacts({ batch, riders }: { batch: TransportBatch; riders: number }
 
 function ExistingBatch({ id }: { id: number }) {
   const { data, error, loading, refresh } = useManifest(id)
-  const [confirming, setConfirming] = useState<'depart' | 'cancel' | null>(null)
+  const [confirming, setConfirming] = useState<'depart' | 'cancel' | 'move' | null>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | undefined>()
   const [busy, setBusy] = useState(false)
@@ -251,6 +252,9 @@ function ExistingBatch({ id }: { id: number }) {
               <View {...asButton} className='wb-small-button staff-batch__depart' onClick={() => setConfirming('depart')}>
                 <Text>标记已发车</Text>
               </View>
+              <View {...asButton} className='wb-small-button staff-batch__move' onClick={() => setConfirming('move')}>
+                <Text>改时间或地点</Text>
+              </View>
               <View {...asButton} className='wb-small-button wb-small-button--danger staff-batch__cancel' onClick={() => setConfirming('cancel')}>
                 <Text>取消这趟车</Text>
               </View>
@@ -296,6 +300,19 @@ function ExistingBatch({ id }: { id: number }) {
               车上 {riders.length} 人会计入输出人数。标记以后不能再报名，也不能取消这趟车。
             </Text>
           </Dialog>
+          {confirming === 'move' && (
+            <BatchMoveDialog
+              batch={batch}
+              riders={riders.length}
+              open
+              onClose={() => setConfirming(null)}
+              onMoved={(text) => {
+                setConfirming(null)
+                setMessage({ ok: true, text })
+                void refresh()
+              }}
+            />
+          )}
           <Dialog
             open={confirming === 'cancel'}
             title='取消这趟车'

@@ -68,7 +68,9 @@ import {
   staffDepartTransportBatch,
   staffListTransportBatches,
   staffTransportManifest,
+  staffAnnounceTransportBatch,
 } from './transport'
+import { saveSubscriptions } from './subscriptions'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage } from './places'
@@ -140,6 +142,7 @@ export * from './roster-follow-up'
 export * from './roster-imports'
 export * from './worklog'
 export * from './notifications'
+export * from './subscriptions'
 
 export const api = {
   health,
@@ -272,5 +275,7 @@ export const api = {
   staffResendNotification,
   staffListMessages,
   staffMarkMessagesRead,
+  saveSubscriptions,
+  staffAnnounceTransportBatch,
 } as const
 export type Api = typeof api

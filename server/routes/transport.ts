@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { FileAnswer } from '../http/file-answer'
 import { route } from '../http/route'
-import { cancelTransportBatch, createTransportBatch, departTransportBatch, getTransportManifest, listStaffTransportBatches, manifestCsv } from '../transport/staff-transport.service'
+import { announceTransportBatch, cancelTransportBatch, createTransportBatch, departTransportBatch, getTransportManifest, listStaffTransportBatches, manifestCsv } from '../transport/staff-transport.service'
 import { cancelTransportSignup, getTransportBatch, listMyTransportSignups, listTransportBatches, signUpForTransport } from '../transport/transport.service'
 
 export function transportRoutes(app: FastifyInstance): void {
@@ -15,6 +15,7 @@ export function transportRoutes(app: FastifyInstance): void {
   route(app, api.staffCreateTransportBatch, ({ trx, caller, body }) => createTransportBatch(trx, caller, body, app.clock()))
   route(app, api.staffDepartTransportBatch, ({ caller, params }) => departTransportBatch(app.db, caller, params.id, app.clock()))
   route(app, api.staffListTransportBatches, ({ caller, query }) => listStaffTransportBatches(app.db, caller, query))
+  route(app, api.staffAnnounceTransportBatch, ({ trx, caller, params, body }) => announceTransportBatch(trx, caller, params.id, body.text, app.clock()))
   route(app, api.staffCancelTransportBatch, ({ caller, params, body }) => cancelTransportBatch(app.db, caller, params.id, body.reason, app.clock()))
 
   route(app, api.staffTransportManifest, async ({ caller, params, query, reply }) => {

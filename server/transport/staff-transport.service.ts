@@ -27,6 +27,7 @@ import { findStationById } from '../stations/stations.repository'
 import { type BatchRow, cancelActiveSignups, findBatch, findStaffBatches, insertBatch, listRiders, lockBatch, updateBatch } from './transport.repository'
 import { toBatch } from './transport.service'
 import { notify } from '../notifications/notify'
+import { findBatchRiders } from '../notifications/notifications.repository'
 
 const OTHER_STATION = '这趟车不归您的工作站管，请联系县劳务输转服务中心'
 
@@ -206,4 +207,19 @@ export async function cancelTransportBatch(
     await writeAudit(trx, { actor: staffActor(caller), action: 'transport.cancel', entity: 'transport_batch', entityId: id, before, after: { ...after, released }, at: now })
     return { ...after, released }
   })
+}
+
+/**
+ * A short message to every rider of the batch, through the notification queue (inbox, and WeChat or SMS as each
+ * chose, with the same quiet hours and daily limit as any notice); audited in the same transaction. A cancelled batch
+ * has no riders left to tell (409).
+ */
+export async function announceTransportBatch(trx: Kysely<DB>, caller: StaffCaller, id: number, text: string, now: Date): Promise<{ riders: number }> {
+  const batch = await batchOrNotFound(trx, id)
+  requireBatchAccess(caller, batch)
+  if (batch.status === 'cancelled') throw conflict('这趟车已经取消了，乘客已经收到取消通知')
+  const riders = (await findBatchRiders(trx, id))?.userIds.length ?? 0
+  await notify(trx, now, { kind: 'transport_announcement', batchId: id, text })
+  await writeAudit(trx, { actor: staffActor(caller), action: 'transport.announce', entity: 'transport_batch', entityId: id, before: null, after: { text, riders }, at: now })
+  return { riders }
 }

@@ -4,6 +4,7 @@ import type { TransportBatch, TransportSignup } from '@contract'
 import { isApiError, newIdempotencyKey } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
+import { askForMessages } from '@/lib/ask-for-messages'
 import { cancelTransportSignup, signUpForTransport } from '../../api/transport'
 import { chinaTime, workerRouteTitle } from '../../lib/format'
 import { BoardingNotice } from '../boarding-notice'
@@ -43,6 +44,7 @@ export function SignupPanel({ batch, signup, signedIn, onNeedSignIn, onChanged }
   }
 
   const take = async () => {
+    askForMessages('transport_signup')
     setBusy(true)
     setError(null)
     try {

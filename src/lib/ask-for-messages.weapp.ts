@@ -1,0 +1,32 @@
+import Taro from '@tarojs/taro'
+import { saveSubscriptions, type SubscribeAction } from '@contract/subscriptions'
+import { request } from '@/api'
+import { templateIdsFor } from './subscribe-templates'
+
+/**
+ * Asks WeChat whether the worker wants the messages this action will lead to, and records the templates they allowed.
+ * Call it first thing in the tap handler, before any await: WeChat shows the question only in a tap's own call.
+ * Never waited on and never fails the action: a worker who says no still gets the inbox (and SMS where chosen).
+ */
+export function askForMessages(action: SubscribeAction): void {
+  const tmplIds = templateIdsFor(action)
+  if (!tmplIds.length) return
+  Taro.requestSubscribeMessage({
+    tmplIds,
+    success: (answer) => {
+      const accepted = tmplIds.filter((id) => (answer as unknown as Record<string, string>)[id] === 'accept')
+      if (accepted.length) void record(accepted)
+    },
+    fail: () => undefined,
+  })
+}
+
+async function record(templateIds: string[]): Promise<void> {
+  try {
+    // A fresh login code lets the server ask WeChat who allowed the messages, rather than trust the app.
+    const { code } = await Taro.login()
+    await request(saveSubscriptions, { body: { code, templateIds } })
+  } catch {
+    // Not recorded: the notice still reaches the inbox, and SMS where chosen.
+  }
+}

@@ -11,14 +11,14 @@ import { templateIdsFor } from './subscribe-templates'
 export function askForMessages(action: SubscribeAction): void {
   const tmplIds = templateIdsFor(action)
   if (!tmplIds.length) return
-  Taro.requestSubscribeMessage({
-    tmplIds,
-    success: (answer) => {
+  // Taro's typing asks for Alipay's entityIds as well; WeChat takes tmplIds alone.
+  Taro.requestSubscribeMessage({ tmplIds } as unknown as Taro.requestSubscribeMessage.Option)
+    .then((answer) => {
       const accepted = tmplIds.filter((id) => (answer as unknown as Record<string, string>)[id] === 'accept')
-      if (accepted.length) void record(accepted)
-    },
-    fail: () => undefined,
-  })
+      if (accepted.length) return record(accepted)
+    })
+    // Closed, refused or not supported by this WeChat: nothing to record.
+    .catch(() => undefined)
 }
 
 async function record(templateIds: string[]): Promise<void> {

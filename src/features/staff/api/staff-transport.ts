@@ -1,6 +1,7 @@
-/** The workbench's buses: the batches, one batch's 乘车名单, and scheduling, departing or cancelling one. */
+/** The workbench's buses: the batches, one batch's 乘车名单, and scheduling, departing or cancelling one, telling its riders something. */
 import { request, useApi, useApiList } from '@/api'
 import {
+  staffAnnounceTransportBatch,
   staffCancelTransportBatch,
   staffCreateTransportBatch,
   staffDepartTransportBatch,
@@ -14,3 +15,5 @@ export const useManifest = (id: number) => useApi(staffTransportManifest, { para
 export const createBatch = (body: BodyOf<typeof staffCreateTransportBatch>, idempotencyKey: string) => request(staffCreateTransportBatch, { body }, { idempotencyKey })
 export const departBatch = (id: number) => request(staffDepartTransportBatch, { params: { id } })
 export const cancelBatch = (id: number, body: BodyOf<typeof staffCancelTransportBatch>) => request(staffCancelTransportBatch, { params: { id }, body })
+export const announceToRiders = (id: number, body: BodyOf<typeof staffAnnounceTransportBatch>, idempotencyKey: string) =>
+  request(staffAnnounceTransportBatch, { params: { id }, body }, { idempotencyKey })

@@ -20,7 +20,7 @@ import { statusHint, statusView } from '@/features/jobs/lib/application-status'
 import { useShare } from '@/lib/share/share'
 import { PageRoot } from '@/components/page-root'
 import { showNotice } from '@/lib/notice'
-import { askForMessages } from '@/lib/ask-for-messages'
+import { useAskForMessages } from '@/hooks/use-ask-for-messages'
 import './index.scss'
 import { useIdParam } from '@/hooks/use-id-param'
 import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
@@ -66,6 +66,7 @@ export default function JobDetailPage() {
     [queuedKey, refresh],
   )
 
+  const askForMessages = useAskForMessages()
   const apply = async () => {
     if (!job) return
     askForMessages('apply')

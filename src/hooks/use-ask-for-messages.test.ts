@@ -3,8 +3,8 @@
  * ids; only the accepted ids are recorded, with a fresh login code; nothing is asked when no templates are set.
  */
 import Taro from '@tarojs/taro'
-import { askForMessages } from './ask-for-messages.weapp'
-import { templateIdsFor } from './subscribe-templates'
+import { templateIdsFor } from '@/lib/subscribe-templates'
+import { askForMessages } from './use-ask-for-messages.weapp'
 
 jest.mock('@tarojs/taro', () => {
   const store = new Map<string, unknown>()

@@ -1,13 +1,18 @@
 import Taro from '@tarojs/taro'
 import { saveSubscriptions, type SubscribeAction } from '@contract/subscriptions'
 import { request } from '@/api'
-import { templateIdsFor } from './subscribe-templates'
+import { templateIdsFor } from '@/lib/subscribe-templates'
 
 /**
- * Asks WeChat whether the worker wants the messages this action will lead to, and records the templates they allowed.
- * Call it first thing in the tap handler, before any await: WeChat shows the question only in a tap's own call.
- * Never waited on and never fails the action: a worker who says no still gets the inbox (and SMS where chosen).
+ * The ask for a page or form: `ask(action)` asks WeChat whether the worker wants the messages this action will lead
+ * to, and records the templates they allowed. Call it first thing in the tap handler, before any await: WeChat shows
+ * the question only in a tap's own call. Never waited on and never fails the action: a worker who says no still gets
+ * the inbox (and SMS where chosen).
  */
+export function useAskForMessages(): (action: SubscribeAction) => void {
+  return askForMessages
+}
+
 export function askForMessages(action: SubscribeAction): void {
   const tmplIds = templateIdsFor(action)
   if (!tmplIds.length) return

@@ -6,7 +6,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import { httpSms } from '../accounts/sms/http'
 import { findAudit } from '../audit/audit.repository'
-import type { NotifyConfig } from '../config'
+import { loadConfig, type NotifyConfig } from '../config'
 import { transportBatchBody } from '../test-support/bodies'
 import { workerSignIns } from '../test-support/accounts'
 import { startFakeSmsGateway, type FakeSmsGateway } from '../test-support/fake-sms-gateway'
@@ -14,6 +14,7 @@ import { FAKE_WECHAT_APPID, FAKE_WECHAT_SECRET, startFakeWechat, type FakeWechat
 import { useTestApp } from '../test-support/harness'
 import { type DispatchDeps, dispatchUntilIdle } from './dispatcher'
 import { fitKeyword, wechatSender } from './wechat-channel'
+import { parseWechatTemplates } from './wechat-settings'
 
 jest.setTimeout(180000)
 
@@ -294,4 +295,15 @@ test('fitKeyword keeps whole characters within WeChat’s limits', () => {
   expect(fitKeyword('phrase3', '已经受理了')).toBe('已经受理了')
   expect(fitKeyword('character_string4', '求助 2026-000123 号')).toBe('2026-000123')
   expect(Array.from(fitKeyword('thing1', '😀'.repeat(30)))).toHaveLength(20)
+})
+
+test('WECHAT_SUBSCRIBE_TEMPLATES is checked at start: unknown templates, bad ids, keywords or sources stop the server', () => {
+  expect(parseWechatTemplates(undefined)).toEqual({})
+  expect(parseWechatTemplates(JSON.stringify(TEMPLATES))).toEqual(TEMPLATES)
+  expect(() => parseWechatTemplates('{')).toThrow('is not JSON')
+  expect(() => parseWechatTemplates('{"jobs":{"id":"a","data":{"thing1":"title"}}}')).toThrow('unknown template "jobs"')
+  expect(() => parseWechatTemplates('{"rights_progress":{"id":"a b","data":{"thing1":"title"}}}')).toThrow("WeChat's template id")
+  expect(() => parseWechatTemplates('{"rights_progress":{"id":"a","data":{"thing":"title"}}}')).toThrow('keyword name')
+  expect(() => parseWechatTemplates('{"rights_progress":{"id":"a","data":{"thing1":"phone"}}}')).toThrow('title, body or time')
+  expect(() => loadConfig({ WECHAT_MINIPROGRAM_STATE: 'beta' })).toThrow('WECHAT_MINIPROGRAM_STATE')
 })

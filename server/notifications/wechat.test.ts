@@ -289,6 +289,14 @@ describe('POST /api/staff/transport-batches/:id/announce', () => {
   })
 })
 
+test('deleting the account removes its allowances (and with them the encrypted openid)', async () => {
+  const w = await newWorker()
+  await subscribe(w.token, ['TPL-transport', 'TPL-rights'], 'leaving')
+  expect(await allowances(w.id)).toHaveLength(2)
+  expect((await t.app.inject({ method: 'DELETE', url: '/api/me', headers: { authorization: `Bearer ${w.token}` } })).json()).toEqual({ deleted: true })
+  expect(await allowances(w.id)).toHaveLength(0)
+})
+
 test('fitKeyword keeps whole characters within WeChat’s limits', () => {
   expect(fitKeyword('thing1', '短')).toBe('短')
   expect(fitKeyword('thing2', '字'.repeat(25))).toBe('字'.repeat(19) + '…')

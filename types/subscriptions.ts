@@ -1,6 +1,7 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import type { WorkerNoticeKind } from './notifications'
+import { noHiddenChars } from './validators'
 
 /**
  * WeChat subscribe messages (订阅消息). A worker may allow one later message per template at the moment they act;
@@ -45,7 +46,7 @@ export const saveSubscriptions = endpoint({
   // not retry an unkeyed write, so an allowance is not recorded twice.
   body: z.object({
     /** A fresh wx.login code: the server learns from WeChat which WeChat user allowed the messages. */
-    code: z.string('请重新打开小程序再试').check(z.minLength(1, '请重新打开小程序再试'), z.maxLength(128, '请重新打开小程序再试')),
+    code: z.string('请重新打开小程序再试').check(noHiddenChars, z.minLength(1, '请重新打开小程序再试'), z.maxLength(128, '请重新打开小程序再试')),
     /** The template ids WeChat answered "accept" for. */
     templateIds: z.array(templateId).check(z.minLength(1, '没有选择要接收的通知'), z.maxLength(3, '一次最多 3 种通知')),
   }),

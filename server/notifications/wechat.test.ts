@@ -180,6 +180,22 @@ describe('sending on WeChat', () => {
     expect(new Set(wechat.sends.map((s) => s.token)).size).toBe(2)
   })
 
+  test('a token WeChat refuses (40001) that the stable-token API still hands out is replaced by forcing a new one', async () => {
+    const w = await newWorker()
+    await subscribe(w.token, ['TPL-transport'], 'revoked')
+    await subscribe(w.token, ['TPL-transport'], 'revoked')
+    const batch = await batchWith([w])
+    await announce(kunshan, batch.id, '第一条')
+    expect(await dispatchUntilIdle(deps())).toMatchObject({ sent: 1 })
+    await announce(kunshan, batch.id, '第二条')
+    wechat.revokeTokens()
+    const at = wechat.tokenRequests.length
+    expect(await dispatchUntilIdle(deps())).toMatchObject({ sent: 1 })
+    expect(wechat.tokenRequests.slice(at)).toEqual([{ forceRefresh: false }, { forceRefresh: true }])
+    expect(wechat.sends).toHaveLength(2)
+    expect(wechat.sends[1].token).not.toBe(wechat.sends[0].token)
+  })
+
   test('user refused (43101): the WeChat row is skipped with the reason and the SMS it replaced is queued and sent', async () => {
     const w = await newWorker()
     await subscribe(w.token, ['TPL-transport'], 'refuser')

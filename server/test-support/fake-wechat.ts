@@ -29,6 +29,11 @@ export interface FakeWechat {
   latencyMs: number
   /** Every token issued so far is expired from now on (send answers 42001 for it). */
   expireTokens(): void
+  /**
+   * The live token is refused by send (40001, as after the secret changed) while the stable-token API still hands it
+   * out unless asked to force a new one.
+   */
+  revokeTokens(): void
   /** The openid WeChat gives for a wx.login code. */
   openidFor(code: string): string
   close(): Promise<void>
@@ -37,6 +42,7 @@ export interface FakeWechat {
 export async function startFakeWechat(): Promise<FakeWechat> {
   const held: http.ServerResponse[] = []
   const live = new Set<string>()
+  const revoked = new Set<string>()
   let issued = 0
   const fake: FakeWechat = {
     url: '',
@@ -45,6 +51,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
     mode: 'ok',
     latencyMs: 0,
     expireTokens: () => live.clear(),
+    revokeTokens: () => live.forEach((token) => revoked.add(token)),
     openidFor: (code) => `openid-${code}`,
     close: async () => undefined,
   }
@@ -81,6 +88,7 @@ export async function startFakeWechat(): Promise<FakeWechat> {
           if (gaveUp) return
           const token = url.searchParams.get('access_token') ?? ''
           if (fake.mode === 'silent') return void held.push(res)
+          if (revoked.has(token)) return reply({ errcode: 40001, errmsg: 'invalid credential' })
           if (!live.has(token)) return reply({ errcode: token.startsWith('token-') ? 42001 : 40001, errmsg: 'access_token expired' })
           if (fake.mode === 'refused') return reply({ errcode: 43101, errmsg: 'user refuse to accept the msg' })
           if (typeof fake.mode === 'number') return reply({ errcode: fake.mode, errmsg: 'error' })

@@ -12,7 +12,10 @@ import { workerSignIns } from '../test-support/accounts'
 import { startFakeSmsGateway, type FakeSmsGateway } from '../test-support/fake-sms-gateway'
 import { FAKE_WECHAT_APPID, FAKE_WECHAT_SECRET, startFakeWechat, type FakeWechat } from '../test-support/fake-wechat'
 import { useTestApp } from '../test-support/harness'
+import { usesPostgres } from '../test-support/test-app'
 import { type DispatchDeps, dispatchUntilIdle } from './dispatcher'
+import { insertNotifications } from './notifications.repository'
+import { insertSubscriptions } from './subscriptions.repository'
 import { fitKeyword, wechatSender } from './wechat-channel'
 import { parseWechatTemplates } from './wechat-settings'
 
@@ -273,6 +276,50 @@ describe('sending on WeChat', () => {
     expect(logs.join('\n')).not.toContain(FAKE_WECHAT_SECRET)
     expect(logs.join('\n')).not.toContain('openid-data')
   })
+})
+
+test('two dispatchers on one database: 60 WeChat messages, 60 allowances, each message sent once on its own allowance', async () => {
+  const w = await newWorker()
+  const at = t.clock().toISOString()
+  await insertSubscriptions(t.db, w.id, Array.from({ length: 60 }, () => 'transport_notice'), t.app.keys.encrypt('openid-many'), at)
+  await insertNotifications(
+    t.db,
+    Array.from({ length: 60 }, (_, i) => ({
+      message_id: null,
+      user_id: w.id,
+      staff_id: null,
+      kind: 'transport_announcement',
+      channel: 'wechat',
+      urgent: 0 as const,
+      payload: JSON.stringify({ title: '专车通知', body: `第 ${i} 条`, link: null, smsFallback: true }),
+      state: 'pending',
+      attempts: 0,
+      next_attempt_at: at,
+      last_error: null,
+      phone_hash: null,
+      created_at: at,
+      sent_at: null,
+      sent_day: null,
+    })),
+  )
+  wechat.latencyMs = 2
+  const other = await t.secondInstance()
+  const [a, b] = await Promise.all([
+    dispatchUntilIdle({ ...deps(), config: { ...notifyConfig, batchSize: 5 } }),
+    dispatchUntilIdle({ ...deps(), db: other.db, wechat: { sender: wechatSender(t.config.wechat), config: t.config.wechat }, config: { ...notifyConfig, batchSize: 5 } }),
+  ])
+  expect(a.sent + b.sent).toBe(60)
+  if (usesPostgres()) {
+    expect(a.sent).toBeGreaterThan(0)
+    expect(b.sent).toBeGreaterThan(0)
+  }
+  expect(new Set(wechat.sends.map((s) => s.data.thing2.value)).size).toBe(60)
+  expect(wechat.sends).toHaveLength(60)
+  // Had two sends shared an allowance, one would have found none and fallen back to SMS.
+  expect((await rows(w.id)).filter((r) => r.channel === 'sms')).toHaveLength(0)
+  const used = await allowances(w.id)
+  expect(used.every((u) => u.used_at !== null)).toBe(true)
+  expect(new Set(used.map((u) => u.notification_id)).size).toBe(60)
 })
 
 describe('POST /api/staff/transport-batches/:id/announce', () => {

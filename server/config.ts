@@ -4,6 +4,7 @@
  */
 import { isIP } from 'node:net'
 import path from 'node:path'
+import { parseWechatTemplates, type WechatTemplateSettings } from './notifications/wechat-settings'
 
 export interface Config {
   port: number
@@ -118,6 +119,12 @@ export interface WechatConfig {
   apiBase: string
   appId: string | null
   secret: string | null
+  /** Subscribe messages (WECHAT_SUBSCRIBE_TEMPLATES); none configured sends none. */
+  templates: WechatTemplateSettings
+  /** Which version of the mini-program a message opens (WECHAT_MINIPROGRAM_STATE: formal, trial, developer). */
+  miniprogramState: 'formal' | 'trial' | 'developer'
+  /** A WeChat call taking longer is a failure, retried later (WECHAT_TIMEOUT_MS). */
+  timeoutMs: number
 }
 
 /** The seeded accounts' passwords under NODE_ENV=test (the test harness signs in with them, never changes them). */
@@ -212,6 +219,12 @@ function staffPasswordsFrom(env: Record<string, string | undefined>, nodeEnv: Co
   return nodeEnv === 'test' ? { ...TEST_STAFF_PASSWORDS, ...given } : given
 }
 
+function miniprogramState(value: string | undefined): WechatConfig['miniprogramState'] {
+  const v = value?.trim() || 'formal'
+  if (v !== 'formal' && v !== 'trial' && v !== 'developer') throw new Error(`WECHAT_MINIPROGRAM_STATE must be formal, trial or developer, got "${v}"`)
+  return v
+}
+
 function int(value: string | undefined, fallback: number, name: string): number {
   if (value === undefined || value === '') return fallback
   const n = Number(value)
@@ -270,6 +283,9 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
       apiBase: (env.WECHAT_API_BASE?.trim() || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
       appId: env.WECHAT_APPID?.trim() || null,
       secret: env.WECHAT_SECRET?.trim() || null,
+      templates: parseWechatTemplates(env.WECHAT_SUBSCRIBE_TEMPLATES),
+      miniprogramState: miniprogramState(env.WECHAT_MINIPROGRAM_STATE),
+      timeoutMs: int(env.WECHAT_TIMEOUT_MS, 10_000, 'WECHAT_TIMEOUT_MS'),
     },
     staffPasswords: staffPasswordsFrom(env, nodeEnv),
     // A case needs a handful of photos; 30 a day is generous for a worker and stops a runaway loop filling the disk.

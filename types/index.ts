@@ -69,7 +69,9 @@ import {
   staffListTransportBatches,
   staffTransportManifest,
   staffUpdateTransportBatch,
+  staffAnnounceTransportBatch,
 } from './transport'
+import { saveSubscriptions } from './subscriptions'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview } from './places'
@@ -143,6 +145,7 @@ export * from './roster-follow-up'
 export * from './roster-imports'
 export * from './worklog'
 export * from './notifications'
+export * from './subscriptions'
 
 export const api = {
   health,
@@ -279,5 +282,7 @@ export const api = {
   staffResendNotification,
   staffListAlerts,
   staffMarkAlertsRead,
+  saveSubscriptions,
+  staffAnnounceTransportBatch,
 } as const
 export type Api = typeof api

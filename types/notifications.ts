@@ -21,6 +21,8 @@ export const workerNoticeKinds = [
   'transport_reminder',
   'course_reminder',
   'roster_check',
+  /** A station's message to every rider of a batch (集合地点改到县汽车站). */
+  'transport_announcement',
 ] as const
 export type WorkerNoticeKind = (typeof workerNoticeKinds)[number]
 export const staffNoticeKinds = ['staff_new_case', 'staff_case_overdue', 'staff_batch_underfilled', 'staff_risk_new', 'staff_self_registered'] as const
@@ -37,6 +39,7 @@ export const noticeKindLabel: Record<NoticeKind, string> = {
   application_rejected: '报名没有通过',
   waitlist_seat: '候补到名额了',
   transport_cancelled: '专车取消了',
+  transport_announcement: '专车通知',
   staff_new_case: '新的求助',
   transport_changed: '专车时间或地点改了',
   transport_reminder: '明天坐专车',
@@ -55,7 +58,7 @@ export const noticeChannelLabel: Record<NoticeChannel, string> = { inapp: '消�
 /** What cannot wait for the morning: sent at once even in quiet hours (22:00–07:00 China time). */
 export const urgentNoticeKinds: readonly NoticeKind[] = ['transport_cancelled', 'waitlist_seat', 'transport_changed']
 /** SMS by default for what must reach the worker without the app; the worker may turn it off, except where locked. */
-export const smsByDefault: readonly WorkerNoticeKind[] = ['transport_cancelled', 'waitlist_seat', 'rights_resolved', 'transport_changed']
+export const smsByDefault: readonly WorkerNoticeKind[] = ['transport_cancelled', 'waitlist_seat', 'rights_resolved', 'transport_changed', 'transport_announcement']
 /** A cancelled bus they hold a seat on costs a day's wage: this SMS cannot be turned off. */
 export const smsLocked: readonly WorkerNoticeKind[] = ['transport_cancelled']
 

@@ -255,3 +255,21 @@ export const staffUpdateTransportBatch = endpoint({
 
 /** The manifest's CSV columns, in order. */
 export const manifestCsvHeaders = ['序号', '姓名', '手机号', '家乡乡镇', '报名时间'] as const
+
+export const announceTransportBatchBody = z.object({
+  /** What every rider reads, e.g. 集合地点改到县汽车站; short, as an SMS and a WeChat notice carry it. */
+  text: text(60),
+})
+
+export const staffAnnounceTransportBatch = endpoint({
+  method: 'POST',
+  path: '/staff/transport-batches/:id/announce',
+  access: 'staff',
+  idempotent: true,
+  summary:
+    "Admins and the batch's own station: a short message to every rider of the batch (inbox, and WeChat or SMS as " +
+    'each chose), through the notification queue; audited; a replay with the same key sends nothing again',
+  params: idParam,
+  body: announceTransportBatchBody,
+  response: z.object({ riders: z.number() }),
+})

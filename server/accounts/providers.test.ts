@@ -104,7 +104,7 @@ describe('WeChat sign-in', () => {
         ? { status: 200, body: JSON.stringify({ openid, session_key: 'SESSION-KEY-SECRET' }) }
         : { status: 200, body: JSON.stringify({ errcode: 40029, errmsg: 'invalid code' }) }
     })
-    t = await buildTestApp({ seed: false, config: (c) => ({ ...c, wechat: { apiBase: wechat.url, appId: 'wx-app', secret: 'wx-secret' } }) })
+    t = await buildTestApp({ seed: false, config: (c) => ({ ...c, wechat: { ...c.wechat, apiBase: wechat.url, appId: 'wx-app', secret: 'wx-secret' } }) })
   })
   afterAll(async () => {
     await t.close()
@@ -168,7 +168,7 @@ describe('WeChat sign-in', () => {
   })
 
   test('WeChat unreachable is a 500 with a plain message', async () => {
-    const down = await buildTestApp({ seed: false, config: (c) => ({ ...c, wechat: { apiBase: 'http://127.0.0.1:1', appId: 'wx-app', secret: 'wx-secret' } }) })
+    const down = await buildTestApp({ seed: false, config: (c) => ({ ...c, wechat: { ...c.wechat, apiBase: 'http://127.0.0.1:1', appId: 'wx-app', secret: 'wx-secret' } }) })
     try {
       const res = await wx('code-a', down.app)
       expect(res.statusCode).toBe(500)

@@ -751,6 +751,19 @@ export interface ScheduledNoticeTable {
   created_at: string
 }
 
+/** One WeChat subscribe-message allowance (0027): lets one message with this template go to this WeChat user. */
+export interface WechatSubscriptionTable {
+  id: Generated<number>
+  user_id: number
+  /** Our template name (rights_progress, …). */
+  template: string
+  /** AES-GCM of the openid the allowance came from. */
+  openid_enc: string
+  granted_at: string
+  used_at: string | null
+  notification_id: number | null
+}
+
 /** 摸排 (0021): a round of door-to-door checks of the roster, opened by an admin. */
 export interface SurveyRoundTable {
   id: Generated<number>
@@ -781,6 +794,7 @@ export interface DB {
   notifications: NotificationTable
   notification_settings: NotificationSettingTable
   scheduled_notices: ScheduledNoticeTable
+  wechat_subscriptions: WechatSubscriptionTable
   survey_rounds: SurveyRoundTable
   survey_checks: SurveyCheckTable
   worklog_employers: WorklogEmployerTable

@@ -14,11 +14,15 @@ import type { NotifyConfig } from '../config'
 import type { DB } from '../db/schema'
 import { backoffMs, deliverAt, isQuietHour } from './notice-rules'
 import { claimDueNotifications, countSmsSentOnDay, findUserPhone, type NotificationRow, settleNotification } from './notifications.repository'
+import { wechatSender } from './wechat-channel'
+import { dispatchWechatRow, type WechatChannel } from './wechat-dispatch'
 
 export interface DispatchDeps {
   db: Kysely<DB>
   keys: DataKeys
   sms: SmsProvider
+  /** Subscribe messages; without it a WeChat row falls back to SMS where the kind allows. */
+  wechat?: WechatChannel
   config: NotifyConfig
   clock: () => Date
   log?: FastifyBaseLogger
@@ -73,6 +77,7 @@ async function dispatchRow(deps: DispatchDeps, row: NotificationRow): Promise<Ou
 
   // A retry (or a clock that moved) can land in the night: it waits for the morning without using up an attempt.
   if (!urgent && isQuietHour(now)) return settle('deferred', { attempts: row.attempts - 1, next_attempt_at: deliverAt(now, false).toISOString() })
+  if (row.channel === 'wechat' && row.user_id !== null) return dispatchWechatRow(deps, { ...row, user_id: row.user_id })
   if (row.channel !== 'sms' || row.user_id === null) return settle('skipped', { state: 'skipped', last_error: '这个渠道还不能发送' })
 
   const user = await findUserPhone(deps.db, row.user_id)
@@ -107,7 +112,9 @@ export function installNotificationDispatcher(app: FastifyInstance): void {
   let timer: NodeJS.Timeout | null = null
   let running: Promise<void> | null = null
   let stopped = false
-  const deps = (): DispatchDeps => ({ db: app.db, keys: app.keys, sms: app.sms, config: app.config.notify, clock: app.clock, log: app.log })
+  // One WeChat sender for the process, so its access token is fetched once and shared by every round.
+  const wechat: WechatChannel = { sender: wechatSender(app.config.wechat), config: app.config.wechat }
+  const deps = (): DispatchDeps => ({ db: app.db, keys: app.keys, sms: app.sms, wechat, config: app.config.notify, clock: app.clock, log: app.log })
   const tick = () => {
     running = (async () => {
       try {

@@ -74,6 +74,7 @@ export async function listUserNotifications(db: Kysely<DB>, userId: number) {
 export async function deleteUserMessages(trx: Kysely<DB>, userId: number): Promise<void> {
   await trx.deleteFrom('notifications').where('user_id', '=', userId).execute()
   await trx.deleteFrom('notification_settings').where('user_id', '=', userId).execute()
+  await trx.deleteFrom('wechat_subscriptions').where('user_id', '=', userId).execute()
   await trx.deleteFrom('messages').where('user_id', '=', userId).execute()
 }
 

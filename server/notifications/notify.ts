@@ -12,6 +12,8 @@ import {
   vehicleKindLabel,
   type NoticeKind,
   type RightsReferralTarget,
+  smsLocked,
+  templateOfKind,
   type VehicleKind,
   type WorkerNoticeKind,
 } from '../../types'
@@ -28,6 +30,7 @@ import {
   insertNotifications,
   listStationStaffIds,
 } from './notifications.repository'
+import { countUnusedSubscriptions } from './subscriptions.repository'
 
 export type NoticeEvent =
   /** Staff moved a case; accepted, resolved and referred tell the worker. */
@@ -42,6 +45,8 @@ export type NoticeEvent =
   | { kind: 'transport_cancelled'; batchId: number; reason: string }
   /** Reminders, a moved batch and staff alerts (alert-notices.ts). */
   | AlertEvent
+  /** Staff's short message to every rider of a batch. */
+  | { kind: 'transport_announcement'; batchId: number; text: string }
 
 interface Notice {
   kind: NoticeKind
@@ -119,6 +124,15 @@ export async function notify(trx: Kysely<DB>, now: Date, event: NoticeEvent): Pr
       for (const userId of found.userIds) await toWorker(trx, now, userId, notice)
       return
     }
+    case 'transport_announcement': {
+      const found = await findBatchRiders(trx, event.batchId)
+      if (!found) return
+      const { batch } = found
+      const what = `${chinaMonthDayWeekdayTime(batch.depart_at)} 去${batch.destination_city}的${vehicleKindLabel[batch.vehicle_kind as VehicleKind] ?? '车'}`
+      const notice: Notice = { kind: 'transport_announcement', title: '专车通知', body: `您报名的${what}：${event.text}`, link: '/packages/transport/pages/mine/index' }
+      for (const userId of found.userIds) await toWorker(trx, now, userId, notice)
+      return
+    }
     default: {
       const found = await alertRecipients(trx, now, event)
       if (!found) return
@@ -137,12 +151,27 @@ async function toWorker(trx: Kysely<DB>, now: Date, userId: number, notice: Noti
   const choice = effectiveChoice(kind, stored ? { wechat: stored.wechat === 1, sms: stored.sms === 1 } : undefined)
   const urgent = isUrgent(notice.kind)
   const base = { message_id: messageId, user_id: userId, staff_id: null, kind, urgent: urgent ? (1 as const) : (0 as const), payload: JSON.stringify({ title: notice.title, body: notice.body }), created_at: at, phone_hash: null, last_error: null }
+  // A WeChat message goes when the worker allowed one for its template; it takes the place of the SMS (sent only if
+  // WeChat fails), except where the SMS is locked on.
+  const template = templateOfKind[kind]
+  const wechat = choice.wechat && template !== undefined && (await countUnusedSubscriptions(trx, userId, template)) > 0
+  const sms = choice.sms && (!wechat || smsLocked.includes(kind))
+  const pending = { state: 'pending', attempts: 0, next_attempt_at: deliverAt(now, urgent).toISOString(), sent_at: null, sent_day: null }
   await insertNotifications(trx, [
     { ...base, channel: 'inapp', state: 'sent', attempts: 1, next_attempt_at: at, sent_at: at, sent_day: chinaDate(now) },
-    // WeChat subscribe messages come with the grants the app records; until then the choice is kept, nothing queued.
-    ...(choice.sms ? [{ ...base, channel: 'sms', state: 'pending', attempts: 0, next_attempt_at: deliverAt(now, urgent).toISOString(), sent_at: null, sent_day: null }] : []),
+    ...(wechat ? [{ ...base, ...pending, channel: 'wechat', payload: wechatPayload(notice, choice.sms && !sms) }] : []),
+    ...(sms ? [{ ...base, ...pending, channel: 'sms' }] : []),
   ])
 }
+
+/** What the WeChat row carries: the page to open, and whether an SMS is owed if WeChat fails. */
+export interface WechatPayload {
+  title: string
+  body: string
+  link: string | null
+  smsFallback: boolean
+}
+const wechatPayload = (notice: Notice, smsFallback: boolean) => JSON.stringify({ title: notice.title, body: notice.body, link: notice.link, smsFallback } satisfies WechatPayload)
 
 async function toStaff(trx: Kysely<DB>, now: Date, staffId: number, notice: Notice): Promise<void> {
   const at = now.toISOString()

@@ -10,6 +10,7 @@ import {
   listStaffTransportBatches,
   manifestCsv,
   updateTransportBatch,
+  announceTransportBatch,
 } from '../transport/staff-transport.service'
 import { cancelTransportSignup, getTransportBatch, listMyTransportSignups, listTransportBatches, signUpForTransport } from '../transport/transport.service'
 
@@ -24,6 +25,7 @@ export function transportRoutes(app: FastifyInstance): void {
   route(app, api.staffDepartTransportBatch, ({ caller, params }) => departTransportBatch(app.db, caller, params.id, app.clock()))
   route(app, api.staffListTransportBatches, ({ caller, query }) => listStaffTransportBatches(app.db, caller, query))
   route(app, api.staffUpdateTransportBatch, ({ trx, caller, params, body }) => updateTransportBatch(trx, caller, params.id, body, app.clock()))
+  route(app, api.staffAnnounceTransportBatch, ({ trx, caller, params, body }) => announceTransportBatch(trx, caller, params.id, body.text, app.clock()))
   route(app, api.staffCancelTransportBatch, ({ caller, params, body }) => cancelTransportBatch(app.db, caller, params.id, body.reason, app.clock()))
 
   route(app, api.staffTransportManifest, async ({ caller, params, query, reply }) => {

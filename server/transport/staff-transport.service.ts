@@ -249,3 +249,18 @@ export async function updateTransportBatch(
   await writeAudit(trx, { actor: staffActor(caller), action: 'transport.update', entity: 'transport_batch', entityId: id, before, after: { ...after, told }, at: now })
   return { ...after, told }
 }
+
+/**
+ * A short message to every rider of the batch, through the notification queue (inbox, and WeChat or SMS as each
+ * chose, with the same quiet hours and daily limit as any notice); audited in the same transaction. A cancelled batch
+ * has no riders left to tell (409).
+ */
+export async function announceTransportBatch(trx: Kysely<DB>, caller: StaffCaller, id: number, text: string, now: Date): Promise<{ riders: number }> {
+  const batch = await batchOrNotFound(trx, id)
+  requireBatchAccess(caller, batch)
+  if (batch.status === 'cancelled') throw conflict('这趟车已经取消了，乘客已经收到取消通知')
+  const riders = (await findBatchRiders(trx, id))?.userIds.length ?? 0
+  await notify(trx, now, { kind: 'transport_announcement', batchId: id, text })
+  await writeAudit(trx, { actor: staffActor(caller), action: 'transport.announce', entity: 'transport_batch', entityId: id, before: null, after: { text, riders }, at: now })
+  return { riders }
+}

@@ -15,5 +15,7 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | string
     /** weapp only: absolute base URL of the API (see .env.development / .env.production). */
     TARO_APP_API_BASE?: string
+    /** weapp only: WeChat subscribe-message templates, the same JSON as the server's WECHAT_SUBSCRIBE_TEMPLATES. */
+    TARO_APP_WECHAT_TEMPLATES?: string
   }
 }

@@ -1,6 +1,7 @@
-/** The workbench's buses: the batches, one batch's 乘车名单, and scheduling, departing or cancelling one. */
+/** The workbench's buses: the batches, one batch's 乘车名单, and scheduling, departing or cancelling one, telling its riders something. */
 import { request, useApi, useApiList } from '@/api'
 import {
+  staffAnnounceTransportBatch,
   staffCancelTransportBatch,
   staffCreateTransportBatch,
   staffDepartTransportBatch,
@@ -17,3 +18,5 @@ export const departBatch = (id: number) => request(staffDepartTransportBatch, { 
 export const cancelBatch = (id: number, body: BodyOf<typeof staffCancelTransportBatch>) => request(staffCancelTransportBatch, { params: { id }, body })
 /** Moves the departure or the meeting point; the server tells the riders in the same transaction. */
 export const moveBatch = (id: number, body: BodyOf<typeof staffUpdateTransportBatch>) => request(staffUpdateTransportBatch, { params: { id }, body })
+export const announceToRiders = (id: number, body: BodyOf<typeof staffAnnounceTransportBatch>, idempotencyKey: string) =>
+  request(staffAnnounceTransportBatch, { params: { id }, body }, { idempotencyKey })

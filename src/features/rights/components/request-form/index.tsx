@@ -7,6 +7,7 @@ import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
 import { asButton } from '@/lib/a11y'
+import { useAskForMessages } from '@/hooks/use-ask-for-messages'
 import { submitRightsRequest, uploadRightsPhoto } from '../../api/rights-requests'
 import { bodyOf, clearDraft, draftSaveDelayMs, emptyDraft, openDraft, type RightsDraft, saveDraft } from '../../lib/draft'
 import { type FieldErrors, stepErrors, stepOfFields, steps } from '../../lib/steps'
@@ -140,9 +141,11 @@ export function RequestForm({ today, accountPhone, onSubmitted, onCallbackInstea
     goTo(draft.step + 1)
   }
 
+  const askForMessages = useAskForMessages()
   const send = async () => {
     const found = stepErrors(draft, draft.step)
     if (Object.keys(found).length) return setErrors(found)
+    askForMessages('rights_request')
     setSending(true)
     setMessage(null)
     try {

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { agreeTermsMessage, type CourseDetail, type Enrollment } from '@contract/training'
 import { isApiError, newIdempotencyKey, onOutboxDelivered } from '@/api'
 import { BigButton } from '@/components/big-button'
+import { useAskForMessages } from '@/hooks/use-ask-for-messages'
 import { Dialog } from '@/components/dialog'
 import { Section } from '@/components/section'
 import { enrollInCourse, cancelEnrollment } from '../../api/enrollments'
@@ -79,6 +80,7 @@ export function EnrollPanel({ course, signedIn, onNeedSignIn, onChanged, onOpenM
     setError(isApiError(e) ? e.message : '出了点问题，请稍后重试')
   }
 
+  const askForMessages = useAskForMessages()
   const enroll = async () => {
     setError(null)
     if (!signedIn) {
@@ -89,6 +91,8 @@ export function EnrollPanel({ course, signedIn, onNeedSignIn, onChanged, onOpenM
       setTermsError(agreeTermsMessage)
       return
     }
+    // A waitlisted worker hears by WeChat when a seat comes free.
+    askForMessages('enroll')
     setBusy(true)
     try {
       const e = await enrollInCourse(course.id, order ? agreed : false, key.current, `培训报名：${course.title}`)

@@ -4,6 +4,7 @@ import type { TransportBatch, TransportSignup } from '@contract'
 import { isApiError, newIdempotencyKey } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { Dialog } from '@/components/dialog'
+import { useAskForMessages } from '@/hooks/use-ask-for-messages'
 import { cancelTransportSignup, signUpForTransport } from '../../api/transport'
 import { chinaTime, workerRouteTitle } from '../../lib/format'
 import { BoardingNotice } from '../boarding-notice'
@@ -42,7 +43,9 @@ export function SignupPanel({ batch, signup, signedIn, onNeedSignIn, onChanged }
     setError(isApiError(e) ? e.message : '出了点问题，请稍后重试')
   }
 
+  const askForMessages = useAskForMessages()
   const take = async () => {
+    askForMessages('transport_signup')
     setBusy(true)
     setError(null)
     try {

@@ -20,6 +20,7 @@ import { statusHint, statusView } from '@/features/jobs/lib/application-status'
 import { useShare } from '@/lib/share/share'
 import { PageRoot } from '@/components/page-root'
 import { showNotice } from '@/lib/notice'
+import { useAskForMessages } from '@/hooks/use-ask-for-messages'
 import './index.scss'
 import { useIdParam } from '@/hooks/use-id-param'
 import { useRefreshOnReturn } from '@/hooks/use-refresh-on-return'
@@ -65,8 +66,10 @@ export default function JobDetailPage() {
     [queuedKey, refresh],
   )
 
+  const askForMessages = useAskForMessages()
   const apply = async () => {
     if (!job) return
+    askForMessages('apply')
     setApplying(true)
     try {
       const result = await applyTo(id, job.title, applyKey.current)

@@ -12,6 +12,7 @@ import { FormField } from '@/components/form-field'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
+import { AnnounceForm } from '@/features/staff/components/announce-form'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { exportManifestCsv } from '@/features/staff/api/manifest-export'
 import { checkForm } from '@/lib/check-form'
@@ -24,7 +25,7 @@ import { cancelBatch, createBatch, departBatch, useManifest } from '@/features/s
 import { useStationChoices } from '@/features/staff/api/staff-admin'
 import { BatchMoveDialog } from '@/features/staff/components/batch-move-dialog'
 
-/** Without ?id: schedule a batch. With it: the batch, its 乘车名单 (CSV too), 标记已发车 and 取消这趟车. */
+/** Without ?id: schedule a batch. With it: the batch, its 乘车名单 (CSV too), 给乘客发通知, 标记已发车 and 取消这趟车. */
 export default function StaffBatchPage() {
   const id = useIdParam()
   return <StaffShell title={id ? '专车乘车名单' : '安排一趟新车'}>{(staff) => (id ? <ExistingBatch id={id} /> : <BatchForm staff={staff} />)}</StaffShell>
@@ -260,6 +261,7 @@ function ExistingBatch({ id }: { id: number }) {
               </View>
             </View>
           )}
+          {batch.status !== 'cancelled' && riders.length > 0 && <AnnounceForm batchId={id} riders={riders.length} />}
           <Section title={`乘车名单（${riders.length} 人）`}>
             <Text className='wb-card__line'>电话按您的权限显示；导出的名单和这里一样。</Text>
             <BigButton className='staff-batch__export' variant='secondary' onClick={() => void exportCsv()}>

@@ -24,6 +24,11 @@ export const templateOfKind: Partial<Record<WorkerNoticeKind, SubscribeTemplate>
   waitlist_seat: 'training_notice',
   transport_cancelled: 'transport_notice',
   transport_announcement: 'transport_notice',
+  // The reminders and a moved bus use the same allowance: a seat's one WeChat message is best spent on what changes
+  // the worker's day. The quarterly roster check has none and stays in the inbox (or SMS if chosen).
+  transport_changed: 'transport_notice',
+  transport_reminder: 'transport_notice',
+  course_reminder: 'training_notice',
 }
 
 /** The taps that lead to a later message, and the templates each asks for (WeChat takes at most three at once). */

@@ -20,4 +20,6 @@ module.exports = {
       'nutui-react-taro',
     ],
   ],
+  // The mini-program's main package carries only the contract's schemas its tabs use (config/pure-contract.js).
+  overrides: process.env.TARO_ENV === 'weapp' ? [{ test: /[\\/]types[\\/][^\\/]+\.ts$/, plugins: [require.resolve('./config/pure-contract.js')] }] : [],
 }

@@ -8,7 +8,9 @@ const root = new URL('..', import.meta.url).pathname
 const weapp = join(root, 'dist/weapp')
 const h5 = join(root, 'dist/h5')
 const KB = 1024
-const budgets = { main: 640 * KB, subpackage: 1024 * KB, h5FirstLoad: 130 * KB }
+// main: 559.1 KB measured on 2026-12-04 (issue 23: terser's defaults, unused contract exports dropped, staff schemas out)
+// plus about 3%, so a regression shows at once.
+const budgets = { main: 576 * KB, subpackage: 1024 * KB, h5FirstLoad: 130 * KB }
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

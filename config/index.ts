@@ -14,6 +14,25 @@ const contractDir = path.join(root, 'types')
 // WebViews cannot run: Taro does not transpile node_modules unless told to. zod/mini arrives via the contract.
 const modernPackages = (file: string) => /[\\/]node_modules[\\/](zod|gcoord)[\\/]/.test(file)
 
+// Terser's own defaults where Taro's mini-program preset turns them off (Taro keeps `toplevel`, `hoist_funs` off).
+const weappTerser = {
+  compress: {
+    collapse_vars: true,
+    comparisons: true,
+    computed_props: true,
+    hoist_props: true,
+    inline: true,
+    loops: true,
+    negate_iife: true,
+    properties: true,
+    reduce_funcs: true,
+    reduce_vars: true,
+    switches: true,
+    typeofs: true,
+  },
+  output: { ascii_only: false },
+}
+
 // https://docs.taro.zone/docs/config-detail
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -40,6 +59,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     // NutUI advises against prebundling (its on-demand imports confuse the prebundle step).
     compiler: { type: 'webpack5', prebundle: { enable: false } },
+    // The mini-program's minifier: Taro turns most of terser's compression off and writes every Chinese character as a
+    // six-byte \uXXXX escape (three bytes as UTF-8, which WeChat reads). With terser's defaults, still ES5 out, the
+    // main package is about 20 KB smaller.
+    ...(process.env.TARO_ENV === 'weapp' ? { terser: { enable: true, config: weappTerser } } : {}),
     cache: { enable: false },
     sass: {},
     mini: {
@@ -52,9 +75,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The module list `npm run bench:size` reads to name the main package's largest modules.
       webpackChain(chain) {
         chain.plugin('module-sizes').use(ModuleSizesPlugin, [path.join(root, 'dist/weapp-modules.json')])
+        // As on H5: an area file reached only through another's re-export is left out when none of it is used.
+        chain.module.rule('side-effect-free').test(/\.ts$/).include.add(contractDir).end().set('sideEffects', false)
       },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        // package.json's phones without its `last 3 versions`: no desktop browser runs a mini-program, and their -ms-
+        // prefixes were 3 KB of the main package. The -webkit- ones old WeChat clients need stay.
+        autoprefixer: { enable: true, config: { flexbox: 'no-2009', overrideBrowserslist: ['Android >= 4.1', 'ios >= 8'] } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
     },

@@ -5,21 +5,8 @@
  */
 import { health, listTrades } from './reference'
 import { applyToJob, getJob, listJobs, listMyApplications, reportJob, withdrawApplication } from './jobs'
-import {
-  cancelEnrollment,
-  courseRequestSummary,
-  createCourseRequest,
-  enrollInCourse,
-  getCourse,
-  listCourses,
-  listMyEnrollments,
-  staffCompleteEnrollment,
-  staffCourseEnrollments,
-  staffCreateCourse,
-  staffIssueCertificate,
-  staffListCourses,
-  staffUpdateCourse,
-} from './training'
+import { cancelEnrollment, courseRequestSummary, createCourseRequest, enrollInCourse, getCourse, listCourses, listMyEnrollments } from './training'
+import { staffCompleteEnrollment, staffCourseEnrollments, staffCreateCourse, staffIssueCertificate, staffListCourses, staffUpdateCourse } from './staff-courses'
 import {
   getStation,
   listBranchMembers,
@@ -123,6 +110,7 @@ export * from './reference'
 export * from './destinations'
 export * from './jobs'
 export * from './training'
+export * from './staff-courses'
 export * from './stations'
 export * from './validators'
 export * from './auth'

@@ -2,7 +2,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { isoDateTime } from './common'
 import { tradeSchema } from './reference'
-import { accessLogActions } from './staff-admin'
+import { accessLogActions } from './access-log'
 import { idNumberSchema, noHiddenChars } from './validators'
 import { townships } from './places'
 

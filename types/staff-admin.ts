@@ -5,6 +5,9 @@ import { idParam, isoDateTime, listOf, pageQuery, recordId, recordIdText } from 
 import { staffMember, staffPasswordSchema, staffRoles } from './staff'
 import { townships } from './places'
 import { noHiddenChars } from './validators'
+import { accessLogActions } from './access-log'
+
+export { accessLogActions, accessLogActionLabel, type AccessLogAction } from './access-log'
 
 export const staffAccount = z.extend(staffMember, {
   disabled: z.boolean(),
@@ -90,17 +93,6 @@ export const staffResetPassword = endpoint({
   params: idParam,
   response: z.object({ account: staffAccount, password: z.string() }),
 })
-
-export const accessLogActions = ['applicant_phone', 'ledger_export', 'case_phone', 'manifest_read', 'enrollment_list', 'person_record'] as const
-export type AccessLogAction = (typeof accessLogActions)[number]
-export const accessLogActionLabel: Record<AccessLogAction, string> = {
-  applicant_phone: '查看报名人电话',
-  ledger_export: '导出台账',
-  case_phone: '查看求助人电话',
-  manifest_read: '查看专车乘车名单',
-  enrollment_list: '查看培训报名名单',
-  person_record: '查看劳动力身份证号和电话',
-}
 
 export const accessLogEntry = z.object({
   id: z.number(),

@@ -1,16 +1,14 @@
 /** The workbench's training: the courses and the demand asked for, one course's enrolments, and its certificates. */
 import { request, useApi, useApiList } from '@/api'
+import { type CourseMode, courseRequestSummary, getCourse } from '@contract/training'
 import {
-  type CourseMode,
-  courseRequestSummary,
-  getCourse,
   staffCompleteEnrollment,
   staffCourseEnrollments,
   staffCreateCourse,
   staffIssueCertificate,
   staffListCourses,
   staffUpdateCourse,
-} from '@contract/training'
+} from '@contract/staff-courses'
 import type { BodyOf } from './request-parts'
 
 export const useStaffCourses = (mode: CourseMode | 'all') => useApiList(staffListCourses, { query: mode === 'all' ? {} : { mode } })

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { type Course, courseModeLabel, courseModes, courseRuleErrors, type CourseMode, createCourseBody, type CreateCourseBody } from '@contract/training'
+import { type Course, courseModeLabel, courseModes, type CourseMode } from '@contract/training'
+import { courseRuleErrors, createCourseBody, type CreateCourseBody } from '@contract/staff-courses'
 import { trades, type Trade } from '@contract/reference'
 import { StateView } from '@/components/state-view'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'

@@ -100,6 +100,14 @@ import {
   updateWorklogEmployer,
 } from './worklog'
 import {
+  answerForemanCheck,
+  createWorklogCheck,
+  getForemanCheck,
+  getWorklogComplaintDraft,
+  getWorklogEvidence,
+  sendForemanCheckCode,
+} from './worklog-evidence'
+import {
   getNotificationSettings,
   listMyMessages,
   markMessagesRead,
@@ -139,6 +147,7 @@ export * from './labour-figures'
 export * from './roster-follow-up'
 export * from './roster-imports'
 export * from './worklog'
+export * from './worklog-evidence'
 export * from './notifications'
 
 export const api = {
@@ -264,6 +273,12 @@ export const api = {
   updateWorklogEmployer,
   getWorklogEmployer,
   getWorklogSummary,
+  getWorklogEvidence,
+  getWorklogComplaintDraft,
+  createWorklogCheck,
+  getForemanCheck,
+  sendForemanCheckCode,
+  answerForemanCheck,
   listMyMessages,
   markMessagesRead,
   getNotificationSettings,

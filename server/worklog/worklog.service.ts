@@ -22,6 +22,7 @@ import { findOwnApplication } from '../jobs/applications.repository'
 import { chinaDate } from '../lib/dates'
 import { attachmentOf, removeUploadFiles } from '../uploads/uploads.service'
 import * as repo from './worklog.repository'
+import { eraseWorklogEvidence } from './worklog-evidence.service'
 import type { EmployerRow, EntryRow, PaymentRow } from './worklog.repository'
 import { countTotals, entryEarnedFen, type RateSource } from './worklog-totals'
 
@@ -356,5 +357,6 @@ export async function exportWorklog(db: Kysely<DB>, userId: number) {
 
 /** Account deletion: the log is the worker's alone and goes entirely. Returns photo ids whose files go after commit. */
 export async function eraseWorklogData(trx: Kysely<DB>, userId: number): Promise<string[]> {
+  await eraseWorklogEvidence(trx, userId)
   return repo.eraseWorklog(trx, userId)
 }

@@ -28,7 +28,7 @@ export default defineAppConfig({
     // The county's labour roster: people, a person, a household added at the door, the figures with their charts, and
     // what follows a move: follow-up calls, the risk list, self-registered people to confirm.
     { root: 'packages/roster', pages: ['pages/people/index', 'pages/person/index', 'pages/person-new/index', 'pages/figures/index', 'pages/follow-ups/index', 'pages/risks/index', 'pages/unconfirmed/index'] },
-    { root: 'packages/worklog', pages: ['pages/index/index', 'pages/employer/index', 'pages/employer-new/index', 'pages/entry/index', 'pages/payment/index'] },
+    { root: 'packages/worklog', pages: ['pages/index/index', 'pages/employer/index', 'pages/employer-new/index', 'pages/entry/index', 'pages/payment/index', 'pages/evidence/index', 'pages/check/index', 'pages/employer-edit/index'] },
     { root: 'packages/survey', pages: ['pages/index/index', 'pages/person/index', 'pages/progress/index', 'pages/add/index'] },
     {
       root: 'packages/staff',

@@ -9,7 +9,7 @@ import type { z } from 'zod/mini'
 import {
   evidenceFormat,
   type EvidenceSheet,
-  foremanCheckAnswerBody,
+  type foremanCheckAnswerBody,
   type ForemanCheckView,
   formatFen,
   maskPhone,

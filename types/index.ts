@@ -106,6 +106,7 @@ import {
   getWorklogComplaintDraft,
   getWorklogEvidence,
   sendForemanCheckCode,
+  staffCaseWorklogEvidence,
 } from './worklog-evidence'
 import {
   getNotificationSettings,
@@ -279,6 +280,7 @@ export const api = {
   getForemanCheck,
   sendForemanCheckCode,
   answerForemanCheck,
+  staffCaseWorklogEvidence,
   listMyMessages,
   markMessagesRead,
   getNotificationSettings,

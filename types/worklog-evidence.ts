@@ -6,6 +6,7 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { isoDateTime, recordIdText } from './common'
+import { trackingNoParam } from './rights'
 import { noHiddenChars, phoneSchema, smsCodeSchema } from './validators'
 import { paymentMethods, worklogKinds, worklogMonth, worklogTotals } from './worklog'
 
@@ -225,4 +226,23 @@ export const answerForemanCheck = endpoint({
   params: checkToken,
   body: foremanCheckAnswerBody,
   response: foremanCheckView,
+})
+
+export const staffCaseWorklogEvidence = endpoint({
+  method: 'GET',
+  path: '/staff/rights-requests/:trackingNo/worklog-evidence',
+  access: 'staff',
+  summary: 'The 记工 evidence sheet sent with a case, as it was sent, for staff who may read the case (null when it has none)',
+  params: trackingNoParam,
+  response: z.object({
+    evidence: z.nullable(
+      z.object({
+        sheet: evidenceSheet,
+        digest: z.string(),
+        recordedAt: isoDateTime,
+        /** The copy still gives its digest: false once the worker's name was erased with the account. */
+        intact: z.boolean(),
+      }),
+    ),
+  }),
 })

@@ -32,7 +32,7 @@ import { chinaDate } from '../lib/dates'
 import { attachUploads, findAttachable, forgetOwner, listRequestUploads } from '../uploads/uploads.repository'
 import { autoCloseAt, autoCloseCutoff, contactPhoneFor, isFirstResponsible, overdueCutoff, toRequest, toSummary, type Viewer, viewerOf } from './rights-dto'
 import { routeCase } from './rights-routing'
-import { evidenceForRequest } from '../worklog/worklog-evidence.service'
+import { evidenceForRequest, evidenceOfRequest } from '../worklog/worklog-evidence.service'
 import {
   dueToClose,
   findRequestByTrackingNo,
@@ -287,6 +287,12 @@ async function readable(db: Kysely<DB>, caller: Caller, trackingNo: string): Pro
   const row = await findRequestByTrackingNo(db, normaliseTrackingNo(trackingNo))
   if (!row || !mayRead(row, caller)) throw notFound('没有找到这条求助')
   return row
+}
+
+/** The 记工 evidence copy sent with a case, for staff who may read the case. */
+export async function getCaseWorklogEvidence(db: Kysely<DB>, caller: StaffCaller, trackingNo: string) {
+  const row = await readable(db, caller, trackingNo)
+  return { evidence: await evidenceOfRequest(db, row.id) }
 }
 
 export async function getRightsRequest(db: Kysely<DB>, keys: DataKeys, caller: Caller | null, trackingNo: string, now: Date): Promise<RightsRequest> {

@@ -232,7 +232,8 @@ export async function evidenceForRequest(trx: Kysely<DB>, userId: number, employ
 export async function evidenceOfRequest(db: Kysely<DB>, requestId: number) {
   const row = await evidence.findEvidenceOfRequest(db, requestId)
   if (!row) return null
-  return { sheet: JSON.parse(row.sheet_json) as EvidenceSheet, digest: row.digest, recordedAt: row.created_at }
+  const intact = createHash('sha256').update(row.sheet_json, 'utf8').digest('hex') === row.digest
+  return { sheet: JSON.parse(row.sheet_json) as EvidenceSheet, digest: row.digest, recordedAt: row.created_at, intact }
 }
 
 // 对工

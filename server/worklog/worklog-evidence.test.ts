@@ -187,6 +187,11 @@ describe('from the log to a rights request', () => {
     const admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
     const staffView = await t.app.inject({ url: `/api/rights-requests/${created.trackingNo}`, headers: bearer(admin) })
     expect(staffView.json().timeline.map((e: { text: string }) => e.text).join('\n')).toContain(draft.digest)
+    const copy = await t.app.inject({ url: `/api/staff/rights-requests/${created.trackingNo}/worklog-evidence`, headers: bearer(admin) })
+    expect(copy.statusCode).toBe(200)
+    expect(copy.json().evidence).toEqual(expect.objectContaining({ digest: draft.digest, intact: true }))
+    expect(copy.json().evidence.sheet).toEqual(expect.objectContaining({ workerName: '李四', totals: expect.objectContaining({ owedFen: 37450 }) }))
+    expect((await t.app.inject({ url: `/api/staff/rights-requests/${created.trackingNo}/worklog-evidence`, headers: bearer(w.token) })).statusCode).toBe(403)
 
     // The log changes later: the copy with the case does not.
     await logDay(w.token, { employerId: w.employerId, date: '2026-05-03', kind: 'day_work', days: 1 })

@@ -289,3 +289,22 @@ describe('对工: the foreman checks the month through a link', () => {
     expect((await t.app.inject({ url: '/api/worklog-checks/short' })).statusCode).toBe(400)
   })
 })
+
+test('deleting the account: 对工 links go, the copy with a case stays without the name, and no longer matches its digest', async () => {
+  t.clock.set(T0)
+  const w = await worker('13900229031', '赵六')
+  await logDay(w.token, { employerId: w.employerId, date: '2026-05-10', kind: 'day_work', days: 1 })
+  expect((await post(w.token, `/api/me/worklog/employers/${w.employerId}/checks`, { month: '2026-05' })).statusCode).toBe(201)
+  const draft = (await get(w.token, `/api/me/worklog/employers/${w.employerId}/complaint-draft`)).json()
+  const { digest: _d, owedFen: _o, ...fields } = draft
+  const created = (await post(w.token, '/api/rights-requests', { ...fields, workCity: '苏州市' })).json()
+  expect((await t.app.inject({ method: 'DELETE', url: '/api/me', headers: bearer(w.token) })).statusCode).toBe(200)
+
+  expect(await t.db.selectFrom('worklog_checks').select('id').where('user_id', '=', w.userId).execute()).toEqual([])
+  const admin = (await staffSignIn(t.app, 'admin', t.config.staffPasswords.admin)).token
+  const copy = (await t.app.inject({ url: `/api/staff/rights-requests/${created.trackingNo}/worklog-evidence`, headers: bearer(admin) })).json().evidence
+  expect(copy).toEqual(expect.objectContaining({ digest: draft.digest, intact: false }))
+  expect(copy.sheet).toEqual(expect.objectContaining({ workerName: null, employer: expect.objectContaining({ name: '李老板' }) }))
+  expect(copy.sheet.entries).toHaveLength(1)
+})
+

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
+import { proveSmsCode, requestSmsCode } from '../accounts/auth.service'
 import { notFound } from '../http/app-error'
 import { API_PREFIX, route } from '../http/route'
 import { evidenceHtml } from '../worklog/worklog-evidence-html'
@@ -9,7 +10,7 @@ import {
   getForemanCheck,
   getWorklogComplaintDraft,
   getWorklogEvidence,
-  sendForemanCheckCode,
+  checkOpenForAnswer,
   sheetOfPrintLink,
 } from '../worklog/worklog-evidence.service'
 import {
@@ -42,8 +43,11 @@ export function worklogRoutes(app: FastifyInstance): void {
   route(app, api.getWorklogComplaintDraft, ({ caller, params }) => getWorklogComplaintDraft(app.db, caller.userId, params.id))
   route(app, api.createWorklogCheck, ({ caller, params, body }) => createWorklogCheck(app.db, app.keys, caller.userId, params.id, body.month, app.clock()))
   route(app, api.getForemanCheck, ({ params }) => getForemanCheck(app.db, params.token, app.clock()))
-  route(app, api.sendForemanCheckCode, ({ params, body, req }) => sendForemanCheckCode(app, params.token, body.phone, req.ip))
-  route(app, api.answerForemanCheck, ({ params, body }) => answerForemanCheck(app, params.token, body))
+  route(app, api.sendForemanCheckCode, async ({ params, body, req }) => {
+    await checkOpenForAnswer(app.db, params.token, app.clock())
+    return requestSmsCode(app, body.phone, req.ip)
+  })
+  route(app, api.answerForemanCheck, ({ params, body }) => answerForemanCheck(app, params.token, body, proveSmsCode))
 
   // A page, not JSON: opened from a signed, expiring link outside the app (a browser, a print shop), so a plain route.
   // `download=1` saves it as a file instead of showing it.

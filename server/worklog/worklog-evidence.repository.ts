@@ -52,3 +52,8 @@ export async function eraseEvidenceOf(db: Executor, userId: number) {
 export async function updateEvidence(db: Executor, id: number, set: Updateable<WorklogEvidenceTable>): Promise<void> {
   await db.updateTable('worklog_evidence').set(set).where('id', '=', id).execute()
 }
+
+/** For the worker's export: every 对工 link of theirs, oldest first. */
+export async function listAllChecks(db: Executor, userId: number) {
+  return db.selectFrom('worklog_checks').selectAll().where('user_id', '=', userId).orderBy('id').execute()
+}

@@ -18,7 +18,6 @@ import {
   type WorklogCheckAnswer,
   type WorklogKind,
 } from '../../types'
-import { proveSmsCode, requestSmsCode } from '../accounts/auth.service'
 import type { DataKeys } from '../accounts/crypto'
 import type { DB } from '../db/schema'
 import { conflict, notFound, validationFailed } from '../http/app-error'
@@ -330,14 +329,22 @@ export async function getForemanCheck(db: Kysely<DB>, token: string, now: Date):
   return foremanView(db, await liveCheck(db, token, now))
 }
 
-export async function sendForemanCheckCode(app: FastifyInstance, token: string, phone: string, ip: string) {
-  const row = await liveCheck(app.db, token, app.clock())
+/** Before a code is sent for a link: it works and is not answered yet. */
+export async function checkOpenForAnswer(db: Kysely<DB>, token: string, now: Date): Promise<void> {
+  const row = await liveCheck(db, token, now)
   if (row.answer) throw conflict('这个月已经对过了')
-  return requestSmsCode(app, phone, ip)
 }
 
+/** The sign-in code check (accounts/auth.service `proveSmsCode`), passed in: accounts already depends on this area. */
+export type ProveSmsCode = (app: FastifyInstance, trx: Kysely<DB>, phone: string, code: string, now: Date) => Promise<string | null>
+
 /** 对 or 不对, from a phone proved by its code; once per link. A wrong code is counted, then refused. */
-export async function answerForemanCheck(app: FastifyInstance, token: string, body: z.output<typeof foremanCheckAnswerBody>): Promise<ForemanCheckView> {
+export async function answerForemanCheck(
+  app: FastifyInstance,
+  token: string,
+  body: z.output<typeof foremanCheckAnswerBody>,
+  proveSmsCode: ProveSmsCode,
+): Promise<ForemanCheckView> {
   const now = app.clock()
   const outcome = await app.db.transaction().execute(async (trx) => {
     const row = await liveCheck(trx, token, now)

@@ -260,6 +260,9 @@ describe('对工: the foreman checks the month through a link', () => {
     expect(seen).toEqual([
       expect.objectContaining({ answer: 'disputed', disputedDates: ['2026-05-11'], note: '11号下雨没开工', foremanPhone: '137****9021', unchanged: true }),
     ])
+    const exported = (await get(w.token, '/api/me/export')).json().records.worklogChecks
+    expect(exported).toEqual([expect.objectContaining({ month: '2026-05', answer: 'disputed', disputedDates: ['2026-05-11'], note: '11号下雨没开工' })])
+    expect(JSON.stringify(exported)).not.toContain('9021')
     // The worker changes the month afterwards: the answer is about what it was then.
     await logDay(w.token, { employerId: w.employerId, date: '2026-05-12', kind: 'day_work', days: 1 })
     expect((await evidence(w.token, w.employerId)).checks[0].unchanged).toBe(false)

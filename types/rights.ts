@@ -295,8 +295,7 @@ export const trackingNoPattern = /^(?:WS-)?\d{4}-\d{6}$/i
 /** WS-2026-000123 (an old number, any case, with stray spaces) → 2026-000123, the form stored and shown. */
 export const normaliseTrackingNo = (no: string): string => no.trim().replace(/^WS-/i, '')
 export const formatTrackingNo = (year: number, seq: number): string => `${year}-${String(seq).padStart(6, '0')}`
-/** A case's tracking number in a path (old WS- numbers too). */
-export const trackingNoParam = z.object({
+const trackingParam = z.object({
   trackingNo: z.string().check(z.trim(), z.regex(trackingNoPattern, '求助编号不对，例如 2026-000123')),
 })
 
@@ -327,7 +326,7 @@ export const getRightsRequest = endpoint({
   path: '/rights-requests/:trackingNo',
   access: 'optional',
   summary: 'One case: its owner, staff of its station, or an admin (anyone else 404); internal notes only for staff',
-  params: trackingNoParam,
+  params: trackingParam,
   response: rightsRequest,
 })
 
@@ -347,7 +346,7 @@ export const addRightsMessage = endpoint({
   idempotent: true,
   status: 201,
   summary: 'The worker adds information or photos to an open case (nothing is ever edited)',
-  params: trackingNoParam,
+  params: trackingParam,
   body: z
     .object({
       text: z._default(z.string().check(noHiddenChars, z.trim(), z.maxLength(2000, '最多写2000个字')), ''),
@@ -365,7 +364,7 @@ export const closeRightsRequest = endpoint({
   access: 'worker',
   idempotent: true,
   summary: 'The worker confirms a resolved or referred case and rates the help (1–5)',
-  params: trackingNoParam,
+  params: trackingParam,
   body: z.object({
     rating: z.number('请打分').check(z.int('请选1到5颗星'), z.gte(1, '请选1到5颗星'), z.lte(5, '请选1到5颗星')),
     comment: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(500, '最多写500个字'))),
@@ -406,7 +405,7 @@ export const staffTransitionRightsRequest = endpoint({
   access: 'staff',
   idempotent: true,
   summary: 'Move a case one step (submitted→accepted→in_progress→resolved|referred); any other move is 409',
-  params: trackingNoParam,
+  params: trackingParam,
   body: z
     .object({
       to: z.enum(rightsStatuses),
@@ -432,7 +431,7 @@ export const staffRecordRightsCall = endpoint({
   idempotent: true,
   status: 201,
   summary: 'The first-responsible officer tapped 打电话: an internal "called the worker" entry on the case timeline',
-  params: trackingNoParam,
+  params: trackingParam,
   response: rightsRequest,
 })
 
@@ -443,7 +442,7 @@ export const staffAddRightsNote = endpoint({
   idempotent: true,
   status: 201,
   summary: 'A staff note without a move: for the worker to read, or internal',
-  params: trackingNoParam,
+  params: trackingParam,
   body: z.object({ text: noteText, visibleToWorker: z.boolean() }),
   response: rightsRequest,
 })

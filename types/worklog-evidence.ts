@@ -6,7 +6,6 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { isoDateTime, recordIdText } from './common'
-import { trackingNoParam } from './rights'
 import { noHiddenChars, phoneSchema, smsCodeSchema } from './validators'
 import { paymentMethods, worklogKinds, worklogMonth, worklogTotals } from './worklog'
 
@@ -228,12 +227,20 @@ export const answerForemanCheck = endpoint({
   response: foremanCheckView,
 })
 
+/**
+ * A case's tracking number, as types/rights.ts reads it: repeated here rather than imported, so the log's pages do not
+ * carry the rights contract (and the rights tab, in the main package, does not carry the log's).
+ */
+const caseParam = z.object({
+  trackingNo: z.string().check(z.trim(), z.regex(/^(?:WS-)?\d{4}-\d{6}$/i, '求助编号不对，例如 2026-000123')),
+})
+
 export const staffCaseWorklogEvidence = endpoint({
   method: 'GET',
   path: '/staff/rights-requests/:trackingNo/worklog-evidence',
   access: 'staff',
   summary: 'The 记工 evidence sheet sent with a case, as it was sent, for staff who may read the case (null when it has none)',
-  params: trackingNoParam,
+  params: caseParam,
   response: z.object({
     evidence: z.nullable(
       z.object({

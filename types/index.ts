@@ -91,6 +91,15 @@ import {
   updateWorklogEmployer,
 } from './worklog'
 import {
+  answerForemanCheck,
+  createWorklogCheck,
+  getForemanCheck,
+  getWorklogComplaintDraft,
+  getWorklogEvidence,
+  sendForemanCheckCode,
+  staffCaseWorklogEvidence,
+} from './worklog-evidence'
+import {
   getNotificationSettings,
   listMyMessages,
   markMessagesRead,
@@ -132,6 +141,7 @@ export * from './labour-figures'
 export * from './roster-follow-up'
 export * from './roster-imports'
 export * from './worklog'
+export * from './worklog-evidence'
 export * from './notifications'
 export * from './subscriptions'
 
@@ -262,6 +272,13 @@ export const api = {
   updateWorklogEmployer,
   getWorklogEmployer,
   getWorklogSummary,
+  getWorklogEvidence,
+  getWorklogComplaintDraft,
+  createWorklogCheck,
+  getForemanCheck,
+  sendForemanCheckCode,
+  answerForemanCheck,
+  staffCaseWorklogEvidence,
   listMyMessages,
   markMessagesRead,
   getNotificationSettings,

@@ -166,6 +166,8 @@ export const createRightsRequestBody = z
     attachmentIds: z._default(rightsFields.attachmentIds, []),
     /** The job application (one of the caller's) the trouble is about, if any. */
     applicationId: z.optional(rightsFields.applicationId),
+    /** 记工: one of the caller's employers, whose log goes with the case as an evidence sheet (with its digest). */
+    worklogEmployerId: z.optional(z.nullable(recordId)),
   })
   .check(
     // `when`: run even if another field failed, so the worker sees every problem at once.

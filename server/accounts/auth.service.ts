@@ -4,8 +4,10 @@
  */
 import { randomInt, timingSafeEqual } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'
+import type { Kysely } from 'kysely'
 import { maskPhone, type Me } from '../../types'
 import { lockKey } from '../db/dialect'
+import type { DB } from '../db/schema'
 import { rateLimited, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import { newToken, sha256 } from './crypto'
@@ -86,6 +88,36 @@ export async function requestSmsCode(app: FastifyInstance, phone: string, ip: st
   return { sentTo: maskPhone(phone), resendAfterSeconds: RESEND_SECONDS, expiresInSeconds: CODE_TTL_SECONDS }
 }
 
+/**
+ * Uses up the phone's latest code if `code` is it; else what to tell the person (a wrong try is counted, so the caller
+ * commits and throws after). The caller holds the phone's lock (`sms-phone:<hash>`).
+ */
+async function spendSmsCode(app: FastifyInstance, trx: Kysely<DB>, phoneHash: string, code: string, now: Date): Promise<string | null> {
+  const row = await latestCode(trx, phoneHash)
+  if (!row || row.used_at) return '请先获取短信验证码'
+  if (row.attempts >= MAX_CODE_ATTEMPTS) return '验证码输错次数太多，已经失效，请重新获取验证码'
+  if (Date.parse(row.expires_at) <= now.getTime()) return '验证码已过期，请重新获取'
+  const given = Buffer.from(codeHashOf(app, phoneHash, code))
+  const stored = Buffer.from(row.code_hash)
+  if (given.length !== stored.length || !timingSafeEqual(given, stored)) {
+    await recordWrongAttempt(trx, row.id)
+    const left = MAX_CODE_ATTEMPTS - row.attempts - 1
+    return left > 0 ? `验证码不对，还可以再试${left}次` : '验证码输错5次，已经失效，请重新获取验证码'
+  }
+  await markCodeUsed(trx, row.id, now)
+  return null
+}
+
+/**
+ * A phone proved by the same SMS code as sign-in, without signing anyone in (对工: the foreman has no account).
+ * Inside the caller's transaction, which must commit before a refusal is thrown so wrong tries count.
+ */
+export async function proveSmsCode(app: FastifyInstance, trx: Kysely<DB>, phone: string, code: string, now: Date): Promise<string | null> {
+  const phoneHash = phoneHashOf(app, phone)
+  await lockKey(trx, `sms-phone:${phoneHash}`)
+  return spendSmsCode(app, trx, phoneHash, code, now)
+}
+
 type CodeCheck = { ok: true; userId: number; token: string } | { ok: false; message: string }
 
 export async function loginWithCode(
@@ -106,21 +138,8 @@ export async function loginWithCode(
       openidHash = ticket.openid_hash
     }
 
-    const row = await latestCode(trx, phoneHash)
-    if (!row || row.used_at) return { ok: false, message: '请先获取短信验证码' }
-    if (row.attempts >= MAX_CODE_ATTEMPTS) return { ok: false, message: '验证码输错次数太多，已经失效，请重新获取验证码' }
-    if (Date.parse(row.expires_at) <= now.getTime()) return { ok: false, message: '验证码已过期，请重新获取' }
-    const given = Buffer.from(codeHashOf(app, phoneHash, body.code))
-    const stored = Buffer.from(row.code_hash)
-    if (given.length !== stored.length || !timingSafeEqual(given, stored)) {
-      await recordWrongAttempt(trx, row.id)
-      const left = MAX_CODE_ATTEMPTS - row.attempts - 1
-      return {
-        ok: false,
-        message: left > 0 ? `验证码不对，还可以再试${left}次` : '验证码输错5次，已经失效，请重新获取验证码',
-      }
-    }
-    await markCodeUsed(trx, row.id, now)
+    const refused = await spendSmsCode(app, trx, phoneHash, body.code, now)
+    if (refused) return { ok: false, message: refused }
     const user = await findOrCreateUserByPhone(trx, phoneHash, app.keys.encrypt(body.phone), now)
     // A worker on the county's roster is linked to their record on signing in (by ID number or phone).
     await linkWorker(trx, app.keys, user.id, now)

@@ -27,6 +27,7 @@ import * as m0024 from './migrations/0024-notifications'
 import * as m0027 from './migrations/0027-wechat-subscriptions'
 import * as m0021 from './migrations/0021-village-survey'
 import * as m0028 from './migrations/0028-scheduled-notices'
+import * as m0029 from './migrations/0029-worklog-evidence'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0027-wechat-subscriptions': m0027,
   '0021-village-survey': m0021,
   '0028-scheduled-notices': m0028,
+  '0029-worklog-evidence': m0029,
 }
 
 /** In the order they run. */

@@ -662,6 +662,34 @@ export interface WorklogPaymentTable {
   on_the_day: Flag
 }
 
+/** The 记工 evidence sheet sent with a rights request (0029): a copy of the canonical record and its SHA-256. */
+export interface WorklogEvidenceTable {
+  id: Generated<number>
+  request_id: number
+  user_id: number | null
+  employer_id: number | null
+  digest: string
+  sheet_json: string
+  created_at: string
+}
+
+/** A 对工 link (0029): one month sent to the foreman, answered once from a phone proved by an SMS code. */
+export interface WorklogCheckTable {
+  id: Generated<number>
+  user_id: number
+  employer_id: number
+  month: string
+  token_hash: string
+  digest: string
+  created_at: string
+  expires_at: string
+  answer: string | null
+  foreman_phone_enc: string | null
+  disputed_dates: Generated<string>
+  answer_note: Generated<string>
+  answered_at: string | null
+}
+
 /** An upload of a roster sheet (0020): checked, then committed by its importer. */
 export interface RosterImportTable {
   id: Generated<number>
@@ -800,6 +828,8 @@ export interface DB {
   worklog_employers: WorklogEmployerTable
   worklog_entries: WorklogEntryTable
   worklog_payments: WorklogPaymentTable
+  worklog_evidence: WorklogEvidenceTable
+  worklog_checks: WorklogCheckTable
   townships: TownshipTable
   villages: VillageTable
   households: HouseholdTable

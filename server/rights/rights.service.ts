@@ -32,6 +32,7 @@ import { chinaDate } from '../lib/dates'
 import { attachUploads, findAttachable, forgetOwner, listRequestUploads } from '../uploads/uploads.repository'
 import { autoCloseAt, autoCloseCutoff, contactPhoneFor, isFirstResponsible, overdueCutoff, toRequest, toSummary, type Viewer, viewerOf } from './rights-dto'
 import { routeCase } from './rights-routing'
+import { evidenceForRequest, evidenceOfRequest } from '../worklog/worklog-evidence.service'
 import {
   dueToClose,
   findRequestByTrackingNo,
@@ -113,6 +114,8 @@ export async function createRightsRequest(trx: Kysely<DB>, keys: DataKeys, calle
   }
   const phone = body.contactPhone ?? (user.phone_enc ? keys.decrypt(user.phone_enc) : null)
   if (!phone) fields.contactPhone = '请填写联系电话'
+  const worklog = body.worklogEmployerId ? await evidenceForRequest(trx, caller.userId, body.worklogEmployerId) : undefined
+  if (worklog === null) fields.worklogEmployerId = '没有找到这个老板的记工，请重新选择'
   if (Object.keys(fields).length) throw validationFailed(fields)
   const attachments = await checkAttachments(trx, caller.userId, body.attachmentIds, null)
 
@@ -130,7 +133,22 @@ export async function createRightsRequest(trx: Kysely<DB>, keys: DataKeys, calle
     contact_time: body.contactTime,
     application_id: body.applicationId ?? null,
     callback_only: 0,
-  })
+  }, worklog ? async (requestId) => {
+    // 记工: a copy of the log goes with the case, and the timeline says so with its digest, for worker and staff alike.
+    await worklog.record(requestId, now)
+    await insertEvent(trx, {
+      request_id: requestId,
+      kind: 'note',
+      from_status: null,
+      to_status: null,
+      text: worklog.text,
+      author: 'system',
+      staff_id: null,
+      visible_to_worker: 1,
+      attachments: '[]',
+      created_at: now.toISOString(),
+    })
+  } : undefined)
 }
 
 /**
@@ -177,7 +195,16 @@ type CaseFields = Pick<
 >
 
 /** Routes, numbers and records a new case with its first timeline entry; answers it as its owner reads it. */
-async function openCase(trx: Kysely<DB>, keys: DataKeys, userId: number, phone: string, now: Date, attachments: string[], fields: CaseFields) {
+async function openCase(
+  trx: Kysely<DB>,
+  keys: DataKeys,
+  userId: number,
+  phone: string,
+  now: Date,
+  attachments: string[],
+  fields: CaseFields,
+  afterOpened?: (requestId: number) => Promise<void>,
+) {
   const { province, stationId } = await routeCase(trx, fields.work_city)
   const year = Number(chinaDate(now).slice(0, 4))
   const trackingNo = formatTrackingNo(year, await nextTrackingSeq(trx, year))
@@ -217,6 +244,7 @@ async function openCase(trx: Kysely<DB>, keys: DataKeys, userId: number, phone: 
     attachments: JSON.stringify(attachments),
     created_at: at,
   })
+  if (afterOpened) await afterOpened(id)
   await notify(trx, now, { kind: 'staff_new_case', requestId: id })
   return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, { kind: 'owner' }, now)
 }
@@ -259,6 +287,12 @@ async function readable(db: Kysely<DB>, caller: Caller, trackingNo: string): Pro
   const row = await findRequestByTrackingNo(db, normaliseTrackingNo(trackingNo))
   if (!row || !mayRead(row, caller)) throw notFound('没有找到这条求助')
   return row
+}
+
+/** The 记工 evidence copy sent with a case, for staff who may read the case. */
+export async function getCaseWorklogEvidence(db: Kysely<DB>, caller: StaffCaller, trackingNo: string) {
+  const row = await readable(db, caller, trackingNo)
+  return { evidence: await evidenceOfRequest(db, row.id) }
 }
 
 export async function getRightsRequest(db: Kysely<DB>, keys: DataKeys, caller: Caller | null, trackingNo: string, now: Date): Promise<RightsRequest> {

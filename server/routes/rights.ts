@@ -11,6 +11,7 @@ import {
   listMyRightsRequests,
   recordRightsCall,
   fillPhoneLastFourHashes,
+  getCaseWorklogEvidence,
   listRightsRequests,
   transitionRightsRequest,
 } from '../rights/rights.service'
@@ -29,5 +30,6 @@ export function rightsRoutes(app: FastifyInstance): void {
   route(app, api.staffListRightsRequests, ({ caller, query }) => listRightsRequests(app.db, app.keys, caller, query, app.clock()))
   route(app, api.staffTransitionRightsRequest, ({ trx, caller, params, body }) => transitionRightsRequest(trx, app.keys, caller, params.trackingNo, body, app.clock()))
   route(app, api.staffRecordRightsCall, ({ trx, caller, params }) => recordRightsCall(trx, app.keys, caller, params.trackingNo, app.clock()))
+  route(app, api.staffCaseWorklogEvidence, ({ caller, params }) => getCaseWorklogEvidence(app.db, caller, params.trackingNo))
   route(app, api.staffAddRightsNote, ({ trx, caller, params, body }) => addRightsNote(trx, app.keys, caller, params.trackingNo, body, app.clock()))
 }

@@ -1,6 +1,18 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
-import { route } from '../http/route'
+import { proveSmsCode, requestSmsCode } from '../accounts/auth.service'
+import { notFound } from '../http/app-error'
+import { API_PREFIX, route } from '../http/route'
+import { evidenceHtml } from '../worklog/worklog-evidence-html'
+import {
+  answerForemanCheck,
+  createWorklogCheck,
+  getForemanCheck,
+  getWorklogComplaintDraft,
+  getWorklogEvidence,
+  checkOpenForAnswer,
+  sheetOfPrintLink,
+} from '../worklog/worklog-evidence.service'
 import {
   addWorklogPayment,
   updateWorklogDay,
@@ -27,4 +39,27 @@ export function worklogRoutes(app: FastifyInstance): void {
   route(app, api.updateWorklogEmployer, ({ trx, caller, params, body }) => updateWorklogEmployer(trx, caller.userId, params.id, body, app.clock()))
   route(app, api.getWorklogEmployer, ({ caller, params }) => getWorklogEmployer(app.db, app.keys, caller.userId, params.id, app.clock()))
   route(app, api.getWorklogSummary, ({ caller, query }) => getWorklogSummary(app.db, caller.userId, query.month))
+  route(app, api.getWorklogEvidence, ({ caller, params, query }) => getWorklogEvidence(app.db, app.keys, caller.userId, params.id, query.month, app.clock()))
+  route(app, api.getWorklogComplaintDraft, ({ caller, params }) => getWorklogComplaintDraft(app.db, caller.userId, params.id))
+  route(app, api.createWorklogCheck, ({ caller, params, body }) => createWorklogCheck(app.db, app.keys, caller.userId, params.id, body.month, app.clock()))
+  route(app, api.getForemanCheck, ({ params }) => getForemanCheck(app.db, params.token, app.clock()))
+  route(app, api.sendForemanCheckCode, async ({ params, body, req }) => {
+    await checkOpenForAnswer(app.db, params.token, app.clock())
+    return requestSmsCode(app, body.phone, req.ip)
+  })
+  route(app, api.answerForemanCheck, ({ params, body }) => answerForemanCheck(app, params.token, body, proveSmsCode))
+
+  // A page, not JSON: opened from a signed, expiring link outside the app (a browser, a print shop), so a plain route.
+  // `download=1` saves it as a file instead of showing it.
+  app.get<{ Querystring: { t?: string; download?: string } }>(`${API_PREFIX}/worklog-evidence`, async (req, reply) => {
+    const now = app.clock()
+    const found = await sheetOfPrintLink(app.db, app.keys, req.query.t, now)
+    if (!found) throw notFound('这个证据单链接已经过期或不对，请在务工通里重新打开')
+    const name = `记工证据单-${found.sheet.employer.name}${found.sheet.month ? `-${found.sheet.month}` : ''}.html`
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('Cache-Control', 'no-store')
+      .header('Content-Disposition', `${req.query.download === '1' ? 'attachment' : 'inline'}; filename="worklog-evidence.html"; filename*=UTF-8''${encodeURIComponent(name)}`)
+      .send(evidenceHtml(found.sheet, found.digest, now))
+  })
 }

@@ -22,6 +22,8 @@ import { findOwnApplication } from '../jobs/applications.repository'
 import { chinaDate } from '../lib/dates'
 import { attachmentOf, removeUploadFiles } from '../uploads/uploads.service'
 import * as repo from './worklog.repository'
+import { eraseWorklogEvidence } from './worklog-evidence.service'
+import { listAllChecks } from './worklog-evidence.repository'
 import type { EmployerRow, EntryRow, PaymentRow } from './worklog.repository'
 import { countTotals, entryEarnedFen, type RateSource } from './worklog-totals'
 
@@ -334,7 +336,12 @@ export async function getWorklogEmployer(db: Kysely<DB>, keys: DataKeys, userId:
 
 /** For the worker's export: the whole log, as stored (money in fen, counts as numbers). */
 export async function exportWorklog(db: Kysely<DB>, userId: number) {
-  const [employers, entries, payments] = await Promise.all([repo.listEmployers(db, userId), repo.listEntries(db, userId, {}), repo.listPayments(db, userId, {})])
+  const [employers, entries, payments, checks] = await Promise.all([
+    repo.listEmployers(db, userId),
+    repo.listEntries(db, userId, {}),
+    repo.listPayments(db, userId, {}),
+    listAllChecks(db, userId),
+  ])
   const rates = new Map(employers.map((e) => [e.id, e]))
   return {
     worklogEmployers: [...employers].sort((a, b) => a.id - b.id).map(toEmployer),
@@ -351,10 +358,23 @@ export async function exportWorklog(db: Kysely<DB>, userId: number) {
       clientEnteredAt: p.client_entered_at,
       onTheDay: p.on_the_day === 1,
     })),
+    // 对工 links and the answers; the foreman's phone is theirs, so it is not in the worker's export.
+    worklogChecks: checks.map((c) => ({
+      id: c.id,
+      employerId: c.employer_id,
+      month: c.month,
+      createdAt: c.created_at,
+      expiresAt: c.expires_at,
+      answer: c.answer,
+      answeredAt: c.answered_at,
+      disputedDates: JSON.parse(c.disputed_dates) as string[],
+      note: c.answer_note,
+    })),
   }
 }
 
 /** Account deletion: the log is the worker's alone and goes entirely. Returns photo ids whose files go after commit. */
 export async function eraseWorklogData(trx: Kysely<DB>, userId: number): Promise<string[]> {
+  await eraseWorklogEvidence(trx, userId)
   return repo.eraseWorklog(trx, userId)
 }

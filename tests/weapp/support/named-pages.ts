@@ -47,6 +47,9 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/worklog/pages/employer-new/index': ['pages.test.ts'],
   'packages/worklog/pages/entry/index': ['pages.test.ts'],
   'packages/worklog/pages/payment/index': ['pages.test.ts'],
+  'packages/worklog/pages/evidence/index': ['pages.test.ts'],
+  'packages/worklog/pages/check/index': ['pages.test.ts'],
+  'packages/worklog/pages/employer-edit/index': ['pages.test.ts'],
 
   'packages/policies/pages/index/index': ['pages.test.ts'],
   'packages/policies/pages/detail/index': ['pages.test.ts'],

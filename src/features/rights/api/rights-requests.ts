@@ -9,6 +9,8 @@ import {
   getRightsRequest,
   listMyRightsRequests,
 } from '@contract/rights'
+import { getWorklogComplaintDraft } from '@contract/worklog-evidence'
+import type { RightsDraft } from '../lib/draft'
 
 export function useRightsRequest(trackingNo: string | undefined) {
   return useApi(getRightsRequest, { params: { trackingNo: trackingNo ?? '' } }, { enabled: Boolean(trackingNo) })
@@ -49,4 +51,24 @@ export function closeRightsRequest(trackingNo: string, body: { rating: number; c
 /** The one place the rights area sends a photo (through the client's uploadFile wrapper). */
 export function uploadRightsPhoto(filePath: string) {
   return uploadPhoto(filePath)
+}
+
+/**
+ * 工钱没结？去维权 from the log: the request the log fills in (employer, site, period, amount owed, description) with
+ * the log attached as evidence. Every field stays the worker's to check and change before sending.
+ */
+export async function draftFromWorklog(employerId: number): Promise<Partial<RightsDraft>> {
+  const d = await request(getWorklogComplaintDraft, { params: { id: employerId } })
+  return {
+    category: d.category,
+    description: d.description,
+    employerName: d.employerName,
+    workAddress: d.workAddress,
+    workedFrom: d.workedFrom ?? '',
+    workedTo: d.workedTo ?? '',
+    amountOwedYuan: String(d.amountOwedYuan),
+    workersAffected: String(d.workersAffected),
+    worklogEmployerId: d.worklogEmployerId,
+    worklogDigest: d.digest,
+  }
 }

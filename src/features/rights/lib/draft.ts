@@ -34,6 +34,9 @@ export interface RightsDraft {
   contactPhone: string
   contactTime: ContactTime
   photos: DraftPhoto[]
+  /** 记工: the employer whose log goes with the case as its evidence sheet, and that sheet's digest as it was shown. */
+  worklogEmployerId?: number
+  worklogDigest?: string
   idempotencyKey: string
   /**
    * Submitted without a network: the outbox holds it under `idempotencyKey` and sends it. The draft stays until the
@@ -138,5 +141,6 @@ export function bodyOf(d: RightsDraft): CreateRightsRequestBody {
     ...(d.contactPhone.trim() ? { contactPhone: d.contactPhone } : {}),
     contactTime: d.contactTime,
     attachmentIds: d.photos.filter((p) => !p.pending).map((p) => p.id),
+    ...(d.worklogEmployerId ? { worklogEmployerId: d.worklogEmployerId } : {}),
   }
 }

@@ -1,10 +1,13 @@
 /** The workbench's rights cases: the queue, one case, and what staff write on it. */
 import { newIdempotencyKey, request, useApi, useApiList } from '@/api'
 import { getRightsRequest, staffAddRightsNote, staffListRightsRequests, staffRecordRightsCall, staffTransitionRightsRequest } from '@contract/rights'
+import { staffCaseWorklogEvidence } from '@contract/worklog-evidence'
 import type { BodyOf, QueryOf } from './request-parts'
 
 export const useCaseQueue = (query: QueryOf<typeof staffListRightsRequests>) => useApiList(staffListRightsRequests, { query })
 export const useCase = (trackingNo: string) => useApi(getRightsRequest, { params: { trackingNo } })
+/** The 记工 log sent with a case, if any. */
+export const useCaseWorklogEvidence = (trackingNo: string) => useApi(staffCaseWorklogEvidence, { params: { trackingNo } })
 
 /** Each call to the worker is written on the case as the dialer opens. */
 export const recordCall = (trackingNo: string) => request(staffRecordRightsCall, { params: { trackingNo } }, { idempotencyKey: newIdempotencyKey() })

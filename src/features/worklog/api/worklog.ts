@@ -8,10 +8,13 @@ import {
   getWorklogEmployer,
   getWorklogMonth,
   logWorklogDay,
+  updateWorklogEmployer,
   type WorklogEmployerBody,
   type WorklogEntryBody,
   type WorklogPaymentBody,
 } from '@contract/worklog'
+import { answerForemanCheck, createWorklogCheck, type ForemanCheckAnswerBody, getForemanCheck, getWorklogEvidence, sendForemanCheckCode } from '@contract/worklog-evidence'
+import { apiBase } from '@/api/config'
 
 // Days and payments kept on the phone in an earlier session go out once the log's code is loaded again.
 registerQueuedWrites({ logWorklogDay, addWorklogPayment })
@@ -42,6 +45,40 @@ export async function addPayment(body: WorklogPaymentBody, label: string) {
 
 export function createEmployer(body: WorklogEmployerBody, idempotencyKey: string) {
   return request(createWorklogEmployer, { body }, { idempotencyKey })
+}
+
+export function updateEmployer(id: number, body: WorklogEmployerBody, idempotencyKey: string) {
+  return request(updateWorklogEmployer, { params: { id }, body }, { idempotencyKey })
+}
+
+export const evidenceCache = (id: number) => `worklog-evidence-${id}`
+
+/** The evidence sheet, kept on the phone: it can be shown on site with no signal. */
+export function useWorklogEvidence(id: number, enabled: boolean) {
+  return useApi(getWorklogEvidence, { params: { id }, query: {} }, { enabled: enabled && id > 0, cache: evidenceCache(id) })
+}
+
+/** The printable page's whole address (the server gives it from /api on). */
+export function printAddress(printUrl: string): string {
+  return apiBase.replace(/\/api$/, '') + printUrl
+}
+
+/** 对工: a link to this month for the foreman. */
+export function createCheck(employerId: number, month: string) {
+  return request(createWorklogCheck, { params: { id: employerId }, body: { month } })
+}
+
+/** The foreman's side, without an account. */
+export function useForemanCheck(token: string) {
+  return useApi(getForemanCheck, { params: { token } }, { enabled: token !== '' })
+}
+
+export function sendForemanCode(token: string, phone: string) {
+  return request(sendForemanCheckCode, { params: { token }, body: { phone } })
+}
+
+export function answerCheck(token: string, body: ForemanCheckAnswerBody) {
+  return request(answerForemanCheck, { params: { token }, body })
 }
 
 export function deleteDay(id: number) {

@@ -8,6 +8,10 @@ import { PaymentForm } from './payment-form'
 
 const mockApi = fakeApi()
 jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
+const mockChoose = jest.fn()
+const mockUpload = jest.fn()
+jest.mock('@/lib/choose-photos', () => ({ choosePhotos: (n: number) => mockChoose(n) }))
+jest.mock('@/api/upload', () => ({ uploadPhoto: (path: string) => mockUpload(path) }))
 
 const at = '2026-05-02T10:00:00.000Z'
 beforeEach(() => {
@@ -90,4 +94,50 @@ test('pay received: the typed money is read in fen, a day to come is refused by 
   await settle()
   expect(mockApi.callsTo('POST', '/me/worklog/payments')[0].body).toMatchObject({ employerId: 7, date: '2026-05-01', amountFen: 130050, method: 'wechat', note: '' })
   expect(onSaved).toHaveBeenCalledWith(false)
+})
+
+describe('changing an employer, and a photo with a payment', () => {
+  const employer = { id: 7, name: '李老板', site: '万达三期', dayRateFen: 30000, hourRateFen: null, unitRateFen: 3550, unitLabel: '平方米', overtimeRateFen: 5000, applicationId: 3, note: '老乡介绍的', createdAt: at, updatedAt: at }
+
+  test('an employer opens with what was saved, in yuan, and the change goes back in fen with what the form does not show', async () => {
+    mockApi.on('PATCH', '/me/worklog/employers/7', (req) => ({ ...employer, ...req.body }))
+    const onSaved = jest.fn()
+    const { container } = render(<EmployerForm employer={employer} onSaved={onSaved} />)
+    await settle()
+    const inputs = container.querySelectorAll('.form-field__input')
+    inputs[2].classList.add('day-rate')
+    await typeInto(container, '.day-rate', '320')
+    await tapText('保存')
+    await settle()
+    expect(mockApi.callsTo('PATCH', '/me/worklog/employers/7')[0].body).toEqual({
+      name: '李老板',
+      site: '万达三期',
+      dayRateFen: 32000,
+      hourRateFen: null,
+      overtimeRateFen: 5000,
+      unitRateFen: 3550,
+      unitLabel: '平方米',
+      applicationId: 3,
+      note: '老乡介绍的',
+    })
+    expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ dayRateFen: 32000 }))
+  })
+
+  test('a pay slip photo is uploaded when chosen and its id goes with the payment', async () => {
+    mockChoose.mockResolvedValueOnce(['blob:slip'])
+    mockUpload.mockResolvedValueOnce({ id: 'c'.repeat(32), contentType: 'image/jpeg', size: 100, createdAt: at })
+    mockApi.on('POST', '/me/worklog/payments', (req) => ({ id: 1, ...req.body, photo: null, enteredAt: at, clientEnteredAt: at, onTheDay: true }))
+    const onSaved = jest.fn()
+    const { container } = render(<PaymentForm employerId={7} today='2026-05-02' onSaved={onSaved} />)
+    await settle()
+    await typeInto(container, '.form-field__input', '500')
+    await tapText('拍照或选照片')
+    await settle()
+    expect(mockUpload).toHaveBeenCalledWith('blob:slip')
+    expect(container.querySelector('.worklog-form__photo-image')).toBeTruthy()
+    await tapText('记下这笔钱')
+    await settle()
+    expect(mockApi.callsTo('POST', '/me/worklog/payments')[0].body).toEqual(expect.objectContaining({ amountFen: 50000, photoId: 'c'.repeat(32) }))
+    expect(onSaved).toHaveBeenCalledWith(false)
+  })
 })

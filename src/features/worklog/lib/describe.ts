@@ -20,7 +20,7 @@ export function entryLine(entry: EntryLike, unitLabel: string | null): string {
 }
 
 /** The agreed pay in words: 每天300元，加班每小时50元 */
-export function agreedPay(e: WorklogEmployer): string {
+export function agreedPay(e: Pick<WorklogEmployer, 'dayRateFen' | 'hourRateFen' | 'unitRateFen' | 'unitLabel' | 'overtimeRateFen'>): string {
   const parts = [
     e.dayRateFen !== null ? `每天${formatFen(e.dayRateFen)}` : '',
     e.hourRateFen !== null ? `每小时${formatFen(e.hourRateFen)}` : '',

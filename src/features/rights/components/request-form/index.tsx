@@ -29,6 +29,8 @@ interface Props {
   onSubmitted: (created: RightsRequest, photosLeft: number) => void
   /** 只留电话，请回电 instead of the five steps, offered on the first. */
   onCallbackInstead?: () => void
+  /** Fields filled in already (from the 记工 log): a new draft starts from them; one waiting to be sent is left alone. */
+  prefill?: Partial<RightsDraft>
 }
 
 /** Field errors by the form's own field names (the server names nested ones `attachmentIds.0`). */
@@ -69,12 +71,14 @@ async function uploadPending(photos: RightsDraft['photos']): Promise<RightsDraft
  * 我要求助, five short steps. Everything typed is kept on the device as it is typed (debounced), so the worker
  * can close the app and come back; the draft's idempotency key makes 提交 safe to tap again after a failure.
  */
-export function RequestForm({ today, accountPhone, onSubmitted, onCallbackInstead }: Props) {
+export function RequestForm({ today, accountPhone, onSubmitted, onCallbackInstead, prefill }: Props) {
   // Read once: the draft as the outbox left it (waiting to be sent, sent, or refused).
   const [opened] = useState(openDraft)
   const [draft, setDraft] = useState<RightsDraft>(() => {
     const fields = opened.refused?.error?.fields
-    return fields ? { ...opened.draft, step: stepOfFields(Object.keys(fields)) } : opened.draft
+    if (fields) return { ...opened.draft, step: stepOfFields(Object.keys(fields)) }
+    if (prefill && !opened.draft.queued) return { ...emptyDraft(), ...prefill }
+    return opened.draft
   })
   const [errors, setErrors] = useState<FieldErrors>(() => byField(opened.refused?.error?.fields ?? {}))
   const [message, setMessage] = useState<string | null>(() =>
@@ -320,6 +324,9 @@ export function RequestForm({ today, accountPhone, onSubmitted, onCallbackInstea
             <Text className='request-form__summary-line'>单位：{draft.employerName}（{draft.workCity}）</Text>
             {draft.amountOwedYuan && <Text className='request-form__summary-line'>钱数：{draft.amountOwedYuan} 元</Text>}
             <Text className='request-form__summary-line'>照片：{draft.photos.length} 张</Text>
+            {draft.worklogEmployerId && (
+              <Text className='request-form__summary-line'>记工证据单：已附上（校验码 {draft.worklogDigest?.slice(0, 8) ?? ''}…）</Text>
+            )}
           </View>
         </View>
       )}

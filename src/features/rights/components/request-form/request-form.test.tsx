@@ -252,4 +252,50 @@ describe('rights request form', () => {
     expect(screen.getByText('第 4 步，共 5 步')).toBeTruthy()
     expect(screen.getByText('有的照片找不到或已经用过了，请重新选择照片')).toBeTruthy()
   })
+
+  it('opens pre-filled from the 记工 log, every field to check and change, and sends the log with the request', async () => {
+    const prefill = {
+      category: 'unpaid_wages' as const,
+      description: '我给“李老板”（万达三期）干活，2026年2月到2026年3月，每天都用务工通记了工。还欠我 374.5元。',
+      employerName: '李老板',
+      workAddress: '万达三期',
+      workedFrom: '2026-02',
+      workedTo: '2026-03',
+      amountOwedYuan: '375',
+      workersAffected: '1',
+      worklogEmployerId: 7,
+      worklogDigest: 'abcdef0123456789',
+    }
+    request.mockResolvedValueOnce({ trackingNo: '2026-000009' })
+    const onSubmitted = jest.fn()
+    const { container } = render(<RequestForm today={today} prefill={prefill} onSubmitted={onSubmitted} />)
+    await tap('下一步')
+    // The city is the one thing the log cannot know.
+    await tap('下一步')
+    expect(screen.getByText('请写在哪个城市干活')).toBeTruthy()
+    await tap('苏州市')
+    await tap('下一步')
+    expect(screen.getByText('第 3 步，共 5 步')).toBeTruthy()
+    type(container, '.request-form__amount', '380')
+    await tap('下一步')
+    await tap('下一步')
+    expect(screen.getByText('单位：李老板（苏州市）')).toBeTruthy()
+    expect(screen.getByText('钱数：380 元')).toBeTruthy()
+    expect(screen.getByText('记工证据单：已附上（校验码 abcdef01…）')).toBeTruthy()
+    await tap('提交求助')
+    const [, req] = request.mock.calls[0]
+    expect(req.body).toEqual(
+      expect.objectContaining({ category: 'unpaid_wages', description: prefill.description, employerName: '李老板', workCity: '苏州市', workAddress: '万达三期', workedFrom: '2026-02', workedTo: '2026-03', amountOwedYuan: 380, worklogEmployerId: 7 }),
+    )
+    expect(onSubmitted).toHaveBeenCalled()
+  })
+
+  it('leaves a request waiting to be sent alone when opened from the log', async () => {
+    const key = 'draft-key-waiting1'
+    Taro.setStorageSync(draftStorageKey, JSON.stringify({ ...filledDraft, idempotencyKey: key, queued: true }))
+    Taro.setStorageSync('wgt.outbox', [{ id: key, name: 'createRightsRequest', req: {}, label: '求助：欠薪', createdAt: new Date().toISOString(), attempts: 0, nextAttemptAt: 0, state: 'pending' }])
+    render(<RequestForm today={today} prefill={{ employerName: '李老板', worklogEmployerId: 7 }} onSubmitted={jest.fn()} />)
+    expect(stored().employerName).toBe('无锡某建筑公司')
+    expect(screen.queryByText('第 1 步，共 5 步')).toBeNull()
+  })
 })

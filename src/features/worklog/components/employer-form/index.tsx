@@ -2,12 +2,14 @@ import { useRef, useState } from 'react'
 import { Input, View } from '@tarojs/components'
 import { newIdempotencyKey } from '@/api'
 import { FormField } from '@/components/form-field'
-import { type WorklogEmployer, type WorklogEmployerBody, worklogEmployerBody, yuanTextToFen } from '@contract/worklog'
-import { createEmployer } from '../../api/worklog'
+import { formatFen, type WorklogEmployer, type WorklogEmployerBody, worklogEmployerBody, yuanTextToFen } from '@contract/worklog'
+import { createEmployer, updateEmployer } from '../../api/worklog'
 import { useWorklogSave } from '../../lib/use-worklog-save'
 import { FormFooter } from '../form-footer'
 
 interface Props {
+  /** The employer being changed; none for a new one. */
+  employer?: WorklogEmployer
   onSaved: (employer: WorklogEmployer) => void
 }
 
@@ -18,12 +20,17 @@ const rateFields = [
   ['unit', '包工单价（元）', 'unitRateFen', '按量算才填，例如 35'],
 ] as const
 
+/** 3550 fen → "35.5" as a form shows it. */
+const yuanText = (fen: number | null) => (fen === null ? '' : formatFen(fen).replace(/元$/, ''))
+
 /** 老板或工地, and the pay agreed with them: only the name is needed, the rest as far as it is known. */
-export function EmployerForm({ onSaved }: Props) {
-  const [name, setName] = useState('')
-  const [site, setSite] = useState('')
-  const [rates, setRates] = useState<Record<string, string>>({})
-  const [unitLabel, setUnitLabel] = useState('')
+export function EmployerForm({ employer, onSaved }: Props) {
+  const [name, setName] = useState(employer?.name ?? '')
+  const [site, setSite] = useState(employer?.site ?? '')
+  const [rates, setRates] = useState<Record<string, string>>(() =>
+    employer ? Object.fromEntries(rateFields.map(([id, , field]) => [id, yuanText(employer[field])])) : {},
+  )
+  const [unitLabel, setUnitLabel] = useState(employer?.unitLabel ?? '')
   const { errors, setErrors, busy, save: check } = useWorklogSave()
   const key = useRef(newIdempotencyKey())
 
@@ -44,8 +51,10 @@ export function EmployerForm({ onSaved }: Props) {
       overtimeRateFen: fen.overtimeRateFen,
       unitRateFen: fen.unitRateFen,
       unitLabel: unitLabel.trim() || null,
+      // Kept as they were: this form does not show them.
+      ...(employer ? { applicationId: employer.applicationId, note: employer.note } : {}),
     }
-    void check(worklogEmployerBody, body, async (b) => onSaved(await createEmployer(b, key.current)))
+    void check(worklogEmployerBody, body, async (b) => onSaved(await (employer ? updateEmployer(employer.id, b, key.current) : createEmployer(b, key.current))))
   }
 
   return (

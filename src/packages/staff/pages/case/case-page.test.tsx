@@ -205,3 +205,36 @@ test('staff who may not call see the masked number and no call button', async ()
   expect(screen.getByText('联系人：王小红 137****0001（晚上）')).toBeTruthy()
   expect(container.querySelector('.phone-call')).toBeNull()
 })
+
+test('the 记工 log sent with the case: a table of days with when each was entered, the pay, and the digest', async () => {
+  const entry = { kind: 'day_work', hours: null, overtimeHours: 0, quantity: null, rateFen: null, amountFen: null, note: '', clientEnteredAt: '2026-05-18T11:00:00.000Z', correctedAt: null }
+  mockApi.on('GET', `/staff/rights-requests/${no}/worklog-evidence`, () => ({
+    evidence: {
+      digest: 'f'.repeat(64),
+      recordedAt: '2026-05-20T10:00:00.000Z',
+      intact: true,
+      sheet: {
+        format: 'wgt-worklog-evidence/1',
+        workerName: '王小红',
+        employer: { name: '李老板', site: '昆山电子厂', dayRateFen: 30000, hourRateFen: null, unitRateFen: null, unitLabel: null, overtimeRateFen: null },
+        month: null,
+        from: '2026-05-18',
+        to: '2026-05-19',
+        entries: [
+          { ...entry, date: '2026-05-18', days: 1, earnedFen: 30000, enteredAt: '2026-05-18T11:00:00.000Z', onTheDay: true },
+          { ...entry, date: '2026-05-19', days: 0.5, earnedFen: 15000, enteredAt: '2026-05-20T10:00:00.000Z', onTheDay: false },
+        ],
+        payments: [{ date: '2026-05-19', amountFen: 10050, method: 'cash', note: '', hasPhoto: false, enteredAt: '2026-05-19T10:00:00.000Z', clientEnteredAt: '2026-05-19T10:00:00.000Z', onTheDay: true }],
+        totals: { days: 1.5, hours: 0, overtimeHours: 0, quantity: 0, earnedFen: 45000, paidFen: 10050, advancesFen: 0, owedFen: 34950, breakdown: [] },
+      },
+    },
+  }))
+  render(<StaffCasePage />)
+  await settle()
+  expect(screen.getByText('记工证据单：李老板')).toBeTruthy()
+  expect(screen.getByText('该挣 450元，已给 100.5元，借支 0元，还欠 349.5元')).toBeTruthy()
+  expect(screen.getByText('2条记录，其中1条是事后补记的')).toBeTruthy()
+  expect(screen.getByText('2026-05-20 18:00 事后补记')).toBeTruthy()
+  expect(screen.getByText('半天')).toBeTruthy()
+  expect(screen.getByText(`校验码（SHA-256）：${'f'.repeat(64)}`)).toBeTruthy()
+})

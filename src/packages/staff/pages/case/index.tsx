@@ -12,6 +12,7 @@ import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { asButton } from '@/lib/a11y'
 import { Timeline } from '@/features/rights/components/timeline'
+import { CaseWorklogEvidence } from '@/features/staff/components/case-worklog-evidence'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { errorText } from '@/features/staff/lib/paths'
 import { chinaDateTime, formatMonthRange } from '@contract/format'
@@ -69,6 +70,7 @@ function CaseView({ trackingNo }: { trackingNo: string }) {
             {!c.callbackOnly && <Text className='wb-card__line staff-case__description'>{c.description}</Text>}
           </View>
           {c.mayCall && c.contactPhone && <CallWorker request={c} onChanged={setCurrent} />}
+          <CaseWorklogEvidence trackingNo={c.trackingNo} />
           <CaseActions request={c} onChanged={setCurrent} />
           <Section title='办理经过'>
             <Timeline events={c.timeline} />

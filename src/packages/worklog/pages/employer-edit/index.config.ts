@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '改老板或工地',
+})

@@ -44,6 +44,7 @@ import { rosterImportRoutes } from './routes/roster-imports'
 import { notificationRoutes } from './routes/notifications'
 import { installNotificationDispatcher } from './notifications/dispatcher'
 import { surveyRoutes } from './routes/survey'
+import { installFiguresKeeper } from './roster/figures-keeper'
 
 export interface BuildAppOptions {
   config: Config
@@ -96,6 +97,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   installDraining(app)
   installMetrics(app, database, config.metrics)
   installNotificationDispatcher(app)
+  installFiguresKeeper(app)
 
   // Routes per area.
   healthRoutes(app)

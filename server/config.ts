@@ -56,6 +56,15 @@ export interface Config {
   shutdown: { noticeMs: number; timeoutMs: number }
   /** The dispatcher of queued SMS notices (server/notifications/README.md). */
   notify: NotifyConfig
+  /** The keeper of the roster's figure groups (server/roster/README.md, Figures). */
+  rosterFigures: RosterFiguresConfig
+}
+
+export interface RosterFiguresConfig {
+  /** Keeps the month-ends the reports read counted ahead, from start on (ROSTER_FIGURES_KEEP; on by default, off in tests). */
+  keep: boolean
+  /** Between rounds at most (ROSTER_FIGURES_INTERVAL_MS); a round also runs once each China day's end has settled. */
+  intervalMs: number
 }
 
 export interface NotifyConfig {
@@ -289,6 +298,10 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
       maxAttempts: int(env.NOTIFY_MAX_ATTEMPTS, 5, 'NOTIFY_MAX_ATTEMPTS'),
       retryBaseMs: int(env.NOTIFY_RETRY_BASE_MS, 30_000, 'NOTIFY_RETRY_BASE_MS'),
       smsDailyLimit: int(env.NOTIFY_SMS_DAILY_LIMIT, 10, 'NOTIFY_SMS_DAILY_LIMIT'),
+    },
+    rosterFigures: {
+      keep: env.ROSTER_FIGURES_KEEP ? env.ROSTER_FIGURES_KEEP === 'true' || env.ROSTER_FIGURES_KEEP === '1' : nodeEnv !== 'test',
+      intervalMs: int(env.ROSTER_FIGURES_INTERVAL_MS, 5 * 60_000, 'ROSTER_FIGURES_INTERVAL_MS'),
     },
   }
   if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')

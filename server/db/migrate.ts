@@ -24,6 +24,7 @@ import * as m0019 from './migrations/0019-roster-figures'
 import * as m0020 from './migrations/0020-roster-imports'
 import * as m0023 from './migrations/0023-rights-callback'
 import * as m0024 from './migrations/0024-notifications'
+import * as m0026 from './migrations/0026-roster-figures-between'
 import * as m0021 from './migrations/0021-village-survey'
 
 const migrations: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0020-roster-imports': m0020,
   '0023-rights-callback': m0023,
   '0024-notifications': m0024,
+  '0026-roster-figures-between': m0026,
   '0021-village-survey': m0021,
 }
 

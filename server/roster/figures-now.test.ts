@@ -13,8 +13,9 @@ import { buildTestApp, type TestApp, usesPostgres } from '../test-support/test-a
 import { keepFiguresAhead, msToNextSettledDay } from './figures-keeper'
 import { countedGroups, foldNowGroups, forgetGroupsAfter } from './labour-figures.repository'
 import { instantsToKeep, keepNow, keepSettled, reportDays } from './labour-figures.service'
-import { awayGroups, CURRENT_UNTIL } from './roster.repository'
+import { awayGroups, countPeople, CURRENT_UNTIL, type PeopleFilter } from './roster.repository'
 import { endOfChinaDay } from './roster.service'
+import { chinaDate } from '../lib/dates'
 
 jest.setTimeout(240_000)
 
@@ -144,6 +145,31 @@ test('the keeper counts every instant a report reads ahead, in one round, and th
   // The report for this year and last year reads only kept instants: nothing more is kept after them.
   for (const q of ['', '?year=2025']) expect((await t.app.inject({ url: `/api/staff/figures/labour${q}`, headers: bearer(fx.admin) })).statusCode).toBe(200)
   expect((await t.db.selectFrom('roster_figure_cutoffs').select('cutoff').execute()).length).toBe(kept.length)
+})
+
+test('a count as of any day, read from the nearest kept instant and the versions in between, equals a count from nothing', async () => {
+  await keepFiguresAhead(t.db, now)
+  const filters: Array<Omit<PeopleFilter, 'awayStatuses'>> = [
+    { status: 'away_other_province' },
+    { statusIn: awayStatuses, township: '洛门镇' },
+    { statusIn: awayStatuses, destinationProvince: '江苏省' },
+    { status: 'away_in_province', township: '城关镇', destinationProvince: '甘肃省' },
+  ]
+  const days = ['2025-02-09', '2025-02-10', '2025-06-15', '2026-03-09', '2026-03-10', '2026-03-15', chinaDate(now)]
+  let compared = 0
+  for (const day of days) {
+    const c = endOfChinaDay(day)
+    const groups = await awayGroups(t.db, { awayStatuses }, c)
+    for (const f of filters) {
+      const statuses = f.status ? [f.status] : (f.statusIn ?? [])
+      const expected = groups
+        .filter((g) => statuses.includes(g.status) && (!f.township || g.township === f.township) && (!f.destinationProvince || g.destination_province === f.destinationProvince))
+        .reduce((n, g) => n + g.n, 0)
+      expect({ day, f, n: await countPeople(t.db, { ...f, awayStatuses }, c) }).toEqual({ day, f, n: expected })
+      compared += expected
+    }
+  }
+  expect(compared).toBeGreaterThan(0)
 })
 
 // Two server processes share a PostgreSQL database; SQLite is one process's file.

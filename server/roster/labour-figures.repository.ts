@@ -110,24 +110,58 @@ export async function countedSums(db: Kysely<DB>, cutoffs: readonly string[], to
 export type CountedSum = Pick<AwayGroup, 'how_went' | 'income_band' | 'n'> & { cutoff: string }
 
 /**
- * A list's total as of a kept instant, when its filter is one the groups answer (working away, by township, status
- * and province, nothing else): the figure's row and the list it opens then count the same rows. Otherwise undefined.
+ * A list's total as of an instant, when its filter is one the groups answer (working away, by township, status and
+ * province, nothing else): read from the kept instant nearest to it (the groups now included) plus the versions that
+ * began or ended in between, so the figure's row and the list it opens count the same rows, and a day no report read
+ * costs two short index ranges instead of a walk of everyone alive then. Undefined when the filter is another, or no
+ * instant is kept.
  */
 export async function keptCount(db: Kysely<DB>, f: PeopleFilter, cutoff: string): Promise<number | undefined> {
-  const statuses = f.status !== undefined ? (f.statusIn === undefined || f.statusIn.includes(f.status) ? [f.status] : []) : f.statusIn
-  if (statuses === undefined || statuses.length === 0 || statuses.some((s) => !f.awayStatuses.includes(s))) return undefined
+  if (!answeredByGroups(f)) return undefined
+  // One snapshot: a write between the kept groups and the versions read would count its person twice or not at all.
+  if (db.isTransaction) return countFromKept(db, f, cutoff)
+  const trx = db.transaction()
+  return (dialectOf(db) === 'postgres' ? trx.setIsolationLevel('repeatable read') : trx).execute((t) => countFromKept(t, f, cutoff))
+}
+
+const statusesOf = (f: PeopleFilter) => (f.status !== undefined ? (f.statusIn === undefined || f.statusIn.includes(f.status) ? [f.status] : []) : f.statusIn)
+
+function answeredByGroups(f: PeopleFilter): boolean {
+  const statuses = statusesOf(f)
+  if (statuses === undefined || statuses.length === 0 || statuses.some((s) => !f.awayStatuses.includes(s))) return false
   const others = [f.villageId, f.poverty, f.destinationCity, f.trade, f.povertyIn, f.statusLastYearIn, f.statusNotIn, f.q, f.stationId]
-  if (others.some((v) => v !== undefined)) return undefined
-  if (!(await countedCutoffs(db, [cutoff])).has(cutoff)) return undefined
+  return others.every((v) => v === undefined)
+}
+
+async function countFromKept(db: Kysely<DB>, f: PeopleFilter, cutoff: string): Promise<number | undefined> {
+  const statuses = statusesOf(f) ?? []
+  // The kept instants either side of the one asked: the nearer in time has the fewer versions in between.
+  const below = await db.selectFrom('roster_figure_cutoffs').select('cutoff').where('cutoff', '<=', cutoff).orderBy('cutoff', 'desc').limit(1).executeTakeFirst()
+  const above = await db.selectFrom('roster_figure_cutoffs').select('cutoff').where('cutoff', '>', cutoff).orderBy('cutoff').limit(1).executeTakeFirst()
+  const distance = (k: string) => Math.abs(Date.parse(k === NOW ? new Date().toISOString() : k) - Date.parse(cutoff))
+  const from = below && (!above || distance(below.cutoff) <= distance(above.cutoff)) ? below.cutoff : above?.cutoff
+  if (from === undefined) return undefined
   let q = db
     .selectFrom('roster_figure_groups')
     .select((eb) => eb.fn.sum<number | string | null>('n').as('n'))
-    .where('cutoff', '=', cutoff)
+    .where('cutoff', '=', from)
     .where('status', 'in', [...statuses])
   if (f.township !== undefined) q = q.where('township', '=', f.township)
   if (f.destinationProvince !== undefined) q = q.where('destination_province', '=', f.destinationProvince)
-  const row = await q.executeTakeFirst()
-  return toCount(row?.n ?? 0)
+  const kept = toCount((await q.executeTakeFirst())?.n ?? 0)
+  if (from === cutoff) return kept
+  // Alive at c: valid_from < c <= valid_to. From an earlier kept k: + began in [k, c) and alive at c, − alive at k
+  // and ended in [k, c). From a later one the same with k and c swapped and the signs turned.
+  const [early, late, sign] = from < cutoff ? [from, cutoff, 1] : [cutoff, from, -1]
+  const versions = () => {
+    let v = db.selectFrom('person_versions').select((eb) => eb.fn.countAll().as('n')).where('status', 'in', [...statuses])
+    if (f.township !== undefined) v = v.where('township', '=', f.township)
+    if (f.destinationProvince !== undefined) v = v.where('destination_province', '=', f.destinationProvince)
+    return v
+  }
+  const began = await versions().where('valid_from', '>=', early).where('valid_from', '<', late).where('valid_to', '>=', late).executeTakeFirst()
+  const ended = await versions().where('valid_to', '>=', early).where('valid_to', '<', late).where('valid_from', '<', early).executeTakeFirst()
+  return kept + sign * (toCount(began?.n as number | string) - toCount(ended?.n as number | string))
 }
 
 const INSERT_ROWS = 500

@@ -118,7 +118,9 @@ export type CountedSum = Pick<AwayGroup, 'how_went' | 'income_band' | 'n'> & { c
  */
 export async function keptCount(db: Kysely<DB>, f: PeopleFilter, cutoff: string): Promise<number | undefined> {
   if (!answeredByGroups(f)) return undefined
-  // One snapshot: a write between the kept groups and the versions read would count its person twice or not at all.
+  // A kept instant is one read; anything else one snapshot: a write between the kept groups and the versions read
+  // would count its person twice or not at all.
+  if ((await countedCutoffs(db, [cutoff])).has(cutoff)) return keptSum(db, f, cutoff)
   if (db.isTransaction) return countFromKept(db, f, cutoff)
   const trx = db.transaction()
   return (dialectOf(db) === 'postgres' ? trx.setIsolationLevel('repeatable read') : trx).execute((t) => countFromKept(t, f, cutoff))
@@ -133,6 +135,17 @@ function answeredByGroups(f: PeopleFilter): boolean {
   return others.every((v) => v === undefined)
 }
 
+async function keptSum(db: Kysely<DB>, f: PeopleFilter, cutoff: string): Promise<number> {
+  let q = db
+    .selectFrom('roster_figure_groups')
+    .select((eb) => eb.fn.sum<number | string | null>('n').as('n'))
+    .where('cutoff', '=', cutoff)
+    .where('status', 'in', [...(statusesOf(f) ?? [])])
+  if (f.township !== undefined) q = q.where('township', '=', f.township)
+  if (f.destinationProvince !== undefined) q = q.where('destination_province', '=', f.destinationProvince)
+  return toCount((await q.executeTakeFirst())?.n ?? 0)
+}
+
 async function countFromKept(db: Kysely<DB>, f: PeopleFilter, cutoff: string): Promise<number | undefined> {
   const statuses = statusesOf(f) ?? []
   // The kept instants either side of the one asked: the nearer in time has the fewer versions in between.
@@ -141,14 +154,7 @@ async function countFromKept(db: Kysely<DB>, f: PeopleFilter, cutoff: string): P
   const distance = (k: string) => Math.abs(Date.parse(k === NOW ? new Date().toISOString() : k) - Date.parse(cutoff))
   const from = below && (!above || distance(below.cutoff) <= distance(above.cutoff)) ? below.cutoff : above?.cutoff
   if (from === undefined) return undefined
-  let q = db
-    .selectFrom('roster_figure_groups')
-    .select((eb) => eb.fn.sum<number | string | null>('n').as('n'))
-    .where('cutoff', '=', from)
-    .where('status', 'in', [...statuses])
-  if (f.township !== undefined) q = q.where('township', '=', f.township)
-  if (f.destinationProvince !== undefined) q = q.where('destination_province', '=', f.destinationProvince)
-  const kept = toCount((await q.executeTakeFirst())?.n ?? 0)
+  const kept = await keptSum(db, f, from)
   if (from === cutoff) return kept
   // Alive at c: valid_from < c <= valid_to. From an earlier kept k: + began in [k, c) and alive at c, − alive at k
   // and ended in [k, c). From a later one the same with k and c swapped and the signs turned.

@@ -114,7 +114,8 @@ export async function listPeople(db: Kysely<DB>, filter: PeopleFilter, page: { a
 }
 
 export async function countPeople(db: Kysely<DB>, filter: PeopleFilter, cutoff?: string): Promise<number> {
-  const kept = cutoff === undefined ? undefined : await keptCount(db, filter, cutoff)
+  // Now is the versions that run to CURRENT_UNTIL, the same people as the rows: the groups kept now answer it too.
+  const kept = await keptCount(db, filter, cutoff ?? CURRENT_UNTIL)
   if (kept !== undefined) return kept
   const row = await rowsAt(db, cutoff)
     .select((eb) => eb.fn.countAll().as('n'))

@@ -5,8 +5,8 @@
 // Fastify route in the same server as the reference, and prints p50/p95 beside the goals.
 // Single requests: autocannon at 4 connections for BENCH_SECONDS (5) each, p50/p95 from every response's latency.
 // The month's figures: GET /api/staff/figures/labour as of the last month's end (admin: the county; officer: the
-// township) and as of today, with its very first request timed alone (cold: it counts and keeps the month-ends it
-// reads, later requests read what it kept); and the same made of list totals (working away by township and by
+// township) and as of today, with its very first request timed alone (after the keeper's first round, which counts
+// the month-ends the reports read from the moment the server listens; its time is printed); and the same made of list totals (working away by township and by
 // destination province, 45 with limit=1, 4 at a time, timed whole).
 // Goals: lists and person page p95 ≤ 50 ms, figures ≤ 500 ms. Port 3800 unless BENCH_PORT. Exits 1 on a miss.
 import { randomBytes } from 'node:crypto'
@@ -43,8 +43,24 @@ try {
   console.log(`${seeded.people.toLocaleString()} people, ${seeded.households.toLocaleString()} households, ${seeded.versions.toLocaleString()} versions in ${seeded.seconds.toFixed(1)} s`)
 
   process.env.RESPONSE_CACHE_MS = '0'
+  // The figures' keeper runs as in production (off under NODE_ENV=test by default): from the moment the server listens
+  // it counts the month-ends the reports read. Its first round is waited for and timed from the start.
+  process.env.ROSTER_FIGURES_KEEP = '1'
+  const starting = performance.now()
   server = await startBenchServer({ dataDir, port: PORT, databaseUrl: databaseUrl ?? '' })
+  const listening = performance.now() - starting
   const base = `http://127.0.0.1:${PORT}`
+  const kept = await (async () => {
+    for (;;) {
+      const line = readFileSync(join(dataDir, 'server.log'), 'utf8').split('\n').find((l) => /"msg":"(roster figures kept|keeping the roster figures failed)"/.test(l))
+      if (line) return JSON.parse(line)
+      if (performance.now() - starting > 600_000) throw new Error('the figures keeper did not finish its first round in 10 minutes')
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  })()
+  if (kept.msg !== 'roster figures kept') throw new Error(`the figures keeper failed: ${JSON.stringify(kept)}`)
+  const warmed = `server listening ${(listening / 1000).toFixed(1)} s after start; figures kept ${((performance.now() - starting) / 1000).toFixed(1)} s after start (first round: ${kept.counted} month-ends and the groups now counted in ${(kept.ms / 1000).toFixed(1)} s)`
+  console.log(warmed)
   const call = async (path, init = {}) => {
     const res = await fetch(base + path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } })
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
@@ -61,6 +77,8 @@ try {
   const china = new Date(now.getTime() + 8 * 3_600_000)
   const monthEnd = new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), 0)).toISOString().slice(0, 10)
   const yearEarlier = new Date(Date.UTC(china.getUTCFullYear() - 1, china.getUTCMonth(), 0)).toISOString().slice(0, 10)
+  // A day no report reads (the middle of the last month): nothing is kept for it.
+  const midMonth = `${monthEnd.slice(0, 8)}15`
   const q = (params) => '/api/staff/people?' + new URLSearchParams(params).toString()
 
   const listPath = q({ township: TOWNSHIP, status: 'away_other_province' })
@@ -91,12 +109,13 @@ try {
     [`figures/labour as of ${monthEnd} (officer)`, { path: `/api/staff/figures/labour?asOf=${monthEnd}&township=${encodeURIComponent(TOWNSHIP)}`, headers: officer }, FIGURES_GOAL_MS],
     ['figures/labour today (admin)', { path: '/api/staff/figures/labour', headers: admin }, FIGURES_GOAL_MS],
     [`"as of" county count ${monthEnd} (admin)`, { path: q({ status: 'away_other_province', limit: '1', asOf: monthEnd }), headers: admin }, LIST_GOAL_MS],
+    [`"as of" county count ${midMonth}, a day not kept`, { path: q({ status: 'away_other_province', limit: '1', asOf: midMonth }), headers: admin }, LIST_GOAL_MS],
     // The same once the figures have counted that month: what a figure's row opens.
     [`"as of" county count ${monthEnd}, month counted`, { path: q({ status: 'away_other_province', limit: '1', asOf: monthEnd }), headers: admin }, LIST_GOAL_MS, 'after'],
   ]
   const measure = (opts) => run(base, { connections: CONNECTIONS, duration: SECONDS, ...opts })
-  // Warm-up: JIT and the database's page cache, not measured. The figures endpoint goes last: its first request
-  // counts and keeps every month-end it reads (timed alone below, a row of its own), the rest read what it kept.
+  // Warm-up: JIT and the database's page cache, not measured. The figures endpoint goes last: its first request is
+  // timed alone (a row of its own); the keeper has counted the month-ends it reads, unless a report reads more.
   for (const [, opts, goal, when] of cases) if (goal !== FIGURES_GOAL_MS && !when) await measure({ ...opts, duration: 1 })
   const order = ([, , goal, when]) => (when === 'after' ? 2 : goal === FIGURES_GOAL_MS ? 1 : 0)
   cases.sort((a, b) => order(a) - order(b))
@@ -111,7 +130,7 @@ try {
       await call(`/api/staff/figures/labour?asOf=${monthEnd}`, { headers: admin })
       const ms = performance.now() - started
       if (ms > FIGURES_GOAL_MS) failed = true
-      rows.push([`figures/labour ${monthEnd}, first request (cold)`, '1', ms.toFixed(1), ms.toFixed(1), `≤ ${FIGURES_GOAL_MS}`, '0', ms > FIGURES_GOAL_MS ? 'MISS' : 'ok'])
+      rows.push([`figures/labour ${monthEnd}, first request (kept)`, '1', ms.toFixed(1), ms.toFixed(1), `≤ ${FIGURES_GOAL_MS}`, '0', ms > FIGURES_GOAL_MS ? 'MISS' : 'ok'])
     }
     const { result, latencies, statuses } = await measure(opts)
     latencies.sort((a, b) => a - b)
@@ -167,7 +186,8 @@ try {
     figuresP95 > FIGURES_GOAL_MS ? 'MISS' : 'ok',
   ])
 
-  console.log(`\n${PEOPLE.toLocaleString()} people, ${seeded.versions.toLocaleString()} versions, ${engine}; ${CONNECTIONS} connections, ${SECONDS} s each (figures: ${times.length} runs)`)
+  console.log(`\n${warmed}`)
+  console.log(`${PEOPLE.toLocaleString()} people, ${seeded.versions.toLocaleString()} versions, ${engine}; ${CONNECTIONS} connections, ${SECONDS} s each (figures: ${times.length} runs)`)
   const header = ['request', 'req/s', 'p50 ms', 'p95 ms', 'goal', 'errors', '']
   const width = [46, 8, 8, 8, 7, 7, 5]
   for (const row of [header, ...rows]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(width[i]) : cell.padStart(width[i]))).join(' '))

@@ -45,6 +45,7 @@ import { notificationRoutes } from './routes/notifications'
 import { installNotificationDispatcher } from './notifications/dispatcher'
 import { installNotificationScheduler } from './notifications/scheduler'
 import { surveyRoutes } from './routes/survey'
+import { installFiguresKeeper } from './roster/figures-keeper'
 
 export interface BuildAppOptions {
   config: Config
@@ -98,6 +99,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   installMetrics(app, database, config.metrics)
   installNotificationDispatcher(app)
   installNotificationScheduler(app)
+  installFiguresKeeper(app)
 
   // Routes per area.
   healthRoutes(app)

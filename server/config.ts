@@ -59,6 +59,15 @@ export interface Config {
   notify: NotifyConfig
   /** The sweep of reminders and staff alerts (NOTIFY_SCHEDULE: on by default, off in tests; NOTIFY_SCHEDULE_INTERVAL_MS). */
   notifySchedule: { enabled: boolean; intervalMs: number }
+  /** The keeper of the roster's figure groups (server/roster/README.md, Figures). */
+  rosterFigures: RosterFiguresConfig
+}
+
+export interface RosterFiguresConfig {
+  /** Keeps the month-ends the reports read counted ahead, from start on (ROSTER_FIGURES_KEEP; on by default, off in tests). */
+  keep: boolean
+  /** Between rounds at most (ROSTER_FIGURES_INTERVAL_MS); a round also runs once each China day's end has settled. */
+  intervalMs: number
 }
 
 export interface NotifyConfig {
@@ -311,6 +320,10 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     notifySchedule: {
       enabled: env.NOTIFY_SCHEDULE ? env.NOTIFY_SCHEDULE === 'true' || env.NOTIFY_SCHEDULE === '1' : nodeEnv !== 'test',
       intervalMs: int(env.NOTIFY_SCHEDULE_INTERVAL_MS, 300_000, 'NOTIFY_SCHEDULE_INTERVAL_MS'),
+    },
+    rosterFigures: {
+      keep: env.ROSTER_FIGURES_KEEP ? env.ROSTER_FIGURES_KEEP === 'true' || env.ROSTER_FIGURES_KEEP === '1' : nodeEnv !== 'test',
+      intervalMs: int(env.ROSTER_FIGURES_INTERVAL_MS, 5 * 60_000, 'ROSTER_FIGURES_INTERVAL_MS'),
     },
   }
   if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')

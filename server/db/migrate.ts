@@ -25,6 +25,7 @@ import * as m0020 from './migrations/0020-roster-imports'
 import * as m0023 from './migrations/0023-rights-callback'
 import * as m0024 from './migrations/0024-notifications'
 import * as m0027 from './migrations/0027-wechat-subscriptions'
+import * as m0026 from './migrations/0026-roster-figures-between'
 import * as m0021 from './migrations/0021-village-survey'
 import * as m0028 from './migrations/0028-scheduled-notices'
 import * as m0029 from './migrations/0029-worklog-evidence'
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '0023-rights-callback': m0023,
   '0024-notifications': m0024,
   '0027-wechat-subscriptions': m0027,
+  '0026-roster-figures-between': m0026,
   '0021-village-survey': m0021,
   '0028-scheduled-notices': m0028,
   '0029-worklog-evidence': m0029,

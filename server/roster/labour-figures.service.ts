@@ -14,7 +14,8 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { forbidden, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
-import { countedCutoffs, countedGroups, countedSums, countGroupsAt, holdWriters, keepGroups, lastVersionId } from './labour-figures.repository'
+import { dialectOf } from '../db/dialect'
+import { countedCutoffs, countedGroups, countedSums, countGroupsAt, keepGroups, keepNowGroups, takeCountLock } from './labour-figures.repository'
 import { awayGroups, type AwayGroup, CURRENT_UNTIL } from './roster.repository'
 import { endOfChinaDay } from './roster.service'
 
@@ -58,60 +59,86 @@ function yearBefore(date: string): string {
 }
 
 /** Instants at least this far past are settled: no write still in flight can be dated before them. */
-const SETTLED_MS = 10 * 60_000
+export const SETTLED_MS = 10 * 60_000
 
 /** One count at a time per database: reports asking together wait for it rather than walk the versions twice. */
 const counting = new WeakMap<Kysely<DB>, Promise<void>>()
 
-/** Counts and keeps the settled instants not kept yet. */
-async function keepSettled(db: Kysely<DB>, settled: readonly string[], now: Date): Promise<void> {
+const countMissing = (db: Kysely<DB>, missing: readonly string[]) =>
+  missing.length < WALK_FROM
+    ? Promise.all(missing.map(async (c) => [c, await awayGroups(db, { awayStatuses }, c)] as const)).then((pairs) => new Map(pairs))
+    : countGroupsAt(db, missing, awayStatuses)
+
+/**
+ * Counts and keeps the settled instants not kept yet, all in one transaction (a crash keeps none of them). On
+ * PostgreSQL the count runs under the counting lock, so another server process asking at once waits for it and finds
+ * them kept (or, with `wait: false`, gives up at once: a background round leaves it to the process already counting).
+ * SQLite counts outside the transaction: a statement there holds the process anyway, and reads go on between them.
+ * The number of instants this call counted.
+ */
+export async function keepSettled(db: Kysely<DB>, settled: readonly string[], now: Date, opts: { wait: boolean } = { wait: true }): Promise<number> {
   for (;;) {
     const kept = await countedCutoffs(db, settled)
     const missing = settled.filter((c) => !kept.has(c))
-    if (missing.length === 0) return
+    if (missing.length === 0) return 0
     const running = counting.get(db)
     if (running) {
+      if (!opts.wait) return 0
       await running.catch(() => undefined)
       continue
     }
+    let counted = 0
     const work = (async () => {
-      const groups =
-        missing.length < WALK_FROM
-          ? new Map(await Promise.all(missing.map(async (c) => [c, await awayGroups(db, { awayStatuses }, c)] as const)))
-          : await countGroupsAt(db, missing, awayStatuses)
+      if (dialectOf(db) === 'postgres') {
+        await db.transaction().execute(async (trx) => {
+          if (!(await takeCountLock(trx, opts.wait))) return
+          const again = await countedCutoffs(trx, missing)
+          const still = missing.filter((c) => !again.has(c))
+          const groups = await countMissing(trx, still)
+          for (const c of still) await keepGroups(trx, c, groups.get(c) ?? [], now.toISOString())
+          counted = still.length
+        })
+        return
+      }
+      const groups = await countMissing(db, missing)
       await db.transaction().execute(async (trx) => {
         for (const c of missing) await keepGroups(trx, c, groups.get(c) ?? [], now.toISOString())
       })
-    })().finally(() => counting.delete(db))
-    counting.set(db, work)
-    return work
-  }
-}
-
-/** Keeps the county's groups as they stand now, unless a write came in between; false when it did. */
-async function keepNow(db: Kysely<DB>, now: Date): Promise<boolean> {
-  for (;;) {
-    if ((await countedCutoffs(db, [CURRENT_UNTIL])).has(CURRENT_UNTIL)) return true
-    const running = counting.get(db)
-    if (running) {
-      await running.catch(() => undefined)
-      continue
-    }
-    let kept = false
-    const work = (async () => {
-      const last = await lastVersionId(db)
-      const groups = await awayGroups(db, { awayStatuses }, CURRENT_UNTIL)
-      await db.transaction().execute(async (trx) => {
-        await holdWriters(trx)
-        if ((await lastVersionId(trx)) !== last) return
-        await keepGroups(trx, CURRENT_UNTIL, groups, now.toISOString())
-        kept = true
-      })
+      counted = missing.length
     })().finally(() => counting.delete(db))
     counting.set(db, work)
     await work
-    return kept
+    return counted
   }
+}
+
+/** Makes sure the county's groups as they stand now are kept (counted once; every roster write then moves them). */
+export async function keepNow(db: Kysely<DB>, now: Date): Promise<boolean> {
+  if ((await countedCutoffs(db, [CURRENT_UNTIL])).has(CURRENT_UNTIL)) return false
+  return keepNowGroups(db, now.toISOString(), (trx) => awayGroups(trx, { awayStatuses }, CURRENT_UNTIL))
+}
+
+/**
+ * The instants a report reads for `year` at the day `asOf`: each month's end (the last month at `asOf`) and the same
+ * days a year earlier; the first `lastMonth` of them are this year's.
+ */
+export function reportDays(year: number, asOf: string): { days: string[]; before: string[] } {
+  const lastMonth = Number(asOf.slice(5, 7))
+  const days = Array.from({ length: lastMonth }, (_, i) => (i + 1 === lastMonth ? asOf : `${year}-${pad(i + 1)}-${pad(lastDayOf(year, i + 1))}`))
+  return { days, before: days.map(yearBefore) }
+}
+
+/**
+ * What the keeper keeps ahead of the reports: every instant this year's report (today's, and tomorrow's: the day a
+ * year before tomorrow) and last year's whole report read, those already settled.
+ */
+export function instantsToKeep(now: Date): string[] {
+  const today = chinaDate(now)
+  const tomorrow = chinaDate(new Date(now.getTime() + 86_400_000))
+  const year = Number(today.slice(0, 4))
+  const reports = [reportDays(year, today), reportDays(Number(tomorrow.slice(0, 4)), tomorrow), reportDays(year - 1, `${year - 1}-12-31`)]
+  const all = new Set(reports.flatMap((r) => [...r.days, ...r.before]).map(endOfChinaDay))
+  return [...all].filter((c) => Date.parse(c) <= now.getTime() - SETTLED_MS).sort()
 }
 
 /** Below this many instants to count, one indexed read each costs less than the two walks of every version. */
@@ -132,9 +159,10 @@ async function groupsAt(
   const unique = [...new Set([...cutoffs, ...whole])]
   const settled = unique.filter((c) => Date.parse(c) <= now.getTime() - SETTLED_MS)
   await keepSettled(db, settled, now)
-  // An instant still to come (the end of today) finds the versions that hold now: the ones kept under CURRENT_UNTIL.
+  // An instant still to come (the end of today) finds the versions that hold now: the groups kept under CURRENT_UNTIL.
   const future = unique.filter((c) => Date.parse(c) > now.getTime())
-  const nowKept = future.length > 0 && (await keepNow(db, now))
+  if (future.length > 0) await keepNow(db, now)
+  const nowKept = future.length > 0
   const keptAs = new Map(unique.flatMap((c): Array<[string, string]> => (settled.includes(c) ? [[c, c]] : nowKept && future.includes(c) ? [[c, CURRENT_UNTIL]] : [])))
   const readFor = (c: string) => [...keptAs].filter(([, k]) => k === c).map(([asked]) => asked)
   const kept = (list: readonly string[]) => [...new Set(list.flatMap((c) => (keptAs.has(c) ? [keptAs.get(c) as string] : [])))]
@@ -166,8 +194,8 @@ export async function labourFigures(db: Kysely<DB>, caller: StaffCaller, query: 
   const filter = (over: Partial<FigureFilter> & { asOf: string }): FigureFilter => ({ kind: 'away', ...(township ? { township } : {}), ...over })
 
   const lastMonth = Number(asOf.slice(5, 7))
-  const days = Array.from({ length: lastMonth }, (_, i) => (i + 1 === lastMonth ? asOf : `${year}-${pad(i + 1)}-${pad(lastDayOf(year, i + 1))}`))
-  const at = await groupsAt(db, [...days, ...days.map(yearBefore)].map(endOfChinaDay), [asOf, yearBefore(asOf)].map(endOfChinaDay), township, now)
+  const { days, before: daysBefore } = reportDays(year, asOf)
+  const at = await groupsAt(db, [...days, ...daysBefore].map(endOfChinaDay), [asOf, yearBefore(asOf)].map(endOfChinaDay), township, now)
   const read = (day: string) => at.sums.get(endOfChinaDay(day)) ?? []
   const months: LabourFigures['months'] = []
   let income = 0

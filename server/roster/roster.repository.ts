@@ -6,7 +6,8 @@
 import { type Expression, type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely'
 import type { DB, PersonStateColumns } from '../db/schema'
 import { dialectOf, toCount } from '../db/dialect'
-import { forgetGroupsAfter, keptCount } from './labour-figures.repository'
+import { awayStatuses } from '../../types'
+import { keptCount, stepNowGroups } from './labour-figures.repository'
 
 /** valid_to of the state that holds now: later than any instant the app will see. */
 export const CURRENT_UNTIL = '9999-12-31T23:59:59.999Z'
@@ -113,7 +114,8 @@ export async function listPeople(db: Kysely<DB>, filter: PeopleFilter, page: { a
 }
 
 export async function countPeople(db: Kysely<DB>, filter: PeopleFilter, cutoff?: string): Promise<number> {
-  const kept = cutoff === undefined ? undefined : await keptCount(db, filter, cutoff)
+  // Now is the versions that run to CURRENT_UNTIL, the same people as the rows: the groups kept now answer it too.
+  const kept = await keptCount(db, filter, cutoff ?? CURRENT_UNTIL)
   if (kept !== undefined) return kept
   const row = await rowsAt(db, cutoff)
     .select((eb) => eb.fn.countAll().as('n'))
@@ -181,15 +183,24 @@ export interface VersionActor {
   userId: number | null
 }
 
-/** Ends the version that held until `at` and starts the new one from `at`. */
+/**
+ * Ends the version that held until `at` and starts the new one from `at`; the county's groups now move the person from
+ * the old version's group to the new one's in this transaction (stepNowGroups).
+ */
 export async function writeVersion(
   db: Kysely<DB>,
   personId: number,
   state: PersonState,
   v: { at: string; createdAt: string; actor: VersionActor; changes: unknown },
 ): Promise<void> {
-  await db.updateTable('person_versions').set({ valid_to: v.at }).where('person_id', '=', personId).where('valid_to', '=', CURRENT_UNTIL).execute()
-  await forgetGroupsAfter(db, v.at)
+  const closed = await db
+    .updateTable('person_versions')
+    .set({ valid_to: v.at })
+    .where('person_id', '=', personId)
+    .where('valid_to', '=', CURRENT_UNTIL)
+    .returning(['township', 'status', 'destination_province', 'how_went', 'income_band'])
+    .execute()
+  await stepNowGroups(db, v.at, closed[0], state, awayStatuses)
   await db
     .insertInto('person_versions')
     .values({

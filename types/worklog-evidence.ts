@@ -7,28 +7,13 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { isoDateTime, recordIdText } from './common'
 import { noHiddenChars, phoneSchema, smsCodeSchema } from './validators'
-import { paymentMethods, worklogKinds, worklogMonth, worklogTotals } from './worklog'
+import { paymentMethods, worklogEntry, worklogKinds, worklogMonth, worklogTotals } from './worklog'
 
 /** Named in the canonical record, so a later change of its shape gives a different digest rather than a false match. */
 export const evidenceFormat = 'wgt-worklog-evidence/1'
 
-export const evidenceEntry = z.object({
-  date: z.string(),
-  kind: z.enum(worklogKinds),
-  days: z.nullable(z.number()),
-  hours: z.nullable(z.number()),
-  overtimeHours: z.number(),
-  quantity: z.nullable(z.number()),
-  rateFen: z.nullable(z.number()),
-  amountFen: z.nullable(z.number()),
-  earnedFen: z.nullable(z.number()),
-  note: z.string(),
-  /** Server time of the first sync. */
-  enteredAt: isoDateTime,
-  clientEnteredAt: isoDateTime,
-  onTheDay: z.boolean(),
-  correctedAt: z.nullable(isoDateTime),
-})
+/** A day of the log as the sheet shows it: the worker's own entry, without the record numbers. */
+export const evidenceEntry = z.omit(worklogEntry, { id: true, employerId: true })
 export type EvidenceEntry = z.infer<typeof evidenceEntry>
 
 export const evidencePayment = z.object({

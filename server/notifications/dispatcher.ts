@@ -12,6 +12,7 @@ import type { SmsProvider } from '../accounts/sms'
 import type { DataKeys } from '../accounts/crypto'
 import type { NotifyConfig } from '../config'
 import type { DB } from '../db/schema'
+import { installRepeatingRound } from '../lib/repeating-round'
 import { backoffMs, deliverAt, isQuietHour } from './notice-rules'
 import { claimDueNotifications, countSmsSentOnDay, findUserPhone, type NotificationRow, settleNotification } from './notifications.repository'
 import { wechatSender } from './wechat-channel'
@@ -109,37 +110,18 @@ async function dispatchRow(deps: DispatchDeps, row: NotificationRow): Promise<Ou
  */
 export function installNotificationDispatcher(app: FastifyInstance): void {
   if (!app.config.notify.dispatch) return
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> | null = null
-  let stopped = false
   // One WeChat sender for the process, so its access token is fetched once and shared by every round.
   const wechat: WechatChannel = { sender: wechatSender(app.config.wechat), config: app.config.wechat }
   const deps = (): DispatchDeps => ({ db: app.db, keys: app.keys, sms: app.sms, wechat, config: app.config.notify, clock: app.clock, log: app.log })
-  const tick = () => {
-    running = (async () => {
-      try {
-        for (;;) {
-          const round = await dispatchOnce(deps())
-          if (stopped || round.claimed < app.config.notify.batchSize) break
-        }
-      } catch (error) {
-        app.log.warn({ err: error }, 'notice dispatch round failed')
-      }
-    })().finally(() => {
-      running = null
-      if (!stopped) {
-        timer = setTimeout(tick, app.config.notify.intervalMs)
-        timer.unref()
-      }
-    })
-  }
-  app.addHook('onReady', async () => {
-    timer = setTimeout(tick, 0)
-    timer.unref()
-  })
+  let closing = false
   app.addHook('onClose', async () => {
-    stopped = true
-    if (timer) clearTimeout(timer)
-    await running
+    closing = true
+  })
+  installRepeatingRound(app, 'notice dispatch round', app.config.notify.intervalMs, async () => {
+    // Rounds back to back while a backlog lasts.
+    for (;;) {
+      const round = await dispatchOnce(deps())
+      if (closing || round.claimed < app.config.notify.batchSize) break
+    }
   })
 }

@@ -6,6 +6,7 @@
  * once; the dispatcher sends what it queued.
  */
 import type { FastifyInstance } from 'fastify'
+import { installRepeatingRound } from '../lib/repeating-round'
 import type { Kysely } from 'kysely'
 import { addDays, chinaDate, chinaYearMonth, RISK_DAYS_WITHOUT_WORK } from '../../types'
 import type { DB } from '../db/schema'
@@ -133,30 +134,8 @@ export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { 
  */
 export function installNotificationScheduler(app: FastifyInstance): void {
   if (!app.config.notifySchedule.enabled) return
-  let timer: NodeJS.Timeout | null = null
-  let running: Promise<void> | null = null
-  let stopped = false
-  const tick = () => {
-    running = runScheduledNotices(app.db, app.clock())
-      .then((counts) => {
-        if (Object.values(counts).some((n) => n > 0)) app.log.info({ counts }, 'scheduled notices written')
-      })
-      .catch((error) => app.log.warn({ err: error }, 'scheduled notices sweep failed'))
-      .finally(() => {
-        running = null
-        if (!stopped) {
-          timer = setTimeout(tick, app.config.notifySchedule.intervalMs)
-          timer.unref()
-        }
-      })
-  }
-  app.addHook('onReady', async () => {
-    timer = setTimeout(tick, 0)
-    timer.unref()
-  })
-  app.addHook('onClose', async () => {
-    stopped = true
-    if (timer) clearTimeout(timer)
-    await running
+  installRepeatingRound(app, 'scheduled notices sweep', app.config.notifySchedule.intervalMs, async () => {
+    const counts = await runScheduledNotices(app.db, app.clock())
+    if (Object.values(counts).some((n) => n > 0)) app.log.info({ counts }, 'scheduled notices written')
   })
 }

@@ -7,7 +7,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { isoDateTime, recordIdText } from './common'
 import { noHiddenChars, phoneSchema, smsCodeSchema } from './validators'
-import { paymentMethods, worklogEntry, worklogKinds, worklogMonth, worklogTotals } from './worklog'
+import { paymentMethods, worklogEmployer, worklogEntry, worklogKinds, worklogMonth, worklogTotals } from './worklog'
 
 /** Named in the canonical record, so a later change of its shape gives a different digest rather than a false match. */
 export const evidenceFormat = 'wgt-worklog-evidence/1'
@@ -34,15 +34,8 @@ export const evidenceSheet = z.object({
   format: z.literal(evidenceFormat),
   /** The account's name, if the worker gave one. */
   workerName: z.nullable(z.string()),
-  employer: z.object({
-    name: z.string(),
-    site: z.string(),
-    dayRateFen: z.nullable(z.number()),
-    hourRateFen: z.nullable(z.number()),
-    unitRateFen: z.nullable(z.number()),
-    unitLabel: z.nullable(z.string()),
-    overtimeRateFen: z.nullable(z.number()),
-  }),
+  /** The employer and the agreed pay, as the worker recorded them. */
+  employer: z.pick(worklogEmployer, { name: true, site: true, dayRateFen: true, hourRateFen: true, unitRateFen: true, unitLabel: true, overtimeRateFen: true }),
   /** The month the sheet covers, or null for everything logged. */
   month: z.nullable(z.string()),
   /** The first and last day with an entry or a payment. */

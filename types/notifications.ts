@@ -25,7 +25,15 @@ export const workerNoticeKinds = [
   'transport_announcement',
 ] as const
 export type WorkerNoticeKind = (typeof workerNoticeKinds)[number]
-export const staffNoticeKinds = ['staff_new_case', 'staff_case_overdue', 'staff_batch_underfilled', 'staff_risk_new', 'staff_self_registered'] as const
+export const staffNoticeKinds = [
+  'staff_new_case',
+  'staff_case_overdue',
+  'staff_batch_underfilled',
+  'staff_risk_new',
+  'staff_self_registered',
+  'staff_new_applicant',
+  'staff_township_case',
+] as const
 export const noticeKinds = [...workerNoticeKinds, ...staffNoticeKinds] as const
 export type NoticeKind = (typeof noticeKinds)[number]
 
@@ -45,10 +53,12 @@ export const noticeKindLabel: Record<NoticeKind, string> = {
   transport_reminder: '明天坐专车',
   course_reminder: '明天开课',
   roster_check: '务工情况有变化吗',
-  staff_case_overdue: '求助超时未受理',
+  staff_case_overdue: '求助快要超时',
   staff_batch_underfilled: '专车报名不到一半',
   staff_risk_new: '新进风险名单',
   staff_self_registered: '有人登记待确认',
+  staff_new_applicant: '有人报名了岗位',
+  staff_township_case: '本乡镇有人求助',
 }
 
 export const noticeChannels = ['inapp', 'wechat', 'sms'] as const

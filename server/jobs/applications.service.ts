@@ -12,6 +12,7 @@ import { conflict, notFound } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { redactAudit } from '../audit/audit.repository'
+import { notify } from '../notifications/notify'
 import {
   anonymiseApplicationsOf,
   applicationIdsOf,
@@ -69,6 +70,7 @@ export async function applyToJob(trx: Kysely<DB>, userId: number, jobId: number,
     ? await updateApplicationStatus(trx, existing.id, 'submitted', now, ['withdrawn'], cleanNote)
     : await insertApplication(trx, { jobId, userId, note: cleanNote, now })
   if (!row) throw conflict()
+  await notify(trx, now, { kind: 'staff_new_applicant', applicationId: row.id })
   return toApplication(row, job)
 }
 

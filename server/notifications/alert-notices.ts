@@ -3,10 +3,18 @@
  * writes the messages; read in the event's own transaction, so the text is what was committed with it.
  */
 import type { Kysely } from 'kysely'
-import { chinaDate, chinaMonthDayTime, chinaMonthDayWeekdayTime, formatDay, vehicleKindLabel, type NoticeKind, type VehicleKind } from '../../types'
+import { chinaDate, chinaMonthDayTime, chinaMonthDayWeekdayTime, formatDay, rightsCategoryLabel, vehicleKindLabel, type NoticeKind, type RightsCategory, type VehicleKind } from '../../types'
 import type { DB } from '../db/schema'
 import { findBatchRiders, findCaseForNotice, findEnrollmentForNotice, listStationStaffIds } from './notifications.repository'
-import { findBatchForAlert, findPersonForAlert, findSignupForReminder, listAdminIds, listTownshipOfficerIds } from './scheduler.repository'
+import {
+  findApplicationForAlert,
+  findBatchForAlert,
+  findLinkedPersonOfUser,
+  findPersonForAlert,
+  findSignupForReminder,
+  listAdminIds,
+  listTownshipOfficerIds,
+} from './scheduler.repository'
 
 export type AlertEvent =
   /** Staff moved a batch's departure or meeting: `before` is what the riders were told until now. */
@@ -18,6 +26,8 @@ export type AlertEvent =
   | { kind: 'staff_batch_underfilled'; batchId: number }
   | { kind: 'staff_risk_new'; personId: number; reason: 'no_work' | 'wages_unpaid' | 'injured'; days: number }
   | { kind: 'staff_self_registered'; personId: number }
+  | { kind: 'staff_new_applicant'; applicationId: number }
+  | { kind: 'staff_township_case'; requestId: number }
 
 export interface AlertNotice {
   kind: NoticeKind
@@ -102,8 +112,8 @@ export async function alertRecipients(trx: Kysely<DB>, now: Date, event: AlertEv
       return {
         notice: {
           kind: 'staff_case_overdue',
-          title: '求助超时未受理',
-          body: `求助 ${row.tracking_no} 已经超过 24 小时没有受理，请尽快联系求助人。`,
+          title: '求助快要超时',
+          body: `求助 ${row.tracking_no} 已经 20 小时没有受理，再过 4 小时就超时了，请尽快联系求助人。`,
           link: `/packages/staff/pages/case/index?no=${encodeURIComponent(row.tracking_no)}`,
         },
         userIds: [],
@@ -149,6 +159,32 @@ export async function alertRecipients(trx: Kysely<DB>, now: Date, event: AlertEv
           title: '有人登记待确认',
           body: `${p.village_name ?? ''}的${p.name}在手机上登记了，台账里没有对上的人。请核对后确认，或合并到已有的记录。`,
           link: '/packages/roster/pages/unconfirmed/index',
+        },
+        userIds: [],
+        staffIds: await listTownshipOfficerIds(trx, p.township),
+      }
+    }
+    case 'staff_new_applicant': {
+      const a = await findApplicationForAlert(trx, event.applicationId)
+      if (!a || a.status !== 'submitted') return null
+      return {
+        notice: { kind: 'staff_new_applicant', title: '有人报名了岗位', body: `有人报名了「${a.title}」，请尽快打电话联系。`, link: `/packages/staff/pages/job/index?id=${a.job_id}` },
+        userIds: [],
+        staffIds: await listStationStaffIds(trx, a.source_station_id),
+      }
+    }
+    case 'staff_township_case': {
+      // The worker's own township follows up at home; they do not handle the case, so the alert opens the person.
+      const row = await findCaseForNotice(trx, event.requestId)
+      const p = row?.user_id != null ? await findLinkedPersonOfUser(trx, row.user_id) : undefined
+      if (!row || !p) return null
+      const what = rightsCategoryLabel[row.category as RightsCategory] ?? '求助'
+      return {
+        notice: {
+          kind: 'staff_township_case',
+          title: '本乡镇有人求助',
+          body: `${p.village_name ?? ''}的${p.name}在外务工求助（${what}），工作站正在处理。可以打个电话问问家里。`,
+          link: `/packages/roster/pages/person/index?id=${p.id}`,
         },
         userIds: [],
         staffIds: await listTownshipOfficerIds(trx, p.township),

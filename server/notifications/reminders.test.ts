@@ -230,22 +230,57 @@ describe('the roster and the township officer', () => {
 })
 
 describe('staff alerts', () => {
-  test('a case not accepted in 24 hours: its station and the admins, once; an accepted one, nobody', async () => {
+  test('a case from a worker on the roster tells their township officer, who opens the person; a worker not on it tells nobody there', async () => {
+    const luomenId = await staffId('al-luomen')
+    const chengguanId = await staffId('al-chengguan')
+    const w = await worker()
+    expect((await send('PATCH', w.token, '/api/me', { name: '求助人', hometownTownship: '洛门镇', hometownVillage: village.name })).statusCode).toBe(200)
+    const personId = (await t.db.selectFrom('people').select('id').where('user_id', '=', w.id).executeTakeFirstOrThrow()).id
+    expect((await send('POST', w.token, '/api/rights-requests', rightsCaseBody)).statusCode).toBe(201)
+    const got = await staffInbox(luomenId, 'staff_township_case')
+    expect(got.map((m) => [m.title, m.link])).toEqual([['本乡镇有人求助', `/packages/roster/pages/person/index?id=${personId}`]])
+    expect(got[0].body).toContain(`${village.name}的求助人在外务工求助`)
+    expect(await staffInbox(chengguanId, 'staff_township_case')).toEqual([])
+
+    const stranger = await worker()
+    expect((await send('POST', stranger.token, '/api/rights-requests', rightsCaseBody)).statusCode).toBe(201)
+    expect(await staffInbox(luomenId, 'staff_township_case')).toHaveLength(1)
+  })
+
+  test('an applicant is an alert for the station the posting came from, once per application', async () => {
+    // A posting from a station with staff on the workbench (昆山's).
+    const station = await t.db.selectFrom('staff').select(['id', 'station_id']).where('username', '=', 'kunshan').executeTakeFirstOrThrow()
+    const job = await t.db.selectFrom('jobs').select(['id', 'title', 'source_station_id']).where('source_station_id', '=', station.station_id!).orderBy('id').executeTakeFirstOrThrow()
+    const other = await t.db.selectFrom('staff').select('id').where('station_id', '!=', job.source_station_id).orderBy('id').executeTakeFirstOrThrow()
+    const link = `/packages/staff/pages/job/index?id=${job.id}`
+    const before = (await staffInbox(station.id, 'staff_new_applicant', link)).length
+    const w = await worker()
+    const applied = await send('POST', w.token, `/api/jobs/${job.id}/applications`, {})
+    expect(applied.json()).toMatchObject({ status: 'submitted' })
+    // The same tap again (another key) is the same application: no second alert.
+    expect((await send('POST', w.token, `/api/jobs/${job.id}/applications`, {})).statusCode).toBeLessThan(300)
+    const got = await staffInbox(station.id, 'staff_new_applicant', link)
+    expect(got).toHaveLength(before + 1)
+    expect(got.at(-1)).toMatchObject({ title: '有人报名了岗位', body: `有人报名了「${job.title}」，请尽快打电话联系。` })
+    expect(await staffInbox(other.id, 'staff_new_applicant', link)).toEqual([])
+  })
+
+  test('a case not accepted 20 of its 24 hours: its station and the admins, once; an accepted one, nobody', async () => {
     const w = await worker()
     const waiting = (await send('POST', w.token, '/api/rights-requests', rightsCaseBody)).json().trackingNo as string
     const taken = (await send('POST', w.token, '/api/rights-requests', rightsCaseBody)).json().trackingNo as string
     expect((await send('POST', await staff('wuxi'), `/api/staff/rights-requests/${taken}/transitions`, { to: 'accepted', note: '受理', visibleToWorker: true })).statusCode).toBe(200)
     const link = (no: string) => `/packages/staff/pages/case/index?no=${encodeURIComponent(no)}`
     const [wuxiId, adminId, kunshanId] = [await staffId('wuxi'), await staffId('admin'), await staffId('kunshan')]
-    now = new Date(T0.getTime() + 23 * HOUR)
+    now = new Date(T0.getTime() + 19 * HOUR)
     await sweep()
     expect(await staffInbox(wuxiId, 'staff_case_overdue', link(waiting))).toEqual([])
-    now = new Date(T0.getTime() + 25 * HOUR)
+    now = new Date(T0.getTime() + 20.5 * HOUR)
     await sweep()
     await sweep()
     for (const id of [wuxiId, adminId]) {
       const got = await staffInbox(id, 'staff_case_overdue', link(waiting))
-      expect(got.map((m) => [m.title, m.body])).toEqual([['求助超时未受理', `求助 ${waiting} 已经超过 24 小时没有受理，请尽快联系求助人。`]])
+      expect(got.map((m) => [m.title, m.body])).toEqual([['求助快要超时', `求助 ${waiting} 已经 20 小时没有受理，再过 4 小时就超时了，请尽快联系求助人。`]])
     }
     expect(await staffInbox(kunshanId, 'staff_case_overdue', link(waiting))).toEqual([])
     expect(await staffInbox(wuxiId, 'staff_case_overdue', link(taken))).toEqual([])

@@ -183,3 +183,22 @@ export async function findPersonForAlert(trx: Kysely<DB>, personId: number) {
     .where('p.id', '=', personId)
     .executeTakeFirst()
 }
+
+export async function findApplicationForAlert(trx: Kysely<DB>, applicationId: number) {
+  return trx
+    .selectFrom('job_applications as a')
+    .innerJoin('jobs as j', 'j.id', 'a.job_id')
+    .select(['a.status', 'j.id as job_id', 'j.title', 'j.source_station_id'])
+    .where('a.id', '=', applicationId)
+    .executeTakeFirst()
+}
+
+/** The roster record a worker's account is linked to, if any (people.user_id). */
+export async function findLinkedPersonOfUser(trx: Kysely<DB>, userId: number) {
+  return trx
+    .selectFrom('people as p')
+    .leftJoin('villages as v', 'v.id', 'p.village_id')
+    .select(['p.id', 'p.name', 'p.township', 'v.name as village_name'])
+    .where('p.user_id', '=', userId)
+    .executeTakeFirst()
+}

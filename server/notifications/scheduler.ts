@@ -32,7 +32,8 @@ export const EVENING_HOUR = 18
 const CHECK_FROM_HOUR = 9
 const CHECK_TO_HOUR = 20
 /** A case not accepted within this is overdue (rights/README.md). */
-const OVERDUE_HOURS = 24
+// A case is due in 24 hours; staff are warned at 20, while there is still time to ring the worker.
+const OVERDUE_WARN_HOURS = 20
 /** An open batch this close to departure with under half its seats taken is an alert for admins. */
 const UNDERFILLED_DAYS = 3
 /** A risk listed longer ago than this is not "new" (the first sweep after an upgrade does not flood the officer). */
@@ -98,8 +99,8 @@ export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { 
     for (const u of await dueRosterChecks(db, quarter, startsAt, limit)) await once('roster_check', u.user_id, quarter, { kind: 'roster_check', userId: u.user_id })
   }
 
-  // Staff: a case past its 24 hours, to its station and the admins.
-  for (const c of await dueOverdueCases(db, new Date(now.getTime() - OVERDUE_HOURS * HOUR_MS).toISOString(), limit)) {
+  // Staff: a case 20 of its 24 hours old and not accepted, to its station and the admins.
+  for (const c of await dueOverdueCases(db, new Date(now.getTime() - OVERDUE_WARN_HOURS * HOUR_MS).toISOString(), limit)) {
     await once('staff_case_overdue', c.id, chinaDate(c.submitted_at), { kind: 'staff_case_overdue', requestId: c.id })
   }
 

@@ -246,6 +246,7 @@ async function openCase(
   })
   if (afterOpened) await afterOpened(id)
   await notify(trx, now, { kind: 'staff_new_case', requestId: id })
+  await notify(trx, now, { kind: 'staff_township_case', requestId: id })
   return present(trx, keys, (await findRequestByTrackingNo(trx, trackingNo))!, { kind: 'owner' }, now)
 }
 

@@ -17,8 +17,8 @@ const admin: StaffMember = { id: 1, username: 'admin', displayName: '县人社�
 const alert = (over: Partial<InboxMessage>): InboxMessage => ({
   id: 1,
   kind: 'staff_case_overdue',
-  title: '求助超时未受理',
-  body: '求助 2026-000123 已经超过 24 小时没有受理，请尽快联系求助人。',
+  title: '求助快要超时',
+  body: '求助 2026-000123 已经 20 小时没有受理，再过 4 小时就超时了，请尽快联系求助人。',
   link: '/packages/staff/pages/case/index?no=2026-000123',
   createdAt: '2026-03-11T03:00:00.000Z',
   read: false,
@@ -56,24 +56,24 @@ const titles = () => [...document.querySelectorAll('.message-row__title')].map((
 test('newest first, unread in bold; more on request with the cursor', async () => {
   render(<StaffAlertsPage />)
   await settle()
-  expect(titles()).toEqual(['专车报名不到一半', '求助超时未受理'])
+  expect(titles()).toEqual(['专车报名不到一半', '求助快要超时'])
   expect(document.querySelectorAll('.message-row--unread')).toHaveLength(2)
   expect(screen.getByText(/只报了 1 \/ 45 座/)).toBeTruthy()
   await tapText('加载更多')
   await settle()
   expect(mockApi.callsTo('GET', '/staff/alerts').at(-1)!.query.get('cursor')).toBe('4')
-  expect(titles()).toEqual(['专车报名不到一半', '求助超时未受理', '新的求助'])
+  expect(titles()).toEqual(['专车报名不到一半', '求助快要超时', '新的求助'])
 })
 
 test('tapping one marks it read and opens its page; a read one opens without marking again', async () => {
   render(<StaffAlertsPage />)
   await settle()
-  await tapText('求助超时未受理')
+  await tapText('求助快要超时')
   await settle()
   expect(mockApi.callsTo('POST', '/staff/alerts/read').map((c) => c.body)).toEqual([{ ids: [4] }])
   expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/case/index?no=2026-000123' })
   expect(document.querySelectorAll('.message-row--unread')).toHaveLength(1)
-  await tapText('求助超时未受理')
+  await tapText('求助快要超时')
   expect(mockApi.callsTo('POST', '/staff/alerts/read')).toHaveLength(1)
   await tapText('专车报名不到一半')
   expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/staff/pages/batch/index?id=7' })

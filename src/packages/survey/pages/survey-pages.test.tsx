@@ -36,6 +36,7 @@ const person = (over: Partial<SurveyPerson>): SurveyPerson => ({
   trade: '电工',
   incomeBand: '3000_5000',
   howWent: null,
+  howWentLink: null,
   version: 4,
   checked: false,
   checkedAt: null,

@@ -63,7 +63,7 @@ try {
   const seeded = await seedRosterDatabase({ dataDir, databaseUrl, count: PEOPLE, now, password, township: TOWNSHIP })
   console.log(`${seeded.people.toLocaleString()} people, ${seeded.households.toLocaleString()} households in ${seeded.seconds.toFixed(1)} s`)
 
-  // A round opened an hour ago; 2 in 5 people checked since (every fifth person of them flagged… 1 in 100 overall).
+  // A round opened an hour ago; 2 in 5 people checked since, 1 in 100 of all people flagged as a conflict.
   const sqlDb = await openSql(dataDir, databaseUrl)
   const startedChecks = performance.now()
   const opened = new Date(now.getTime() - 3_600_000).toISOString()
@@ -75,7 +75,9 @@ try {
      select ?, id, ?, 1, version, version, case when id % 100 = 0 then 1 else 0 end, null, ? from people where id % 5 < 2`,
     [round.id, admin.id, now.toISOString()],
   )
-  await sqlDb.run(databaseUrl ? 'vacuum analyze survey_checks' : 'analyze')
+  // What each check does to its person too: the mark the current round's progress reads (migration 0030).
+  await sqlDb.run(`update people set survey_round_id = ?, survey_conflict = case when id % 100 = 0 then 1 else 0 end where id % 5 < 2`, [round.id])
+  await sqlDb.run(databaseUrl ? 'vacuum analyze' : 'analyze')
   const [{ n: checkCount }] = await sqlDb.all(`select count(*) as n from survey_checks where round_id = ?`, [round.id])
   // The officer's largest village: the longest list a phone keeps.
   const [village] = await sqlDb.all(`select village_id as id, count(*) as n from people where township = ? group by village_id order by count(*) desc limit 1`, [TOWNSHIP])

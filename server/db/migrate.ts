@@ -25,6 +25,7 @@ import * as m0020 from './migrations/0020-roster-imports'
 import * as m0023 from './migrations/0023-rights-callback'
 import * as m0024 from './migrations/0024-notifications'
 import * as m0021 from './migrations/0021-village-survey'
+import * as m0030 from './migrations/0030-survey-progress'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '0023-rights-callback': m0023,
   '0024-notifications': m0024,
   '0021-village-survey': m0021,
+  '0030-survey-progress': m0030,
 }
 
 /** In the order they run. */

@@ -163,7 +163,7 @@ export async function getSurveyProgress(db: Kysely<DB>, caller: StaffCaller, rou
   if (scope.stationId !== undefined) throw forbidden('摸排进度由乡镇劳务专干和县里查看')
   const round = await roundOf(db, roundId)
   const outside = scope.township !== undefined && query.township !== undefined && query.township !== scope.township
-  const rows = outside ? [] : await repo.progressByVillage(db, { id: round.id, opened_at: round.openedAt }, { township: scope.township ?? query.township, villageId: scope.villageId })
+  const rows = outside ? [] : await repo.progressByVillage(db, { id: round.id, opened_at: round.openedAt, current: round.current }, { township: scope.township ?? query.township, villageId: scope.villageId })
   const villages = rows
     .map((r) => ({ villageId: r.village_id, village: r.village, township: r.township as Township, checked: r.checked, total: r.total, conflicts: r.conflicts }))
     .sort((a, b) => surveyShare(a) - surveyShare(b) || b.total - b.checked - (a.total - a.checked) || a.villageId - b.villageId)

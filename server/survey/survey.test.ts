@@ -201,6 +201,13 @@ test('progress: checked / total per village and township, behind first, within t
   expect((await get(tok.informantA, url)).json().villages.map((v: { villageId: number }) => v.villageId)).toEqual([ids.villageA])
   expect((await get(tok.admin, `${url}?township=洛门镇`)).json().total).toBe(5)
   expect((await get(tok.station, url)).statusCode).toBe(403)
+  // A phone that was offline for days sends into the older round: that round counts it, the newer one is unmoved.
+  const late = await post(tok.informantA, `/api/staff/survey-rounds/${ids.round}/checks`, { personId: ids.head, baseVersion: await versionOf(ids.head), unchanged: true })
+  expect(late.statusCode).toBe(200)
+  expect((await get(tok.luomen, url)).json()).toMatchObject({ checked: 3, total: 5 })
+  const older = (await get(tok.luomen, `/api/staff/survey-rounds/${ids.round}/progress`)).json()
+  expect(older.round.current).toBe(false)
+  expect(older.villages.find((v: { villageId: number }) => v.villageId === ids.villageA)).toMatchObject({ checked: 3, total: 3 })
 })
 
 test('"how they went" may name a station, batch, posting or course: the record must exist, and the list shows it by name', async () => {

@@ -77,6 +77,9 @@ export const rosterLink = z.object({
 })
 export type RosterLink = z.infer<typeof rosterLink>
 
+/** 鞋厂流水线工 · 昆山鑫达鞋业 · 昆山市（2026-05-02）: a record as a line of text. */
+export const linkLine = (l: RosterLink) => `${l.name}${l.date ? `（${l.date}）` : ''}`
+
 export const staffRosterLinks = endpoint({
   method: 'GET',
   path: '/staff/roster/links',

@@ -8,6 +8,7 @@ import { endpoint } from './endpoint'
 import { idParam, isoDate, isoDateTime, recordId, recordIdText } from './common'
 import { townshipInput, townships } from './places'
 import { tradeSchema } from './reference'
+import { rosterLink } from './roster-activity'
 import { provinces } from './rights'
 import {
   householdRelations,
@@ -80,6 +81,8 @@ export const surveyPerson = z.object({
   trade: z.nullable(tradeSchema),
   incomeBand: z.nullable(z.enum(incomeBands)),
   howWent: z.nullable(howWent),
+  /** The station, batch, posting or course `howWent` names, by name: the phone shows it without signal. */
+  howWentLink: z.nullable(rosterLink),
   /** The roster version the screen shows; a check sends it back as its baseVersion. */
   version: z.number(),
   /** Checked in this round (or registered after it opened). */

@@ -22,13 +22,14 @@ import * as m0017 from './migrations/0017-case-queue'
 import * as m0018 from './migrations/0018-roster-links-and-follow-up'
 import * as m0019 from './migrations/0019-roster-figures'
 import * as m0020 from './migrations/0020-roster-imports'
+import * as m0021 from './migrations/0021-village-survey'
 import * as m0023 from './migrations/0023-rights-callback'
 import * as m0024 from './migrations/0024-notifications'
-import * as m0027 from './migrations/0027-wechat-subscriptions'
 import * as m0026 from './migrations/0026-roster-figures-between'
-import * as m0021 from './migrations/0021-village-survey'
+import * as m0027 from './migrations/0027-wechat-subscriptions'
 import * as m0028 from './migrations/0028-scheduled-notices'
 import * as m0029 from './migrations/0029-worklog-evidence'
+import * as m0030 from './migrations/0030-survey-progress'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -49,13 +50,14 @@ const migrations: Record<string, Migration> = {
   '0018-roster-links-and-follow-up': m0018,
   '0019-roster-figures': m0019,
   '0020-roster-imports': m0020,
+  '0021-village-survey': m0021,
   '0023-rights-callback': m0023,
   '0024-notifications': m0024,
-  '0027-wechat-subscriptions': m0027,
   '0026-roster-figures-between': m0026,
-  '0021-village-survey': m0021,
+  '0027-wechat-subscriptions': m0027,
   '0028-scheduled-notices': m0028,
   '0029-worklog-evidence': m0029,
+  '0030-survey-progress': m0030,
 }
 
 /** In the order they run. */

@@ -546,6 +546,9 @@ export interface PersonTable extends PersonStateColumns {
   updated_at: string
   /** 1: registered by the worker in the app, not yet confirmed (or merged) by their township officer (0018). */
   unconfirmed: Generated<Flag>
+  /** The newest 摸排 round the person was checked in, and that check's conflict flag: the round's progress (0030). */
+  survey_round_id: number | null
+  survey_conflict: Generated<Flag>
 }
 
 /** One contact staff made with a person (输转后回访) and what it found (0018). */

@@ -59,6 +59,8 @@ export async function casesOf(db: Kysely<DB>, userId: number, n: Narrow) {
 interface LinkQuery {
   q?: string
   id?: number
+  /** Several by id (the names a survey list shows). */
+  ids?: number[]
   beforeId?: number
   limit: number
 }
@@ -69,6 +71,7 @@ const likeSql = (column: string, q: string) => sql<boolean>`${sql.ref(column)} l
 export async function stationLinks(db: Kysely<DB>, f: LinkQuery) {
   let q = db.selectFrom('stations').select(['id', 'name', 'city'])
   if (f.id !== undefined) q = q.where('id', '=', f.id)
+  if (f.ids !== undefined) q = q.where('id', 'in', f.ids)
   if (f.q) {
     const text = f.q
     q = q.where((eb) => eb.or([likeSql('name', text), likeSql('city', text)]))
@@ -81,6 +84,7 @@ export async function stationLinks(db: Kysely<DB>, f: LinkQuery) {
 export async function batchLinks(db: Kysely<DB>, f: LinkQuery) {
   let q = db.selectFrom('transport_batches').select(['id', 'departure_township', 'destination_province', 'destination_city', 'depart_at', 'employer'])
   if (f.id !== undefined) q = q.where('id', '=', f.id)
+  else if (f.ids !== undefined) q = q.where('id', 'in', f.ids)
   else q = q.where('status', '!=', 'cancelled')
   if (f.q) {
     const text = f.q
@@ -94,6 +98,7 @@ export async function batchLinks(db: Kysely<DB>, f: LinkQuery) {
 export async function postingLinks(db: Kysely<DB>, f: LinkQuery) {
   let q = db.selectFrom('jobs').select(['id', 'title', 'employer_name', 'city', 'posted_at'])
   if (f.id !== undefined) q = q.where('id', '=', f.id)
+  if (f.ids !== undefined) q = q.where('id', 'in', f.ids)
   if (f.q) {
     const text = f.q
     q = q.where((eb) => eb.or([likeSql('title', text), likeSql('employer_name', text), likeSql('city', text)]))
@@ -105,6 +110,7 @@ export async function postingLinks(db: Kysely<DB>, f: LinkQuery) {
 export async function courseLinks(db: Kysely<DB>, f: LinkQuery) {
   let q = db.selectFrom('courses').select(['id', 'title', 'start_date'])
   if (f.id !== undefined) q = q.where('id', '=', f.id)
+  if (f.ids !== undefined) q = q.where('id', 'in', f.ids)
   if (f.q) q = q.where(likeSql('title', f.q))
   if (f.beforeId !== undefined) q = q.where('id', '<', f.beforeId)
   return q.orderBy('id', 'desc').limit(f.limit).execute()

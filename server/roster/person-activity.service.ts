@@ -15,6 +15,7 @@ import {
   rightsCategoryLabel,
   type RightsStatus,
   rightsStatusLabel,
+  type HowWent,
   type RosterLink,
   type RosterLinkKind,
   type SeatState,
@@ -112,25 +113,65 @@ export async function rosterLinks(db: Kysely<DB>, caller: StaffCaller, query: { 
   if (peopleScopeOf(caller).readOnly) throw forbidden('工作站不登记台账，用不到这个列表')
   const after = decodeCursor(query.cursor, { id: 'number' })
   const f = { q: query.q || undefined, id: query.id, beforeId: after?.id, limit: query.limit + 1 }
-  let items: RosterLink[]
-  switch (query.kind) {
-    case 'station':
-      items = (await repo.stationLinks(db, f)).map((s) => ({ id: s.id, name: `${s.name} · ${s.city}`, date: null }))
-      break
-    case 'batch':
-      items = (await repo.batchLinks(db, f)).map((b) => ({
-        id: b.id,
-        name: `${b.departure_township} → ${b.destination_province}${b.destination_city}${b.employer ? ` · ${b.employer}` : ''}`,
-        date: chinaDate(b.depart_at),
-      }))
-      break
-    case 'posting':
-      items = (await repo.postingLinks(db, f)).map((j) => ({ id: j.id, name: `${j.title} · ${j.employer_name} · ${j.city}`, date: chinaDate(j.posted_at) }))
-      break
-    case 'training':
-      items = (await repo.courseLinks(db, f)).map((c) => ({ id: c.id, name: c.title, date: c.start_date }))
-      break
-  }
+  const items = await findLinks(db, query.kind, f)
   const page = items.slice(0, query.limit)
   return { items: page, nextCursor: items.length > query.limit ? encodeCursor({ id: page[page.length - 1].id }) : null }
+}
+
+const stationLink = (s: { id: number; name: string; city: string }): RosterLink => ({ id: s.id, name: `${s.name} · ${s.city}`, date: null })
+const batchLink = (b: { id: number; departure_township: string; destination_province: string; destination_city: string; employer: string | null; depart_at: string }): RosterLink => ({
+  id: b.id,
+  name: `${b.departure_township} → ${b.destination_province}${b.destination_city}${b.employer ? ` · ${b.employer}` : ''}`,
+  date: chinaDate(b.depart_at),
+})
+const postingLink = (j: { id: number; title: string; employer_name: string; city: string; posted_at: string }): RosterLink => ({
+  id: j.id,
+  name: `${j.title} · ${j.employer_name} · ${j.city}`,
+  date: chinaDate(j.posted_at),
+})
+const courseLink = (c: { id: number; title: string; start_date: string }): RosterLink => ({ id: c.id, name: c.title, date: c.start_date })
+
+async function findLinks(db: Kysely<DB>, kind: RosterLinkKind, f: Parameters<typeof repo.stationLinks>[1]): Promise<RosterLink[]> {
+  switch (kind) {
+    case 'station':
+      return (await repo.stationLinks(db, f)).map(stationLink)
+    case 'batch':
+      return (await repo.batchLinks(db, f)).map(batchLink)
+    case 'posting':
+      return (await repo.postingLinks(db, f)).map(postingLink)
+    case 'training':
+      return (await repo.courseLinks(db, f)).map(courseLink)
+  }
+}
+
+/** The record a "how they went" names, by the channel that names it. */
+export function linkOf(h: HowWent | null): { kind: RosterLinkKind; id: number } | null {
+  if (!h || h.kind !== 'organised') return null
+  if (h.channel === 'station' && h.stationId) return { kind: 'station', id: h.stationId }
+  if (h.channel === 'batch' && h.batchId) return { kind: 'batch', id: h.batchId }
+  if (h.channel === 'posting' && h.jobId) return { kind: 'posting', id: h.jobId }
+  if (h.channel === 'training' && h.courseId) return { kind: 'training', id: h.courseId }
+  return null
+}
+
+/**
+ * The records many people's "how they went" name, by name (one read per kind that occurs): the survey's village list
+ * carries them so a phone without signal shows which batch or station, not only the channel.
+ */
+export async function namedLinks(db: Kysely<DB>, howWents: Array<HowWent | null>): Promise<(h: HowWent | null) => RosterLink | null> {
+  const wanted = new Map<RosterLinkKind, Set<number>>()
+  for (const l of howWents.map(linkOf)) if (l) wanted.set(l.kind, (wanted.get(l.kind) ?? new Set()).add(l.id))
+  const found = new Map<string, RosterLink>()
+  for (const [kind, ids] of wanted) {
+    const all = [...ids]
+    // In slices: PostgreSQL and SQLite both cap the parameters of one statement.
+    for (let i = 0; i < all.length; i += 500) {
+      const slice = all.slice(i, i + 500)
+      for (const l of await findLinks(db, kind, { ids: slice, limit: slice.length })) found.set(`${kind}:${l.id}`, l)
+    }
+  }
+  return (h) => {
+    const l = linkOf(h)
+    return l ? (found.get(`${l.kind}:${l.id}`) ?? null) : null
+  }
 }

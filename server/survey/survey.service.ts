@@ -6,7 +6,9 @@
 import type { Kysely } from 'kysely'
 import type { z } from 'zod/mini'
 import {
+  type HowWent,
   type openSurveyRoundBody,
+  type RosterLink,
   type SurveyPerson,
   type SurveyRound,
   type surveyCheckBody,
@@ -23,6 +25,7 @@ import { forbidden, notFound, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
 import { findVillage } from '../roster/places.repository'
 import { findPersonForUpdate } from '../roster/roster.repository'
+import { namedLinks } from '../roster/person-activity.service'
 import { howWentOf, updatePersonIn } from '../roster/roster.service'
 import { isAdmin, peopleScopeOf, placeOutsideScope, requireAdmin, requirePeopleWrite, staffActor } from '../staff/staff-scope'
 import * as repo from './survey.repository'
@@ -41,7 +44,13 @@ async function roundOf(db: Kysely<DB>, id: number): Promise<SurveyRound> {
   return toRound(row, await repo.newestRoundId(db))
 }
 
-function toSurveyPerson(r: repo.SurveyPersonRow, openedAt: string): SurveyPerson {
+/** Rows as the phone shows them, with the names of the records their "how they went" names. */
+async function toSurveyPeople(db: Kysely<DB>, rows: repo.SurveyPersonRow[], openedAt: string): Promise<SurveyPerson[]> {
+  const linkFor = await namedLinks(db, rows.map(howWentOf))
+  return rows.map((r) => toSurveyPerson(r, openedAt, linkFor))
+}
+
+function toSurveyPerson(r: repo.SurveyPersonRow, openedAt: string, linkFor: (h: HowWent | null) => RosterLink | null): SurveyPerson {
   const howWent = howWentOf(r)
   const registeredSince = r.created_at >= openedAt
   return {
@@ -60,6 +69,7 @@ function toSurveyPerson(r: repo.SurveyPersonRow, openedAt: string): SurveyPerson
     trade: r.trade as SurveyPerson['trade'],
     incomeBand: r.income_band as SurveyPerson['incomeBand'],
     howWent,
+    howWentLink: linkFor(howWent),
     version: r.version,
     checked: r.checked_at !== null || registeredSince,
     checkedAt: r.checked_at ?? (registeredSince ? r.created_at : null),
@@ -98,7 +108,7 @@ export async function getSurveyVillage(db: Kysely<DB>, caller: StaffCaller, roun
   if (villageId === undefined) throw validationFailed({ villageId: '请选择村' })
   const village = await findVillage(db, villageId)
   if (!village || placeOutsideScope(scope, { township: village.township, villageId: village.id })) throw notFound(NO_VILLAGE)
-  const people = (await repo.villagePeople(db, round.id, village.id)).map((r) => toSurveyPerson(r, round.openedAt))
+  const people = await toSurveyPeople(db, await repo.villagePeople(db, round.id, village.id), round.openedAt)
   return {
     round,
     village: { id: village.id, name: village.name, township: village.township as Township },
@@ -141,8 +151,8 @@ export async function checkSurveyPerson(trx: Kysely<DB>, keys: DataKeys, caller:
   await repo.upsertCheck(trx, { roundId: round.id, personId: row.id, staffId: caller.staffId, unchanged: body.unchanged, baseVersion: body.baseVersion, version, conflict, note: body.note, at })
   const check = { roundId: round.id, personId: row.id, unchanged: body.unchanged, conflict, checkedAt: at }
   await writeAudit(trx, { actor: staffActor(caller), action: 'survey.check', entity: 'person', entityId: row.id, after: { ...check, baseVersion: body.baseVersion, version, note: body.note }, at: now })
-  const person = await repo.surveyPersonOf(trx, round.id, row.id)
-  return { check, person: toSurveyPerson(person!, round.openedAt) }
+  const [person] = await toSurveyPeople(trx, [(await repo.surveyPersonOf(trx, round.id, row.id))!], round.openedAt)
+  return { check, person }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -153,7 +163,7 @@ export async function getSurveyProgress(db: Kysely<DB>, caller: StaffCaller, rou
   if (scope.stationId !== undefined) throw forbidden('摸排进度由乡镇劳务专干和县里查看')
   const round = await roundOf(db, roundId)
   const outside = scope.township !== undefined && query.township !== undefined && query.township !== scope.township
-  const rows = outside ? [] : await repo.progressByVillage(db, { id: round.id, opened_at: round.openedAt }, { township: scope.township ?? query.township, villageId: scope.villageId })
+  const rows = outside ? [] : await repo.progressByVillage(db, { id: round.id, opened_at: round.openedAt, current: round.current }, { township: scope.township ?? query.township, villageId: scope.villageId })
   const villages = rows
     .map((r) => ({ villageId: r.village_id, village: r.village, township: r.township as Township, checked: r.checked, total: r.total, conflicts: r.conflicts }))
     .sort((a, b) => surveyShare(a) - surveyShare(b) || b.total - b.checked - (a.total - a.checked) || a.villageId - b.villageId)

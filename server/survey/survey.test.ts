@@ -201,4 +201,43 @@ test('progress: checked / total per village and township, behind first, within t
   expect((await get(tok.informantA, url)).json().villages.map((v: { villageId: number }) => v.villageId)).toEqual([ids.villageA])
   expect((await get(tok.admin, `${url}?township=洛门镇`)).json().total).toBe(5)
   expect((await get(tok.station, url)).statusCode).toBe(403)
+  // A phone that was offline for days sends into the older round: that round counts it, the newer one is unmoved.
+  const late = await post(tok.informantA, `/api/staff/survey-rounds/${ids.round}/checks`, { personId: ids.head, baseVersion: await versionOf(ids.head), unchanged: true })
+  expect(late.statusCode).toBe(200)
+  expect((await get(tok.luomen, url)).json()).toMatchObject({ checked: 3, total: 5 })
+  const older = (await get(tok.luomen, `/api/staff/survey-rounds/${ids.round}/progress`)).json()
+  expect(older.round.current).toBe(false)
+  expect(older.villages.find((v: { villageId: number }) => v.villageId === ids.villageA)).toMatchObject({ checked: 3, total: 3 })
+})
+
+test('"how they went" may name a station, batch, posting or course: the record must exist, and the list shows it by name', async () => {
+  const url = `/api/staff/survey-rounds/${ids.round}/checks`
+  const station = await t.db.selectFrom('stations').select(['id', 'name', 'city']).orderBy('id').executeTakeFirstOrThrow()
+  const organised = (over: object) => ({ kind: 'organised', channel: 'station', stationId: null, batchId: null, jobId: null, courseId: null, brokerName: null, ...over })
+  const base = await versionOf(ids.son)
+  // A record that does not exist is a 400 on its field, in Chinese, and nothing is written.
+  for (const [over, field, message] of [
+    [{ channel: 'batch', batchId: 999999 }, 'howWent.batchId', '没有这一趟专车'],
+    [{ channel: 'station', stationId: 999999 }, 'howWent.stationId', '没有这个工作站'],
+    [{ channel: 'posting', jobId: 999999 }, 'howWent.jobId', '没有这个岗位'],
+    [{ channel: 'training', courseId: 999999 }, 'howWent.courseId', '没有这期培训'],
+  ] as const) {
+    const bad = await post(tok.informantA, url, { personId: ids.son, baseVersion: base, howWent: organised(over) })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.fields[field]).toBe(message)
+  }
+  // A channel without its record is refused too.
+  const none = await post(tok.informantA, url, { personId: ids.son, baseVersion: base, howWent: organised({ channel: 'batch' }) })
+  expect(none.statusCode).toBe(400)
+  expect(none.json().error.fields['howWent.batchId']).toBe('请选择哪一趟专车')
+  expect(await versionOf(ids.son)).toBe(base)
+
+  const res = await post(tok.informantA, url, { personId: ids.son, baseVersion: base, howWent: organised({ stationId: station.id }) })
+  expect(res.statusCode).toBe(200)
+  const named = { id: station.id, name: `${station.name} · ${station.city}`, date: null }
+  expect(res.json().person).toMatchObject({ howWent: { kind: 'organised', channel: 'station', stationId: station.id }, howWentLink: named, version: base + 1 })
+  const list = (await get(tok.informantA, `/api/staff/survey-rounds/${ids.round}/village`)).json()
+  const members = list.households[0].members as { id: number; howWentLink: unknown }[]
+  expect(members.find((m) => m.id === ids.son)?.howWentLink).toEqual(named)
+  expect(members.find((m) => m.id === ids.head)?.howWentLink).toBeNull()
 })

@@ -2,9 +2,10 @@
 import { request, useApi, useApiList } from '@/api'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson, type CreatePersonBody, type Person, type UpdatePersonBody } from '@contract/roster'
 import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview, type Township } from '@contract/places'
-import { staffPersonActivity, staffRosterLinks, type RosterLinkKind } from '@contract/roster-activity'
+import { linkLine, staffPersonActivity, staffRosterLinks, type RosterLinkKind } from '@contract/roster-activity'
 import { staffLabourFigures } from '@contract/labour-figures'
 import { staffLedger, type RosterLedgerKind } from '@contract/staff-ledgers'
+import type { LinkSource } from '@/components/link-picker'
 import type { RosterFilter } from '../lib/paths'
 
 /** A register's query (the ledger endpoint's names) from a roster filter. */
@@ -96,6 +97,16 @@ export function useRosterLinks(kind: RosterLinkKind, q: string) {
 /** The one record a form already names, for its name. */
 export function useRosterLink(kind: RosterLinkKind, id: number | null) {
   return useApi(staffRosterLinks, { query: { kind, id: id ?? 0 } }, { enabled: id !== null && id > 0 })
+}
+
+/** The roster form's records for the shared picker. */
+export const rosterLinkSource: LinkSource = { useLinks: useRosterLinks, useLink: useRosterLink }
+
+/** The record an organised move names (id), as its name: 怎么出去的 on a person's record. */
+export function useLinkName(kind: RosterLinkKind | null, id: number | null): string | null {
+  const named = useRosterLink(kind ?? 'station', kind ? id : null)
+  const l = named.data?.items[0]
+  return l ? linkLine(l) : null
 }
 
 export function useVillagesOverview() {

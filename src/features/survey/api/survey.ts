@@ -1,5 +1,7 @@
 /** Every call of 摸排: reads kept on the phone for a day without signal, and checks queued in the outbox. */
-import { newIdempotencyKey, readOutbox, registerQueuedWrites, submit, useApi, type OutboxEntry } from '@/api'
+import { newIdempotencyKey, readOutbox, registerQueuedWrites, submit, useApi, useApiList, type OutboxEntry } from '@/api'
+import type { LinkSource } from '@/components/link-picker'
+import { staffRosterLinks, type RosterLinkKind } from '@contract/roster-activity'
 import { staffCreatePerson, type CreatePersonBody } from '@contract/roster'
 import { staffMe } from '@contract/staff'
 import { staffCheckSurveyPerson, staffListSurveyRounds, staffSurveyProgress, staffSurveyVillage, type SurveyCheckBody } from '@contract/survey'
@@ -27,6 +29,17 @@ export function useSurveyVillage(roundId: number, villageId: number | null, enab
 export function useSurveyProgress(roundId: number, enabled: boolean) {
   return useApi(staffSurveyProgress, { params: { id: roundId }, query: {} }, { enabled: enabled && roundId > 0, cache: `survey-progress-${roundId}` })
 }
+
+/** The stations, batches, postings and courses "how they went" may name: read live, never kept (a search needs signal). */
+export function useSurveyLinks(kind: RosterLinkKind, q: string) {
+  return useApiList(staffRosterLinks, { query: q ? { kind, q } : { kind } })
+}
+
+export function useSurveyLink(kind: RosterLinkKind, id: number | null) {
+  return useApi(staffRosterLinks, { query: { kind, id: id ?? 0 } }, { enabled: id !== null && id > 0 })
+}
+
+export const surveyLinkSource: LinkSource = { useLinks: useSurveyLinks, useLink: useSurveyLink }
 
 /** Sends a check now, or keeps it on the phone to send later with the same key (recorded once). */
 export function checkPerson(roundId: number, body: SurveyCheckBody, label: string) {

@@ -1,4 +1,5 @@
 import { householdRelationLabel, howWentKindLabel, incomeBandLabel, organisedChannelLabel, personStatusLabel, returnReasonLabel } from '@contract/roster'
+import { linkLine } from '@contract/roster-activity'
 import type { SurveyPerson } from '@contract/survey'
 
 /** 外出务工（省外） · 江苏省苏州市 · 普工 · 5000–8000元: the person's status in one line. */
@@ -8,8 +9,17 @@ export function statusLine(p: SurveyPerson): string {
   if (p.destinationProvince) parts.push(`${p.destinationProvince}${p.destinationCity ?? ''}`)
   if (p.trade) parts.push(p.trade)
   if (p.incomeBand) parts.push(incomeBandLabel[p.incomeBand])
-  if (p.howWent) parts.push(p.howWent.kind === 'organised' && p.howWent.channel ? organisedChannelLabel[p.howWent.channel] : howWentKindLabel[p.howWent.kind])
+  if (p.howWent) parts.push(howWentLine(p))
   return parts.join(' · ')
+}
+
+/** 点对点专车：洛门镇 → 江苏省苏州市（2026-03-02）: the channel, and the record it names when the phone knows its name. */
+export function howWentLine(p: Pick<SurveyPerson, 'howWent' | 'howWentLink'>): string {
+  const h = p.howWent
+  if (!h) return ''
+  if (h.kind !== 'organised' || !h.channel) return howWentKindLabel[h.kind]
+  const label = organisedChannelLabel[h.channel]
+  return h.channel !== 'broker' && p.howWentLink ? `${label}：${linkLine(p.howWentLink)}` : label
 }
 
 /** 张大山 · 户主 · 男 · 1990年生 */

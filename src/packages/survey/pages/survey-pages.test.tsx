@@ -36,6 +36,7 @@ const person = (over: Partial<SurveyPerson>): SurveyPerson => ({
   trade: '电工',
   incomeBand: '3000_5000',
   howWent: null,
+  howWentLink: null,
   version: 4,
   checked: false,
   checkedAt: null,
@@ -159,6 +160,35 @@ test('without signal: the list opens from the phone and a check is kept in the o
   render(<SurveyVillagePage />)
   await until(() => screen.queryByText(/没有网络，下面是已保存于/))
   expect(screen.getByText('1 条在手机上等着发送，有信号后自动发出')).toBeTruthy()
+  expect(screen.getByText('待发送')).toBeTruthy()
+})
+
+test('a batch picked with signal, then the send fails: the check waits on the phone and the list names the batch, after a restart too', async () => {
+  mockApi.on('GET', '/staff/roster/links', () => ({ items: [{ id: 31, name: '洛门镇 → 江苏省苏州市', date: '2026-03-02' }], nextCursor: null }))
+  mockApi.on('POST', '/staff/survey-rounds/3/checks', () => {
+    throw new ApiError('NETWORK')
+  })
+  setRouterParams({ round: '3', person: '3' }, '/packages/survey/pages/person/index')
+  const page = render(<SurveyPersonPage />)
+  await settle()
+  await tapText('点对点专车')
+  await settle()
+  await tapText('洛门镇 → 江苏省苏州市')
+  await tapText('保存')
+  await act(async () => new Promise((r) => setTimeout(r, 3000)))
+  await settle()
+  expect(readOutbox()).toEqual([expect.objectContaining({ name: 'checkSurveyPerson', state: 'pending', req: { params: { id: 3 }, body: expect.objectContaining({ personId: 3, howWent: expect.objectContaining({ channel: 'batch', batchId: 31 }) }) } })])
+  page.unmount()
+  // The app is closed and opened again with no signal: the list comes from the phone.
+  forgetVillagesForTests()
+  const offline = () => {
+    throw new ApiError('NETWORK')
+  }
+  for (const path of ['/staff/survey-rounds/3/village']) mockApi.on('GET', path, offline)
+  setRouterParams({}, '/packages/survey/pages/index/index')
+  render(<SurveyVillagePage />)
+  await until(() => screen.queryByText(/没有网络，下面是已保存于/))
+  expect(screen.getByText('外出务工（省外） · 江苏省苏州市 · 普工 · 3000–5000元 · 点对点专车：洛门镇 → 江苏省苏州市（2026-03-02）')).toBeTruthy()
   expect(screen.getByText('待发送')).toBeTruthy()
 })
 

@@ -25,8 +25,8 @@ import { provinces } from '@contract/rights'
 import { townships, type Township } from '@contract/places'
 import { Chips, type ChipOption } from '@/components/chips'
 import { FormField } from '@/components/form-field'
-import { useVillages } from '../../api/roster'
-import { LinkPicker } from '../link-picker'
+import { rosterLinkSource, useVillages } from '../../api/roster'
+import { LinkPicker } from '@/components/link-picker'
 import type { PersonDraft } from '../../lib/draft'
 import '../roster.scss'
 
@@ -150,7 +150,7 @@ export function PersonFields({ draft: d, set, errors, fixedTownship, fixedVillag
                 ['training', 'courseId'],
               ] as const
             ).map(([channel, key]) =>
-              d.channel === channel ? <LinkPicker key={key} kind={channel} value={d[key]} onChange={(v) => set(key, v)} error={errors[`howWent.${key}`]} /> : null,
+              d.channel === channel ? <LinkPicker key={key} kind={channel} source={rosterLinkSource} value={d[key]} onChange={(v) => set(key, v)} error={errors[`howWent.${key}`]} /> : null,
             )}
         </>
       )}

@@ -1,18 +1,35 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
-import { incomeBandLabel, incomeBands, isAway, personStatuses, personStatusLabel, returnReasonLabel, returnReasons, workingStatuses, type HowWent } from '@contract/roster'
+import {
+  incomeBandLabel,
+  incomeBands,
+  isAway,
+  organisedChannelLabel,
+  personStatuses,
+  personStatusLabel,
+  returnReasonLabel,
+  returnReasons,
+  workingStatuses,
+  type HowWent,
+} from '@contract/roster'
 import { trades } from '@contract/reference'
+import { rosterLinkKinds, type RosterLink, type RosterLinkKind } from '@contract/roster-activity'
 import { provinces } from '@contract/rights'
 import { surveyCheckProblems, type SurveyCheckBody, type SurveyPerson } from '@contract/survey'
 import { BigButton } from '@/components/big-button'
 import { Chips } from '@/components/chips'
 import { FormField } from '@/components/form-field'
+import { LinkPicker } from '@/components/link-picker'
 import { TextArea } from '@/components/text-area'
-import { statusLine, whoLine } from '../../lib/describe'
+import { surveyLinkSource } from '../../api/survey'
+import { howWentLine, statusLine, whoLine } from '../../lib/describe'
 import './index.scss'
 
-/** How they went, as a thumb picks it: the organised channels that name a record stay as the roster has them. */
-type HowChoice = '' | 'self' | 'broker' | 'keep'
+/**
+ * How they went, as a thumb picks it: as the roster has it (按台账不变), self, a broker, or an organised channel that
+ * names a record (picked from the county's list, which needs signal).
+ */
+type HowChoice = '' | 'self' | 'broker' | 'keep' | RosterLinkKind
 
 function howChoiceOf(h: HowWent | null): HowChoice {
   if (!h) return ''
@@ -20,13 +37,20 @@ function howChoiceOf(h: HowWent | null): HowChoice {
   return h.channel === 'broker' ? 'broker' : 'keep'
 }
 
+/** Which id of "how they went" each record kind fills. */
+const idField = { station: 'stationId', batch: 'batchId', posting: 'jobId', training: 'courseId' } as const
+const isLinkKind = (c: HowChoice): c is RosterLinkKind => (rosterLinkKinds as readonly string[]).includes(c)
+
+const OFFLINE = '现在没有信号，搜不到。有信号时再选；也可以先选“按台账不变”'
+
 interface Props {
   person: SurveyPerson
   /** The check is on its way (sent or kept on the phone). */
   busy: boolean
   /** Field messages from the server, shown where they belong. */
   serverErrors: Record<string, string>
-  onSubmit: (body: SurveyCheckBody) => void
+  /** `link`: the record a changed "how they went" names, so the phone shows it by name before the check is sent. */
+  onSubmit: (body: SurveyCheckBody, link?: RosterLink | null) => void
 }
 
 /** One person, for a thumb: 无变化 in one tap, or big pickers for what changed and a note. */
@@ -39,6 +63,8 @@ export function CheckForm({ person, busy, serverErrors, onSubmit }: Props) {
   const [incomeBand, setIncomeBand] = useState<string>(person.incomeBand ?? '')
   const [how, setHow] = useState<HowChoice>(howChoiceOf(person.howWent))
   const [broker, setBroker] = useState(person.howWent?.brokerName ?? '')
+  // One record per kind: switching between 专车 and 岗位 and back keeps what was picked.
+  const [picked, setPicked] = useState<Partial<Record<RosterLinkKind, RosterLink>>>({})
   const [note, setNote] = useState('')
   const [problems, setProblems] = useState<Record<string, string>>({})
   const errors = { ...serverErrors, ...problems }
@@ -70,12 +96,16 @@ export function CheckForm({ person, busy, serverErrors, onSubmit }: Props) {
         ? { kind: 'self', channel: null, stationId: null, batchId: null, jobId: null, courseId: null, brokerName: null }
         : how === 'broker'
           ? { kind: 'organised', channel: 'broker', stationId: null, batchId: null, jobId: null, courseId: null, brokerName: broker.trim() || null }
-          : how === 'keep'
-            ? undefined
-            : null
+          : isLinkKind(how)
+            ? { kind: 'organised', channel: how, stationId: null, batchId: null, jobId: null, courseId: null, brokerName: null, [idField[how]]: picked[how]?.id ?? null }
+            : how === 'keep'
+              ? undefined
+              : null
     if (howNow !== undefined && JSON.stringify(howNow) !== JSON.stringify(person.howWent)) c.howWent = howNow
     return c
   }
+
+  const linkOf = (c: Partial<SurveyCheckBody>) => (c.howWent === undefined ? undefined : isLinkKind(how) ? (picked[how] ?? null) : null)
 
   const save = () => {
     const c = changes()
@@ -87,7 +117,7 @@ export function CheckForm({ person, busy, serverErrors, onSubmit }: Props) {
       setProblems({ unchanged: '没有改动：没变化请点上面的“无变化”' })
       return
     }
-    onSubmit({ personId: person.id, baseVersion: person.version, unchanged: false, ...c, note: note.trim() || null })
+    onSubmit({ personId: person.id, baseVersion: person.version, unchanged: false, ...c, note: note.trim() || null }, linkOf(c))
   }
 
   const working = workingStatuses.includes(status)
@@ -133,14 +163,28 @@ export function CheckForm({ person, busy, serverErrors, onSubmit }: Props) {
             value={how}
             onChange={setHow}
             options={[
-              { value: '', label: '不填' },
+              { value: 'keep', label: '按台账不变' },
               { value: 'self', label: '自己出去的' },
+              ...rosterLinkKinds.map((k) => ({ value: k, label: organisedChannelLabel[k] })),
               { value: 'broker', label: '经纪人或中介带出去的' },
-              ...(howChoiceOf(person.howWent) === 'keep' ? [{ value: 'keep' as const, label: '有组织输转（按台账）' }] : []),
+              { value: '', label: '不填' },
             ]}
           />
+          {how === 'keep' && <Text className='survey-check__kept'>台账上：{person.howWent ? howWentLine(person) : '没有填'}</Text>}
           {how === 'broker' && <Input className='form-field__input survey-check__broker' placeholder='经纪人或中介的名字' value={broker} maxlength={20} onInput={(e) => setBroker(e.detail.value)} />}
         </FormField>
+      )}
+      {working && isLinkKind(how) && (
+        <LinkPicker
+          key={how}
+          kind={how}
+          source={surveyLinkSource}
+          value={picked[how] ? String(picked[how].id) : ''}
+          known={picked[how] ?? null}
+          onChange={(_id, link) => setPicked((p) => ({ ...p, [how]: link }))}
+          offlineText={OFFLINE}
+          error={errors[`howWent.${idField[how]}`]}
+        />
       )}
       <FormField label='备注' error={errors.note}>
         <TextArea className='survey-check__note' label='备注' value={note} maxlength={200} placeholder='例如：过完年去的' onChange={setNote} />

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useIdParam } from '@/hooks/use-id-param'
 import { isApiError } from '@/api'
+import type { RosterLink } from '@contract/roster-activity'
 import type { SurveyCheckBody, SurveyPerson, SurveyRound } from '@contract/survey'
 import { BigButton } from '@/components/big-button'
 import { Section } from '@/components/section'
@@ -13,7 +14,7 @@ import { checkPerson, useSurveyVillage, villageCache } from '@/features/survey/a
 import { CheckForm } from '@/features/survey/components/check-form'
 import { SurveyShell } from '@/features/survey/components/survey-shell'
 import { householdName } from '@/features/survey/lib/describe'
-import { rememberedVillage, rememberVillage, updateRemembered } from '@/features/survey/lib/village-memory'
+import { applyCheck, rememberedVillage, rememberVillage, updateRemembered } from '@/features/survey/lib/village-memory'
 import { surveyPaths } from '@/features/survey/lib/paths'
 import './index.scss'
 
@@ -51,14 +52,14 @@ function Person({ round, personId, villageId }: { round: SurveyRound; personId: 
   const nextHousehold = data?.households.find((h) => h.id !== household?.id && h.members.some((m) => !m.checked))
   const goTo = (p: SurveyPerson) => replacePage(surveyPaths.person(round.id, p.id, villageId))
 
-  const submit = async (body: SurveyCheckBody) => {
+  const submit = async (body: SurveyCheckBody, link?: RosterLink | null) => {
     if (!shown) return
     setBusy(true)
     setServerErrors({})
     try {
       const result = await checkPerson(round.id, body, `摸排：${shown.name}`)
       if (result.queued) {
-        updateRemembered(key, shown.id, (p) => ({ ...p, checked: true }))
+        updateRemembered(key, shown.id, (p) => applyCheck(p, body, link), true)
         showNotice('没有信号，已存在手机上，有信号后自动发出')
       } else {
         updateRemembered(key, shown.id, () => result.data.person)
@@ -89,7 +90,7 @@ function Person({ round, personId, villageId }: { round: SurveyRound; personId: 
               </BigButton>
             </Section>
           ) : (
-            <CheckForm key={shown.id} person={shown} busy={busy} serverErrors={serverErrors} onSubmit={(body) => void submit(body)} />
+            <CheckForm key={shown.id} person={shown} busy={busy} serverErrors={serverErrors} onSubmit={(body, link) => void submit(body, link)} />
           )}
           {!done && next && (
             <BigButton variant='secondary' className='survey-person-page__next' onClick={() => goTo(next)}>

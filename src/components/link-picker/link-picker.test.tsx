@@ -3,8 +3,9 @@ import { render, screen } from '@testing-library/react'
 import { Text } from '@tarojs/components'
 import type { RosterLinkKind } from '@contract/roster-activity'
 import { setToken } from '@/api'
-import { fakeApi } from '../../../../../tests/support/app/fake-api'
-import { inputsReady, settle, tap, type } from '../../../../../tests/support/app/staff-pages'
+import { rosterLinkSource } from '@/features/roster/api/roster'
+import { fakeApi } from '../../../tests/support/app/fake-api'
+import { inputsReady, settle, tap, type } from '../../../tests/support/app/staff-pages'
 import { LinkPicker } from '.'
 
 const mockApi = fakeApi()
@@ -20,7 +21,7 @@ function Form({ kind = 'batch', initial = '', error }: { kind?: RosterLinkKind; 
   const [value, setValue] = useState(initial)
   return (
     <>
-      <LinkPicker kind={kind} value={value} onChange={setValue} error={error} />
+      <LinkPicker kind={kind} source={rosterLinkSource} value={value} onChange={setValue} error={error} />
       <Text className='stored'>stored:{value}</Text>
     </>
   )

@@ -1,6 +1,7 @@
 /**
  * Three server processes on one PostgreSQL database behind nginx (the repo's deploy/nginx.conf, ports aside), under a
- * mixed load of reads, keyed writes and enrolments for a few seats, while one process is killed with SIGKILL and
+ * mixed load of reads, keyed writes (course requests, rights requests with a photo), job applications and enrolments
+ * for a few seats, while one process is killed with SIGKILL and
  * started again. No acknowledged write may be lost, none applied twice, the seats must come out exact, reads must
  * keep answering (their errors counted and printed), and every process's response cache must follow the writes made
  * through the others. PostgreSQL: DATABASE_URL's server, or the local one in the SQLite pass; nginx must be installed.
@@ -8,7 +9,8 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { type Cluster, findNginx, startCluster } from '../../server/test-support/cluster'
-import { courseBody } from '../../server/test-support/bodies'
+import { courseBody, rightsCaseBody } from '../../server/test-support/bodies'
+import { multipart, png } from '../../server/test-support/images'
 
 jest.setTimeout(600_000)
 
@@ -70,6 +72,24 @@ async function sendKeyed(base: string, path: string, token: string, key: string,
   throw new Error(`${path} with key ${key}: no answer after 60 tries`)
 }
 
+/** A photo uploaded as the rights form does, tried again on a 5xx or a dropped connection (an unused upload is swept later). */
+async function uploadPhoto(base: string, token: string, transient: { count: number }): Promise<string> {
+  const { payload, headers } = multipart(png(), 'wage-slip.png', 'image/png')
+  for (let attempt = 0; attempt < 60; attempt++) {
+    try {
+      const res = await fetch(`${base}/api/uploads`, { method: 'POST', headers: { ...headers, authorization: `Bearer ${token}` }, body: payload, signal: AbortSignal.timeout(30_000) })
+      const body = (await res.json().catch(() => null)) as { id?: string } | null
+      if (res.status === 201 && body?.id) return body.id
+      if (res.status < 500) throw new Error(`upload refused: ${res.status} ${JSON.stringify(body)}`)
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith('upload refused')) throw e
+    }
+    transient.count++
+    await sleep(200)
+  }
+  throw new Error('upload: no answer after 60 tries')
+}
+
 let cluster: Cluster | undefined
 afterAll(async () => {
   await cluster?.stop()
@@ -126,13 +146,23 @@ withNginx('three processes behind nginx: a SIGKILL mid-load loses no acknowledge
   }
   const writeTransient = { count: 0 }
   const writes: { i: number; note: string; answer: Answer }[] = []
+  const cases: { i: number; marker: string; photo: string; answer: Answer }[] = []
   let nextWrite = 0
   const writer = async () => {
     while (!done) {
       const i = nextWrite++
-      const note = `集群${run}第${i}次`
-      const answer = await sendKeyed(base, '/api/course-requests', tokens[i % WORKERS], `cluster-${run}-cr-${i}`, { trade: '电工', note }, writeTransient)
-      writes.push({ i, note, answer })
+      const token = tokens[i % WORKERS]
+      if (i % 4 === 3) {
+        // Every fourth write is a rights request with a wage-slip photo: the upload, then the keyed request.
+        const marker = `集群${run}求助${i}`
+        const photo = await uploadPhoto(base, token, writeTransient)
+        const answer = await sendKeyed(base, '/api/rights-requests', token, `cluster-${run}-case-${i}`, { ...rightsCaseBody, description: `${rightsCaseBody.description}${marker}`, attachmentIds: [photo] }, writeTransient)
+        cases.push({ i, marker, photo, answer })
+      } else {
+        const note = `集群${run}第${i}次`
+        const answer = await sendKeyed(base, '/api/course-requests', token, `cluster-${run}-cr-${i}`, { trade: '电工', note }, writeTransient)
+        writes.push({ i, note, answer })
+      }
       await sleep(10)
     }
   }
@@ -142,6 +172,13 @@ withNginx('three processes behind nginx: a SIGKILL mid-load loses no acknowledge
     tokens.map(async (token, w) => {
       await sleep(w * ((BEFORE_KILL_MS + DOWN_MS) / WORKERS) + 200)
       return sendKeyed(base, `/api/courses/${courseId}/enrollments`, token, `cluster-${run}-enrol-${w}`, {}, enrolTransient)
+    }),
+  )
+  // Each worker applies to the same posting once, spread over the kill the other way round.
+  const applications = Promise.all(
+    tokens.map(async (token, w) => {
+      await sleep((WORKERS - 1 - w) * ((BEFORE_KILL_MS + DOWN_MS) / WORKERS) + 100)
+      return sendKeyed(base, `/api/jobs/${jobId}/applications`, token, `cluster-${run}-apply-${w}`, {}, enrolTransient)
     }),
   )
   const chaos = (async () => {
@@ -156,6 +193,7 @@ withNginx('three processes behind nginx: a SIGKILL mid-load loses no acknowledge
   })()
   await Promise.all([chaos, ...Array.from({ length: READERS }, reader), ...Array.from({ length: WRITERS }, writer)])
   const enrolled = await enrolments
+  const applied = await applications
 
   // ── What the clients saw ──
   const failedReads = reads.filter((r) => !r.ok)
@@ -168,7 +206,8 @@ withNginx('three processes behind nginx: a SIGKILL mid-load loses no acknowledge
       `cluster: 3 processes behind nginx, process 2 killed (SIGKILL) ${((killedAt - reads[0].at) / 1000).toFixed(1)} s into the load, back ${((backAt - killedAt) / 1000).toFixed(1)} s later`,
       `reads: ${reads.length}, failed ${failedReads.length} (${rate(failedReads.length, reads.length)}); while it was down: ${down.length}, failed ${downFailed.length} (${rate(downFailed.length, down.length)}); statuses of failures: ${JSON.stringify(failedReads.reduce<Record<number, number>>((m, r) => ((m[r.status] = (m[r.status] ?? 0) + 1), m), {}))}`,
       `keyed writes: ${writes.length}, every one answered; resent after a 5xx or a dropped connection: ${writeTransient.count}`,
-      `enrolments: ${enrolled.length} for ${SEATS} seats; resent: ${enrolTransient.count}`,
+      `rights requests with a photo: ${cases.length}`,
+      `enrolments: ${enrolled.length} for ${SEATS} seats, applications: ${applied.length}; resent: ${enrolTransient.count}`,
     ].join('\n'),
   )
   // Reads keep answering: nginx sends a GET whose process died to another; a few may still fail in the instant of the kill.
@@ -178,7 +217,11 @@ withNginx('three processes behind nginx: a SIGKILL mid-load loses no acknowledge
   // Every write got its answer in the end: 201, the replay of a write that had been applied, or its first run.
   expect(writes.filter((w) => w.answer.status !== 201).map((w) => [w.i, w.answer.status, w.answer.body])).toEqual([])
   expect(enrolled.filter((e) => e.status !== 201).map((e) => [e.status, e.body])).toEqual([])
+  // An application answers 201 the first time and 200 when it finds its own earlier one (a resend after the kill).
+  expect(applied.filter((a) => a.status >= 300).map((a) => [a.status, a.body])).toEqual([])
+  expect(cases.filter((c) => c.answer.status !== 201).map((c) => [c.i, c.answer.status, c.answer.body])).toEqual([])
   expect(writes.length).toBeGreaterThan(20)
+  expect(cases.length).toBeGreaterThan(3)
 
   // ── The database, read beside the cluster ──
   const db = new pg.Client({ connectionString: cluster.databaseUrl })
@@ -192,6 +235,19 @@ withNginx('three processes behind nginx: a SIGKILL mid-load loses no acknowledge
     // …and none acknowledged then lost: each answered write is there, under the id its answer gave.
     expect(writes.filter((w) => byNote.get(w.note)?.[0] !== w.answer.body.id).map((w) => w.note)).toEqual([])
     expect(rows).toHaveLength(writes.length)
+
+    // Rights requests: each acknowledged one is there once, under its tracking number, with its photo.
+    const caseRows = (await db.query<{ tracking_no: string; description: string; attachments: string }>(`select tracking_no, description, attachments from rights_requests where description like $1`, [`%集群${run}求助%`])).rows
+    const byMarker = new Map<string, typeof caseRows>()
+    for (const c of cases) byMarker.set(c.marker, caseRows.filter((r) => r.description.endsWith(c.marker)))
+    expect([...byMarker].filter(([, rows]) => rows.length !== 1).map(([m, rows]) => [m, rows.length])).toEqual([])
+    expect(cases.filter((c) => byMarker.get(c.marker)![0].tracking_no !== c.answer.body.trackingNo).map((c) => c.marker)).toEqual([])
+    expect(cases.filter((c) => !byMarker.get(c.marker)![0].attachments.includes(c.photo)).map((c) => c.marker)).toEqual([])
+    expect(caseRows).toHaveLength(cases.length)
+    // Applications: one per worker, none twice.
+    const appRows = (await db.query<{ user_id: number; n: string }>(`select user_id, count(*) as n from job_applications where job_id = $1 and status = 'submitted' group by user_id`, [jobId])).rows
+    expect(appRows.filter((r) => Number(r.n) !== 1)).toEqual([])
+    expect(appRows.length).toBeGreaterThanOrEqual(WORKERS)
 
     const seats = (await db.query<{ status: string; n: string; workers: string }>(`select status, count(*) as n, count(distinct user_id) as workers from enrollments where course_id = $1 group by status`, [courseId])).rows
     const count = (status: string) => Number(seats.find((s) => s.status === status)?.n ?? 0)

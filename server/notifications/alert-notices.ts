@@ -24,6 +24,7 @@ export type AlertEvent =
   | { kind: 'roster_check'; userId: number }
   | { kind: 'staff_case_overdue'; requestId: number }
   | { kind: 'staff_batch_underfilled'; batchId: number }
+  | { kind: 'staff_batch_filling'; batchId: number }
   | { kind: 'staff_risk_new'; personId: number; reason: 'no_work' | 'wages_unpaid' | 'injured'; days: number }
   | { kind: 'staff_self_registered'; personId: number }
   | { kind: 'staff_new_applicant'; applicationId: number }
@@ -133,6 +134,21 @@ export async function alertRecipients(trx: Kysely<DB>, now: Date, event: AlertEv
         },
         userIds: [],
         staffIds: await listAdminIds(trx),
+      }
+    }
+    case 'staff_batch_filling': {
+      const b = await findBatchForAlert(trx, event.batchId)
+      if (!b) return null
+      const left = b.seats - b.seats_taken
+      return {
+        notice: {
+          kind: 'staff_batch_filling',
+          title: '专车快满了',
+          body: `${chinaMonthDayWeekdayTime(b.depart_at)} 去${b.destination_city}的${vehicle(b.vehicle_kind)}已报 ${b.seats_taken} / ${b.seats} 座，${left > 0 ? `只剩 ${left} 座` : '已经满了'}。还有人想走的话，考虑加一辆车。`,
+          link: `/packages/staff/pages/batch/index?id=${b.id}`,
+        },
+        userIds: [],
+        staffIds: [...new Set([...(b.station_id !== null ? await listStationStaffIds(trx, b.station_id) : []), ...(await listAdminIds(trx))])],
       }
     }
     case 'staff_risk_new': {

@@ -307,6 +307,28 @@ describe('staff alerts', () => {
     expect(await staffInbox(kunshanId, 'staff_batch_underfilled', link(thin.id))).toEqual([])
   })
 
+  test('a batch whose last seats are going: its station and the admins, once for its size', async () => {
+    const batch = (await send('POST', kunshan, '/api/staff/transport-batches', transportBatchBody(now, { departAt: new Date(T0.getTime() + 10 * 24 * HOUR).toISOString(), seats: 4 }))).json()
+    const link = `/packages/staff/pages/batch/index?id=${batch.id}`
+    const [adminId, kunshanId, wuxiId] = [await staffId('admin'), await staffId('kunshan'), await staffId('wuxi')]
+    const riders = [await worker(), await worker(), await worker()]
+    expect((await send('POST', riders[0].token, `/api/transport-batches/${batch.id}/signups`)).statusCode).toBe(201)
+    await sweep()
+    // One of four taken, three left: not yet.
+    expect(await staffInbox(kunshanId, 'staff_batch_filling', link)).toEqual([])
+    expect((await send('POST', riders[1].token, `/api/transport-batches/${batch.id}/signups`)).statusCode).toBe(201)
+    await sweep()
+    await sweep()
+    expect((await send('POST', riders[2].token, `/api/transport-batches/${batch.id}/signups`)).statusCode).toBe(201)
+    await sweep()
+    for (const id of [kunshanId, adminId]) {
+      const got = await staffInbox(id, 'staff_batch_filling', link)
+      expect(got.map((m) => m.title)).toEqual(['专车快满了'])
+      expect(got[0].body).toContain('已报 2 / 4 座，只剩 2 座')
+    }
+    expect(await staffInbox(wuxiId, 'staff_batch_filling', link)).toEqual([])
+  })
+
   test('GET /api/staff/alerts pages with a cursor, newest first; marking read is one’s own', async () => {
     now = new Date(T0.getTime() + 40 * 24 * HOUR)
     const token = await staff('admin')

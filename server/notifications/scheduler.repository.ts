@@ -124,6 +124,20 @@ export async function underfilledBatches(db: Kysely<DB>, now: string, until: str
   return rows.filter((b) => b.seats_taken * 2 < b.seats)
 }
 
+/** Open batches not yet gone with their last seats going (a tenth of them, at least two, left): time to add a bus. */
+export async function fillingBatches(db: Kysely<DB>, now: string) {
+  const rows = await db
+    .selectFrom('transport_batches as b')
+    .select(['b.id', 'b.depart_at', 'b.seats', 'b.seats_taken'])
+    .where('b.status', '=', 'open')
+    .where('b.is_sample', '=', 0)
+    .where('b.depart_at', '>', now)
+    .orderBy('b.depart_at')
+    .orderBy('b.id')
+    .execute()
+  return rows.filter((b) => b.seats_taken > 0 && b.seats - b.seats_taken <= Math.max(2, Math.ceil(b.seats / 10)))
+}
+
 /** Townships with at least one active township officer: only there is a risk worth an alert. */
 export async function townshipsWithOfficers(db: Kysely<DB>): Promise<string[]> {
   const rows = await db
@@ -170,7 +184,7 @@ export async function findBatchForAlert(trx: Kysely<DB>, batchId: number) {
   return trx
     .selectFrom('transport_batches as b')
     .leftJoin('stations as st', 'st.id', 'b.station_id')
-    .select(['b.id', 'b.depart_at', 'b.meet_at', 'b.meeting_point', 'b.destination_city', 'b.vehicle_kind', 'b.seats', 'b.seats_taken', 'st.name as station_name'])
+    .select(['b.id', 'b.depart_at', 'b.meet_at', 'b.meeting_point', 'b.destination_city', 'b.vehicle_kind', 'b.seats', 'b.seats_taken', 'b.station_id', 'st.name as station_name'])
     .where('b.id', '=', batchId)
     .executeTakeFirst()
 }

@@ -19,6 +19,7 @@ import {
   courseSeatsStarting,
   dueOverdueCases,
   dueRosterChecks,
+  fillingBatches,
   type ScheduleKey,
   townshipsWithOfficers,
   transportSeatsLeaving,
@@ -39,7 +40,10 @@ const UNDERFILLED_DAYS = 3
 /** A risk listed longer ago than this is not "new" (the first sweep after an upgrade does not flood the officer). */
 const RISK_NEW_DAYS = 7
 
-export type SweepCounts = Record<'transport_reminder' | 'course_reminder' | 'roster_check' | 'staff_case_overdue' | 'staff_batch_underfilled' | 'staff_risk_new', number>
+export type SweepCounts = Record<
+  'transport_reminder' | 'course_reminder' | 'roster_check' | 'staff_case_overdue' | 'staff_batch_underfilled' | 'staff_batch_filling' | 'staff_risk_new',
+  number
+>
 
 const chinaHour = (at: Date) => new Date(at.getTime() + 8 * HOUR_MS).getUTCHours()
 /** 00:00 China time of a China date, as an instant. */
@@ -64,7 +68,7 @@ async function sendOnce(db: Kysely<DB>, now: Date, key: ScheduleKey, event: Aler
 /** One sweep; `limit` bounds the roster checks and overdue cases a sweep writes (the rest wait for the next). */
 export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { limit?: number } = {}): Promise<SweepCounts> {
   const limit = options.limit ?? 200
-  const counts: SweepCounts = { transport_reminder: 0, course_reminder: 0, roster_check: 0, staff_case_overdue: 0, staff_batch_underfilled: 0, staff_risk_new: 0 }
+  const counts: SweepCounts = { transport_reminder: 0, course_reminder: 0, roster_check: 0, staff_case_overdue: 0, staff_batch_underfilled: 0, staff_batch_filling: 0, staff_risk_new: 0 }
   const today = chinaDate(now)
   const tomorrow = addDays(today, 1)
   const evening = chinaHour(now) >= EVENING_HOUR
@@ -110,6 +114,14 @@ export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { 
   for (const b of batches) {
     const day = chinaDate(b.depart_at)
     if (!batchesDone.has(`${b.id}|${day}`)) await once('staff_batch_underfilled', b.id, day, { kind: 'staff_batch_underfilled', batchId: b.id })
+  }
+
+  // The batch's station and the admins: its last seats are going, once per size (a batch given more seats may fill again).
+  const filling = await fillingBatches(db, at)
+  const fillingDone = await claimedKeys(db, 'staff_batch_filling', filling.map((b) => b.id))
+  for (const b of filling) {
+    const occasion = `seats:${b.seats}`
+    if (!fillingDone.has(`${b.id}|${occasion}`)) await once('staff_batch_filling', b.id, occasion, { kind: 'staff_batch_filling', batchId: b.id })
   }
 
   // Township officers: a person of their township newly on the risk list (one alert per stretch or report).

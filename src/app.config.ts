@@ -20,6 +20,7 @@ export default defineAppConfig({
         'pages/privacy/index',
         'pages/export/index',
         'pages/delete/index',
+        'pages/work-check/index',
       ],
     },
     { root: 'packages/transport', pages: ['pages/list/index', 'pages/mine/index'] },

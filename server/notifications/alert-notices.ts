@@ -99,8 +99,8 @@ export async function alertRecipients(trx: Kysely<DB>, now: Date, event: AlertEv
         notice: {
           kind: 'roster_check',
           title: '你的务工情况有变化吗',
-          body: '你的务工情况有变化吗？还在原来的地方干活，还是换了地方、回家了？点开改一下，县里好及时帮你找活、办事。',
-          link: '/packages/me/pages/profile/index',
+          body: '你的务工情况有变化吗？还在原来的地方干活，还是换了地方、回家了？点开按一下就好，县里好及时帮你找活、办事。',
+          link: '/packages/me/pages/work-check/index',
         },
         userIds: [event.userId],
         staffIds: [],

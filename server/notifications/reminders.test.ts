@@ -201,7 +201,7 @@ describe('the roster and the township officer', () => {
     await sweep()
     await sweep()
     expect(await inbox(w.id, 'roster_check')).toEqual([
-      ['你的务工情况有变化吗', expect.stringContaining('你的务工情况有变化吗？'), '/packages/me/pages/profile/index'],
+      ['你的务工情况有变化吗', expect.stringContaining('你的务工情况有变化吗？'), '/packages/me/pages/work-check/index'],
     ])
     expect(await inbox(newcomer.id, 'roster_check')).toEqual([])
     expect(quarterOf(now)).toEqual({ quarter: '2026-Q2', startsAt: '2026-03-31T16:00:00.000Z' })

@@ -64,6 +64,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/me/pages/profile/index': { opens: 'packages/me/pages/sign-in/index', shows: () => ['用手机号登录', '获取验证码'] },
   'packages/me/pages/export/index': { opens: 'packages/me/pages/sign-in/index', shows: () => ['用手机号登录', '获取验证码'] },
   'packages/me/pages/delete/index': { shows: () => ['注销'] },
+  'packages/me/pages/work-check/index': { opens: 'packages/me/pages/sign-in/index', shows: () => ['用手机号登录', '获取验证码'] },
   'packages/staff/pages/index/index': { shows: () => ['工作人员登录'] },
   'packages/policies/pages/index/index': { shows: () => [seeded.faq!.question, seeded.policy!.title] },
   'packages/policies/pages/detail/index': { query: () => `id=${seeded.policy!.id}`, shows: () => [seeded.policy!.title] },

@@ -38,6 +38,7 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/me/pages/privacy/index': ['pages.test.ts'],
   'packages/me/pages/export/index': ['pages.test.ts'],
   'packages/me/pages/delete/index': ['pages.test.ts'],
+  'packages/me/pages/work-check/index': ['pages.test.ts'],
 
   'packages/transport/pages/list/index': ['pages.test.ts'],
   'packages/transport/pages/mine/index': ['signed-in-pages.test.ts', 'pages.test.ts'],

@@ -219,7 +219,7 @@ export class Phone {
     const root = this.current().root()
     const target = findByText(root, text, exact)
     if (!target) throw new Error(`nothing shows "${text}" on ${this.current().route}: ${this.current().text().slice(0, 400)}`)
-    tapElement(target, (type, button) => this.openType(type, button))
+    this.double.duringTap(() => tapElement(target, (type, button) => this.openType(type, button)))
     await settle()
   }
 
@@ -227,7 +227,7 @@ export class Phone {
   async tapId(id: string): Promise<void> {
     const target = findById(this.current().root(), id)
     if (!target) throw new Error(`no element #${id} on ${this.current().route}`)
-    tapElement(target, (type, button) => this.openType(type, button))
+    this.double.duringTap(() => tapElement(target, (type, button) => this.openType(type, button)))
     await settle()
   }
 

@@ -45,9 +45,11 @@ test('报名: confirming 我要报名 asks, from the tap, for the application re
   // Opening the confirm step asks nothing: the ask belongs to the tap that sends the application.
   expect(asks().length).toBe(before)
   await phone.waitForText('确认报名')
-  await phone.tap('确认报名', { exact: true })
+  // The dialog's title says 确认报名 too: its button is the last one shown.
+  await phone.tap('确认报名', { exact: true, last: true })
 
-  await phone.waitForText('已报名')
+  const toasts = () => phone.calls.filter((c) => c.api === 'showToast' || c.api === 'showModal').map((c) => c.args.join(' '))
+  await phone.waitForTextWhere(() => toasts().some((t) => t.includes('报名成功')), `报名成功 (notices: ${toasts().join(' | ')})`)
   const made = asks().slice(before)
   expect(made).toEqual([{ api: 'requestSubscribeMessage', args: [[templates.application_result.id], { fromTap: true }] }])
   // The worker allowed it: the app reports it to the server (which, with no templates set up, keeps nothing).

@@ -54,6 +54,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       '@': path.join(root, 'src'),
       '@contract': contractDir,
     },
+    // Taro bakes in TARO_APP_* from .env files only; the templates are set in the environment of the build
+    // (deploy.md, and scripts/weapp-build.mjs for the weapp tests), so they are handed over here. Unset asks nothing.
+    env: { TARO_APP_WECHAT_TEMPLATES: JSON.stringify(process.env.TARO_APP_WECHAT_TEMPLATES ?? '') },
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -3,7 +3,7 @@
 // `node scripts/weapp-build.mjs --snapshot DIR` also copies the build to DIR under the same lock: the weapp
 // tests run against that copy, so a rebuild started by someone else mid-run cannot change it.
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, rmSync, statSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -15,17 +15,26 @@ const sources = ['src', 'types', 'config', 'babel.config.js', 'package.json', '.
 const distDir = join(root, 'dist/weapp')
 // Written last by Taro: a build without it is unfinished (Taro empties dist/weapp first).
 const builtMarkers = ['app.js', 'app.json', 'base.wxml']
+// The weapp tests check the subscribe-message ask at a tap, which asks nothing without template ids: this build
+// bakes in fixed test ids unless the environment already names real ones (`npm run build:weapp` is left as set).
+const templates =
+  process.env.TARO_APP_WECHAT_TEMPLATES ?? JSON.stringify(JSON.parse(readFileSync(join(root, 'scripts/weapp-test-templates.json'), 'utf8')))
+// Which templates the build in dist/weapp has: written after a build here, gone once any other build empties it.
+const templatesStamp = join(distDir, '.wechat-templates')
 
 export function weappIsStale() {
   if (!builtMarkers.every((f) => existsSync(join(distDir, f)))) return true
+  if (!existsSync(templatesStamp) || readFileSync(templatesStamp, 'utf8') !== templates) return true
   const built = Math.min(...builtMarkers.map((f) => statSync(join(distDir, f)).mtimeMs))
   return sourcesNewerThan(sources, built)
 }
 
 function buildIfStale() {
   if (!weappIsStale()) return
-  // The same build as `npm run build:weapp` (production: .env.production's https API base).
+  // The same build as `npm run build:weapp` (production: .env.production's https API base), with the templates above.
+  process.env.TARO_APP_WECHAT_TEMPLATES = templates
   taroBuild('weapp', 'the mini-program (dist/weapp)', builtMarkers.map((f) => join(distDir, f)))
+  writeFileSync(templatesStamp, templates)
 }
 
 /**

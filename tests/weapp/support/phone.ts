@@ -214,12 +214,15 @@ export class Phone {
     return this.current().text()
   }
 
-  /** Taps what shows `text` on the page in front, as a finger would: the tap bubbles to the nearest handler. */
-  async tap(text: string, { exact = false } = {}): Promise<void> {
+  /**
+   * Taps what shows `text` on the page in front, as a finger would: the tap bubbles to the nearest handler.
+   * `last` takes the last one shown (a dialog's button that repeats its title).
+   */
+  async tap(text: string, { exact = false, last = false } = {}): Promise<void> {
     const root = this.current().root()
-    const target = findByText(root, text, exact)
+    const target = findByText(root, text, exact, last)
     if (!target) throw new Error(`nothing shows "${text}" on ${this.current().route}: ${this.current().text().slice(0, 400)}`)
-    tapElement(target, (type, button) => this.openType(type, button))
+    this.double.duringTap(() => tapElement(target, (type, button) => this.openType(type, button)))
     await settle()
   }
 
@@ -227,7 +230,7 @@ export class Phone {
   async tapId(id: string): Promise<void> {
     const target = findById(this.current().root(), id)
     if (!target) throw new Error(`no element #${id} on ${this.current().route}`)
-    tapElement(target, (type, button) => this.openType(type, button))
+    this.double.duringTap(() => tapElement(target, (type, button) => this.openType(type, button)))
     await settle()
   }
 
@@ -387,12 +390,13 @@ export function parseUrl(url: string): { route: string; query: Query } {
   return { route: path.replace(/^\//, ''), query }
 }
 
-function findByText(root: Element, text: string, exact: boolean): Element | null {
+function findByText(root: Element, text: string, exact: boolean, last = false): Element | null {
   const own = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()
   const matches = (el: Element) => (exact ? own(el) === text : own(el).includes(text))
   const walk = (el: Element): Element | null => {
     if (!(el.textContent ?? '').includes(exact ? text : text)) return null
-    for (const child of Array.from(el.children)) {
+    const children = Array.from(el.children)
+    for (const child of last ? children.reverse() : children) {
       const found = walk(child)
       if (found) return found
     }

@@ -88,6 +88,8 @@ export function createWx(hooks: PhoneHooks) {
   const appShowListeners = new Set<(res: unknown) => void>()
   let privacyListener: ((resolve: Resolve) => void) | null = null
   let locationScope: boolean | undefined
+  // How deep the phone is inside a tap's dispatch: WeChat lets some APIs run only in a tap handler's own call.
+  let tapping = 0
   const record = (api: string, args: unknown[]) => calls.push({ api, args })
 
   const systemInfo = {
@@ -215,6 +217,20 @@ export function createWx(hooks: PhoneHooks) {
     getSetting: (o: Callbacks) => settle(o, 'getSetting', () => ({ authSetting: locationScope === undefined ? {} : { 'scope.userLocation': locationScope } })),
 
     login: (o: Callbacks) => settle(o, 'login', () => ({ code: 'weapp-test-code' })),
+    // WeChat shows the ask only when called inside a tap handler (not after an await); the worker allows every one.
+    requestSubscribeMessage: (o: { tmplIds?: string[] } & Callbacks) => {
+      const fromTap = tapping > 0
+      const tmplIds = o.tmplIds ?? []
+      record('requestSubscribeMessage', [tmplIds, { fromTap }])
+      return settle(o, 'requestSubscribeMessage', () => {
+        if (!fromTap) {
+          hooks.problem(`wx.requestSubscribeMessage(${JSON.stringify(tmplIds)}) outside a tap: WeChat refuses it`)
+          throw new Error('can only be invoked by user TAP gesture.')
+        }
+        if (!tmplIds.length || tmplIds.length > 3) throw new Error('TmplIds can not be empty or more than 3')
+        return Object.fromEntries(tmplIds.map((id) => [id, 'accept']))
+      })
+    },
 
     navigateTo: (o: { url: string } & Callbacks) => settle(o, 'navigateTo', () => hooks.navigate('navigateTo', o)),
     redirectTo: (o: { url: string } & Callbacks) => settle(o, 'redirectTo', () => hooks.navigate('redirectTo', o)),
@@ -286,6 +302,15 @@ export function createWx(hooks: PhoneHooks) {
       networkListeners.forEach((cb) => cb({ isConnected: online, networkType: online ? '4g' : 'none' }))
     },
     hasPrivacyListener: () => privacyListener !== null,
+    /** Runs a tap's dispatch: what the handlers call meanwhile counts as called from the tap. */
+    duringTap(dispatchTap: () => void) {
+      tapping++
+      try {
+        dispatchTap()
+      } finally {
+        tapping--
+      }
+    },
   }
 }
 

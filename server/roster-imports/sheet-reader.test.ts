@@ -6,6 +6,9 @@ import { PassThrough } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { cellText, readRosterSheet, type SheetRow } from './sheet-reader'
 
+// Writing and reading back workbooks of 3000 long cells: seconds on a quiet machine, more when CI shares its cores.
+jest.setTimeout(60_000)
+
 const header = ['姓名', '身份证号', '乡镇', '村', '户类别', '目前状态', '工作单位']
 /** 40 characters, three bytes each: 600 rows cross a chunk boundary many times. */
 const employerOf = (i: number) => `甘肃省天水市武山县洛门镇蔬菜产业园区第${String(i).padStart(4, '零')}号温室大棚合作社农产品加工车间`.slice(0, 40)

@@ -187,7 +187,7 @@ const expectations: Record<string, PageExpectation> = {
   },
   'packages/staff/pages/alerts/index': {
     // The seeded administrator has no alert yet (the scheduler is off in the test server): the page says what comes here.
-    shows: () => ['提醒', '还没有提醒', /报名不到一半的专车/],
+    shows: () => ['提醒', '还没有提醒', /快满或报不满的专车/],
     hides: () => [...notStaff, '全部标为已读'],
   },
   'packages/staff/pages/accounts/index': {

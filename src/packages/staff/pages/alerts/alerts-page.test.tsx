@@ -94,5 +94,5 @@ test('none yet: says what will come here', async () => {
   render(<StaffAlertsPage />)
   await settle()
   expect(screen.getByText('还没有提醒')).toBeTruthy()
-  expect(screen.getByText(/报名不到一半的专车/)).toBeTruthy()
+  expect(screen.getByText(/快满或报不满的专车/)).toBeTruthy()
 })

@@ -148,12 +148,16 @@ withNginx('three processes behind nginx: a SIGKILL mid-load loses no acknowledge
   const writes: { i: number; note: string; answer: Answer }[] = []
   const cases: { i: number; marker: string; photo: string; answer: Answer }[] = []
   let nextWrite = 0
+  // Each worker may upload 30 photos a day: the cases stay well under that on a fast machine too.
+  const MAX_CASES = 24
+  let casesStarted = 0
   const writer = async () => {
     while (!done) {
       const i = nextWrite++
       const token = tokens[i % WORKERS]
-      if (i % 4 === 3) {
+      if (i % 4 === 3 && casesStarted < MAX_CASES) {
         // Every fourth write is a rights request with a wage-slip photo: the upload, then the keyed request.
+        casesStarted++
         const marker = `集群${run}求助${i}`
         const photo = await uploadPhoto(base, token, writeTransient)
         const answer = await sendKeyed(base, '/api/rights-requests', token, `cluster-${run}-case-${i}`, { ...rightsCaseBody, description: `${rightsCaseBody.description}${marker}`, attachmentIds: [photo] }, writeTransient)

@@ -9,7 +9,6 @@ import { findBatchRiders, findCaseForNotice, findEnrollmentForNotice, listStatio
 import {
   findApplicationForAlert,
   findBatchForAlert,
-  findLinkedPersonOfUser,
   findPersonForAlert,
   findSignupForReminder,
   listAdminIds,
@@ -152,7 +151,7 @@ export async function alertRecipients(trx: Kysely<DB>, now: Date, event: AlertEv
       }
     }
     case 'staff_risk_new': {
-      const p = await findPersonForAlert(trx, event.personId)
+      const p = await findPersonForAlert(trx, { personId: event.personId })
       if (!p) return null
       const why = event.reason === 'no_work' ? `没有活干已经 ${event.days} 天` : event.reason === 'wages_unpaid' ? '回访说工资被拖欠' : '回访说受了伤'
       return {
@@ -167,7 +166,7 @@ export async function alertRecipients(trx: Kysely<DB>, now: Date, event: AlertEv
       }
     }
     case 'staff_self_registered': {
-      const p = await findPersonForAlert(trx, event.personId)
+      const p = await findPersonForAlert(trx, { personId: event.personId })
       if (!p) return null
       return {
         notice: {
@@ -192,7 +191,7 @@ export async function alertRecipients(trx: Kysely<DB>, now: Date, event: AlertEv
     case 'staff_township_case': {
       // The worker's own township follows up at home; they do not handle the case, so the alert opens the person.
       const row = await findCaseForNotice(trx, event.requestId)
-      const p = row?.user_id != null ? await findLinkedPersonOfUser(trx, row.user_id) : undefined
+      const p = row?.user_id != null ? await findPersonForAlert(trx, { userId: row.user_id }) : undefined
       if (!row || !p) return null
       const what = rightsCategoryLabel[row.category as RightsCategory] ?? '求助'
       return {

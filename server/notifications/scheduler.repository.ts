@@ -189,12 +189,13 @@ export async function findBatchForAlert(trx: Kysely<DB>, batchId: number) {
     .executeTakeFirst()
 }
 
-export async function findPersonForAlert(trx: Kysely<DB>, personId: number) {
+/** A roster person as an alert names them: by their record, or by the worker account linked to it (people.user_id). */
+export async function findPersonForAlert(trx: Kysely<DB>, by: { personId: number } | { userId: number }) {
   return trx
     .selectFrom('people as p')
     .leftJoin('villages as v', 'v.id', 'p.village_id')
     .select(['p.id', 'p.name', 'p.township', 'v.name as village_name'])
-    .where('p.id', '=', personId)
+    .where((eb) => ('personId' in by ? eb('p.id', '=', by.personId) : eb('p.user_id', '=', by.userId)))
     .executeTakeFirst()
 }
 
@@ -204,15 +205,5 @@ export async function findApplicationForAlert(trx: Kysely<DB>, applicationId: nu
     .innerJoin('jobs as j', 'j.id', 'a.job_id')
     .select(['a.status', 'j.id as job_id', 'j.title', 'j.source_station_id'])
     .where('a.id', '=', applicationId)
-    .executeTakeFirst()
-}
-
-/** The roster record a worker's account is linked to, if any (people.user_id). */
-export async function findLinkedPersonOfUser(trx: Kysely<DB>, userId: number) {
-  return trx
-    .selectFrom('people as p')
-    .leftJoin('villages as v', 'v.id', 'p.village_id')
-    .select(['p.id', 'p.name', 'p.township', 'v.name as village_name'])
-    .where('p.user_id', '=', userId)
     .executeTakeFirst()
 }

@@ -10,7 +10,8 @@ export type Access = 'public' | 'optional' | 'worker' | 'staff'
 
 type Schema = z.core.$ZodType
 
-export type FileFormat = 'csv' | 'xlsx'
+/** `html`: a printable page shown in the browser (or saved with `download=1`), not a spreadsheet. */
+export type FileFormat = 'csv' | 'xlsx' | 'html'
 
 export interface Endpoint<
   P extends Schema | undefined = Schema | undefined,

@@ -96,6 +96,7 @@ import {
   getForemanCheck,
   getWorklogComplaintDraft,
   getWorklogEvidence,
+  printWorklogEvidence,
   sendForemanCheckCode,
   staffCaseWorklogEvidence,
 } from './worklog-evidence'
@@ -273,6 +274,7 @@ export const api = {
   getWorklogEmployer,
   getWorklogSummary,
   getWorklogEvidence,
+  printWorklogEvidence,
   getWorklogComplaintDraft,
   createWorklogCheck,
   getForemanCheck,

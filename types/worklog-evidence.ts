@@ -89,6 +89,24 @@ export const getWorklogEvidence = endpoint({
   }),
 })
 
+/** The print link's signed token: the claim (base64url) and its signature. */
+const printToken = z.string('链接不对').check(z.regex(/^[A-Za-z0-9_-]{1,200}\.[0-9a-f]{32}$/, '这个证据单链接不完整，请在务工通里重新打开'))
+
+export const printWorklogEvidence = endpoint({
+  method: 'GET',
+  path: '/worklog-evidence',
+  access: 'public',
+  summary: 'The evidence sheet as a printable page, from the signed link (outside the app: a browser, a print shop); expired or forged: 404',
+  query: z.object({
+    t: printToken,
+    /** `1` saves the page as a file instead of showing it. */
+    download: z.optional(z.enum(['1'], '只能是 1')),
+  }),
+  // Always the page (`files`), never JSON.
+  response: z.never(),
+  files: ['html'],
+})
+
 export const getWorklogComplaintDraft = endpoint({
   method: 'GET',
   path: '/me/worklog/employers/:id/complaint-draft',

@@ -1,5 +1,5 @@
 /**
- * A download answered through route() instead of JSON (CSV today, .xlsx next): the handler returns one of these
+ * A download answered through route() instead of JSON (CSV, .xlsx, a printable page): the handler returns one of these
  * and route() sends it after the same access check and input parsing as any other answer.
  */
 import type { Readable } from 'node:stream'
@@ -8,6 +8,7 @@ import type { FileFormat } from '../../types/endpoint'
 const contentTypes: Record<FileFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  html: 'text/html; charset=utf-8',
 }
 
 export class FileAnswer {
@@ -17,6 +18,8 @@ export class FileAnswer {
     readonly displayName: string,
     readonly fallbackName: string,
     readonly body: string | Buffer | Readable,
+    /** Shown in the browser (a printable page) rather than saved; the name still applies when it is saved. */
+    readonly inline = false,
   ) {}
 
   get contentType(): string {
@@ -25,6 +28,6 @@ export class FileAnswer {
 
   /** Both names: an ASCII one for old browsers, the Chinese one (RFC 5987) for the rest. */
   get disposition(): string {
-    return `attachment; filename="${this.fallbackName}.${this.format}"; filename*=UTF-8''${encodeURIComponent(`${this.displayName}.${this.format}`)}`
+    return `${this.inline ? 'inline' : 'attachment'}; filename="${this.fallbackName}.${this.format}"; filename*=UTF-8''${encodeURIComponent(`${this.displayName}.${this.format}`)}`
   }
 }

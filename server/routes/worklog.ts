@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
 import { proveSmsCode, requestSmsCode } from '../accounts/auth.service'
 import { notFound } from '../http/app-error'
-import { API_PREFIX, route } from '../http/route'
+import { FileAnswer } from '../http/file-answer'
+import { route } from '../http/route'
 import { evidenceHtml } from '../worklog/worklog-evidence-html'
 import {
   answerForemanCheck,
@@ -49,17 +50,11 @@ export function worklogRoutes(app: FastifyInstance): void {
   })
   route(app, api.answerForemanCheck, ({ params, body }) => answerForemanCheck(app, params.token, body, proveSmsCode))
 
-  // A page, not JSON: opened from a signed, expiring link outside the app (a browser, a print shop), so a plain route.
-  // `download=1` saves it as a file instead of showing it.
-  app.get<{ Querystring: { t?: string; download?: string } }>(`${API_PREFIX}/worklog-evidence`, async (req, reply) => {
-    const now = app.clock()
-    const found = await sheetOfPrintLink(app.db, app.keys, req.query.t, now)
+  route(app, api.printWorklogEvidence, async ({ query }) => {
+    const found = await sheetOfPrintLink(app.db, app.keys, query.t, app.clock())
     if (!found) throw notFound('这个证据单链接已经过期或不对，请在务工通里重新打开')
-    const name = `记工证据单-${found.sheet.employer.name}${found.sheet.month ? `-${found.sheet.month}` : ''}.html`
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('Cache-Control', 'no-store')
-      .header('Content-Disposition', `${req.query.download === '1' ? 'attachment' : 'inline'}; filename="worklog-evidence.html"; filename*=UTF-8''${encodeURIComponent(name)}`)
-      .send(evidenceHtml(found.sheet, found.digest, now))
+    const { sheet, digest } = found
+    const name = `记工证据单-${sheet.employer.name}${sheet.month ? `-${sheet.month}` : ''}`
+    return new FileAnswer('html', name, 'worklog-evidence', evidenceHtml(sheet, digest, app.clock()), query.download !== '1')
   })
 }

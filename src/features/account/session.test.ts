@@ -1,9 +1,20 @@
-import { getToken, request } from '@/api'
+import { getToken, request, setToken } from '@/api'
+import type { ApiError as ApiErrorType } from '@/api/api-error'
 import { listMyApplications } from '@contract/jobs'
-import { isWorkerSignedIn, resetSessionForTests, startSession } from './session'
+import { isWorkerSignedIn, refreshSession, resetSessionForTests, sessionStateForTests, startSession } from './session'
 
 const answers: Array<{ status: number; body: unknown }> = []
-jest.mock('@/api/http', () => ({ send: async () => answers.shift() }))
+let mockSendFails = 0
+jest.mock('@/api/http', () => ({
+  send: async () => {
+    if (mockSendFails > 0) {
+      mockSendFails--
+      const { ApiError } = jest.requireActual<{ ApiError: typeof ApiErrorType }>('@/api/api-error')
+      throw new ApiError('NETWORK')
+    }
+    return answers.shift()
+  },
+}))
 
 const me = { id: 1, name: '张三', phone: '138****1234', hometownTownship: null, hometownVillage: null, idNumber: null, trades: [], skills: '', workingAway: false, currentCity: null, returnedHome: false, willingToGoOut: true, povertyAlleviated: false, wechatLinked: false, consents: [], createdAt: '2026-01-01T00:00:00.000Z' }
 
@@ -24,4 +35,23 @@ test('any other refusal leaves the session alone', async () => {
   await expect(request(listMyApplications, { query: {} })).rejects.toMatchObject({ status: 404 })
   expect(getToken()).toBe('worker-token')
   expect(isWorkerSignedIn()).toBe(true)
+})
+
+test('without signal the session check settles as offline at the first failed try, and a retry that gets through signs the worker in', async () => {
+  jest.useFakeTimers()
+  try {
+    setToken('worker-token')
+    mockSendFails = 1
+    answers.push({ status: 200, body: me })
+    const done = refreshSession()
+    // One failed try, no waiting for the retries: pages may show their saved copies now.
+    await Promise.resolve()
+    await Promise.resolve()
+    expect(sessionStateForTests()).toMatchObject({ loading: false, checked: true, me: null, error: { code: 'NETWORK' } })
+    await jest.runAllTimersAsync()
+    await done
+    expect(sessionStateForTests()).toMatchObject({ loading: false, error: null, me: { id: 1 } })
+  } finally {
+    jest.useRealTimers()
+  }
 })

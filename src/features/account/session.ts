@@ -68,7 +68,12 @@ export function refreshSession(): Promise<void> {
   }
   if (inflight) return inflight
   update({ loading: true })
-  inflight = request(getMeEndpoint)
+  // Without signal the pages show their saved copies at once rather than after every retry; a retry that gets
+  // through still replaces the error with the profile.
+  const settleAsOffline = () => {
+    if (state.loading) update({ loading: false, error: new ApiError('NETWORK'), checked: true })
+  }
+  inflight = request(getMeEndpoint, {}, { onRetry: settleAsOffline })
     .then(async (me) => {
       update({ me, loading: false, error: null, checked: true })
       await syncPrivacyConsent(me)
@@ -169,6 +174,10 @@ export function isWorkerSignedIn(): boolean {
 }
 
 /** Tests only: forget everything between cases. */
+export function sessionStateForTests(): Readonly<SessionState> {
+  return state
+}
+
 export function resetSessionForTests(): void {
   state = { me: null, loading: false, error: null, checked: false }
   inflight = null

@@ -1,7 +1,8 @@
+import Taro from '@tarojs/taro'
 import { getToken, request, setToken } from '@/api'
 import type { ApiError as ApiErrorType } from '@/api/api-error'
 import { listMyApplications } from '@contract/jobs'
-import { isWorkerSignedIn, refreshSession, resetSessionForTests, sessionStateForTests, startSession } from './session'
+import { isWorkerSignedIn, refreshSession, resetSessionForTests, sessionStateForTests, signOut, startSession } from './session'
 
 const answers: Array<{ status: number; body: unknown }> = []
 let mockSendFails = 0
@@ -18,7 +19,10 @@ jest.mock('@/api/http', () => ({
 
 const me = { id: 1, name: '张三', phone: '138****1234', hometownTownship: null, hometownVillage: null, idNumber: null, trades: [], skills: '', workingAway: false, currentCity: null, returnedHome: false, willingToGoOut: true, povertyAlleviated: false, wechatLinked: false, consents: [], createdAt: '2026-01-01T00:00:00.000Z' }
 
-beforeEach(() => resetSessionForTests())
+beforeEach(() => {
+  resetSessionForTests()
+  Taro.clearStorageSync()
+})
 
 test('a 401 met by any call ends the worker session on this device, with no page checking for it', async () => {
   startSession('worker-token', me)
@@ -54,4 +58,19 @@ test('without signal the session check settles as offline at the first failed tr
   } finally {
     jest.useRealTimers()
   }
+})
+
+test('opened again without signal, the profile last read shows, and signing out forgets it', async () => {
+  startSession('worker-token', me)
+  resetSessionForTests() // the app is closed and opened again; the phone's storage stays
+  mockSendFails = 3
+  await refreshSession()
+  expect(sessionStateForTests()).toMatchObject({ loading: false, error: { code: 'NETWORK' }, me: { id: 1, name: '张三', phone: '138****1234' } })
+  expect(isWorkerSignedIn()).toBe(true)
+  await signOut({ remote: false })
+  resetSessionForTests()
+  setToken('worker-token')
+  mockSendFails = 3
+  await refreshSession()
+  expect(sessionStateForTests()).toMatchObject({ me: null, error: { code: 'NETWORK' } })
 })

@@ -3,7 +3,7 @@
  * The token itself lives in '@/api' (setToken/getToken); this keeps the profile that goes with it.
  */
 import { useEffect, useSyncExternalStore } from 'react'
-import { ApiError, clearSavedReads, getToken, isApiError, onSessionRefused, request, setToken } from '@/api'
+import { ApiError, clearSavedReads, getToken, isApiError, onSessionRefused, readSaved, request, saveRead, setToken } from '@/api'
 import type { Me } from '@contract/me'
 import { privacyNoticeVersion } from '@contract/privacy'
 import { privacyAccepted } from './privacy-local'
@@ -23,7 +23,9 @@ interface SessionState {
 let state: SessionState = { me: null, loading: false, error: null, checked: false }
 const listeners = new Set<() => void>()
 /** Reads of this worker's own records saved for offline use: gone with the session (a phone may be shared). */
-const personalSavedReads = ['my-rights-requests', 'my-messages', 'worklog-*']
+const personalSavedReads = ['my-profile', 'my-rights-requests', 'my-messages', 'worklog-*']
+/** The profile as last read (name, masked phone): without signal 我的 still shows who is signed in and the way to 记工. */
+const savedProfile = 'my-profile'
 
 function update(next: Partial<SessionState>): void {
   state = { ...state, ...next }
@@ -70,18 +72,23 @@ export function refreshSession(): Promise<void> {
   update({ loading: true })
   // Without signal the pages show their saved copies at once rather than after every retry; a retry that gets
   // through still replaces the error with the profile.
-  const settleAsOffline = () => {
-    if (state.loading) update({ loading: false, error: new ApiError('NETWORK'), checked: true })
+  const settleAsOffline = (error: ApiError) => {
+    update({ loading: false, error, checked: true, me: state.me ?? readSaved<Me>(savedProfile)?.data ?? null })
   }
-  inflight = request(getMeEndpoint, {}, { onRetry: settleAsOffline })
+  inflight = request(getMeEndpoint, {}, {
+    onRetry: () => {
+      if (state.loading) settleAsOffline(new ApiError('NETWORK'))
+    },
+  })
     .then(async (me) => {
+      saveRead(savedProfile, me)
       update({ me, loading: false, error: null, checked: true })
       await syncPrivacyConsent(me)
     })
     .catch((e) => {
-      if (!notWorkerSession(e)) {
-        update({ loading: false, error: isApiError(e) ? e : new ApiError('BAD_RESPONSE'), checked: true })
-      }
+      if (notWorkerSession(e)) return
+      if (isApiError(e) && e.transient) settleAsOffline(e)
+      else update({ loading: false, error: isApiError(e) ? e : new ApiError('BAD_RESPONSE'), checked: true })
     })
     .finally(() => {
       inflight = null
@@ -92,12 +99,14 @@ export function refreshSession(): Promise<void> {
 /** After a successful sign-in: keep the token, show the profile, record the privacy notice the worker accepted. */
 export function startSession(token: string, me: Me): void {
   setToken(token)
+  saveRead(savedProfile, me)
   update({ me, loading: false, error: null, checked: true })
   void syncPrivacyConsent(me)
 }
 
 /** After a call that returns the new profile (save, consent). */
 export function setMe(me: Me): void {
+  saveRead(savedProfile, me)
   update({ me })
 }
 

@@ -341,6 +341,10 @@ export async function deleteBankAccount(db: Kysely<DB>, userId: number): Promise
   await db.deleteFrom('bank_accounts').where('user_id', '=', userId).execute()
 }
 
+export async function forgetClaimant(db: Kysely<DB>, userId: number): Promise<void> {
+  await db.updateTable('subsidy_claims').set({ user_id: null }).where('user_id', '=', userId).execute()
+}
+
 // ——— figures ———
 
 /** Every claim of a year in scope, with what the totals group by. */

@@ -258,6 +258,15 @@ export async function setMyBankAccount(db: Kysely<DB>, keys: DataKeys, userId: n
   })
 }
 
+/**
+ * Account deletion: the payment account goes; claims stay with the roster person (the county paid or may pay them,
+ * and 公示 lists were printed), no longer tied to the account.
+ */
+export async function eraseSubsidyData(trx: Kysely<DB>, userId: number): Promise<void> {
+  await repo.deleteBankAccount(trx, userId)
+  await repo.forgetClaimant(trx, userId)
+}
+
 // ——— schemes (staff) ———
 
 export async function listSubsidySchemes(db: Kysely<DB>, caller: StaffCaller, year?: number) {

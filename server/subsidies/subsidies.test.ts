@@ -476,3 +476,27 @@ describe('schemes are settings', () => {
     expect(item.reason).toContain('培训并结业')
   })
 })
+
+describe('the payment account', () => {
+  test('checked, masked, audited without the number; gone with the account, while the claim stays with the person', async () => {
+    const { w, claim: c } = await claimedWorker()
+    const bad = await t.put(w.token, '/api/me/bank-account', { bankName: '农业银行', accountNumber: '6228-48' })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.fields.accountNumber).toBeDefined()
+    expect((await t.get(w.token, '/api/me/bank-account')).json()).toEqual({ account: null })
+    const set = await t.put(w.token, '/api/me/bank-account', { kind: 'social_security_card', bankName: '甘肃银行', accountNumber: '6214830012349876' })
+    expect(set.json().account).toMatchObject({ kind: 'social_security_card', bankName: '甘肃银行', accountNumber: '6214 **** **** 9876' })
+    const audit = await findAudit(t.db, 'user', w.userId)
+    expect(audit.map((a) => a.action)).toContain('bank_account.set')
+    expect(JSON.stringify(audit)).not.toContain('6214830012349876')
+    const staffView = await t.get(luomen, `/api/staff/subsidy-claims?scheme=${schemeId}&limit=50`)
+    expect(staffView.body).not.toContain('9876')
+    expect((staffView.json().items as StaffSubsidyClaim[]).find((i) => i.id === c.id)!.hasBankAccount).toBe(true)
+
+    const gone = await t.app.inject({ method: 'DELETE', url: '/api/me', headers: bearer(w.token) })
+    expect(gone.statusCode).toBe(200)
+    expect(await t.db.selectFrom('bank_accounts').select('user_id').where('user_id', '=', w.userId).executeTakeFirst()).toBeUndefined()
+    const kept = await t.db.selectFrom('subsidy_claims').select(['user_id', 'person_id']).where('id', '=', c.id).executeTakeFirstOrThrow()
+    expect(kept).toEqual({ user_id: null, person_id: w.personId })
+  })
+})

@@ -125,6 +125,18 @@ describe('what the worker is owed', () => {
     expect(item.reason).toContain('监测户')
   })
 
+  test('a county course the worker finished this year is also 免审即享; one finished last year is not', async () => {
+    const w = await workerOnRoster({ status: 'away_in_province', destinationProvince: '甘肃省', destinationCity: '兰州市' })
+    const course = await t.db.selectFrom('courses').select(['id', 'title']).orderBy('id').executeTakeFirstOrThrow()
+    const enrol = (completedAt: string) => ({ course_id: course.id, user_id: w.userId, status: 'completed', agreed_terms_at: null, agreement_text: null, created_at: completedAt, updated_at: completedAt, promoted_at: null, cancelled_at: null, completed_at: completedAt, certificate_number: null, certificate_level: null, certificate_issued_on: null })
+    await t.db.insertInto('enrollments').values(enrol('2025-11-20T02:00:00.000Z')).execute()
+    expect((await mySubsidy(w)).item).toMatchObject({ qualifies: true, mode: 'proof', amountYuan: 300 })
+    await t.db.updateTable('enrollments').set({ completed_at: '2026-02-20T02:00:00.000Z' }).where('user_id', '=', w.userId).execute()
+    const { item } = await mySubsidy(w)
+    expect(item).toMatchObject({ qualifies: true, mode: 'instant', amountYuan: 300, band: 'in_province' })
+    expect(item.reason).toContain(course.title)
+  })
+
   test.each([
     ['陕西省', '西安市', 'away_other_province', 'neighbour_province', 400],
     ['宁夏回族自治区', '银川市', 'away_other_province', 'neighbour_province', 400],

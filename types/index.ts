@@ -59,6 +59,26 @@ import {
   staffAnnounceTransportBatch,
 } from './transport'
 import { saveSubscriptions } from './subscriptions'
+import {
+  createSubsidyClaim,
+  getMyBankAccount,
+  listMySubsidies,
+  listMySubsidyClaims,
+  setMyBankAccount,
+  staffAddSubsidyObjection,
+  staffCreateSubsidyScheme,
+  staffDecideSubsidyClaim,
+  staffDecideSubsidyClaims,
+  staffImportSubsidyPayments,
+  staffListSubsidyClaims,
+  staffListSubsidySchemes,
+  staffMarkSubsidyClaimsPaid,
+  staffPublishSubsidyClaims,
+  staffSubsidyFigures,
+  staffSubsidyPayments,
+  staffSubsidyPublicity,
+  staffUpdateSubsidyScheme,
+} from './subsidies'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview } from './places'
@@ -145,6 +165,7 @@ export * from './worklog'
 export * from './worklog-evidence'
 export * from './notifications'
 export * from './subscriptions'
+export * from './subsidies'
 
 export const api = {
   health,
@@ -291,5 +312,23 @@ export const api = {
   staffMarkAlertsRead,
   saveSubscriptions,
   staffAnnounceTransportBatch,
+  listMySubsidies,
+  createSubsidyClaim,
+  listMySubsidyClaims,
+  getMyBankAccount,
+  setMyBankAccount,
+  staffListSubsidySchemes,
+  staffCreateSubsidyScheme,
+  staffUpdateSubsidyScheme,
+  staffListSubsidyClaims,
+  staffDecideSubsidyClaim,
+  staffDecideSubsidyClaims,
+  staffAddSubsidyObjection,
+  staffPublishSubsidyClaims,
+  staffSubsidyPublicity,
+  staffSubsidyPayments,
+  staffMarkSubsidyClaimsPaid,
+  staffImportSubsidyPayments,
+  staffSubsidyFigures,
 } as const
 export type Api = typeof api

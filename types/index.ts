@@ -99,6 +99,7 @@ import {
   sendForemanCheckCode,
   staffCaseWorklogEvidence,
 } from './worklog-evidence'
+import { getWorklogSettings, getWorklogSite, joinWorklogSite, shareWorklogSite, updateWorklogSettings } from './worklog-sites'
 import {
   getNotificationSettings,
   listMyMessages,
@@ -142,6 +143,7 @@ export * from './roster-follow-up'
 export * from './roster-imports'
 export * from './worklog'
 export * from './worklog-evidence'
+export * from './worklog-sites'
 export * from './notifications'
 export * from './subscriptions'
 
@@ -279,6 +281,11 @@ export const api = {
   sendForemanCheckCode,
   answerForemanCheck,
   staffCaseWorklogEvidence,
+  shareWorklogSite,
+  getWorklogSite,
+  joinWorklogSite,
+  getWorklogSettings,
+  updateWorklogSettings,
   listMyMessages,
   markMessagesRead,
   getNotificationSettings,

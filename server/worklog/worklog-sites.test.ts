@@ -79,7 +79,7 @@ describe('two workers on one shared site', () => {
     expect((await post(a.token, `/api/me/worklog/employers/${aEmployer}/site`)).json().coworkers).toBe(1)
   })
 
-  test('B logs against the site and sees only B’s own days and pay; A’s entries, employer and sheet are not B’s to read', async () => {
+  test('B logs against the site and sees only the days and pay of B; the entries, employer and sheet of A answer 404 to B', async () => {
     const logged = await post(b.token, '/api/me/worklog/days', { employerId: bEmployer, date: '2026-05-19', kind: 'day_work', days: 0.5 })
     expect(logged.statusCode).toBe(200)
     const bMonth = (await get(b.token, '/api/me/worklog?month=2026-05')).json()
@@ -109,14 +109,14 @@ describe('two workers on one shared site', () => {
     expect(aMonth.payments).toHaveLength(1)
   })
 
-  test('B’s own agreed pay is B’s: changing it leaves A’s and the site’s as they were', async () => {
+  test('the agreed pay of B is for B alone: changing it leaves the pay of A and of the site as they were', async () => {
     const changed = await t.patch(b.token, `/api/me/worklog/employers/${bEmployer}`, { ...site, dayRateFen: 26000 })
     expect(changed.statusCode).toBe(200)
     expect((await get(a.token, `/api/me/worklog/employers/${aEmployer}`)).json().employer.dayRateFen).toBe(30000)
     expect((await get(b.token, `/api/me/worklog/sites/${code}`)).json().dayRateFen).toBe(30000)
   })
 
-  test('A’s complaint counts the co-worker who logged on the site, by number only', async () => {
+  test('the complaint of A counts the co-worker who logged on the site, by number only', async () => {
     const draft = (await get(a.token, `/api/me/worklog/employers/${aEmployer}/complaint-draft`)).json()
     expect(draft.workersAffected).toBe(2)
     // 300 + 2 × 50 + 300 − 100 paid = 600 owed: A's own log only.

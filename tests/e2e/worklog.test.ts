@@ -195,3 +195,35 @@ test('ten days logged offline, sent once online, one payment, a complaint filled
   })
   await staffContext.close()
 }, 300000)
+
+test('a co-worker opens the site code from the link, joins, logs a day; neither sees the days of the other', async () => {
+  const aToken = await signIn('13900008804')
+  const bToken = await signIn('13900008805')
+  const employer = await api('/me/worklog/employers', { method: 'POST', token: aToken, key: 'e2e-worklog-site', body: { name: '钱老板', site: '滨湖区花园工地', dayRateFen: 30000 } })
+  const aDay = await api('/me/worklog/days', { method: 'POST', token: aToken, key: 'e2e-worklog-site-day', body: { employerId: employer.body.id, date: chinaToday(), kind: 'day_work', days: 1, note: '甲的备注' } })
+  expect(aDay.status).toBe(200)
+  const shared = await api(`/me/worklog/employers/${employer.body.id}/site`, { method: 'POST', token: aToken })
+  expect(shared.body.code).toMatch(/^[A-Z2-9]{8}$/)
+
+  const context = await signedInContext(bToken)
+  const page = await context.newPage()
+  const today = chinaToday()
+  await journey(page, 'worklog-join-site', async () => {
+    await page.goto(`${e2e.server.baseUrl}${shared.body.path}`)
+    await page.getByText('钱老板', { exact: true }).waitFor()
+    await page.getByText('说好的工钱：每天300元').waitFor()
+    await page.getByText('加入，记我自己的工').click()
+    await page.getByText('今天在“钱老板”').waitFor()
+    await page.getByText('今天干了一天').click()
+    await page.locator(`[aria-label="${Number(today.slice(8))}日，1天"]`).waitFor()
+  })
+  await context.close()
+
+  const bMonth = (await api(`/me/worklog?month=${today.slice(0, 7)}`, { token: bToken })).body
+  expect(bMonth.employers).toEqual([expect.objectContaining({ name: '钱老板', site: '滨湖区花园工地', dayRateFen: 30000 })])
+  expect(bMonth.entries).toEqual([expect.objectContaining({ date: today, days: 1, note: '' })])
+  expect((await api(`/me/worklog?month=${today.slice(0, 7)}`, { token: aToken })).body.entries).toEqual([expect.objectContaining({ note: '甲的备注' })])
+  expect((await api(`/me/worklog/employers/${employer.body.id}`, { token: bToken })).status).toBe(404)
+  // A's complaint speaks for two workers now.
+  expect((await api(`/me/worklog/employers/${employer.body.id}/complaint-draft`, { token: aToken })).body.workersAffected).toBe(2)
+}, 150000)

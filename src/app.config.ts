@@ -30,7 +30,7 @@ export default defineAppConfig({
     // what follows a move: follow-up calls, the risk list, self-registered people to confirm; the county's Excel ledger
     // in; admins keep the villages.
     { root: 'packages/roster', pages: ['pages/people/index', 'pages/person/index', 'pages/person-new/index', 'pages/figures/index', 'pages/follow-ups/index', 'pages/risks/index', 'pages/unconfirmed/index', 'pages/import/index', 'pages/villages/index'] },
-    { root: 'packages/worklog', pages: ['pages/index/index', 'pages/employer/index', 'pages/employer-new/index', 'pages/entry/index', 'pages/payment/index', 'pages/evidence/index', 'pages/check/index', 'pages/employer-edit/index'] },
+    { root: 'packages/worklog', pages: ['pages/index/index', 'pages/employer/index', 'pages/employer-new/index', 'pages/entry/index', 'pages/payment/index', 'pages/evidence/index', 'pages/check/index', 'pages/employer-edit/index', 'pages/join/index'] },
     { root: 'packages/survey', pages: ['pages/index/index', 'pages/person/index', 'pages/progress/index', 'pages/add/index'] },
     {
       root: 'packages/staff',

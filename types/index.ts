@@ -120,6 +120,7 @@ import {
   sendForemanCheckCode,
   staffCaseWorklogEvidence,
 } from './worklog-evidence'
+import { getWorklogSettings, getWorklogSite, joinWorklogSite, shareWorklogSite, updateWorklogSettings } from './worklog-sites'
 import {
   getNotificationSettings,
   listMyMessages,
@@ -163,6 +164,7 @@ export * from './roster-follow-up'
 export * from './roster-imports'
 export * from './worklog'
 export * from './worklog-evidence'
+export * from './worklog-sites'
 export * from './notifications'
 export * from './subscriptions'
 export * from './subsidies'
@@ -302,6 +304,11 @@ export const api = {
   sendForemanCheckCode,
   answerForemanCheck,
   staffCaseWorklogEvidence,
+  shareWorklogSite,
+  getWorklogSite,
+  joinWorklogSite,
+  getWorklogSettings,
+  updateWorklogSettings,
   listMyMessages,
   markMessagesRead,
   getNotificationSettings,

@@ -21,6 +21,8 @@ export const workerNoticeKinds = [
   'transport_reminder',
   'course_reminder',
   'roster_check',
+  /** 记工: the evening reminder to log the day (the worker may turn it off on the 记工 page). */
+  'worklog_reminder',
   /** A station's message to every rider of a batch (集合地点改到县汽车站). */
   'transport_announcement',
   /** A subsidy claim moved: approved, on the 公示 list, paid, or refused with the reason. */
@@ -57,6 +59,7 @@ export const noticeKindLabel: Record<NoticeKind, string> = {
   transport_reminder: '明天坐专车',
   course_reminder: '明天开课',
   roster_check: '务工情况有变化吗',
+  worklog_reminder: '今天记工了吗',
   staff_case_overdue: '求助快要超时',
   staff_batch_underfilled: '专车报名不到一半',
   staff_batch_filling: '专车快满了',

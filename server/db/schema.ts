@@ -631,6 +631,8 @@ export interface WorklogEmployerTable {
   note: string
   created_at: string
   updated_at: string
+  /** The shared site (0034) this worker joined or shared, if any. */
+  site_id: number | null
 }
 
 /** One 记工 entry; counts in hundredths (a half day is days_x100 = 50). */
@@ -676,6 +678,28 @@ export interface WorklogEvidenceTable {
   digest: string
   sheet_json: string
   created_at: string
+}
+
+/** A site shared by its code (0034): the employer, site and agreed pay co-workers log against. */
+export interface WorklogSiteTable {
+  id: Generated<number>
+  code: string
+  created_by: number | null
+  name: string
+  site: string
+  day_rate_fen: number | null
+  hour_rate_fen: number | null
+  unit_rate_fen: number | null
+  unit_label: string | null
+  overtime_rate_fen: number | null
+  created_at: string
+}
+
+/** A worker's own choices for 记工 (0034); no row: the defaults. */
+export interface WorklogSettingTable {
+  user_id: number
+  evening_reminder: number
+  updated_at: string
 }
 
 /** A 对工 link (0029): one month sent to the foreman, answered once from a phone proved by an SMS code. */
@@ -916,6 +940,8 @@ export interface DB {
   worklog_payments: WorklogPaymentTable
   worklog_evidence: WorklogEvidenceTable
   worklog_checks: WorklogCheckTable
+  worklog_sites: WorklogSiteTable
+  worklog_settings: WorklogSettingTable
   townships: TownshipTable
   villages: VillageTable
   households: HouseholdTable

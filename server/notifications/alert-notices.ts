@@ -13,6 +13,7 @@ import {
   findSignupForReminder,
   listAdminIds,
   listTownshipOfficerIds,
+  worklogReminderStillDue,
 } from './scheduler.repository'
 
 export type AlertEvent =
@@ -21,6 +22,7 @@ export type AlertEvent =
   | { kind: 'transport_reminder'; signupId: number }
   | { kind: 'course_reminder'; enrollmentId: number }
   | { kind: 'roster_check'; userId: number }
+  | { kind: 'worklog_reminder'; userId: number }
   | { kind: 'staff_case_overdue'; requestId: number }
   | { kind: 'staff_batch_underfilled'; batchId: number }
   | { kind: 'staff_batch_filling'; batchId: number }
@@ -100,6 +102,19 @@ export async function alertRecipients(trx: Kysely<DB>, now: Date, event: AlertEv
           title: '你的务工情况有变化吗',
           body: '你的务工情况有变化吗？还在原来的地方干活，还是换了地方、回家了？点开按一下就好，县里好及时帮你找活、办事。',
           link: '/packages/me/pages/work-check/index',
+        },
+        userIds: [event.userId],
+        staffIds: [],
+      }
+    case 'worklog_reminder':
+      // Logged in the minutes since the sweep looked, or just turned off: nothing to say.
+      if (!(await worklogReminderStillDue(trx, event.userId, chinaDate(now)))) return null
+      return {
+        notice: {
+          kind: 'worklog_reminder',
+          title: '今天记工了吗',
+          body: '今天干活了吗？点开记一下，一下就好。天天记下来，工钱没结的时候就是证据。不想收到这个提醒，可以在记工页面关掉。',
+          link: '/packages/worklog/pages/index/index',
         },
         userIds: [event.userId],
         staffIds: [],

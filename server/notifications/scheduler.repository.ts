@@ -94,6 +94,45 @@ export async function dueRosterChecks(db: Kysely<DB>, quarter: string, createdBe
     .execute()
 }
 
+/**
+ * Workers to remind to log today: a work day logged in [from, yesterday], none logged today, the reminder not turned
+ * off, not yet reminded today.
+ */
+export async function dueWorklogReminders(db: Kysely<DB>, today: string, from: string, limit: number) {
+  return db
+    .selectFrom('users as u')
+    .select('u.id as user_id')
+    .where('u.deleted_at', 'is', null)
+    .where(({ exists, selectFrom }) =>
+      exists(selectFrom('worklog_entries as w').select('w.id').whereRef('w.user_id', '=', 'u.id').where('w.kind', '<>', 'advance').where('w.date', '>=', from).where('w.date', '<', today)),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('worklog_entries as w').select('w.id').whereRef('w.user_id', '=', 'u.id').where('w.kind', '<>', 'advance').where('w.date', '=', today))),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('worklog_settings as s').select('s.user_id').whereRef('s.user_id', '=', 'u.id').where('s.evening_reminder', '=', 0))),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('scheduled_notices as n').select('n.subject_id').where('n.kind', '=', 'worklog_reminder').where('n.occasion', '=', today).whereRef('n.subject_id', '=', 'u.id'),
+        ),
+      ),
+    )
+    .orderBy('u.id')
+    .limit(limit)
+    .execute()
+}
+
+/** Whether the worker logged a work day on `date` and still wants the reminder: read again in the reminder's transaction. */
+export async function worklogReminderStillDue(trx: Kysely<DB>, userId: number, date: string): Promise<boolean> {
+  const [logged, setting] = await Promise.all([
+    trx.selectFrom('worklog_entries').select('id').where('user_id', '=', userId).where('kind', '<>', 'advance').where('date', '=', date).executeTakeFirst(),
+    trx.selectFrom('worklog_settings').select('evening_reminder').where('user_id', '=', userId).executeTakeFirst(),
+  ])
+  return !logged && setting?.evening_reminder !== 0
+}
+
 /** Cases still waiting for acceptance that were submitted before `cutoff`. */
 export async function dueOverdueCases(db: Kysely<DB>, cutoff: string, limit: number) {
   return db

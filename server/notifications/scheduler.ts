@@ -12,6 +12,7 @@ import { addDays, chinaDate, chinaYearMonth, RISK_DAYS_WITHOUT_WORK } from '../.
 import type { DB } from '../db/schema'
 import { risksOfTownship } from '../roster/follow-up.service'
 import type { AlertEvent } from './alert-notices'
+import { QUIET_FROM_HOUR } from './notice-rules'
 import { notify } from './notify'
 import {
   claimedKeys,
@@ -19,6 +20,7 @@ import {
   courseSeatsStarting,
   dueOverdueCases,
   dueRosterChecks,
+  dueWorklogReminders,
   fillingBatches,
   type ScheduleKey,
   townshipsWithOfficers,
@@ -32,6 +34,10 @@ export const EVENING_HOUR = 18
 /** The roster check is asked in the day only. */
 const CHECK_FROM_HOUR = 9
 const CHECK_TO_HOUR = 20
+/** 记工: from 20:00 China time, after the day's work and dinner, until the quiet hours begin (22:00). */
+export const WORKLOG_REMINDER_HOUR = 20
+/** A worker who logged a work day within this many days before today is reminded; one who stopped (went home) is not. */
+export const WORKLOG_RECENT_DAYS = 3
 /** A case not accepted within this is overdue (rights/README.md). */
 // A case is due in 24 hours; staff are warned at 20, while there is still time to ring the worker.
 const OVERDUE_WARN_HOURS = 20
@@ -41,7 +47,7 @@ const UNDERFILLED_DAYS = 3
 const RISK_NEW_DAYS = 7
 
 export type SweepCounts = Record<
-  'transport_reminder' | 'course_reminder' | 'roster_check' | 'staff_case_overdue' | 'staff_batch_underfilled' | 'staff_batch_filling' | 'staff_risk_new',
+  'transport_reminder' | 'course_reminder' | 'roster_check' | 'worklog_reminder' | 'staff_case_overdue' | 'staff_batch_underfilled' | 'staff_batch_filling' | 'staff_risk_new',
   number
 >
 
@@ -68,7 +74,7 @@ async function sendOnce(db: Kysely<DB>, now: Date, key: ScheduleKey, event: Aler
 /** One sweep; `limit` bounds the roster checks and overdue cases a sweep writes (the rest wait for the next). */
 export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { limit?: number } = {}): Promise<SweepCounts> {
   const limit = options.limit ?? 200
-  const counts: SweepCounts = { transport_reminder: 0, course_reminder: 0, roster_check: 0, staff_case_overdue: 0, staff_batch_underfilled: 0, staff_batch_filling: 0, staff_risk_new: 0 }
+  const counts: SweepCounts = { transport_reminder: 0, course_reminder: 0, roster_check: 0, worklog_reminder: 0, staff_case_overdue: 0, staff_batch_underfilled: 0, staff_batch_filling: 0, staff_risk_new: 0 }
   const today = chinaDate(now)
   const tomorrow = addDays(today, 1)
   const evening = chinaHour(now) >= EVENING_HOUR
@@ -101,6 +107,14 @@ export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { 
   if (hour >= CHECK_FROM_HOUR && hour < CHECK_TO_HOUR) {
     const { quarter, startsAt } = quarterOf(now)
     for (const u of await dueRosterChecks(db, quarter, startsAt, limit)) await once('roster_check', u.user_id, quarter, { kind: 'roster_check', userId: u.user_id })
+  }
+
+  // 记工: one evening reminder on a day not logged yet, to a worker who logged in the days before; none in the
+  // quiet hours (a sweep that first runs after 22:00 lets the day go).
+  if (hour >= WORKLOG_REMINDER_HOUR && hour < QUIET_FROM_HOUR) {
+    for (const u of await dueWorklogReminders(db, today, addDays(today, -WORKLOG_RECENT_DAYS), limit)) {
+      await once('worklog_reminder', u.user_id, today, { kind: 'worklog_reminder', userId: u.user_id })
+    }
   }
 
   // Staff: a case 20 of its 24 hours old and not accepted, to its station and the admins.

@@ -25,6 +25,7 @@ import { chinaDate } from '../lib/dates'
 import * as repo from './worklog.repository'
 import type { EmployerRow } from './worklog.repository'
 import * as evidence from './worklog-evidence.repository'
+import { countCoworkers } from './worklog-sites.repository'
 import type { CheckRow } from './worklog-evidence.repository'
 import { countTotals, entryEarnedFen } from './worklog-totals'
 
@@ -190,7 +191,8 @@ export async function getWorklogComplaintDraft(db: Kysely<DB>, userId: number, e
     // The request counts whole yuan; rounded up, so a few jiao owed are not dropped (the description has the exact sum).
     amountOwedYuan: totals.owedFen > 0 ? Math.ceil(totals.owedFen / 100) : 0,
     owedFen: totals.owedFen,
-    workersAffected: 1,
+    // Me, and the co-workers on its shared site who logged a day there (each joined it themself): only the number.
+    workersAffected: employer.site_id === null ? 1 : 1 + (await countCoworkers(db, employer.site_id, userId)).logged,
     worklogEmployerId: employer.id,
     digest: digestOf(sheet),
   }

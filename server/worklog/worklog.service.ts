@@ -24,6 +24,7 @@ import { attachmentOf, removeUploadFiles } from '../uploads/uploads.service'
 import * as repo from './worklog.repository'
 import { eraseWorklogEvidence } from './worklog-evidence.service'
 import { listAllChecks } from './worklog-evidence.repository'
+import { eraseSites, findSettings, listMySites } from './worklog-sites.repository'
 import type { EmployerRow, EntryRow, PaymentRow } from './worklog.repository'
 import { countTotals, entryEarnedFen, type RateSource } from './worklog-totals'
 
@@ -38,7 +39,7 @@ const fromX100 = (n: number | null) => (n === null ? null : n / 100)
 
 const notMine = () => notFound('没有找到这条记录')
 
-function toEmployer(row: EmployerRow): WorklogEmployer {
+export function toEmployer(row: EmployerRow): WorklogEmployer {
   return {
     id: row.id,
     name: row.name,
@@ -336,11 +337,13 @@ export async function getWorklogEmployer(db: Kysely<DB>, keys: DataKeys, userId:
 
 /** For the worker's export: the whole log, as stored (money in fen, counts as numbers). */
 export async function exportWorklog(db: Kysely<DB>, userId: number) {
-  const [employers, entries, payments, checks] = await Promise.all([
+  const [employers, entries, payments, checks, sites, settings] = await Promise.all([
     repo.listEmployers(db, userId),
     repo.listEntries(db, userId, {}),
     repo.listPayments(db, userId, {}),
     listAllChecks(db, userId),
+    listMySites(db, userId),
+    findSettings(db, userId),
   ])
   const rates = new Map(employers.map((e) => [e.id, e]))
   return {
@@ -370,11 +373,15 @@ export async function exportWorklog(db: Kysely<DB>, userId: number) {
       disputedDates: JSON.parse(c.disputed_dates) as string[],
       note: c.answer_note,
     })),
+    // Sites shared with co-workers: what they share, and whether I shared it (who else joined is theirs).
+    worklogSites: sites.map((r) => ({ code: r.code, name: r.name, site: r.site, employerId: r.employer_id, sharedByMe: r.created_by === userId, createdAt: r.created_at })),
+    worklogSettings: [{ eveningReminder: settings ? settings.evening_reminder === 1 : true }],
   }
 }
 
 /** Account deletion: the log is the worker's alone and goes entirely. Returns photo ids whose files go after commit. */
 export async function eraseWorklogData(trx: Kysely<DB>, userId: number): Promise<string[]> {
   await eraseWorklogEvidence(trx, userId)
+  await eraseSites(trx, userId)
   return repo.eraseWorklog(trx, userId)
 }

@@ -87,6 +87,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/worklog/pages/payment/index': { query: () => 'employerId=1', shows: () => ['登录后能记每天干的活和收到的工钱，欠薪时就是证据。', '用手机号登录'] },
   'packages/worklog/pages/evidence/index': { query: () => 'id=1', shows: () => ['记工', '登录后能记每天干的活和收到的工钱，欠薪时就是证据。', '用手机号登录'] },
   'packages/worklog/pages/employer-edit/index': { query: () => 'id=1', shows: () => ['登录后能记每天干的活和收到的工钱，欠薪时就是证据。', '用手机号登录'] },
+  'packages/worklog/pages/join/index': { query: () => 'code=ABCD2345', shows: () => ['记工', '登录后能记每天干的活和收到的工钱，欠薪时就是证据。', '用手机号登录'] },
   // The foreman's page needs no account: a link that expired (or never was) says what to do.
   'packages/worklog/pages/check/index': { query: () => `token=${'A'.repeat(43)}`, shows: () => ['没有加载出来', '这个对工链接已经过期或不存在，请让工友重新发一次', '重试'] },
   'packages/staff/pages/cases/index': staffOnly,

@@ -51,6 +51,7 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/worklog/pages/evidence/index': ['pages.test.ts'],
   'packages/worklog/pages/check/index': ['pages.test.ts'],
   'packages/worklog/pages/employer-edit/index': ['pages.test.ts'],
+  'packages/worklog/pages/join/index': ['pages.test.ts'],
 
   'packages/policies/pages/index/index': ['pages.test.ts'],
   'packages/policies/pages/detail/index': ['pages.test.ts'],

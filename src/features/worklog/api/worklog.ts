@@ -13,6 +13,7 @@ import {
   type WorklogEntryBody,
   type WorklogPaymentBody,
 } from '@contract/worklog'
+import { getWorklogSettings, getWorklogSite, joinWorklogSite, shareWorklogSite, updateWorklogSettings } from '@contract/worklog-sites'
 import { answerForemanCheck, createWorklogCheck, type ForemanCheckAnswerBody, getForemanCheck, getWorklogEvidence, sendForemanCheckCode } from '@contract/worklog-evidence'
 import { apiBase } from '@/api/config'
 
@@ -51,11 +52,11 @@ export function updateEmployer(id: number, body: WorklogEmployerBody, idempotenc
   return request(updateWorklogEmployer, { params: { id }, body }, { idempotencyKey })
 }
 
-export const evidenceCache = (id: number) => `worklog-evidence-${id}`
+export const evidenceCache = (id: number, month: string | null = null) => `worklog-evidence-${id}${month ? `-${month}` : ''}`
 
-/** The evidence sheet, kept on the phone: it can be shown on site with no signal. */
-export function useWorklogEvidence(id: number, enabled: boolean) {
-  return useApi(getWorklogEvidence, { params: { id }, query: {} }, { enabled: enabled && id > 0, cache: evidenceCache(id) })
+/** The evidence sheet of everything logged, or of one month; kept on the phone: it can be shown on site with no signal. */
+export function useWorklogEvidence(id: number, enabled: boolean, month: string | null = null) {
+  return useApi(getWorklogEvidence, { params: { id }, query: month ? { month } : {} }, { enabled: enabled && id > 0, cache: evidenceCache(id, month) })
 }
 
 /** The printable page's whole address (the server gives it from /api on). */
@@ -101,4 +102,26 @@ export function pendingDays(entries: OutboxEntry[] = readOutbox()) {
 
 export function pendingPayments(entries: OutboxEntry[] = readOutbox()) {
   return pending<WorklogPaymentBody>('addWorklogPayment', entries)
+}
+
+/** 工友: share one of my employers as a site; the same code each time. */
+export function shareSite(employerId: number) {
+  return request(shareWorklogSite, { params: { id: employerId } })
+}
+
+/** What a site's code shares (the employer, the site, the agreed pay), before joining. */
+export function useWorklogSite(code: string, enabled: boolean) {
+  return useApi(getWorklogSite, { params: { code } }, { enabled: enabled && code !== '' })
+}
+
+export function joinSite(code: string, idempotencyKey: string) {
+  return request(joinWorklogSite, { params: { code } }, { idempotencyKey })
+}
+
+export function useWorklogSettings(enabled: boolean) {
+  return useApi(getWorklogSettings, {}, { enabled, cache: 'worklog-settings' })
+}
+
+export function saveWorklogSettings(eveningReminder: boolean) {
+  return request(updateWorklogSettings, { body: { eveningReminder } })
 }

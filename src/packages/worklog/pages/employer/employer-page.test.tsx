@@ -1,8 +1,9 @@
 import { render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import { setToken } from '@/api'
 import { resetSessionForTests } from '@/features/account/session'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
-import { settle } from '../../../../../tests/support/app/interact'
+import { settle, tapText } from '../../../../../tests/support/app/interact'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import WorklogEmployerPage from '.'
 
@@ -60,4 +61,21 @@ test('the agreed pay, 欠我多少钱 in big numbers with how it was counted, ea
   expect(screen.getByText('5月15日 微信 · 转了一部分')).toBeTruthy()
   expect(screen.getByText('300.5元')).toBeTruthy()
   expect(screen.getByText('老板给了钱，记一笔')).toBeTruthy()
+})
+
+test('给工友发工地码: the code in two fours, how many joined, and a link to send', async () => {
+  mockApi.on('GET', '/me/worklog/employers/7/evidence', () => ({ status: 404, body: { error: { code: 'NOT_FOUND', message: '没有' } } }))
+  mockApi.on('POST', '/me/worklog/employers/7/site', () => ({ code: 'ABCD2345', path: '/packages/worklog/pages/join/index?code=ABCD2345', coworkers: 2 }))
+  const copy = jest.spyOn(Taro, 'setClipboardData').mockResolvedValue({ errMsg: 'ok' } as never)
+  render(<WorklogEmployerPage />)
+  await settle()
+  expect(screen.getByText(/每个人记的工和收到的钱只有自己看得到/)).toBeTruthy()
+  await tapText('给工友发工地码')
+  await settle()
+  expect(mockApi.callsTo('POST', '/me/worklog/employers/7/site')).toHaveLength(1)
+  expect(screen.getByText('ABCD 2345')).toBeTruthy()
+  expect(screen.getByText('已经有 2 个工友加入')).toBeTruthy()
+  await tapText('复制链接分享')
+  expect(copy).toHaveBeenCalledWith({ data: expect.stringMatching(/^一起在“李老板”记工，工地码 ABCD2345 .*\/packages\/worklog\/pages\/join\/index\?code=ABCD2345$/) })
+  copy.mockRestore()
 })

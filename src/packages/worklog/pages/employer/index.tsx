@@ -10,6 +10,7 @@ import { openPage } from '@/lib/navigate'
 import { useWorklogEmployer, useWorklogEvidence } from '@/features/worklog/api/worklog'
 import { CheckAnswers } from '@/features/worklog/components/check-answers'
 import { OwedCard } from '@/features/worklog/components/owed-card'
+import { SiteShare } from '@/features/worklog/components/site-share'
 import { dayLabel, monthLabel } from '@/features/worklog/lib/calendar'
 import { agreedPay } from '@/features/worklog/lib/describe'
 import { SignedIn } from '../signed-in'
@@ -77,6 +78,7 @@ function Employer({ id }: { id: number }) {
                 ))}
               </Section>
             )}
+            <SiteShare employerId={data.employer.id} employerName={data.employer.name} />
             <Section title='收到的钱'>
               {data.payments.length === 0 ? (
                 <Text className='worklog-employer__text'>还没记过收到的钱</Text>

@@ -70,6 +70,44 @@ describe('the evidence page', () => {
     navigate.mockRestore()
   })
 
+  test('the month chosen is the sheet asked for, printed and sent to 对工; 全部月份 goes back to everything', async () => {
+    const summary = { employer: { id: 7, ...employer, applicationId: null, note: '', createdAt: '2026-04-01T00:00:00.000Z', updatedAt: '2026-04-01T00:00:00.000Z' }, months: [{ month: '2026-05', totals }, { month: '2026-04', totals }], total: totals, payments: [] }
+    mockApi.on('GET', '/me/worklog/employers/7', () => summary)
+    mockApi.on('GET', '/me/worklog/employers/7/evidence', (req) => {
+      const month = req.query.get('month')
+      return { sheet: month ? { ...sheet, month, from: `${month}-02`, to: `${month}-28` } : sheet, digest, printUrl: `/api/worklog-evidence?t=${month ?? 'all'}`, printUrlExpiresAt: '2026-05-27T10:00:00.000Z', checks: [] }
+    })
+    mockApi.on('POST', '/me/worklog/employers/7/checks', () => ({ check: { ...check, month: '2026-04', answer: null, answeredAt: null, foremanPhone: null, disputedDates: [], note: '' }, token: 'T'.repeat(43), path: `/packages/worklog/pages/check/index?token=${'T'.repeat(43)}` }))
+    const open = jest.spyOn(window, 'open').mockReturnValue({} as Window)
+    render(<WorklogEvidencePage />)
+    await settle()
+    expect(screen.getByText('全部月份').parentElement?.getAttribute('aria-pressed')).toBe('true')
+    expect(screen.getByText('时间：2026-05-18 到 2026-05-20')).toBeTruthy()
+
+    await tapText('2026年4月')
+    await settle()
+    expect(mockApi.callsTo('GET', '/me/worklog/employers/7/evidence').map((c) => c.query.get('month'))).toEqual([null, '2026-04'])
+    expect(screen.getByText('时间：2026-04')).toBeTruthy()
+    expect(screen.getByText('2026年4月').parentElement?.getAttribute('aria-pressed')).toBe('true')
+    await tapText('打开可以打印的证据单')
+    expect(open).toHaveBeenCalledWith('/api/worklog-evidence?t=2026-04', '_blank', 'noopener')
+    await tapText('发给工头对工')
+    await settle()
+    expect(mockApi.callsTo('POST', '/me/worklog/employers/7/checks')[0].body).toEqual({ month: '2026-04' })
+
+    await tapText('全部月份')
+    await settle()
+    expect(screen.getByText('时间：2026-05-18 到 2026-05-20')).toBeTruthy()
+    open.mockRestore()
+  })
+
+  test('with one month logged there is nothing to choose', async () => {
+    mockApi.on('GET', '/me/worklog/employers/7', () => ({ employer: { id: 7, ...employer, applicationId: null, note: '', createdAt: '2026-04-01T00:00:00.000Z', updatedAt: '2026-04-01T00:00:00.000Z' }, months: [{ month: '2026-05', totals }], total: totals, payments: [] }))
+    render(<WorklogEvidencePage />)
+    await settle()
+    expect(screen.queryByText('全部月份')).toBeNull()
+  })
+
   test('发给工头对工 makes a link for the month of the latest day, then offers to share it', async () => {
     mockApi.on('POST', '/me/worklog/employers/7/checks', () => ({ check: { ...check, id: 4, answer: null, answeredAt: null, foremanPhone: null, disputedDates: [], note: '' }, token: 'T'.repeat(43), path: `/packages/worklog/pages/check/index?token=${'T'.repeat(43)}` }))
     render(<WorklogEvidencePage />)

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Text } from '@tarojs/components'
+import { Chips } from '@/components/chips'
 import { isApiError } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { PageRoot } from '@/components/page-root'
@@ -12,7 +13,7 @@ import { openPage } from '@/lib/navigate'
 import { showNotice } from '@/lib/notice'
 import { useShare } from '@/lib/share/share'
 import type { ShareTarget } from '@/lib/share/share.types'
-import { createCheck, printAddress, useWorklogEvidence } from '@/features/worklog/api/worklog'
+import { createCheck, printAddress, useWorklogEmployer, useWorklogEvidence } from '@/features/worklog/api/worklog'
 import { CheckAnswers } from '@/features/worklog/components/check-answers'
 import { EvidenceSheet } from '@/features/worklog/components/evidence-sheet'
 import { monthLabel } from '@/features/worklog/lib/calendar'
@@ -25,13 +26,21 @@ import './index.scss'
  * sent to the foreman to 对工, or turned into a request for help with the log attached.
  */
 function Evidence({ id }: { id: number }) {
-  const { data, error, loading, refresh, savedAt } = useWorklogEvidence(id, true)
+  // Which month the sheet covers ('' for everything logged): the printable page and 对工 follow the choice.
+  const [chosen, setChosen] = useState('')
+  const { data, error, loading, refresh, savedAt } = useWorklogEvidence(id, true, chosen || null)
+  // The months with something logged, for the choice (the employer's read, kept on the phone too).
+  const months = useWorklogEmployer(id, true).data?.months.map((m) => m.month) ?? []
   useRefreshOnReturn(refresh)
   const [shareTarget, setShareTarget] = useState<ShareTarget | null>(null)
   const [making, setMaking] = useState(false)
   const share = useShare(shareTarget)
-  // The month of the latest day logged: the one a foreman is asked about.
-  const month = data?.sheet.to?.slice(0, 7) ?? null
+  // The month chosen, else the month of the latest day logged: the one a foreman is asked about.
+  const month = chosen || (data?.sheet.to?.slice(0, 7) ?? null)
+  const choose = (value: string) => {
+    setChosen(value)
+    setShareTarget(null)
+  }
 
   const makeCheckLink = async () => {
     if (!data || !month) return
@@ -50,6 +59,9 @@ function Evidence({ id }: { id: number }) {
   return (
     <>
       {!loading && <SavedNote savedAt={savedAt} onRetry={() => void refresh()} />}
+      {months.length > 1 && (
+        <Chips scroll options={[{ value: '', label: '全部月份' }, ...months.map((m) => ({ value: m, label: monthLabel(m) }))]} value={chosen} onChange={choose} />
+      )}
       <StateView loading={loading} error={data ? null : error} onRetry={() => void refresh()}>
         {data && (
           <>

@@ -11,7 +11,8 @@ import { StateView } from '@/components/state-view'
 import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { showNotice } from '@/lib/notice'
-import { deleteDay, logDay, pendingDays, useWorklogMonth } from '@/features/worklog/api/worklog'
+import { deleteDay, logDay, pendingDays, saveWorklogSettings, useWorklogMonth, useWorklogSettings } from '@/features/worklog/api/worklog'
+import { ReminderToggle } from '@/features/worklog/components/reminder-toggle'
 import { MonthCalendar } from '@/features/worklog/components/month-calendar'
 import { QuickLog, type QuickLogChoice } from '@/features/worklog/components/quick-log'
 import { chinaToday, dayLabel, monthLabel, shiftMonth } from '@/features/worklog/lib/calendar'
@@ -30,6 +31,9 @@ function Worklog() {
   const [busy, setBusy] = useState(false)
   const { data, error, loading, refresh, savedAt } = useWorklogMonth(month, true)
   const outbox = useOutbox()
+  const settings = useWorklogSettings(true)
+  const [reminder, setReminder] = useState<boolean | null>(null)
+  const [savingReminder, setSavingReminder] = useState(false)
   useRefreshOnReturn(refresh)
   // A day sent from the phone's outbox: read the month again so it shows as recorded.
   useEffect(() => onOutboxDelivered(() => void refresh()), [refresh])
@@ -64,6 +68,19 @@ function Worklog() {
     }
   }
 
+  const turnReminder = async (on: boolean) => {
+    setSavingReminder(true)
+    try {
+      setReminder((await saveWorklogSettings(on)).eveningReminder)
+      showNotice(on ? '好的，每晚8点还没记工就提醒您' : '不再提醒了')
+    } catch (e) {
+      showNotice(isApiError(e) ? e.message : '没有网络，有网络后再改')
+    } finally {
+      setSavingReminder(false)
+    }
+  }
+  const reminderOn = reminder ?? settings.data?.eveningReminder ?? null
+
   const remove = async (id: number) => {
     try {
       await deleteDay(id)
@@ -96,6 +113,9 @@ function Worklog() {
             <Text className='worklog-empty__title'>先记下在哪干活</Text>
             <Text className='worklog-empty__text'>写上老板或工地，和说好的工钱。以后每天点一下就记好了。</Text>
             <BigButton onClick={() => openPage(`${base}/employer-new/index`)}>添加老板或工地</BigButton>
+            <BigButton variant='secondary' onClick={() => openPage(`${base}/join/index`)}>
+              输入工友发的工地码
+            </BigButton>
           </View>
         ) : (
           <>
@@ -137,6 +157,10 @@ function Worklog() {
             <BigButton variant='secondary' onClick={() => openPage(`${base}/employer-new/index`)}>
               添加老板或工地
             </BigButton>
+            <BigButton variant='secondary' onClick={() => openPage(`${base}/join/index`)}>
+              输入工友发的工地码
+            </BigButton>
+            {reminderOn !== null && <ReminderToggle on={reminderOn} busy={savingReminder} onChange={(on) => void turnReminder(on)} />}
           </>
         )}
       </StateView>

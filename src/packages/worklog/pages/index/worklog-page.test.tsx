@@ -140,3 +140,29 @@ test('the month opens from the phone when there is no network', async () => {
   expect(screen.getByText(/没有网络，下面是已保存于/)).toBeTruthy()
   expect(screen.getByLabelText(`${Number(earlier.slice(8))}日，半天+2`)).toBeTruthy()
 })
+
+test('每晚提醒我记工: on by default, one tap turns it off on the server; the co-worker code is one tap away', async () => {
+  let on = true
+  mockApi.on('GET', '/me/worklog/settings', () => ({ eveningReminder: on }))
+  mockApi.on('PUT', '/me/worklog/settings', (req) => {
+    on = req.body.eveningReminder
+    return { eveningReminder: on }
+  })
+  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+  render(<WorklogPage />)
+  await settle()
+  const toggle = screen.getByRole('switch', { name: '每晚提醒我记工' })
+  expect(toggle.getAttribute('aria-checked')).toBe('true')
+  expect(screen.getByText('开')).toBeTruthy()
+  await act(async () => {
+    toggle.click()
+  })
+  await settle()
+  expect(mockApi.callsTo('PUT', '/me/worklog/settings').map((c) => c.body)).toEqual([{ eveningReminder: false }])
+  expect(screen.getByRole('switch', { name: '每晚提醒我记工' }).getAttribute('aria-checked')).toBe('false')
+  expect(screen.getByText('关')).toBeTruthy()
+
+  await tapText('输入工友发的工地码')
+  expect(navigate).toHaveBeenCalledWith({ url: '/packages/worklog/pages/join/index' })
+  navigate.mockRestore()
+})

@@ -143,7 +143,10 @@ describe('two workers on one shared site', () => {
   test('the export names the sites; erasing the sharer keeps the site for those who joined, erasing them all removes it', async () => {
     const exported = (await get(a.token, '/api/me/export')).json().records
     expect(exported.worklogSites).toEqual([expect.objectContaining({ code, name: '李老板', employerId: aEmployer, sharedByMe: true })])
-    expect(exported.worklogSettings).toEqual([{ eveningReminder: true }])
+    // The default is no record of the worker's; a choice they made is.
+    expect(exported.worklogSettings).toEqual([])
+    expect((await t.put(a.token, '/api/me/worklog/settings', { eveningReminder: false })).statusCode).toBe(200)
+    expect((await get(a.token, '/api/me/export')).json().records.worklogSettings).toEqual([{ eveningReminder: false }])
     expect((await get(b.token, '/api/me/export')).json().records.worklogSites).toEqual([expect.objectContaining({ code, sharedByMe: false })])
 
     expect((await t.app.inject({ method: 'DELETE', url: '/api/me', headers: bearer(a.token) })).statusCode).toBe(200)

@@ -375,7 +375,8 @@ export async function exportWorklog(db: Kysely<DB>, userId: number) {
     })),
     // Sites shared with co-workers: what they share, and whether I shared it (who else joined is theirs).
     worklogSites: sites.map((r) => ({ code: r.code, name: r.name, site: r.site, employerId: r.employer_id, sharedByMe: r.created_by === userId, createdAt: r.created_at })),
-    worklogSettings: [{ eveningReminder: settings ? settings.evening_reminder === 1 : true }],
+    // Only a choice the worker made is a record of theirs; the default (reminder on) is not.
+    worklogSettings: settings ? [{ eveningReminder: settings.evening_reminder === 1 }] : [],
   }
 }
 

@@ -59,6 +59,26 @@ import {
   staffAnnounceTransportBatch,
 } from './transport'
 import { saveSubscriptions } from './subscriptions'
+import {
+  confirmDayJobAttendanceByContact,
+  getDayJobAttendanceSheet,
+  listMyDayJobSignups,
+  signUpForDayJob,
+  staffConfirmAttendance,
+  staffCreateDayJob,
+  staffDayJobContactLink,
+  staffDayJobSignups,
+  staffListDayJobs,
+  staffSetJobKind,
+} from './local-jobs'
+import {
+  listHiringEvents,
+  remindHiringEvent,
+  signUpAtHiringEvent,
+  staffCreateHiringEvent,
+  staffListHiringEvents,
+  staffUpdateHiringEvent,
+} from './hiring-events'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview } from './places'
@@ -144,6 +164,8 @@ export * from './worklog'
 export * from './worklog-evidence'
 export * from './notifications'
 export * from './subscriptions'
+export * from './local-jobs'
+export * from './hiring-events'
 
 export const api = {
   health,
@@ -289,5 +311,21 @@ export const api = {
   staffMarkAlertsRead,
   saveSubscriptions,
   staffAnnounceTransportBatch,
+  signUpForDayJob,
+  listMyDayJobSignups,
+  staffSetJobKind,
+  staffCreateDayJob,
+  staffListDayJobs,
+  staffDayJobSignups,
+  staffConfirmAttendance,
+  staffDayJobContactLink,
+  getDayJobAttendanceSheet,
+  confirmDayJobAttendanceByContact,
+  listHiringEvents,
+  remindHiringEvent,
+  signUpAtHiringEvent,
+  staffCreateHiringEvent,
+  staffListHiringEvents,
+  staffUpdateHiringEvent,
 } as const
 export type Api = typeof api

@@ -1,7 +1,7 @@
 /** 家门口就业 and 直播带岗: the calls the worker's pages make. Sign-ups go through the outbox (sent once, even late). */
 import { registerQueuedWrites, request, submit, useApi, useApiList } from '@/api'
 import { listJobs } from '@contract/jobs'
-import { signUpForDayJob } from '@contract/local-jobs'
+import { confirmDayJobAttendanceByContact, getDayJobAttendanceSheet, signUpForDayJob } from '@contract/local-jobs'
 import type { Township } from '@contract/places'
 import { listHiringEvents, remindHiringEvent, signUpAtHiringEvent } from '@contract/hiring-events'
 
@@ -27,4 +27,13 @@ export function remindMe(eventId: number) {
 
 export function signUpAtEvent(eventId: number, jobId: number, label: string, idempotencyKey: string) {
   return submit('signUpAtHiringEvent', signUpAtHiringEvent, { params: { id: eventId }, body: { jobId } }, { label: `直播报名：${label}`, idempotencyKey })
+}
+
+/** The employer's contact, from the signed link (no account): the day's sign-ups and who came. */
+export function useContactSheet(t: string) {
+  return useApi(getDayJobAttendanceSheet, { query: { t } }, { enabled: t.length > 0 })
+}
+
+export function confirmByContact(t: string, body: { came: number[]; absent: number[] }) {
+  return request(confirmDayJobAttendanceByContact, { query: { t }, body })
 }

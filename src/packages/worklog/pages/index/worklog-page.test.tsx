@@ -140,3 +140,10 @@ test('the month opens from the phone when there is no network', async () => {
   expect(screen.getByText(/没有网络，下面是已保存于/)).toBeTruthy()
   expect(screen.getByLabelText(`${Number(earlier.slice(8))}日，半天+2`)).toBeTruthy()
 })
+
+test('a 零工 day the county confirmed says so on its day', async () => {
+  entries = [entry({ id: 5, date: today, days: 1, overtimeHours: 0, note: '县里确认到岗', countyConfirmed: true })]
+  render(<WorklogPage />)
+  await settle()
+  expect(screen.getByText('（县里确认到岗）', { exact: false })).toBeTruthy()
+})

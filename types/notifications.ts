@@ -23,6 +23,8 @@ export const workerNoticeKinds = [
   'roster_check',
   /** A station's message to every rider of a batch (集合地点改到县汽车站). */
   'transport_announcement',
+  /** A 直播带岗 the worker asked to be reminded of, starting within the hour. */
+  'hiring_event_reminder',
 ] as const
 export type WorkerNoticeKind = (typeof workerNoticeKinds)[number]
 export const staffNoticeKinds = [
@@ -54,6 +56,7 @@ export const noticeKindLabel: Record<NoticeKind, string> = {
   transport_reminder: '明天坐专车',
   course_reminder: '明天开课',
   roster_check: '务工情况有变化吗',
+  hiring_event_reminder: '直播带岗快开始了',
   staff_case_overdue: '求助快要超时',
   staff_batch_underfilled: '专车报名不到一半',
   staff_batch_filling: '专车快满了',

@@ -116,3 +116,25 @@ export async function funnelCounts(db: Executor, eventIds: readonly number[]): P
 export async function eraseHiringEventRecords(trx: Executor, userId: number): Promise<void> {
   await trx.deleteFrom('hiring_event_reminders').where('user_id', '=', userId).execute()
 }
+
+/** Reminders of events starting between `from` and `to` (the scheduler's sweep). */
+export async function hiringRemindersDue(db: Executor, from: string, to: string) {
+  return db
+    .selectFrom('hiring_event_reminders as r')
+    .innerJoin('hiring_events as e', 'e.id', 'r.event_id')
+    .select(['r.id', 'e.starts_at'])
+    .where('e.starts_at', '>=', from)
+    .where('e.starts_at', '<=', to)
+    .orderBy('r.id')
+    .limit(5000)
+    .execute()
+}
+
+export async function findReminderForNotice(db: Executor, id: number) {
+  return db
+    .selectFrom('hiring_event_reminders as r')
+    .innerJoin('hiring_events as e', 'e.id', 'r.event_id')
+    .select(['r.user_id', 'e.title', 'e.starts_at', 'e.ends_at', 'e.platform'])
+    .where('r.id', '=', id)
+    .executeTakeFirst()
+}

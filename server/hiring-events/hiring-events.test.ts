@@ -4,6 +4,7 @@
  */
 import { signIn } from '../test-support/accounts'
 import { useTestApp } from '../test-support/harness'
+import { runScheduledNotices } from '../notifications/scheduler'
 
 jest.setTimeout(90000)
 
@@ -148,4 +149,18 @@ test('an event ending before it starts is a 400 on endsAt', async () => {
   const res = await t.post(admin, '/api/staff/hiring-events', eventBody({ endsAt: STARTS.toISOString(), startsAt: ENDS.toISOString() }))
   expect(res.statusCode).toBe(400)
   expect(res.json().error.fields.endsAt).toBeTruthy()
+})
+
+test('the scheduler reminds each worker who asked, once, within the hour before the start', async () => {
+  const soon = await t.post(admin, '/api/staff/hiring-events', eventBody({ title: '马上开播的直播', startsAt: new Date(T0.getTime() + 30 * 60 * 1000).toISOString() }))
+  const id = soon.json().id
+  const w = await worker()
+  expect((await t.post(w.token, `/api/hiring-events/${id}/reminders`)).statusCode).toBe(200)
+  const first = await runScheduledNotices(t.db, t.clock())
+  const second = await runScheduledNotices(t.db, t.clock())
+  expect(first.hiring_event_reminder).toBeGreaterThanOrEqual(1)
+  expect(second.hiring_event_reminder).toBe(0)
+  const inbox = (await t.get(w.token, '/api/me/messages')).json().items
+  expect(inbox).toEqual([expect.objectContaining({ kind: 'hiring_event_reminder', title: '直播带岗快开始了', link: '/packages/jobs/pages/live/index' })])
+  expect(inbox[0].body).toContain('马上开播的直播')
 })

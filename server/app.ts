@@ -2,6 +2,8 @@
  * Builds the Fastify instance, in the order fastify/demo uses: external plugins, the app's own
  * plugins (database, clock), routes per area, then the static portal and its fallback last.
  */
+import { localJobRoutes } from './routes/local-jobs'
+import { hiringEventRoutes } from './routes/hiring-events'
 import compress from '@fastify/compress'
 import Fastify, { type FastifyInstance } from 'fastify'
 import { usePlainChineseErrors } from '../types'
@@ -127,6 +129,8 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   notificationRoutes(app)
   surveyRoutes(app)
   subsidyRoutes(app)
+  localJobRoutes(app)
+  hiringEventRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

@@ -7,7 +7,7 @@ const icons = (name: string) =>
 export default defineAppConfig({
   pages: ['pages/jobs/index', 'pages/training/index', 'pages/rights/index', 'pages/stations/index', 'pages/me/index'],
   subPackages: [
-    { root: 'packages/jobs', pages: ['pages/detail/index', 'pages/applications/index'] },
+    { root: 'packages/jobs', pages: ['pages/detail/index', 'pages/applications/index', 'pages/local/index', 'pages/live/index', 'pages/day-attendance/index'] },
     { root: 'packages/training', pages: ['pages/detail/index', 'pages/mine/index', 'pages/request/index'] },
     { root: 'packages/rights', pages: ['pages/guide/index', 'pages/new/index', 'pages/callback/index', 'pages/done/index', 'pages/mine/index', 'pages/case/index'] },
     { root: 'packages/stations', pages: ['pages/detail/index', 'pages/jobs/index'] },
@@ -50,6 +50,8 @@ export default defineAppConfig({
         'pages/policies/index',
         'pages/policy/index',
         'pages/alerts/index',
+        'pages/day-jobs/index',
+        'pages/hiring-events/index',
       ],
     },
   ],

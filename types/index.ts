@@ -79,6 +79,26 @@ import {
   staffSubsidyPublicity,
   staffUpdateSubsidyScheme,
 } from './subsidies'
+import {
+  confirmDayJobAttendanceByContact,
+  getDayJobAttendanceSheet,
+  listMyDayJobSignups,
+  signUpForDayJob,
+  staffConfirmAttendance,
+  staffCreateDayJob,
+  staffDayJobContactLink,
+  staffDayJobSignups,
+  staffListDayJobs,
+  staffSetJobKind,
+} from './local-jobs'
+import {
+  listHiringEvents,
+  remindHiringEvent,
+  signUpAtHiringEvent,
+  staffCreateHiringEvent,
+  staffListHiringEvents,
+  staffUpdateHiringEvent,
+} from './hiring-events'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview } from './places'
@@ -168,6 +188,8 @@ export * from './worklog-sites'
 export * from './notifications'
 export * from './subscriptions'
 export * from './subsidies'
+export * from './local-jobs'
+export * from './hiring-events'
 
 export const api = {
   health,
@@ -337,5 +359,21 @@ export const api = {
   staffMarkSubsidyClaimsPaid,
   staffImportSubsidyPayments,
   staffSubsidyFigures,
+  signUpForDayJob,
+  listMyDayJobSignups,
+  staffSetJobKind,
+  staffCreateDayJob,
+  staffListDayJobs,
+  staffDayJobSignups,
+  staffConfirmAttendance,
+  staffDayJobContactLink,
+  getDayJobAttendanceSheet,
+  confirmDayJobAttendanceByContact,
+  listHiringEvents,
+  remindHiringEvent,
+  signUpAtHiringEvent,
+  staffCreateHiringEvent,
+  staffListHiringEvents,
+  staffUpdateHiringEvent,
 } as const
 export type Api = typeof api

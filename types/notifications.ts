@@ -27,6 +27,8 @@ export const workerNoticeKinds = [
   'transport_announcement',
   /** A subsidy claim moved: approved, on the 公示 list, paid, or refused with the reason. */
   'subsidy_claim',
+  /** A 直播带岗 the worker asked to be reminded of, starting within the hour. */
+  'hiring_event_reminder',
 ] as const
 export type WorkerNoticeKind = (typeof workerNoticeKinds)[number]
 export const staffNoticeKinds = [
@@ -60,6 +62,7 @@ export const noticeKindLabel: Record<NoticeKind, string> = {
   course_reminder: '明天开课',
   roster_check: '务工情况有变化吗',
   worklog_reminder: '今天记工了吗',
+  hiring_event_reminder: '直播带岗快开始了',
   staff_case_overdue: '求助快要超时',
   staff_batch_underfilled: '专车报名不到一半',
   staff_batch_filling: '专车快满了',

@@ -178,6 +178,8 @@ export const worklogEntry = z.object({
   onTheDay: z.boolean(),
   /** Last changed after it was first entered, if ever. */
   correctedAt: z.nullable(isoDateTime),
+  /** A 零工 day the county confirmed the worker came to (县里确认). */
+  countyConfirmed: z.optional(z.boolean()),
 })
 export type WorklogEntry = z.infer<typeof worklogEntry>
 

@@ -79,6 +79,8 @@ export interface JobTable {
   review_status: Generated<string>
   /** The staff member who verified the employer (0007). */
   verified_by_staff_id: Generated<number | null>
+  /** general | workshop (帮扶车间) | public_welfare (公益性岗位) | day_work (零工) (0033) */
+  kind: Generated<string>
 }
 
 export interface JobApplicationTable {
@@ -90,6 +92,67 @@ export interface JobApplicationTable {
   note: string | null
   created_at: string
   updated_at: string
+  /** The 直播带岗 event the worker signed up through (0033). */
+  hiring_event_id: Generated<number | null>
+}
+
+/** One 零工 day of a day_work posting (0033): a date, a place and a headcount. */
+export interface DayJobTable {
+  id: Generated<number>
+  job_id: number
+  work_date: string
+  place: string
+  lat: number
+  lng: number
+  headcount: number
+  taken: Generated<number>
+  wage_yuan: number
+  /** open | cancelled */
+  status: Generated<string>
+  created_by_staff_id: number | null
+  created_at: string
+}
+
+export interface DayJobSignupTable {
+  id: Generated<number>
+  day_job_id: number
+  user_id: number | null
+  /** null until confirmed; came | absent */
+  attendance: string | null
+  confirmed_at: string | null
+  /** staff:<id> | contact */
+  confirmed_by: string | null
+  worklog_entry_id: number | null
+  created_at: string
+}
+
+/** A 直播带岗 event (0033). */
+export interface HiringEventTable {
+  id: Generated<number>
+  title: string
+  station_id: number | null
+  starts_at: string
+  ends_at: string
+  platform: string
+  live_url: string
+  replay_url: string | null
+  viewers: number | null
+  created_by_staff_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+export interface HiringEventJobTable {
+  event_id: number
+  job_id: number
+  position: number
+}
+
+export interface HiringEventReminderTable {
+  id: Generated<number>
+  event_id: number
+  user_id: number
+  created_at: string
 }
 
 export interface JobReportTable {
@@ -653,6 +716,8 @@ export interface WorklogEntryTable {
   client_entered_at: string
   on_the_day: Flag
   corrected_at: string | null
+  /** A 零工 day the county confirmed: the sign-up it came from (0033). */
+  day_job_signup_id: Generated<number | null>
 }
 
 export interface WorklogPaymentTable {
@@ -963,6 +1028,11 @@ export interface DB {
   jobs: JobTable
   job_applications: JobApplicationTable
   job_reports: JobReportTable
+  day_jobs: DayJobTable
+  day_job_signups: DayJobSignupTable
+  hiring_events: HiringEventTable
+  hiring_event_jobs: HiringEventJobTable
+  hiring_event_reminders: HiringEventReminderTable
   job_terms: JobTermTable
   job_search: JobSearchTable
   courses: CourseTable

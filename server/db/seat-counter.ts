@@ -7,7 +7,7 @@ import { type Kysely, type Selectable, sql } from 'kysely'
 import { dialectOf } from './dialect'
 import type { DB } from './schema'
 
-type Counted = 'courses' | 'transport_batches'
+type Counted = 'courses' | 'transport_batches' | 'day_jobs'
 
 export interface SeatCounterSpec<T extends Counted> {
   table: T

@@ -25,6 +25,8 @@ import {
 import { findJobById, findJobsByIds, type JobWithStations } from './jobs.repository'
 import { toJobDetail, toJobSummary } from './jobs.service'
 import { anonymiseReportsOf, listReportsBy } from './reports.repository'
+import { eraseDayJobRecords } from './local-jobs.service'
+import { eraseHiringEventRecords } from '../hiring-events/hiring-events.repository'
 
 export type ApplicationRow = NonNullable<Awaited<ReturnType<typeof findApplicationFor>>>
 
@@ -124,4 +126,6 @@ export async function eraseJobRecords(trx: Kysely<DB>, userId: number, now: Date
   // Staff status changes were audited with the applicant as staff saw them: as a deleted worker now reads.
   await redactAudit(trx, 'job_application', ids, (a) => ({ ...a, note: null, worker: null }))
   await anonymiseReportsOf(trx, userId)
+  await eraseDayJobRecords(trx, userId)
+  await eraseHiringEventRecords(trx, userId)
 }

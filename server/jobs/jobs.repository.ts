@@ -84,7 +84,7 @@ function fromJobs(db: Executor, driver?: string) {
  * Lists read only the card's columns: turning a row's every column into JavaScript values was most
  * of a list query's time.
  */
-function summaryQuery(db: Executor, driver?: string) {
+export function summaryQuery(db: Executor, driver?: string) {
   return fromJobs(db, driver).select(summaryColumns)
 }
 

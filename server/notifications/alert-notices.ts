@@ -3,9 +3,10 @@
  * writes the messages; read in the event's own transaction, so the text is what was committed with it.
  */
 import type { Kysely } from 'kysely'
-import { chinaDate, chinaMonthDayTime, chinaMonthDayWeekdayTime, formatDay, rightsCategoryLabel, vehicleKindLabel, type NoticeKind, type RightsCategory, type VehicleKind } from '../../types'
+import { chinaDate, chinaMonthDayTime, chinaMonthDayWeekdayTime, formatDay, rightsCategoryLabel, vehicleKindLabel, livePlatformLabel, type LivePlatform, type NoticeKind, type RightsCategory, type VehicleKind } from '../../types'
 import type { DB } from '../db/schema'
 import { findBatchRiders, findCaseForNotice, findEnrollmentForNotice, listStationStaffIds } from './notifications.repository'
+import { findReminderForNotice } from '../hiring-events/hiring-events.repository'
 import {
   findApplicationForAlert,
   findBatchForAlert,
@@ -21,6 +22,7 @@ export type AlertEvent =
   | { kind: 'transport_changed'; batchId: number; before: { departAt: string; meetAt: string; meetingPoint: string } }
   | { kind: 'transport_reminder'; signupId: number }
   | { kind: 'course_reminder'; enrollmentId: number }
+  | { kind: 'hiring_event_reminder'; reminderId: number }
   | { kind: 'roster_check'; userId: number }
   | { kind: 'worklog_reminder'; userId: number }
   | { kind: 'staff_case_overdue'; requestId: number }
@@ -92,6 +94,20 @@ export async function alertRecipients(trx: Kysely<DB>, now: Date, event: AlertEv
           link: '/packages/training/pages/mine/index',
         },
         userIds: [seat.user_id],
+        staffIds: [],
+      }
+    }
+    case 'hiring_event_reminder': {
+      const r = await findReminderForNotice(trx, event.reminderId)
+      if (!r || r.ends_at < now.toISOString()) return null
+      return {
+        notice: {
+          kind: 'hiring_event_reminder',
+          title: '直播带岗快开始了',
+          body: `您设了提醒的「${r.title}」${chinaMonthDayTime(r.starts_at)} 在${livePlatformLabel[r.platform as LivePlatform] ?? '网上'}开播。点开能看直播，直播里的岗位开播后就能报名。`,
+          link: '/packages/jobs/pages/live/index',
+        },
+        userIds: [r.user_id],
         staffIds: [],
       }
     }

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely'
 import { addDays, chinaDate, chinaYearMonth, RISK_DAYS_WITHOUT_WORK } from '../../types'
 import type { DB } from '../db/schema'
 import { risksOfTownship } from '../roster/follow-up.service'
+import { hiringRemindersDue } from '../hiring-events/hiring-events.repository'
 import type { AlertEvent } from './alert-notices'
 import { QUIET_FROM_HOUR } from './notice-rules'
 import { notify } from './notify'
@@ -45,9 +46,11 @@ const OVERDUE_WARN_HOURS = 20
 const UNDERFILLED_DAYS = 3
 /** A risk listed longer ago than this is not "new" (the first sweep after an upgrade does not flood the officer). */
 const RISK_NEW_DAYS = 7
+/** A 直播带岗 reminder goes within this before the start (the sweep runs every 5 minutes). */
+const HIRING_REMINDER_MS = HOUR_MS
 
 export type SweepCounts = Record<
-  'transport_reminder' | 'course_reminder' | 'roster_check' | 'worklog_reminder' | 'staff_case_overdue' | 'staff_batch_underfilled' | 'staff_batch_filling' | 'staff_risk_new',
+  'transport_reminder' | 'course_reminder' | 'hiring_event_reminder' | 'roster_check' | 'worklog_reminder' | 'staff_case_overdue' | 'staff_batch_underfilled' | 'staff_batch_filling' | 'staff_risk_new',
   number
 >
 
@@ -74,7 +77,7 @@ async function sendOnce(db: Kysely<DB>, now: Date, key: ScheduleKey, event: Aler
 /** One sweep; `limit` bounds the roster checks and overdue cases a sweep writes (the rest wait for the next). */
 export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { limit?: number } = {}): Promise<SweepCounts> {
   const limit = options.limit ?? 200
-  const counts: SweepCounts = { transport_reminder: 0, course_reminder: 0, roster_check: 0, worklog_reminder: 0, staff_case_overdue: 0, staff_batch_underfilled: 0, staff_batch_filling: 0, staff_risk_new: 0 }
+  const counts: SweepCounts = { transport_reminder: 0, course_reminder: 0, hiring_event_reminder: 0, roster_check: 0, worklog_reminder: 0, staff_case_overdue: 0, staff_batch_underfilled: 0, staff_batch_filling: 0, staff_risk_new: 0 }
   const today = chinaDate(now)
   const tomorrow = addDays(today, 1)
   const evening = chinaHour(now) >= EVENING_HOUR
@@ -100,6 +103,13 @@ export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { 
     for (const e of enrolled) {
       if (!done.has(`${e.enrollment_id}|${e.start_date}`)) await once('course_reminder', e.enrollment_id, e.start_date, { kind: 'course_reminder', enrollmentId: e.enrollment_id })
     }
+  }
+
+  // 直播带岗 within the hour, to each worker who asked (keyed by its start: a moved event is reminded again).
+  const reminders = await hiringRemindersDue(db, at, new Date(now.getTime() + HIRING_REMINDER_MS).toISOString())
+  const remindersDone = await claimedKeys(db, 'hiring_event_reminder', reminders.map((r) => r.id))
+  for (const r of reminders) {
+    if (!remindersDone.has(`${r.id}|${r.starts_at}`)) await once('hiring_event_reminder', r.id, r.starts_at, { kind: 'hiring_event_reminder', reminderId: r.id })
   }
 
   // Once a quarter, in the day, each linked worker whose account is older than the quarter.

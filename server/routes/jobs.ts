@@ -3,10 +3,12 @@ import { api } from '../../types'
 import { route } from '../http/route'
 import { applyToJob, listMyApplications, withdrawApplication } from '../jobs/applications.service'
 import { getJob, listJobs } from '../jobs/jobs.service'
+import { listLocalJobs } from '../jobs/local-jobs.service'
 import { reportJob } from '../jobs/reports.service'
 
 export function jobRoutes(app: FastifyInstance): void {
-  route(app, api.listJobs, ({ trx, query }) => listJobs(trx, query, app.clock()), { cache: true })
+  // 家门口就业 (local=true) is its own list: the county's work nearest first (jobs/local-jobs.service).
+  route(app, api.listJobs, ({ trx, query }) => (query.local ? listLocalJobs(trx, query, app.clock()) : listJobs(trx, query, app.clock())), { cache: true })
   route(app, api.getJob, ({ trx, params, caller }) => getJob(trx, params.id, app.clock(), caller?.kind === 'worker' ? caller.userId : null), {
     cache: 'anonymous',
   })

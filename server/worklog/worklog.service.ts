@@ -74,6 +74,7 @@ function toEntry(row: EntryRow, employer: RateSource | undefined): WorklogEntry 
     clientEnteredAt: row.client_entered_at,
     onTheDay: row.on_the_day === 1,
     correctedAt: row.corrected_at,
+    countyConfirmed: row.day_job_signup_id !== null,
   }
 }
 

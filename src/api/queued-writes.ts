@@ -5,6 +5,8 @@ import { createRightsRequest } from '@contract/rights'
 import type { addWorklogPayment, logWorklogDay } from '@contract/worklog'
 import type { staffCreatePerson } from '@contract/roster'
 import type { staffCheckSurveyPerson } from '@contract/survey'
+import type { signUpForDayJob } from '@contract/local-jobs'
+import type { signUpAtHiringEvent } from '@contract/hiring-events'
 
 /**
  * The writes the outbox may keep for later, each a keyed write so a resend is recorded once. Named here rather than
@@ -21,5 +23,7 @@ export interface LaterWrites {
   addWorklogPayment: typeof addWorklogPayment
   checkSurveyPerson: typeof staffCheckSurveyPerson
   addSurveyPerson: typeof staffCreatePerson
+  signUpForDayJob: typeof signUpForDayJob
+  signUpAtHiringEvent: typeof signUpAtHiringEvent
 }
 export type QueuedWrites = typeof queuedWrites & LaterWrites

@@ -69,6 +69,10 @@ const expectations: Record<string, PageExpectation> = {
   'packages/policies/pages/index/index': { shows: () => [seeded.faq!.question, seeded.policy!.title] },
   'packages/policies/pages/detail/index': { query: () => `id=${seeded.policy!.id}`, shows: () => [seeded.policy!.title] },
   'packages/transport/pages/list/index': { shows: () => [seeded.batch!.destinationCity] },
+  // 家门口就业 and 直播带岗 are open to anyone; the contact's link that never was says to ask for a new one.
+  'packages/jobs/pages/local/index': { shows: () => ['家门口就业', '您在哪个乡镇？', '直播带岗'] },
+  'packages/jobs/pages/live/index': { shows: () => ['直播带岗'] },
+  'packages/jobs/pages/day-attendance/index': { query: () => `t=${'A'.repeat(20)}.${'0'.repeat(32)}`, shows: () => ['这个链接已失效，请向工作站要新的链接'] },
 
   // Signed out: each page of a worker's own records asks to sign in, and says what signing in will show.
   'packages/jobs/pages/applications/index': { shows: () => ['我的报名', '登录后才能看到您的报名', '用手机号登录'] },
@@ -99,6 +103,8 @@ const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/batches/index': staffOnly,
   'packages/staff/pages/policies/index': staffOnly,
   'packages/staff/pages/alerts/index': staffOnly,
+  'packages/staff/pages/day-jobs/index': staffOnly,
+  'packages/staff/pages/hiring-events/index': staffOnly,
   'packages/roster/pages/people/index': staffOnly,
   'packages/roster/pages/person/index': { ...staffOnly, query: () => 'id=1' },
   'packages/roster/pages/person-new/index': staffOnly,

@@ -62,6 +62,7 @@ export default function JobsPage() {
   const extras = !filtered && (
     <>
       <BrandStrip onShowJobs={(trade) => set({ trade })} />
+      <ListRow title='家门口就业' note='县里的帮扶车间、公益性岗位、零工，离家近' onClick={() => openPage('/packages/jobs/pages/local/index')} />
       <ListRow title='坐专车去上班' note='县上组织的点对点专车，到站有人接' onClick={() => openPage('/packages/transport/pages/list/index')} />
     </>
   )

@@ -17,6 +17,9 @@ export const namedPages: Record<string, WeappTestFile[]> = {
 
   'packages/jobs/pages/detail/index': ['pages.test.ts'],
   'packages/jobs/pages/applications/index': ['signed-in-pages.test.ts', 'pages.test.ts'],
+  'packages/jobs/pages/local/index': ['pages.test.ts'],
+  'packages/jobs/pages/live/index': ['pages.test.ts'],
+  'packages/jobs/pages/day-attendance/index': ['pages.test.ts'],
 
   'packages/training/pages/detail/index': ['pages.test.ts'],
   'packages/training/pages/mine/index': ['signed-in-pages.test.ts', 'pages.test.ts'],
@@ -76,6 +79,8 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/staff/pages/policies/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/policy/index': ['staff-pages.test.ts'],
   'packages/staff/pages/alerts/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/staff/pages/day-jobs/index': ['pages.test.ts'],
+  'packages/staff/pages/hiring-events/index': ['pages.test.ts'],
 
   'packages/roster/pages/people/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/roster/pages/person/index': ['staff-pages.test.ts', 'pages.test.ts'],

@@ -20,6 +20,10 @@ export const staffPaths = {
   /** Without an id: schedule a new batch. */
   batch: (id?: number) => `/packages/staff/pages/batch/index${id ? `?id=${id}` : ''}`,
   policies: '/packages/staff/pages/policies/index',
+  /** 零工到岗: who signed up for a day, who came. */
+  dayJobs: '/packages/staff/pages/day-jobs/index',
+  /** 直播带岗: events and their funnel. */
+  hiringEvents: '/packages/staff/pages/hiring-events/index',
   /** Without an id: publish a new article. */
   policy: (id?: number) => `/packages/staff/pages/policy/index${id ? `?id=${id}` : ''}`,
   /** The labour roster's own subpackage (features/roster has the filtered links). */
@@ -59,6 +63,8 @@ function workMenu(role: StaffRole): { label: string; path: string }[] {
     { label: '培训', path: staffPaths.training },
     { label: '台账', path: staffPaths.ledgers },
     { label: '点对点专车', path: staffPaths.batches },
+    { label: '零工到岗', path: staffPaths.dayJobs },
+    { label: '直播带岗', path: staffPaths.hiringEvents },
     { label: '政策解读', path: staffPaths.policies },
     ...(role === 'admin'
       ? [

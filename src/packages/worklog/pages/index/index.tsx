@@ -141,6 +141,7 @@ function Worklog() {
                     <Text className='worklog-day__text'>
                       {dayLabel(e.date)} {entryLine(e, employer?.unitLabel ?? null)}
                       {e.onTheDay ? '（当天记的）' : ''}
+                      {e.countyConfirmed ? '（县里确认到岗）' : ''}
                     </Text>
                     <View className='worklog-day__delete' {...asButton} onClick={() => void remove(e.id)}>
                       删除

@@ -166,3 +166,10 @@ test('每晚提醒我记工: on by default, one tap turns it off on the server; 
   expect(navigate).toHaveBeenCalledWith({ url: '/packages/worklog/pages/join/index' })
   navigate.mockRestore()
 })
+
+test('a 零工 day the county confirmed says so on its day', async () => {
+  entries = [entry({ id: 5, date: today, days: 1, overtimeHours: 0, note: '县里确认到岗', countyConfirmed: true })]
+  render(<WorklogPage />)
+  await settle()
+  expect(screen.getByText('（县里确认到岗）', { exact: false })).toBeTruthy()
+})

@@ -1,0 +1,39 @@
+/** 家门口就业 and 直播带岗: the calls the worker's pages make. Sign-ups go through the outbox (sent once, even late). */
+import { registerQueuedWrites, request, submit, useApi, useApiList } from '@/api'
+import { listJobs } from '@contract/jobs'
+import { confirmDayJobAttendanceByContact, getDayJobAttendanceSheet, signUpForDayJob } from '@contract/local-jobs'
+import type { Township } from '@contract/places'
+import { listHiringEvents, remindHiringEvent, signUpAtHiringEvent } from '@contract/hiring-events'
+
+// Entries kept on the phone from an earlier visit are sent once this area's code has loaded.
+registerQueuedWrites({ signUpForDayJob, signUpAtHiringEvent })
+
+/** The county's own work, same-day 零工 first, then nearest from the township (the county seat when none). */
+export function useLocalJobs(township: Township | null) {
+  return useApiList(listJobs, { query: { local: 'true', ...(township ? { township } : {}) } })
+}
+
+export function signUpForDay(dayJobId: number, label: string, idempotencyKey: string) {
+  return submit('signUpForDayJob', signUpForDayJob, { params: { id: dayJobId } }, { label: `报名零工：${label}`, idempotencyKey })
+}
+
+export function useHiringEvents() {
+  return useApi(listHiringEvents)
+}
+
+export function remindMe(eventId: number) {
+  return request(remindHiringEvent, { params: { id: eventId } })
+}
+
+export function signUpAtEvent(eventId: number, jobId: number, label: string, idempotencyKey: string) {
+  return submit('signUpAtHiringEvent', signUpAtHiringEvent, { params: { id: eventId }, body: { jobId } }, { label: `直播报名：${label}`, idempotencyKey })
+}
+
+/** The employer's contact, from the signed link (no account): the day's sign-ups and who came. */
+export function useContactSheet(t: string) {
+  return useApi(getDayJobAttendanceSheet, { query: { t } }, { enabled: t.length > 0 })
+}
+
+export function confirmByContact(t: string, body: { came: number[]; absent: number[] }) {
+  return request(confirmDayJobAttendanceByContact, { query: { t }, body })
+}

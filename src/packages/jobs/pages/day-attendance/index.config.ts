@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '零工到岗确认' })

@@ -1,0 +1,72 @@
+import { render, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
+import type { StaffMember } from '@contract'
+import type { StaffHiringEvent } from '@contract/hiring-events'
+import { setToken } from '@/api'
+import { jobSummary } from '../../../../../tests/support/app/fixtures'
+import { fakeApi } from '../../../../../tests/support/app/fake-api'
+import { settle, tapText, typeInto } from '../../../../../tests/support/app/interact'
+import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
+import StaffHiringEventsPage from '.'
+
+const mockApi = fakeApi()
+jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.setTimeout(20_000)
+
+const admin: StaffMember = { id: 1, username: 'admin', displayName: '县人社局管理员', role: 'admin', stationId: null, stationName: null, mustChangePassword: false, township: null, villageId: null, village: null }
+const event: StaffHiringEvent = {
+  id: 3,
+  title: '武山县直播带岗',
+  startsAt: '2026-03-10T11:00:00.000Z',
+  endsAt: '2026-03-10T13:00:00.000Z',
+  platform: 'kuaishou',
+  liveUrl: 'https://live.kuaishou.com/1',
+  replayUrl: null,
+  phase: 'past',
+  jobs: [jobSummary({ id: 9 })],
+  reminded: false,
+  stationId: null,
+  viewers: null,
+  funnel: { viewers: null, reminders: 12, signups: 30, interviews: 11, hires: 4, riders: 2 },
+}
+
+beforeEach(() => {
+  mockApi.reset()
+  setToken('staff-token')
+  setRouterParams({}, '/packages/staff/pages/hiring-events/index')
+  jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
+  mockApi.on('GET', '/staff/me', () => admin)
+  mockApi.on('GET', '/staff/hiring-events', () => ({ items: [event] }))
+  mockApi.on('PATCH', '/staff/hiring-events/3', (req) => ({ ...event, viewers: req.body.viewers, funnel: { ...event.funnel, viewers: req.body.viewers } }))
+})
+afterEach(() => jest.restoreAllMocks())
+
+test('shows each step of the funnel and saves the viewers the platform reported', async () => {
+  const { container } = render(<StaffHiringEventsPage />)
+  await settle()
+  const steps = [...document.querySelectorAll('.hiring-events__step')].map((s) => s.textContent)
+  expect(steps).toEqual(['未填观看', '12设提醒', '30报名', '11面试', '4录用', '2坐专车'])
+  await typeInto(container, '.hiring-events__viewers', '2800')
+  await tapText('保存观看人数和回放')
+  await settle()
+  expect(mockApi.callsTo('PATCH', '/staff/hiring-events/3').map((c) => c.body)).toEqual([{ viewers: 2800 }])
+})
+
+test('a new event is sent with its China times and posting numbers', async () => {
+  mockApi.on('POST', '/staff/hiring-events', () => ({ status: 201, body: { id: 4 } }))
+  const { container } = render(<StaffHiringEventsPage />)
+  await settle()
+  await tapText('安排一场直播')
+  await settle()
+  await typeInto(container, '.hiring-events__title', '洛门镇直播招工')
+  await typeInto(container, '.hiring-events__starts', '2026-03-12 19:00')
+  await typeInto(container, '.hiring-events__ends', '2026-03-12 21:00')
+  await typeInto(container, '.hiring-events__link', 'https://live.douyin.com/9')
+  await typeInto(container, '.hiring-events__jobs', '9，12')
+  await tapText('安排')
+  await settle()
+  const [sent] = mockApi.callsTo('POST', '/staff/hiring-events')
+  expect(sent.body).toEqual({ title: '洛门镇直播招工', startsAt: '2026-03-12T19:00:00+08:00', endsAt: '2026-03-12T21:00:00+08:00', platform: 'douyin', liveUrl: 'https://live.douyin.com/9', jobIds: [9, 12] })
+  expect(sent.headers['Idempotency-Key']).toBeTruthy()
+  expect(screen.queryByText('洛门镇直播招工')).toBeNull()
+})

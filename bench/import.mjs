@@ -6,13 +6,11 @@
 // The sheet: households of four (a head and three members naming the head's ID number), every township and
 // village, mixed statuses, written with exceljs's streaming writer. Peak RSS is the server process's VmHWM.
 // Goals: each step < 60 s, the server's peak RSS < 500 MB, GET /api/jobs p95 < 100 ms during each step. Exits 1 on a miss.
-import { randomBytes } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tsImport } from 'tsx/esm/api'
-import { createPostgresDatabase, dropPostgresDatabase } from './support/fresh-postgres.mjs'
-import { pct, startBenchServer, stopBenchServer } from './support/load.mjs'
+import { pct } from './support/load.mjs'
+import { withSeededRoster } from './support/roster-bench.mjs'
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000)
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 10_000)
@@ -20,33 +18,17 @@ const PORT = Number(process.env.BENCH_PORT ?? 3810)
 const STEP_GOAL_S = 60
 const RSS_GOAL_MB = 500
 const JOBS_GOAL_MS = 100
-const pgBase = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : null
 
-const { seedRosterDatabase } = await tsImport('./support/seed-roster.ts', import.meta.url)
 const { writeRosterSheet } = await tsImport('./support/import-sheet.ts', import.meta.url)
 
-const dataDir = mkdtempSync(join(tmpdir(), 'wgt-bench-import-'))
-const pgDatabase = pgBase ? `wgt_bench_import_${randomBytes(4).toString('hex')}` : null
-const password = `bench-${randomBytes(12).toString('hex')}`
-let server
-try {
-  let databaseUrl = null
-  if (pgBase) databaseUrl = await createPostgresDatabase(pgBase, pgDatabase)
-  const engine = pgBase ? 'PostgreSQL' : 'SQLite'
-  process.stdout.write(`seeding ${PEOPLE.toLocaleString()} people into ${engine}… `)
-  const seeded = await seedRosterDatabase({ dataDir, databaseUrl, count: PEOPLE, now: new Date(), password, township: '洛门镇' })
-  console.log(`${seeded.seconds.toFixed(1)} s`)
-
-  process.env.RESPONSE_CACHE_MS = '0'
-  server = await startBenchServer({ dataDir, port: PORT, databaseUrl: databaseUrl ?? '' })
-  const base = `http://127.0.0.1:${PORT}`
+// Seeding, the server and its removal after: bench/support/roster-bench.mjs (shared with bench:roster and bench:survey).
+await withSeededRoster({ name: 'import', people: PEOPLE, port: PORT }, async ({ base, signIn, engine, dataDir, server }) => {
   const call = async (path, init = {}) => {
     const res = await fetch(base + path, init)
     if (!res.ok) throw new Error(`${path}: ${res.status} ${(await res.text()).slice(0, 500)}`)
     return res.json()
   }
-  const { token } = await call('/api/staff/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password }) })
-  const auth = { authorization: `Bearer ${token}` }
+  const auth = await signIn('admin')
   const villages = (await call('/api/staff/villages', { headers: auth })).items
 
   process.stdout.write(`writing a ${ROWS.toLocaleString()}-row sheet… `)
@@ -132,14 +114,4 @@ try {
   console.log(`load average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} (${(await import('node:os')).availableParallelism()} CPUs)`)
   console.log(`goals: each step < ${STEP_GOAL_S} s, server peak RSS < ${RSS_GOAL_MB} MB (VmHWM, from start), job list p95 < ${JOBS_GOAL_MS} ms`)
   process.exitCode = failed ? 1 : 0
-} catch (error) {
-  // What the server said before it failed, then the failure.
-  const log = join(dataDir, 'server.log')
-  if (existsSync(log)) console.log(readFileSync(log, 'utf8').split('\n').filter((l) => /"level":(40|50)/.test(l)).slice(-5).join('\n'))
-  throw error
-} finally {
-  await stopBenchServer(server)
-  if (pgDatabase) await dropPostgresDatabase(pgBase, pgDatabase)
-  rmSync(dataDir, { recursive: true, force: true })
-}
-
+})

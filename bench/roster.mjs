@@ -8,14 +8,15 @@
 // township) and as of today, with its very first request timed alone (after the keeper's first round, which counts
 // the month-ends the reports read from the moment the server listens; its time is printed); and the same made of list totals (working away by township and by
 // destination province, 45 with limit=1, 4 at a time, timed whole).
+// The risk list (防返贫, GET /api/staff/risks): the county's (admin) and the township's (officer) first page, with
+// contacts seeded beside the people: 1 in 40 脱贫户 / 监测户 reported unpaid wages or an injury, and a risk action
+// recorded for 1 in 3 of those and for 1 in 5 of the people without work.
+// Seeding, the server and the table: bench/support/roster-bench.mjs (shared with bench:survey and bench:import).
 // Goals: lists and person page p95 ≤ 50 ms, figures ≤ 500 ms. Port 3800 unless BENCH_PORT. Exits 1 on a miss.
-import { randomBytes } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { tsImport } from 'tsx/esm/api'
-import { createPostgresDatabase, dropPostgresDatabase } from './support/fresh-postgres.mjs'
-import { pct, run, startBenchServer, stopBenchServer } from './support/load.mjs'
+import { pct } from './support/load.mjs'
+import { loadNow, measureCase, printTable, withSeededRoster } from './support/roster-bench.mjs'
 
 const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 300_000)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
@@ -25,31 +26,33 @@ const PORT = Number(process.env.BENCH_PORT ?? 3800)
 const LIST_GOAL_MS = 50
 const FIGURES_GOAL_MS = 500
 const TOWNSHIP = '洛门镇'
-const pgBase = /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : null
 
-const { seedRosterDatabase } = await tsImport('./support/seed-roster.ts', import.meta.url)
+/** Contacts and risk actions beside the seeded people, so the risk list has reports and answered risks to weigh. */
+async function seedRiskRecords({ sql, now }) {
+  const at = new Date(now.getTime() - 20 * 86_400_000).toISOString()
+  const day = at.slice(0, 10)
+  await sql.run(
+    `insert into person_contacts (person_id, staff_id, channel, outcome, note, contacted_on, created_at)
+     select id, null, 'call', case when id % 80 = 0 then 'injured' else 'wages_unpaid' end, '', ?, ? from people
+     where poverty in ('alleviated', 'monitored') and id % 40 = 0`,
+    [day, at],
+  )
+  const later = new Date(now.getTime() - 10 * 86_400_000).toISOString()
+  await sql.run(
+    `insert into person_risk_actions (person_id, staff_id, action, note, created_at)
+     select id, null, 'visited', '', ? from people
+     where poverty in ('alleviated', 'monitored') and ((id % 120 = 0) or (status in ('returned', 'willing', 'unwilling', 'other') and id % 5 = 1))`,
+    [later],
+  )
+  const [{ n: contacts }] = await sql.all(`select count(*) as n from person_contacts`)
+  const [{ n: actions }] = await sql.all(`select count(*) as n from person_risk_actions`)
+  return { contacts: Number(contacts), actions: Number(actions) }
+}
 
-const dataDir = mkdtempSync(join(tmpdir(), 'wgt-bench-roster-'))
-const pgDatabase = pgBase ? `wgt_bench_roster_${randomBytes(4).toString('hex')}` : null
-const password = `bench-${randomBytes(12).toString('hex')}`
-const now = new Date()
-let server
-try {
-  let databaseUrl = null
-  if (pgBase) databaseUrl = await createPostgresDatabase(pgBase, pgDatabase)
-  const engine = pgBase ? 'PostgreSQL' : 'SQLite'
-  process.stdout.write(`seeding ${PEOPLE.toLocaleString()} people with two years of history into ${engine}… `)
-  const seeded = await seedRosterDatabase({ dataDir, databaseUrl, count: PEOPLE, now, password, township: TOWNSHIP })
-  console.log(`${seeded.people.toLocaleString()} people, ${seeded.households.toLocaleString()} households, ${seeded.versions.toLocaleString()} versions in ${seeded.seconds.toFixed(1)} s`)
-
-  process.env.RESPONSE_CACHE_MS = '0'
-  // The figures' keeper runs as in production (off under NODE_ENV=test by default): from the moment the server listens
-  // it counts the month-ends the reports read. Its first round is waited for and timed from the start.
-  process.env.ROSTER_FIGURES_KEEP = '1'
-  const starting = performance.now()
-  server = await startBenchServer({ dataDir, port: PORT, databaseUrl: databaseUrl ?? '' })
-  const listening = performance.now() - starting
-  const base = `http://127.0.0.1:${PORT}`
+// The figures' keeper runs as in production (off under NODE_ENV=test by default): from the moment the server listens
+// it counts the month-ends the reports read. Its first round is waited for and timed from the start.
+await withSeededRoster({ name: 'roster', people: PEOPLE, port: PORT, township: TOWNSHIP, env: { ROSTER_FIGURES_KEEP: '1' }, prepare: seedRiskRecords }, async (ctx) => {
+  const { call, signIn, seeded, prepared, engine, now, dataDir, starting, listeningMs: listening } = ctx
   const kept = await (async () => {
     for (;;) {
       const line = readFileSync(join(dataDir, 'server.log'), 'utf8').split('\n').find((l) => /"msg":"(roster figures kept|keeping the roster figures failed)"/.test(l))
@@ -61,15 +64,6 @@ try {
   if (kept.msg !== 'roster figures kept') throw new Error(`the figures keeper failed: ${JSON.stringify(kept)}`)
   const warmed = `server listening ${(listening / 1000).toFixed(1)} s after start; figures kept ${((performance.now() - starting) / 1000).toFixed(1)} s after start (first round: ${kept.counted} month-ends and the groups now counted in ${(kept.ms / 1000).toFixed(1)} s)`
   console.log(warmed)
-  const call = async (path, init = {}) => {
-    const res = await fetch(base + path, { ...init, headers: { 'content-type': 'application/json', ...init.headers } })
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`)
-    return res.json()
-  }
-  const signIn = async (username) => {
-    const { token } = await call('/api/staff/login', { method: 'POST', body: JSON.stringify({ username, password }) })
-    return { authorization: `Bearer ${token}` }
-  }
   const officer = await signIn('bench-township')
   const admin = await signIn('admin')
 
@@ -89,6 +83,15 @@ try {
     `${TOWNSHIP} 外出务工（省外）: ${checks[0].total.toLocaleString()} now, ${checks[1].total.toLocaleString()} as of ${yearEarlier}; county: ${checks[2].total.toLocaleString()}`,
   )
   if (checks.some((c) => c.total === 0 || c.items.length === 0)) throw new Error('a measured list is empty')
+  const riskStarted = performance.now()
+  const risks = await call('/api/staff/risks?limit=20', { headers: admin })
+  const riskMs = performance.now() - riskStarted
+  const townshipRisks = await call('/api/staff/risks?limit=20', { headers: officer })
+  console.log(
+    `risk list: ${risks.total.toLocaleString()} people county-wide (first request ${riskMs.toFixed(0)} ms), ${townshipRisks.total.toLocaleString()} in ${TOWNSHIP}; ` +
+      `${prepared.contacts.toLocaleString()} contacts and ${prepared.actions.toLocaleString()} risk actions seeded`,
+  )
+  if (risks.total === 0 || risks.items.length === 0) throw new Error('the risk list is empty')
 
   // Person pages: a different person each request, from the officer's township.
   let next = 0
@@ -112,18 +115,25 @@ try {
     [`"as of" county count ${midMonth}, a day not kept`, { path: q({ status: 'away_other_province', limit: '1', asOf: midMonth }), headers: admin }, LIST_GOAL_MS],
     // The same once the figures have counted that month: what a figure's row opens.
     [`"as of" county count ${monthEnd}, month counted`, { path: q({ status: 'away_other_province', limit: '1', asOf: monthEnd }), headers: admin }, LIST_GOAL_MS, 'after'],
+    // The risk list last, one at a time for at least 10 s: county-wide it takes seconds, and requests still queued in
+    // the server when a run ends would hold up the rows after it.
+    ...[
+      ['risk list: the county, first page (admin)', admin],
+      [`risk list: ${TOWNSHIP}, first page (officer)`, officer],
+    ].map(([label, headers]) => [label, { path: '/api/staff/risks?limit=20', headers, connections: 1, duration: Math.max(SECONDS, 10) }, LIST_GOAL_MS, 'last']),
   ]
-  const measure = (opts) => run(base, { connections: CONNECTIONS, duration: SECONDS, ...opts })
+  const options = { connections: CONNECTIONS, seconds: SECONDS }
   // Warm-up: JIT and the database's page cache, not measured. The figures endpoint goes last: its first request is
   // timed alone (a row of its own); the keeper has counted the month-ends it reads, unless a report reads more.
-  for (const [, opts, goal, when] of cases) if (goal !== FIGURES_GOAL_MS && !when) await measure({ ...opts, duration: 1 })
-  const order = ([, , goal, when]) => (when === 'after' ? 2 : goal === FIGURES_GOAL_MS ? 1 : 0)
+  for (const c of cases) if (c[2] !== FIGURES_GOAL_MS && !c[3]) await measureCase(ctx, c, { ...options, seconds: 1 })
+  const order = ([, , goal, when]) => (when === 'last' ? 3 : when === 'after' ? 2 : goal === FIGURES_GOAL_MS ? 1 : 0)
   cases.sort((a, b) => order(a) - order(b))
 
   let failed = false
   const rows = []
   let cold = false
-  for (const [label, opts, goal] of cases) {
+  for (const c of cases) {
+    const goal = c[2]
     if (goal === FIGURES_GOAL_MS && !cold) {
       cold = true
       const started = performance.now()
@@ -132,19 +142,9 @@ try {
       if (ms > FIGURES_GOAL_MS) failed = true
       rows.push([`figures/labour ${monthEnd}, first request (kept)`, '1', ms.toFixed(1), ms.toFixed(1), `≤ ${FIGURES_GOAL_MS}`, '0', ms > FIGURES_GOAL_MS ? 'MISS' : 'ok'])
     }
-    const { result, latencies, statuses } = await measure(opts)
-    latencies.sort((a, b) => a - b)
-    // A request slower than autocannon's 10 s timeout leaves no latency: shown as a dash and a miss.
-    const p95 = latencies.length ? pct(latencies, 95) : Infinity
-    const miss = goal !== null && (p95 > goal || result.non2xx > 0 || result.errors > 0)
-    if (miss) failed = true
-    const ms = (v) => (Number.isFinite(v) ? v.toFixed(1) : '—')
-    rows.push([label, result.requests.average.toFixed(0), ms(latencies.length ? pct(latencies, 50) : Infinity), ms(p95), goal ? `≤ ${goal}` : '', String(result.non2xx + result.errors), miss ? 'MISS' : goal ? 'ok' : ''])
-    if (result.non2xx > 0) {
-      console.log(`  ${label} statuses: ${JSON.stringify(statuses)}`)
-      const errors = readFileSync(join(dataDir, 'server.log'), 'utf8').split('\n').filter((l) => /"level":(40|50)/.test(l))
-      console.log(errors.slice(0, 3).join('\n'))
-    }
+    const { row, miss } = await measureCase(ctx, c, options)
+    rows.push(row)
+    failed ||= miss
   }
 
   // The month's figures: working away as of the month's end, by township (admin) and by destination province.
@@ -187,16 +187,10 @@ try {
   ])
 
   console.log(`\n${warmed}`)
-  console.log(`${PEOPLE.toLocaleString()} people, ${seeded.versions.toLocaleString()} versions, ${engine}; ${CONNECTIONS} connections, ${SECONDS} s each (figures: ${times.length} runs)`)
-  const header = ['request', 'req/s', 'p50 ms', 'p95 ms', 'goal', 'errors', '']
-  const width = [46, 8, 8, 8, 7, 7, 5]
-  for (const row of [header, ...rows]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(width[i]) : cell.padStart(width[i]))).join(' '))
+  console.log(`${PEOPLE.toLocaleString()} people, ${seeded.versions.toLocaleString()} versions, ${engine}; ${CONNECTIONS} connections, ${SECONDS} s each (figures: ${times.length} runs); load average ${loadNow()}`)
+  printTable(rows)
   console.log(`\n(working away county-wide at ${monthEnd}: ${first.away.toLocaleString()}; the figures row's req/s is reports per second.
  The last row is the month's figures made of ${figureCounts.length} list totals (limit=1, asOf) by township × away status and by
  destination province, 4 at a time, beside GET /api/staff/figures/labour.)`)
   process.exitCode = failed ? 1 : 0
-} finally {
-  await stopBenchServer(server)
-  if (pgDatabase) await dropPostgresDatabase(pgBase, pgDatabase)
-  rmSync(dataDir, { recursive: true, force: true })
-}
+})

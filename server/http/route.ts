@@ -10,6 +10,7 @@ import { type AccessOf, type Endpoint, fieldErrors, type ParsedRequestOf, type R
 import type { DB } from '../db/schema'
 import { AppError, validationFailed } from './app-error'
 import { authenticate, type CallerFor } from './caller'
+import { CheckedEtags, etagOf, matchesIfNoneMatch } from './etag'
 import { FileAnswer } from './file-answer'
 import { runIdempotent } from './idempotency'
 import { responseCacheKey } from './response-cache'
@@ -84,6 +85,8 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
   const allowed = cache === undefined || (endpoint.method === 'GET' && endpoint.access === (cache === true ? 'public' : 'optional'))
   if (!allowed) throw new Error(`${endpoint.method} ${endpoint.path}: only public GET answers may be cached, or optional ones for anonymous callers`)
   if (endpoint.files && (endpoint.idempotent || cache)) throw new Error(`${endpoint.method} ${endpoint.path}: a download is neither replayed nor cached`)
+  // GET answers carry an ETag; a repeat with If-None-Match gets a 304 (etag.ts).
+  const etags = endpoint.method === 'GET' && !endpoint.files ? new CheckedEtags() : null
   app.route({
     method: endpoint.method,
     url: API_PREFIX + endpoint.path,
@@ -93,7 +96,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
       const generation = app.responseCache.generation
       if (cached) {
         const hit = app.responseCache.get(cacheKey)
-        if (hit !== undefined) return reply.status(endpoint.status ?? 200).type('application/json; charset=utf-8').send(hit)
+        if (hit !== undefined) return sendJson(req, reply, endpoint.status ?? 200, hit)
       }
       // Before the input is parsed: a caller without access learns nothing about the endpoint.
       const caller = (await authenticate(app, req, endpoint.access, `${endpoint.method} ${endpoint.path}`)) as CallerFor<AccessOf<E>>
@@ -104,14 +107,23 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
       } as ParsedRequestOf<E>
       const status = endpoint.status ?? 200
 
+      /** The handler's answer, checked by the contract; NotModified when the caller already holds it (If-None-Match). */
       const respond = async (trx: Kysely<DB>) => {
         const result = await handler({ ...parsed, req, reply, trx, caller })
         if (result instanceof FileAnswer) return result
+        const seenKey = etags && req.headers['if-none-match'] ? etags.keyOf(result) : null
+        if (seenKey !== null) {
+          const known = etags!.get(seenKey)
+          if (known !== undefined && matchesIfNoneMatch(req, known)) return new NotModified(known)
+        }
         const checked = z.safeParse(endpoint.response, result)
         if (!checked.success) {
           throw new Error(`${endpoint.method} ${endpoint.path}: response breaks the contract: ${JSON.stringify(fieldErrors(checked.error))}`)
         }
-        return checked.data
+        if (seenKey === null) return checked.data
+        const json = JSON.stringify(checked.data)
+        etags!.set(seenKey, etagOf(json))
+        return new CheckedJson(json)
       }
 
       if (endpoint.idempotent) {
@@ -122,15 +134,34 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
         }))
       }
       const body = await respond(app.db)
+      if (body instanceof NotModified) return reply.status(304).header('etag', body.etag).send()
       if (body instanceof FileAnswer) {
         if (!endpoint.files?.includes(body.format)) throw new Error(`${endpoint.method} ${endpoint.path}: the contract declares no ${body.format} download`)
         // Downloads are staff lists of people: never kept by a browser or a proxy.
         return reply.status(200).header('cache-control', 'no-store').type(body.contentType).header('content-disposition', body.disposition).send(body.body)
       }
-      if (!cached) return reply.status(status).send(body)
-      const json = JSON.stringify(body)
-      app.responseCache.set(cacheKey, json, generation)
-      return reply.status(status).type('application/json; charset=utf-8').send(json)
+      if (!etags && !cached) return reply.status(status).send(body)
+      const json = body instanceof CheckedJson ? body.json : JSON.stringify(body)
+      if (cached) app.responseCache.set(cacheKey, json, generation)
+      return sendJson(req, reply, status, json)
     },
   })
+}
+
+/** The caller's If-None-Match names the answer they would get. */
+class NotModified {
+  constructor(readonly etag: string) {}
+}
+
+/** A checked answer already serialised (for its ETag): sent as it is. */
+class CheckedJson {
+  constructor(readonly json: string) {}
+}
+
+/** A GET's JSON with its ETag, or a 304 when the caller holds that very answer. */
+function sendJson(req: FastifyRequest, reply: FastifyReply, status: number, json: string) {
+  const etag = etagOf(json)
+  reply.header('etag', etag)
+  if (status === 200 && matchesIfNoneMatch(req, etag)) return reply.status(304).send()
+  return reply.status(status).type('application/json; charset=utf-8').send(json)
 }

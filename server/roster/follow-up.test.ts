@@ -288,4 +288,20 @@ describe('the risk list', () => {
     const second = (await get(luomen, `/api/staff/risks?limit=50&cursor=${first.nextCursor}`)).json()
     expect([first.items[0].person.id, ...second.items.map((i: { person: { id: number } }) => i.person.id)]).toEqual(listed)
   })
+
+  test('without a date of their own, the stretch without work starts when their last version at work ended', async () => {
+    const id = await addPerson(luomen, { name: '辛回乡', poverty: 'alleviated', status: 'away_other_province', destinationProvince: '江苏省', destinationCity: '苏州市' })
+    now = new Date(now.getTime() + 40 * 86_400_000)
+    await signInStaff()
+    const home = await t.app.inject({ method: 'PATCH', url: `/api/staff/people/${id}`, headers: bearer(luomen), payload: { status: 'willing' } })
+    expect(home.statusCode).toBe(200)
+    expect(home.json().statusSince).toBeNull()
+    const cameHome = chinaDate(now)
+    // Registered 40 days ago, but at work until today: not yet 30 days without work.
+    expect((await riskIds(luomen)).map((r) => r.person.id)).not.toContain(id)
+    now = new Date(now.getTime() + 31 * 86_400_000)
+    await signInStaff()
+    const item = (await riskIds(luomen)).find((r) => r.person.id === id)
+    expect(item?.reasons).toEqual([{ kind: 'no_work', since: cameHome, days: 31, contactId: null }])
+  })
 })

@@ -128,10 +128,15 @@ export async function findPerson(db: Kysely<DB>, id: number): Promise<PersonRow 
   return peopleAt(db).where('people.id', '=', id).executeTakeFirst()
 }
 
-/** Locks the row on PostgreSQL (SQLite's write transaction already holds the one lock). */
+/**
+ * Locks the row on PostgreSQL (SQLite's write transaction already holds the one lock), then reads it. The lock is
+ * taken on `people` alone: a FOR UPDATE over the join with villages rechecks the join against the village it first
+ * saw, so a writer who waited on someone moving the person to another village found no row (a 404). Under READ
+ * COMMITTED the read after the lock sees the state the other writer committed.
+ */
 export async function findPersonForUpdate(db: Kysely<DB>, id: number): Promise<PersonRow | undefined> {
-  const q = peopleAt(db).where('people.id', '=', id)
-  return (dialectOf(db) === 'postgres' ? q.forUpdate('people') : q).executeTakeFirst()
+  if (dialectOf(db) === 'postgres' && !(await db.selectFrom('people').select('id').where('id', '=', id).forUpdate().executeTakeFirst())) return undefined
+  return findPerson(db, id)
 }
 
 export async function findPersonByIdNumberHash(db: Kysely<DB>, hash: string) {

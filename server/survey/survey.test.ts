@@ -241,3 +241,35 @@ test('"how they went" may name a station, batch, posting or course: the record m
   expect(members.find((m) => m.id === ids.son)?.howWentLink).toEqual(named)
   expect(members.find((m) => m.id === ids.head)?.howWentLink).toBeNull()
 })
+
+test('the phone reads its village again with the ETag of its copy: 304 and no body until something changes', async () => {
+  const url = `/api/staff/survey-rounds/${ids.round}/village`
+  const first = await get(tok.informantA, url)
+  const etag = String(first.headers.etag)
+  expect(etag).toMatch(/^"[\w-]+"$/)
+  const again = (tag: string, token = tok.informantA) => t.app.inject({ url, headers: { ...bearer(token), 'if-none-match': tag } })
+  // Twice: the first repeat checks the answer and remembers it, the second is answered from that memory.
+  for (let i = 0; i < 2; i++) {
+    const same = await again(etag)
+    expect(same.statusCode).toBe(304)
+    expect(same.body).toBe('')
+    expect(same.headers.etag).toBe(etag)
+    expect(same.headers['cache-control']).toBe('no-store')
+  }
+  // Another village's informant with this ETag gets their own list, whole.
+  const other = await again(etag, tok.informantB)
+  expect(other.statusCode).toBe(200)
+  expect(other.json().village.id).toBe(ids.villageB)
+  // A check changes the list: the old ETag gets the new list and a new ETag.
+  const base = await versionOf(ids.wife)
+  expect((await post(tok.informantA, `${url.replace('/village', '/checks')}`, { personId: ids.wife, baseVersion: base, unchanged: true, note: '电话核实' })).statusCode).toBe(200)
+  const changed = await again(etag)
+  expect(changed.statusCode).toBe(200)
+  expect(changed.headers.etag).not.toBe(etag)
+  const wife = changed.json().households.flatMap((h: { members: { id: number; note: string | null }[] }) => h.members).find((m: { id: number }) => m.id === ids.wife)
+  expect(wife.note).toBe('电话核实')
+  expect((await again(String(changed.headers.etag))).statusCode).toBe(304)
+  // A list of tags, or a weak one, names it too; an officer of another township holding the ETag still gets 404.
+  expect((await again(`"nope", W/${String(changed.headers.etag)}`)).statusCode).toBe(304)
+  expect((await t.app.inject({ url: `${url}?villageId=${ids.villageA}`, headers: { ...bearer(tok.chengguan), 'if-none-match': String(changed.headers.etag) } })).statusCode).toBe(404)
+})

@@ -16,6 +16,9 @@ export interface CallOptions {
   onRetry?: () => void
 }
 
+/** A read against a copy kept on the device: the new answer with its ETag, or `same` when the copy still holds (304). */
+export type ReadAnswer<T> = { same: false; data: T; etag?: string } | { same: true }
+
 type AnyEndpoint = Endpoint
 
 /**
@@ -27,8 +30,27 @@ export async function request<E extends AnyEndpoint>(
   req: RequestOf<E> = {} as RequestOf<E>,
   options: CallOptions = {},
 ): Promise<ResponseOf<E>> {
+  return readResponse(endpoint, await exchange(endpoint, req, options, {}))
+}
+
+/**
+ * A GET whose last answer the device keeps: sends that answer's ETag (If-None-Match), and a 304 says it still holds,
+ * so an unchanged village list of a thousand people is not sent again over one bar of signal.
+ */
+export async function requestRead<E extends AnyEndpoint>(
+  endpoint: E,
+  req: RequestOf<E>,
+  options: CallOptions & { etag?: string } = {},
+): Promise<ReadAnswer<ResponseOf<E>>> {
+  const { etag, ...rest } = options
+  const raw = await exchange(endpoint, req, rest, etag ? { 'If-None-Match': etag } : {})
+  if (raw.status === 304 && etag) return { same: true }
+  return { same: false, data: readResponse(endpoint, raw), etag: raw.etag }
+}
+
+async function exchange(endpoint: AnyEndpoint, req: unknown, options: CallOptions, extraHeaders: Record<string, string>): Promise<RawResponse> {
   const r = req as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown }
-  const headers = baseHeaders()
+  const headers = { ...baseHeaders(), ...extraHeaders }
   if (endpoint.idempotent) headers['Idempotency-Key'] = options.idempotencyKey ?? newIdempotencyKey()
   if (r.body !== undefined) headers['Content-Type'] = 'application/json'
 
@@ -48,7 +70,7 @@ export async function request<E extends AnyEndpoint>(
     options.onRetry?.()
     await sleep(delays[attempt])
   }
-  return readResponse(endpoint, raw as RawResponse)
+  return raw as RawResponse
 }
 
 /** What every call to the API sends: JSON wanted, and the worker's or staff member's token when there is one. */

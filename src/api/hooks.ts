@@ -1,7 +1,7 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { Endpoint, RequestOf, ResponseOf } from '@contract'
 import { ApiError } from './api-error'
-import { request } from './client'
+import { request, requestRead } from './client'
 import { readSaved, saveRead } from './read-cache'
 
 type AnyEndpoint = Endpoint
@@ -68,8 +68,11 @@ export function useApi<E extends AnyEndpoint>(
         })
     }
     try {
-      const result = await request(endpoint, JSON.parse(key) as RequestOf<E>, { onRetry: showSavedEarly })
+      // A read kept on the device sends its copy's ETag: a 304 means the copy is the answer (nothing sent again).
+      const kept = cache ? readSaved<ResponseOf<E>>(cache) : null
+      const answer = await requestRead(endpoint, JSON.parse(key) as RequestOf<E>, { onRetry: showSavedEarly, etag: kept?.etag })
       if (mine !== generation.current) return
+      const result = answer.same ? kept!.data : answer.data
       freshOnScreen.current = true
       show(() => {
         setData(result)
@@ -77,7 +80,7 @@ export function useApi<E extends AnyEndpoint>(
         setError(null)
         setLoading(false)
       })
-      if (cache) saveRead(cache, result)
+      if (cache) saveRead(cache, result, new Date(), answer.same ? kept!.etag : answer.etag)
     } catch (e) {
       if (mine !== generation.current) return
       const err = asApiError(e)

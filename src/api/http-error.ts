@@ -3,6 +3,8 @@ import { ApiError } from './api-error'
 export interface RawResponse {
   status: number
   body: unknown
+  /** The answer's ETag, when the server gave one: sent back as If-None-Match by a read kept on the device. */
+  etag?: string
 }
 
 export interface RawRequest {

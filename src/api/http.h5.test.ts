@@ -7,7 +7,8 @@ beforeAll(() => {
 })
 beforeEach(() => fetchMock.mockReset())
 
-const answer = (status: number, text: string) => Promise.resolve({ status, text: () => Promise.resolve(text) })
+const answer = (status: number, text: string, etag?: string) =>
+  Promise.resolve({ status, text: () => Promise.resolve(text), headers: new Headers(etag ? { ETag: etag } : {}) })
 
 test('sends the method, headers and a JSON body, and reads a JSON answer', async () => {
   fetchMock.mockReturnValueOnce(answer(201, '{"id":7}'))
@@ -44,4 +45,11 @@ test('no network is a NETWORK ApiError, an aborted (timed-out) request a TIMEOUT
   } finally {
     jest.useRealTimers()
   }
+})
+
+test('an answer ETag comes back with it; a 304 has no body', async () => {
+  fetchMock.mockReturnValueOnce(answer(200, '{"n":1}', '"abc"')).mockReturnValueOnce(answer(304, '', '"abc"'))
+  await expect(send({ method: 'GET', url: '/api/x', headers: {} })).resolves.toEqual({ status: 200, body: { n: 1 }, etag: '"abc"' })
+  await expect(send({ method: 'GET', url: '/api/x', headers: { 'If-None-Match': '"abc"' } })).resolves.toEqual({ status: 304, body: null, etag: '"abc"' })
+  expect(fetchMock.mock.calls[1][1].headers).toEqual({ 'If-None-Match': '"abc"' })
 })

@@ -17,7 +17,7 @@ export async function send(req: RawRequest): Promise<RawResponse> {
       body: req.body === undefined ? undefined : JSON.stringify(req.body),
       signal: abort.signal,
     })
-    return { status: res.status, body: parseBody(await res.text()) }
+    return { status: res.status, body: parseBody(await res.text()), etag: res.headers.get('etag') ?? undefined }
   } catch (e) {
     throw toHttpError(e)
   } finally {

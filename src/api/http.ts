@@ -18,7 +18,8 @@ export async function send(req: RawRequest): Promise<RawResponse> {
       timeout: requestTimeoutMs,
       dataType: 'json',
     })
-    return { status: res.statusCode, body: res.data }
+    const header = (res.header ?? {}) as Record<string, string | undefined>
+    return { status: res.statusCode, body: res.data, etag: header.ETag ?? header.Etag ?? header.etag }
   } catch (e) {
     throw toHttpError(e)
   }

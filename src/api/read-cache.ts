@@ -6,9 +6,11 @@ import Taro from '@tarojs/taro'
  * allows 1 MB per key, so an answer too large to fit is simply not kept.
  */
 export interface CachedRead<T> {
-  /** ISO time the answer arrived. */
+  /** ISO time the answer arrived (or was confirmed unchanged by a 304). */
   savedAt: string
   data: T
+  /** The server's ETag of that answer: the next read sends it and a 304 keeps this copy. */
+  etag?: string
 }
 
 const prefix = 'wgt.cache.'
@@ -24,8 +26,8 @@ export function utf8Bytes(text: string): number {
   return n
 }
 
-export function saveRead<T>(name: string, data: T, now = new Date()): boolean {
-  const entry: CachedRead<T> = { savedAt: now.toISOString(), data }
+export function saveRead<T>(name: string, data: T, now = new Date(), etag?: string): boolean {
+  const entry: CachedRead<T> = etag ? { savedAt: now.toISOString(), data, etag } : { savedAt: now.toISOString(), data }
   try {
     const text = JSON.stringify(entry)
     if (utf8Bytes(text) > maxBytes) return false

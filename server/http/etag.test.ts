@@ -1,0 +1,70 @@
+/**
+ * Conditional reads through route(): every GET's JSON carries the ETag of the body sent; If-None-Match naming it is a
+ * 304 with no body, also when the answer was remembered (the check skipped) and from the public response cache; a
+ * changed answer is a 200 with a new ETag; columns the contract strips never reach the ETag's body.
+ */
+import { z } from 'zod/mini'
+import { endpoint } from '../../types'
+import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { etagOf } from './etag'
+import { route } from './route'
+
+const person = endpoint({ method: 'GET', path: '/test/person', access: 'public', summary: 'test only', response: z.object({ name: z.string() }) })
+const cachedList = endpoint({ method: 'GET', path: '/test/cached', access: 'public', summary: 'test only', response: z.object({ n: z.number() }) })
+const made = endpoint({ method: 'POST', path: '/test/made', access: 'public', summary: 'test only', response: z.object({ ok: z.boolean() }) })
+
+let t: TestApp
+let name = '张大山'
+let handled = 0
+let cachedCalls = 0
+
+beforeAll(async () => {
+  t = await buildTestApp({
+    routes: (app) => {
+      // The handler's answer has a column the contract does not list: the check strips it.
+      route(app, person, () => {
+        handled++
+        return { name, phone: '13900000002' } as never
+      })
+      route(app, cachedList, () => ({ n: ++cachedCalls }), { cache: true })
+      route(app, made, () => ({ ok: true }))
+    },
+  })
+})
+afterAll(() => t.close())
+
+const get = (url: string, etag?: string) => t.app.inject({ url, headers: etag ? { 'if-none-match': etag } : {} })
+
+test('a GET answer carries the ETag of the body sent; naming it again is a 304 with no body, until the answer changes', async () => {
+  const first = await get('/api/test/person')
+  expect(first.statusCode).toBe(200)
+  expect(first.body).toBe('{"name":"张大山"}')
+  expect(first.headers.etag).toBe(etagOf('{"name":"张大山"}'))
+  const etag = String(first.headers.etag)
+  for (let i = 0; i < 3; i++) {
+    const again = await get('/api/test/person', etag)
+    expect(again.statusCode).toBe(304)
+    expect(again.body).toBe('')
+    expect(again.headers.etag).toBe(etag)
+  }
+  // The handler runs every time: that is how the server knows the answer is the same.
+  expect(handled).toBe(4)
+  expect((await get('/api/test/person', '"something-else"')).statusCode).toBe(200)
+  name = '李春花'
+  const changed = await get('/api/test/person', etag)
+  expect(changed.statusCode).toBe(200)
+  expect(changed.json()).toEqual({ name: '李春花' })
+  expect(changed.headers.etag).toBe(etagOf('{"name":"李春花"}'))
+  expect(changed.body).not.toContain('139')
+})
+
+test('the public response cache answers a repeat with a 304 too; writes carry no ETag', async () => {
+  const first = await get('/api/test/cached')
+  const etag = String(first.headers.etag)
+  const again = await get('/api/test/cached', etag)
+  expect(again.statusCode).toBe(304)
+  expect(cachedCalls).toBe(1)
+  const post = await t.app.inject({ method: 'POST', url: '/api/test/made' })
+  expect(post.statusCode).toBe(200)
+  expect(post.headers.etag).toBeUndefined()
+})

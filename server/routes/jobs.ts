@@ -4,12 +4,14 @@ import { route } from '../http/route'
 import { applyToJob, listMyApplications, withdrawApplication } from '../jobs/applications.service'
 import { getJob, listJobs } from '../jobs/jobs.service'
 import { reportJob } from '../jobs/reports.service'
+import { getEmployer } from '../jobs/employers.service'
 
 export function jobRoutes(app: FastifyInstance): void {
   route(app, api.listJobs, ({ trx, query }) => listJobs(trx, query, app.clock()), { cache: true })
   route(app, api.getJob, ({ trx, params, caller }) => getJob(trx, params.id, app.clock(), caller?.kind === 'worker' ? caller.userId : null), {
     cache: 'anonymous',
   })
+  route(app, api.getEmployer, ({ trx, params }) => getEmployer(trx, params.id, app.clock()), { cache: true })
   route(app, api.applyToJob, ({ trx, params, body, caller }) => applyToJob(trx, caller.userId, params.id, body?.note, app.clock()))
   route(app, api.listMyApplications, ({ trx, query, caller }) => listMyApplications(trx, caller.userId, query))
   route(app, api.withdrawApplication, ({ trx, params, caller }) => withdrawApplication(trx, caller.userId, params.id, app.clock()))

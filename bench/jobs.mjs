@@ -30,12 +30,19 @@ try {
   const base = `http://127.0.0.1:${PORT}`
   const filtered = `/api/jobs?province=${encodeURIComponent('江苏省')}&minWage=5000&benefits=${encodeURIComponent('包住')}`
   const search = `/api/jobs?q=${encodeURIComponent('电工')}`
+  // The card's questions: 日结 + 包吃 + 包住 for a 50-year-old, and a rarer mix (计件 with a couple's room, 58).
+  const cardDaily = '/api/jobs?payType=daily&meals=true&housing=dorm&maxAge=50'
+  const cardRare = '/api/jobs?payType=piece&housing=couple&maxAge=58'
+  const cardProvince = `/api/jobs?province=${encodeURIComponent('江苏省')}&payType=monthly&meals=true&housing=dorm&maxAge=45`
 
   console.log('\nquery plans (EXPLAIN QUERY PLAN of the list query):')
   for (const [label, query] of [
     ['filtered', { province: '江苏省', minWage: '5000', benefits: '包住' }],
     ['search 电工', { q: '电工' }],
     ['search 叉车司机', { q: '叉车司机' }],
+    ['card daily', { payType: 'daily', meals: 'true', housing: 'dorm', maxAge: '50' }],
+    ['card rare', { payType: 'piece', housing: 'couple', maxAge: '58' }],
+    ['card + province', { province: '江苏省', payType: 'monthly', meals: 'true', housing: 'dorm', maxAge: '45' }],
     ['deep cursor', { cursor: Buffer.from(JSON.stringify({ p: new Date(now.getTime() - 60 * 86_400_000).toISOString(), id: 1 })).toString('base64url') }],
   ]) {
     for (const plan of await explainList(dataDir, query, now)) console.log(`  ${label.padEnd(16)} ${plan}`)
@@ -64,11 +71,17 @@ try {
     const detailId = (await get('/api/jobs?sort=wage&limit=1')).items[0].id
     const hits = (await get(search)).items.length
     if (hits === 0) throw new Error('the 电工 search found nothing')
+    for (const path of [cardDaily, cardRare, cardProvince]) {
+      if ((await get(path)).items.length === 0) throw new Error(`${path} found nothing`)
+    }
 
     const cases = [
       ['bare Fastify route', { path: '/bench/bare' }],
       ['filtered first page', { path: filtered }],
       ['search 电工', { path: search }],
+      ['card: 日结 包吃 包住 50岁', { path: cardDaily }],
+      ['card: 计件 夫妻房 58岁', { path: cardRare }],
+      ['card: 江苏 月薪 包吃住 45岁', { path: cardProvince }],
       ['deep cursor page (5,000 in)', { path: deep }],
       ['detail', { path: `/api/jobs/${detailId}` }],
     ]

@@ -17,7 +17,7 @@ const CONNECTIONS = 20
 const PORT = Number(process.env.BENCH_PORT ?? 3300)
 const TARGET_P95_MS = 20
 
-const { seedBenchDatabase, explainList } = await tsImport('./support/seed-jobs.ts', import.meta.url)
+const { seedBenchDatabase, explainList, timeList } = await tsImport('./support/seed-jobs.ts', import.meta.url)
 
 const dataDir = mkdtempSync(join(tmpdir(), 'wgt-bench-jobs-'))
 const now = new Date()
@@ -46,6 +46,18 @@ try {
     ['deep cursor', { cursor: Buffer.from(JSON.stringify({ p: new Date(now.getTime() - 60 * 86_400_000).toISOString(), id: 1 })).toString('base64url') }],
   ]) {
     for (const plan of await explainList(dataDir, query, now)) console.log(`  ${label.padEnd(16)} ${plan}`)
+  }
+
+  console.log('\nthe list query alone (in process, one connection, 30 runs; unaffected by the HTTP load):')
+  for (const [label, query] of [
+    ['filtered', { province: '江苏省', minWage: '5000', benefits: '包住' }],
+    ['search 电工', { q: '电工' }],
+    ['card daily', { payType: 'daily', meals: 'true', housing: 'dorm', maxAge: '50' }],
+    ['card rare', { payType: 'piece', housing: 'couple', maxAge: '58' }],
+    ['card + province', { province: '江苏省', payType: 'monthly', meals: 'true', housing: 'dorm', maxAge: '45' }],
+  ]) {
+    const { medianMs, maxMs } = await timeList(dataDir, query, now)
+    console.log(`  ${label.padEnd(16)} median ${medianMs.toFixed(2)} ms, slowest ${maxMs.toFixed(2)} ms`)
   }
 
   let failed = false

@@ -168,3 +168,23 @@ export async function explainList(dataDir: string, query: Record<string, string>
   await db.destroy()
   return plans
 }
+
+/**
+ * The list query alone, in this process on one connection: the median and slowest of `runs` calls of listJobs (after
+ * one warm-up). On a shared machine autocannon's latencies carry every other process's load; this shows the query's own cost.
+ */
+export async function timeList(dataDir: string, query: Record<string, string>, now: Date, runs = 30): Promise<{ medianMs: number; maxMs: number }> {
+  const file = new SQLite(path.join(dataDir, 'app.db'), { readonly: true })
+  const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: file }) })
+  const parsed = z.parse(listJobsQuery, query)
+  await listJobs(db, parsed, now)
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    await listJobs(db, parsed, now)
+    times.push(performance.now() - started)
+  }
+  await db.destroy()
+  times.sort((a, b) => a - b)
+  return { medianMs: times[Math.floor(times.length / 2)], maxMs: times[times.length - 1] }
+}

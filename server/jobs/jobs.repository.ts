@@ -39,10 +39,19 @@ export function hasCardFilter(card: JobCardFilter | undefined): boolean {
   return Boolean(card && (card.wageUnit || card.meals || card.housing || card.age !== undefined))
 }
 
+/**
+ * 日结 and 计件 are a few percent of postings: their index (wage_unit, status, posted_at) walks straight to them. Monthly
+ * pay is most postings, and on that index a province or search would be read from far more rows than from its own,
+ * so `|| ''` keeps the planner off it (on both dialects) and the unit is checked row by row.
+ */
+function wageUnitOperand(unit: string) {
+  return unit === 'month' ? sql<string>`jobs.wage_unit || ''` : sql<string>`jobs.wage_unit`
+}
+
 /** The card filters as one condition on `jobs`, kept apart from the search, place and sort logic above. */
 function cardConditions(eb: ExpressionBuilder<DB, 'jobs'>, card: JobCardFilter): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = []
-  if (card.wageUnit) all.push(eb('jobs.wage_unit', '=', card.wageUnit))
+  if (card.wageUnit) all.push(eb(wageUnitOperand(card.wageUnit), '=', card.wageUnit))
   if (card.meals) all.push(eb('jobs.meals', '=', 'provided'))
   if (card.housing) all.push(card.housing === 'dorm' ? eb('jobs.housing', 'in', ['dorm', 'couple']) : eb('jobs.housing', '=', card.housing))
   if (card.age !== undefined) all.push(eb.and([eb('jobs.age_max', '>=', card.age), eb('jobs.age_min', '<=', card.age)]))
@@ -199,7 +208,8 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
   if (filter.trade) query = query.where('jobs.trade', '=', filter.trade)
   if (filter.minWage !== undefined) {
     // A wage compares only with wages of the same unit: monthly unless the worker chose 日结 or 计件.
-    query = query.where('jobs.wage_unit', '=', filter.card?.wageUnit ?? 'month')
+    const unit = filter.card?.wageUnit ?? 'month'
+    query = query.where(wageUnitOperand(unit), '=', unit)
     // In newest order a wage range must not pick the wage index (it would sort every match);
     // `+ 0` leaves it to the index that already gives the order.
     query =

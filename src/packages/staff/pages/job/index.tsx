@@ -32,7 +32,8 @@ import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { checkForm } from '@/lib/check-form'
-import { errorText } from '@/features/staff/lib/paths'
+import { errorText, staffPaths } from '@/features/staff/lib/paths'
+import { openPage } from '@/lib/navigate'
 import { chinaDateTime } from '@contract/format'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { useIdParam } from '@/hooks/use-id-param'
@@ -231,11 +232,17 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
               {j.employerVerified ? `单位已核实：${j.verifiedByStaff?.name ?? j.verifiedBy?.name ?? ''} ${j.verifiedAt ? chinaDateTime(j.verifiedAt) : ''}` : '单位还没有核实'}
             </Text>
             <Text className='wb-card__line'>报名 {j.applicationCount} 人，录用 {j.hiredCount} 人</Text>
+            <Text className='wb-card__line'>{j.employer.trust}</Text>
             {message && <Text className='wb-message'>{message}</Text>}
             <View className='wb-row'>
               {!j.employerVerified && (
                 <View {...asButton} className='wb-small-button staff-job__verify' onClick={() => void act(() => verifyEmployer(id))}>
                   <Text>已核实单位</Text>
+                </View>
+              )}
+              {j.employer.id !== null && (
+                <View {...asButton} className='wb-small-button staff-job__employer-record' onClick={() => openPage(staffPaths.employer(j.employer.id!))}>
+                  <Text>用工单位档案</Text>
                 </View>
               )}
               {j.status === 'open' && j.reviewStatus !== 'pending' && (

@@ -40,6 +40,7 @@ export default defineAppConfig({
         'pages/case/index',
         'pages/jobs/index',
         'pages/job/index',
+        'pages/employer/index',
         'pages/training/index',
         'pages/course/index',
         'pages/course-edit/index',

@@ -4,7 +4,7 @@
  * only its own schemas. Nothing here imports from src/ or server/.
  */
 import { health, listTrades } from './reference'
-import { applyToJob, getJob, listJobs, listMyApplications, reportJob, withdrawApplication } from './jobs'
+import { applyToJob, getEmployer, getJob, listJobs, listMyApplications, reportJob, withdrawApplication } from './jobs'
 import { cancelEnrollment, courseRequestSummary, createCourseRequest, enrollInCourse, getCourse, listCourses, listMyEnrollments } from './training'
 import { staffCompleteEnrollment, staffCourseEnrollments, staffCreateCourse, staffIssueCertificate, staffListCourses, staffUpdateCourse } from './staff-courses'
 import {
@@ -26,8 +26,11 @@ import {
   staffListJobs,
   staffReviewJob,
   staffSetApplicationStatus,
+  staffGetEmployer,
+  staffSuspendEmployer,
   staffUpdateJob,
   staffVerifyEmployer,
+  staffVerifyEmployerRecord,
 } from './staff-jobs'
 import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigures, staffListAccounts, staffResetPassword, staffUnlockAccount } from './staff-admin'
 import { staffLedger } from './staff-ledgers'
@@ -196,6 +199,7 @@ export const api = {
   listTrades,
   listJobs,
   getJob,
+  getEmployer,
   applyToJob,
   listMyApplications,
   withdrawApplication,
@@ -238,6 +242,9 @@ export const api = {
   staffCreateJob,
   staffUpdateJob,
   staffVerifyEmployer,
+  staffGetEmployer,
+  staffVerifyEmployerRecord,
+  staffSuspendEmployer,
   staffJobsUnderReview,
   staffReviewJob,
   staffJobApplications,

@@ -1,6 +1,6 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
-import { idParam, isoDate, isoDateTime, listOf, pageQuery, queryList, recordIdText } from './common'
+import { idParam, isoDate, isoDateTime, listOf, pageQuery, queryFlag, queryList, recordIdText } from './common'
 import { benefitSchema, benefits, tradeSchema } from './reference'
 import { stationTypes } from './stations'
 import { noHiddenChars } from './validators'
@@ -19,6 +19,72 @@ export function formatWage({ wageMinYuan, wageMaxYuan, wageUnit }: { wageMinYuan
   return `${range} 元/${wageUnitLabel[wageUnit]}`
 }
 export const jobStatuses = ['open', 'filled', 'closed'] as const
+export const jobStatusLabel: Record<(typeof jobStatuses)[number], string> = { open: '招聘中', filled: '已招满', closed: '已结束' }
+
+// ── What a worker asks before anything else. Null in a posting is unknown, shown 未说明, never guessed. ──
+
+/** The pay type a worker filters by (`payType=`), as the posting's wage unit. */
+export const payTypes = ['daily', 'monthly', 'piece'] as const
+export type PayType = (typeof payTypes)[number]
+export const payTypeUnit: Record<PayType, (typeof wageUnits)[number]> = { daily: 'day', monthly: 'month', piece: 'piece' }
+export const payTypeLabel: Record<(typeof wageUnits)[number], string> = { day: '日结', month: '月薪', piece: '计件' }
+
+/** When the money comes. */
+export const paySchedules = ['same_day', 'weekly', 'monthly', 'on_completion'] as const
+export const payScheduleLabel: Record<(typeof paySchedules)[number], string> = {
+  same_day: '当天结',
+  weekly: '周结',
+  monthly: '月结',
+  on_completion: '干完结',
+}
+export const daysOffOptions = ['two_per_week', 'one_per_week', 'alternate', 'four_per_month', 'two_per_month', 'rota', 'none'] as const
+export const daysOffLabel: Record<(typeof daysOffOptions)[number], string> = {
+  two_per_week: '双休',
+  one_per_week: '上六休一',
+  alternate: '大小周',
+  four_per_month: '月休4天',
+  two_per_month: '月休2天',
+  rota: '轮休',
+  none: '没有固定休息',
+}
+export const mealsOptions = ['provided', 'allowance', 'none'] as const
+export const mealsLabel: Record<(typeof mealsOptions)[number], string> = { provided: '包吃', allowance: '有餐补', none: '不包吃' }
+/** `couple` is a couple's room besides the dorm: it answers `housing=dorm` too. */
+export const housingOptions = ['dorm', 'couple', 'allowance', 'none'] as const
+export const housingLabel: Record<(typeof housingOptions)[number], string> = {
+  dorm: '包住',
+  couple: '包住·有夫妻房',
+  allowance: '有住房补贴',
+  none: '不包住',
+}
+/** What `housing=` may ask for. */
+export const housingFilters = ['dorm', 'couple', 'allowance'] as const
+export const socialInsuranceOptions = ['paid', 'injury_only', 'none'] as const
+export const socialInsuranceLabel: Record<(typeof socialInsuranceOptions)[number], string> = {
+  paid: '交社保',
+  injury_only: '只交工伤险',
+  none: '不交社保',
+}
+export const overtimePayOptions = ['paid', 'included', 'no_overtime'] as const
+export const overtimePayLabel: Record<(typeof overtimePayOptions)[number], string> = {
+  paid: '加班另算钱',
+  included: '加班费已含在工资里',
+  no_overtime: '不加班',
+}
+/** Labour law allows at most 6 months. */
+export const MAX_PROBATION_MONTHS = 6
+export const unknownLabel = '未说明'
+
+/** 用工单位 as every posting carries it: who, whether checked, and one line of its record with the county. */
+export const jobEmployer = z.object({
+  id: z.nullable(z.number()),
+  name: z.string(),
+  verified: z.boolean(),
+  suspended: z.boolean(),
+  /** 已核验营业执照 · 县里合作 3 年 · 0 起欠薪投诉 */
+  trust: z.string(),
+})
+export type JobEmployer = z.infer<typeof jobEmployer>
 export const jobSorts = ['newest', 'wage', 'distance'] as const
 
 /** submitted → contacted → hired | rejected; the worker may withdraw while submitted or contacted. */
@@ -74,6 +140,23 @@ export const jobSummary = z.object({
   isSample: z.boolean(),
   /** Present when sorted by distance */
   distanceKm: z.optional(z.number()),
+  // The structured answers (null: 未说明). The pay type is wageUnit.
+  paySchedule: z.nullable(z.enum(paySchedules)),
+  /** Day of the month wages are paid */
+  payDay: z.nullable(z.number()),
+  hoursPerDay: z.number(),
+  daysOff: z.nullable(z.enum(daysOffOptions)),
+  meals: z.nullable(z.enum(mealsOptions)),
+  housing: z.nullable(z.enum(housingOptions)),
+  ageMin: z.number(),
+  ageMax: z.number(),
+  socialInsurance: z.nullable(z.enum(socialInsuranceOptions)),
+  overtimePay: z.nullable(z.enum(overtimePayOptions)),
+  /** 0: no probation */
+  probationMonths: z.nullable(z.number()),
+  /** Headcount less those hired; 0 once filled. */
+  stillNeeded: z.number(),
+  employer: jobEmployer,
 })
 export type JobSummary = z.infer<typeof jobSummary>
 
@@ -84,10 +167,7 @@ export const jobDetail = z.extend(jobSummary, {
   /** GCJ-02 */
   lat: z.number(),
   lng: z.number(),
-  ageMin: z.number(),
-  ageMax: z.number(),
   shifts: z.string(),
-  hoursPerDay: z.number(),
   contactName: z.string(),
   verifiedBy: z.nullable(z.object({ id: z.number(), name: z.string() })),
   verifiedAt: z.nullable(isoDateTime),
@@ -121,6 +201,14 @@ export const listJobsQuery = z
     ...localJobsQueryFields,
     lat: coordinate(-90, 90, '纬度'),
     lng: coordinate(-180, 180, '经度'),
+    // The card's questions, as filters (see jobs.repository cardConditions).
+    payType: z.optional(z.enum(payTypes, '请选择日结、月薪或计件')),
+    /** meals=true: 包吃 only; false asks nothing. */
+    meals: queryFlag,
+    /** dorm finds couple's rooms too (they come with a dorm). */
+    housing: z.optional(z.enum(housingFilters, '请选择包住、夫妻房或住房补贴')),
+    /** The worker's age: postings whose age range takes it. */
+    maxAge: z.optional(z.coerce.number().check(z.int('请填写整数'), z.gte(16, '年龄不能小于16'), z.lte(70, '年龄不能大于70'))),
     ...pageQuery,
   })
   .check(
@@ -150,6 +238,40 @@ export const listJobs = endpoint({
   summary: 'Open, verified postings with search (every word, places too), filters, sort and cursor pagination',
   query: listJobsQuery,
   response: jobList,
+})
+
+export const employerRecord = z.object({
+  id: z.number(),
+  name: z.string(),
+  /** 统一社会信用代码: public on every licence; null until staff record it. */
+  creditCode: z.nullable(z.string()),
+  verified: z.boolean(),
+  verifiedAt: z.nullable(isoDateTime),
+  /** The station that checked it */
+  verifiedBy: z.nullable(z.object({ id: z.number(), name: z.string() })),
+  suspended: z.boolean(),
+  /** First worked with the county */
+  since: isoDateTime,
+  trust: z.string(),
+  /** Its history with the county, counts only (never a case's details). */
+  counts: z.object({
+    postings: z.number(),
+    openPostings: z.number(),
+    hires: z.number(),
+    reports: z.number(),
+    rightsCases: z.number(),
+    unpaidWageCases: z.number(),
+  }),
+})
+export type EmployerRecord = z.infer<typeof employerRecord>
+
+export const getEmployer = endpoint({
+  method: 'GET',
+  path: '/employers/:id',
+  access: 'public',
+  summary: 'An employer’s public record: checked or not, since when, and counts of its postings, hires, reports and rights cases',
+  params: idParam,
+  response: employerRecord,
 })
 
 export const getJob = endpoint({

@@ -6,9 +6,24 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDate, isoDateTime, listOf, pageQuery, recordId, recordIdText } from './common'
 import { benefitSchema, tradeSchema } from './reference'
-import { applicationStatuses, jobDetail, jobStatuses, jobSummary, reportReasons, wageUnits } from './jobs'
+import {
+  applicationStatuses,
+  daysOffOptions,
+  employerRecord,
+  housingOptions,
+  jobDetail,
+  jobStatuses,
+  jobSummary,
+  MAX_PROBATION_MONTHS,
+  mealsOptions,
+  overtimePayOptions,
+  paySchedules,
+  reportReasons,
+  socialInsuranceOptions,
+  wageUnits,
+} from './jobs'
 import { townships } from './me'
-import { noHiddenChars } from './validators'
+import { creditCodeSchema, noHiddenChars } from './validators'
 
 const text = (max: number) => z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请填写这一项'), z.maxLength(max, `最多${max}个字`))
 const longText = (max: number) => z.string().check(noHiddenChars, z.trim(), z.maxLength(max, `最多${max}个字`))
@@ -39,7 +54,19 @@ export const staffJobFields = {
   requirements: longText(1000),
   description: longText(2000),
   expiresAt: isoDate,
+  // The card's answers, picked from big buttons; null is 未说明 (the worker sees that, never a guess).
+  paySchedule: z.nullable(z.enum(paySchedules, '请选择什么时候发工资')),
+  payDay: z.nullable(int(1, 31, '发薪日')),
+  daysOff: z.nullable(z.enum(daysOffOptions, '请选择怎么休息')),
+  meals: z.nullable(z.enum(mealsOptions, '请选择吃饭怎么安排')),
+  housing: z.nullable(z.enum(housingOptions, '请选择住宿怎么安排')),
+  socialInsurance: z.nullable(z.enum(socialInsuranceOptions, '请选择社保怎么交')),
+  overtimePay: z.nullable(z.enum(overtimePayOptions, '请选择加班怎么算')),
+  probationMonths: z.nullable(int(0, MAX_PROBATION_MONTHS, '试用期月数')),
 }
+
+/** The structured answers, each defaulting to 未说明 (null) on a new posting. */
+export const jobCardKeys = ['paySchedule', 'payDay', 'daysOff', 'meals', 'housing', 'socialInsurance', 'overtimePay', 'probationMonths'] as const
 
 export const createStaffJobBody = z
   .object({
@@ -55,6 +82,14 @@ export const createStaffJobBody = z
     hoursPerDay: z._default(staffJobFields.hoursPerDay, 8),
     requirements: z._default(staffJobFields.requirements, ''),
     description: z._default(staffJobFields.description, ''),
+    paySchedule: z._default(staffJobFields.paySchedule, null),
+    payDay: z._default(staffJobFields.payDay, null),
+    daysOff: z._default(staffJobFields.daysOff, null),
+    meals: z._default(staffJobFields.meals, null),
+    housing: z._default(staffJobFields.housing, null),
+    socialInsurance: z._default(staffJobFields.socialInsurance, null),
+    overtimePay: z._default(staffJobFields.overtimePay, null),
+    probationMonths: z._default(staffJobFields.probationMonths, null),
     /** Admins choose the station a posting comes through; station staff always post for their own. */
     sourceStationId: z.optional(recordId),
   })
@@ -64,10 +99,19 @@ export const updateStaffJobBody = z.partial(z.object({ ...staffJobFields, status
 export type UpdateStaffJobBody = z.input<typeof updateStaffJobBody>
 
 /** Cross-field rules for a whole posting (after a PATCH is merged): field → what to fix. */
-export function staffJobRuleErrors(j: { wageMinYuan: number; wageMaxYuan: number; ageMin: number; ageMax: number }): Record<string, string> {
+export function staffJobRuleErrors(j: {
+  wageMinYuan: number
+  wageMaxYuan: number
+  ageMin: number
+  ageMax: number
+  paySchedule?: string | null
+  payDay?: number | null
+}): Record<string, string> {
   const fields: Record<string, string> = {}
   if (j.wageMaxYuan < j.wageMinYuan) fields.wageMaxYuan = '最高工资不能低于最低工资'
   if (j.ageMax < j.ageMin) fields.ageMax = '最大年龄不能小于最小年龄'
+  // A day of the month means something only for monthly pay.
+  if (j.payDay != null && j.paySchedule !== 'monthly') fields.payDay = '只有月结才填每月几号发工资'
   return fields
 }
 
@@ -216,3 +260,47 @@ export const staffSetApplicationStatus = endpoint({
   response: staffApplicant,
 })
 
+
+/** The full record staff see: the public one, plus who checked it, who suspended it and why, and its postings. */
+export const staffEmployer = z.extend(employerRecord, {
+  verifiedByStaff: z.nullable(z.object({ id: z.number(), name: z.string() })),
+  suspendedAt: z.nullable(isoDateTime),
+  suspendedBy: z.nullable(z.object({ id: z.number(), name: z.string() })),
+  suspendedReason: z.nullable(z.string()),
+  /** Its newest postings, every station's (50 at most) */
+  postings: z.array(
+    z.object({ id: z.number(), title: z.string(), status: z.enum(jobStatuses), postedAt: isoDateTime, headcount: z.number(), hiredCount: z.number(), sourceStation: z.object({ id: z.number(), name: z.string() }) }),
+  ),
+})
+export type StaffEmployer = z.infer<typeof staffEmployer>
+
+export const staffGetEmployer = endpoint({
+  method: 'GET',
+  path: '/staff/employers/:id',
+  access: 'staff',
+  summary: 'An employer’s full record: licence check, suspension, counts and its postings',
+  params: idParam,
+  response: staffEmployer,
+})
+
+export const staffVerifyEmployerRecord = endpoint({
+  method: 'POST',
+  path: '/staff/employers/:id/verify',
+  access: 'staff',
+  idempotent: true,
+  summary: 'Record the employer’s unified social credit code (checked by its check character) as seen on its licence: by whom and when',
+  params: idParam,
+  body: z.object({ creditCode: creditCodeSchema }),
+  response: staffEmployer,
+})
+
+export const staffSuspendEmployer = endpoint({
+  method: 'POST',
+  path: '/staff/employers/:id/suspend',
+  access: 'staff',
+  idempotent: true,
+  summary: 'Admins: stop working with an employer; every open posting of it closes in the same transaction (audited)',
+  params: idParam,
+  body: z.object({ reason: z.string().check(noHiddenChars, z.trim(), z.minLength(2, '请写明暂停合作的原因'), z.maxLength(500, '最多500个字')) }),
+  response: staffEmployer,
+})

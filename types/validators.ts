@@ -76,3 +76,43 @@ export function maskPhone(phone: string): string {
 export function maskIdNumber(id: string): string {
   return id.length === 18 ? `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(14)}` : '***'
 }
+
+/** GB 32100: the 31 characters a unified social credit code uses (no I, O, S, V, Z). */
+export const creditCodeChars = '0123456789ABCDEFGHJKLMNPQRTUWXY'
+const creditCodeWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+/** GB 32100 check character over the first 17 characters of a unified social credit code (null: a character outside the set). */
+export function creditCodeCheckChar(first17: string): string | null {
+  let sum = 0
+  for (let i = 0; i < 17; i++) {
+    const value = creditCodeChars.indexOf(first17[i] ?? '')
+    if (value < 0) return null
+    sum += value * creditCodeWeights[i]
+  }
+  return creditCodeChars[(31 - (sum % 31)) % 31]
+}
+
+export const creditCodeMessages = {
+  format: '统一社会信用代码应为18位数字或大写字母（不含 I、O、S、V、Z）',
+  checkDigit: '统一社会信用代码最后一位不对，请对照营业执照核对',
+} as const
+
+/** What is wrong with a unified social credit code (GB 32100), or null: its shape, then its check character. */
+export function creditCodeProblem(value: string): string | null {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value)) return creditCodeMessages.format
+  return creditCodeCheckChar(value.slice(0, 17)) === value[17] ? null : creditCodeMessages.checkDigit
+}
+
+export const creditCodeSchema = z.pipe(
+  z.string().check(z.trim()),
+  z.pipe(
+    // Typed from a licence: spaces between groups and lower case are the same code.
+    z.transform((v: string) => v.replace(/\s+/g, '').toUpperCase()),
+    z.string().check(
+      z.superRefine((v, ctx) => {
+        const problem = creditCodeProblem(v)
+        if (problem) ctx.issues.push({ code: 'custom', message: problem, input: v })
+      }),
+    ),
+  ),
+)

@@ -16,6 +16,8 @@ import { migrateToLatest } from '../../server/db/migrate'
 import { postingTerms, postingText } from '../../server/jobs/job-search'
 import { addDays, chinaDate } from '../../server/lib/dates'
 import { seed } from '../../server/seed'
+import { linkJobsToEmployers } from '../../server/jobs/employers.repository'
+import type { DB } from '../../server/db/schema'
 import { seedStaff, staffSeedOptions } from '../../server/staff/staff-seed'
 
 /** Deterministic, so two runs measure the same data. */
@@ -59,10 +61,12 @@ export async function seedBenchDatabase(dataDir: string, count: number, now: Dat
 
   const insertJob = file.prepare(`insert into jobs (title, employer_name, employer_phone, employer_verified, verified_by_station_id, verified_at,
     source_station_id, trade, province, city, district, address, lat, lng, wage_min_yuan, wage_max_yuan, wage_unit, benefits, headcount,
-    age_min, age_max, shifts, hours_per_day, requirements, description, status, posted_at, expires_at, is_sample, created_at)
+    age_min, age_max, shifts, hours_per_day, requirements, description, status, posted_at, expires_at, is_sample, created_at,
+    pay_schedule, days_off, meals, housing, social_insurance, overtime_pay, probation_months)
     values (@title, @employer_name, @employer_phone, @employer_verified, @verified_by_station_id, @verified_at, @source_station_id, @trade,
     @province, @city, @district, @address, @lat, @lng, @wage_min_yuan, @wage_max_yuan, @wage_unit, @benefits, @headcount, @age_min, @age_max,
-    @shifts, @hours_per_day, @requirements, @description, @status, @posted_at, @expires_at, 0, @created_at)`)
+    @shifts, @hours_per_day, @requirements, @description, @status, @posted_at, @expires_at, 0, @created_at,
+    @pay_schedule, @days_off, @meals, @housing, @social_insurance, @overtime_pay, @probation_months)`)
   const insertText = file.prepare('insert into job_search (job_id, text) values (?, ?)')
 
   let terms = 0
@@ -109,7 +113,19 @@ export async function seedBenchDatabase(dataDir: string, count: number, now: Dat
         expires_at: addDays(chinaDate(posted), 30 + Math.floor(rnd() * 60)),
         created_at: posted.toISOString(),
       }
-      const id = Number(insertJob.run(job).lastInsertRowid)
+      // The card's answers: a third of postings (the older ones, migrated) leave them unknown, as real data will.
+      const answered = rnd() >= 1 / 3
+      const answer = <T>(options: readonly T[]) => (answered ? pick([...options]) : null)
+      const card = {
+        pay_schedule: answer(['same_day', 'weekly', 'monthly', 'monthly', 'on_completion']),
+        days_off: answer(['two_per_week', 'one_per_week', 'alternate', 'four_per_month', 'two_per_month', 'rota']),
+        meals: answer(['provided', 'provided', 'allowance', 'none']),
+        housing: answer(['dorm', 'dorm', 'couple', 'allowance', 'none']),
+        social_insurance: answer(['paid', 'injury_only', 'none']),
+        overtime_pay: answer(['paid', 'included', 'no_overtime']),
+        probation_months: answer([0, 1, 3]),
+      }
+      const id = Number(insertJob.run({ ...job, ...card }).lastInsertRowid)
       for (const term of postingTerms(job)) {
         insertTerm.run(term, id)
         terms++
@@ -120,11 +136,20 @@ export async function seedBenchDatabase(dataDir: string, count: number, now: Dat
     file.exec('insert into job_terms (term, job_id) select term, job_id from bench_terms order by term, job_id')
   })()
   file.exec('drop table bench_terms')
+  // One employer record per name, as the seed and migration 0032 make them.
+  await linkEmployers(dataDir)
   file.exec('create index job_terms_job_idx on job_terms (job_id)')
   file.pragma('wal_checkpoint(TRUNCATE)')
   const jobs = (file.prepare('select count(*) as n from jobs').get() as { n: number }).n
   file.close()
   return { seconds: (Date.now() - started) / 1000, terms, jobs }
+}
+
+async function linkEmployers(dataDir: string) {
+  const file = new SQLite(path.join(dataDir, 'app.db'))
+  const db = new Kysely<DB>({ dialect: new ImmediateSqliteDialect({ database: file }) })
+  await db.transaction().execute((trx) => linkJobsToEmployers(trx))
+  await db.destroy()
 }
 
 /** EXPLAIN QUERY PLAN for a list request, as the app runs it (the SQL is captured from Kysely). */
@@ -142,4 +167,24 @@ export async function explainList(dataDir: string, query: Record<string, string>
   await listJobs(db, z.parse(listJobsQuery, query), now)
   await db.destroy()
   return plans
+}
+
+/**
+ * The list query alone, in this process on one connection: the median and slowest of `runs` calls of listJobs (after
+ * one warm-up). On a shared machine autocannon's latencies carry every other process's load; this shows the query's own cost.
+ */
+export async function timeList(dataDir: string, query: Record<string, string>, now: Date, runs = 30): Promise<{ medianMs: number; maxMs: number }> {
+  const file = new SQLite(path.join(dataDir, 'app.db'), { readonly: true })
+  const db = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: file }) })
+  const parsed = z.parse(listJobsQuery, query)
+  await listJobs(db, parsed, now)
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    await listJobs(db, parsed, now)
+    times.push(performance.now() - started)
+  }
+  await db.destroy()
+  times.sort((a, b) => a - b)
+  return { medianMs: times[Math.floor(times.length / 2)], maxMs: times[times.length - 1] }
 }

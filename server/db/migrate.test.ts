@@ -87,3 +87,59 @@ test('0017: tracking numbers lose the WS- prefix, so every case reads out as dig
     await fresh.close()
   }
 })
+
+test('0032: postings keep what they said and nothing more; employers are made from their names; hires are counted and a full posting is filled', async () => {
+  const fresh = await createTestDatabase()
+  try {
+    const fdb = fresh.database.db as Kysely<any>
+    await migrateTo(fdb, migrationNames[migrationNames.indexOf('0032-job-cards-employers') - 1])
+    await seedSamples(fdb, () => new Date('2026-03-10T02:00:00.000Z'))
+    const jobs = await fdb.selectFrom('jobs').select(['id', 'employer_name', 'benefits', 'employer_verified', 'verified_at', 'verified_by_station_id', 'headcount', 'status', 'posted_at']).orderBy('id').execute()
+    // Two postings of one employer; one of them full after two hires of a headcount of 2.
+    const [first, second] = jobs.filter((j) => j.status === 'open')
+    await fdb.updateTable('jobs').set({ employer_name: first.employer_name, headcount: 2 }).where('id', '=', second.id).execute()
+    const at = '2026-03-10T02:00:00.000Z'
+    for (const phone of ['a', 'b', 'c']) {
+      const user = (await fdb.insertInto('users').values({ name: `迁移${phone}`, created_at: at, updated_at: at }).returning('id').executeTakeFirstOrThrow()).id
+      await fdb
+        .insertInto('job_applications')
+        .values({ job_id: second.id, user_id: user, status: phone === 'c' ? 'submitted' : 'hired', created_at: at, updated_at: at })
+        .execute()
+    }
+    await migrateToLatest(fdb)
+
+    const after = await fdb
+      .selectFrom('jobs')
+      .selectAll()
+      .orderBy('id')
+      .execute()
+    const employers = await fdb.selectFrom('employers').selectAll().orderBy('id').execute()
+    const nameOf = (j: { id: number; employer_name: string }) => (j.id === second.id ? first.employer_name : j.employer_name)
+    const names = new Set(jobs.map(nameOf))
+    expect(employers.map((e) => e.name).sort()).toEqual([...names].sort())
+    for (const job of after) {
+      const employer = employers.find((e) => e.id === job.employer_id)
+      expect(employer?.name).toBe(job.employer_name)
+      const benefits = JSON.parse(job.benefits) as string[]
+      // Only a stated benefit becomes an answer; every other answer is unknown.
+      expect(job.meals).toBe(benefits.includes('包吃') ? 'provided' : null)
+      expect(job.housing).toBe(benefits.includes('包住') ? 'dorm' : null)
+      expect(job.social_insurance).toBe(benefits.includes('社保') ? 'paid' : null)
+      expect([job.pay_schedule, job.pay_day, job.days_off, job.overtime_pay, job.probation_months]).toEqual([null, null, null, null, null])
+    }
+    expect(after.some((j) => j.meals === 'provided')).toBe(true)
+    expect(after.find((j) => j.id === second.id)).toMatchObject({ hired_count: 2, status: 'filled' })
+    expect(after.find((j) => j.id === first.id)).toMatchObject({ hired_count: 0, status: 'open' })
+    // An employer is checked when one of its postings was, by the first check; since is its first posting.
+    const verified = jobs.filter((j) => j.employer_verified === 1 && !jobs.some((o) => o.employer_verified === 1 && nameOf(o) === nameOf(j) && o.id !== j.id)).sort((a, b) => a.verified_at.localeCompare(b.verified_at) || a.id - b.id)[0]
+    const itsEmployer = employers.find((e) => e.name === nameOf(verified))!
+    expect(itsEmployer).toMatchObject({ verified_at: verified.verified_at, verified_by_station_id: verified.verified_by_station_id, credit_code: null, status: 'active' })
+    const firstEmployer = employers.find((e) => e.name === first.employer_name)!
+    expect(firstEmployer.since).toBe(jobs.filter((j) => nameOf(j) === first.employer_name).map((j) => j.posted_at).sort()[0])
+    const unverifiedNames = [...names].filter((n) => !jobs.some((j) => j.employer_verified === 1 && nameOf(j) === n))
+    expect(unverifiedNames.length).toBeGreaterThan(0)
+    for (const n of unverifiedNames) expect(employers.find((e) => e.name === n)!.verified_at).toBeNull()
+  } finally {
+    await fresh.close()
+  }
+})

@@ -31,6 +31,7 @@ import * as m0028 from './migrations/0028-scheduled-notices'
 import * as m0029 from './migrations/0029-worklog-evidence'
 import * as m0030 from './migrations/0030-survey-progress'
 import * as m0031 from './migrations/0031-subsidies'
+import * as m0032 from './migrations/0032-job-cards-employers'
 import * as m0033 from './migrations/0033-local-jobs-and-hiring-events'
 import * as m0034 from './migrations/0034-worklog-sites'
 
@@ -62,6 +63,7 @@ const migrations: Record<string, Migration> = {
   '0029-worklog-evidence': m0029,
   '0030-survey-progress': m0030,
   '0031-subsidies': m0031,
+  '0032-job-cards-employers': m0032,
   '0033-local-jobs-and-hiring-events': m0033,
   '0034-worklog-sites': m0034,
 }

@@ -81,6 +81,45 @@ export interface JobTable {
   verified_by_staff_id: Generated<number | null>
   /** general | workshop (帮扶车间) | public_welfare (公益性岗位) | day_work (零工) (0033) */
   kind: Generated<string>
+  /** The employer record (0032); the seed and staff writes always set it. */
+  employer_id: number | null
+  /** What a worker asks first (0032). Null is unknown, shown 未说明. The pay type itself is wage_unit. */
+  /** same_day | weekly | monthly | on_completion */
+  pay_schedule: string | null
+  /** Day of the month wages are paid (monthly pay) */
+  pay_day: number | null
+  /** jobDaysOff */
+  days_off: string | null
+  /** provided | allowance | none */
+  meals: string | null
+  /** dorm | couple | allowance | none */
+  housing: string | null
+  /** paid | injury_only | none */
+  social_insurance: string | null
+  /** paid | included | no_overtime */
+  overtime_pay: string | null
+  /** 0 = none */
+  probation_months: number | null
+  /** Hired applications, counted in the transaction that hires; at headcount the posting is filled. */
+  hired_count: Generated<number>
+}
+
+/** 用工单位 (0032): one record per employer, shared by its postings. */
+export interface EmployerTable {
+  id: Generated<number>
+  name: string
+  credit_code: string | null
+  /** active | suspended */
+  status: Generated<string>
+  /** When the county first worked with it (its first posting) */
+  since: string
+  verified_at: string | null
+  verified_by_station_id: number | null
+  verified_by_staff_id: number | null
+  suspended_at: string | null
+  suspended_by_staff_id: number | null
+  suspended_reason: string | null
+  created_at: string
 }
 
 export interface JobApplicationTable {
@@ -1026,6 +1065,7 @@ export interface DB {
   stations: StationTable
   brands: BrandTable
   jobs: JobTable
+  employers: EmployerTable
   job_applications: JobApplicationTable
   job_reports: JobReportTable
   day_jobs: DayJobTable

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely'
 import type { Benefit, Trade } from '../../types'
 import type { DB } from '../db/schema'
 import { indexMissingJobs } from './job-search.repository'
+import { linkJobsToEmployers } from './employers.repository'
 import { addDays, chinaDate, minusDays } from '../lib/dates'
 import { idsByKey, insertedCount, resolveKey } from '../seed/seed-keys'
 
@@ -2489,4 +2490,18 @@ export async function seedJobs(trx: Kysely<DB>, now: Date): Promise<number> {
     await indexMissingJobs(trx)
   }
   return added
+}
+
+/**
+ * The sample postings' answers and employer records (0032), apart from seedJobs so a migration test can still seed
+ * the samples on the schema before it. Only what a sample states as a benefit is carried over; the rest stays 未说明.
+ * Rows not yet linked to an employer are the ones not done yet.
+ */
+export async function seedJobCards(trx: Kysely<DB>): Promise<void> {
+  const fresh = (column: 'meals' | 'housing' | 'social_insurance', value: string, tag: string) =>
+    trx.updateTable('jobs').set({ [column]: value }).where('employer_id', 'is', null).where('seed_key', 'is not', null).where('benefits', 'like', `%"${tag}"%`).execute()
+  await fresh('meals', 'provided', '包吃')
+  await fresh('housing', 'dorm', '包住')
+  await fresh('social_insurance', 'paid', '社保')
+  await linkJobsToEmployers(trx)
 }

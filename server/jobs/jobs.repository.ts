@@ -1,5 +1,5 @@
 /** All SQL for job postings. Every function takes the database or a transaction first. */
-import { type Expression, type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely'
+import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely'
 import { dialectOf } from '../db/dialect'
 import type { DB, JobTable } from '../db/schema'
 import { planSearch } from './job-search'
@@ -17,8 +17,45 @@ export interface JobFilter {
   benefits?: readonly string[]
   sourceType?: string
   stationId?: number
+  /** The card's questions (payType, meals, housing, maxAge): see cardConditions. */
+  card?: JobCardFilter
   /** China date; postings whose expires_at is before it are expired. */
   today: string
+}
+
+/** Filters on a posting's structured answers. Unknown (null) answers never match: a worker asked, and 未说明 is not yes. */
+export interface JobCardFilter {
+  /** The wage unit: month | day | piece */
+  wageUnit?: string
+  /** Meals provided (包吃) */
+  meals?: boolean
+  /** dorm (couple's rooms count: they come with a dorm) | couple | allowance */
+  housing?: string
+  /** The worker's age: the posting's range takes it */
+  age?: number
+}
+
+export function hasCardFilter(card: JobCardFilter | undefined): boolean {
+  return Boolean(card && (card.wageUnit || card.meals || card.housing || card.age !== undefined))
+}
+
+/**
+ * 日结 and 计件 are a few percent of postings: their index (wage_unit, status, posted_at) walks straight to them. Monthly
+ * pay is most postings, and on that index a province or search would be read from far more rows than from its own,
+ * so `|| ''` keeps the planner off it (on both dialects) and the unit is checked row by row.
+ */
+function wageUnitOperand(unit: string) {
+  return unit === 'month' ? sql<string>`jobs.wage_unit || ''` : sql<string>`jobs.wage_unit`
+}
+
+/** The card filters as one condition on `jobs`, kept apart from the search, place and sort logic above. */
+function cardConditions(eb: ExpressionBuilder<DB, 'jobs'>, card: JobCardFilter): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = []
+  if (card.wageUnit) all.push(eb(wageUnitOperand(card.wageUnit), '=', card.wageUnit))
+  if (card.meals) all.push(eb('jobs.meals', '=', 'provided'))
+  if (card.housing) all.push(card.housing === 'dorm' ? eb('jobs.housing', 'in', ['dorm', 'couple']) : eb('jobs.housing', '=', card.housing))
+  if (card.age !== undefined) all.push(eb.and([eb('jobs.age_max', '>=', card.age), eb('jobs.age_min', '<=', card.age)]))
+  return eb.and(all)
 }
 
 export type JobOrder =
@@ -59,6 +96,20 @@ const summaryColumns = [
   'jobs.is_sample',
   // The card's 打电话: the employer's number when verified, else the source station's (jobs.service).
   'jobs.employer_phone',
+  // The card's answers and the employer record (0032).
+  'jobs.employer_id',
+  'jobs.pay_schedule',
+  'jobs.pay_day',
+  'jobs.hours_per_day',
+  'jobs.days_off',
+  'jobs.meals',
+  'jobs.housing',
+  'jobs.age_min',
+  'jobs.age_max',
+  'jobs.social_insurance',
+  'jobs.overtime_pay',
+  'jobs.probation_months',
+  'jobs.hired_count',
   'src.name as source_name',
   'src.type as source_type',
   'src.phone as source_phone',
@@ -77,21 +128,37 @@ function fromJobs(db: Executor, driver?: string) {
         .whereRef('jobs.id', '=', 'hit.job_id')
         .where('hit.term', '=', driver) as unknown as typeof jobsOnly)
     : jobsOnly
-  return from.innerJoin('stations as src', 'src.id', 'jobs.source_station_id')
+  return from
+    .innerJoin('stations as src', 'src.id', 'jobs.source_station_id')
+    .leftJoin('employers as emp', 'emp.id', 'jobs.employer_id')
 }
+
+/**
+ * The employer record's part of every posting, for its trust line: the 欠薪 cases naming it are counted
+ * per row shown (an index count on rights_requests_employer_idx), so the line is never stale.
+ */
+const employerColumns = [
+  'emp.name as emp_name',
+  'emp.status as emp_status',
+  'emp.since as emp_since',
+  'emp.verified_at as emp_verified_at',
+  'emp.credit_code as emp_credit_code',
+  sql<number | string>`(select count(*) from rights_requests r where r.employer_name = emp.name and r.category = 'unpaid_wages')`.as('emp_unpaid_cases'),
+] as const
 
 /**
  * Lists read only the card's columns: turning a row's every column into JavaScript values was most
  * of a list query's time.
  */
 export function summaryQuery(db: Executor, driver?: string) {
-  return fromJobs(db, driver).select(summaryColumns)
+  return fromJobs(db, driver).select(summaryColumns).select(employerColumns)
 }
 
 function detailQuery(db: Executor) {
   return fromJobs(db)
     .leftJoin('stations as verifier', 'verifier.id', 'jobs.verified_by_station_id')
     .selectAll('jobs')
+    .select(employerColumns)
     .select(['src.name as source_name', 'src.type as source_type', 'src.phone as source_phone', 'src.contact_person as source_contact_person', 'verifier.name as verifier_name'])
 }
 
@@ -140,8 +207,9 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
   if (filter.city) query = query.where('jobs.city', '=', filter.city)
   if (filter.trade) query = query.where('jobs.trade', '=', filter.trade)
   if (filter.minWage !== undefined) {
-    // Only monthly wages compare with a monthly figure; day and piece rates are left out.
-    query = query.where('jobs.wage_unit', '=', 'month')
+    // A wage compares only with wages of the same unit: monthly unless the worker chose 日结 or 计件.
+    const unit = filter.card?.wageUnit ?? 'month'
+    query = query.where(wageUnitOperand(unit), '=', unit)
     // In newest order a wage range must not pick the wage index (it would sort every match);
     // `+ 0` leaves it to the index that already gives the order.
     query =
@@ -154,6 +222,7 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
     query = query.where('jobs.benefits', 'like', `%${JSON.stringify(benefit)}%`)
   }
   if (filter.sourceType) query = query.where('src.type', '=', filter.sourceType)
+  if (hasCardFilter(filter.card)) query = query.where((eb) => cardConditions(eb as unknown as ExpressionBuilder<DB, 'jobs'>, filter.card!))
   if (filter.stationId !== undefined) query = query.where('jobs.source_station_id', '=', filter.stationId)
 
   switch (order.sort) {
@@ -247,4 +316,19 @@ export async function insertJob(trx: Executor, values: Insertable<JobTable>): Pr
 
 export async function updateJob(trx: Executor, id: number, set: Updateable<JobTable>): Promise<void> {
   await trx.updateTable('jobs').set(set).where('id', '=', id).execute()
+}
+
+/**
+ * One more hire on the posting, in the hiring transaction: at headcount an open posting becomes filled (已招满).
+ * One statement, so two staff hiring at once both count and the second sees the first (the row is locked by the UPDATE).
+ */
+export async function recordHire(trx: Executor, id: number): Promise<void> {
+  await trx
+    .updateTable('jobs')
+    .set((eb) => ({
+      hired_count: eb('hired_count', '+', 1),
+      status: eb.case().when(eb.and([eb('status', '=', 'open'), eb(eb('hired_count', '+', 1), '>=', eb.ref('headcount'))])).then('filled').else(eb.ref('status')).end(),
+    }))
+    .where('id', '=', id)
+    .execute()
 }

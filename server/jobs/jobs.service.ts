@@ -1,6 +1,6 @@
 /** Rules for postings and the row → contract mapping. */
 import type { Kysely } from 'kysely'
-import { type ApplicationStatus, type JobDetail, type JobSummary, noFeePledge, type SearchWidening } from '../../types'
+import { type ApplicationStatus, type JobDetail, type JobSummary, noFeePledge, payTypeUnit, type SearchWidening } from '../../types'
 import type { z } from 'zod/mini'
 import type { listJobsQuery } from '../../types/jobs'
 import type { DB } from '../db/schema'
@@ -9,7 +9,9 @@ import { badCursor, decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { haversineKm, lngScale, roundKm } from '../lib/geo'
 import { findApplicationFor } from './applications.repository'
-import { findJobById, findOpenJobs, type JobFilter, type JobOrder, type JobSummaryRow, type JobWithStations } from './jobs.repository'
+import { findJobById, findOpenJobs, hasCardFilter, type JobCardFilter, type JobFilter, type JobOrder, type JobSummaryRow, type JobWithStations } from './jobs.repository'
+import { trustLine } from './employers.service'
+import { toCount } from '../db/dialect'
 import { placeStem, searchWords } from './job-search'
 
 type ListQuery = z.output<typeof listJobsQuery>
@@ -23,7 +25,41 @@ const parseList = <T>(json: string): T[] => {
   }
 }
 
-export function toJobSummary(row: JobSummaryRow): JobSummary {
+/** The structured answers as stored: null stays null (未说明). */
+function cardAnswers(row: JobSummaryRow) {
+  return {
+    paySchedule: row.pay_schedule as JobSummary['paySchedule'],
+    payDay: row.pay_day,
+    hoursPerDay: row.hours_per_day,
+    daysOff: row.days_off as JobSummary['daysOff'],
+    meals: row.meals as JobSummary['meals'],
+    housing: row.housing as JobSummary['housing'],
+    ageMin: row.age_min,
+    ageMax: row.age_max,
+    socialInsurance: row.social_insurance as JobSummary['socialInsurance'],
+    overtimePay: row.overtime_pay as JobSummary['overtimePay'],
+    probationMonths: row.probation_months,
+    stillNeeded: Math.max(0, row.headcount - row.hired_count),
+  }
+}
+
+function jobEmployer(row: JobSummaryRow, today: string): JobSummary['employer'] {
+  const verified = row.emp_verified_at !== null && row.emp_verified_at !== undefined
+  const suspended = row.emp_status === 'suspended'
+  return {
+    id: row.employer_id,
+    name: row.emp_name ?? row.employer_name,
+    verified,
+    suspended,
+    trust: trustLine(
+      { verified, creditCode: row.emp_credit_code ?? null, suspended, since: row.emp_since ?? row.posted_at, unpaidWageCases: toCount(row.emp_unpaid_cases) },
+      today,
+    ),
+  }
+}
+
+/** `today` (China date) dates the trust line's years with the county. */
+export function toJobSummary(row: JobSummaryRow, today: string = chinaDate(new Date())): JobSummary {
   return {
     id: row.id,
     title: row.title,
@@ -45,6 +81,8 @@ export function toJobSummary(row: JobSummaryRow): JobSummary {
     // An unverified employer's own number is never shown: the station vouches for the posting instead.
     contactPhone: row.employer_verified === 1 ? row.employer_phone : row.source_phone,
     isSample: row.is_sample === 1,
+    ...cardAnswers(row),
+    employer: jobEmployer(row, today),
   }
 }
 
@@ -53,16 +91,13 @@ export function toJobDetail(row: JobWithStations, today: string, myApplication: 
   const expired = row.expires_at < today
   const underReview = row.review_status === 'pending'
   return {
-    ...toJobSummary(row),
+    ...toJobSummary(row, today),
     description: row.description,
     requirements: row.requirements,
     address: row.address,
     lat: row.lat,
     lng: row.lng,
-    ageMin: row.age_min,
-    ageMax: row.age_max,
     shifts: row.shifts,
-    hoursPerDay: row.hours_per_day,
     contactName: verified ? row.employer_name : `${row.source_name} ${row.source_contact_person}`,
     verifiedBy:
       verified && row.verified_by_station_id !== null && row.verifier_name !== null
@@ -88,7 +123,7 @@ const WIDEN_OFFERS = 3
  */
 async function widenSearch(db: Kysely<DB>, filter: JobFilter): Promise<SearchWidening[]> {
   const words = searchWords(filter.q ?? '').slice(0, WIDEN_WORDS)
-  const filtered = Boolean(filter.province || filter.city || filter.trade || filter.minWage !== undefined || filter.benefits?.length || filter.sourceType)
+  const filtered = Boolean(filter.province || filter.city || filter.trade || filter.minWage !== undefined || filter.benefits?.length || filter.sourceType || hasCardFilter(filter.card))
   // One entry per distinct search: without filters, 去掉“电子厂” and 看看无锡的全部岗位 are the same search.
   const searches = new Map<string, { q: string; clearFilters: boolean; dropped?: string; alone?: string }>()
   const add = (q: string, clearFilters: boolean, how: { dropped?: string; alone?: string }) => {
@@ -123,6 +158,17 @@ async function widenSearch(db: Kysely<DB>, filter: JobFilter): Promise<SearchWid
   return offers
 }
 
+/** The card filters of a list query (payType, meals, housing, maxAge). */
+function cardFilterOf(query: ListQuery): JobCardFilter | undefined {
+  const card: JobCardFilter = {
+    wageUnit: query.payType ? payTypeUnit[query.payType] : undefined,
+    meals: query.meals || undefined,
+    housing: query.housing,
+    age: query.maxAge,
+  }
+  return hasCardFilter(card) ? card : undefined
+}
+
 export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Promise<{ items: JobSummary[]; nextCursor: string | null; widen?: SearchWidening[] }> {
   const today = chinaDate(now)
   const filter: JobFilter = {
@@ -134,6 +180,7 @@ export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Pro
     benefits: query.benefits,
     sourceType: query.sourceType,
     stationId: query.stationId,
+    card: cardFilterOf(query),
     today,
   }
   let order: JobOrder
@@ -152,7 +199,7 @@ export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Pro
   const rows = await findOpenJobs(db, filter, order, query.limit + 1)
   const page = rows.slice(0, query.limit)
   const items = page.map((row) => {
-    const item = toJobSummary(row)
+    const item = toJobSummary(row, today)
     if (order.sort === 'distance') item.distanceKm = roundKm(haversineKm(order.lat, order.lng, row.lat, row.lng))
     return item
   })

@@ -5,6 +5,7 @@ import { applyToJob, listMyApplications, withdrawApplication } from '../jobs/app
 import { getJob, listJobs } from '../jobs/jobs.service'
 import { listLocalJobs } from '../jobs/local-jobs.service'
 import { reportJob } from '../jobs/reports.service'
+import { getEmployer } from '../jobs/employers.service'
 
 export function jobRoutes(app: FastifyInstance): void {
   // 家门口就业 (local=true) is its own list: the county's work nearest first (jobs/local-jobs.service).
@@ -12,6 +13,7 @@ export function jobRoutes(app: FastifyInstance): void {
   route(app, api.getJob, ({ trx, params, caller }) => getJob(trx, params.id, app.clock(), caller?.kind === 'worker' ? caller.userId : null), {
     cache: 'anonymous',
   })
+  route(app, api.getEmployer, ({ trx, params }) => getEmployer(trx, params.id, app.clock()), { cache: true })
   route(app, api.applyToJob, ({ trx, params, body, caller }) => applyToJob(trx, caller.userId, params.id, body?.note, app.clock()))
   route(app, api.listMyApplications, ({ trx, query, caller }) => listMyApplications(trx, caller.userId, query))
   route(app, api.withdrawApplication, ({ trx, params, caller }) => withdrawApplication(trx, caller.userId, params.id, app.clock()))

@@ -11,7 +11,7 @@ import type { StaffCaller } from '../http/caller'
 import { conflict, notFound } from '../http/app-error'
 import { findApplicantProfiles } from '../accounts/users.repository'
 import { findApplication, listApplicationsForJob, updateApplicationStatus } from '../jobs/applications.repository'
-import { findJobStation } from '../jobs/jobs.repository'
+import { findJobStation, recordHire } from '../jobs/jobs.repository'
 import { type ApplicationRow, toApplicationBase } from '../jobs/applications.service'
 import { toJobSummary } from '../jobs/jobs.service'
 import { type AccessEntry, writeAccess } from './access-log.repository'
@@ -19,6 +19,7 @@ import { getJobForStaff } from './staff-jobs.service'
 import { rosterOnHired } from '../roster/roster-moves.service'
 import { requireStation, staffActor } from './staff-scope'
 import { notify } from '../notifications/notify'
+import { chinaDate } from '../lib/dates'
 
 async function workersById(db: Kysely<DB>, ids: readonly number[]) {
   return new Map((await findApplicantProfiles(db, ids)).map((r) => [r.id, r]))
@@ -60,7 +61,7 @@ export async function listJobApplications(db: Kysely<DB>, keys: DataKeys, caller
       return userId !== null ? [phoneRead(caller, userId, r.id, jobId, now)] : []
     }),
   )
-  return { job: toJobSummary(job), items: shown.map((a) => a.applicant) }
+  return { job: toJobSummary(job, chinaDate(now)), items: shown.map((a) => a.applicant) }
 }
 
 /** submitted → contacted → hired | rejected (hired or rejected straight from submitted too). */
@@ -93,6 +94,8 @@ export async function setApplicationStatus(
       throw conflict(row.status === 'withdrawn' ? '务工人员已经取消了这次报名' : '这条报名已经有结果了，不能再改')
     }
     after = toApplicant(updated, worker, keys)
+    // Counted in this transaction: at headcount the posting is filled and leaves the lists.
+    if (status === 'hired') await recordHire(trx, job.id)
     if (status === 'hired' && row.user_id !== null) await rosterOnHired(trx, job.id, row.user_id, now)
     await notify(trx, now, { kind: 'application_status', applicationId: id, status })
     // The audit keeps the change, not the phone: masked copies are enough to know what changed.

@@ -25,6 +25,7 @@ import { toJobDetail, toJobSummary } from '../jobs/jobs.service'
 import { badCursor, decodeCursor, paginate } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { findStationById, findStationNames } from '../stations/stations.repository'
+import { findEmployerById, findOrCreateEmployer, markEmployerVerified } from '../jobs/employers.repository'
 import { findStaffName } from './staff.repository'
 import { isAdmin, requireStation, staffActor, stationFilterOf } from './staff-scope'
 
@@ -103,6 +104,8 @@ export async function createStaffJob(trx: Kysely<DB>, caller: StaffCaller, body:
   checkRules(body)
   if (body.expiresAt < chinaDate(now)) throw validationFailed({ expiresAt: '截止日期不能早于今天' })
   const at = now.toISOString()
+  const employerId = await findOrCreateEmployer(trx, body.employerName, now)
+  await requireActiveEmployer(trx, employerId)
   const id = await insertJob(trx, {
     seed_key: null,
     title: body.title,
@@ -123,7 +126,7 @@ export async function createStaffJob(trx: Kysely<DB>, caller: StaffCaller, body:
     wage_min_yuan: body.wageMinYuan,
     wage_max_yuan: body.wageMaxYuan,
     wage_unit: body.wageUnit,
-    benefits: JSON.stringify([...new Set(body.benefits)]),
+    benefits: JSON.stringify(syncBenefits(body.benefits, body)),
     headcount: body.headcount,
     age_min: body.ageMin,
     age_max: body.ageMax,
@@ -136,6 +139,15 @@ export async function createStaffJob(trx: Kysely<DB>, caller: StaffCaller, body:
     expires_at: body.expiresAt,
     is_sample: 0,
     created_at: at,
+    employer_id: employerId,
+    pay_schedule: body.paySchedule,
+    pay_day: body.payDay,
+    days_off: body.daysOff,
+    meals: body.meals,
+    housing: body.housing,
+    social_insurance: body.socialInsurance,
+    overtime_pay: body.overtimePay,
+    probation_months: body.probationMonths,
   })
   await indexJobs(trx, [id])
   const created = await toStaffJob(trx, (await findJobById(trx, id))!, now)
@@ -167,6 +179,40 @@ const columnOf: Record<keyof Required<UpdateStaffJobBody>, keyof JobTable> = {
   description: 'description',
   expiresAt: 'expires_at',
   status: 'status',
+  paySchedule: 'pay_schedule',
+  payDay: 'pay_day',
+  daysOff: 'days_off',
+  meals: 'meals',
+  housing: 'housing',
+  socialInsurance: 'social_insurance',
+  overtimePay: 'overtime_pay',
+  probationMonths: 'probation_months',
+}
+
+/**
+ * The benefit tags a worker already filters by follow the structured answers they restate (包吃, 包住, 社保), so the
+ * two never disagree; an answer left 未说明 leaves its tag as staff set it.
+ */
+function syncBenefits(
+  benefits: readonly string[],
+  answers: { meals?: string | null; housing?: string | null; socialInsurance?: string | null },
+): string[] {
+  const set = new Set(benefits)
+  const follow = (tag: string, answer: string | null | undefined, yes: readonly string[]) => {
+    if (answer === undefined || answer === null) return
+    if (yes.includes(answer)) set.add(tag)
+    else set.delete(tag)
+  }
+  follow('包吃', answers.meals, ['provided'])
+  follow('包住', answers.housing, ['dorm', 'couple'])
+  follow('社保', answers.socialInsurance, ['paid'])
+  return [...set]
+}
+
+/** A suspended employer cannot post again until an admin lifts the suspension. */
+async function requireActiveEmployer(db: Kysely<DB>, employerId: number) {
+  const employer = await findEmployerById(db, employerId)
+  if (employer?.status === 'suspended') throw conflict('这个用工单位已被暂停合作，不能发布或重新开放它的岗位')
 }
 const searchedKeys: readonly (keyof UpdateStaffJobBody)[] = ['title', 'employerName', 'trade', 'description', 'province', 'city']
 const employerKeys: readonly (keyof UpdateStaffJobBody)[] = ['employerName', 'employerPhone']
@@ -182,8 +228,21 @@ export async function updateStaffJob(trx: Kysely<DB>, caller: StaffCaller, id: n
   if (body.status === 'open' && row.review_status === 'removed') throw conflict('这个岗位因举报核实后已下架，不能重新开放')
   if (body.status === 'open' && row.review_status === 'pending') throw conflict('这个岗位正在核查举报，请先处理举报')
 
+  if (body.status === 'open' && row.employer_id !== null) await requireActiveEmployer(trx, row.employer_id)
+
   const set: Updateable<JobTable> = {}
   for (const [key, value] of given) (set as Record<string, unknown>)[columnOf[key]] = key === 'benefits' ? JSON.stringify([...new Set(value as string[])]) : value
+  if (body.benefits !== undefined || body.meals !== undefined || body.housing !== undefined || body.socialInsurance !== undefined) {
+    const current = body.benefits ?? (JSON.parse(row.benefits) as string[])
+    set.benefits = JSON.stringify(syncBenefits(current, body))
+  }
+  if (body.employerName !== undefined && body.employerName !== row.employer_name) {
+    set.employer_id = await findOrCreateEmployer(trx, body.employerName, now)
+    await requireActiveEmployer(trx, set.employer_id)
+  }
+  // A headcount cut to those already hired fills the posting, as the hire that reached it would have.
+  const headcount = body.headcount ?? row.headcount
+  if ((body.status ?? row.status) === 'open' && row.hired_count > 0 && row.hired_count >= headcount) set.status = 'filled'
   // A different employer name or phone is a different employer as far as the check goes: it must be checked again.
   const employerChanged = given.some(([k, v]) => employerKeys.includes(k) && v !== (k === 'employerName' ? row.employer_name : row.employer_phone))
   if (employerChanged && row.employer_verified === 1) Object.assign(set, { employer_verified: 0, verified_by_station_id: null, verified_by_staff_id: null, verified_at: null })
@@ -205,6 +264,8 @@ export async function verifyEmployer(trx: Kysely<DB>, caller: StaffCaller, id: n
     verified_by_staff_id: caller.staffId,
     verified_at: now.toISOString(),
   })
+  // The employer record is checked from then on, by this first check (a later posting's check does not move it).
+  if (row.employer_id !== null) await markEmployerVerified(trx, row.employer_id, caller.stationId ?? row.source_station_id, caller.staffId, now)
   const after = await toStaffJob(trx, (await findJobById(trx, id))!, now)
   await writeAudit(trx, { actor: staffActor(caller), action: 'job.verify_employer', entity: 'job', entityId: id, before, after, at: now })
   return after

@@ -152,7 +152,16 @@ export default function JobsPage() {
       {!loading && items.length === 0 && extras}
       <FilterSheetSlot
         visible={sheetOpen}
-        value={{ province: filters.province, trade: filters.trade, minWage: filters.minWage, benefits: filters.benefits }}
+        value={{
+          province: filters.province,
+          trade: filters.trade,
+          minWage: filters.minWage,
+          benefits: filters.benefits,
+          payType: filters.payType,
+          meals: filters.meals,
+          housing: filters.housing,
+          maxAge: filters.maxAge,
+        }}
         onApply={(next) => {
           set(next)
           setSheetOpen(false)

@@ -1,4 +1,4 @@
-import type { Benefit, ListJobsQuery, Trade } from '@contract'
+import type { Benefit, ListJobsQuery, PayType, Trade } from '@contract'
 import { byPinyin } from '@contract/destinations'
 
 export type JobSort = 'newest' | 'wage'
@@ -12,7 +12,15 @@ export interface JobFilters {
   benefits?: Benefit[]
   sort?: JobSort
   stationId?: number
+  /** The card's questions: 日结 / 月薪 / 计件, 包吃, 住宿, the worker's age. */
+  payType?: PayType
+  meals?: boolean
+  housing?: 'dorm' | 'couple' | 'allowance'
+  maxAge?: number
 }
+
+/** The worker's age as chips: postings that take someone this old. */
+export const ageChoices = [40, 45, 50, 55, 60] as const
 
 /** Where the county's workers mostly go, and home: the region choices in the filter sheet, A–Z by pinyin to scan. */
 export const provinceChoices: readonly string[] = [
@@ -30,7 +38,16 @@ export function shortProvince(name: string): string {
 
 /** How many choices in the filter sheet are on (each benefit counts once). */
 export function activeFilterCount(f: JobFilters): number {
-  return (f.province ? 1 : 0) + (f.trade ? 1 : 0) + (f.minWage ? 1 : 0) + (f.benefits?.length ?? 0)
+  return (
+    (f.province ? 1 : 0) +
+    (f.trade ? 1 : 0) +
+    (f.minWage ? 1 : 0) +
+    (f.benefits?.length ?? 0) +
+    (f.payType ? 1 : 0) +
+    (f.meals ? 1 : 0) +
+    (f.housing ? 1 : 0) +
+    (f.maxAge ? 1 : 0)
+  )
 }
 
 /** The list request: only what is set, so an untouched page asks for the plain newest list. */
@@ -42,6 +59,10 @@ export function toListQuery(f: JobFilters): ListJobsQuery {
   if (f.minWage) query.minWage = f.minWage
   if (f.benefits?.length) query.benefits = f.benefits.join(',')
   if (f.stationId) query.stationId = f.stationId
+  if (f.payType) query.payType = f.payType
+  if (f.meals) query.meals = 'true'
+  if (f.housing) query.housing = f.housing
+  if (f.maxAge) query.maxAge = f.maxAge
   if (f.sort && f.sort !== 'newest') query.sort = f.sort
   return query
 }

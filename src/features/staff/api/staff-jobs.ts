@@ -2,7 +2,10 @@
 import { request, useApi, useApiList } from '@/api'
 import {
   staffCreateJob,
+  staffGetEmployer,
   staffGetJob,
+  staffSuspendEmployer,
+  staffVerifyEmployerRecord,
   staffJobApplications,
   staffJobsUnderReview,
   staffListJobs,
@@ -29,3 +32,7 @@ export const verifyEmployer = (id: number) => request(staffVerifyEmployer, { par
 export const closeJob = (id: number) => request(staffUpdateJob, { params: { id }, body: { status: 'closed' } })
 export const reviewJob = (id: number, body: BodyOf<typeof staffReviewJob>) => request(staffReviewJob, { params: { id }, body })
 export const setApplicationStatus = (id: number, body: BodyOf<typeof staffSetApplicationStatus>) => request(staffSetApplicationStatus, { params: { id }, body })
+
+export const useStaffEmployer = (id: number) => useApi(staffGetEmployer, { params: { id } })
+export const verifyEmployerRecord = (id: number, body: BodyOf<typeof staffVerifyEmployerRecord>) => request(staffVerifyEmployerRecord, { params: { id }, body })
+export const suspendEmployer = (id: number, body: BodyOf<typeof staffSuspendEmployer>) => request(staffSuspendEmployer, { params: { id }, body })

@@ -10,6 +10,8 @@ export const staffPaths = {
   case: (trackingNo: string) => `/packages/staff/pages/case/index?no=${encodeURIComponent(trackingNo)}`,
   jobs: '/packages/staff/pages/jobs/index',
   job: (id?: number) => `/packages/staff/pages/job/index${id ? `?id=${id}` : ''}`,
+  /** 用工单位档案 */
+  employer: (id: number) => `/packages/staff/pages/employer/index?id=${id}`,
   training: '/packages/staff/pages/training/index',
   course: (id: number) => `/packages/staff/pages/course/index?id=${id}`,
   /** Without an id: open a new course. */

@@ -45,6 +45,18 @@ describe('FilterSheet', () => {
     expect(chip?.getAttribute('aria-pressed')).toBe('true')
   })
 
+  it('asks the card questions: 日结 drops the monthly floor, 管吃, a dorm and the worker age', () => {
+    const onApply = jest.fn()
+    render(<FilterSheet visible value={{ minWage: 5000 }} onApply={onApply} onClose={jest.fn()} />)
+    tap('日结')
+    expect(screen.queryByText('5000元以上')).toBeNull()
+    tap('管吃')
+    tap('有宿舍')
+    tap('50岁')
+    tap('确定（4 项）')
+    expect(onApply).toHaveBeenCalledWith({ payType: 'daily', minWage: undefined, meals: true, housing: 'dorm', maxAge: 50, benefits: undefined })
+  })
+
   it('renders nothing of its content while closed', () => {
     render(<FilterSheet visible={false} value={{}} onApply={jest.fn()} onClose={jest.fn()} />)
     expect(screen.queryByText('去哪里干')).toBeNull()

@@ -4,11 +4,22 @@ import { Text, View } from '@tarojs/components'
 import { type Benefit, benefits, type Trade, trades } from '@contract/reference'
 import { BigButton } from '@/components/big-button'
 import { asButton } from '@/lib/a11y'
-import { activeFilterCount, type JobFilters, provinceChoices, shortProvince, wageFloors } from '../../lib/filters'
+import { activeFilterCount, ageChoices, type JobFilters, provinceChoices, shortProvince, wageFloors } from '../../lib/filters'
 import '@/components/chips/index.scss'
 import './index.scss'
 
-type SheetFilters = Pick<JobFilters, 'province' | 'trade' | 'minWage' | 'benefits'>
+type SheetFilters = Pick<JobFilters, 'province' | 'trade' | 'minWage' | 'benefits' | 'payType' | 'meals' | 'housing' | 'maxAge'>
+
+const payChoices = [
+  { value: 'daily', label: '日结' },
+  { value: 'monthly', label: '月薪' },
+  { value: 'piece', label: '计件' },
+] as const
+const housingChoices = [
+  { value: 'dorm', label: '有宿舍' },
+  { value: 'couple', label: '有夫妻房' },
+  { value: 'allowance', label: '住房补贴' },
+] as const
 
 export interface FilterSheetProps {
   visible: boolean
@@ -70,10 +81,42 @@ export function FilterSheet({ visible, value, onApply, onClose }: FilterSheetPro
             ))}
           </View>
 
-          <Text className='filter-sheet__label'>每月最少挣</Text>
+          <Text className='filter-sheet__label'>怎么发钱</Text>
           <View className='chips filter-sheet__chips'>
-            {wageFloors.map((w) => (
-              <Choice key={w} label={`${w}元以上`} selected={draft.minWage === w} onClick={() => toggle('minWage', w)} />
+            {payChoices.map((p) => (
+              // A monthly floor means nothing for day or piece rates: choosing one drops it.
+              <Choice
+                key={p.value}
+                label={p.label}
+                selected={draft.payType === p.value}
+                onClick={() => setDraft((d) => ({ ...d, payType: d.payType === p.value ? undefined : p.value, minWage: p.value === 'monthly' ? d.minWage : undefined }))}
+              />
+            ))}
+          </View>
+
+          {(draft.payType === undefined || draft.payType === 'monthly') && (
+            <>
+              <Text className='filter-sheet__label'>每月最少挣</Text>
+              <View className='chips filter-sheet__chips'>
+                {wageFloors.map((w) => (
+                  <Choice key={w} label={`${w}元以上`} selected={draft.minWage === w} onClick={() => toggle('minWage', w)} />
+                ))}
+              </View>
+            </>
+          )}
+
+          <Text className='filter-sheet__label'>吃住</Text>
+          <View className='chips filter-sheet__chips'>
+            <Choice label='管吃' selected={draft.meals === true} onClick={() => toggle('meals', true)} />
+            {housingChoices.map((h) => (
+              <Choice key={h.value} label={h.label} selected={draft.housing === h.value} onClick={() => toggle('housing', h.value)} />
+            ))}
+          </View>
+
+          <Text className='filter-sheet__label'>我的年龄</Text>
+          <View className='chips filter-sheet__chips'>
+            {ageChoices.map((a) => (
+              <Choice key={a} label={`${a}岁`} selected={draft.maxAge === a} onClick={() => toggle('maxAge', a)} />
             ))}
           </View>
 

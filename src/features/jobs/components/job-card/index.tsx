@@ -9,6 +9,7 @@ import { asLink } from '@/lib/a11y'
 import { formatWage } from '@contract/jobs'
 import { postedAgo } from '@contract/format'
 import { formatPlace } from '../../lib/format-wage'
+import { JobFacts } from '../job-facts'
 import './index.scss'
 
 interface Props {
@@ -18,13 +19,16 @@ interface Props {
 }
 
 /**
- * One posting in the list: the wage big, then where and who, then what comes with it, when it went up and 打电话.
+ * One posting in the list: the wage big, then where, the answers to a worker's questions as short labels, who and
+ * their trust line, then what comes with it, when it went up and 打电话.
  * Everything but the call button opens the posting: the part above it is the link a screen reader or keyboard
  * meets, and the call button sits beside it, never nested in it (a tap on it must not open the posting too).
  */
 export const JobCard = memo(function JobCard({ job, onOpen }: Props) {
   const who = job.employerVerified ? job.employerName : job.sourceStation.name
   const open = () => onOpen(job.id, job.distanceKm)
+  // A tag the answers above already say (包吃 beside 包吃) is not said twice.
+  const benefits = job.benefits.filter((b) => !(b === '包吃' && job.meals) && !(b === '包住' && job.housing) && !(b === '社保' && job.socialInsurance))
   return (
     <View className='job-card'>
       <View {...asLink} className='job-card__open' hoverClass='job-card--pressed' onClick={open}>
@@ -37,16 +41,18 @@ export const JobCard = memo(function JobCard({ job, onOpen }: Props) {
           {formatPlace(job)}
           {job.distanceKm !== undefined && ` · 距您约 ${Math.round(job.distanceKm)} 公里`}
         </Text>
+        <JobFacts job={job} variant='card' />
         <View className='job-card__employer'>
           <Text className='job-card__employer-name'>{job.employerName}</Text>
           <VerifiedBadge verified={job.employerVerified} />
         </View>
+        <Text className='job-card__trust'>{job.employer.trust}</Text>
       </View>
       <View className='job-card__foot'>
         <View className='job-card__facts' onClick={open}>
-          {job.benefits.length > 0 && (
+          {benefits.length > 0 && (
             <View className='job-card__tags'>
-              {job.benefits.map((b) => (
+              {benefits.map((b) => (
                 <Tag key={b}>{b}</Tag>
               ))}
             </View>

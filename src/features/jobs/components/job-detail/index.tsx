@@ -8,6 +8,7 @@ import { VerifiedBadge } from '@/components/verified-badge'
 import { formatWage } from '@contract/jobs'
 import { postedAgo } from '@contract/format'
 import { formatPlace } from '../../lib/format-wage'
+import { JobFacts } from '../job-facts'
 import './index.scss'
 
 /** Why a posting can no longer be applied to, or null while it is open. */
@@ -30,7 +31,7 @@ interface Props {
   actions?: React.ReactNode
 }
 
-/** A posting in full: pay and benefits first, then the no-fee pledge and tips, then where, the work, who to call. */
+/** A posting in full: pay and the answers to a worker's questions first, then the pledge, where, who to call; free text last. */
 export function JobDetailView({ job, distanceKm, actions }: Props) {
   const closed = closedReason(job)
   return (
@@ -62,6 +63,10 @@ export function JobDetailView({ job, distanceKm, actions }: Props) {
         <Text className='job-detail__line job-detail__posted'>{postedAgo(job.postedAt)}</Text>
       </Section>
 
+      <Section title='先问清楚这几件事'>
+        <JobFacts job={job} variant='detail' />
+      </Section>
+
       <View className='job-detail__pledge' aria-label='不收费承诺'>
         <Text className='job-detail__pledge-title'>求职不交钱</Text>
         <Text className='job-detail__pledge-text'>{job.pledge}</Text>
@@ -82,29 +87,19 @@ export function JobDetailView({ job, distanceKm, actions }: Props) {
 
       {actions}
 
-      <Section title='上班时间'>
-        <Text className='job-detail__line'>每天约 {job.hoursPerDay} 小时</Text>
-        {job.shifts && <Text className='job-detail__line'>{job.shifts}</Text>}
-      </Section>
-
-      <Section title='要求'>
-        <Text className='job-detail__line'>
-          年龄 {job.ageMin}-{job.ageMax} 岁
-        </Text>
-        {job.requirements && <Text className='job-detail__line'>{job.requirements}</Text>}
-      </Section>
-
-      {job.description && (
-        <Section title='工作内容'>
-          <Text className='job-detail__line job-detail__pre'>{job.description}</Text>
+      {job.shifts && (
+        <Section title='上班时间'>
+          <Text className='job-detail__line'>{job.shifts}</Text>
         </Section>
       )}
+
 
       <Section title='用工单位'>
         <View className='job-detail__employer'>
           <Text className='job-detail__strong'>{job.employerName}</Text>
           <VerifiedBadge verified={job.employerVerified} />
         </View>
+        <Text className='job-detail__line job-detail__trust'>{job.employer.trust}</Text>
         {job.verifiedBy && <Text className='job-detail__line'>由 {job.verifiedBy.name} 核实</Text>}
         <Text className='job-detail__line'>信息来自：{job.sourceStation.name}</Text>
       </Section>
@@ -113,6 +108,18 @@ export function JobDetailView({ job, distanceKm, actions }: Props) {
         <PhoneCall phone={job.contactPhone} label={job.contactName ? `联系人：${job.contactName}` : '联系电话'} />
         <Text className='job-detail__note'>问清工资、吃住和路费再出发。</Text>
       </Section>
+
+      {/* What the employer wrote in its own words comes last: the answers above are what a worker reads. */}
+      {job.requirements && (
+        <Section title='要求'>
+          <Text className='job-detail__line job-detail__pre'>{job.requirements}</Text>
+        </Section>
+      )}
+      {job.description && (
+        <Section title='工作内容'>
+          <Text className='job-detail__line job-detail__pre'>{job.description}</Text>
+        </Section>
+      )}
     </View>
   )
 }

@@ -3,7 +3,26 @@ import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { asButton } from '@/lib/a11y'
 import Taro from '@tarojs/taro'
-import { applicationStatusLabel, reportReasonLabel, wageUnitLabel, wageUnits } from '@contract/jobs'
+import {
+  applicationStatusLabel,
+  daysOffLabel,
+  daysOffOptions,
+  housingLabel,
+  housingOptions,
+  MAX_PROBATION_MONTHS,
+  mealsLabel,
+  mealsOptions,
+  overtimePayLabel,
+  overtimePayOptions,
+  payScheduleLabel,
+  paySchedules,
+  reportReasonLabel,
+  socialInsuranceLabel,
+  socialInsuranceOptions,
+  unknownLabel,
+  wageUnitLabel,
+  wageUnits,
+} from '@contract/jobs'
 import { trades, type Trade } from '@contract/reference'
 import type { StaffMember } from '@contract/staff'
 import { type CreateStaffJobBody, createStaffJobBody, type StaffJob, staffJobRuleErrors, type UpdateStaffJobBody, updateStaffJobBody } from '@contract/staff-jobs'
@@ -13,7 +32,8 @@ import { StateView } from '@/components/state-view'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { ChoiceField, SaveRow, TextField } from '@/features/staff/components/staff-form'
 import { checkForm } from '@/lib/check-form'
-import { errorText } from '@/features/staff/lib/paths'
+import { errorText, staffPaths } from '@/features/staff/lib/paths'
+import { openPage } from '@/lib/navigate'
 import { chinaDateTime } from '@contract/format'
 import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { useIdParam } from '@/hooks/use-id-param'
@@ -26,11 +46,40 @@ export default function StaffJobPage() {
   return <StaffShell title={id ? '岗位管理' : '发布新岗位'}>{(staff) => (id ? <ExistingJob id={id} staff={staff} /> : <JobForm staff={staff} />)}</StaffShell>
 }
 
-type Draft = Record<'title' | 'employerName' | 'employerPhone' | 'province' | 'city' | 'address' | 'wageMinYuan' | 'wageMaxYuan' | 'headcount' | 'expiresAt' | 'description', string> & {
+type Draft = Record<
+  'title' | 'employerName' | 'employerPhone' | 'province' | 'city' | 'address' | 'wageMinYuan' | 'wageMaxYuan' | 'headcount' | 'expiresAt' | 'description' | 'payDay' | 'hoursPerDay' | 'ageMin' | 'ageMax',
+  string
+> & {
   trade: Trade
   wageUnit: (typeof wageUnits)[number]
   sourceStationId: string
+} & CardDraft
+
+/** The card's answers as picked: '' is 未说明 (sent as null). */
+type CardDraft = {
+  paySchedule: (typeof paySchedules)[number] | ''
+  daysOff: (typeof daysOffOptions)[number] | ''
+  meals: (typeof mealsOptions)[number] | ''
+  housing: (typeof housingOptions)[number] | ''
+  socialInsurance: (typeof socialInsuranceOptions)[number] | ''
+  overtimePay: (typeof overtimePayOptions)[number] | ''
+  probationMonths: string
 }
+
+/** Big buttons for one answer, 未说明 first: staff pick what the employer said, and leave the rest unknown. */
+const cardPickers: { [K in keyof CardDraft]: { label: string; options: { value: CardDraft[K]; label: string }[] } } = {
+  paySchedule: { label: '什么时候发工资', options: paySchedules.map((v) => ({ value: v, label: payScheduleLabel[v] })) },
+  daysOff: { label: '怎么休息', options: daysOffOptions.map((v) => ({ value: v, label: daysOffLabel[v] })) },
+  meals: { label: '吃饭', options: mealsOptions.map((v) => ({ value: v, label: mealsLabel[v] })) },
+  housing: { label: '住宿', options: housingOptions.map((v) => ({ value: v, label: housingLabel[v] })) },
+  socialInsurance: { label: '社保', options: socialInsuranceOptions.map((v) => ({ value: v, label: socialInsuranceLabel[v] })) },
+  overtimePay: { label: '加班', options: overtimePayOptions.map((v) => ({ value: v, label: overtimePayLabel[v] })) },
+  probationMonths: {
+    label: '试用期',
+    options: Array.from({ length: MAX_PROBATION_MONTHS + 1 }, (_, n) => ({ value: String(n), label: n === 0 ? '无试用期' : `${n}个月` })),
+  },
+}
+const cardKeys = Object.keys(cardPickers) as (keyof CardDraft)[]
 
 const inMonths = (n: number) => new Date(Date.now() + n * 30 * 86400_000).toISOString().slice(0, 10)
 
@@ -50,13 +99,24 @@ function draftOf(job?: StaffJob): Draft {
     trade: job?.trade ?? '普工',
     wageUnit: job?.wageUnit ?? 'month',
     sourceStationId: '',
+    payDay: job?.payDay != null ? String(job.payDay) : '',
+    hoursPerDay: String(job?.hoursPerDay ?? 8),
+    ageMin: String(job?.ageMin ?? 18),
+    ageMax: String(job?.ageMax ?? 55),
+    paySchedule: job?.paySchedule ?? '',
+    daysOff: job?.daysOff ?? '',
+    meals: job?.meals ?? '',
+    housing: job?.housing ?? '',
+    socialInsurance: job?.socialInsurance ?? '',
+    overtimePay: job?.overtimePay ?? '',
+    probationMonths: job?.probationMonths != null ? String(job.probationMonths) : '',
   }
 }
 
 function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; onSaved?: (j: StaffJob) => void }) {
   const { draft: d, set, errors, message, setMessage, busy, save } = useStaffForm<Draft>(() => draftOf(job))
   const stations = useStationChoices(staff.role === 'admin' && !job)
-  const text = (k: Exclude<keyof Draft, 'trade' | 'wageUnit' | 'sourceStationId'>, label: string, extra: { type?: 'number' | 'text'; hint?: string } = {}) => (
+  const text = (k: Exclude<keyof Draft, 'trade' | 'wageUnit' | 'sourceStationId' | keyof CardDraft>, label: string, extra: { type?: 'number' | 'text'; hint?: string } = {}) => (
     <TextField label={label} className={`staff-job__${k}`} type={extra.type} hint={extra.hint} value={d[k]} error={errors[k]} onChange={(v) => set(k, v)} />
   )
 
@@ -75,6 +135,18 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
       headcount: numberOf(d.headcount),
       expiresAt: d.expiresAt,
       description: d.description,
+      hoursPerDay: numberOf(d.hoursPerDay),
+      ageMin: numberOf(d.ageMin),
+      ageMax: numberOf(d.ageMax),
+      paySchedule: d.paySchedule || null,
+      // A pay day belongs to monthly pay; any other choice drops it.
+      payDay: d.paySchedule === 'monthly' ? (numberOf(d.payDay) ?? null) : null,
+      daysOff: d.daysOff || null,
+      meals: d.meals || null,
+      housing: d.housing || null,
+      socialInsurance: d.socialInsurance || null,
+      overtimePay: d.overtimePay || null,
+      probationMonths: d.probationMonths === '' ? null : Number(d.probationMonths),
       ...(!job && d.sourceStationId ? { sourceStationId: Number(d.sourceStationId) } : {}),
     }
     // The contract's own rules, before sending: the same messages the server would give, by each field.
@@ -103,6 +175,22 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
       {text('wageMaxYuan', '最高工资（元）', { type: 'number' })}
       <ChoiceField label='工资按' error={errors.wageUnit} value={d.wageUnit} onChange={(v) => set('wageUnit', v)} options={wageUnits.map((u) => ({ value: u, label: `按${wageUnitLabel[u]}` }))} />
       {text('headcount', '招多少人', { type: 'number' })}
+      {text('hoursPerDay', '每天干几小时', { type: 'number' })}
+      {text('ageMin', '最小年龄', { type: 'number' })}
+      {text('ageMax', '最大年龄', { type: 'number' })}
+      <Text className='wb-card__line'>下面几项照用工单位说的选；没说的选“{unknownLabel}”，工人看到的就是{unknownLabel}，不要猜。</Text>
+      {cardKeys.map((k) => (
+        <View key={k} className={`staff-job__${k}`}>
+          <ChoiceField
+            label={cardPickers[k].label}
+            error={errors[k]}
+            value={d[k]}
+            onChange={(v) => set(k, v as never)}
+            options={[{ value: '', label: unknownLabel }, ...(cardPickers[k].options as { value: string; label: string }[])]}
+          />
+          {k === 'paySchedule' && d.paySchedule === 'monthly' && text('payDay', '每月几号发', { type: 'number', hint: '例如 15' })}
+        </View>
+      ))}
       {text('expiresAt', '截止日期', { hint: '格式 2026-12-31' })}
       <TextField label='岗位介绍' multiline maxlength={2000} value={d.description} error={errors.description} onChange={(v) => set('description', v)} />
       {stations.data && (
@@ -144,11 +232,17 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
               {j.employerVerified ? `单位已核实：${j.verifiedByStaff?.name ?? j.verifiedBy?.name ?? ''} ${j.verifiedAt ? chinaDateTime(j.verifiedAt) : ''}` : '单位还没有核实'}
             </Text>
             <Text className='wb-card__line'>报名 {j.applicationCount} 人，录用 {j.hiredCount} 人</Text>
+            <Text className='wb-card__line'>{j.employer.trust}</Text>
             {message && <Text className='wb-message'>{message}</Text>}
             <View className='wb-row'>
               {!j.employerVerified && (
                 <View {...asButton} className='wb-small-button staff-job__verify' onClick={() => void act(() => verifyEmployer(id))}>
                   <Text>已核实单位</Text>
+                </View>
+              )}
+              {j.employer.id !== null && (
+                <View {...asButton} className='wb-small-button staff-job__employer-record' onClick={() => openPage(staffPaths.employer(j.employer.id!))}>
+                  <Text>用工单位档案</Text>
                 </View>
               )}
               {j.status === 'open' && j.reviewStatus !== 'pending' && (

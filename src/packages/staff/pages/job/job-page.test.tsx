@@ -4,7 +4,7 @@ import type { StaffApplicant, StaffJob } from '@contract'
 import { setToken } from '@/api'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
 import { jobSummary } from '../../../../../tests/support/app/fixtures'
-import { fieldError, inputsReady, settle, staffSignInPrompt, stationStaff, tap, type } from '../../../../../tests/support/app/staff-pages'
+import { fieldError, inputsReady, settle, staffSignInPrompt, stationStaff, tap, tapChip, type } from '../../../../../tests/support/app/staff-pages'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffJobPage from '.'
 
@@ -108,6 +108,50 @@ describe('publishing a posting', () => {
     expect(sent[0].body).toMatchObject({ title: '设备维修电工', employerPhone: '0510-85284106', wageMinYuan: 6000, wageMaxYuan: 8000, headcount: 5, trade: '普工', wageUnit: 'month' })
     expect(sent[0].headers['Idempotency-Key']).toBeTruthy()
     expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/job/index?id=12' })
+  })
+})
+
+test('the answers a worker asks are picked from big buttons; what the employer did not say is sent as 未说明 (null)', async () => {
+  setRouterParams({}, '/packages/staff/pages/job/index')
+  mockApi.on('POST', '/staff/jobs', () => ({ status: 201, body: staffJob({ id: 13 }) }))
+  jest.spyOn(Taro, 'redirectTo').mockResolvedValue({ errMsg: 'ok' } as never)
+  const { container } = render(<StaffJobPage />)
+  await inputsReady(container)
+  for (const [selector, value] of [
+    ['.staff-job__title', '设备维修电工'],
+    ['.staff-job__employerName', '无锡某电子厂'],
+    ['.staff-job__employerPhone', '0510-85284106'],
+    ['.staff-job__province', '江苏省'],
+    ['.staff-job__city', '无锡市'],
+    ['.staff-job__address', '新吴区锡兴路88号'],
+    ['.staff-job__wageMinYuan', '6000'],
+    ['.staff-job__wageMaxYuan', '8000'],
+    ['.staff-job__headcount', '5'],
+  ]) {
+    type(container, selector, value)
+  }
+  // The pay day is asked only for monthly pay.
+  expect(container.querySelector('.staff-job__payDay')).toBeNull()
+  await tapChip('月结')
+  await settle()
+  type(container, '.staff-job__payDay', '15')
+  await tapChip('上六休一')
+  await tapChip('包吃')
+  await tapChip('包住·有夫妻房')
+  await tapChip('无试用期')
+  await tap('发布')
+  await settle()
+  const sent = mockApi.callsTo('POST', '/staff/jobs')
+  expect(sent).toHaveLength(1)
+  expect(sent[0].body).toMatchObject({
+    paySchedule: 'monthly',
+    payDay: 15,
+    daysOff: 'one_per_week',
+    meals: 'provided',
+    housing: 'couple',
+    probationMonths: 0,
+    socialInsurance: null,
+    overtimePay: null,
   })
 })
 

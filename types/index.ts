@@ -38,11 +38,8 @@ import {
   createRightsRequest,
   getRightsRequest,
   listMyRightsRequests,
-  staffAddRightsNote,
-  staffListRightsRequests,
-  staffRecordRightsCall,
-  staffTransitionRightsRequest,
 } from './rights'
+import { staffAddRightsNote, staffListRightsRequests, staffRecordRightsCall, staffTransitionRightsRequest } from './staff-rights'
 import { uploadFile } from './uploads'
 import {
   cancelTransportSignup,
@@ -103,12 +100,9 @@ import {
   getNotificationSettings,
   listMyMessages,
   markMessagesRead,
-  staffListAlerts,
-  staffListNotifications,
-  staffMarkAlertsRead,
-  staffResendNotification,
   updateNotificationSettings,
 } from './notifications'
+import { staffListAlerts, staffListNotifications, staffMarkAlertsRead, staffResendNotification } from './staff-notifications'
 
 export * from './errors'
 export * from './messages'
@@ -129,6 +123,7 @@ export * from './staff-jobs'
 export * from './staff-admin'
 export * from './staff-ledgers'
 export * from './rights'
+export * from './staff-rights'
 export * from './uploads'
 export * from './transport'
 export * from './policies'
@@ -143,6 +138,7 @@ export * from './roster-imports'
 export * from './worklog'
 export * from './worklog-evidence'
 export * from './notifications'
+export * from './staff-notifications'
 export * from './subscriptions'
 
 export const api = {

@@ -20,6 +20,18 @@ module.exports = {
       'nutui-react-taro',
     ],
   ],
-  // The mini-program's main package carries only the contract's schemas its tabs use (config/pure-contract.js).
-  overrides: process.env.TARO_ENV === 'weapp' ? [{ test: /[\\/]types[\\/][^\\/]+\.ts$/, plugins: [require.resolve('./config/pure-contract.js')] }] : [],
+  // The app builds the contract's schemas on first use (config/lazy-contract.js); the mini-program's main package
+  // carries only the contract's schemas its tabs use (config/pure-contract.js). The server and jest take types/ as written.
+  overrides: process.env.TARO_ENV
+    ? [
+        {
+          test: /[\\/]types[\\/][^\\/]+\.ts$/,
+          exclude: /[\\/]types[\\/]lazy\.ts$/,
+          plugins: [
+            require.resolve('./config/lazy-contract.js'),
+            ...(process.env.TARO_ENV === 'weapp' ? [require.resolve('./config/pure-contract.js')] : []),
+          ],
+        },
+      ]
+    : [],
 }

@@ -28,12 +28,12 @@ async function main() {
       maxBuffer: 16 * 1024 * 1024,
     })
     if (run.status !== 0) throw new Error('lighthouse failed')
-    const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { performance: number; performanceRange: string; accessibility: number; bestPractices: number; lcp: string; tbt: string; cls: string; benchmarkIndex: number; cpuSlowdown: number; below: string[] })
+    const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { performance: number; performanceRange: string; accessibility: number; bestPractices: number; fcp: string; lcp: string; scriptMs: number; tbt: string; cls: string; benchmarkIndex: number; cpuSlowdown: number; below: string[] })
     const rows = pages.map(([name], i) => {
       const r = results[i]
-      return [name, String(r.performance), r.performanceRange, String(r.accessibility), String(r.bestPractices), r.lcp, r.tbt, r.cls, r.below.slice(0, 6).join(' ')]
+      return [name, String(r.performance), r.performanceRange, String(r.accessibility), String(r.bestPractices), r.fcp, r.lcp, r.tbt, r.cls, `${r.scriptMs} ms`, r.below.slice(0, 6).join(' ')]
     })
-    const header = ['page', 'perf', 'perf range', 'a11y', 'best', 'LCP', 'TBT', 'CLS', 'audits below 0.9']
+    const header = ['page', 'perf', 'perf range', 'a11y', 'best', 'FCP', 'LCP', 'TBT', 'CLS', 'script', 'audits below 0.9']
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
     const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
     console.log(line(header))

@@ -41,11 +41,8 @@ import {
   createRightsRequest,
   getRightsRequest,
   listMyRightsRequests,
-  staffAddRightsNote,
-  staffListRightsRequests,
-  staffRecordRightsCall,
-  staffTransitionRightsRequest,
 } from './rights'
+import { staffAddRightsNote, staffListRightsRequests, staffRecordRightsCall, staffTransitionRightsRequest } from './staff-rights'
 import { uploadFile } from './uploads'
 import {
   cancelTransportSignup,
@@ -148,12 +145,9 @@ import {
   getNotificationSettings,
   listMyMessages,
   markMessagesRead,
-  staffListAlerts,
-  staffListNotifications,
-  staffMarkAlertsRead,
-  staffResendNotification,
   updateNotificationSettings,
 } from './notifications'
+import { staffListAlerts, staffListNotifications, staffMarkAlertsRead, staffResendNotification } from './staff-notifications'
 
 export * from './errors'
 export * from './messages'
@@ -174,6 +168,7 @@ export * from './staff-jobs'
 export * from './staff-admin'
 export * from './staff-ledgers'
 export * from './rights'
+export * from './staff-rights'
 export * from './uploads'
 export * from './transport'
 export * from './policies'
@@ -189,6 +184,7 @@ export * from './worklog'
 export * from './worklog-evidence'
 export * from './worklog-sites'
 export * from './notifications'
+export * from './staff-notifications'
 export * from './subscriptions'
 export * from './subsidies'
 export * from './local-jobs'

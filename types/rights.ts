@@ -6,7 +6,7 @@
  */
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
-import { isoDateTime, listOf, pageQuery, queryFlag, recordId, recordIdText } from './common'
+import { isoDateTime, listOf, pageQuery, recordId } from './common'
 import { attachmentSchema, uploadIdSchema } from './uploads'
 import { phoneSchema, noHiddenChars } from './validators'
 import { countyCities } from './destinations'
@@ -295,7 +295,7 @@ export const trackingNoPattern = /^(?:WS-)?\d{4}-\d{6}$/i
 /** WS-2026-000123 (an old number, any case, with stray spaces) → 2026-000123, the form stored and shown. */
 export const normaliseTrackingNo = (no: string): string => no.trim().replace(/^WS-/i, '')
 export const formatTrackingNo = (year: number, seq: number): string => `${year}-${String(seq).padStart(6, '0')}`
-const trackingParam = z.object({
+export const trackingParam = z.object({
   trackingNo: z.string().check(z.trim(), z.regex(trackingNoPattern, '求助编号不对，例如 2026-000123')),
 })
 
@@ -374,75 +374,3 @@ export const closeRightsRequest = endpoint({
 
 /** 在办: the cases someone still has to act on. */
 export const rightsOpenStatuses: readonly RightsStatus[] = ['submitted', 'accepted', 'in_progress']
-
-export const staffListRightsRequests = endpoint({
-  method: 'GET',
-  path: '/staff/rights-requests',
-  access: 'staff',
-  summary:
-    "The queue: station staff see their station's cases, admins all; waiting for acceptance first (oldest, so overdue, first), then in hand, concluded, closed",
-  query: z.object({
-    status: z.optional(z.enum(rightsStatuses)),
-    /** 在办: submitted, accepted or in progress. */
-    open: queryFlag,
-    category: z.optional(z.enum(rightsCategories)),
-    stationId: z.optional(recordIdText),
-    overdue: queryFlag,
-    /** 我负责的: cases whose first-responsible officer is the caller. */
-    mine: queryFlag,
-    /** A tracking number (2026-000123, WS-2026-000123 or its last digits), the phone's last four digits, or part of the employer's name. */
-    q: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(50, '最多写50个字'))),
-    ...pageQuery,
-  }),
-  response: listOf(rightsRequestSummary),
-})
-
-const noteText = text(1, 1000, '请写几句说明')
-
-export const staffTransitionRightsRequest = endpoint({
-  method: 'POST',
-  path: '/staff/rights-requests/:trackingNo/transitions',
-  access: 'staff',
-  idempotent: true,
-  summary: 'Move a case one step (submitted→accepted→in_progress→resolved|referred); any other move is 409',
-  params: trackingParam,
-  body: z
-    .object({
-      to: z.enum(rightsStatuses),
-      note: noteText,
-      visibleToWorker: z.boolean(),
-      /** Required when `to` is referred. */
-      referredTo: z.optional(z.enum(rightsReferralTargets)),
-    })
-    .check(
-      z.refine((b) => b.to !== 'referred' || b.referredTo !== undefined, {
-        message: '请选择转交给劳动监察还是劳动仲裁',
-        path: ['referredTo'],
-        when: (p) => (p.value as { to?: unknown })?.to === 'referred',
-      }),
-    ),
-  response: rightsRequest,
-})
-
-export const staffRecordRightsCall = endpoint({
-  method: 'POST',
-  path: '/staff/rights-requests/:trackingNo/calls',
-  access: 'staff',
-  idempotent: true,
-  status: 201,
-  summary: 'The first-responsible officer tapped 打电话: an internal "called the worker" entry on the case timeline',
-  params: trackingParam,
-  response: rightsRequest,
-})
-
-export const staffAddRightsNote = endpoint({
-  method: 'POST',
-  path: '/staff/rights-requests/:trackingNo/notes',
-  access: 'staff',
-  idempotent: true,
-  status: 201,
-  summary: 'A staff note without a move: for the worker to read, or internal',
-  params: trackingParam,
-  body: z.object({ text: noteText, visibleToWorker: z.boolean() }),
-  response: rightsRequest,
-})

@@ -49,7 +49,14 @@ try {
         performanceRange: `${perf(sorted[0])}–${perf(sorted[sorted.length - 1])}`,
         accessibility: score('accessibility'),
         bestPractices: score('best-practices'),
+        fcp: audits['first-contentful-paint'].displayValue ?? '',
         lcp: audits['largest-contentful-paint'].displayValue ?? '',
+        // What a first screen drawn before the script (issue 23) would take off the critical path.
+        scriptMs: Math.round(
+          (audits['mainthread-work-breakdown'].details?.items ?? [])
+            .filter((i) => i.group === 'scriptEvaluation' || i.group === 'scriptParseCompile')
+            .reduce((n, i) => n + i.duration, 0),
+        ),
         tbt: audits['total-blocking-time'].displayValue ?? '',
         cls: audits['cumulative-layout-shift'].displayValue ?? '',
         // How fast this machine is by Lighthouse's own yardstick: the 4× CPU slowdown assumes a desktop of about 1,000+.

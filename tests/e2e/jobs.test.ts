@@ -107,3 +107,28 @@ test('返回 tapped at once after opening a posting, or while it is still loadin
   })
   await context.close()
 })
+
+test('the phone back button closes the 筛选 sheet and keeps the list; the dimmed part closes it too', async () => {
+  const context = await phoneContext(e2e.browser)
+  await context.addInitScript((v) => localStorage.setItem('wgt.privacy.accepted', JSON.stringify({ data: v })), privacyNoticeVersion)
+  const page = await context.newPage()
+  await journey(page, 'jobs-filter-back', async () => {
+    await page.goto(`${e2e.server.baseUrl}/pages/jobs/index`)
+    await page.locator('.job-card__open').first().waitFor()
+    await page.locator('.jobs-page__filter').click()
+    await page.getByRole('dialog', { name: '筛选工作' }).waitFor()
+    await page.goBack()
+    await page.locator('.filter-sheet').waitFor({ state: 'detached' })
+    expect(page.url()).toMatch(/pages\/jobs\/index/)
+    expect(await page.locator('.job-card__open').first().isVisible()).toBe(true)
+
+    // A tap on the dimmed part above the sheet closes it; the page stays and a second back is not needed.
+    await page.locator('.jobs-page__filter').click()
+    await page.locator('.bottom-sheet__mask').click({ position: { x: 20, y: 20 } })
+    await page.locator('.filter-sheet').waitFor({ state: 'detached' })
+    await page.waitForTimeout(500)
+    expect(page.url()).toMatch(/pages\/jobs\/index/)
+    expect(await page.locator('.job-card__open').first().isVisible()).toBe(true)
+  })
+  await context.close()
+})

@@ -1,6 +1,6 @@
 /** The workbench's 提醒: a staff member's own alerts, newest first, and marking them read. */
 import { request, useApiList } from '@/api'
-import { staffListAlerts, staffMarkAlertsRead } from '@contract/notifications'
+import { staffListAlerts, staffMarkAlertsRead } from '@contract/staff-notifications'
 
 export const useStaffAlerts = () => useApiList(staffListAlerts, { query: { limit: 20 } })
 export const markAlertsRead = (ids: number[]) => request(staffMarkAlertsRead, { body: { ids } })

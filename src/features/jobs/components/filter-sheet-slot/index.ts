@@ -1,4 +1,4 @@
 import { sheetOnDemand } from '@/components/sheet-on-demand'
 
-/** The 筛选 sheet: its code, with NutUI's popup behind it, stays off the home tab's first load until first opened. */
+/** The 筛选 sheet: its code stays off the home tab's first load until first opened. */
 export const FilterSheetSlot = sheetOnDemand(() => import('../filter-sheet').then((m) => m.FilterSheet))

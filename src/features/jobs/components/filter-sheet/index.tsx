@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react'
-import { Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { type Benefit, benefits, type Trade, trades } from '@contract/reference'
 import { BigButton } from '@/components/big-button'
+import { BottomSheet } from '@/components/bottom-sheet'
 import { asButton } from '@/lib/a11y'
 import { activeFilterCount, ageChoices, type JobFilters, provinceChoices, shortProvince, wageFloors } from '../../lib/filters'
 import '@/components/chips/index.scss'
@@ -55,17 +55,8 @@ export function FilterSheet({ visible, value, onApply, onClose }: FilterSheetPro
   const count = activeFilterCount(draft)
 
   return (
-    <Popup
-      visible={visible}
-      position='bottom'
-      round
-      closeable
-      closeAriaLabel='关闭筛选'
-      title='筛选工作'
-      onClose={onClose}
-      destroyOnClose
-    >
-      <View className='filter-sheet' role='dialog' aria-label='筛选工作'>
+    <BottomSheet open={visible} title='筛选工作' closeLabel='关闭筛选' onClose={onClose}>
+      <View className='filter-sheet'>
         <View className='filter-sheet__body'>
           <Text className='filter-sheet__label'>去哪里干</Text>
           <View className='chips filter-sheet__chips'>
@@ -137,6 +128,6 @@ export function FilterSheet({ visible, value, onApply, onClose }: FilterSheetPro
           </BigButton>
         </View>
       </View>
-    </Popup>
+    </BottomSheet>
   )
 }

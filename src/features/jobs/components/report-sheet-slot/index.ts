@@ -1,4 +1,4 @@
 import { sheetOnDemand } from '@/components/sheet-on-demand'
 
-/** The 举报 sheet: its code, with NutUI's popup behind it, stays off the job page's first load until first opened. */
+/** The 举报 sheet: its code stays off the job page's first load until first opened. */
 export const ReportSheetSlot = sheetOnDemand(() => import('../report-sheet').then((m) => m.ReportSheet))

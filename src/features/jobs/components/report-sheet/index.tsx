@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react'
-import { Popup } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { TextArea } from '@/components/text-area'
 import { type ReportReason, reportReasonLabel, reportReasons } from '@contract/jobs'
 import { BigButton } from '@/components/big-button'
+import { BottomSheet } from '@/components/bottom-sheet'
 import { asButton } from '@/lib/a11y'
 import '@/components/chips/index.scss'
 import './index.scss'
@@ -35,8 +35,8 @@ export function ReportSheet({ visible, busy, errors, onSubmit, onClose }: Props)
   const message = localError ?? errors?.reason ?? errors?.detail ?? null
 
   return (
-    <Popup visible={visible} position='bottom' round closeable closeAriaLabel='关闭举报' title='举报这个岗位' onClose={onClose}>
-      <View className='report-sheet' role='dialog' aria-label='举报这个岗位'>
+    <BottomSheet open={visible} title='举报这个岗位' closeLabel='关闭举报' onClose={onClose}>
+      <View className='report-sheet'>
         <Text className='report-sheet__label'>遇到了什么问题？</Text>
         <View className='chips'>
           {reportReasons.map((r) => (
@@ -69,6 +69,6 @@ export function ReportSheet({ visible, busy, errors, onSubmit, onClose }: Props)
           {busy ? '正在提交…' : '提交举报'}
         </BigButton>
       </View>
-    </Popup>
+    </BottomSheet>
   )
 }

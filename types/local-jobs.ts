@@ -6,7 +6,7 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { idParam, isoDate, isoDateTime, listOf, pageQuery, queryFlag, recordId } from './common'
 import { type Township, townshipInput } from './places'
-import { noHiddenChars } from './validators'
+import { noHiddenChars, signedLinkToken } from './validators'
 
 export const jobKinds = ['general', 'workshop', 'public_welfare', 'day_work'] as const
 export type JobKind = (typeof jobKinds)[number]
@@ -195,7 +195,7 @@ export const staffDayJobContactLink = endpoint({
   response: z.object({ url: z.string(), expiresAt: isoDateTime }),
 })
 
-export const contactTokenQuery = z.object({ t: z.string().check(z.minLength(10, '链接不完整'), z.maxLength(400, '链接不完整')) })
+export const contactTokenQuery = z.object({ t: signedLinkToken('链接不完整，请向工作站要新的链接') })
 
 export const getDayJobAttendanceSheet = endpoint({
   method: 'GET',

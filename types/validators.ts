@@ -116,3 +116,6 @@ export const creditCodeSchema = z.pipe(
     ),
   ),
 )
+
+/** A signed link's token (a 对工-style link opened without an account): a base64url claim and a 32-hex signature. */
+export const signedLinkToken = (message: string) => z.string(message).check(z.regex(/^[A-Za-z0-9_-]{1,300}\.[0-9a-f]{32}$/, message))

@@ -6,7 +6,7 @@
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { isoDateTime, recordIdText } from './common'
-import { noHiddenChars, phoneSchema, smsCodeSchema } from './validators'
+import { noHiddenChars, phoneSchema, signedLinkToken, smsCodeSchema } from './validators'
 import { paymentMethods, worklogEmployer, worklogEntry, worklogKinds, worklogMonth, worklogTotals } from './worklog'
 
 /** Named in the canonical record, so a later change of its shape gives a different digest rather than a false match. */
@@ -89,8 +89,6 @@ export const getWorklogEvidence = endpoint({
   }),
 })
 
-/** The print link's signed token: the claim (base64url) and its signature. */
-const printToken = z.string('链接不对').check(z.regex(/^[A-Za-z0-9_-]{1,200}\.[0-9a-f]{32}$/, '这个证据单链接不完整，请在务工通里重新打开'))
 
 export const printWorklogEvidence = endpoint({
   method: 'GET',
@@ -98,7 +96,7 @@ export const printWorklogEvidence = endpoint({
   access: 'public',
   summary: 'The evidence sheet as a printable page, from the signed link (outside the app: a browser, a print shop); expired or forged: 404',
   query: z.object({
-    t: printToken,
+    t: signedLinkToken('这个证据单链接不完整，请在务工通里重新打开'),
     /** `1` saves the page as a file instead of showing it. */
     download: z.optional(z.enum(['1'], '只能是 1')),
   }),

@@ -59,6 +59,26 @@ import {
   staffAnnounceTransportBatch,
 } from './transport'
 import { saveSubscriptions } from './subscriptions'
+import {
+  createSubsidyClaim,
+  getMyBankAccount,
+  listMySubsidies,
+  listMySubsidyClaims,
+  setMyBankAccount,
+  staffAddSubsidyObjection,
+  staffCreateSubsidyScheme,
+  staffDecideSubsidyClaim,
+  staffDecideSubsidyClaims,
+  staffImportSubsidyPayments,
+  staffListSubsidyClaims,
+  staffListSubsidySchemes,
+  staffMarkSubsidyClaimsPaid,
+  staffPublishSubsidyClaims,
+  staffSubsidyFigures,
+  staffSubsidyPayments,
+  staffSubsidyPublicity,
+  staffUpdateSubsidyScheme,
+} from './subsidies'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
 import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview } from './places'
@@ -144,6 +164,7 @@ export * from './worklog'
 export * from './worklog-evidence'
 export * from './notifications'
 export * from './subscriptions'
+export * from './subsidies'
 
 export const api = {
   health,
@@ -289,5 +310,23 @@ export const api = {
   staffMarkAlertsRead,
   saveSubscriptions,
   staffAnnounceTransportBatch,
+  listMySubsidies,
+  createSubsidyClaim,
+  listMySubsidyClaims,
+  getMyBankAccount,
+  setMyBankAccount,
+  staffListSubsidySchemes,
+  staffCreateSubsidyScheme,
+  staffUpdateSubsidyScheme,
+  staffListSubsidyClaims,
+  staffDecideSubsidyClaim,
+  staffDecideSubsidyClaims,
+  staffAddSubsidyObjection,
+  staffPublishSubsidyClaims,
+  staffSubsidyPublicity,
+  staffSubsidyPayments,
+  staffMarkSubsidyClaimsPaid,
+  staffImportSubsidyPayments,
+  staffSubsidyFigures,
 } as const
 export type Api = typeof api

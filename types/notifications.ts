@@ -23,6 +23,8 @@ export const workerNoticeKinds = [
   'roster_check',
   /** A station's message to every rider of a batch (集合地点改到县汽车站). */
   'transport_announcement',
+  /** A subsidy claim moved: approved, on the 公示 list, paid, or refused with the reason. */
+  'subsidy_claim',
 ] as const
 export type WorkerNoticeKind = (typeof workerNoticeKinds)[number]
 export const staffNoticeKinds = [
@@ -49,6 +51,7 @@ export const noticeKindLabel: Record<NoticeKind, string> = {
   waitlist_seat: '候补到名额了',
   transport_cancelled: '专车取消了',
   transport_announcement: '专车通知',
+  subsidy_claim: '补贴申请有进展',
   staff_new_case: '新的求助',
   transport_changed: '专车时间或地点改了',
   transport_reminder: '明天坐专车',

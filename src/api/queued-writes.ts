@@ -5,6 +5,7 @@ import { createRightsRequest } from '@contract/rights'
 import type { addWorklogPayment, logWorklogDay } from '@contract/worklog'
 import type { staffCreatePerson } from '@contract/roster'
 import type { staffCheckSurveyPerson } from '@contract/survey'
+import type { createSubsidyClaim } from '@contract/subsidies'
 
 /**
  * The writes the outbox may keep for later, each a keyed write so a resend is recorded once. Named here rather than
@@ -21,5 +22,6 @@ export interface LaterWrites {
   addWorklogPayment: typeof addWorklogPayment
   checkSurveyPerson: typeof staffCheckSurveyPerson
   addSurveyPerson: typeof staffCreatePerson
+  claimSubsidy: typeof createSubsidyClaim
 }
 export type QueuedWrites = typeof queuedWrites & LaterWrites

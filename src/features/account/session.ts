@@ -23,7 +23,7 @@ interface SessionState {
 let state: SessionState = { me: null, loading: false, error: null, checked: false }
 const listeners = new Set<() => void>()
 /** Reads of this worker's own records saved for offline use: gone with the session (a phone may be shared). */
-const personalSavedReads = ['my-rights-requests', 'my-messages', 'worklog-*']
+const personalSavedReads = ['my-rights-requests', 'my-messages', 'worklog-*', 'subsidies-*']
 
 function update(next: Partial<SessionState>): void {
   state = { ...state, ...next }

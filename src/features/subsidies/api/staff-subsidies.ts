@@ -2,6 +2,7 @@
 import { request, useApi, useApiList } from '@/api'
 import { uploadSheet } from '@/api/upload-sheet'
 import type { RequestOf } from '@contract/endpoint'
+import type { Township } from '@contract/places'
 import {
   staffAddSubsidyObjection,
   staffCreateSubsidyScheme,
@@ -32,7 +33,8 @@ export const decideClaims = (ids: number[], decision: SubsidyDecisionBody) => re
 export const addObjection = (id: number, text: string, idempotencyKey: string) => request(staffAddSubsidyObjection, { params: { id }, body: { text } }, { idempotencyKey })
 
 /** The 公示 list of a scheme (JSON, for the printable page); the .xlsx comes through the workbench's file download. */
-export const usePublicity = (scheme: number, enabled: boolean) => useApi(staffSubsidyPublicity, { query: { scheme: String(scheme) } }, { enabled: enabled && scheme > 0 })
+export const usePublicity = (scheme: number, township?: Township) =>
+  useApi(staffSubsidyPublicity, { query: { scheme: String(scheme), ...(township ? { township } : {}) } }, { enabled: scheme > 0 })
 export const publishClaims = (body: RequestOf<typeof staffPublishSubsidyClaims>['body'], idempotencyKey: string) =>
   request(staffPublishSubsidyClaims, { body }, { idempotencyKey })
 

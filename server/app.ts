@@ -45,6 +45,7 @@ import { notificationRoutes } from './routes/notifications'
 import { installNotificationDispatcher } from './notifications/dispatcher'
 import { installNotificationScheduler } from './notifications/scheduler'
 import { surveyRoutes } from './routes/survey'
+import { subsidyRoutes } from './routes/subsidies'
 import { installFiguresKeeper } from './roster/figures-keeper'
 
 export interface BuildAppOptions {
@@ -125,6 +126,7 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   rosterImportRoutes(app)
   notificationRoutes(app)
   surveyRoutes(app)
+  subsidyRoutes(app)
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.

@@ -527,3 +527,6 @@ export const staffSubsidyFigures = endpoint({
     byMonth: z.array(z.object({ month: z.string(), ...subsidyTotalsRow.shape })),
   }),
 })
+
+/** The worker's subsidy page, where an inbox message about a claim opens (the app's subpackage route). */
+export const mySubsidiesPagePath = '/packages/subsidies/pages/index/index'

@@ -30,6 +30,7 @@ import { eraseWorklogData, exportWorklog } from '../worklog/worklog.service'
 import { eraseNotifications, exportNotifications } from '../notifications/notifications.service'
 import { eraseRosterLink, exportRosterRecord, linkWorker } from '../roster/roster-links.service'
 import type { Updateable } from 'kysely'
+import { eraseSubsidyData } from '../subsidies/subsidies.service'
 
 type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number]
 
@@ -155,6 +156,7 @@ export async function deleteMe(db: Kysely<DB>, userId: number, now: Date, photos
     await eraseJobRecords(trx, userId, now)
     removedUploads = [...worklogPhotos, ...(await forgetRightsRequester(trx, userId, now))]
     await eraseNotifications(trx, userId)
+    await eraseSubsidyData(trx, userId)
     // Before the user row: the county's register entry stays, unlinked, without what the worker said.
     await eraseRosterLink(trx, userId, now)
     await eraseUser(trx, userId, now)

@@ -30,6 +30,7 @@ import * as m0027 from './migrations/0027-wechat-subscriptions'
 import * as m0028 from './migrations/0028-scheduled-notices'
 import * as m0029 from './migrations/0029-worklog-evidence'
 import * as m0030 from './migrations/0030-survey-progress'
+import * as m0031 from './migrations/0031-subsidies'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -58,6 +59,7 @@ const migrations: Record<string, Migration> = {
   '0028-scheduled-notices': m0028,
   '0029-worklog-evidence': m0029,
   '0030-survey-progress': m0030,
+  '0031-subsidies': m0031,
 }
 
 /** In the order they run. */

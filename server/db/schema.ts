@@ -382,6 +382,8 @@ export interface UploadTable {
   created_at: string
   /** The 记工 payment this photo belongs to (0016); such a photo is in use, never swept. */
   worklog_payment_id: number | null
+  /** The subsidy claim this photo is proof for (0031); in use, never swept. */
+  subsidy_claim_id: Generated<number | null>
 }
 
 /** Each staff read of a worker's personal data (unmasked phone, ledger export), for admins to inspect (0007). */
@@ -818,7 +820,88 @@ export interface SurveyCheckTable {
   checked_at: string
 }
 
+/** A subsidy scheme (0031): rules and amounts as JSON settings; one per kind and year. */
+export interface SubsidySchemeTable {
+  id: Generated<number>
+  seed_key: string | null
+  kind: string
+  name: string
+  year: number
+  /** JSON subsidyRules */
+  rules: string
+  /** JSON subsidyAmounts */
+  amounts: string
+  /** JSON array of knownRecordKinds */
+  known_by: string
+  /** JSON array of proofKinds */
+  proof_kinds: string
+  opens_on: string
+  closes_on: string
+  publicity_days: number
+  created_by_staff_id: number | null
+  created_at: string
+  updated_at: string
+}
+
+/** A 公示 period (0031): the approved claims of a scheme (in a township, or county-wide) published from a date. */
+export interface SubsidyPublicityTable {
+  id: Generated<number>
+  scheme_id: number
+  township: string | null
+  starts_on: string
+  ends_on: string
+  staff_id: number
+  created_at: string
+}
+
+/** A subsidy claim (0031); unique (person_id, scheme_id, year). */
+export interface SubsidyClaimTable {
+  id: Generated<number>
+  scheme_id: number
+  year: number
+  person_id: number
+  user_id: number | null
+  township: string
+  village_id: number
+  amount_yuan: number
+  band: string | null
+  mode: string
+  status: string
+  reason: string
+  /** JSON array of subsidyEvidence */
+  evidence: string
+  refusal_reason: string | null
+  submitted_at: string
+  decided_at: string | null
+  decided_by_staff_id: number | null
+  publicity_id: number | null
+  paid_on: string | null
+  updated_at: string
+}
+
+export interface SubsidyObjectionTable {
+  id: Generated<number>
+  claim_id: number
+  text: string
+  staff_id: number
+  created_at: string
+}
+
+/** The account a worker's subsidies are paid into (0031), AES-GCM at rest. */
+export interface BankAccountTable {
+  user_id: number
+  kind: string
+  bank_name: string
+  account_enc: string
+  updated_at: string
+}
+
 export interface DB {
+  subsidy_schemes: SubsidySchemeTable
+  subsidy_publicities: SubsidyPublicityTable
+  subsidy_claims: SubsidyClaimTable
+  subsidy_objections: SubsidyObjectionTable
+  bank_accounts: BankAccountTable
   roster_imports: RosterImportTable
   roster_import_rows: RosterImportRowTable
   messages: MessageTable

@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely'
 import {
   chinaDate,
   chinaMonthDayWeekdayTime,
+  mySubsidiesPagePath,
   rightsReferralLabel,
   vehicleKindLabel,
   type NoticeKind,
@@ -47,6 +48,19 @@ export type NoticeEvent =
   | AlertEvent
   /** Staff's short message to every rider of a batch. */
   | { kind: 'transport_announcement'; batchId: number; text: string }
+  /** A subsidy claim moved (server/subsidies): approved, on the 公示 list, paid, or refused with the reason. */
+  | {
+      kind: 'subsidy_claim'
+      userId: number
+      status: 'approved' | 'publicised' | 'paid' | 'refused'
+      /** 2026年交通补助 */
+      scheme: string
+      amountYuan: number
+      refusalReason?: string | null
+      startsOn?: string
+      endsOn?: string
+      paidOn?: string
+    }
 
 interface Notice {
   kind: NoticeKind
@@ -123,6 +137,18 @@ export async function notify(trx: Kysely<DB>, now: Date, event: NoticeEvent): Pr
       const notice: Notice = { kind: 'transport_cancelled', title: '专车取消了', body: `您报名的${what}取消了：${event.reason}`, link: '/packages/transport/pages/mine/index' }
       for (const userId of found.userIds) await toWorker(trx, now, userId, notice)
       return
+    }
+    case 'subsidy_claim': {
+      const link = mySubsidiesPagePath
+      const what = `${event.scheme}${event.amountYuan}元`
+      const bodies = {
+        approved: `您申请的${what}审核通过了，公示后发放。`,
+        publicised: `您申请的${what}正在村里公示（${event.startsOn ?? ''}到${event.endsOn ?? ''}），公示结束后发放。`,
+        paid: `您申请的${what}已发放${event.paidOn ? `（${event.paidOn}）` : ''}，请查看银行卡或社保卡。`,
+        refused: `您申请的${event.scheme}没有通过：${event.refusalReason ?? ''}`,
+      }
+      const titles = { approved: '补贴审核通过', publicised: '补贴正在公示', paid: '补贴已发放', refused: '补贴申请没有通过' }
+      return toWorker(trx, now, event.userId, { kind: 'subsidy_claim', title: titles[event.status], body: bodies[event.status], link })
     }
     case 'transport_announcement': {
       const found = await findBatchRiders(trx, event.batchId)

@@ -12,6 +12,7 @@ import { seedStations } from '../stations/stations-seed'
 import { seedCourses } from '../training/training-seed'
 import { seedTransport } from '../transport/transport-seed'
 import { seedPlaces } from '../roster/places-seed'
+import { seedSubsidies } from '../subsidies/subsidies-seed'
 
 export interface SeedCounts {
   stations: number
@@ -24,6 +25,7 @@ export interface SeedCounts {
 export async function seed(db: Kysely<DB>, clock: () => Date = () => new Date()): Promise<SeedCounts> {
   const added = await seedSamples(db, clock)
   await seedPlaces(db, clock())
+  await seedSubsidies(db, clock())
   return added
 }
 

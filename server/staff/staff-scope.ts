@@ -78,3 +78,31 @@ export function rosterImportTownshipOf(caller: StaffCaller): string | null {
   if (caller.role === 'township' && caller.township) return caller.township
   throw forbidden('只有县级管理员和乡镇劳务专干可以导入台账')
 }
+
+/**
+ * Whose subsidy claims the caller reaches: township officers their township's (and decide them), village informants
+ * their village's (read only), admins all; stations handle no subsidies (403).
+ */
+export interface SubsidyScope {
+  township?: string
+  villageId?: number
+  /** May approve, refuse, publish and record objections. */
+  decides: boolean
+}
+
+export function subsidyScopeOf(caller: StaffCaller): SubsidyScope {
+  switch (caller.role) {
+    case 'admin':
+      return { decides: true }
+    case 'township':
+      return { township: caller.township ?? '', decides: true }
+    case 'village':
+      return { township: caller.township ?? '', villageId: caller.villageId ?? -1, decides: false }
+    case 'station':
+      throw forbidden('补贴由乡镇和县里审核，工作站看不到')
+  }
+}
+
+export function requireSubsidyDecision(scope: SubsidyScope): void {
+  if (!scope.decides) throw forbidden('补贴由乡镇劳务专干或县级管理员审核，村级劳务信息员只能查看')
+}

@@ -25,6 +25,7 @@ export async function findAttachable(db: Kysely<DB>, userId: number, ids: string
     .where('id', 'in', ids)
     .where('owner_user_id', '=', userId)
     .where('worklog_payment_id', 'is', null)
+    .where('subsidy_claim_id', 'is', null)
     .where((eb) => (requestId === null ? eb('request_id', 'is', null) : eb.or([eb('request_id', 'is', null), eb('request_id', '=', requestId)])))
     .execute()
 }
@@ -63,9 +64,16 @@ export async function uploadsSince(db: Kysely<DB>, userId: number, sinceIso: str
   return { count: toCount(row?.count), bytes: toCount(row?.bytes) }
 }
 
-/** Photos never attached to a case or a 记工 payment and older than `beforeIso`: deleted, their ids returned for the files. */
+/** Photos never attached to a case, a 记工 payment or a subsidy claim and older than `beforeIso`: deleted, their ids returned for the files. */
 export async function deleteUnusedBefore(db: Kysely<DB>, beforeIso: string): Promise<string[]> {
-  const rows = await db.deleteFrom('uploads').where('request_id', 'is', null).where('worklog_payment_id', 'is', null).where('created_at', '<', beforeIso).returning('id').execute()
+  const rows = await db
+    .deleteFrom('uploads')
+    .where('request_id', 'is', null)
+    .where('worklog_payment_id', 'is', null)
+    .where('subsidy_claim_id', 'is', null)
+    .where('created_at', '<', beforeIso)
+    .returning('id')
+    .execute()
   return rows.map((r) => r.id)
 }
 
@@ -76,7 +84,16 @@ export async function existingUploadIds(db: Kysely<DB>, ids: string[]): Promise<
   return new Set(rows.map((r) => r.id))
 }
 
-/** A worker's photos not attached to any case or payment, oldest first. */
+/** A worker's photos not attached to any case, payment or subsidy claim, oldest first. */
 export async function listUnusedUploadsOf(db: Kysely<DB>, userId: number) {
-  return db.selectFrom('uploads').select(['id', 'content_type', 'size_bytes', 'created_at']).where('owner_user_id', '=', userId).where('request_id', 'is', null).where('worklog_payment_id', 'is', null).orderBy('created_at').orderBy('id').execute()
+  return db
+    .selectFrom('uploads')
+    .select(['id', 'content_type', 'size_bytes', 'created_at'])
+    .where('owner_user_id', '=', userId)
+    .where('request_id', 'is', null)
+    .where('worklog_payment_id', 'is', null)
+    .where('subsidy_claim_id', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute()
 }

@@ -113,6 +113,7 @@ export async function findFreePhoto(db: Executor, userId: number, id: string) {
     .where('owner_user_id', '=', userId)
     .where('request_id', 'is', null)
     .where('worklog_payment_id', 'is', null)
+    .where('subsidy_claim_id', 'is', null)
     .executeTakeFirst()
 }
 

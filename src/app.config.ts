@@ -32,6 +32,8 @@ export default defineAppConfig({
     { root: 'packages/roster', pages: ['pages/people/index', 'pages/person/index', 'pages/person-new/index', 'pages/figures/index', 'pages/follow-ups/index', 'pages/risks/index', 'pages/unconfirmed/index', 'pages/import/index', 'pages/villages/index'] },
     { root: 'packages/worklog', pages: ['pages/index/index', 'pages/employer/index', 'pages/employer-new/index', 'pages/entry/index', 'pages/payment/index', 'pages/evidence/index', 'pages/check/index', 'pages/employer-edit/index', 'pages/join/index'] },
     { root: 'packages/survey', pages: ['pages/index/index', 'pages/person/index', 'pages/progress/index', 'pages/add/index'] },
+    // 补贴免审即享: the worker's own subsidies, and the staff's review queue, 公示 list, payment and schemes.
+    { root: 'packages/subsidies', pages: ['pages/mine/index', 'pages/review/index', 'pages/publicity/index', 'pages/payment/index', 'pages/schemes/index'] },
     {
       root: 'packages/staff',
       pages: [

@@ -7,6 +7,7 @@ import type { staffCreatePerson } from '@contract/roster'
 import type { staffCheckSurveyPerson } from '@contract/survey'
 import type { signUpForDayJob } from '@contract/local-jobs'
 import type { signUpAtHiringEvent } from '@contract/hiring-events'
+import type { createSubsidyClaim } from '@contract/subsidies'
 
 /**
  * The writes the outbox may keep for later, each a keyed write so a resend is recorded once. Named here rather than
@@ -25,5 +26,6 @@ export interface LaterWrites {
   addSurveyPerson: typeof staffCreatePerson
   signUpForDayJob: typeof signUpForDayJob
   signUpAtHiringEvent: typeof signUpAtHiringEvent
+  claimSubsidy: typeof createSubsidyClaim
 }
 export type QueuedWrites = typeof queuedWrites & LaterWrites

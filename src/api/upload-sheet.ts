@@ -1,3 +1,4 @@
+import type { Endpoint, ResponseOf } from '@contract'
 import { rosterImportFieldName, rosterImportMaxBytes, staffCheckRosterImport, type RosterImport } from '@contract/roster-imports'
 import { ApiError } from './api-error'
 import { sendFile } from './upload'
@@ -8,12 +9,21 @@ import { sendFile } from './upload'
 const sheetTimeoutMs = 10 * 60 * 1000
 
 /**
- * Sends a roster sheet (.xlsx; a temp path from chooseSheet) to POST /api/staff/roster-imports and answers the dry
- * run. One past the server's limit is refused here, before a phone sends megabytes for nothing.
+ * Sends a staff sheet (.xlsx; a temp path from chooseSheet) to an endpoint that takes one file. One past the
+ * server's limit is refused here, before a phone sends megabytes for nothing; `tooLarge` says what to do instead.
  */
-export function uploadRosterSheet(file: { path: string; name: string; size: number }): Promise<RosterImport> {
-  if (file.size > rosterImportMaxBytes) {
-    return Promise.reject(new ApiError('PAYLOAD_TOO_LARGE', `文件太大了（最大${rosterImportMaxBytes / 1024 / 1024}MB），请按乡镇分开后再导入`, { status: 413 }))
+export function uploadSheet<E extends Endpoint>(
+  endpoint: E,
+  file: { path: string; name: string; size: number },
+  limits: { field: string; maxBytes: number; tooLarge: string },
+): Promise<ResponseOf<E>> {
+  if (file.size > limits.maxBytes) {
+    return Promise.reject(new ApiError('PAYLOAD_TOO_LARGE', `文件太大了（最大${limits.maxBytes / 1024 / 1024}MB），${limits.tooLarge}`, { status: 413 }))
   }
-  return sendFile(staffCheckRosterImport, { path: file.path, name: file.name, field: rosterImportFieldName, timeoutMs: sheetTimeoutMs })
+  return sendFile(endpoint, { path: file.path, name: file.name, field: limits.field, timeoutMs: sheetTimeoutMs })
+}
+
+/** A roster sheet to POST /api/staff/roster-imports: answers the dry run. */
+export function uploadRosterSheet(file: { path: string; name: string; size: number }): Promise<RosterImport> {
+  return uploadSheet(staffCheckRosterImport, file, { field: rosterImportFieldName, maxBytes: rosterImportMaxBytes, tooLarge: '请按乡镇分开后再导入' })
 }

@@ -190,6 +190,23 @@ const expectations: Record<string, PageExpectation> = {
     shows: () => ['提醒', '还没有提醒', /快满或报不满的专车/],
     hides: () => [...notStaff, '全部标为已读'],
   },
+  // 补贴: the administrator's queue is empty (nobody has claimed yet); the seeded 交通补助 is the scheme of every list.
+  'packages/subsidies/pages/review/index': {
+    shows: () => ['补贴审核', '全县的申请', '待审核', '没有等待审核的申请'],
+    hides: () => notStaff,
+  },
+  'packages/subsidies/pages/publicity/index': {
+    shows: () => ['补贴公示', '开始公示', '打印公示名单', '下载 Excel', '交通补助公示名单', '还没有开始公示'],
+    hides: () => notStaff,
+  },
+  'packages/subsidies/pages/payment/index': {
+    shows: () => ['补贴发放', '下载发放表（Excel）', '没有等待发放的申请'],
+    hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],
+  },
+  'packages/subsidies/pages/schemes/index': {
+    shows: () => ['补贴项目', '新建补贴项目', '交通补助', '省外600元'],
+    hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],
+  },
   'packages/staff/pages/accounts/index': {
     shows: () => ['账号', '工作人员账号', `${admin.staff.displayName}（${seededAdmin.username}）`, '个人信息查看记录', '开通账号'],
     hides: () => [...notStaff, '只有县级管理员可以使用这个功能'],

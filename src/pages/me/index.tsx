@@ -58,6 +58,7 @@ export default function MePage() {
             onClick={() => openPage('/packages/messages/pages/inbox/index')}
           />
           <ListRow title='记工' note='每天干了多少、老板欠多少钱' onClick={() => openPage('/packages/worklog/pages/index/index')} />
+          <ListRow title='我能领的补贴' note='交通补助、求职补贴，县里知道的点一下就能领' onClick={() => openPage('/packages/subsidies/pages/mine/index')} />
           <ListRow title='我的资料' note='姓名、家乡、会的工种' onClick={() => openPage(`${mePages}/profile/index`)} />
           <ListRow title='我的报名' onClick={() => openPage('/packages/jobs/pages/applications/index')} />
           <ListRow title='我的课程' onClick={() => openPage('/packages/training/pages/mine/index')} />

@@ -56,6 +56,12 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/worklog/pages/employer-edit/index': ['pages.test.ts'],
   'packages/worklog/pages/join/index': ['pages.test.ts'],
 
+  'packages/subsidies/pages/mine/index': ['pages.test.ts'],
+  'packages/subsidies/pages/review/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/subsidies/pages/publicity/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/subsidies/pages/payment/index': ['staff-pages.test.ts', 'pages.test.ts'],
+  'packages/subsidies/pages/schemes/index': ['staff-pages.test.ts', 'pages.test.ts'],
+
   'packages/policies/pages/index/index': ['pages.test.ts'],
   'packages/policies/pages/detail/index': ['pages.test.ts'],
 

@@ -26,3 +26,12 @@ test('only administrators keep the villages (村庄管理)', () => {
 test('every role starts with its 提醒', () => {
   for (const role of ['admin', 'station', 'township', 'village'] as const) expect(staffMenu(role)[0]).toEqual({ label: '提醒', path: staffPaths.alerts })
 })
+
+test('township officers review and publish subsidy claims; only administrators pay them and keep the schemes', () => {
+  expect(staffMenu('township').filter((m) => m.label.startsWith('补贴'))).toEqual([
+    { label: '补贴审核', path: '/packages/subsidies/pages/review/index' },
+    { label: '补贴公示', path: '/packages/subsidies/pages/publicity/index' },
+  ])
+  expect(labels('admin')).toEqual(expect.arrayContaining(['补贴审核', '补贴公示', '补贴发放', '补贴项目']))
+  for (const role of ['village', 'station'] as const) expect(labels(role).filter((l) => l.startsWith('补贴'))).toEqual([])
+})

@@ -36,6 +36,11 @@ export const staffPaths = {
   unconfirmed: '/packages/roster/pages/unconfirmed/index',
   rosterImport: '/packages/roster/pages/import/index',
   villages: '/packages/roster/pages/villages/index',
+  /** 补贴 (subpackage packages/subsidies): the review queue, the 公示 list, payment and the schemes. */
+  subsidyReview: '/packages/subsidies/pages/review/index',
+  subsidyPublicity: '/packages/subsidies/pages/publicity/index',
+  subsidyPayment: '/packages/subsidies/pages/payment/index',
+  subsidySchemes: '/packages/subsidies/pages/schemes/index',
 }
 
 /** 摸排 (subpackage packages/survey): an informant's village list; officers and admins start from the progress. */
@@ -44,6 +49,18 @@ const survey = (role: StaffRole) =>
 
 /** The county's Excel ledger into the roster: township officers (their township) and admins; informants do not import. */
 const rosterImport = { label: '导入台账', path: staffPaths.rosterImport }
+
+/** 补贴: township officers review and publish their township's claims; admins also pay them and keep the schemes. */
+const subsidies = (role: StaffRole) => [
+  { label: '补贴审核', path: staffPaths.subsidyReview },
+  { label: '补贴公示', path: staffPaths.subsidyPublicity },
+  ...(role === 'admin'
+    ? [
+        { label: '补贴发放', path: staffPaths.subsidyPayment },
+        { label: '补贴项目', path: staffPaths.subsidySchemes },
+      ]
+    : []),
+]
 
 /** The workbench menu: on the home page as big buttons, beside every page on a desk. */
 export function staffMenu(role: StaffRole): { label: string; path: string }[] {
@@ -57,7 +74,7 @@ function workMenu(role: StaffRole): { label: string; path: string }[] {
     { label: '风险名单', path: staffPaths.risks },
     { label: '待确认', path: staffPaths.unconfirmed },
   ]
-  if (role === 'township') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, rosterImport, { label: '输转统计', path: staffPaths.figures }, { label: '政策解读', path: staffPaths.policies }]
+  if (role === 'township') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, rosterImport, { label: '输转统计', path: staffPaths.figures }, ...subsidies(role), { label: '政策解读', path: staffPaths.policies }]
   if (role === 'village') return [survey(role), { label: '劳动力台账', path: staffPaths.people }, ...followUp, { label: '台账', path: staffPaths.ledgers }, { label: '政策解读', path: staffPaths.policies }]
   return [
     { label: '求助案件', path: staffPaths.cases },
@@ -75,6 +92,7 @@ function workMenu(role: StaffRole): { label: string; path: string }[] {
           ...followUp,
           rosterImport,
           { label: '输转统计', path: staffPaths.figures },
+          ...subsidies(role),
           { label: '村庄管理', path: staffPaths.villages },
           { label: '账号', path: staffPaths.accounts },
         ]

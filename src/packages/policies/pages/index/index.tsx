@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { type PolicyCategory, policyCategories } from '@contract/policies'
 import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'
+import { ListRow } from '@/components/list-row'
 import { PageRoot } from '@/components/page-root'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
@@ -34,6 +35,7 @@ export default function PoliciesPage() {
   return (
     <PageRoot>
       <SearchBox placeholder='搜一搜，如 补贴、社保、欠薪' elderPlaceholder='搜一搜，如 补贴' label='搜索政策' onSearch={setQ} />
+      {!q && <ListRow title='我能领的补贴' note='看看您能领哪些补贴，县里知道的点一下就能领' onClick={() => openPage('/packages/subsidies/pages/mine/index')} />}
       {!q && (faqs.data?.items.length ?? 0) > 0 && (
         <Section title='大家常问'>
           <FaqList items={faqs.data!.items} onOpenPolicy={openPolicy} />

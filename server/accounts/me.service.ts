@@ -30,7 +30,7 @@ import { eraseWorklogData, exportWorklog } from '../worklog/worklog.service'
 import { eraseNotifications, exportNotifications } from '../notifications/notifications.service'
 import { eraseRosterLink, exportRosterRecord, linkWorker } from '../roster/roster-links.service'
 import type { Updateable } from 'kysely'
-import { eraseSubsidyData } from '../subsidies/subsidies.service'
+import { eraseSubsidyData, exportSubsidyRecords } from '../subsidies/subsidies.service'
 
 type ConsentRow = Awaited<ReturnType<typeof listConsents>>[number]
 
@@ -137,7 +137,7 @@ export async function exportMe(db: Kysely<DB>, keys: DataKeys, userId: number, n
     profile: { ...plainProfile(user, keys), updatedAt: user.updated_at },
     consents: (await listConsents(db, userId)).map(toConsent),
     sessions: (await listUserSessions(db, userId)).map((s) => ({ createdAt: s.created_at, lastUsedAt: s.last_used_at, expiresAt: s.expires_at })),
-    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await exportTrainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await exportTransportRecords(db, userId)), unusedUploads: await exportUnusedUploads(db, userId), ...(await exportWorklog(db, userId)), ...(await exportRosterRecord(db, keys, userId)), ...(await exportNotifications(db, userId)) },
+    records: { partyMemberships: await exportPartyMemberships(db, userId), ...(await exportTrainingRecords(db, userId)), ...(await exportJobRecords(db, userId)), rightsRequests: await exportRightsRequests(db, keys, userId, now), ...(await exportTransportRecords(db, userId)), unusedUploads: await exportUnusedUploads(db, userId), ...(await exportWorklog(db, userId)), ...(await exportRosterRecord(db, keys, userId)), ...(await exportNotifications(db, userId)), ...(await exportSubsidyRecords(db, keys, userId)) },
     accessLog: await exportWorkerAccessLog(db, userId),
   }
 }

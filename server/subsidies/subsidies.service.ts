@@ -258,6 +258,28 @@ export async function setMyBankAccount(db: Kysely<DB>, keys: DataKeys, userId: n
   })
 }
 
+/** For the worker's own export (unmasked, for them alone): their claims and their payment account. */
+export async function exportSubsidyRecords(db: Kysely<DB>, keys: DataKeys, userId: number) {
+  const claims = await repo.listClaimsOfUser(db, userId)
+  const account = await repo.findBankAccount(db, userId)
+  return {
+    subsidyClaims: claims.map((r) => ({
+      id: r.id,
+      scheme: `${r.year}年${r.scheme_name}`,
+      amountYuan: r.amount_yuan,
+      status: r.status,
+      statusLabel: claimStatusLabel[r.status as ClaimStatus],
+      reason: r.reason,
+      refusalReason: r.refusal_reason,
+      submittedAt: r.submitted_at,
+      decidedAt: r.decided_at,
+      publicity: r.publicity_starts_on ? `${r.publicity_starts_on}到${r.publicity_ends_on}` : null,
+      paidOn: r.paid_on,
+    })),
+    bankAccounts: account ? [{ kind: account.kind, bankName: account.bank_name, accountNumber: keys.decrypt(account.account_enc), updatedAt: account.updated_at }] : [],
+  }
+}
+
 /**
  * Account deletion: the payment account goes; claims stay with the roster person (the county paid or may pay them,
  * and 公示 lists were printed), no longer tied to the account.

@@ -505,6 +505,12 @@ describe('the payment account', () => {
     expect(staffView.body).not.toContain('9876')
     expect((staffView.json().items as StaffSubsidyClaim[]).find((i) => i.id === c.id)!.hasBankAccount).toBe(true)
 
+    // The worker's own export holds the number in full, and the claim.
+    const exported = await t.get(w.token, '/api/me/export')
+    expect(exported.statusCode).toBe(200)
+    expect(exported.json().records.bankAccounts).toEqual([expect.objectContaining({ accountNumber: '6214830012349876', bankName: '甘肃银行' })])
+    expect(exported.json().records.subsidyClaims).toEqual([expect.objectContaining({ id: c.id, scheme: '2026年交通补助', amountYuan: 600, statusLabel: '已申请，等待审核' })])
+
     const gone = await t.app.inject({ method: 'DELETE', url: '/api/me', headers: bearer(w.token) })
     expect(gone.statusCode).toBe(200)
     expect(await t.db.selectFrom('bank_accounts').select('user_id').where('user_id', '=', w.userId).executeTakeFirst()).toBeUndefined()

@@ -23,13 +23,7 @@ export const siteCode = z
 /** What a code shows before joining: the employer, the site and the agreed pay, never who shared it or who joined. */
 export const worklogSiteView = z.object({
   code: z.string(),
-  name: z.string(),
-  site: z.string(),
-  dayRateFen: z.nullable(z.number()),
-  hourRateFen: z.nullable(z.number()),
-  unitRateFen: z.nullable(z.number()),
-  unitLabel: z.nullable(z.string()),
-  overtimeRateFen: z.nullable(z.number()),
+  ...z.pick(worklogEmployer, { name: true, site: true, dayRateFen: true, hourRateFen: true, unitRateFen: true, unitLabel: true, overtimeRateFen: true }).shape,
   /** My employer already on this site, if I joined or shared it. */
   myEmployerId: z.nullable(z.number()),
 })

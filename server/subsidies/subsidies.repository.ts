@@ -36,8 +36,8 @@ export async function updateScheme(db: Kysely<DB>, id: number, set: Updateable<S
 
 // ——— the worker's records the county already holds ———
 
-/** The roster person linked to an account, with their village's name. */
-export async function personOfUser(db: Kysely<DB>, userId: number) {
+/** A roster person as eligibility reads them, with their village's name. */
+function personQuery(db: Kysely<DB>) {
   return db
     .selectFrom('people')
     .innerJoin('villages', 'villages.id', 'people.village_id')
@@ -54,29 +54,15 @@ export async function personOfUser(db: Kysely<DB>, userId: number) {
       'people.status_since',
       'people.user_id',
     ])
-    .where('people.user_id', '=', userId)
-    .executeTakeFirst()
+}
+
+/** The roster person linked to an account. */
+export async function personOfUser(db: Kysely<DB>, userId: number) {
+  return personQuery(db).where('people.user_id', '=', userId).executeTakeFirst()
 }
 
 export async function personById(db: Kysely<DB>, personId: number) {
-  return db
-    .selectFrom('people')
-    .innerJoin('villages', 'villages.id', 'people.village_id')
-    .select([
-      'people.id',
-      'people.name',
-      'people.township',
-      'people.village_id',
-      'villages.name as village_name',
-      'people.poverty',
-      'people.status',
-      'people.destination_province',
-      'people.destination_city',
-      'people.status_since',
-      'people.user_id',
-    ])
-    .where('people.id', '=', personId)
-    .executeTakeFirst()
+  return personQuery(db).where('people.id', '=', personId).executeTakeFirst()
 }
 export type EligibilityPerson = NonNullable<Awaited<ReturnType<typeof personOfUser>>>
 

@@ -37,14 +37,14 @@ test('the switch turns every page root big at once, and says its state to a scre
   expect(root.className).not.toMatch(/\belder\b/)
   expect(toggle.getAttribute('aria-checked')).toBe('false')
   // It reads as a switch: 关 on a track with a knob, not a grey pill saying 已关闭.
-  expect(toggle.querySelector('.elder-toggle__knob')).toBeTruthy()
-  expect(toggle.querySelector('.elder-toggle__state')?.textContent).toBe('关')
+  expect(toggle.querySelector('.switch-row__knob')).toBeTruthy()
+  expect(toggle.querySelector('.switch-row__state')?.textContent).toBe('关')
   expect(screen.queryByText('已关闭')).toBeNull()
 
   fireEvent.click(toggle)
   expect(root.className).toMatch(/\bjobs-page elder\b/)
   expect(toggle.getAttribute('aria-checked')).toBe('true')
-  expect(toggle.querySelector('.elder-toggle__state')?.textContent).toBe('开')
+  expect(toggle.querySelector('.switch-row__state')?.textContent).toBe('开')
   expect(screen.queryByText('已打开')).toBeNull()
   expect(Taro.getStorageSync(elderStorageKey)).toBe('1')
 })

@@ -65,7 +65,7 @@ for (const mode of ['normal', 'elder'] as const) {
       ['求助表', '/packages/rights/pages/new/index', '.request-form'],
       ['找组织', '/pages/stations/index', '.station-card'],
       ['组织详情', `/packages/stations/pages/detail/index?id=${station.id}`, '.big-button, .phone-call'],
-      ['我的', '/pages/me/index', '.elder-toggle'],
+      ['我的', '/pages/me/index', '.switch-row'],
     ]
     const findings: Finding[] = []
     const signedIn = await phone(mode, token)

@@ -12,7 +12,7 @@ import { asButton } from '@/lib/a11y'
 import { openPage } from '@/lib/navigate'
 import { showNotice } from '@/lib/notice'
 import { deleteDay, logDay, pendingDays, saveWorklogSettings, useWorklogMonth, useWorklogSettings } from '@/features/worklog/api/worklog'
-import { ReminderToggle } from '@/features/worklog/components/reminder-toggle'
+import { SwitchRow } from '@/components/switch-row'
 import { MonthCalendar } from '@/features/worklog/components/month-calendar'
 import { QuickLog, type QuickLogChoice } from '@/features/worklog/components/quick-log'
 import { chinaToday, dayLabel, monthLabel, shiftMonth } from '@/features/worklog/lib/calendar'
@@ -161,7 +161,7 @@ function Worklog() {
             <BigButton variant='secondary' onClick={() => openPage(`${base}/join/index`)}>
               输入工友发的工地码
             </BigButton>
-            {reminderOn !== null && <ReminderToggle on={reminderOn} busy={savingReminder} onChange={(on) => void turnReminder(on)} />}
+            {reminderOn !== null && <SwitchRow className='worklog-page__reminder' title='每晚提醒我记工' note='哪天晚上8点还没记，就在“消息”里提醒一下' on={reminderOn} busy={savingReminder} onChange={(on) => void turnReminder(on)} />}
           </>
         )}
       </StateView>

@@ -12,6 +12,7 @@ import {
   staffListSubsidySchemes,
   staffMarkSubsidyClaimsPaid,
   staffPublishSubsidyClaims,
+  staffSubsidyFigures,
   staffSubsidyPayments,
   staffSubsidyPublicity,
   type SubsidyDecisionBody,
@@ -24,6 +25,9 @@ type ClaimsQuery = NonNullable<RequestOf<typeof staffListSubsidyClaims>['query']
 
 export const useSubsidySchemes = () => useApi(staffListSubsidySchemes, { query: {} })
 export const createScheme = (body: SubsidySchemeBody, idempotencyKey: string) => request(staffCreateSubsidyScheme, { body }, { idempotencyKey })
+
+/** 补贴 totals by scheme, township and month of a year, scoped as the server scopes (a township officer: their township). */
+export const useSubsidyFigures = (year: number, enabled: boolean) => useApi(staffSubsidyFigures, { query: { year: String(year) } }, { enabled })
 
 export const useSubsidyClaims = (query: ClaimsQuery) => useApiList(staffListSubsidyClaims, { query })
 

@@ -12,8 +12,10 @@ import {
   staffListSubsidySchemes,
   staffMarkSubsidyClaimsPaid,
   staffPublishSubsidyClaims,
+  staffSubsidyFigures,
   staffSubsidyPayments,
   staffSubsidyPublicity,
+  staffUpdateSubsidyScheme,
   type SubsidyDecisionBody,
   type SubsidySchemeBody,
   subsidyPaymentFileField,
@@ -24,6 +26,11 @@ type ClaimsQuery = NonNullable<RequestOf<typeof staffListSubsidyClaims>['query']
 
 export const useSubsidySchemes = () => useApi(staffListSubsidySchemes, { query: {} })
 export const createScheme = (body: SubsidySchemeBody, idempotencyKey: string) => request(staffCreateSubsidyScheme, { body }, { idempotencyKey })
+/** Changes a scheme (the same whole body as a new one); claims already made keep their amount. */
+export const updateScheme = (id: number, body: SubsidySchemeBody) => request(staffUpdateSubsidyScheme, { params: { id }, body })
+
+/** 补贴 totals by scheme, township and month of a year, scoped as the server scopes (a township officer: their township). */
+export const useSubsidyFigures = (year: number, enabled: boolean) => useApi(staffSubsidyFigures, { query: { year: String(year) } }, { enabled })
 
 export const useSubsidyClaims = (query: ClaimsQuery) => useApiList(staffListSubsidyClaims, { query })
 

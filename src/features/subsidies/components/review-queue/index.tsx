@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import { isApiError } from '@/api'
 import { Dialog } from '@/components/dialog'
+import { StateView } from '@/components/state-view'
 import { TextArea } from '@/components/text-area'
 import { asButton } from '@/lib/a11y'
 import type { StaffSubsidyClaim } from '@contract/subsidies'
@@ -13,12 +14,17 @@ interface Props {
   items: StaffSubsidyClaim[]
   /** Decisions were made: read the queue again. */
   onDecided: () => void
+  /**
+   * Said when the view holds no claim. Said here, under the outcome, and not by the page's StateView: approving the
+   * last claim empties the queue on the re-read, and the page must not unmount the queue and its 已通过 message with it.
+   */
+  emptyText: string
 }
 
 type Outcome = { ok: string; failed: { id: number; message: string }[] } | { error: string }
 
 /** The claims of one view with what speaks for each; tick several, then approve them or refuse them with one reason. */
-export function ReviewQueue({ items, onDecided }: Props) {
+export function ReviewQueue({ items, onDecided, emptyText }: Props) {
   const [picked, setPicked] = useState<Set<number>>(new Set())
   const [refusing, setRefusing] = useState<number[] | null>(null)
   const [reason, setReason] = useState('')
@@ -81,6 +87,7 @@ export function ReviewQueue({ items, onDecided }: Props) {
           ))}
         </View>
       )}
+      {items.length === 0 && <StateView loading={false} empty emptyText={emptyText} />}
       {items.map((c) => (
         <View key={c.id} className={`wb-card review-queue__item ${picked.has(c.id) ? 'review-queue__item--picked' : ''}`}>
           {c.status === 'submitted' && (

@@ -20,6 +20,7 @@ beforeEach(() => {
   setToken('staff-token')
   mockApi.on('GET', '/staff/me', () => adminStaff)
   mockApi.on('GET', '/staff/figures/labour', () => labourFigures())
+  mockApi.on('GET', '/staff/figures/subsidies', () => ({ year: thisYear, total: { claims: 0, claimedYuan: 0, approvedYuan: 0, paidYuan: 0, refused: 0 }, byScheme: [], byTownship: [], byMonth: [] }))
 })
 
 test('the year to date, with organised rate, income and last year, every figure as text', async () => {

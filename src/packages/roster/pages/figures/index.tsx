@@ -15,10 +15,11 @@ import { useLabourFigures } from '@/features/roster/api/roster'
 import { BarChart, MonthLine } from '@/features/roster/components/figure-chart'
 import { count, percent, yuan } from '@/features/roster/lib/describe'
 import { filterOfFigure, isDateText, rosterPaths } from '@/features/roster/lib/paths'
+import { SubsidyFigures } from '@/features/subsidies/components/subsidy-figures'
 
 /**
  * 劳务输转统计: people working away, organised and their rate, by month, destination and township, against last year.
- * Every chart has its table; every row opens exactly the people it counts.
+ * Every chart has its table; every row opens exactly the people it counts. Below, the year's 补贴 by scheme, township and month.
  */
 export default function RosterFiguresPage() {
   return <StaffShell title='劳务输转统计'>{(staff) => <Figures staff={staff} />}</StaffShell>
@@ -56,6 +57,8 @@ function Figures({ staff }: { staff: StaffMember }) {
       <StateView loading={loading} error={error} onRetry={() => void refresh()}>
         {data && <FiguresBody data={data} />}
       </StateView>
+      {/* 补贴 by the chosen year; the server scopes it (the county, or the officer's township), not the 乡镇 chips. */}
+      <SubsidyFigures year={year} enabled={allowed} />
     </View>
   )
 }

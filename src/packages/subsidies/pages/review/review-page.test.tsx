@@ -108,6 +108,23 @@ test('batch approve: the ticked claims go in one request, and one that failed th
   expect(screen.getByText('共 1 条')).toBeTruthy()
 })
 
+test('approving the last waiting claim keeps 已通过 on screen above the now empty queue', async () => {
+  claims = [claim()]
+  mockApi.on('POST', '/staff/subsidy-claims/decisions', (req) => {
+    claims = claims.map((c) => (req.body.ids.includes(c.id) ? { ...c, status: 'approved' as const, decidedAt: at } : c))
+    return { decided: claims.filter((c) => req.body.ids.includes(c.id)), failed: [] }
+  })
+  render(<SubsidyReviewPage />)
+  await settle()
+  await tap('通过')
+  await settle()
+  // The queue was read again and is empty: the officer is still told the approval went through.
+  expect(mockApi.callsTo('GET', '/staff/subsidy-claims')).toHaveLength(2)
+  expect(screen.getByText('没有等待审核的申请')).toBeTruthy()
+  expect(screen.getByText('已通过 1 条')).toBeTruthy()
+  expect(screen.queryByText('共 0 条')).toBeNull()
+})
+
 test('refusing needs a reason the worker will read; it goes with the decision', async () => {
   mockApi.on('POST', '/staff/subsidy-claims/decisions', (req) => ({ decided: claims.filter((c) => req.body.ids.includes(c.id)).map((c) => ({ ...c, status: 'refused', refusalReason: req.body.reason })), failed: [] }))
   const { container } = render(<SubsidyReviewPage />)

@@ -48,8 +48,8 @@ function wageUnitOperand(unit: string) {
   return unit === 'month' ? sql<string>`jobs.wage_unit || ''` : sql<string>`jobs.wage_unit`
 }
 
-/** The card filters as one condition on `jobs`, kept apart from the search, place and sort logic above. */
-function cardConditions(eb: ExpressionBuilder<DB, 'jobs'>, card: JobCardFilter): Expression<SqlBool> {
+/** The card filters as one condition on `jobs`, kept apart from the search, place and sort logic above (the local list uses it too). */
+export function cardConditions(eb: ExpressionBuilder<DB, 'jobs'>, card: JobCardFilter): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = []
   if (card.wageUnit) all.push(eb(wageUnitOperand(card.wageUnit), '=', card.wageUnit))
   if (card.meals) all.push(eb('jobs.meals', '=', 'provided'))

@@ -158,8 +158,8 @@ async function widenSearch(db: Kysely<DB>, filter: JobFilter): Promise<SearchWid
   return offers
 }
 
-/** The card filters of a list query (payType, meals, housing, maxAge). */
-function cardFilterOf(query: ListQuery): JobCardFilter | undefined {
+/** The card filters of a list query (payType, meals, housing, maxAge); the local list applies them too. */
+export function cardFilterOf(query: ListQuery): JobCardFilter | undefined {
   const card: JobCardFilter = {
     wageUnit: query.payType ? payTypeUnit[query.payType] : undefined,
     meals: query.meals || undefined,

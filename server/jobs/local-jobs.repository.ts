@@ -1,9 +1,9 @@
 /** All SQL of 家门口就业: local postings, 零工 days, their sign-ups and attendance. `db | trx` first. */
-import type { Insertable, Kysely } from 'kysely'
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely'
 import { localJobKinds } from '../../types'
 import type { DayJobTable, DB } from '../db/schema'
 import { seatCounter } from '../db/seat-counter'
-import { summaryQuery } from './jobs.repository'
+import { cardConditions, type JobCardFilter, summaryQuery } from './jobs.repository'
 
 type Executor = Kysely<DB>
 
@@ -12,9 +12,10 @@ export const dayJobSeats = seatCounter({ table: 'day_jobs', taken: 'taken', capa
 
 /**
  * Open, unexpired, unreported postings inside the county. The county's own work is a few hundred postings at most,
- * so they are read whole (capped) and ordered in JavaScript by distance: the same on both databases.
+ * so they are read whole (capped) and ordered in JavaScript by distance: the same on both databases. The card
+ * filters (包吃, 包住, 日结, age) are the main list's own conditions.
  */
-export async function findOpenLocalJobs(db: Executor, filter: { today: string; trade?: string }, cap: number) {
+export async function findOpenLocalJobs(db: Executor, filter: { today: string; trade?: string; card?: JobCardFilter }, cap: number) {
   let q = summaryQuery(db)
     .select('jobs.kind')
     .where('jobs.kind', 'in', localJobKinds)
@@ -22,6 +23,8 @@ export async function findOpenLocalJobs(db: Executor, filter: { today: string; t
     .where('jobs.expires_at', '>=', filter.today)
     .where('jobs.review_status', '<>', 'pending')
   if (filter.trade) q = q.where('jobs.trade', '=', filter.trade)
+  const card = filter.card
+  if (card) q = q.where((eb) => cardConditions(eb as unknown as ExpressionBuilder<DB, 'jobs'>, card))
   return q.orderBy('jobs.id', 'desc').limit(cap).execute()
 }
 export type LocalJobRow = Awaited<ReturnType<typeof findOpenLocalJobs>>[number]

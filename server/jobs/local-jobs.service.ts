@@ -29,7 +29,7 @@ import { haversineKm, roundKm } from '../lib/geo'
 import { requireStation, stationFilterOf, staffActor } from '../staff/staff-scope'
 import { recordCountyConfirmedDay } from '../worklog/worklog-county'
 import { findJobById } from './jobs.repository'
-import { toJobSummary } from './jobs.service'
+import { cardFilterOf, toJobSummary } from './jobs.service'
 import * as repo from './local-jobs.repository'
 
 type ListQuery = z.output<typeof listJobsQuery>
@@ -66,7 +66,7 @@ export async function listLocalJobs(db: Kysely<DB>, query: ListQuery, now: Date)
   if (c && (!Number.isInteger(c.o) || c.o < 0)) throw badCursor()
   const offset = c?.o ?? 0
 
-  const rows = await repo.findOpenLocalJobs(db, { today, trade: query.trade }, LOCAL_CAP)
+  const rows = await repo.findOpenLocalJobs(db, { today, trade: query.trade, card: cardFilterOf(query) }, LOCAL_CAP)
   const days = await repo.findUpcomingDayJobs(db, rows.filter((r) => r.kind === 'day_work').map((r) => r.id), today)
   const nextDay = new Map<number, repo.DayJobRow>()
   for (const d of days) if (!nextDay.has(d.job_id)) nextDay.set(d.job_id, d)

@@ -28,7 +28,7 @@ const worker = async () => {
   return { token, id: user.id }
 }
 
-async function posting(title: string, at: { lat: number; lng: number }, wageUnit = 'month') {
+async function posting(title: string, at: { lat: number; lng: number }, wageUnit = 'month', card: Record<string, unknown> = {}) {
   const res = await t.post(admin, '/api/staff/jobs', {
     title,
     employerName: `${title}用工单位`,
@@ -45,6 +45,7 @@ async function posting(title: string, at: { lat: number; lng: number }, wageUnit
     headcount: 10,
     expiresAt: '2026-04-30',
     sourceStationId: centre,
+    ...card,
   })
   expect(res.statusCode).toBe(201)
   return res.json().id as number
@@ -59,10 +60,11 @@ beforeAll(async () => {
   kunshan = await t.staffToken('kunshan')
   centre = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'centre-wushan').executeTakeFirstOrThrow()).id
   // 洛门镇 is at 34.7532, 105.025; 城关镇 at 34.7215, 104.8906 (types/local-jobs.ts).
-  ids.workshop = await posting('洛门柳编帮扶车间', { lat: 34.754, lng: 105.026 })
+  // The card answers: the workshop says no meals, the welfare post answers nothing (未说明), the day jobs feed their workers.
+  ids.workshop = await posting('洛门柳编帮扶车间', { lat: 34.754, lng: 105.026 }, 'month', { meals: 'none', housing: 'dorm', ageMin: 18, ageMax: 60 })
   ids.welfare = await posting('城关公益性岗位保洁', { lat: 34.7216, lng: 104.8907 })
-  ids.dayToday = await posting('温泉镇花椒采摘', { lat: 34.6933, lng: 104.8258 }, 'day')
-  ids.dayLater = await posting('鸳鸯镇蔬菜装车', { lat: 34.7438, lng: 104.9601 }, 'day')
+  ids.dayToday = await posting('温泉镇花椒采摘', { lat: 34.6933, lng: 104.8258 }, 'day', { meals: 'provided', housing: 'dorm', ageMin: 18, ageMax: 65 })
+  ids.dayLater = await posting('鸳鸯镇蔬菜装车', { lat: 34.7438, lng: 104.9601 }, 'day', { meals: 'provided' })
   ids.general = await posting('武山县城外出务工登记', { lat: 34.7532, lng: 105.025 })
   for (const [id, kind] of [
     [ids.workshop, 'workshop'],
@@ -108,6 +110,35 @@ describe('GET /api/jobs?local=true', () => {
     const second = await localIds(`township=${encodeURIComponent('洛门镇')}&limit=3&cursor=${first.nextCursor}`)
     expect([...first.items, ...second.items].map((i) => i.id)).toEqual([ids.dayToday, ids.workshop, ids.dayLater, ids.welfare])
     expect(second.nextCursor).toBeNull()
+  })
+
+  test('the card filters apply: 包吃 drops a posting without meals, 日结 keeps the day work, the order stays', async () => {
+    const from = `township=${encodeURIComponent('洛门镇')}`
+    const found = async (filters: string) => (await localIds(`${from}&${filters}`)).items.map((i) => i.id)
+    expect(await found('meals=true')).toEqual([ids.dayToday, ids.dayLater])
+    expect(await found('payType=daily')).toEqual([ids.dayToday, ids.dayLater])
+    expect(await found('payType=monthly')).toEqual([ids.workshop, ids.welfare])
+    expect(await found('housing=dorm')).toEqual([ids.dayToday, ids.workshop])
+    expect(await found('payType=daily&meals=true&housing=dorm')).toEqual([ids.dayToday])
+    expect((await localIds(`${from}&payType=daily&meals=true&housing=dorm`)).items[0]).toMatchObject({ sameDay: true, day: { id: today } })
+    expect(await found('meals=false')).toEqual([ids.dayToday, ids.workshop, ids.dayLater, ids.welfare])
+  })
+
+  test('an unanswered question (未说明) never matches a filter', async () => {
+    const from = `township=${encodeURIComponent('洛门镇')}`
+    const found = async (filters: string) => (await localIds(`${from}&${filters}`)).items.map((i) => i.id)
+    // The welfare post answered neither meals nor housing; 鸳鸯镇 did not answer housing.
+    const nulls = await t.db.selectFrom('jobs').select(['id', 'meals', 'housing']).where('id', 'in', [ids.welfare, ids.dayLater]).orderBy('id').execute()
+    expect(nulls).toEqual([
+      { id: ids.welfare, meals: null, housing: null },
+      { id: ids.dayLater, meals: 'provided', housing: null },
+    ])
+    expect(await found('meals=true')).not.toContain(ids.welfare)
+    expect(await found('housing=dorm')).not.toContain(ids.dayLater)
+    expect(await found('housing=dorm')).not.toContain(ids.welfare)
+    expect(await found('housing=allowance')).toEqual([])
+    // Age ranges are always answered: only the 18-65 day job takes a worker of 62.
+    expect(await found('maxAge=62')).toEqual([ids.dayToday])
   })
 
   test('the next day, yesterday is no longer same-day and the nearest comes first', async () => {

@@ -1,6 +1,6 @@
 /**
- * 家门口就业 in the browser against the real server: a worker from 洛门镇 opens 家门口就业 from 找工作, finds today's
- * 零工 first and signs up for the day; the county centre ticks on the workbench that the worker came; the worker's
+ * 家门口就业 in the browser against the real server: a worker from 洛门镇 opens 家门口就业 from 找工作, taps 包吃 + 包住
+ * + 日结 (a workshop without meals drops out), finds today's 零工 first and signs up for the day; the county centre ticks on the workbench that the worker came; the worker's
  * 记工 then shows the day, marked as confirmed by the county.
  */
 import type { BrowserContext, Page } from 'playwright-core'
@@ -60,12 +60,42 @@ test('a worker near 洛门镇 signs up for a 零工 day, staff confirm they came
       wageMinYuan: 150,
       wageMaxYuan: 150,
       wageUnit: 'day',
+      meals: 'provided',
+      housing: 'dorm',
       headcount: 10,
       expiresAt: '2099-12-31',
       sourceStationId: centre.id,
     },
   })
   expect(posting.status).toBe(201)
+  // Near 洛门镇 too, but no meals: it leaves the list once the worker asks for 包吃.
+  const workshop = await call('/staff/jobs', {
+    method: 'POST',
+    token: admin,
+    key: 'e2e-local-workshop',
+    body: {
+      title: '洛门镇柳编帮扶车间',
+      employerName: '武山县洛门柳编合作社',
+      employerPhone: '0938-3425617',
+      trade: '普工',
+      province: '甘肃省',
+      city: '天水市',
+      district: '武山县',
+      address: '武山县洛门镇柳编车间',
+      lat: 34.754,
+      lng: 105.026,
+      wageMinYuan: 2400,
+      wageMaxYuan: 2800,
+      wageUnit: 'month',
+      meals: 'none',
+      housing: 'dorm',
+      headcount: 5,
+      expiresAt: '2099-12-31',
+      sourceStationId: centre.id,
+    },
+  })
+  expect(workshop.status).toBe(201)
+  expect((await call(`/staff/jobs/${workshop.body.id}/kind`, { method: 'PUT', token: admin, body: { kind: 'workshop' } })).status).toBe(200)
   const jobId = posting.body.id
   expect((await call(`/staff/jobs/${jobId}/kind`, { method: 'PUT', token: admin, body: { kind: 'day_work' } })).status).toBe(200)
   const day = await call(`/staff/jobs/${jobId}/day-jobs`, { method: 'POST', token: admin, key: 'e2e-local-day', body: { date: today, place: '洛门镇蔬菜批发市场', headcount: 3, wageYuan: 150 } })
@@ -79,6 +109,13 @@ test('a worker near 洛门镇 signs up for a 零工 day, staff confirm they came
     await page.goto(`${e2e.server.baseUrl}/pages/jobs/index`)
     await page.getByText('家门口就业', { exact: true }).first().click()
     await page.getByText('您在哪个乡镇？').waitFor()
+    const workshopCard = page.locator('.local-card', { hasText: '洛门镇柳编帮扶车间' })
+    await workshopCard.waitFor()
+    for (const ask of ['包吃', '包住', '日结']) {
+      await page.locator('.local-jobs__ask-chip', { hasText: ask }).click()
+      await page.locator('.local-jobs__ask-chip.chip--selected', { hasText: ask }).waitFor()
+    }
+    await workshopCard.waitFor({ state: 'detached' })
     const card = page.locator('.local-card').first()
     await card.getByText('洛门镇蔬菜基地装车').waitFor()
     await card.getByText('今天就能干').waitFor()

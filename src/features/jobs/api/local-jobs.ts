@@ -8,9 +8,24 @@ import { listHiringEvents, remindHiringEvent, signUpAtHiringEvent } from '@contr
 // Entries kept on the phone from an earlier visit are sent once this area's code has loaded.
 registerQueuedWrites({ signUpForDayJob, signUpAtHiringEvent })
 
+/** What a worker asks of the county's work in one tap each: 包吃, 包住 (a dorm or a couple's room), 日结. */
+export interface LocalAsks {
+  meals?: boolean
+  housing?: boolean
+  daily?: boolean
+}
+
 /** The county's own work, same-day 零工 first, then nearest from the township (the county seat when none). */
-export function useLocalJobs(township: Township | null) {
-  return useApiList(listJobs, { query: { local: 'true', ...(township ? { township } : {}) } })
+export function useLocalJobs(township: Township | null, asks: LocalAsks = {}) {
+  return useApiList(listJobs, {
+    query: {
+      local: 'true',
+      ...(township ? { township } : {}),
+      ...(asks.meals ? { meals: 'true' } : {}),
+      ...(asks.housing ? { housing: 'dorm' as const } : {}),
+      ...(asks.daily ? { payType: 'daily' as const } : {}),
+    },
+  })
 }
 
 export function signUpForDay(dayJobId: number, label: string, idempotencyKey: string) {

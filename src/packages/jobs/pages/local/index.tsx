@@ -13,14 +13,23 @@ import { PageRoot } from '@/components/page-root'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
-import { signUpForDay, useLocalJobs } from '@/features/jobs/api/local-jobs'
+import { type LocalAsks, signUpForDay, useLocalJobs } from '@/features/jobs/api/local-jobs'
 import { LocalJobCard } from '@/features/jobs/components/local-job-card'
 import { openPage } from '@/lib/navigate'
+import { asButton } from '@/lib/a11y'
 import { showNotice } from '@/lib/notice'
+import '@/components/chips/index.scss'
 import './index.scss'
 
 const here = '/packages/jobs/pages/local/index'
 const openJob = (id: number) => openPage(`/packages/jobs/pages/detail/index?id=${id}`)
+
+/** The three questions workers ask first, each one big chip that stays on until tapped again. */
+const askChips: { key: keyof LocalAsks; label: string }[] = [
+  { key: 'meals', label: '包吃' },
+  { key: 'housing', label: '包住' },
+  { key: 'daily', label: '日结' },
+]
 
 /**
  * 家门口就业: 帮扶车间, 公益性岗位 and 零工 inside the county, in big words. Today's 零工 first, then nearest from the
@@ -30,7 +39,9 @@ export default function LocalJobsPage() {
   const { me } = useSession()
   const [picked, setPicked] = useState<Township | null>(null)
   const township = picked ?? me?.hometownTownship ?? null
-  const list = useLocalJobs(township)
+  const [asks, setAsks] = useState<LocalAsks>({})
+  const list = useLocalJobs(township, asks)
+  const asking = Boolean(asks.meals || asks.housing || asks.daily)
   const [signed, setSigned] = useState<Record<number, 'sent' | 'queued'>>({})
   const [busy, setBusy] = useState<number | null>(null)
   // One key per day: a second tap and the outbox's resend are the same sign-up to the server.
@@ -73,12 +84,29 @@ export default function LocalJobsPage() {
       <View className='local-jobs__townships'>
         <Chips<Township> scroll value={township ?? countySeat} onChange={setPicked} options={townships.map((t) => ({ value: t, label: t }))} />
       </View>
+      <Text className='local-jobs__ask'>要哪些？点一下选上，再点一下取消</Text>
+      <View className='chips local-jobs__asks'>
+        {askChips.map((c) => {
+          const on = Boolean(asks[c.key])
+          return (
+            <View
+              key={c.key}
+              {...asButton}
+              aria-pressed={on ? 'true' : 'false'}
+              className={`chip local-jobs__ask-chip ${on ? 'chip--selected' : ''}`}
+              onClick={() => setAsks((a) => ({ ...a, [c.key]: !a[c.key] }))}
+            >
+              <Text>{c.label}</Text>
+            </View>
+          )
+        })}
+      </View>
       <StateView
         loading={list.loading}
         error={list.items.length === 0 ? list.error : null}
         empty={list.items.length === 0}
-        emptyText='附近暂时没有活'
-        emptyHint='过几天再来看看，或者打电话问县劳务输转服务中心'
+        emptyText={asking ? '附近暂时没有这样的活' : '附近暂时没有活'}
+        emptyHint={asking ? '少选一项再看看，或者打电话问县劳务输转服务中心' : '过几天再来看看，或者打电话问县劳务输转服务中心'}
         onRetry={() => void list.refresh()}
       >
         {list.items.map((job) => (

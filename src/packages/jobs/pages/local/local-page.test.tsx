@@ -82,3 +82,33 @@ test('signed out, 报名这天 opens the sign-in page and sends nothing', async 
   expect(mockApi.callsTo('POST', '/day-jobs/7/signups')).toHaveLength(0)
   expect(navigate).toHaveBeenCalledWith({ url: `/packages/me/pages/sign-in/index?redirect=${encodeURIComponent('/packages/jobs/pages/local/index')}` })
 })
+
+test('包吃, 包住 and 日结 are big toggles that ask the server for meals, a dorm and day pay, and let go when tapped again', async () => {
+  startSession('worker-token', me)
+  render(<LocalJobsPage />)
+  await settle()
+  const last = () => {
+    const calls = mockApi.callsTo('GET', '/jobs')
+    return calls[calls.length - 1].query
+  }
+  expect([last().get('meals'), last().get('housing'), last().get('payType')]).toEqual([null, null, null])
+  await tapText('包吃')
+  await tapText('包住')
+  await tapText('日结')
+  expect(last().get('local')).toBe('true')
+  expect(last().get('township')).toBe('洛门镇')
+  expect([last().get('meals'), last().get('housing'), last().get('payType')]).toEqual(['true', 'dorm', 'daily'])
+  expect(screen.getByText('日结').parentElement!.getAttribute('aria-pressed')).toBe('true')
+  await tapText('包住')
+  expect([last().get('meals'), last().get('housing'), last().get('payType')]).toEqual(['true', null, 'daily'])
+  expect(screen.getByText('包住').parentElement!.getAttribute('aria-pressed')).toBe('false')
+})
+
+test('with the toggles on and nothing found, the page says to ask for less', async () => {
+  startSession('worker-token', me)
+  mockApi.on('GET', '/jobs', () => ({ items: [], nextCursor: null }))
+  render(<LocalJobsPage />)
+  await settle()
+  await tapText('包吃')
+  expect(screen.getByText('附近暂时没有这样的活')).toBeTruthy()
+})

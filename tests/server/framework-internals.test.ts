@@ -39,9 +39,9 @@ test("the router imports its own tab bar from where config/no-tab-bar.js stands 
 })
 
 test('every NutUI component the app imports is where the on-demand import looks, with its stylesheet', () => {
-  const imports = execSync(`grep -rhoE "import \\{[^}]+\\} from '@nutui/nutui-react-taro'" src`, { cwd: root, encoding: 'utf8' })
+  // No page imports NutUI today (our bottom sheet replaced its Popup); one that does must resolve on demand.
+  const imports = execSync(`grep -rhoE "import \\{[^}]+\\} from '@nutui/nutui-react-taro'" src || true`, { cwd: root, encoding: 'utf8' })
   const names = [...new Set([...imports.matchAll(/\{([^}]+)\}/g)].flatMap((m) => m[1].split(',').map((n) => n.trim().replace(/^type\s+/, ''))).filter(Boolean))]
-  expect(names.length).toBeGreaterThan(0)
   const packages = join(root, 'node_modules', taroInternals.nutuiPackagesDir)
   for (const name of names) {
     expect(existsSync(join(packages, name.toLowerCase(), 'index.js')) || name).toBe(true)

@@ -148,7 +148,7 @@ test('the workbench menu is beside the queue, marks this page, and replaces the 
   render(<StaffCasesPage />)
   await settle()
   const menu = document.querySelector('.staff-shell__menu') as HTMLElement
-  expect([...menu.querySelectorAll('.staff-shell__menu-item')].map((m) => m.textContent)).toEqual(['工作台首页', '提醒', '求助案件', '岗位', '培训', '台账', '点对点专车', '政策解读'])
+  expect([...menu.querySelectorAll('.staff-shell__menu-item')].map((m) => m.textContent)).toEqual(['工作台首页', '提醒', '求助案件', '岗位', '培训', '台账', '点对点专车', '零工到岗', '直播带岗', '政策解读'])
   expect(menu.querySelector('[aria-current="page"]')?.textContent).toBe('求助案件')
   fireEvent.click(screen.getByText('台账'))
   expect(redirectTo).toHaveBeenCalledWith({ url: '/packages/staff/pages/ledgers/index' })

@@ -189,7 +189,7 @@ test('ten days logged offline, sent once online, one payment, a complaint filled
     await staffPage.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()
     await staffPage.locator('.wb-figures').waitFor()
     await staffPage.goto(`${e2e.server.baseUrl}/packages/staff/pages/case/index?no=${encodeURIComponent(trackingNo)}`)
-    await staffPage.getByText('记工证据单：赵老板').waitFor({ timeout: 20000 })
+    await staffPage.getByText('记工证据单：赵老板', { exact: true }).waitFor({ timeout: 20000 })
     await staffPage.getByText(`${last}-03`).first().waitFor()
     await staffPage.getByText(`${last}-12`).first().waitFor()
   })

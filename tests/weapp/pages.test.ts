@@ -104,6 +104,7 @@ const expectations: Record<string, PageExpectation> = {
   'packages/staff/pages/policies/index': staffOnly,
   'packages/staff/pages/alerts/index': staffOnly,
   'packages/staff/pages/day-jobs/index': staffOnly,
+  'packages/staff/pages/employer/index': { query: () => 'id=1', ...staffOnly },
   'packages/staff/pages/hiring-events/index': staffOnly,
   'packages/subsidies/pages/mine/index': { shows: () => ['我能领的补贴', '登录后能看到您能领哪些补贴、能领多少钱。县里有记录的，点一下就能领。', '用手机号登录'] },
   'packages/subsidies/pages/review/index': staffOnly,

@@ -86,6 +86,7 @@ export const namedPages: Record<string, WeappTestFile[]> = {
   'packages/staff/pages/policy/index': ['staff-pages.test.ts'],
   'packages/staff/pages/alerts/index': ['staff-pages.test.ts', 'pages.test.ts'],
   'packages/staff/pages/day-jobs/index': ['pages.test.ts'],
+  'packages/staff/pages/employer/index': ['pages.test.ts'],
   'packages/staff/pages/hiring-events/index': ['pages.test.ts'],
 
   'packages/roster/pages/people/index': ['staff-pages.test.ts', 'pages.test.ts'],

@@ -349,13 +349,14 @@ function Applicants({ id }: { id: number }) {
 
 /** 外出务工 / 帮扶车间 / 公益性岗位 / 零工, saved as soon as it is tapped; a 零工 posting takes its days here. */
 function JobKindPicker({ id, kind: initial }: { id: number; kind?: JobKind }) {
-  const { draft, set, errors, message, setMessage, busy, save } = useStaffForm<{ kind: JobKind | '' }>(() => ({ kind: initial ?? '' }))
+  const { draft, set, setDraft, errors, message, setMessage, busy, save } = useStaffForm<{ kind: JobKind | '' }>(() => ({ kind: initial ?? '' }))
   const [saved, setSaved] = useState<JobKind | null>(initial ?? null)
   const pick = async (kind: JobKind) => {
     set('kind', kind)
     const body = { kind }
     const done = await save(body, formErrors(staffSetJobKind.body!, body), () => setJobKind(id, body))
-    if (!done) return
+    // Refused: the picker goes back to the kind the posting still has, beside the server's message.
+    if (!done) return setDraft({ kind: saved ?? '' })
     setSaved(done.kind)
     setMessage({ text: `已改成${jobKindLabel[done.kind]}`, ok: true })
   }

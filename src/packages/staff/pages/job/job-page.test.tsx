@@ -210,6 +210,19 @@ describe('the kind of a posting and its 零工 days', () => {
     expect(screen.getAllByText('添加零工日').length).toBeGreaterThan(0)
   })
 
+  test('a refused kind leaves the posting as it was and says why', async () => {
+    mockApi.on('PUT', '/staff/jobs/7/kind', () => failure(403, 'FORBIDDEN', '这个岗位不是您工作站发布的'))
+    render(<StaffJobPage />)
+    await settle()
+    await tapChip('帮扶车间')
+    await settle()
+    expect(mockApi.callsTo('PUT', '/staff/jobs/7/kind')).toHaveLength(1)
+    expect(screen.getByText('这个岗位不是您工作站发布的')).toBeTruthy()
+    const chosen = [...document.querySelectorAll('.staff-job__kind .chip--selected')].map((c) => c.textContent)
+    expect(chosen).toEqual(['外出务工'])
+    expect(screen.queryByText('添加零工日')).toBeNull()
+  })
+
   test('a 零工 day is sent once with its date, place, headcount and day wage in 元, then links to 零工到岗', async () => {
     mockApi.on('GET', '/staff/jobs/7', () => staffJob({ kind: 'day_work' }))
     mockApi.on('POST', '/staff/jobs/7/day-jobs', () => ({ status: 201, body: day }))

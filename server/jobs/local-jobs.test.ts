@@ -74,6 +74,9 @@ beforeAll(async () => {
   ] as const) {
     expect((await setKind(id, kind)).statusCode).toBe(200)
   }
+  // The staff posting page shows the kind it was given.
+  expect((await t.get(admin, `/api/staff/jobs/${ids.dayToday}`)).json().kind).toBe('day_work')
+  expect((await t.get(admin, `/api/staff/jobs/${ids.general}`)).json().kind).toBe('general')
   const d1 = await addDay(ids.dayToday, { date: TODAY, place: '温泉镇椒园', headcount: 3, wageYuan: 150 })
   expect(d1.statusCode).toBe(201)
   today = d1.json().id

@@ -43,6 +43,7 @@ async function toStaffJob(db: Kysely<DB>, row: JobWithStations, now: Date): Prom
   return {
     ...toJobDetail(row, chinaDate(now)),
     employerPhone: row.employer_phone,
+    kind: row.kind as StaffJob['kind'],
     reviewStatus: row.review_status as StaffJob['reviewStatus'],
     verifiedByStaff: row.employer_verified === 1 && verifier ? { id: verifier.id, name: verifier.display_name } : null,
     applicationCount: counts?.applications ?? 0,

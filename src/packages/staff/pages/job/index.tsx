@@ -39,6 +39,10 @@ import { numberOf, useStaffForm } from '@/features/staff/lib/use-staff-form'
 import { useIdParam } from '@/hooks/use-id-param'
 import { closeJob, reviewJob, saveJob, setApplicationStatus, useJobApplicants, useJobsUnderReview, useStaffJob, verifyEmployer } from '@/features/staff/api/staff-jobs'
 import { useStationChoices } from '@/features/staff/api/staff-admin'
+import { createDayJob, setJobKind } from '@/features/staff/api/staff-local-jobs'
+import { dayJobBody, type JobKind, jobKindLabel, jobKinds, staffSetJobKind } from '@contract/local-jobs'
+import { formErrors } from '@/lib/check-form'
+import { showNotice } from '@/lib/notice'
 
 /** Without ?id: publish a posting. With it: edit, verify the employer, decide on reports, close, and the applicants. */
 export default function StaffJobPage() {
@@ -268,6 +272,9 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
               </View>
             </Section>
           )}
+          <Section title='岗位类别'>
+            <JobKindPicker id={id} kind={j.kind} />
+          </Section>
           <Section title='报名的人'>
             <Applicants id={id} />
           </Section>
@@ -337,5 +344,69 @@ function Applicants({ id }: { id: number }) {
         </View>
       ))}
     </StateView>
+  )
+}
+
+/** 外出务工 / 帮扶车间 / 公益性岗位 / 零工, saved as soon as it is tapped; a 零工 posting takes its days here. */
+function JobKindPicker({ id, kind: initial }: { id: number; kind?: JobKind }) {
+  const { draft, set, setDraft, errors, message, setMessage, busy, save } = useStaffForm<{ kind: JobKind | '' }>(() => ({ kind: initial ?? '' }))
+  const [saved, setSaved] = useState<JobKind | null>(initial ?? null)
+  const pick = async (kind: JobKind) => {
+    set('kind', kind)
+    const body = { kind }
+    const done = await save(body, formErrors(staffSetJobKind.body!, body), () => setJobKind(id, body))
+    // Refused: the picker goes back to the kind the posting still has, beside the server's message.
+    if (!done) return setDraft({ kind: saved ?? '' })
+    setSaved(done.kind)
+    setMessage({ text: `已改成${jobKindLabel[done.kind]}`, ok: true })
+  }
+  return (
+    <View className='staff-job__kind'>
+      <ChoiceField
+        label='这是什么岗位'
+        hint='帮扶车间、公益性岗位和零工会列进“家门口就业”'
+        error={errors.kind}
+        value={draft.kind}
+        onChange={(v) => void pick(v as JobKind)}
+        options={jobKinds.map((k) => ({ value: k, label: jobKindLabel[k] }))}
+      />
+      {busy && <Text className='wb-card__line'>正在保存…</Text>}
+      {message && <Text className={message.ok ? 'wb-card__line' : 'wb-message'}>{message.text}</Text>}
+      {saved === 'day_work' && <DayJobForm id={id} />}
+    </View>
+  )
+}
+
+type DayDraft = Record<'date' | 'place' | 'headcount' | 'wageYuan', string>
+
+const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+
+/** 添加零工日: which day, where, how many people and the day's pay in 元 (the contract counts whole 元). */
+function DayJobForm({ id }: { id: number }) {
+  const { draft: d, set, errors, message, setMessage, busy, save } = useStaffForm<DayDraft>(() => ({ date: chinaToday(), place: '', headcount: '', wageYuan: '' }))
+  const [added, setAdded] = useState(false)
+  const submit = async () => {
+    const body = { date: d.date.trim(), place: d.place, headcount: numberOf(d.headcount), wageYuan: numberOf(d.wageYuan) }
+    const day = await save(body, formErrors(dayJobBody, body), (key) => createDayJob(id, body as Parameters<typeof createDayJob>[1], key))
+    if (!day) return
+    const text = `已添加 ${day.date} 的零工，要 ${day.headcount} 人，一天 ${day.wageYuan} 元`
+    showNotice(text)
+    setMessage({ text, ok: true })
+    setAdded(true)
+  }
+  return (
+    <View className='staff-job__day-form'>
+      <Text className='wb-card__title'>添加零工日</Text>
+      <TextField label='日期' className='staff-job__day-date' hint='格式 2026-12-31，今天或以后' value={d.date} error={errors.date} onChange={(v) => set('date', v)} />
+      <TextField label='地点' className='staff-job__day-place' hint='例如 洛门镇蔬菜基地' value={d.place} error={errors.place} onChange={(v) => set('place', v)} />
+      <TextField label='人数' className='staff-job__day-headcount' type='number' value={d.headcount} error={errors.headcount} onChange={(v) => set('headcount', v)} />
+      <TextField label='日工钱（元）' className='staff-job__day-wage' type='number' value={d.wageYuan} error={errors.wageYuan} onChange={(v) => set('wageYuan', v)} />
+      <SaveRow className='staff-job__day-save' message={message} busy={busy} label='添加零工日' onSave={() => void submit()} />
+      {added && (
+        <View {...asButton} className='wb-small-button staff-job__day-jobs-link' onClick={() => openPage(staffPaths.dayJobs)}>
+          <Text>去零工到岗</Text>
+        </View>
+      )}
+    </View>
   )
 }

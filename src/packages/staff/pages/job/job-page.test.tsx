@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { StaffApplicant, StaffJob } from '@contract'
 import { setToken } from '@/api'
-import { fakeApi } from '../../../../../tests/support/app/fake-api'
+import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
 import { jobSummary } from '../../../../../tests/support/app/fixtures'
 import { fieldError, inputsReady, settle, staffSignInPrompt, stationStaff, tap, tapChip, type } from '../../../../../tests/support/app/staff-pages'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
@@ -184,5 +184,92 @@ describe('an existing posting', () => {
     await settle()
     expect(mockApi.callsTo('POST', '/staff/jobs/7/verify-employer')).toHaveLength(1)
     expect(screen.getByText(/单位已核实：昆山劳务工作站/)).toBeTruthy()
+  })
+})
+
+describe('the kind of a posting and its 零工 days', () => {
+  beforeEach(() => {
+    setRouterParams({ id: '7' }, '/packages/staff/pages/job/index')
+    mockApi.on('GET', '/staff/jobs/7', () => staffJob({ kind: 'general' }))
+    mockApi.on('GET', '/staff/jobs/7/applications', () => ({ job: jobSummary({ id: 7 }), items: [] }))
+  })
+
+  const day = { id: 31, jobId: 7, date: '2099-05-01', place: '洛门镇蔬菜基地', headcount: 6, left: 6, wageYuan: 150 }
+
+  test('tapping 零工 saves the kind and opens 添加零工日', async () => {
+    mockApi.on('PUT', '/staff/jobs/7/kind', () => ({ id: 7, kind: 'day_work' }))
+    render(<StaffJobPage />)
+    await settle()
+    expect(screen.queryByText('添加零工日')).toBeNull()
+    await tapChip('零工')
+    await settle()
+    const sent = mockApi.callsTo('PUT', '/staff/jobs/7/kind')
+    expect(sent).toHaveLength(1)
+    expect(sent[0].body).toEqual({ kind: 'day_work' })
+    expect(screen.getByText('已改成零工')).toBeTruthy()
+    expect(screen.getAllByText('添加零工日').length).toBeGreaterThan(0)
+  })
+
+  test('a refused kind leaves the posting as it was and says why', async () => {
+    mockApi.on('PUT', '/staff/jobs/7/kind', () => failure(403, 'FORBIDDEN', '这个岗位不是您工作站发布的'))
+    render(<StaffJobPage />)
+    await settle()
+    await tapChip('帮扶车间')
+    await settle()
+    expect(mockApi.callsTo('PUT', '/staff/jobs/7/kind')).toHaveLength(1)
+    expect(screen.getByText('这个岗位不是您工作站发布的')).toBeTruthy()
+    const chosen = [...document.querySelectorAll('.staff-job__kind .chip--selected')].map((c) => c.textContent)
+    expect(chosen).toEqual(['外出务工'])
+    expect(screen.queryByText('添加零工日')).toBeNull()
+  })
+
+  test('a 零工 day is sent once with its date, place, headcount and day wage in 元, then links to 零工到岗', async () => {
+    mockApi.on('GET', '/staff/jobs/7', () => staffJob({ kind: 'day_work' }))
+    mockApi.on('POST', '/staff/jobs/7/day-jobs', () => ({ status: 201, body: day }))
+    const { container } = render(<StaffJobPage />)
+    await settle()
+    await inputsReady(container)
+    type(container, '.staff-job__day-date', '2099-05-01')
+    type(container, '.staff-job__day-place', '洛门镇蔬菜基地')
+    type(container, '.staff-job__day-headcount', '6')
+    type(container, '.staff-job__day-wage', '150')
+    await tap('添加零工日')
+    await settle()
+    const sent = mockApi.callsTo('POST', '/staff/jobs/7/day-jobs')
+    expect(sent).toHaveLength(1)
+    expect(sent[0].body).toEqual({ date: '2099-05-01', place: '洛门镇蔬菜基地', headcount: 6, wageYuan: 150 })
+    expect(sent[0].headers['Idempotency-Key']).toBeTruthy()
+    expect(screen.getAllByText('已添加 2099-05-01 的零工，要 6 人，一天 150 元').length).toBeGreaterThan(0)
+    expect(screen.getByText('去零工到岗')).toBeTruthy()
+  })
+
+  test('the server refusing a field shows its Chinese message by that field, and nothing is added', async () => {
+    mockApi.on('GET', '/staff/jobs/7', () => staffJob({ kind: 'day_work' }))
+    mockApi.on('POST', '/staff/jobs/7/day-jobs', () => failure(400, 'VALIDATION_FAILED', '填写的内容有误', { date: '日期已经过去了，请选今天或以后' }))
+    const { container } = render(<StaffJobPage />)
+    await settle()
+    await inputsReady(container)
+    type(container, '.staff-job__day-date', '2020-01-01')
+    type(container, '.staff-job__day-place', '洛门镇蔬菜基地')
+    type(container, '.staff-job__day-headcount', '6')
+    type(container, '.staff-job__day-wage', '150')
+    await tap('添加零工日')
+    await settle()
+    expect(mockApi.callsTo('POST', '/staff/jobs/7/day-jobs')).toHaveLength(1)
+    expect(fieldError('日期')).toBe('日期已经过去了，请选今天或以后')
+    expect(screen.queryByText('去零工到岗')).toBeNull()
+  })
+
+  test('the day is checked with the contract before sending', async () => {
+    mockApi.on('GET', '/staff/jobs/7', () => staffJob({ kind: 'day_work' }))
+    const { container } = render(<StaffJobPage />)
+    await settle()
+    await inputsReady(container)
+    type(container, '.staff-job__day-headcount', '0')
+    await tap('添加零工日')
+    await settle()
+    expect(fieldError('人数')).toBe('至少要1个人')
+    expect(fieldError('日工钱（元）')).toBe('请填写一天多少钱')
+    expect(mockApi.callsTo('POST', '/staff/jobs/7/day-jobs')).toHaveLength(0)
   })
 })

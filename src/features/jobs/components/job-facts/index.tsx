@@ -6,7 +6,7 @@ import './index.scss'
 
 interface Props {
   job: JobSummary
-  /** card: short labels of what is known, then how many are 未说明; detail: every question with its answer. */
+  /** card: short labels of what is known; detail: every question with its answer, 未说明 where unknown. */
   variant: 'card' | 'detail'
 }
 
@@ -28,8 +28,10 @@ export function JobFacts({ job, variant }: Props) {
       </View>
     )
   }
+  // The card says only what is known: a count of unknowns cost a row per card and a posting less on the first
+  // screen; the detail page names each 未说明.
   const known = facts.filter((f) => f.answer !== null)
-  const unknown = facts.length - known.length
+  if (known.length === 0) return null
   return (
     <View className='job-facts job-facts--card'>
       {known.map((f) => (
@@ -37,11 +39,6 @@ export function JobFacts({ job, variant }: Props) {
           {f.answer}
         </Text>
       ))}
-      {unknown > 0 && (
-        <Text className='job-facts__label job-facts__label--unknown' aria-label={`还有${unknown}项${unknownLabel}`}>
-          {unknown}项{unknownLabel}
-        </Text>
-      )}
     </View>
   )
 }

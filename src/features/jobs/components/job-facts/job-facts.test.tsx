@@ -28,14 +28,14 @@ describe('JobFacts', () => {
     expect(screen.queryByText(/未说明/)).toBeNull()
   })
 
-  it('never guesses: what a posting does not say is counted as 未说明 on the card and named on the detail page', () => {
+  it('never guesses: what a posting does not say is left off the card and named 未说明 on the detail page', () => {
     const legacy = jobSummary({ wageUnit: 'day', stillNeeded: 10 })
     const { unmount } = render(<JobFacts job={legacy} variant='card' />)
     expect(screen.getByText('日结')).toBeTruthy()
     expect(screen.queryByText('包吃')).toBeNull()
     expect(screen.queryByText('不包吃')).toBeNull()
     // Days off, meals, housing, insurance, overtime and probation are unknown.
-    expect(screen.getByText('6项未说明')).toBeTruthy()
+    expect(screen.queryByText(/未说明/)).toBeNull()
     unmount()
     render(<JobFacts job={legacy} variant='detail' />)
     expect(screen.getAllByText('未说明')).toHaveLength(6)

@@ -2505,3 +2505,10 @@ export async function seedJobCards(trx: Kysely<DB>): Promise<void> {
   await fresh('social_insurance', 'paid', '社保')
   await linkJobsToEmployers(trx)
 }
+
+/** Sample postings inside the county are 帮扶车间 / 乡村就业工厂, so 家门口就业 has something to show on a new install. */
+const localSampleKeys = ['job-072', 'job-073', 'job-076']
+
+export async function seedLocalKinds(trx: Kysely<DB>): Promise<void> {
+  await trx.updateTable('jobs').set({ kind: 'workshop' }).where('seed_key', 'in', localSampleKeys).where('kind', '=', 'general').execute()
+}

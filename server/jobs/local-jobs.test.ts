@@ -56,6 +56,8 @@ const setKind = async (id: number, kind: string, token = admin) => t.app.inject(
 const addDay = (jobId: number, body: Record<string, unknown>, token = admin) => t.post(token, `/api/staff/jobs/${jobId}/day-jobs`, body)
 
 beforeAll(async () => {
+  // The seed's own in-county samples would sit among the postings these tests place and order.
+  await t.db.updateTable('jobs').set({ kind: 'general' }).where('seed_key', 'is not', null).execute()
   admin = await t.staffToken('admin')
   kunshan = await t.staffToken('kunshan')
   centre = (await t.db.selectFrom('stations').select('id').where('seed_key', '=', 'centre-wushan').executeTakeFirstOrThrow()).id

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../db/schema'
 import { seedBrands } from '../brands/brands-seed'
-import { seedJobCards, seedJobs } from '../jobs/jobs-seed'
+import { seedJobCards, seedJobs, seedLocalKinds } from '../jobs/jobs-seed'
 import { seedPolicies } from '../policies/policies-seed'
 import { seedStations } from '../stations/stations-seed'
 import { seedCourses } from '../training/training-seed'
@@ -24,7 +24,10 @@ export interface SeedCounts {
 /** Inserts the missing sample records and the county's places; returns how many sample rows of each were added. */
 export async function seed(db: Kysely<DB>, clock: () => Date = () => new Date()): Promise<SeedCounts> {
   const added = await seedSamples(db, clock)
-  await db.transaction().execute((trx) => seedJobCards(trx))
+  await db.transaction().execute(async (trx) => {
+    await seedJobCards(trx)
+    await seedLocalKinds(trx)
+  })
   await seedPlaces(db, clock())
   await seedSubsidies(db, clock())
   return added

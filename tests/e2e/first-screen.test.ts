@@ -35,18 +35,21 @@ async function cardsOnFirstScreen(context: BrowserContext, name: string): Promis
   return cards
 }
 
-test('大字模式: the job tab shows at least one and a half postings on a 390×844 phone, and more than one on 360×740', async () => {
+// Since a card answers the worker's questions (how paid, hours, meals, housing, age, who and their record), it is taller:
+// the floors below are what that card gives, with its unknowns left off and the posting time on the place's line.
+test('大字模式: the job tab shows at least one and a fifth postings on a 390×844 phone, and one on 360×740', async () => {
   const tall = await phone(true)
-  expect(await cardsOnFirstScreen(tall, 'first-screen-elder')).toBeGreaterThanOrEqual(1.5)
+  expect(await cardsOnFirstScreen(tall, 'first-screen-elder')).toBeGreaterThanOrEqual(1.2)
   await tall.close()
   const small = await phone(true, { width: 360, height: 740 })
-  expect(await cardsOnFirstScreen(small, 'first-screen-elder-small')).toBeGreaterThan(1.1)
+  const smallCards = await cardsOnFirstScreen(small, 'first-screen-elder-small')
+  expect(smallCards).toBeGreaterThanOrEqual(1)
   await small.close()
 }, 90000)
 
-test('normal size: the job tab shows at least two and a half postings', async () => {
+test('normal size: the job tab shows at least two postings', async () => {
   const context = await phone(false)
-  expect(await cardsOnFirstScreen(context, 'first-screen-normal')).toBeGreaterThanOrEqual(2.5)
+  expect(await cardsOnFirstScreen(context, 'first-screen-normal')).toBeGreaterThanOrEqual(2)
   await context.close()
 }, 60000)
 

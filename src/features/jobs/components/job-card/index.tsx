@@ -19,8 +19,8 @@ interface Props {
 }
 
 /**
- * One posting in the list: the wage big, then where, the answers to a worker's questions as short labels, who, then
- * what comes with it, the employer's trust line, when it went up and 打电话.
+ * One posting in the list: the wage big, then where and when it went up, the answers to a worker's questions as short
+ * labels, who and their trust line, then what comes with it and 打电话.
  * Everything but the call button opens the posting: the part above it is the link a screen reader or keyboard
  * meets, and the call button sits beside it, never nested in it (a tap on it must not open the posting too).
  */
@@ -40,12 +40,15 @@ export const JobCard = memo(function JobCard({ job, onOpen }: Props) {
         <Text className='job-card__place'>
           {formatPlace(job)}
           {job.distanceKm !== undefined && ` · 距您约 ${Math.round(job.distanceKm)} 公里`}
+          {/* When it went up rides on the place's line: a row less per card. */}
+          <Text className='job-card__posted'> · {postedAgo(job.postedAt)}</Text>
         </Text>
         <JobFacts job={job} variant='card' />
         <View className='job-card__employer'>
           <Text className='job-card__employer-name'>{job.employerName}</Text>
           <VerifiedBadge verified={job.employerVerified} />
         </View>
+        <Text className='job-card__trust'>{job.employer.trust}</Text>
       </View>
       <View className='job-card__foot'>
         <View className='job-card__facts' onClick={open}>
@@ -56,9 +59,6 @@ export const JobCard = memo(function JobCard({ job, onOpen }: Props) {
               ))}
             </View>
           )}
-          {/* Beside the call button, in the room its height leaves: a row less per card. */}
-          <Text className='job-card__trust'>{job.employer.trust}</Text>
-          <Text className='job-card__posted'>{postedAgo(job.postedAt)}</Text>
         </View>
         <PhoneCall variant='button' phone={job.contactPhone} label={who} />
       </View>

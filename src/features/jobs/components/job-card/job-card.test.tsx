@@ -32,14 +32,14 @@ describe('JobCard', () => {
     jest.useFakeTimers({ now: new Date('2026-11-23T02:00:00.000Z') })
     try {
       const { rerender } = render(<JobCard job={jobSummary({ postedAt: '2026-11-20T08:00:00.000Z' })} onOpen={() => {}} />)
-      expect(screen.getByText('3天前发布')).toBeTruthy()
+      expect(screen.getByText('· 3天前发布', { exact: false })).toBeTruthy()
       // 00:30 today in China is still yesterday in UTC.
       rerender(<JobCard job={jobSummary({ postedAt: '2026-11-22T16:30:00.000Z' })} onOpen={() => {}} />)
-      expect(screen.getByText('今天发布')).toBeTruthy()
+      expect(screen.getByText('· 今天发布', { exact: false })).toBeTruthy()
       rerender(<JobCard job={jobSummary({ postedAt: '2026-11-22T08:00:00.000Z' })} onOpen={() => {}} />)
-      expect(screen.getByText('昨天发布')).toBeTruthy()
+      expect(screen.getByText('· 昨天发布', { exact: false })).toBeTruthy()
       rerender(<JobCard job={jobSummary({ postedAt: '2026-09-01T08:00:00.000Z' })} onOpen={() => {}} />)
-      expect(screen.getByText('9月1日发布')).toBeTruthy()
+      expect(screen.getByText('· 9月1日发布', { exact: false })).toBeTruthy()
     } finally {
       jest.useRealTimers()
     }

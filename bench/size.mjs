@@ -11,8 +11,10 @@ const KB = 1024
 // main: 488.0 KB measured on 2026-12-04 (issue 23: our own bottom sheet instead of NutUI's Popup and its animation
 // library, base.wxml 8 levels deep instead of 16, the staff's 维权 and 提醒 endpoints out of the worker's files; it was
 // 561 KB) plus about 2%, so a regression shows at once. WeChat's own limit is 2 MB. H5 first load: 101.1 KB, the same day.
-// Main package: 506.9 KB after the subsidy, job-card and local-jobs merges (488.2 before them); the goal stays 500 KB (issue 23).
-const budgets = { main: 512 * KB, subpackage: 1024 * KB, h5FirstLoad: 104 * KB }
+// Main package: 506.9 KB after the subsidy, job-card and local-jobs merges, 495.9 KB on 2026-12-05 once the app's
+// builds left out endpoint summaries and the 零工, village and case endpoints moved out of the tabs' contract files: the
+// budget is issue 23's goal itself.
+const budgets = { main: 500 * KB, subpackage: 1024 * KB, h5FirstLoad: 104 * KB }
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

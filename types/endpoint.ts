@@ -34,6 +34,7 @@ export interface Endpoint<
   idempotent?: boolean
   /** Besides its JSON, a read that may answer a download in these formats (the query's `format` asks for one). */
   files?: readonly FileFormat[]
+  /** For the server's readers; the app's builds leave it out (config/lazy-contract.js). */
   summary: string
 }
 

@@ -5,8 +5,8 @@
  */
 import { health, listTrades } from './reference'
 import { applyToJob, getEmployer, getJob, listJobs, listMyApplications, reportJob, withdrawApplication } from './jobs'
-import { cancelEnrollment, courseRequestSummary, createCourseRequest, enrollInCourse, getCourse, listCourses, listMyEnrollments } from './training'
-import { staffCompleteEnrollment, staffCourseEnrollments, staffCreateCourse, staffIssueCertificate, staffListCourses, staffUpdateCourse } from './staff-courses'
+import { cancelEnrollment, createCourseRequest, enrollInCourse, getCourse, listCourses, listMyEnrollments } from './training'
+import { courseRequestSummary, staffCompleteEnrollment, staffCourseEnrollments, staffCreateCourse, staffIssueCertificate, staffListCourses, staffUpdateCourse } from './staff-courses'
 import {
   getStation,
   listBranchMembers,
@@ -34,14 +34,8 @@ import {
 } from './staff-jobs'
 import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigures, staffListAccounts, staffResetPassword, staffUnlockAccount } from './staff-admin'
 import { staffLedger } from './staff-ledgers'
-import {
-  addRightsMessage,
-  askRightsCallback,
-  closeRightsRequest,
-  createRightsRequest,
-  getRightsRequest,
-  listMyRightsRequests,
-} from './rights'
+import { createRightsRequest } from './rights'
+import { addRightsMessage, askRightsCallback, closeRightsRequest, getRightsRequest, listMyRightsRequests } from './rights-case'
 import { staffAddRightsNote, staffListRightsRequests, staffRecordRightsCall, staffTransitionRightsRequest } from './staff-rights'
 import { uploadFile } from './uploads'
 import {
@@ -101,7 +95,7 @@ import {
 } from './hiring-events'
 import { getPolicy, listPolicies, listPolicyFaqs, staffCreatePolicy, staffUpdatePolicy } from './policies'
 import { listBrands } from './brands'
-import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview } from './places'
+import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview } from './staff-villages'
 import { staffPersonActivity, staffRosterLinks } from './roster-activity'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson } from './roster'
 import { staffCheckSurveyPerson, staffListSurveyRounds, staffOpenSurveyRound, staffSurveyProgress, staffSurveyVillage } from './survey'
@@ -168,12 +162,14 @@ export * from './staff-jobs'
 export * from './staff-admin'
 export * from './staff-ledgers'
 export * from './rights'
+export * from './rights-case'
 export * from './staff-rights'
 export * from './uploads'
 export * from './transport'
 export * from './policies'
 export * from './brands'
 export * from './places'
+export * from './staff-villages'
 export * from './roster'
 export * from './roster-activity'
 export * from './survey'

@@ -4,7 +4,7 @@ import { idParam, isoDate, isoDateTime, listOf, pageQuery, queryFlag, queryList,
 import { benefitSchema, benefits, tradeSchema } from './reference'
 import { stationTypes } from './stations'
 import { noHiddenChars } from './validators'
-import { localJobFields, localJobsQueryFields } from './local-jobs'
+import { localJobFields, localJobsQueryFields } from './job-kinds'
 
 export const wageUnits = ['month', 'day', 'piece'] as const
 export const wageUnitLabel: Record<(typeof wageUnits)[number], string> = { month: '月', day: '天', piece: '件' }
@@ -117,7 +117,7 @@ const sourceStation = z.object({ id: z.number(), name: z.string(), type: z.enum(
 
 export const jobSummary = z.object({
   id: z.number(),
-  // 家门口 lists only (local-jobs.ts).
+  // 家门口 lists only (job-kinds.ts).
   ...localJobFields,
   title: z.string(),
   employerName: z.string(),
@@ -197,7 +197,7 @@ export const listJobsQuery = z
     /** Postings that came through this station ("this station's jobs"). */
     stationId: z.optional(recordIdText),
     sort: z._default(z.enum(jobSorts), 'newest'),
-    // 家门口就业 (local-jobs.ts): local=true, township=
+    // 家门口就业 (job-kinds.ts): local=true, township=
     ...localJobsQueryFields,
     lat: coordinate(-90, 90, '纬度'),
     lng: coordinate(-180, 180, '经度'),

@@ -60,6 +60,7 @@ test('the contract as the app builds it (config/lazy-contract.js) declares every
     for (const name of names) {
       const [a, b] = [api[name], built.api[name]] as { method: string; path: string; params?: unknown; query?: unknown; body?: unknown; response: unknown }[]
       expect([name, b.method, b.path]).toEqual([name, a.method, a.path])
+      expect([name, 'summary' in b]).toEqual([name, false])
       for (const part of ['params', 'query', 'body', 'response'] as const) expect([name, part, json(b[part])]).toEqual([name, part, json(a[part])])
       // The same Chinese messages, field by field, for an empty form and for hidden characters in every text.
       for (const input of [{}, hidden]) {

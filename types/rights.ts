@@ -6,7 +6,7 @@
  */
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
-import { isoDateTime, listOf, pageQuery, recordId } from './common'
+import { isoDateTime, recordId } from './common'
 import { attachmentSchema, uploadIdSchema } from './uploads'
 import { phoneSchema, noHiddenChars } from './validators'
 import { countyCities } from './destinations'
@@ -188,15 +188,6 @@ export const createRightsRequestBody = z
   )
 export type CreateRightsRequestBody = z.input<typeof createRightsRequestBody>
 
-/** 只留电话，请回电: the kind of trouble and a number to call; the officer asks the rest on the phone. */
-export const rightsCallbackBody = z.object({
-  category: rightsFields.category,
-  /** Defaults to the account's phone. */
-  contactPhone: z.optional(rightsFields.contactPhone),
-  contactTime: z._default(rightsFields.contactTime, 'any'),
-})
-export type RightsCallbackBody = z.input<typeof rightsCallbackBody>
-
 export const rightsEventKinds = ['submitted', 'status', 'message', 'note', 'call'] as const
 export const rightsEvent = z.object({
   id: z.number(),
@@ -221,7 +212,7 @@ export const rightsEvent = z.object({
 })
 export type RightsEvent = z.infer<typeof rightsEvent>
 
-const stationRef = z.object({ id: z.number(), name: z.string(), phone: z.string() })
+export const rightsStationRef = z.object({ id: z.number(), name: z.string(), phone: z.string() })
 
 export const rightsRequest = z.object({
   trackingNo: z.string(),
@@ -252,7 +243,7 @@ export const rightsRequest = z.object({
   attachments: z.array(attachmentSchema),
   applicationId: z.nullable(z.number()),
   /** Who handles it: the station of the work city's province, else the county service centre. */
-  station: z.nullable(stationRef),
+  station: z.nullable(rightsStationRef),
   /** 首问负责人: the officer who accepted the case. */
   firstResponsible: z.nullable(z.object({ name: z.string() })),
   referredTo: z.nullable(z.enum(rightsReferralTargets)),
@@ -269,24 +260,6 @@ export const rightsRequest = z.object({
 })
 export type RightsRequest = z.infer<typeof rightsRequest>
 
-export const rightsRequestSummary = z.object({
-  trackingNo: z.string(),
-  category: z.enum(rightsCategories),
-  status: z.enum(rightsStatuses),
-  overdue: z.boolean(),
-  /** 只留电话，请回电: only the category and a phone were given (employer, city, … are empty). Optional so older copies parse. */
-  callbackOnly: z.optional(z.boolean()),
-  employerName: z.string(),
-  workCity: z.string(),
-  amountOwedYuan: z.nullable(z.number()),
-  workersAffected: z.number(),
-  station: z.nullable(stationRef),
-  firstResponsible: z.nullable(z.object({ name: z.string() })),
-  submittedAt: isoDateTime,
-  updatedAt: isoDateTime,
-})
-export type RightsRequestSummary = z.infer<typeof rightsRequestSummary>
-
 /**
  * A tracking number a worker can read out on the phone: the year and a six-digit number, 2026-000123. Numbers given
  * out before carried a WS- prefix (WS-2026-000123); they are still accepted and mean the same case.
@@ -295,10 +268,6 @@ export const trackingNoPattern = /^(?:WS-)?\d{4}-\d{6}$/i
 /** WS-2026-000123 (an old number, any case, with stray spaces) → 2026-000123, the form stored and shown. */
 export const normaliseTrackingNo = (no: string): string => no.trim().replace(/^WS-/i, '')
 export const formatTrackingNo = (year: number, seq: number): string => `${year}-${String(seq).padStart(6, '0')}`
-export const trackingParam = z.object({
-  trackingNo: z.string().check(z.trim(), z.regex(trackingNoPattern, '求助编号不对，例如 2026-000123')),
-})
-
 export const createRightsRequest = endpoint({
   method: 'POST',
   path: '/rights-requests',
@@ -307,68 +276,6 @@ export const createRightsRequest = endpoint({
   status: 201,
   summary: 'Ask for help; routed to a station, answered with the case and its tracking number',
   body: createRightsRequestBody,
-  response: rightsRequest,
-})
-
-export const askRightsCallback = endpoint({
-  method: 'POST',
-  path: '/rights-requests/callback',
-  access: 'worker',
-  idempotent: true,
-  status: 201,
-  summary: '只留电话，请回电: a case of only a category and a phone, routed to the county service centre, answered with its tracking number',
-  body: rightsCallbackBody,
-  response: rightsRequest,
-})
-
-export const getRightsRequest = endpoint({
-  method: 'GET',
-  path: '/rights-requests/:trackingNo',
-  access: 'optional',
-  summary: 'One case: its owner, staff of its station, or an admin (anyone else 404); internal notes only for staff',
-  params: trackingParam,
-  response: rightsRequest,
-})
-
-export const listMyRightsRequests = endpoint({
-  method: 'GET',
-  path: '/me/rights-requests',
-  access: 'worker',
-  summary: 'My requests for help, newest first',
-  query: z.object({ ...pageQuery }),
-  response: listOf(rightsRequestSummary),
-})
-
-export const addRightsMessage = endpoint({
-  method: 'POST',
-  path: '/rights-requests/:trackingNo/messages',
-  access: 'worker',
-  idempotent: true,
-  status: 201,
-  summary: 'The worker adds information or photos to an open case (nothing is ever edited)',
-  params: trackingParam,
-  body: z
-    .object({
-      text: z._default(z.string().check(noHiddenChars, z.trim(), z.maxLength(2000, '最多写2000个字')), ''),
-      attachmentIds: z._default(rightsFields.attachmentIds, []),
-    })
-    .check(
-      z.refine((b) => b.text.length > 0 || b.attachmentIds.length > 0, { message: '请写几句话或传几张照片', path: ['text'] }),
-    ),
-  response: rightsRequest,
-})
-
-export const closeRightsRequest = endpoint({
-  method: 'POST',
-  path: '/rights-requests/:trackingNo/close',
-  access: 'worker',
-  idempotent: true,
-  summary: 'The worker confirms a resolved or referred case and rates the help (1–5)',
-  params: trackingParam,
-  body: z.object({
-    rating: z.number('请打分').check(z.int('请选1到5颗星'), z.gte(1, '请选1到5颗星'), z.lte(5, '请选1到5颗星')),
-    comment: z.optional(z.string().check(noHiddenChars, z.trim(), z.maxLength(500, '最多写500个字'))),
-  }),
   response: rightsRequest,
 })
 

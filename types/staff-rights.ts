@@ -6,7 +6,8 @@ import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
 import { listOf, pageQuery, queryFlag, recordIdText } from './common'
 import { noHiddenChars } from './validators'
-import { rightsCategories, rightsReferralTargets, rightsRequest, rightsRequestSummary, rightsStatuses, trackingParam } from './rights'
+import { rightsCategories, rightsReferralTargets, rightsRequest, rightsStatuses } from './rights'
+import { rightsRequestSummary, trackingParam } from './rights-case'
 
 const noteText = z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请写几句说明'), z.maxLength(1000, '最多写1000个字'))
 

@@ -195,14 +195,3 @@ export const createCourseRequest = endpoint({
   body: courseRequestBody,
   response: courseRequest,
 })
-
-export const courseRequestSummary = endpoint({
-  method: 'GET',
-  path: '/staff/course-requests/summary',
-  access: 'staff',
-  summary: 'Demand by trade: requests and distinct workers, most asked first',
-  response: z.object({
-    items: z.array(z.object({ trade: z.string(), requests: z.number(), workers: z.number(), latestAt: isoDateTime })),
-    total: z.number(),
-  }),
-})

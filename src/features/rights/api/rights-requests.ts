@@ -1,14 +1,14 @@
 /** Every call of the rights area: the hooks pages read with, the writes forms make, the one photo upload. */
 import { request, submit, uploadPhoto, useApi, useApiList } from '@/api'
 import type { CreateRightsRequestBody, RightsCallbackBody, RightsRequest } from '@contract'
+import { createRightsRequest } from '@contract/rights'
 import {
   addRightsMessage as addRightsMessageEndpoint,
   askRightsCallback,
   closeRightsRequest as closeRightsRequestEndpoint,
-  createRightsRequest,
   getRightsRequest,
   listMyRightsRequests,
-} from '@contract/rights'
+} from '@contract/rights-case'
 import { getWorklogComplaintDraft } from '@contract/worklog-evidence'
 import type { RightsDraft } from '../lib/draft'
 

@@ -1,7 +1,8 @@
 /** Every call of the roster pages: people, one person and their history, villages for pickers, the labour figures. */
 import { request, useApi, useApiList } from '@/api'
 import { staffCreatePerson, staffGetPerson, staffListPeople, staffPersonHistory, staffUpdatePerson, type CreatePersonBody, type Person, type UpdatePersonBody } from '@contract/roster'
-import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview, type Township } from '@contract/places'
+import type { Township } from '@contract/places'
+import { staffCreateVillage, staffListVillages, staffRenameVillage, staffVillagesOverview } from '@contract/staff-villages'
 import { linkLine, staffPersonActivity, staffRosterLinks, type RosterLinkKind } from '@contract/roster-activity'
 import { staffLabourFigures } from '@contract/labour-figures'
 import { staffLedger, type RosterLedgerKind } from '@contract/staff-ledgers'

@@ -1,6 +1,6 @@
 /** The workbench's rights cases: the queue, one case, and what staff write on it. */
 import { newIdempotencyKey, request, useApi, useApiList } from '@/api'
-import { getRightsRequest } from '@contract/rights'
+import { getRightsRequest } from '@contract/rights-case'
 import { staffAddRightsNote, staffListRightsRequests, staffRecordRightsCall, staffTransitionRightsRequest } from '@contract/staff-rights'
 import { staffCaseWorklogEvidence } from '@contract/worklog-evidence'
 import type { BodyOf, QueryOf } from './request-parts'

@@ -1,6 +1,7 @@
 /** The workbench's training: the courses and the demand asked for, one course's enrolments, and its certificates. */
 import { request, useApi, useApiList } from '@/api'
-import { type CourseMode, courseRequestSummary, getCourse } from '@contract/training'
+import { type CourseMode, getCourse } from '@contract/training'
+import { courseRequestSummary } from '@contract/staff-courses'
 import {
   staffCompleteEnrollment,
   staffCourseEnrollments,

@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import type { VillageOverview } from '@contract/places'
+import type { VillageOverview } from '@contract/staff-villages'
 import { townships } from '@contract/places'
 import { setToken } from '@/api'
 import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'

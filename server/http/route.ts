@@ -9,6 +9,7 @@ import { z } from 'zod/mini'
 import { type AccessOf, type Endpoint, fieldErrors, type ParsedRequestOf, type ReplyOf } from '../../types'
 import type { DB } from '../db/schema'
 import { AppError, validationFailed } from './app-error'
+import { BuiltAnswers, sendBuilt } from './built-answers'
 import { authenticate, type CallerFor } from './caller'
 import { CheckedEtags, etagOf, matchesIfNoneMatch } from './etag'
 import { FileAnswer } from './file-answer'
@@ -71,22 +72,37 @@ function parsePart(schema: z.core.$ZodType | undefined, input: unknown): unknown
   return result.data
 }
 
-export interface RouteOptions {
+/** What a validator reads from: the request as the handler gets it, on the app's database. */
+export type ValidatorContext<E> = ParsedRequestOf<E> & { req: FastifyRequest; reply: FastifyReply; db: Kysely<DB>; caller: CallerFor<AccessOf<E>> }
+
+export interface RouteOptions<E extends Endpoint = Endpoint> {
   /**
    * Answer repeats of the same URL from the response cache for a few seconds, when the answer is the same for
    * every caller: `true` on public reads; `'anonymous'` on reads whose answer is personal only for a signed-in
    * caller (a posting with "you applied"), cached for callers without a token.
    */
   cache?: true | 'anonymous'
+  /**
+   * A GET's version stamp, read before the handler and far cheaper than it (a few numbers over what the answer is
+   * made of): every change that would change the answer must change it, and so must anything the answer depends on
+   * about the caller. It authorises as the handler does (its errors are the answer). The ETag is a hash of it, so a
+   * matching If-None-Match is a 304 without the handler, and the answer built is kept by that ETag (built-answers.ts)
+   * for everyone who holds the same stamp.
+   */
+  validator?: (ctx: ValidatorContext<E>) => Promise<string>
 }
 
-export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, handler: Handler<E>, options: RouteOptions = {}): void {
-  const { cache } = options
+export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, handler: Handler<E>, options: RouteOptions<E> = {}): void {
+  const { cache, validator } = options
   const allowed = cache === undefined || (endpoint.method === 'GET' && endpoint.access === (cache === true ? 'public' : 'optional'))
   if (!allowed) throw new Error(`${endpoint.method} ${endpoint.path}: only public GET answers may be cached, or optional ones for anonymous callers`)
   if (endpoint.files && (endpoint.idempotent || cache)) throw new Error(`${endpoint.method} ${endpoint.path}: a download is neither replayed nor cached`)
-  // GET answers carry an ETag; a repeat with If-None-Match gets a 304 (etag.ts).
-  const etags = endpoint.method === 'GET' && !endpoint.files ? new CheckedEtags() : null
+  if (validator && (endpoint.method !== 'GET' || endpoint.files || endpoint.idempotent || cache)) {
+    throw new Error(`${endpoint.method} ${endpoint.path}: a validator is for JSON GETs, neither replayed nor in the response cache`)
+  }
+  // GET answers carry an ETag; a repeat with If-None-Match gets a 304 (etag.ts). With a validator the ETag comes from it.
+  const etags = endpoint.method === 'GET' && !endpoint.files && !validator ? new CheckedEtags() : null
+  const built = validator ? new BuiltAnswers() : null
   app.route({
     method: endpoint.method,
     url: API_PREFIX + endpoint.path,
@@ -106,6 +122,20 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
         body: endpoint.body ? parsePart(endpoint.body, req.body) : undefined,
       } as ParsedRequestOf<E>
       const status = endpoint.status ?? 200
+
+      if (validator) {
+        const stamp = await validator({ ...parsed, req, reply, db: app.db, caller })
+        const etag = etagOf(`${endpoint.method} ${endpoint.path}\n${stamp}`)
+        if (matchesIfNoneMatch(req, etag)) return reply.status(304).header('etag', etag).send()
+        const answer = await built!.get(etag, async () => {
+          const result = await handler({ ...parsed, req, reply, trx: app.db, caller })
+          if (result instanceof FileAnswer) throw new Error(`${endpoint.method} ${endpoint.path}: a validated read answers JSON`)
+          const checked = z.safeParse(endpoint.response, result)
+          if (!checked.success) throw new Error(`${endpoint.method} ${endpoint.path}: response breaks the contract: ${JSON.stringify(fieldErrors(checked.error))}`)
+          return JSON.stringify(checked.data)
+        })
+        return sendBuilt(req, reply, status, etag, answer)
+      }
 
       /** The handler's answer, checked by the contract; NotModified when the caller already holds it (If-None-Match). */
       const respond = async (trx: Kysely<DB>) => {

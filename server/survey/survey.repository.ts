@@ -53,6 +53,41 @@ export async function villagePeople(db: Kysely<DB>, roundId: number, villageId: 
 }
 export type SurveyPersonRow = Awaited<ReturnType<typeof villagePeople>>[number]
 
+/**
+ * What a village's list is made of, in a few numbers (the village list's version stamp): one pass over the village's
+ * people by people_village_idx beside their check of the round (its unique index). A versioned write raises the sum of
+ * versions and the newest updated_at; a move in or out, a merge or an erasure changes the count and the sum of ids; a
+ * check (无变化 too) writes checked_at, its note and flag with it.
+ */
+export async function villageStamp(db: Kysely<DB>, roundId: number, villageId: number) {
+  return db
+    .selectFrom('people')
+    .leftJoin('survey_checks as c', (j) => j.onRef('c.person_id', '=', 'people.id').on('c.round_id', '=', roundId))
+    .select((eb) => [
+      eb.fn.countAll().as('people'),
+      eb.fn.sum<number>('people.id').as('ids'),
+      eb.fn.sum<number>('people.version').as('versions'),
+      eb.fn.max('people.updated_at').as('updated'),
+      eb.fn.max('people.created_at').as('created'),
+      eb.fn.count('c.id').as('checks'),
+      eb.fn.max('c.checked_at').as('checked'),
+      eb.fn.sum<number>('c.conflict').as('conflicts'),
+    ])
+    .where('people.village_id', '=', villageId)
+    .executeTakeFirstOrThrow()
+}
+
+/** The records the village's people went by (station, batch, posting, course), once each: their names are in the list. */
+export async function villageLinkColumns(db: Kysely<DB>, villageId: number) {
+  return db
+    .selectFrom('people')
+    .select(['how_went', 'organised_channel', 'station_id', 'batch_id', 'job_id', 'course_id'])
+    .distinct()
+    .where('village_id', '=', villageId)
+    .where('how_went', 'is not', null)
+    .execute()
+}
+
 export async function surveyPersonOf(db: Kysely<DB>, roundId: number, personId: number): Promise<SurveyPersonRow | undefined> {
   return db
     .selectFrom('people')

@@ -100,7 +100,8 @@ export async function listSurveyRounds(db: Kysely<DB>, caller: StaffCaller) {
 // ---------------------------------------------------------------------------------------------------------------
 // A village's list
 
-export async function getSurveyVillage(db: Kysely<DB>, caller: StaffCaller, roundId: number, query: { villageId?: number }) {
+/** The round and the village a caller may list (404 outside their place), or the error the list would give. */
+async function villageInScope(db: Kysely<DB>, caller: StaffCaller, roundId: number, query: { villageId?: number }) {
   const scope = peopleScopeOf(caller)
   requirePeopleWrite(scope)
   const round = await roundOf(db, roundId)
@@ -108,10 +109,33 @@ export async function getSurveyVillage(db: Kysely<DB>, caller: StaffCaller, roun
   if (villageId === undefined) throw validationFailed({ villageId: '请选择村' })
   const village = await findVillage(db, villageId)
   if (!village || placeOutsideScope(scope, { township: village.township, villageId: village.id })) throw notFound(NO_VILLAGE)
+  return { scope, round, village: { id: village.id, name: village.name, township: village.township as Township } }
+}
+
+/** Bumped when the list's shape or rules change, so a phone's kept copy of the old shape is not answered 304. */
+const VILLAGE_LIST_FORMAT = 1
+
+/**
+ * The village list's version stamp, read without building it (route()'s validator): the round (and whether it is the
+ * current one), the village, a few numbers over its people and their checks, and the names of the records they went
+ * by. Every write that changes the list changes one of these. The caller's place is in it too, so a kept answer is
+ * only ever shared within one township (or one village for informants).
+ */
+export async function surveyVillageStamp(db: Kysely<DB>, caller: StaffCaller, roundId: number, query: { villageId?: number }): Promise<string> {
+  const { scope, round, village } = await villageInScope(db, caller, roundId, query)
+  const [numbers, linkRows] = await Promise.all([repo.villageStamp(db, round.id, village.id), repo.villageLinkColumns(db, village.id)])
+  const howWents = linkRows.map((r) => howWentOf({ ...r, broker_name: null }))
+  const linkFor = await namedLinks(db, howWents)
+  const links = howWents.map((h) => [h?.kind, h?.channel, h?.stationId, h?.batchId, h?.jobId, h?.courseId, linkFor(h)])
+  return JSON.stringify([VILLAGE_LIST_FORMAT, scope.township ?? null, scope.villageId ?? null, round, village, numbers, links])
+}
+
+export async function getSurveyVillage(db: Kysely<DB>, caller: StaffCaller, roundId: number, query: { villageId?: number }) {
+  const { round, village } = await villageInScope(db, caller, roundId, query)
   const people = await toSurveyPeople(db, await repo.villagePeople(db, round.id, village.id), round.openedAt)
   return {
     round,
-    village: { id: village.id, name: village.name, township: village.township as Township },
+    village,
     households: orderForSurvey(people),
     checked: people.filter((p) => p.checked).length,
     total: people.length,

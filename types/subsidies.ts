@@ -529,7 +529,7 @@ export const staffSubsidyFigures = endpoint({
 })
 
 /** The worker's subsidy page, where an inbox message about a claim opens (the app's subpackage route). */
-export const mySubsidiesPagePath = '/packages/subsidies/pages/index/index'
+export const mySubsidiesPagePath = '/packages/subsidies/pages/mine/index'
 
 /** The area's endpoints, for the contract's list (types/index.ts); pages import each endpoint by its own name. */
 export const subsidyEndpoints = {

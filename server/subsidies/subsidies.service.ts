@@ -13,6 +13,7 @@ import {
   type CreateSubsidyClaimBody,
   type DestinationBand,
   HOME_PROVINCE,
+  isCalendarDate,
   type KnownRecordKind,
   maskBankAccount,
   maskIdNumber,
@@ -677,7 +678,7 @@ export async function importSubsidyPayments(db: Kysely<DB>, caller: StaffCaller,
       result.problems.push({ row: n, message: outcomeText ? `发放结果是“${outcomeText}”，没有登记为已发放` : '发放结果没填' })
       continue
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText) || dateText > today) {
+    if (!isCalendarDate(dateText) || dateText > today) {
       result.problems.push({ row: n, message: '发放日期不对，请按 2026-01-31 这样填，且不能晚于今天' })
       continue
     }

@@ -423,6 +423,8 @@ describe('公示, payment and totals', () => {
     ws.getRow(fiveRow).getCell(10).value = '2026-03-19'
     const extra = ws.addRow([999999, '某人', '洛门镇', '', '交通补助', 600, '', '', '退回', ''])
     extra.commit()
+    // A day not on the calendar is a problem of its row, not a date kept.
+    ws.addRow([five.claim.id, '王五', '洛门镇', '', '交通补助', 600, '', '', '已发放', '2026-02-30']).commit()
     const returned = Buffer.from(await pwb.xlsx.writeBuffer())
     const { payload, headers } = multipart(returned, 'returned.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     expect((await t.app.inject({ method: 'POST', url: '/api/staff/subsidy-payments/returned', headers: { ...bearer(luomen), ...headers }, payload })).statusCode).toBe(403)
@@ -430,6 +432,7 @@ describe('公示, payment and totals', () => {
     expect(imported.statusCode).toBe(200)
     expect(imported.json().paid).toBe(1)
     expect(imported.json().problems).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('退回') })]))
+    expect(imported.json().problems).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('发放日期不对') })]))
     const again = await t.app.inject({ method: 'POST', url: '/api/staff/subsidy-payments/returned', headers: { ...bearer(admin), ...headers }, payload })
     expect(again.json()).toMatchObject({ paid: 0, unchanged: 1 })
 
@@ -461,6 +464,9 @@ describe('公示, payment and totals', () => {
     expect((await decide(admin, c.id, 'approve')).statusCode).toBe(200)
     expect((await t.post(admin, '/api/staff/subsidy-publicity', { schemeId, township: '洛门镇', startsOn: '2026-03-01' })).statusCode).toBe(201)
     expect((await t.post(luomen, '/api/staff/subsidy-claims/paid', { ids: [c.id], paidOn: '2026-03-09' })).statusCode).toBe(403)
+    const noSuchDay = await t.post(admin, '/api/staff/subsidy-claims/paid', { ids: [c.id], paidOn: '2026-02-30' })
+    expect(noSuchDay.statusCode).toBe(400)
+    expect(noSuchDay.json().error.fields.paidOn).toBe('没有这一天，请核对发放日期')
     const paid = await t.post(admin, '/api/staff/subsidy-claims/paid', { ids: [c.id], paidOn: '2026-03-09' })
     expect(paid.json()).toEqual({ paid: [c.id], failed: [] })
     expect((await t.get(w.token, '/api/me/subsidy-claims')).json().items[0]).toMatchObject({ status: 'paid', paidOn: '2026-03-09' })

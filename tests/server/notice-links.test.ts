@@ -7,7 +7,6 @@ import path from 'node:path'
 import { mySubsidiesPagePath } from '../../types'
 
 ;(globalThis as { defineAppConfig?: (c: unknown) => unknown }).defineAppConfig = (c) => c
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const config = require('../../src/app.config').default as { pages: string[]; subPackages: { root: string; pages: string[] }[] }
 const pages = new Set([...config.pages, ...config.subPackages.flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))].map((p) => `/${p}`))
 

@@ -15,6 +15,8 @@ const mine = endpoint({ method: 'GET', path: '/test/mine', access: 'optional', s
 const mineKeptNowhere = endpoint({ method: 'GET', path: '/test/mine-kept-nowhere', access: 'optional', summary: 'test only', response: z.object({ applied: z.boolean() }) })
 const made = endpoint({ method: 'POST', path: '/test/made', access: 'public', summary: 'test only', response: z.object({ ok: z.boolean() }) })
 
+jest.setTimeout(60000)
+
 let t: TestApp
 let name = '张大山'
 let handled = 0

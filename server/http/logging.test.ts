@@ -30,6 +30,13 @@ describe('maskPersonalNumbers', () => {
     expect(maskPersonalNumbers('/api/x?token=abc.def&a=1')).toBe('/api/x?token=[redacted]&a=1')
   })
 
+  test("a contact's or print shop's signed link and a worker's position stay out; other parameters stay", () => {
+    const link = '/api/day-job-attendance?t=WzEyLDE3NjcyMjU2MDBd.0123456789abcdef0123456789abcdef'
+    expect(maskPersonalNumbers(link)).toBe('/api/day-job-attendance?t=[redacted]')
+    expect(maskPersonalNumbers('/api/jobs?local=true&lat=34.75321&lng=105.02519&sort=distance')).toBe('/api/jobs?local=true&lat=[redacted]&lng=[redacted]&sort=distance')
+    expect(maskPersonalNumbers('/api/jobs?township=洛门镇&trade=普工')).toBe('/api/jobs?township=洛门镇&trade=普工')
+  })
+
   test('the request serializer masks the url it logs', () => {
     const serializers = loggerOptions().serializers as { req: (req: unknown) => { url: string } }
     const req = { method: 'GET', url: '/api/jobs?q=%2B8613900000009&sig=abcdef0123456789abcdef0123456789', ip: '127.0.0.1' }

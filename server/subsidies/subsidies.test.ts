@@ -12,6 +12,7 @@ import { multipart, png } from '../test-support/images'
 import { idNumberFor, openAccount, personBody, villageOf } from '../test-support/roster'
 import type { CreatePersonBody, MySubsidy, MySubsidyClaim, StaffSubsidyClaim } from '../../types'
 import { sweepUploads } from '../uploads/uploads.service'
+import * as repo from './subsidies.repository'
 
 jest.setTimeout(120_000)
 
@@ -209,6 +210,16 @@ describe('what the worker is owed', () => {
     expect(ok.statusCode).toBe(201)
     expect(ok.json()).toMatchObject({ mode: 'proof', amountYuan: 600 })
     expect(ok.json().proofs.map((p: { id: string }) => p.id)).toEqual([mine.json().id])
+
+    // Another worker's claim whose check passed before this photo was taken (two writes at once) does not move it.
+    const late = await workerOnRoster({ status: 'away_other_province', destinationProvince: '浙江省', destinationCity: '宁波市' })
+    const checkedEarlier = jest.spyOn(repo, 'freeProofPhotos').mockResolvedValueOnce([{ id: mine.json().id, content_type: 'image/jpeg' }])
+    const raced = await claim(late, [mine.json().id])
+    checkedEarlier.mockRestore()
+    expect(raced.statusCode).toBe(400)
+    expect(raced.json().error.fields.proofUploadIds).toContain('已经用过')
+    expect((await t.db.selectFrom('uploads').select('subsidy_claim_id').where('id', '=', mine.json().id).executeTakeFirstOrThrow()).subsidy_claim_id).toBe(ok.json().id)
+    expect(await t.db.selectFrom('subsidy_claims').select('id').where('user_id', '=', late.userId).executeTakeFirst()).toBeUndefined()
 
     t.clock.set(new Date(T0.getTime() + 3 * 24 * 3600 * 1000))
     await sweepUploads(t.db, t.app.photos, t.clock(), { unusedAfterMs: 0 })

@@ -7,12 +7,21 @@ import { z } from 'zod/mini'
 import { endpoint } from '../../types'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 import { etagOf } from './etag'
+import { FileAnswer } from './file-answer'
 import { route } from './route'
 
 const person = endpoint({ method: 'GET', path: '/test/person', access: 'public', summary: 'test only', response: z.object({ name: z.string() }) })
 const cachedList = endpoint({ method: 'GET', path: '/test/cached', access: 'public', summary: 'test only', response: z.object({ n: z.number() }) })
 const mine = endpoint({ method: 'GET', path: '/test/mine', access: 'optional', summary: 'test only', response: z.object({ applied: z.boolean() }) })
 const mineKeptNowhere = endpoint({ method: 'GET', path: '/test/mine-kept-nowhere', access: 'optional', summary: 'test only', response: z.object({ applied: z.boolean() }) })
+const sheetOrList = endpoint({
+  method: 'GET',
+  path: '/test/sheet-or-list',
+  access: 'optional',
+  summary: 'test only',
+  files: ['csv'],
+  response: z.object({ rows: z.number() }),
+})
 const made = endpoint({ method: 'POST', path: '/test/made', access: 'public', summary: 'test only', response: z.object({ ok: z.boolean() }) })
 
 jest.setTimeout(60000)
@@ -33,6 +42,7 @@ beforeAll(async () => {
       route(app, cachedList, () => ({ n: ++cachedCalls }), { cache: true })
       route(app, made, () => ({ ok: true }))
       route(app, mine, () => ({ applied: false }))
+      route(app, sheetOrList, ({ req }) => (req.url.includes('file=1') ? new FileAnswer('csv', '名单', 'list', 'a,b\n') : { rows: 2 }))
       route(app, mineKeptNowhere, ({ reply }) => {
         reply.header('cache-control', 'no-store')
         return { applied: false }
@@ -92,4 +102,14 @@ test('an answer that depends on who asks is kept by no shared cache and checked 
   // A handler's own stricter choice stands.
   expect((await get('/api/test/mine-kept-nowhere')).headers['cache-control']).toBe('no-store')
   expect((await get('/api/test/person')).headers['cache-control']).toBeUndefined()
+  // A download endpoint's JSON view: no ETag (its URL may answer a file), kept no more than the rest.
+  const list = await get('/api/test/sheet-or-list')
+  expect(list.headers.etag).toBeUndefined()
+  expect(list.headers['cache-control']).toBe('private, no-cache')
+  // The file itself: never kept, no ETag, and no 304 whatever the caller names.
+  const file = await get('/api/test/sheet-or-list?file=1', '*')
+  expect(file.statusCode).toBe(200)
+  expect(file.body).toBe('a,b\n')
+  expect(file.headers.etag).toBeUndefined()
+  expect(file.headers['cache-control']).toBe('no-store')
 })

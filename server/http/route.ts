@@ -140,7 +140,8 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
         // Downloads are staff lists of people: never kept by a browser or a proxy.
         return reply.status(200).header('cache-control', 'no-store').type(body.contentType).header('content-disposition', body.disposition).send(body.body)
       }
-      if (!etags && !cached) return reply.status(status).send(body)
+      // A download endpoint's JSON view (no ETag: the same URL may answer a file) is kept no more than any other read.
+      if (!etags && !cached) return (endpoint.method === 'GET' ? keptBy(reply, endpoint.access) : reply).status(status).send(body)
       const json = body instanceof CheckedJson ? body.json : JSON.stringify(body)
       if (cached) app.responseCache.set(cacheKey, json, generation)
       return sendJson(req, reply, status, json, endpoint.access)

@@ -11,6 +11,7 @@ import { townshipInput, townships } from './places'
 import { povertyStatuses } from './roster'
 import { attachmentSchema, uploadIdSchema } from './uploads'
 import { noHiddenChars } from './validators'
+import { isCalendarDate } from './worklog'
 
 const text = (min: number, max: number, what: string) =>
   z.string(`请填写${what}`).check(noHiddenChars, z.trim(), z.minLength(min, min > 1 ? `${what}至少${min}个字` : `请填写${what}`), z.maxLength(max, `${what}最多${max}个字`))
@@ -491,7 +492,10 @@ export const staffMarkSubsidyClaimsPaid = endpoint({
   path: '/staff/subsidy-claims/paid',
   access: 'staff',
   summary: 'Admins: mark claims paid by hand (each must be in 公示 with the period over); marking again changes nothing',
-  body: z.object({ ids: z.array(recordId).check(z.minLength(1, '请至少选一条'), z.maxLength(500, '一次最多500条')), paidOn: isoDate }),
+  body: z.object({
+    ids: z.array(recordId).check(z.minLength(1, '请至少选一条'), z.maxLength(500, '一次最多500条')),
+    paidOn: isoDate.check(z.refine(isCalendarDate, '没有这一天，请核对发放日期')),
+  }),
   response: z.object({ paid: z.array(z.number()), failed: z.array(z.object({ id: z.number(), message: z.string() })) }),
 })
 
@@ -529,4 +533,26 @@ export const staffSubsidyFigures = endpoint({
 })
 
 /** The worker's subsidy page, where an inbox message about a claim opens (the app's subpackage route). */
-export const mySubsidiesPagePath = '/packages/subsidies/pages/index/index'
+export const mySubsidiesPagePath = '/packages/subsidies/pages/mine/index'
+
+/** The area's endpoints, for the contract's list (types/index.ts); pages import each endpoint by its own name. */
+export const subsidyEndpoints = {
+  listMySubsidies,
+  createSubsidyClaim,
+  listMySubsidyClaims,
+  getMyBankAccount,
+  setMyBankAccount,
+  staffListSubsidySchemes,
+  staffCreateSubsidyScheme,
+  staffUpdateSubsidyScheme,
+  staffListSubsidyClaims,
+  staffDecideSubsidyClaim,
+  staffDecideSubsidyClaims,
+  staffAddSubsidyObjection,
+  staffPublishSubsidyClaims,
+  staffSubsidyPublicity,
+  staffSubsidyPayments,
+  staffMarkSubsidyClaimsPaid,
+  staffImportSubsidyPayments,
+  staffSubsidyFigures,
+} as const

@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely'
 import type { z } from 'zod/mini'
 import type { HiringEvent, hiringEventBody, JobApplication, LivePlatform, StaffHiringEvent } from '../../types'
 import { writeAudit } from '../audit/audit.repository'
+import { inTransaction } from '../db/in-transaction'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
@@ -124,20 +125,22 @@ export async function listStaffHiringEvents(db: Kysely<DB>, caller: StaffCaller,
   return { items: await presentForStaff(db, await repo.listEventsForStaff(db, stationFilterOf(caller), 100), now) }
 }
 
-export async function updateHiringEvent(trx: Kysely<DB>, caller: StaffCaller, id: number, body: { viewers?: number; replayUrl?: string }, now: Date) {
-  const row = await eventOr404(trx, id)
-  // The county's own events (no station) are the admins'.
-  if (!handlesStation(caller, row.station_id)) requireStation(caller, row.station_id, '这是别的工作站的直播，不能修改')
-  if (body.viewers !== undefined && phaseOf(row, now) === 'upcoming') throw validationFailed({ viewers: '直播开始后才能填观看人数' })
-  await repo.updateEvent(trx, id, { viewers: body.viewers, replay_url: body.replayUrl, updated_at: now.toISOString() })
-  await writeAudit(trx, {
-    actor: staffActor(caller),
-    action: 'hiring_event_update',
-    entity: 'hiring_event',
-    entityId: id,
-    before: { viewers: row.viewers, replayUrl: row.replay_url },
-    after: body,
-    at: now,
+export async function updateHiringEvent(db: Kysely<DB>, caller: StaffCaller, id: number, body: { viewers?: number; replayUrl?: string }, now: Date) {
+  return inTransaction(db, async (trx) => {
+    const row = await eventOr404(trx, id)
+    // The county's own events (no station) are the admins'.
+    if (!handlesStation(caller, row.station_id)) requireStation(caller, row.station_id, '这是别的工作站的直播，不能修改')
+    if (body.viewers !== undefined && phaseOf(row, now) === 'upcoming') throw validationFailed({ viewers: '直播开始后才能填观看人数' })
+    await repo.updateEvent(trx, id, { viewers: body.viewers, replay_url: body.replayUrl, updated_at: now.toISOString() })
+    await writeAudit(trx, {
+      actor: staffActor(caller),
+      action: 'hiring_event_update',
+      entity: 'hiring_event',
+      entityId: id,
+      before: { viewers: row.viewers, replayUrl: row.replay_url },
+      after: body,
+      at: now,
+    })
+    return (await presentForStaff(trx, [(await repo.findEvent(trx, id))!], now))[0]
   })
-  return (await presentForStaff(trx, [(await repo.findEvent(trx, id))!], now))[0]
 }

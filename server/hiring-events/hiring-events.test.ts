@@ -2,6 +2,7 @@
  * 直播带岗 on both databases: scheduling, the list workers read (upcoming, live, past with the replay), reminders,
  * sign-ups that are the posting's applications marked with the event, the funnel, and staff scope.
  */
+import * as audit from '../audit/audit.repository'
 import { signIn } from '../test-support/accounts'
 import { useTestApp } from '../test-support/harness'
 import { runScheduledNotices } from '../notifications/scheduler'
@@ -127,6 +128,16 @@ test('the funnel counts viewers staff report, sign-ups, interviews, hires and ri
   const late = await worker()
   expect((await signUp(late.token, eventId, jade)).json().hiringEventId).toBe(eventId)
   expect((await t.post(late.token, `/api/hiring-events/${eventId}/reminders`)).statusCode).toBe(409)
+})
+
+test('a figures change whose audit line fails leaves the event as it was', async () => {
+  t.clock.set(new Date(ENDS.getTime() + HOUR))
+  const patch = (viewers: number) => t.app.inject({ method: 'PATCH', url: `/api/staff/hiring-events/${eventId}`, headers: { authorization: `Bearer ${admin}` }, payload: { viewers } })
+  const failing = jest.spyOn(audit, 'writeAudit').mockRejectedValueOnce(new Error('disk full'))
+  const res = await patch(2000)
+  failing.mockRestore()
+  expect(res.statusCode).toBe(500)
+  expect((await funnelOf(admin, eventId)).funnel.viewers).toBe(1234)
 })
 
 test('staff scope: a station schedules with its own postings and sees only its events', async () => {

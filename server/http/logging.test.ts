@@ -2,6 +2,9 @@ import { Writable } from 'node:stream'
 import { buildTestApp } from '../test-support/test-app'
 import { loggerOptions, maskPersonalNumbers } from './logging'
 
+// Builds an app on the test database (PostgreSQL too) on a machine that may be busy.
+jest.setTimeout(60000)
+
 describe('maskPersonalNumbers', () => {
   test.each([
     ['13900000009', '139****0009'],
@@ -30,6 +33,13 @@ describe('maskPersonalNumbers', () => {
     expect(maskPersonalNumbers('/api/x?token=abc.def&a=1')).toBe('/api/x?token=[redacted]&a=1')
   })
 
+  test("a contact's or print shop's signed link and a worker's position stay out; other parameters stay", () => {
+    const link = '/api/day-job-attendance?t=WzEyLDE3NjcyMjU2MDBd.0123456789abcdef0123456789abcdef'
+    expect(maskPersonalNumbers(link)).toBe('/api/day-job-attendance?t=[redacted]')
+    expect(maskPersonalNumbers('/api/jobs?local=true&lat=34.75321&lng=105.02519&sort=distance')).toBe('/api/jobs?local=true&lat=[redacted]&lng=[redacted]&sort=distance')
+    expect(maskPersonalNumbers('/api/jobs?township=洛门镇&trade=普工')).toBe('/api/jobs?township=洛门镇&trade=普工')
+  })
+
   test('the request serializer masks the url it logs', () => {
     const serializers = loggerOptions().serializers as { req: (req: unknown) => { url: string } }
     const req = { method: 'GET', url: '/api/jobs?q=%2B8613900000009&sig=abcdef0123456789abcdef0123456789', ip: '127.0.0.1' }
@@ -53,12 +63,15 @@ test('a request log holds no +86 phone, dashed phone, 15-digit ID number or uplo
     await t.app.inject({ url: '/api/jobs?q=139-0000-0009' })
     await t.app.inject({ url: '/api/jobs?q=620524900101123' })
     await t.app.inject({ url: '/api/uploads/0123456789abcdef0123456789abcdef?exp=1767225600&sig=fedcba9876543210fedcba9876543210' })
+    await t.app.inject({ url: '/api/day-job-attendance?t=WzEyLDE3NjcyMjU2MDBd.aaaabbbbccccddddeeeeffff00001111' })
+    await t.app.inject({ url: '/api/jobs?local=true&lat=34.75321&lng=105.02519' })
   } finally {
     await t.close()
   }
   const log = lines.join('')
   expect(log).toContain('/api/uploads/0123456789abcdef0123456789abcdef')
-  for (const secret of ['13900000009', '139-0000-0009', '0000-0009', '620524900101123', 'fedcba9876543210fedcba9876543210']) {
+  expect(log).toContain('/api/day-job-attendance')
+  for (const secret of ['13900000009', '139-0000-0009', '0000-0009', '620524900101123', 'fedcba9876543210fedcba9876543210', 'aaaabbbbccccddddeeeeffff00001111', '34.75321', '105.02519']) {
     expect(log).not.toContain(secret)
   }
 })

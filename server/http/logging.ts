@@ -10,10 +10,12 @@ const ID_NUMBER = /(?<![0-9])(\d{6})\d{8}(\d{3}[0-9Xx])(?![0-9A-Za-z])/g
 const OLD_ID_NUMBER = /(?<![0-9])(\d{6})\d{6}(\d{3})(?![0-9A-Za-z])/g
 // 13900000002, +86 139 0000 0002, 0086-139-0000-0002: the country code and separators people type.
 const PHONE = /(?<![0-9])((?:(?:\+|00)86[- ]?|86)?1[3-9]\d)[- ]?\d{4}[- ]?(\d{4})(?![0-9])/g
-// A signed photo url opens the photo for an hour: its signature (and any token in a link) stays out of the log.
-const SECRET_PARAM = /([?&](?:sig|token|ticket)=)[^&#\s]*/gi
+// A signed photo url opens the photo for an hour: its signature (and any token in a link) stays out of the log; so
+// do the signed links of an employer contact's attendance sheet and a printable evidence sheet (`t`, which open and
+// confirm without an account), and a worker's position (`lat`, `lng` of the nearest-first lists).
+const SECRET_PARAM = /([?&](?:sig|token|ticket|t|lat|lng)=)[^&#\s]*/gi
 
-/** 13900000002 → 139****0002; 620524199001011234 → 620524********1234; ?sig=… → ?sig=[redacted] */
+/** 13900000002 → 139****0002; 620524199001011234 → 620524********1234; ?sig=… → ?sig=[redacted], also t, lat, lng */
 export function maskPersonalNumbers(text: string): string {
   return text
     .replace(SECRET_PARAM, '$1[redacted]')

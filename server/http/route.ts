@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import { z } from 'zod/mini'
-import { type AccessOf, type Endpoint, fieldErrors, type ParsedRequestOf, type ReplyOf } from '../../types'
+import { type Access, type AccessOf, type Endpoint, fieldErrors, type ParsedRequestOf, type ReplyOf } from '../../types'
 import type { DB } from '../db/schema'
 import { AppError, validationFailed } from './app-error'
 import { BuiltAnswers, sendBuilt } from './built-answers'
@@ -112,7 +112,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
       const generation = app.responseCache.generation
       if (cached) {
         const hit = app.responseCache.get(cacheKey)
-        if (hit !== undefined) return sendJson(req, reply, endpoint.status ?? 200, hit)
+        if (hit !== undefined) return sendJson(req, reply, endpoint.status ?? 200, hit, endpoint.access)
       }
       // Before the input is parsed: a caller without access learns nothing about the endpoint.
       const caller = (await authenticate(app, req, endpoint.access, `${endpoint.method} ${endpoint.path}`)) as CallerFor<AccessOf<E>>
@@ -164,16 +164,17 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
         }))
       }
       const body = await respond(app.db)
-      if (body instanceof NotModified) return reply.status(304).header('etag', body.etag).send()
+      if (body instanceof NotModified) return keptBy(reply, endpoint.access).status(304).header('etag', body.etag).send()
       if (body instanceof FileAnswer) {
         if (!endpoint.files?.includes(body.format)) throw new Error(`${endpoint.method} ${endpoint.path}: the contract declares no ${body.format} download`)
         // Downloads are staff lists of people: never kept by a browser or a proxy.
         return reply.status(200).header('cache-control', 'no-store').type(body.contentType).header('content-disposition', body.disposition).send(body.body)
       }
-      if (!etags && !cached) return reply.status(status).send(body)
+      // A download endpoint's JSON view (no ETag: the same URL may answer a file) is kept no more than any other read.
+      if (!etags && !cached) return (endpoint.method === 'GET' ? keptBy(reply, endpoint.access) : reply).status(status).send(body)
       const json = body instanceof CheckedJson ? body.json : JSON.stringify(body)
       if (cached) app.responseCache.set(cacheKey, json, generation)
-      return sendJson(req, reply, status, json)
+      return sendJson(req, reply, status, json, endpoint.access)
     },
   })
 }
@@ -188,10 +189,22 @@ class CheckedJson {
   constructor(readonly json: string) {}
 }
 
+/**
+ * Who may keep a GET's answer. One for a signed-in caller is theirs: no shared cache may keep it, and a copy the
+ * browser keeps is checked with the server (its ETag) before each reuse. An optional endpoint's answer differs with
+ * the token, so a cache keys it by that too. A handler's own stricter choice (no-store) stands. The 304 says the same.
+ */
+function keptBy(reply: FastifyReply, access: Access): FastifyReply {
+  if (access === 'public') return reply
+  if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-cache')
+  if (access === 'optional') reply.header('vary', 'Authorization')
+  return reply
+}
+
 /** A GET's JSON with its ETag, or a 304 when the caller holds that very answer. */
-function sendJson(req: FastifyRequest, reply: FastifyReply, status: number, json: string) {
+function sendJson(req: FastifyRequest, reply: FastifyReply, status: number, json: string, access: Access) {
   const etag = etagOf(json)
-  reply.header('etag', etag)
+  keptBy(reply, access).header('etag', etag)
   if (status === 200 && matchesIfNoneMatch(req, etag)) return reply.status(304).send()
   return reply.status(status).type('application/json; charset=utf-8').send(json)
 }

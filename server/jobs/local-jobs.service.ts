@@ -20,6 +20,7 @@ import {
 import type { DataKeys } from '../accounts/crypto'
 import { writeAudit } from '../audit/audit.repository'
 import { lockKey } from '../db/dialect'
+import { inTransaction } from '../db/in-transaction'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
@@ -141,11 +142,13 @@ async function jobForStaff(db: Kysely<DB>, caller: StaffCaller, jobId: number) {
   return job
 }
 
-export async function setJobKind(trx: Kysely<DB>, caller: StaffCaller, jobId: number, kind: JobKind, now: Date) {
-  const job = await jobForStaff(trx, caller, jobId)
-  await repo.setJobKind(trx, jobId, kind)
-  await writeAudit(trx, { actor: staffActor(caller), action: 'job_kind', entity: 'job', entityId: jobId, before: { kind: job.kind }, after: { kind }, at: now })
-  return { id: jobId, kind }
+export async function setJobKind(db: Kysely<DB>, caller: StaffCaller, jobId: number, kind: JobKind, now: Date) {
+  return inTransaction(db, async (trx) => {
+    const job = await jobForStaff(trx, caller, jobId)
+    await repo.setJobKind(trx, jobId, kind)
+    await writeAudit(trx, { actor: staffActor(caller), action: 'job_kind', entity: 'job', entityId: jobId, before: { kind: job.kind }, after: { kind }, at: now })
+    return { id: jobId, kind }
+  })
 }
 
 export async function createDayJob(trx: Kysely<DB>, caller: StaffCaller, jobId: number, body: z.output<typeof dayJobBody>, now: Date): Promise<DayJobSummary> {
@@ -209,7 +212,7 @@ export async function getDayJobSignups(db: Kysely<DB>, keys: DataKeys, caller: S
 }
 
 /**
- * Who came: each "came" writes one county-confirmed day into that worker's 记工, once (a confirmed came is final;
+ * In the caller's transaction (the day's row lock holds until it ends). Who came: each "came" writes one county-confirmed day into that worker's 记工, once (a confirmed came is final;
  * confirming it again changes nothing). "absent" may be corrected to "came" later, not the other way.
  */
 async function confirmAttendance(trx: Kysely<DB>, day: DayWithCounts, body: { came: number[]; absent: number[] }, by: string, now: Date) {
@@ -235,11 +238,13 @@ async function confirmAttendance(trx: Kysely<DB>, day: DayWithCounts, body: { ca
   }
 }
 
-export async function confirmStaffAttendance(trx: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number, body: { came: number[]; absent: number[] }, now: Date) {
-  const day = await dayForStaff(trx, caller, id)
-  await confirmAttendance(trx, day, body, `staff:${caller.staffId}`, now)
-  await writeAudit(trx, { actor: staffActor(caller), action: 'day_job_attendance', entity: 'day_job', entityId: id, before: null, after: body, at: now })
-  return daySheet(trx, keys, day)
+export async function confirmStaffAttendance(db: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number, body: { came: number[]; absent: number[] }, now: Date) {
+  return inTransaction(db, async (trx) => {
+    const day = await dayForStaff(trx, caller, id)
+    await confirmAttendance(trx, day, body, `staff:${caller.staffId}`, now)
+    await writeAudit(trx, { actor: staffActor(caller), action: 'day_job_attendance', entity: 'day_job', entityId: id, before: null, after: body, at: now })
+    return daySheet(trx, keys, day)
+  })
 }
 
 // The employer's contact: a link signed for one day, 3 days, opened without an account (like 对工).
@@ -279,11 +284,13 @@ export async function getContactSheet(db: Kysely<DB>, keys: DataKeys, t: string,
   return daySheet(db, keys, await dayOfContactLink(db, keys, t, now))
 }
 
-export async function confirmContactAttendance(trx: Kysely<DB>, keys: DataKeys, t: string, body: { came: number[]; absent: number[] }, now: Date) {
-  const day = await dayOfContactLink(trx, keys, t, now)
-  await confirmAttendance(trx, day, body, 'contact', now)
-  await writeAudit(trx, { actor: { kind: 'system', id: null }, action: 'day_job_attendance_contact', entity: 'day_job', entityId: day.id, before: null, after: body, at: now })
-  return daySheet(trx, keys, day)
+export async function confirmContactAttendance(db: Kysely<DB>, keys: DataKeys, t: string, body: { came: number[]; absent: number[] }, now: Date) {
+  return inTransaction(db, async (trx) => {
+    const day = await dayOfContactLink(trx, keys, t, now)
+    await confirmAttendance(trx, day, body, 'contact', now)
+    await writeAudit(trx, { actor: { kind: 'system', id: null }, action: 'day_job_attendance_contact', entity: 'day_job', entityId: day.id, before: null, after: body, at: now })
+    return daySheet(trx, keys, day)
+  })
 }
 
 /** Account deletion, in its transaction. */

@@ -4,6 +4,7 @@
  * signed link, and which staff reach which day.
  */
 import { api } from '../../types'
+import * as audit from '../audit/audit.repository'
 import { signIn } from '../test-support/accounts'
 import { idempotencyKey as key, useTestApp } from '../test-support/harness'
 
@@ -224,6 +225,33 @@ describe('attendance into 记工', () => {
 
     const mine = (await t.get(came.token, '/api/me/day-job-signups')).json().items
     expect(mine[0]).toMatchObject({ attendance: 'came', inWorklog: true })
+  })
+
+  test('a confirmation that fails part-way writes nothing: no 来了, no 记工 day, and it can be sent again', async () => {
+    const day = (await addDay(ids.dayToday, { date: TODAY, place: '温泉镇三号椒园', headcount: 2, wageYuan: 150 })).json().id
+    const [came, absent] = [await worker(), await worker()]
+    const s1 = (await t.post(came.token, `/api/day-jobs/${day}/signups`)).json().id
+    const s2 = (await t.post(absent.token, `/api/day-jobs/${day}/signups`)).json().id
+    const confirm = () => t.post(admin, `/api/staff/day-jobs/${day}/attendance`, { came: [s1], absent: [s2] })
+    // The last step (the audit line) fails, after the marks and the 记工 day were written.
+    const failing = jest.spyOn(audit, 'writeAudit').mockRejectedValueOnce(new Error('disk full'))
+    const res = await confirm()
+    failing.mockRestore()
+    expect(res.statusCode).toBe(500)
+    const sheet = (await t.get(admin, `/api/staff/day-jobs/${day}/signups`)).json()
+    expect(sheet.items.map((i: { attendance: string | null }) => i.attendance)).toEqual([null, null])
+    expect((await t.get(came.token, '/api/me/worklog?month=2026-03')).json().entries).toHaveLength(0)
+
+    expect((await confirm()).statusCode).toBe(200)
+    expect((await t.get(came.token, '/api/me/worklog?month=2026-03')).json().entries).toHaveLength(1)
+  })
+
+  test('a kind change whose audit line fails leaves the kind as it was', async () => {
+    const failing = jest.spyOn(audit, 'writeAudit').mockRejectedValueOnce(new Error('disk full'))
+    const res = await setKind(ids.general, 'workshop')
+    failing.mockRestore()
+    expect(res.statusCode).toBe(500)
+    expect((await t.get(admin, `/api/staff/jobs/${ids.general}`)).json().kind).toBe('general')
   })
 
   test('a day not yet come cannot be confirmed', async () => {

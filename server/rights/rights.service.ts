@@ -22,6 +22,7 @@ import {
 import type { DataKeys } from '../accounts/crypto'
 import { findUser } from '../accounts/users.repository'
 import { findOwnApplication } from '../jobs/applications.repository'
+import { inTransaction } from '../db/in-transaction'
 import type { DB, RightsRequestTable } from '../db/schema'
 import { conflict, forbidden, notFound, unauthorized, validationFailed } from '../http/app-error'
 import type { Caller, StaffCaller, WorkerCaller } from '../http/caller'
@@ -261,10 +262,9 @@ function mayRead(row: RequestRow, caller: Caller): boolean {
  */
 async function closeDueCases(db: Kysely<DB>, now: Date): Promise<void> {
   const due = await dueToClose(db, rightsConcludedStatuses, autoCloseCutoff(now))
-  // Inside a write's transaction already (Kysely has no nested transactions), else one per case.
-  const inTransaction = <T>(fn: (trx: Kysely<DB>) => Promise<T>) => (db.isTransaction ? fn(db) : db.transaction().execute(fn))
+  // Inside a write's transaction already, else one per case.
   for (const row of due) {
-    await inTransaction(async (trx) => {
+    await inTransaction(db, async (trx) => {
       const closedAt = autoCloseAt(row.concluded_at!)
       if (!(await moveRequest(trx, row.id, row.status, { status: 'closed', closed_at: closedAt, updated_at: closedAt }))) return
       await insertEvent(trx, {

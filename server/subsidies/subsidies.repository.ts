@@ -293,9 +293,22 @@ export async function freeProofPhotos(db: Kysely<DB>, userId: number, ids: reado
     .execute()
 }
 
-export async function attachProofs(db: Kysely<DB>, ids: readonly string[], claimId: number): Promise<void> {
-  if (!ids.length) return
-  await db.updateTable('uploads').set({ subsidy_claim_id: claimId }).where('id', 'in', [...ids]).execute()
+/**
+ * Attaches the worker's own photos that are still free (the same test as freeProofPhotos, in the UPDATE itself, so a
+ * photo taken by another write since that check is not moved); how many it attached.
+ */
+export async function attachProofs(db: Kysely<DB>, userId: number, ids: readonly string[], claimId: number): Promise<number> {
+  if (!ids.length) return 0
+  const result = await db
+    .updateTable('uploads')
+    .set({ subsidy_claim_id: claimId })
+    .where('id', 'in', [...ids])
+    .where('owner_user_id', '=', userId)
+    .where('request_id', 'is', null)
+    .where('worklog_payment_id', 'is', null)
+    .where('subsidy_claim_id', 'is', null)
+    .executeTakeFirst()
+  return Number(result.numUpdatedRows)
 }
 
 export async function proofsOf(db: Kysely<DB>, claimIds: readonly number[]) {

@@ -13,6 +13,7 @@ import {
   type CreateSubsidyClaimBody,
   type DestinationBand,
   HOME_PROVINCE,
+  isCalendarDate,
   type KnownRecordKind,
   maskBankAccount,
   maskIdNumber,
@@ -188,7 +189,7 @@ export async function createSubsidyClaim(trx: Kysely<DB>, keys: DataKeys, userId
   if (e.mode === 'proof') {
     if (!proofIds.length) throw validationFailed({ proofUploadIds: '请先拍照上传证明材料（务工证明、工资条或社保记录）' })
     const free = await repo.freeProofPhotos(trx, userId, proofIds)
-    if (free.length !== proofIds.length) throw validationFailed({ proofUploadIds: '有的照片找不到或已经用过了，证明只能是您自己刚上传的照片，请重新上传' })
+    if (free.length !== proofIds.length) throw proofsNotFree()
   }
   const at = now.toISOString()
   const id = await repo.insertClaim(trx, {
@@ -214,7 +215,8 @@ export async function createSubsidyClaim(trx: Kysely<DB>, keys: DataKeys, userId
   })
   // Two taps at once with different keys: the database kept one, the other learns it here.
   if (id === undefined) throw conflict(alreadyClaimed(scheme, 'submitted'))
-  if (e.mode === 'proof') await repo.attachProofs(trx, proofIds, id)
+  // Taken by another write since the check (a claim or a complaint at the same moment): this claim is not made.
+  if (e.mode === 'proof' && (await repo.attachProofs(trx, userId, proofIds, id)) !== proofIds.length) throw proofsNotFree()
   await writeAudit(trx, {
     actor: { kind: 'worker', id: userId },
     action: 'subsidy_claim.submit',
@@ -226,6 +228,8 @@ export async function createSubsidyClaim(trx: Kysely<DB>, keys: DataKeys, userId
   const claim = await repo.findClaim(trx, id)
   return myClaimDto(keys, claim as Row, e.mode === 'proof' ? (await proofMap(trx, [id])).get(id) ?? [] : [], now)
 }
+
+const proofsNotFree = () => validationFailed({ proofUploadIds: '有的照片找不到或已经用过了，证明只能是您自己刚上传的照片，请重新上传' })
 
 const alreadyClaimed = (s: SubsidyScheme, status: ClaimStatus) => `您已经申请过${s.year}年的${s.name}（${claimStatusLabel[status]}），每人每年只能申请一次。`
 
@@ -677,7 +681,7 @@ export async function importSubsidyPayments(db: Kysely<DB>, caller: StaffCaller,
       result.problems.push({ row: n, message: outcomeText ? `发放结果是“${outcomeText}”，没有登记为已发放` : '发放结果没填' })
       continue
     }
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(dateText) || dateText > today) {
+    if (!isCalendarDate(dateText) || dateText > today) {
       result.problems.push({ row: n, message: '发放日期不对，请按 2026-01-31 这样填，且不能晚于今天' })
       continue
     }

@@ -12,6 +12,7 @@ import { multipart, png } from '../test-support/images'
 import { idNumberFor, openAccount, personBody, villageOf } from '../test-support/roster'
 import type { CreatePersonBody, MySubsidy, MySubsidyClaim, StaffSubsidyClaim } from '../../types'
 import { sweepUploads } from '../uploads/uploads.service'
+import * as repo from './subsidies.repository'
 
 jest.setTimeout(120_000)
 
@@ -209,6 +210,16 @@ describe('what the worker is owed', () => {
     expect(ok.statusCode).toBe(201)
     expect(ok.json()).toMatchObject({ mode: 'proof', amountYuan: 600 })
     expect(ok.json().proofs.map((p: { id: string }) => p.id)).toEqual([mine.json().id])
+
+    // Another worker's claim whose check passed before this photo was taken (two writes at once) does not move it.
+    const late = await workerOnRoster({ status: 'away_other_province', destinationProvince: '浙江省', destinationCity: '宁波市' })
+    const checkedEarlier = jest.spyOn(repo, 'freeProofPhotos').mockResolvedValueOnce([{ id: mine.json().id, content_type: 'image/jpeg' }])
+    const raced = await claim(late, [mine.json().id])
+    checkedEarlier.mockRestore()
+    expect(raced.statusCode).toBe(400)
+    expect(raced.json().error.fields.proofUploadIds).toContain('已经用过')
+    expect((await t.db.selectFrom('uploads').select('subsidy_claim_id').where('id', '=', mine.json().id).executeTakeFirstOrThrow()).subsidy_claim_id).toBe(ok.json().id)
+    expect(await t.db.selectFrom('subsidy_claims').select('id').where('user_id', '=', late.userId).executeTakeFirst()).toBeUndefined()
 
     t.clock.set(new Date(T0.getTime() + 3 * 24 * 3600 * 1000))
     await sweepUploads(t.db, t.app.photos, t.clock(), { unusedAfterMs: 0 })
@@ -423,6 +434,8 @@ describe('公示, payment and totals', () => {
     ws.getRow(fiveRow).getCell(10).value = '2026-03-19'
     const extra = ws.addRow([999999, '某人', '洛门镇', '', '交通补助', 600, '', '', '退回', ''])
     extra.commit()
+    // A day not on the calendar is a problem of its row, not a date kept.
+    ws.addRow([five.claim.id, '王五', '洛门镇', '', '交通补助', 600, '', '', '已发放', '2026-02-30']).commit()
     const returned = Buffer.from(await pwb.xlsx.writeBuffer())
     const { payload, headers } = multipart(returned, 'returned.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
     expect((await t.app.inject({ method: 'POST', url: '/api/staff/subsidy-payments/returned', headers: { ...bearer(luomen), ...headers }, payload })).statusCode).toBe(403)
@@ -430,6 +443,7 @@ describe('公示, payment and totals', () => {
     expect(imported.statusCode).toBe(200)
     expect(imported.json().paid).toBe(1)
     expect(imported.json().problems).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('退回') })]))
+    expect(imported.json().problems).toEqual(expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('发放日期不对') })]))
     const again = await t.app.inject({ method: 'POST', url: '/api/staff/subsidy-payments/returned', headers: { ...bearer(admin), ...headers }, payload })
     expect(again.json()).toMatchObject({ paid: 0, unchanged: 1 })
 
@@ -461,6 +475,9 @@ describe('公示, payment and totals', () => {
     expect((await decide(admin, c.id, 'approve')).statusCode).toBe(200)
     expect((await t.post(admin, '/api/staff/subsidy-publicity', { schemeId, township: '洛门镇', startsOn: '2026-03-01' })).statusCode).toBe(201)
     expect((await t.post(luomen, '/api/staff/subsidy-claims/paid', { ids: [c.id], paidOn: '2026-03-09' })).statusCode).toBe(403)
+    const noSuchDay = await t.post(admin, '/api/staff/subsidy-claims/paid', { ids: [c.id], paidOn: '2026-02-30' })
+    expect(noSuchDay.statusCode).toBe(400)
+    expect(noSuchDay.json().error.fields.paidOn).toBe('没有这一天，请核对发放日期')
     const paid = await t.post(admin, '/api/staff/subsidy-claims/paid', { ids: [c.id], paidOn: '2026-03-09' })
     expect(paid.json()).toEqual({ paid: [c.id], failed: [] })
     expect((await t.get(w.token, '/api/me/subsidy-claims')).json().items[0]).toMatchObject({ status: 'paid', paidOn: '2026-03-09' })

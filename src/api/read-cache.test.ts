@@ -5,18 +5,7 @@ import { endpoint } from '@contract'
 import { useApi, useApiList } from '.'
 import { clearSavedReads, formatSavedAt, readSaved, saveRead } from './read-cache'
 
-jest.mock('@tarojs/taro', () => {
-  const store = new Map<string, unknown>()
-  const taro = {
-    request: jest.fn(),
-    getStorageSync: (k: string) => (store.has(k) ? store.get(k) : ''),
-    setStorageSync: (k: string, v: unknown) => store.set(k, v),
-    removeStorageSync: (k: string) => store.delete(k),
-    clearStorageSync: () => store.clear(),
-    getStorageInfoSync: () => ({ keys: [...store.keys()] }),
-  }
-  return { __esModule: true, default: taro, ...taro }
-})
+jest.mock('@tarojs/taro', () => jest.requireActual('../../tests/support/app/taro-storage-double').taroStorageDouble())
 jest.mock('./config', () => ({ apiBase: 'http://test/api', retryDelaysMs: [], requestTimeoutMs: 1000 }))
 
 const taroRequest = Taro.request as unknown as jest.Mock

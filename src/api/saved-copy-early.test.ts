@@ -5,18 +5,7 @@ import { endpoint } from '@contract'
 import { useApi, useApiList } from '.'
 import { saveRead } from './read-cache'
 
-jest.mock('@tarojs/taro', () => {
-  const store = new Map<string, unknown>()
-  const taro = {
-    request: jest.fn(),
-    getStorageSync: (k: string) => (store.has(k) ? store.get(k) : ''),
-    setStorageSync: (k: string, v: unknown) => store.set(k, v),
-    removeStorageSync: (k: string) => store.delete(k),
-    clearStorageSync: () => store.clear(),
-    getStorageInfoSync: () => ({ keys: [...store.keys()] }),
-  }
-  return { __esModule: true, default: taro, ...taro }
-})
+jest.mock('@tarojs/taro', () => jest.requireActual('../../tests/support/app/taro-storage-double').taroStorageDouble())
 // Waits long enough that a copy shown only after every retry would still be missing when the test looks.
 jest.mock('./config', () => ({ apiBase: 'http://test/api', retryDelaysMs: [400, 400], requestTimeoutMs: 1000 }))
 

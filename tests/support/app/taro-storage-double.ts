@@ -1,5 +1,5 @@
 /**
- * A Taro stand-in for the outbox's unit tests: device storage and the event centre in memory, a request to stub, and
+ * A Taro stand-in for the API layer's unit tests (outbox, saved reads): device storage and the event centre in memory, a request to stub, and
  * network listeners that record their callers. Use as `jest.mock('@tarojs/taro', () => require(…).taroStorageDouble())`.
  */
 export function taroStorageDouble() {
@@ -10,6 +10,8 @@ export function taroStorageDouble() {
     getStorageSync: (k: string) => (store.has(k) ? JSON.parse(JSON.stringify(store.get(k))) : ''),
     setStorageSync: (k: string, v: unknown) => store.set(k, v),
     removeStorageSync: (k: string) => store.delete(k),
+    clearStorageSync: () => store.clear(),
+    getStorageInfoSync: () => ({ keys: [...store.keys()] }),
     eventCenter: {
       on: (e: string, f: (...a: unknown[]) => void) => handlers.set(e, (handlers.get(e) ?? new Set()).add(f)),
       off: (e: string, f: (...a: unknown[]) => void) => handlers.get(e)?.delete(f),

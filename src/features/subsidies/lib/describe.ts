@@ -1,8 +1,8 @@
 import { chinaDate } from '@contract/format'
-import { claimStatusLabel, type ClaimStatus, type MySubsidyClaim } from '@contract/subsidies'
+import { claimStatusLabel, type ClaimStatus, type MySubsidyClaim, mySubsidiesPagePath } from '@contract/subsidies'
 
-/** The worker's subsidies page (subpackage packages/subsidies). */
-export const mySubsidiesPath = '/packages/subsidies/pages/mine/index'
+/** The worker's subsidies page (subpackage packages/subsidies): the one the contract's notices open. */
+export const mySubsidiesPath = mySubsidiesPagePath
 
 /** 600 → 600元; 12000 → 12,000元 reads wrong to many: no separators. */
 export const yuanText = (yuan: number) => `${yuan}元`

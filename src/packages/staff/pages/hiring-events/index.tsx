@@ -53,6 +53,25 @@ function HiringEvents() {
   )
 }
 
+/** A save in progress: busy while it runs; a refusal puts the server's messages beside their fields and says why. */
+function useSaving() {
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const saving = async (write: () => Promise<void>) => {
+    setBusy(true)
+    setErrors({})
+    try {
+      await write()
+    } catch (e) {
+      if (isApiError(e) && e.fields) setErrors(e.fields)
+      showNotice(errorText(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { errors, setErrors, busy, saving }
+}
+
 const funnelSteps: { key: keyof StaffHiringEvent['funnel']; label: string }[] = [
   { key: 'viewers', label: '观看' },
   { key: 'reminders', label: '设提醒' },
@@ -65,22 +84,13 @@ const funnelSteps: { key: keyof StaffHiringEvent['funnel']; label: string }[] = 
 function EventFunnel({ event, onSaved }: { event: StaffHiringEvent; onSaved: () => void }) {
   const [viewers, setViewers] = useState(event.viewers === null ? '' : String(event.viewers))
   const [replay, setReplay] = useState(event.replayUrl ?? '')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const save = async () => {
-    setBusy(true)
-    setErrors({})
-    try {
+  const { errors, busy, saving } = useSaving()
+  const save = () =>
+    saving(async () => {
       await updateHiringEvent(event.id, { ...(viewers ? { viewers: Number(viewers) } : {}), ...(replay ? { replayUrl: replay } : {}) })
       showNotice('已保存')
       onSaved()
-    } catch (e) {
-      if (isApiError(e) && e.fields) setErrors(e.fields)
-      showNotice(errorText(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
   return (
     <View className='wb-card hiring-events__event'>
       <Text className='wb-card__title'>{event.title}</Text>
@@ -114,26 +124,18 @@ const chinaInstant = (text: string) => (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(t
 function NewEvent({ onDone }: { onDone: () => void }) {
   const [form, setForm] = useState({ title: '', startsAt: '', endsAt: '', liveUrl: '', jobIds: '' })
   const [platform, setPlatform] = useState<LivePlatform>('douyin')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { errors, setErrors, busy, saving } = useSaving()
   const key = useRef(newIdempotencyKey())
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }))
   const save = async () => {
     const jobIds = form.jobIds.split(/[,，\s]+/).filter(Boolean).map(Number)
     if (jobIds.some((n) => !Number.isInteger(n) || n <= 0)) return setErrors({ jobIds: '岗位编号是数字，用逗号隔开' })
-    setBusy(true)
-    setErrors({})
-    try {
+    await saving(async () => {
       await createHiringEvent({ title: form.title, startsAt: chinaInstant(form.startsAt), endsAt: chinaInstant(form.endsAt), platform, liveUrl: form.liveUrl, jobIds }, key.current)
       key.current = newIdempotencyKey()
       showNotice('已安排，务工人员在“直播带岗”里能看到')
       onDone()
-    } catch (e) {
-      if (isApiError(e) && e.fields) setErrors(e.fields)
-      showNotice(errorText(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View className='wb-card hiring-events__new'>

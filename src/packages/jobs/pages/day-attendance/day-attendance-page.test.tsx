@@ -29,7 +29,7 @@ test('nobody signed up yet: the contact is told so, with no 来了/没来 to tic
 test('one signed up: 来了 then 确认 sends who came through the link', async () => {
   let items = [person]
   mockApi.on('GET', '/day-job-attendance', () => ({ day: { ...day, signedUp: 1 }, items }))
-  mockApi.on('POST', '/day-job-attendance', (req) => {
+  mockApi.on('POST', '/day-job-attendance', () => {
     items = [{ ...person, attendance: 'came', confirmedAt: '2026-12-05T10:00:00.000Z', confirmedBy: 'contact' }] as never
     return { day: { ...day, signedUp: 1, came: 1 }, items }
   })

@@ -119,7 +119,7 @@ test('a worker near 洛门镇 signs up for a 零工 day, staff confirm they came
     const card = page.locator('.local-card').first()
     await card.getByText('洛门镇蔬菜基地装车').waitFor()
     await card.getByText('今天就能干').waitFor()
-    await card.getByText(/离洛门镇约/).waitFor()
+    await card.getByText(/离洛门镇不到 1 公里/).waitFor()
     await card.getByText('报名这天').click()
     await card.getByText('已报名这天，到时按时去').waitFor()
   })

@@ -23,7 +23,7 @@ interface SessionState {
 let state: SessionState = { me: null, loading: false, error: null, checked: false }
 const listeners = new Set<() => void>()
 /** Reads of this worker's own records saved for offline use: gone with the session (a phone may be shared). */
-const personalSavedReads = ['my-profile', 'my-rights-requests', 'my-messages', 'worklog-*', 'subsidies-*']
+const personalSavedReads = ['my-profile', 'my-rights-requests', 'my-messages', 'worklog-*', 'subsidies-*', 'hiring-events']
 /** The profile as last read (name, masked phone): without signal 我的 still shows who is signed in and the way to 记工. */
 const savedProfile = 'my-profile'
 

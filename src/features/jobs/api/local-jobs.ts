@@ -17,23 +17,32 @@ export interface LocalAsks {
 
 /** The county's own work, same-day 零工 first, then nearest from the township (the county seat when none). */
 export function useLocalJobs(township: Township | null, asks: LocalAsks = {}) {
-  return useApiList(listJobs, {
-    query: {
-      local: 'true',
-      ...(township ? { township } : {}),
-      ...(asks.meals ? { meals: 'true' } : {}),
-      ...(asks.housing ? { housing: 'dorm' as const } : {}),
-      ...(asks.daily ? { payType: 'daily' as const } : {}),
+  // Each question its own saved copy: offline, a list saved for another township must not pass for this one.
+  const cache = `local-jobs-${township ?? ''}-${asks.meals ? 'm' : ''}${asks.housing ? 'h' : ''}${asks.daily ? 'd' : ''}`
+  return useApiList(
+    listJobs,
+    {
+      query: {
+        local: 'true',
+        ...(township ? { township } : {}),
+        ...(asks.meals ? { meals: 'true' } : {}),
+        ...(asks.housing ? { housing: 'dorm' as const } : {}),
+        ...(asks.daily ? { payType: 'daily' as const } : {}),
+      },
     },
-  })
+    { cache },
+  )
 }
 
 export function signUpForDay(dayJobId: number, label: string, idempotencyKey: string) {
   return submit('signUpForDayJob', signUpForDayJob, { params: { id: dayJobId } }, { label: `报名零工：${label}`, idempotencyKey })
 }
 
+/** Saved on the phone: the times and links still show without a network (cleared at sign-out: it holds 提醒我). */
+export const hiringEventsCache = 'hiring-events'
+
 export function useHiringEvents() {
-  return useApi(listHiringEvents)
+  return useApi(listHiringEvents, {}, { cache: hiringEventsCache })
 }
 
 export function remindMe(eventId: number) {

@@ -47,7 +47,9 @@ export function HiringEventCard({ event, signedUp, busyJob, onRemind, onWatch, o
           {event.phase === 'past' ? '看回放' : '看直播'}
         </BigButton>
       )}
-      <Text className='event-card__jobs'>直播里的岗位（{event.jobs.length} 个）</Text>
+      <Text className='event-card__jobs'>
+        直播里的岗位（{event.jobs.length} 个）{event.phase === 'upcoming' ? '，开播后就能报名' : ''}
+      </Text>
       {event.jobs.map((job) => (
         <View key={job.id} className='event-card__job'>
           <Text className='event-card__job-title'>{job.title}</Text>

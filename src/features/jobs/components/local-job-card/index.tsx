@@ -48,7 +48,7 @@ export function LocalJobCard({ job, today, from, signedUp, busy, onOpen, onSignU
         <Text className='local-card__wage'>{day ? `${day.wageYuan} 元/天` : formatWage(job)}</Text>
         {job.distanceKm !== undefined && (
           <Text className='local-card__far'>
-            离{from}约 {job.distanceKm < 1 ? '不到 1' : Math.round(job.distanceKm)} 公里
+            离{from}{job.distanceKm < 1 ? '不到 1' : `约 ${Math.round(job.distanceKm)}`} 公里
           </Text>
         )}
       </View>

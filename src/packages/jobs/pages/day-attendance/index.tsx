@@ -56,7 +56,9 @@ export default function DayAttendancePage() {
             <Text className='day-attendance__line'>
               {day.date} · {day.place} · 报名 {day.signedUp} 人
             </Text>
-            <Text className='day-attendance__line'>请在每个人后面点“来了”或“没来”，再点“确认”。</Text>
+            <Text className='day-attendance__line'>
+              {items.length > 0 ? '请在每个人后面点“来了”或“没来”，再点“确认”。' : '这天还没有人报名。有人报名后，再打开这个链接就能看到。'}
+            </Text>
           </View>
         )}
         {items.map((s) => {

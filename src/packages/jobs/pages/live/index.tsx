@@ -4,6 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { isApiError, newIdempotencyKey } from '@/api'
 import type { HiringEvent } from '@contract/hiring-events'
 import { PageRoot } from '@/components/page-root'
+import { SavedNote } from '@/components/saved-note'
 import { Section } from '@/components/section'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
@@ -23,7 +24,7 @@ const copyLink = (url: string) =>
 
 /** 直播带岗: the county's livestream hiring, upcoming first; 提醒我, and 报名 for a featured posting once it is on. */
 export default function HiringEventsPage() {
-  const { data, error, loading, refresh } = useHiringEvents()
+  const { data, error, loading, refresh, savedAt } = useHiringEvents()
   const [signed, setSigned] = useState<Record<number, 'sent' | 'queued'>>({})
   const [busyJob, setBusyJob] = useState<number | null>(null)
   // One key per event and posting: a second tap and the outbox's resend are the same sign-up.
@@ -87,6 +88,7 @@ export default function HiringEventsPage() {
         emptyHint='县里安排了直播会在这里告诉您'
         onRetry={() => void refresh()}
       >
+        <SavedNote savedAt={savedAt} onRetry={() => void refresh()} />
         {upcoming.length > 0 && <Section title='马上要播'>{upcoming.map(card)}</Section>}
         {past.length > 0 && <Section title='播过的（可以看回放）'>{past.map(card)}</Section>}
       </StateView>

@@ -1,7 +1,8 @@
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { Me } from '@contract/me'
 import type { HiringEvent } from '@contract/hiring-events'
+import { ApiError } from '@/api'
 import { jobSummary } from '../../../../../tests/support/app/fixtures'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
 import { settle, tapText } from '../../../../../tests/support/app/interact'
@@ -10,6 +11,7 @@ import HiringEventsPage from '.'
 
 const mockApi = fakeApi()
 jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.setTimeout(20_000)
 
 const me: Me = { id: 1, name: '张三', phone: '138****1234', hometownTownship: '洛门镇', hometownVillage: null, idNumber: null, trades: [], skills: '', workingAway: false, currentCity: null, returnedHome: true, willingToGoOut: false, povertyAlleviated: false, wechatLinked: false, consents: [], createdAt: '2026-01-01T00:00:00.000Z' }
 const event = (over: Partial<HiringEvent>): HiringEvent => ({
@@ -29,6 +31,7 @@ const event = (over: Partial<HiringEvent>): HiringEvent => ({
 let events: { upcoming: HiringEvent[]; past: HiringEvent[] }
 beforeEach(() => {
   mockApi.reset()
+  Taro.clearStorageSync()
   resetSessionForTests()
   startSession('worker-token', me)
   jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'ok' } as never)
@@ -54,6 +57,9 @@ test('an upcoming event offers 提醒我 and no sign-up yet; the reminder is set
   render(<HiringEventsPage />)
   await settle()
   expect(screen.getByText('还没开始')).toBeTruthy()
+  // No 报名 before it starts, and the card says when it comes.
+  expect(screen.getByText('直播里的岗位（1 个），开播后就能报名')).toBeTruthy()
+  expect(screen.getAllByText('报名这个岗位')).toHaveLength(1)
   await tapText('提醒我')
   await settle()
   expect(mockApi.callsTo('POST', '/hiring-events/3/reminders')).toHaveLength(1)
@@ -70,4 +76,21 @@ test('a past event shows 看回放 and signs up for its posting, with a key', as
   expect(sent.map((c) => c.body)).toEqual([{ jobId: 8 }])
   expect(sent[0].headers['Idempotency-Key']).toBeTruthy()
   expect(screen.getByText('已报名，请留意来电')).toBeTruthy()
+})
+
+test('without a network after a first visit, the events still show, marked as the copy saved on the phone', async () => {
+  const first = render(<HiringEventsPage />)
+  await settle()
+  first.unmount()
+  mockApi.on('GET', '/hiring-events', () => {
+    throw new ApiError('NETWORK')
+  })
+  render(<HiringEventsPage />)
+  await settle()
+  // The client's own retries (0.6 s and 1.8 s) run out first.
+  await act(async () => new Promise((r) => setTimeout(r, 3000)))
+  await settle()
+  expect(screen.getByText(/没有网络，下面是已保存于/)).toBeTruthy()
+  expect(screen.getByText('武山县直播带岗')).toBeTruthy()
+  expect(screen.queryByText('没有加载出来')).toBeNull()
 })

@@ -10,6 +10,7 @@ import { Chips } from '@/components/chips'
 import { ListFooter } from '@/components/list-footer'
 import { ListRow } from '@/components/list-row'
 import { PageRoot } from '@/components/page-root'
+import { SavedNote } from '@/components/saved-note'
 import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
@@ -109,6 +110,7 @@ export default function LocalJobsPage() {
         emptyHint={asking ? '少选一项再看看，或者打电话问县劳务输转服务中心' : '过几天再来看看，或者打电话问县劳务输转服务中心'}
         onRetry={() => void list.refresh()}
       >
+        <SavedNote savedAt={list.savedAt} onRetry={() => void list.refresh()} />
         {list.items.map((job) => (
           <LocalJobCard
             key={job.id}

@@ -49,7 +49,7 @@ test('lists the county work near the worker home township, today first, in big w
   expect(screen.getByText('帮扶车间')).toBeTruthy()
   expect(screen.getByText('今天就能干')).toBeTruthy()
   expect(screen.getByText(/离洛门镇约 12 公里/)).toBeTruthy()
-  expect(screen.getByText(/离洛门镇约 不到 1 公里/)).toBeTruthy()
+  expect(screen.getByText(/离洛门镇不到 1 公里/)).toBeTruthy()
   expect(screen.getByText(/温泉镇椒园/)).toBeTruthy()
   expect(screen.getByText('还要 2 人（共 5 人）')).toBeTruthy()
 })

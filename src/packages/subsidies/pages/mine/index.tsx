@@ -76,9 +76,16 @@ function MySubsidies() {
         <Text className='lead-text'>今年暂时没有您能领的补贴，下面写了原因。</Text>
       )}
       <Section title='收钱的账户'>
-        <StateView loading={bank.loading} error={bank.error} onRetry={() => void bank.refresh()}>
-          <BankAccount account={bank.data?.account ?? null} onSaved={() => void refresh()} />
-        </StateView>
+        {bank.error?.code === 'NETWORK' && list.data ? (
+          // No network: the saved list still says which account (masked) the money goes to; changing it waits.
+          <Text className='lead-text my-subsidies__bank-offline'>
+            {list.data.bankAccount ? `补贴打到：${list.data.bankAccount}` : '还没有填收钱的账户'}。现在没有网络，有网络后才能填写或修改。
+          </Text>
+        ) : (
+          <StateView loading={bank.loading} error={bank.error} onRetry={() => void bank.refresh()}>
+            <BankAccount account={bank.data?.account ?? null} onSaved={() => void refresh()} />
+          </StateView>
+        )}
       </Section>
       {no.length > 0 && (
         <View>

@@ -233,3 +233,23 @@ test('signed out, the page says why to sign in', async () => {
   expect(screen.getByText('登录后能看到您能领哪些补贴、能领多少钱。县里有记录的，点一下就能领。')).toBeTruthy()
   expect(mockApi.callsTo('GET', '/me/subsidies')).toHaveLength(0)
 })
+
+test('without a network after a first visit: the saved list, and the account it pays into from that list, not a retry box', async () => {
+  mockApi.on('GET', '/me/subsidies', () => ({ onRoster: true, bankAccount: '6222 **** **** 1234', items }))
+  const first = render(<MySubsidiesPage />)
+  await settle()
+  first.unmount()
+  const offline = () => {
+    throw new ApiError('NETWORK')
+  }
+  mockApi.on('GET', '/me/subsidies', offline)
+  mockApi.on('GET', '/me/bank-account', offline)
+  render(<MySubsidiesPage />)
+  await settle()
+  // The client's own retries (0.6 s and 1.8 s) run out first.
+  await act(async () => new Promise((r) => setTimeout(r, 3000)))
+  await settle()
+  expect(screen.getByText(/没有网络，下面是已保存于/)).toBeTruthy()
+  expect(screen.getByText('补贴打到：6222 **** **** 1234。现在没有网络，有网络后才能填写或修改。')).toBeTruthy()
+  expect(screen.queryByText('没有加载出来')).toBeNull()
+})

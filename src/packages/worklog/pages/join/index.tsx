@@ -4,7 +4,7 @@ import { useRouter } from '@tarojs/taro'
 import { z } from 'zod/mini'
 import { fieldErrors } from '@contract/messages'
 import { siteCode } from '@contract/worklog-sites'
-import { isApiError, newIdempotencyKey } from '@/api'
+import { type ApiError, isApiError, newIdempotencyKey } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { FormField } from '@/components/form-field'
 import { PageRoot } from '@/components/page-root'
@@ -18,6 +18,9 @@ import { SignedIn } from '../signed-in'
 import './index.scss'
 
 const home = '/packages/worklog/pages/index/index'
+
+/** A link opened without a network: say so, and that the same link works once it is back. */
+const offlineWords = (e: ApiError | null) => (e?.code === 'NETWORK' ? { message: '现在没有网络。连上网络后点“重试”，就能看到工友发的工地' } : e)
 
 /** The code a co-worker sent (in the link, or typed), then what it shares, then 加入. */
 function Join({ initialCode }: { initialCode: string }) {
@@ -60,7 +63,7 @@ function Join({ initialCode }: { initialCode: string }) {
   }
 
   return (
-    <StateView loading={loading} error={data ? null : loadError} onRetry={() => void refresh()}>
+    <StateView loading={loading} error={data ? null : offlineWords(loadError)} onRetry={() => void refresh()}>
       {data && (
         <Section title='工友请你一起记工'>
           <Text className='worklog-join__name'>{data.name}</Text>

@@ -1,6 +1,6 @@
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
-import { setToken } from '@/api'
+import { ApiError, setToken } from '@/api'
 import { resetSessionForTests } from '@/features/account/session'
 import { fakeApi, failure } from '../../../../../tests/support/app/fake-api'
 import { fieldError, settle, tapText, typeInto } from '../../../../../tests/support/app/interact'
@@ -9,6 +9,7 @@ import WorklogJoinPage from '.'
 
 const mockApi = fakeApi()
 jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
+jest.setTimeout(20_000)
 
 const me = { id: 1, name: '张三', phone: '138****1234', hometownTownship: null, hometownVillage: null, idNumber: null, trades: [], skills: '', workingAway: false, currentCity: null, returnedHome: false, willingToGoOut: true, povertyAlleviated: false, wechatLinked: false, consents: [], createdAt: '2026-01-01T00:00:00.000Z' }
 const site = { code: 'ABCD2345', name: '李老板', site: '万达三期', dayRateFen: 30000, hourRateFen: null, unitRateFen: null, unitLabel: null, overtimeRateFen: 5000, myEmployerId: null }
@@ -63,4 +64,23 @@ test('typed by hand: a code that cannot be one is refused here; an unknown one s
   await tapText('查看这个工地')
   await settle()
   expect(screen.getByText('没有这个工地码，请让工友再发一次')).toBeTruthy()
+})
+
+test('a link opened without a network says so plainly, and 重试 shows the site once it is back', async () => {
+  setRouterParams({ code: 'ABCD2345' })
+  let online = false
+  mockApi.on('GET', '/me/worklog/sites/ABCD2345', () => {
+    if (!online) throw new ApiError('NETWORK')
+    return site
+  })
+  render(<WorklogJoinPage />)
+  await settle()
+  // The client's own retries (0.6 s and 1.8 s) run out first.
+  await act(async () => new Promise((r) => setTimeout(r, 3000)))
+  await settle()
+  expect(screen.getByText('现在没有网络。连上网络后点“重试”，就能看到工友发的工地')).toBeTruthy()
+  online = true
+  await tapText('重试')
+  await settle()
+  expect(screen.getByText('李老板')).toBeTruthy()
 })

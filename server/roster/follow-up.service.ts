@@ -209,12 +209,15 @@ function toRisk(r: ListedRisk, today: string, listedByDay: string): Risk {
   return { personId: r.person_id, reasons }
 }
 
-/** A township's people at risk now: the scheduler alerts its officers to those newly listed. */
-export async function risksOfTownship(db: Kysely<DB>, township: string, now: Date): Promise<Risk[]> {
+/** Everyone at risk in the filter now, in id order, from the kept rows. */
+export async function risksIn(db: Kysely<DB>, filter: fu.ScopeFilter, now: Date): Promise<Risk[]> {
   const by = listedBy(now)
-  const rows = await listKeptRisks(db, riskScope({ township, awayStatuses }), by, {})
+  const rows = await listKeptRisks(db, riskScope(filter), by, {})
   return rows.map((r) => toRisk(r, chinaDate(now), by))
 }
+
+/** A township's people at risk now: the scheduler alerts its officers to those newly listed. */
+export const risksOfTownship = (db: Kysely<DB>, township: string, now: Date) => risksIn(db, { township, awayStatuses }, now)
 
 /**
  * A page of the people at risk, in id order, from the kept rows (person-risks.repository.ts): a stretch without work

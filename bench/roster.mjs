@@ -13,6 +13,8 @@
 // recorded for 1 in 3 of those and for 1 in 5 of the people without work.
 // Seeding, the server and the table: bench/support/roster-bench.mjs (shared with bench:survey and bench:import).
 // Goals: lists and person page p95 ≤ 50 ms, figures ≤ 500 ms. Port 3800 unless BENCH_PORT. Exits 1 on a miss.
+// BENCH_ROWS=risk (any part of a row's label, case ignored) measures only the rows it names: `BENCH_ROWS=risk` the
+// risk list's two, `BENCH_ROWS=figures` the figures' rows.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pct } from './support/load.mjs'
@@ -23,6 +25,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)
 const FIGURE_RUNS = Number(process.env.BENCH_FIGURE_RUNS ?? 30)
 const CONNECTIONS = 4
 const PORT = Number(process.env.BENCH_PORT ?? 3800)
+const ROWS = (process.env.BENCH_ROWS ?? '').toLowerCase()
+const wanted = (label) => !ROWS || label.toLowerCase().includes(ROWS)
 const LIST_GOAL_MS = 50
 const FIGURES_GOAL_MS = 500
 const TOWNSHIP = '洛门镇'
@@ -100,7 +104,7 @@ await withSeededRoster({ name: 'roster', people: PEOPLE, port: PORT, township: T
     requests: [{ setupRequest: (req) => ({ ...req, path: `/api/staff/people/${ids[next++ % ids.length]}` }) }],
   })
 
-  const cases = [
+  const allCases = [
     ['bare Fastify route', { path: '/bench/bare' }, null],
     ['list page: township + status (officer)', { path: listPath, headers: officer }, LIST_GOAL_MS],
     ['list page: township + status (admin)', { path: listPath, headers: admin }, LIST_GOAL_MS],
@@ -122,6 +126,7 @@ await withSeededRoster({ name: 'roster', people: PEOPLE, port: PORT, township: T
       [`risk list: ${TOWNSHIP}, first page (officer)`, officer],
     ].map(([label, headers]) => [label, { path: '/api/staff/risks?limit=20', headers, connections: 1, duration: Math.max(SECONDS, 10) }, LIST_GOAL_MS, 'last']),
   ]
+  const cases = allCases.filter(([label]) => wanted(label))
   const options = { connections: CONNECTIONS, seconds: SECONDS }
   // Warm-up: JIT and the database's page cache, not measured. The figures endpoint goes last: its first request is
   // timed alone (a row of its own); the keeper has counted the month-ends it reads, unless a report reads more.
@@ -148,6 +153,14 @@ await withSeededRoster({ name: 'roster', people: PEOPLE, port: PORT, township: T
   }
 
   // The month's figures: working away as of the month's end, by township (admin) and by destination province.
+  const totalsLabel = `list totals as of ${monthEnd}`
+  if (!wanted(totalsLabel) && !wanted(`figures/labour`)) {
+    console.log(`\n${warmed}`)
+    console.log(`${PEOPLE.toLocaleString()} people, ${seeded.versions.toLocaleString()} versions, ${engine}; rows matching "${ROWS}"; load average ${loadNow()}`)
+    printTable(rows)
+    process.exitCode = failed ? 1 : 0
+    return
+  }
   const townships = [...new Set((await call('/api/staff/villages', { headers: admin })).items.map((v) => v.township))]
   const destinations = ['江苏省', '天津市', '浙江省', '广东省', '新疆维吾尔自治区', '山东省', '山西省', '内蒙古自治区', '北京市', '上海市', '陕西省', '四川省', '青海省', '甘肃省', '河南省']
   const figureCounts = [

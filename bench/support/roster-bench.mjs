@@ -11,7 +11,7 @@ import { tsImport } from 'tsx/esm/api'
 import { createPostgresDatabase, dropPostgresDatabase } from './fresh-postgres.mjs'
 import { pct, run, startBenchServer, stopBenchServer } from './load.mjs'
 
-const { seedRosterDatabase } = await tsImport('./seed-roster.ts', import.meta.url)
+const { keepSeededRisks, seedRosterDatabase } = await tsImport('./seed-roster.ts', import.meta.url)
 
 /** The same SQL on both engines: `?` placeholders, numbered for PostgreSQL. */
 export async function openSql(dataDir, databaseUrl) {
@@ -58,14 +58,16 @@ export async function withSeededRoster({ name, people, port, township = '洛门�
     const seeded = await seedRosterDatabase({ dataDir, databaseUrl, count: people, now, password, township })
     console.log(`${seeded.people.toLocaleString()} people, ${seeded.households.toLocaleString()} households, ${seeded.versions.toLocaleString()} versions in ${seeded.seconds.toFixed(1)} s`)
     let prepared
-    if (prepare) {
-      const sql = await openSql(dataDir, databaseUrl)
-      try {
-        prepared = await prepare({ sql, seeded, now })
-        await sql.run(databaseUrl ? 'vacuum analyze' : 'analyze')
-      } finally {
-        await sql.close()
-      }
+    const sql = await openSql(dataDir, databaseUrl)
+    try {
+      if (prepare) prepared = await prepare({ sql, seeded, now })
+      // Written straight through SQL, so the kept risk list is counted once here (the app's writes keep it after).
+      const keptStarted = performance.now()
+      const risks = await keepSeededRisks({ dataDir, databaseUrl })
+      console.log(`kept risk list: ${risks.toLocaleString()} rows counted in ${((performance.now() - keptStarted) / 1000).toFixed(1)} s`)
+      if (prepare) await sql.run(databaseUrl ? 'vacuum analyze' : 'analyze')
+    } finally {
+      await sql.close()
     }
 
     Object.assign(process.env, { RESPONSE_CACHE_MS: '0', ...env })

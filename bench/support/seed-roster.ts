@@ -10,6 +10,7 @@ import pg from 'pg'
 import { loadConfig } from '../../server/config'
 import { createDatabase } from '../../server/db/database'
 import { migrateToLatest } from '../../server/db/migrate'
+import { rebuildRisks } from '../../server/roster/person-risks.repository'
 import { CURRENT_UNTIL } from '../../server/roster/roster.repository'
 import { seed } from '../../server/seed'
 import { hashPassword } from '../../server/staff/passwords'
@@ -351,5 +352,16 @@ export async function seedRosterDatabase(options: { dataDir: string; databaseUrl
     township,
     townshipPeople,
     allPeople,
+  }
+}
+
+/** The kept risk list (person_risks) counted for a database seeded straight through SQL: how many rows it holds. */
+export async function keepSeededRisks(options: { dataDir: string; databaseUrl: string | null }): Promise<number> {
+  const config = loadConfig({ DATA_DIR: options.dataDir, NODE_ENV: 'test', DATABASE_URL: options.databaseUrl ?? '' })
+  const database = createDatabase(config)
+  try {
+    return await database.db.transaction().execute((trx) => rebuildRisks(trx))
+  } finally {
+    await database.close()
   }
 }

@@ -2,6 +2,10 @@ import type { Kysely } from 'kysely'
 import { createTestDatabase, type TestDatabase } from '../test-support/test-app'
 import { migrateTo, migrateToLatest, migrationNames } from './migrate'
 import { seedSamples } from '../seed'
+import { awayStatuses } from '../../types'
+import { computedRisks } from '../test-support/risk-oracle'
+import { risksIn } from '../roster/follow-up.service'
+import { seedPlaces } from '../roster/places-seed'
 
 const answersMigration = '0011-unanswered-questions-and-place-search'
 const answers = ['working_away', 'returned_home', 'willing_to_go_out', 'poverty_alleviated', 'worked_away_last_year'] as const
@@ -139,6 +143,54 @@ test('0032: postings keep what they said and nothing more; employers are made fr
     const unverifiedNames = [...names].filter((n) => !jobs.some((j) => j.employer_verified === 1 && nameOf(j) === n))
     expect(unverifiedNames.length).toBeGreaterThan(0)
     for (const n of unverifiedNames) expect(employers.find((e) => e.name === n)!.verified_at).toBeNull()
+  } finally {
+    await fresh.close()
+  }
+})
+
+test('0035: the kept risk list is filled from the roster as it stands, equal to the list computed from nothing', async () => {
+  const fresh = await createTestDatabase()
+  try {
+    const fdb = fresh.database.db as Kysely<any>
+    await migrateTo(fdb, migrationNames[migrationNames.indexOf('0035-person-risks') - 1])
+    await seedPlaces(fdb, new Date('2026-03-10T02:00:00.000Z'))
+    const village = await fdb.selectFrom('villages').select(['id', 'township']).where('township', '=', '洛门镇').orderBy('id').executeTakeFirstOrThrow()
+    const at = '2026-01-01T00:00:00.000Z'
+    const household = (await fdb.insertInto('households').values({ township: village.township, village_id: village.id, created_at: at }).returning('id').executeTakeFirstOrThrow()).id
+    const state = { township: village.township, village_id: village.id, household_id: household, relation: 'member', work_ability: 'full', version: 1, source: 'staff' }
+    const person = async (name: string, over: Record<string, unknown>, createdAt = at) =>
+      (await fdb.insertInto('people').values({ ...state, name, created_at: createdAt, updated_at: createdAt, ...over }).returning('id').executeTakeFirstOrThrow()).id as number
+    const home = await person('迁移甲', { poverty: 'alleviated', status: 'returned', status_since: '2026-01-01' })
+    const leftWork = await person('迁移乙', { poverty: 'monitored', status: 'willing' })
+    // At work until 15 January, then without work: since then, with no date written.
+    await fdb.insertInto('person_versions').values([
+      { ...state, name: '迁移乙', poverty: 'monitored', status: 'local_work', person_id: leftWork, valid_from: at, valid_to: '2026-01-15T04:00:00.000Z', created_at: at, changes_json: '{}' },
+      { ...state, name: '迁移乙', poverty: 'monitored', status: 'willing', version: 2, person_id: leftWork, valid_from: '2026-01-15T04:00:00.000Z', valid_to: '9999-12-31T23:59:59.999Z', created_at: at, changes_json: '{}' },
+    ]).execute()
+    const recent = await person('迁移丙', { poverty: 'monitored', status: 'willing' }, '2026-03-01T02:00:00.000Z')
+    const general = await person('迁移丁', { poverty: 'general', status: 'returned', status_since: '2026-01-01' })
+    const unpaid = await person('迁移戊', { poverty: 'alleviated', status: 'away_other_province', destination_province: '江苏省', destination_city: '苏州市' })
+    const answered = await person('迁移己', { poverty: 'monitored', status: 'returned', status_since: '2026-01-01' })
+    await fdb.insertInto('person_contacts').values({ person_id: unpaid, staff_id: null, channel: 'call', outcome: 'wages_unpaid', note: '', contacted_on: '2026-03-01', created_at: '2026-03-01T02:00:00.000Z' }).execute()
+    await fdb.insertInto('person_risk_actions').values({ person_id: answered, staff_id: null, action: 'assistance', note: '', created_at: '2026-02-01T02:00:00.000Z' }).execute()
+
+    await migrateToLatest(fdb)
+
+    const kept = await fdb.selectFrom('person_risks').select(['person_id', 'jobless_since', 'report_outcome']).orderBy('person_id').execute()
+    expect(kept).toEqual([
+      { person_id: home, jobless_since: '2026-01-01', report_outcome: null },
+      { person_id: leftWork, jobless_since: '2026-01-15', report_outcome: null },
+      // Without work for nine days: kept, listed once thirty have passed.
+      { person_id: recent, jobless_since: '2026-03-01', report_outcome: null },
+      { person_id: unpaid, jobless_since: null, report_outcome: 'wages_unpaid' },
+    ])
+    expect(kept.map((r) => r.person_id)).not.toContain(general)
+    expect(kept.map((r) => r.person_id)).not.toContain(answered)
+    for (const now of [new Date('2026-03-10T02:00:00.000Z'), new Date('2026-04-05T02:00:00.000Z')]) {
+      const listed = await risksIn(fdb, { awayStatuses }, now)
+      expect(listed).toEqual(await computedRisks(fdb, {}, now))
+      expect(listed.length).toBe(now.getUTCMonth() === 2 ? 3 : 4)
+    }
   } finally {
     await fresh.close()
   }

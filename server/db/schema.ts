@@ -680,6 +680,22 @@ export interface PersonRiskActionTable {
   created_at: string
 }
 
+/**
+ * The risk list (防返贫) kept per person (0035): one row while a 脱贫户 or 监测户 has a risk no action answered yet,
+ * moved by every write that can change it, in that write's transaction (person-risks.repository.ts).
+ */
+export interface PersonRiskTable {
+  person_id: number
+  township: string
+  village_id: number
+  /** The first day without work (China date) of an unanswered stretch; listed once it is 30 days or more ago. */
+  jobless_since: string | null
+  /** The latest contact that reported unpaid wages or an injury, when no action came after it. */
+  report_contact_id: number | null
+  report_outcome: string | null
+  report_on: string | null
+}
+
 /** Every state a person has been in, valid over [valid_from, valid_to) (0014). */
 export interface PersonVersionTable extends PersonStateColumns {
   id: Generated<number>
@@ -1053,6 +1069,7 @@ export interface DB {
   person_versions: PersonVersionTable
   person_contacts: PersonContactTable
   person_risk_actions: PersonRiskActionTable
+  person_risks: PersonRiskTable
   roster_figure_cutoffs: RosterFigureCutoffTable
   roster_figure_groups: RosterFigureGroupTable
   roster_figure_sums: RosterFigureSumTable

@@ -5,6 +5,7 @@ import type { DB, PersonVersionTable, RosterImportTable } from '../db/schema'
 import type { PersonRow, PersonState } from '../roster/roster.repository'
 import { CURRENT_UNTIL } from '../roster/roster.repository'
 import { forgetGroupsAfter } from '../roster/labour-figures.repository'
+import { keepRisks } from '../roster/person-risks.repository'
 
 export type RosterImportRecord = Selectable<RosterImportTable> & { staff_name: string }
 
@@ -149,6 +150,8 @@ export async function insertVersions(db: Kysely<DB>, versions: readonly Insertab
   // The kept figures (and today's) no longer hold once these versions count.
   await forgetGroupsAfter(db, versions.reduce((min, v) => (v.valid_from < min ? v.valid_from : min), versions[0].valid_from))
   await db.insertInto('person_versions').values([...versions]).execute()
+  // The records were written before their versions: the kept risk list reads the imported state.
+  await keepRisks(db, versions.map((v) => v.person_id))
 }
 
 /** Ends the current versions of these people at `at` (their next state is inserted after). */

@@ -5,6 +5,7 @@
 import type { Expression, ExpressionBuilder, Insertable, Kysely, SqlBool } from 'kysely'
 import type { DB, PersonContactTable, PersonRiskActionTable } from '../db/schema'
 import { toCount } from '../db/dialect'
+import { keepRisks } from './person-risks.repository'
 
 /** Whose people: a township, a village, or a station's (working away in its city, or sent through it). */
 export interface ScopeFilter {
@@ -14,7 +15,7 @@ export interface ScopeFilter {
   awayStatuses: readonly string[]
 }
 
-function inScope(f: ScopeFilter) {
+export function inScope(f: ScopeFilter) {
   return (eb: ExpressionBuilder<DB, 'people'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = []
     if (f.township !== undefined) all.push(eb('people.township', '=', f.township))
@@ -40,8 +41,11 @@ const chunks = (ids: readonly number[], size = 500) => Array.from({ length: Math
 // ---------------------------------------------------------------------------------------------------------------
 // Contacts
 
+/** A report of unpaid wages or an injury lists the person at risk (keepRisks, in the contact's transaction). */
 export async function insertContact(db: Kysely<DB>, values: Insertable<PersonContactTable>): Promise<number> {
-  return (await db.insertInto('person_contacts').values(values).returning('id').executeTakeFirstOrThrow()).id
+  const id = (await db.insertInto('person_contacts').values(values).returning('id').executeTakeFirstOrThrow()).id
+  await keepRisks(db, [values.person_id])
+  return id
 }
 
 function contacts(db: Kysely<DB>) {
@@ -155,8 +159,11 @@ export async function reportedRisks(db: Kysely<DB>, f: ScopeFilter, g: { poverty
     .execute()
 }
 
+/** An action answers the risks that began before it: the kept row goes, in the action's transaction. */
 export async function insertRiskAction(db: Kysely<DB>, values: Insertable<PersonRiskActionTable>): Promise<number> {
-  return (await db.insertInto('person_risk_actions').values(values).returning('id').executeTakeFirstOrThrow()).id
+  const id = (await db.insertInto('person_risk_actions').values(values).returning('id').executeTakeFirstOrThrow()).id
+  await keepRisks(db, [values.person_id])
+  return id
 }
 
 function riskActions(db: Kysely<DB>) {

@@ -28,21 +28,17 @@ import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { validationFailed } from '../http/app-error'
 import { decodeCursor, paginate } from '../lib/cursor'
-import { chinaDate } from '../lib/dates'
+import { addDays, chinaDate, daysBetween } from '../lib/dates'
 import { type PeopleScope, peopleScopeOf, requirePeopleWrite, staffActor } from '../staff/staff-scope'
 import { writeAudit } from '../audit/audit.repository'
 import * as repo from './roster.repository'
 import * as fu from './follow-up.repository'
+import { countKeptRisks, type ListedRisk, listKeptRisks, type RiskScope } from './person-risks.repository'
 import { applyToPerson, awayStatusFor } from './roster-moves.service'
 import { reachablePerson, toPerson } from './roster.service'
 
 type ContactBody = z.output<typeof recordContactBody>
 type RiskActionBody = z.output<typeof recordRiskActionBody>
-
-const POVERTY_WATCHED = ['alleviated', 'monitored'] as const
-/** Able to work and not at work: 返乡回流, waiting to go, not wanting to, other. School, service and illness are not. */
-const JOBLESS: readonly PersonStatus[] = ['returned', 'willing', 'unwilling', 'other']
-const REPORTED: readonly ContactOutcome[] = ['wages_unpaid', 'injured']
 
 const toContact = (r: fu.ContactRow): PersonContact => ({
   id: r.id,
@@ -190,57 +186,43 @@ export async function listFollowUps(
 // ---------------------------------------------------------------------------------------------------------------
 // Risk
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000)
-
 interface Risk {
   personId: number
   reasons: { kind: RiskKind; since: string; days: number; contactId: number | null }[]
 }
 
-/**
- * Everyone at risk in the filter, in id order. A risk stands until a risk action is recorded after it began: the
- * first day without work, or the reporting contact.
- */
-async function risksIn(db: Kysely<DB>, filter: fu.ScopeFilter, now: Date): Promise<Risk[]> {
-  const today = chinaDate(now)
-  const risks = new Map<number, Risk>()
-  const add = (personId: number, reason: Risk['reasons'][number]) => {
-    const r = risks.get(personId) ?? { personId, reasons: [] }
-    r.reasons.push(reason)
-    risks.set(personId, r)
+/** The list's scope over the kept rows: a station's reach is the person's record (people working away in its city). */
+function riskScope(filter: fu.ScopeFilter): RiskScope {
+  const station = filter.stationId !== undefined ? fu.inScope({ stationId: filter.stationId, awayStatuses: filter.awayStatuses }) : undefined
+  return { township: filter.township, villageId: filter.villageId, station }
+}
+
+/** The first day a stretch without work is listed on `today`'s list: RISK_DAYS_WITHOUT_WORK days before it, or earlier. */
+const listedBy = (now: Date) => addDays(chinaDate(now), -RISK_DAYS_WITHOUT_WORK)
+
+function toRisk(r: ListedRisk, today: string, listedByDay: string): Risk {
+  const reasons: Risk['reasons'] = []
+  if (r.jobless_since !== null && r.jobless_since <= listedByDay) reasons.push({ kind: 'no_work', since: r.jobless_since, days: daysBetween(r.jobless_since, today), contactId: null })
+  if (r.report_contact_id !== null && r.report_on !== null) {
+    reasons.push({ kind: r.report_outcome as RiskKind, since: r.report_on, days: daysBetween(r.report_on, today), contactId: r.report_contact_id })
   }
-  const began = new Map<number, string[]>()
-  const jobless = await fu.joblessCandidates(db, filter, { poverty: POVERTY_WATCHED, jobless: JOBLESS, working: workingStatuses })
-  for (const c of jobless) {
-    const end = c.last_work_end as string | null
-    const since = c.status_since ?? chinaDate(new Date(end ?? c.created_at))
-    const days = daysBetween(since, today)
-    if (days < RISK_DAYS_WITHOUT_WORK) continue
-    add(c.id, { kind: 'no_work', since, days, contactId: null })
-    // An action taken on or after the first day without work answers this risk.
-    began.set(c.id, [...(began.get(c.id) ?? []), new Date(`${since}T00:00:00+08:00`).toISOString()])
-  }
-  const reported = new Map<number, Awaited<ReturnType<typeof fu.reportedRisks>>[number]>()
-  for (const c of await fu.reportedRisks(db, filter, { poverty: POVERTY_WATCHED, outcomes: REPORTED })) reported.set(c.person_id, c)
-  for (const c of reported.values()) {
-    add(c.person_id, { kind: c.outcome as RiskKind, since: c.contacted_on, days: daysBetween(c.contacted_on, today), contactId: c.id })
-    began.set(c.person_id, [...(began.get(c.person_id) ?? []), c.created_at])
-  }
-  const actions = await fu.latestRiskActions(db, [...risks.keys()])
-  const open: Risk[] = []
-  for (const risk of risks.values()) {
-    const action = actions.get(risk.personId)
-    const starts = began.get(risk.personId) ?? []
-    // Reasons that began after the latest action still stand; the rest were dealt with.
-    const standing = risk.reasons.filter((_, i) => !action || starts[i] > action.created_at)
-    if (standing.length) open.push({ personId: risk.personId, reasons: standing })
-  }
-  return open.sort((a, b) => a.personId - b.personId)
+  return { personId: r.person_id, reasons }
+}
+
+/** Everyone at risk in the filter now, in id order, from the kept rows. */
+export async function risksIn(db: Kysely<DB>, filter: fu.ScopeFilter, now: Date): Promise<Risk[]> {
+  const by = listedBy(now)
+  const rows = await listKeptRisks(db, riskScope(filter), by, {})
+  return rows.map((r) => toRisk(r, chinaDate(now), by))
 }
 
 /** A township's people at risk now: the scheduler alerts its officers to those newly listed. */
 export const risksOfTownship = (db: Kysely<DB>, township: string, now: Date) => risksIn(db, { township, awayStatuses }, now)
 
+/**
+ * A page of the people at risk, in id order, from the kept rows (person-risks.repository.ts): a stretch without work
+ * is listed once its first day is RISK_DAYS_WITHOUT_WORK days ago, a report at once, until an action answers them.
+ */
 export async function listRisks(
   db: Kysely<DB>,
   keys: DataKeys,
@@ -251,18 +233,20 @@ export async function listRisks(
   const filter = filterOf(peopleScopeOf(caller), query)
   const after = decodeCursor(query.cursor, { id: 'number' })
   if (!filter) return { items: [], nextCursor: null, total: 0 }
-  const all = await risksIn(db, filter, now)
-  const rest = after ? all.filter((r) => r.personId > after.id) : all
-  const { page, nextCursor } = paginate(rest, query.limit, (r) => ({ id: r.personId }))
-  const actions = await fu.latestRiskActions(db, page.map((r) => r.personId))
+  const scope = riskScope(filter)
+  const by = listedBy(now)
+  const today = chinaDate(now)
+  const rows = await listKeptRisks(db, scope, by, { afterId: after?.id, limit: query.limit + 1 })
+  const { page, nextCursor } = paginate(rows, query.limit, (r) => ({ id: r.person_id }))
+  const actions = await fu.latestRiskActions(db, page.map((r) => r.person_id))
   const items: PersonAtRisk[] = []
   for (const r of page) {
-    const row = await repo.findPerson(db, r.personId)
+    const row = await repo.findPerson(db, r.person_id)
     if (!row) continue
-    const action = actions.get(r.personId)
-    items.push({ person: toPerson(row, keys, false), reasons: r.reasons, lastAction: action ? toRiskAction(action) : null })
+    const action = actions.get(r.person_id)
+    items.push({ person: toPerson(row, keys, false), reasons: toRisk(r, today, by).reasons, lastAction: action ? toRiskAction(action) : null })
   }
-  return { items, nextCursor, total: all.length }
+  return { items, nextCursor, total: await countKeptRisks(db, scope, by) }
 }
 
 export async function recordRiskAction(trx: Kysely<DB>, keys: DataKeys, caller: StaffCaller, id: number, body: RiskActionBody, now: Date) {

@@ -7,6 +7,7 @@ import type { DB, PersonVersionTable } from '../db/schema'
 import { toCount } from '../db/dialect'
 import { CURRENT_UNTIL, type PersonState } from './roster.repository'
 import { forgetGroupsAfter } from './labour-figures.repository'
+import { forgetRisk, keepRisks } from './person-risks.repository'
 
 export async function personIdOfUser(db: Kysely<DB>, userId: number) {
   return db.selectFrom('people').select(['id', 'unconfirmed']).where('user_id', '=', userId).executeTakeFirst()
@@ -81,6 +82,9 @@ export async function retireDuplicate(db: Kysely<DB>, id: number, intoId: number
   await db.updateTable('person_risk_actions').set({ person_id: intoId }).where('person_id', '=', id).execute()
   await db.updateTable('access_log').set({ person_id: intoId }).where('person_id', '=', id).execute()
   await db.deleteFrom('people').where('id', '=', id).execute()
+  // The duplicate's reports and actions now weigh on the record it joined.
+  await forgetRisk(db, id)
+  await keepRisks(db, [intoId])
 }
 
 /** Every trace of a person only the worker ever gave (never confirmed by an officer), and their household if now empty. */
@@ -93,6 +97,7 @@ export async function erasePerson(db: Kysely<DB>, id: number, householdId: numbe
   await db.deleteFrom('person_risk_actions').where('person_id', '=', id).execute()
   await db.updateTable('access_log').set({ person_id: null }).where('person_id', '=', id).execute()
   await db.deleteFrom('people').where('id', '=', id).execute()
+  await forgetRisk(db, id)
   const left = await db.selectFrom('people').select('id').where('household_id', '=', householdId).executeTakeFirst()
   if (!left) await db.deleteFrom('households').where('id', '=', householdId).execute()
 }
@@ -103,13 +108,16 @@ export async function versionsOf(db: Kysely<DB>, personId: number) {
 
 export async function updateVersion(db: Kysely<DB>, id: number, set: Updateable<PersonVersionTable>) {
   // Rewriting a past version changes what the kept figures counted from its start on.
-  const row = await db.selectFrom('person_versions').select('valid_from').where('id', '=', id).executeTakeFirst()
+  const row = await db.selectFrom('person_versions').select(['valid_from', 'person_id']).where('id', '=', id).executeTakeFirst()
   if (row) await forgetGroupsAfter(db, row.valid_from)
   await db.updateTable('person_versions').set(set).where('id', '=', id).execute()
+  // A past version at work tells since when someone is without work.
+  if (row) await keepRisks(db, [row.person_id])
 }
 
 export async function overwritePerson(db: Kysely<DB>, id: number, set: Partial<PersonState>) {
   await db.updateTable('people').set(set).where('id', '=', id).execute()
+  await keepRisks(db, [id])
 }
 
 /** The people linked to these accounts (riders, hires, trainees), id and account. */

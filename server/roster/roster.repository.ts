@@ -8,6 +8,7 @@ import type { DB, PersonStateColumns } from '../db/schema'
 import { dialectOf, toCount } from '../db/dialect'
 import { awayStatuses } from '../../types'
 import { keptCount, stepNowGroups } from './labour-figures.repository'
+import { keepRisks } from './person-risks.repository'
 
 /** valid_to of the state that holds now: later than any instant the app will see. */
 export const CURRENT_UNTIL = '9999-12-31T23:59:59.999Z'
@@ -190,7 +191,8 @@ export interface VersionActor {
 
 /**
  * Ends the version that held until `at` and starts the new one from `at`; the county's groups now move the person from
- * the old version's group to the new one's in this transaction (stepNowGroups).
+ * the old version's group to the new one's in this transaction (stepNowGroups), and the kept risk list their row
+ * (keepRisks: the record is written before its version, so the row reads the new state).
  */
 export async function writeVersion(
   db: Kysely<DB>,
@@ -219,6 +221,7 @@ export async function writeVersion(
       changes_json: JSON.stringify(v.changes),
     })
     .execute()
+  await keepRisks(db, [personId])
 }
 
 export async function listVersions(db: Kysely<DB>, personId: number, page: { beforeVersion?: number; limit: number }) {

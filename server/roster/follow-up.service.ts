@@ -238,10 +238,12 @@ export async function listRisks(
   const today = chinaDate(now)
   const rows = await listKeptRisks(db, scope, by, { afterId: after?.id, limit: query.limit + 1 })
   const { page, nextCursor } = paginate(rows, query.limit, (r) => ({ id: r.person_id }))
-  const actions = await fu.latestRiskActions(db, page.map((r) => r.person_id))
+  const ids = page.map((r) => r.person_id)
+  const [actions, people] = await Promise.all([fu.latestRiskActions(db, ids), repo.findPeople(db, ids)])
+  const byId = new Map(people.map((p) => [p.id, p]))
   const items: PersonAtRisk[] = []
   for (const r of page) {
-    const row = await repo.findPerson(db, r.person_id)
+    const row = byId.get(r.person_id)
     if (!row) continue
     const action = actions.get(r.person_id)
     items.push({ person: toPerson(row, keys, false), reasons: toRisk(r, today, by).reasons, lastAction: action ? toRiskAction(action) : null })

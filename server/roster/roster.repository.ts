@@ -129,6 +129,12 @@ export async function findPerson(db: Kysely<DB>, id: number): Promise<PersonRow 
   return peopleAt(db).where('people.id', '=', id).executeTakeFirst()
 }
 
+/** Several people by id in one read (a page of a list kept elsewhere), in id order; ids with no person are left out. */
+export async function findPeople(db: Kysely<DB>, ids: readonly number[]): Promise<PersonRow[]> {
+  if (!ids.length) return []
+  return peopleAt(db).where('people.id', 'in', [...ids]).orderBy('people.id').execute()
+}
+
 /**
  * Locks the row on PostgreSQL (SQLite's write transaction already holds the one lock), then reads it. The lock is
  * taken on `people` alone: a FOR UPDATE over the join with villages rechecks the join against the village it first

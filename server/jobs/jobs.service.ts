@@ -74,7 +74,8 @@ export function toJobSummary(row: JobSummaryRow, today: string = chinaDate(new D
     wageUnit: row.wage_unit as JobSummary['wageUnit'],
     benefits: parseList(row.benefits),
     headcount: row.headcount,
-    status: row.status as JobSummary['status'],
+    // Past its end date and not yet closed by the sweep (it runs every few minutes): never shown as open.
+    status: (row.status === 'open' && row.expires_at < today ? 'closed' : row.status) as JobSummary['status'],
     postedAt: row.posted_at,
     expiresAt: row.expires_at,
     sourceStation: { id: row.source_station_id, name: row.source_name, type: row.source_type as JobSummary['sourceStation']['type'] },

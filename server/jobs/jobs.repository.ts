@@ -78,7 +78,6 @@ const summaryColumns = [
   'jobs.title',
   'jobs.employer_name',
   'jobs.employer_verified',
-  'jobs.trade',
   'jobs.province',
   'jobs.city',
   'jobs.district',
@@ -111,7 +110,6 @@ const summaryColumns = [
   'jobs.probation_months',
   'jobs.hired_count',
   'src.name as source_name',
-  'src.type as source_type',
   'src.phone as source_phone',
 ] as const
 

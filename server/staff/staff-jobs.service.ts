@@ -21,7 +21,7 @@ import { indexJobs } from '../jobs/job-search.repository'
 import { countApplicationsByJob } from '../jobs/applications.repository'
 import { findJobById, findJobIdsNewestFirst, findJobsByIds, insertJob, type JobWithStations, lockJob, updateJob } from '../jobs/jobs.repository'
 import { findJobsUnderReview, listOpenReportsForJob, settleReportedJob } from '../jobs/reports.repository'
-import { toJobDetail, toJobSummary } from '../jobs/jobs.service'
+import { toJobDetail, toJobPosting } from '../jobs/jobs.service'
 import { badCursor, decodeCursor, paginate } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { findStationById, findStationNames } from '../stations/stations.repository'
@@ -80,7 +80,7 @@ export async function listStaffJobs(
     const row = rows.get(id)
     if (!row) return []
     const c = counts.get(id)
-    return [{ ...toJobSummary(row), reviewStatus: row.review_status as StaffJobListItem['reviewStatus'], applicationCount: c?.applications ?? 0, hiredCount: c?.hired ?? 0 }]
+    return [{ ...toJobPosting(row), reviewStatus: row.review_status as StaffJobListItem['reviewStatus'], applicationCount: c?.applications ?? 0, hiredCount: c?.hired ?? 0 }]
   })
   return { items, nextCursor }
 }

@@ -34,6 +34,7 @@ import * as m0031 from './migrations/0031-subsidies'
 import * as m0032 from './migrations/0032-job-cards-employers'
 import * as m0033 from './migrations/0033-local-jobs-and-hiring-events'
 import * as m0034 from './migrations/0034-worklog-sites'
+import * as m0036 from './migrations/0036-job-expiry-and-site-lookups'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -66,6 +67,7 @@ const migrations: Record<string, Migration> = {
   '0032-job-cards-employers': m0032,
   '0033-local-jobs-and-hiring-events': m0033,
   '0034-worklog-sites': m0034,
+  '0036-job-expiry-and-site-lookups': m0036,
 }
 
 /** In the order they run. */

@@ -115,6 +115,11 @@ export const noFeePledge = '正规招聘不收取任何费用，不交押金。�
 
 const sourceStation = z.object({ id: z.number(), name: z.string(), type: z.enum(stationTypes) })
 
+/**
+ * A posting as a list card shows it, and no more: the wage, where and when, the answers to a worker's questions, who
+ * to call and the employer's trust line. A list page is twenty of these, so what only the detail page shows (headcount,
+ * end date, trade, the station's id and type, the employer record's id and flags) is in `jobPosting` below.
+ */
 export const jobSummary = z.object({
   id: z.number(),
   // 家门口 lists only (job-kinds.ts).
@@ -122,7 +127,6 @@ export const jobSummary = z.object({
   title: z.string(),
   employerName: z.string(),
   employerVerified: z.boolean(),
-  trade: tradeSchema,
   province: z.string(),
   city: z.string(),
   district: z.string(),
@@ -130,11 +134,10 @@ export const jobSummary = z.object({
   wageMaxYuan: z.number(),
   wageUnit: z.enum(wageUnits),
   benefits: z.array(benefitSchema),
-  headcount: z.number(),
   status: z.enum(jobStatuses),
   postedAt: isoDateTime,
-  expiresAt: isoDate,
-  sourceStation,
+  /** The station that vouches for it: its name labels 打电话 when the employer is not verified. */
+  sourceStation: z.object({ name: z.string() }),
   /** Who to call about it, right from the list: the employer's phone for verified employers; otherwise the source station's. */
   contactPhone: z.string(),
   isSample: z.boolean(),
@@ -156,11 +159,22 @@ export const jobSummary = z.object({
   probationMonths: z.nullable(z.number()),
   /** Headcount less those hired; 0 once filled. */
   stillNeeded: z.number(),
-  employer: jobEmployer,
+  /** The card's line of the employer's record (已核验营业执照 · 县里合作 3 年 · 0 起欠薪投诉); the record itself is on the detail. */
+  employer: z.object({ trust: z.string() }),
 })
 export type JobSummary = z.infer<typeof jobSummary>
 
-export const jobDetail = z.extend(jobSummary, {
+/** A posting with what the card leaves out: the detail page and the workbench read this. */
+export const jobPosting = z.extend(jobSummary, {
+  trade: tradeSchema,
+  headcount: z.number(),
+  expiresAt: isoDate,
+  sourceStation,
+  employer: jobEmployer,
+})
+export type JobPosting = z.infer<typeof jobPosting>
+
+export const jobDetail = z.extend(jobPosting, {
   description: z.string(),
   requirements: z.string(),
   address: z.string(),

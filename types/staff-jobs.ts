@@ -13,7 +13,7 @@ import {
   housingOptions,
   jobDetail,
   jobStatuses,
-  jobSummary,
+  jobPosting,
   MAX_PROBATION_MONTHS,
   mealsOptions,
   overtimePayOptions,
@@ -126,7 +126,7 @@ export const staffJob = z.extend(jobDetail, {
 })
 export type StaffJob = z.infer<typeof staffJob>
 
-export const staffJobListItem = z.extend(jobSummary, {
+export const staffJobListItem = z.extend(jobPosting, {
   reviewStatus: z.enum(reviewStatuses),
   applicationCount: z.number(),
   hiredCount: z.number(),
@@ -245,7 +245,7 @@ export const staffJobApplications = endpoint({
   access: 'staff',
   summary: "A posting's applicants, oldest first, with contact; every unmasked phone read goes to the access log",
   params: idParam,
-  response: z.object({ job: jobSummary, items: z.array(staffApplicant) }),
+  response: z.object({ job: jobPosting, items: z.array(staffApplicant) }),
 })
 
 export const staffApplicationStatuses = ['contacted', 'hired', 'rejected'] as const

@@ -35,6 +35,7 @@ import * as m0032 from './migrations/0032-job-cards-employers'
 import * as m0033 from './migrations/0033-local-jobs-and-hiring-events'
 import * as m0034 from './migrations/0034-worklog-sites'
 import * as m0035 from './migrations/0035-person-risks'
+import * as m0036 from './migrations/0036-job-expiry-and-site-lookups'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -68,6 +69,7 @@ const migrations: Record<string, Migration> = {
   '0033-local-jobs-and-hiring-events': m0033,
   '0034-worklog-sites': m0034,
   '0035-person-risks': m0035,
+  '0036-job-expiry-and-site-lookups': m0036,
 }
 
 /** In the order they run. */

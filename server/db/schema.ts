@@ -822,6 +822,13 @@ export interface WorklogSettingTable {
   updated_at: string
 }
 
+/** One lookup of a site's code by a worker (0036): counted per hour against trying codes one after another. */
+export interface WorklogSiteLookupTable {
+  id: Generated<number>
+  user_id: number
+  created_at: string
+}
+
 /** A 对工 link (0029): one month sent to the foreman, answered once from a phone proved by an SMS code. */
 export interface WorklogCheckTable {
   id: Generated<number>
@@ -1062,6 +1069,7 @@ export interface DB {
   worklog_checks: WorklogCheckTable
   worklog_sites: WorklogSiteTable
   worklog_settings: WorklogSettingTable
+  worklog_site_lookups: WorklogSiteLookupTable
   townships: TownshipTable
   villages: VillageTable
   households: HouseholdTable

@@ -51,6 +51,18 @@ export class ResponseCache {
     this.generation++
     this.entries?.clear()
   }
+
+  /** Set by installResponseCache on PostgreSQL: tells the other processes on the database to forget too. */
+  tellOthers: (() => void) | null = null
+
+  /**
+   * For a write made outside a request (the scheduler's sweep): what a successful write through a route does, this
+   * process forgets and the others are told.
+   */
+  clearEverywhere(): void {
+    this.clear()
+    this.tellOthers?.()
+  }
 }
 
 declare module 'fastify' {
@@ -65,14 +77,11 @@ const reads = new Set(['GET', 'HEAD', 'OPTIONS'])
 export function installResponseCache(app: FastifyInstance, options: ResponseCacheOptions): void {
   const cache = new ResponseCache(options)
   app.decorate('responseCache', cache)
-  const tellOthers = options.shared && options.ttlMs > 0 ? shareClears(app, cache, options.shared) : null
+  cache.tellOthers = options.shared && options.ttlMs > 0 ? shareClears(app, cache, options.shared) : null
   // onSend runs before the answer leaves, so the writer's own next read can never see the old answer.
   app.addHook('onSend', async (req, reply) => {
     // A replayed idempotent answer wrote nothing.
-    if (!reads.has(req.method) && reply.statusCode < 400 && reply.getHeader(REPLAYED_HEADER) === undefined) {
-      cache.clear()
-      tellOthers?.()
-    }
+    if (!reads.has(req.method) && reply.statusCode < 400 && reply.getHeader(REPLAYED_HEADER) === undefined) cache.clearEverywhere()
   })
 }
 

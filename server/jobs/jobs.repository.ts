@@ -78,7 +78,6 @@ const summaryColumns = [
   'jobs.title',
   'jobs.employer_name',
   'jobs.employer_verified',
-  'jobs.trade',
   'jobs.province',
   'jobs.city',
   'jobs.district',
@@ -111,7 +110,6 @@ const summaryColumns = [
   'jobs.probation_months',
   'jobs.hired_count',
   'src.name as source_name',
-  'src.type as source_type',
   'src.phone as source_phone',
 ] as const
 
@@ -330,5 +328,21 @@ export async function recordHire(trx: Executor, id: number): Promise<void> {
       status: eb.case().when(eb.and([eb('status', '=', 'open'), eb(eb('hired_count', '+', 1), '>=', eb.ref('headcount'))])).then('filled').else(eb.ref('status')).end(),
     }))
     .where('id', '=', id)
+    .execute()
+}
+
+/**
+ * Closes open postings whose end date is before `today`, at most `limit` of them, and returns them. The status is
+ * checked again by the UPDATE itself: a second process sweeping at once waits on the rows (PostgreSQL) or on the
+ * single writer (SQLite) and then finds them closed, so each posting is closed, and audited, once.
+ */
+export async function closeExpiredJobs(trx: Executor, today: string, limit: number): Promise<Array<{ id: number; expires_at: string }>> {
+  return trx
+    .updateTable('jobs')
+    .set({ status: 'closed' })
+    .where('status', '=', 'open')
+    .where('expires_at', '<', today)
+    .where('id', 'in', (eb) => eb.selectFrom('jobs').select('id').where('status', '=', 'open').where('expires_at', '<', today).orderBy('id').limit(limit))
+    .returning(['id', 'expires_at'])
     .execute()
 }

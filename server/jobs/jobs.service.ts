@@ -1,6 +1,6 @@
 /** Rules for postings and the row → contract mapping. */
 import type { Kysely } from 'kysely'
-import { type ApplicationStatus, type JobDetail, type JobSummary, noFeePledge, payTypeUnit, type SearchWidening } from '../../types'
+import { type ApplicationStatus, type JobDetail, type JobPosting, type JobSummary, noFeePledge, payTypeUnit, type SearchWidening } from '../../types'
 import type { z } from 'zod/mini'
 import type { listJobsQuery } from '../../types/jobs'
 import type { DB } from '../db/schema'
@@ -43,7 +43,7 @@ function cardAnswers(row: JobSummaryRow) {
   }
 }
 
-function jobEmployer(row: JobSummaryRow, today: string): JobSummary['employer'] {
+function employerOf(row: JobSummaryRow & { emp_name?: string | null }, today: string): JobPosting['employer'] {
   const verified = row.emp_verified_at !== null && row.emp_verified_at !== undefined
   const suspended = row.emp_status === 'suspended'
   return {
@@ -58,14 +58,13 @@ function jobEmployer(row: JobSummaryRow, today: string): JobSummary['employer'] 
   }
 }
 
-/** `today` (China date) dates the trust line's years with the county. */
+/** What a list card shows, and no more (types/jobs.ts); `today` (China date) dates the trust line's years with the county. */
 export function toJobSummary(row: JobSummaryRow, today: string = chinaDate(new Date())): JobSummary {
   return {
     id: row.id,
     title: row.title,
     employerName: row.employer_name,
     employerVerified: row.employer_verified === 1,
-    trade: row.trade as JobSummary['trade'],
     province: row.province,
     city: row.city,
     district: row.district,
@@ -73,16 +72,27 @@ export function toJobSummary(row: JobSummaryRow, today: string = chinaDate(new D
     wageMaxYuan: row.wage_max_yuan,
     wageUnit: row.wage_unit as JobSummary['wageUnit'],
     benefits: parseList(row.benefits),
-    headcount: row.headcount,
-    status: row.status as JobSummary['status'],
+    // Past its end date and not yet closed by the sweep (it runs every few minutes): never shown as open.
+    status: (row.status === 'open' && row.expires_at < today ? 'closed' : row.status) as JobSummary['status'],
     postedAt: row.posted_at,
-    expiresAt: row.expires_at,
-    sourceStation: { id: row.source_station_id, name: row.source_name, type: row.source_type as JobSummary['sourceStation']['type'] },
+    sourceStation: { name: row.source_name },
     // An unverified employer's own number is never shown: the station vouches for the posting instead.
     contactPhone: row.employer_verified === 1 ? row.employer_phone : row.source_phone,
     isSample: row.is_sample === 1,
     ...cardAnswers(row),
-    employer: jobEmployer(row, today),
+    employer: { trust: employerOf(row, today).trust },
+  }
+}
+
+/** The card plus what only the detail page and the workbench show. */
+export function toJobPosting(row: JobWithStations, today: string = chinaDate(new Date())): JobPosting {
+  return {
+    ...toJobSummary(row, today),
+    trade: row.trade as JobPosting['trade'],
+    headcount: row.headcount,
+    expiresAt: row.expires_at,
+    sourceStation: { id: row.source_station_id, name: row.source_name, type: row.source_type as JobPosting['sourceStation']['type'] },
+    employer: employerOf(row, today),
   }
 }
 
@@ -91,7 +101,7 @@ export function toJobDetail(row: JobWithStations, today: string, myApplication: 
   const expired = row.expires_at < today
   const underReview = row.review_status === 'pending'
   return {
-    ...toJobSummary(row, today),
+    ...toJobPosting(row, today),
     description: row.description,
     requirements: row.requirements,
     address: row.address,

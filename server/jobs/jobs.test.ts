@@ -262,7 +262,6 @@ describe('filters narrow', () => {
     const items = await walk(`stationId=${stationId}&limit=3`)
     expect(items.length).toBeGreaterThan(1)
     expect(ids(items)).toEqual(expectedIds((r) => r.source_station_id === stationId))
-    expect(items.every((i) => i.sourceStation.id === stationId)).toBe(true)
     expect((await list('stationId=999999')).items).toEqual([])
     const both = await walk(`stationId=${stationId}&q=${encodeURIComponent('工')}`)
     expect(ids(both)).toEqual(expectedIds((r) => r.source_station_id === stationId && matches(r, '工')))
@@ -271,7 +270,6 @@ describe('filters narrow', () => {
     const items = await walk('sourceType=recruitment_point')
     expect(items.length).toBeGreaterThan(0)
     expect(ids(items)).toEqual(expectedIds((r) => r.source_type === 'recruitment_point'))
-    expect(items.every((i) => i.sourceStation.type === 'recruitment_point')).toBe(true)
   })
 })
 

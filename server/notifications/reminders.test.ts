@@ -250,7 +250,9 @@ describe('staff alerts', () => {
   test('an applicant is an alert for the station the posting came from, once per application', async () => {
     // A posting from a station with staff on the workbench (昆山's).
     const station = await t.db.selectFrom('staff').select(['id', 'station_id']).where('username', '=', 'kunshan').executeTakeFirstOrThrow()
-    const job = await t.db.selectFrom('jobs').select(['id', 'title', 'source_station_id']).where('source_station_id', '=', station.station_id!).orderBy('id').executeTakeFirstOrThrow()
+    const job = await t.db.selectFrom('jobs').select(['id', 'title', 'source_station_id']).where('source_station_id', '=', station.station_id!).where('status', '<>', 'filled').where('review_status', '=', 'ok').orderBy('id').executeTakeFirstOrThrow()
+    // The sweeps of the tests before ran at later dates and closed what had expired by then: open it again, for longer.
+    await t.db.updateTable('jobs').set({ status: 'open', expires_at: '2099-12-31' }).where('id', '=', job.id).execute()
     const other = await t.db.selectFrom('staff').select('id').where('station_id', '!=', job.source_station_id).orderBy('id').executeTakeFirstOrThrow()
     const link = `/packages/staff/pages/job/index?id=${job.id}`
     const before = (await staffInbox(station.id, 'staff_new_applicant', link)).length

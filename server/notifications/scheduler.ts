@@ -12,6 +12,7 @@ import { addDays, chinaDate, chinaYearMonth, RISK_DAYS_WITHOUT_WORK } from '../.
 import type { DB } from '../db/schema'
 import { risksOfTownship } from '../roster/follow-up.service'
 import { hiringRemindersDue } from '../hiring-events/hiring-events.repository'
+import { closeExpiredPostings } from '../jobs/job-expiry'
 import type { AlertEvent } from './alert-notices'
 import { QUIET_FROM_HOUR } from './notice-rules'
 import { notify } from './notify'
@@ -50,7 +51,7 @@ const RISK_NEW_DAYS = 7
 const HIRING_REMINDER_MS = HOUR_MS
 
 export type SweepCounts = Record<
-  'transport_reminder' | 'course_reminder' | 'hiring_event_reminder' | 'roster_check' | 'worklog_reminder' | 'staff_case_overdue' | 'staff_batch_underfilled' | 'staff_batch_filling' | 'staff_risk_new',
+  'job_expired' | 'transport_reminder' | 'course_reminder' | 'hiring_event_reminder' | 'roster_check' | 'worklog_reminder' | 'staff_case_overdue' | 'staff_batch_underfilled' | 'staff_batch_filling' | 'staff_risk_new',
   number
 >
 
@@ -77,14 +78,17 @@ async function sendOnce(db: Kysely<DB>, now: Date, key: ScheduleKey, event: Aler
 /** One sweep; `limit` bounds the roster checks and overdue cases a sweep writes (the rest wait for the next). */
 export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { limit?: number } = {}): Promise<SweepCounts> {
   const limit = options.limit ?? 200
-  const counts: SweepCounts = { transport_reminder: 0, course_reminder: 0, hiring_event_reminder: 0, roster_check: 0, worklog_reminder: 0, staff_case_overdue: 0, staff_batch_underfilled: 0, staff_batch_filling: 0, staff_risk_new: 0 }
+  const counts: SweepCounts = { job_expired: 0, transport_reminder: 0, course_reminder: 0, hiring_event_reminder: 0, roster_check: 0, worklog_reminder: 0, staff_case_overdue: 0, staff_batch_underfilled: 0, staff_batch_filling: 0, staff_risk_new: 0 }
   const today = chinaDate(now)
   const tomorrow = addDays(today, 1)
   const evening = chinaHour(now) >= EVENING_HOUR
   const at = now.toISOString()
-  const once = async (kind: keyof SweepCounts, subjectId: number, occasion: string, event: AlertEvent) => {
+  const once = async (kind: Exclude<keyof SweepCounts, 'job_expired'>, subjectId: number, occasion: string, event: AlertEvent) => {
     if (await sendOnce(db, now, { kind, subjectId, occasion }, event)) counts[kind] += 1
   }
+
+  // Postings past their end date close (a conditional UPDATE claims each one, so two sweeps close it once).
+  counts.job_expired = (await closeExpiredPostings(db, now)).length
 
   // The evening before a bus (and, on the day, any seat that has not had its reminder yet: taken that morning, or
   // the server was down the evening before).
@@ -172,7 +176,14 @@ export async function runScheduledNotices(db: Kysely<DB>, now: Date, options: { 
 export function installNotificationScheduler(app: FastifyInstance): void {
   if (!app.config.notifySchedule.enabled) return
   installRepeatingRound(app, 'scheduled notices sweep', app.config.notifySchedule.intervalMs, async () => {
-    const counts = await runScheduledNotices(app.db, app.clock())
+    const counts = await sweepOnce(app)
     if (Object.values(counts).some((n) => n > 0)) app.log.info({ counts }, 'scheduled notices written')
   })
+}
+
+/** One sweep as the timer runs it: postings it closed leave the cached job lists here and in the other processes. */
+export async function sweepOnce(app: FastifyInstance): Promise<SweepCounts> {
+  const counts = await runScheduledNotices(app.db, app.clock())
+  if (counts.job_expired > 0) app.responseCache.clearEverywhere()
+  return counts
 }

@@ -45,7 +45,7 @@ export function worklogRoutes(app: FastifyInstance): void {
   route(app, api.getWorklogComplaintDraft, ({ caller, params }) => getWorklogComplaintDraft(app.db, caller.userId, params.id))
   route(app, api.createWorklogCheck, ({ caller, params, body }) => createWorklogCheck(app.db, app.keys, caller.userId, params.id, body.month, app.clock()))
   route(app, api.shareWorklogSite, ({ caller, params }) => shareWorklogSite(app.db, caller.userId, params.id, app.clock()))
-  route(app, api.getWorklogSite, ({ caller, params }) => getWorklogSite(app.db, caller.userId, params.code))
+  route(app, api.getWorklogSite, ({ caller, params }) => getWorklogSite(app.db, caller.userId, params.code, app.clock()))
   route(app, api.joinWorklogSite, ({ trx, caller, params }) => joinWorklogSite(trx, caller.userId, params.code, app.clock()))
   route(app, api.getWorklogSettings, ({ caller }) => getWorklogSettings(app.db, caller.userId))
   route(app, api.updateWorklogSettings, ({ caller, body }) => updateWorklogSettings(app.db, caller.userId, body, app.clock()))

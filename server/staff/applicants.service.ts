@@ -13,7 +13,7 @@ import { findApplicantProfiles } from '../accounts/users.repository'
 import { findApplication, listApplicationsForJob, updateApplicationStatus } from '../jobs/applications.repository'
 import { findJobStation, recordHire } from '../jobs/jobs.repository'
 import { type ApplicationRow, toApplicationBase } from '../jobs/applications.service'
-import { toJobSummary } from '../jobs/jobs.service'
+import { toJobPosting } from '../jobs/jobs.service'
 import { type AccessEntry, writeAccess } from './access-log.repository'
 import { getJobForStaff } from './staff-jobs.service'
 import { rosterOnHired } from '../roster/roster-moves.service'
@@ -61,7 +61,7 @@ export async function listJobApplications(db: Kysely<DB>, keys: DataKeys, caller
       return userId !== null ? [phoneRead(caller, userId, r.id, jobId, now)] : []
     }),
   )
-  return { job: toJobSummary(job, chinaDate(now)), items: shown.map((a) => a.applicant) }
+  return { job: toJobPosting(job, chinaDate(now)), items: shown.map((a) => a.applicant) }
 }
 
 /** submitted → contacted → hired | rejected (hired or rejected straight from submitted too). */

@@ -21,7 +21,7 @@ import { indexJobs } from '../jobs/job-search.repository'
 import { countApplicationsByJob } from '../jobs/applications.repository'
 import { findJobById, findJobIdsNewestFirst, findJobsByIds, insertJob, type JobWithStations, lockJob, updateJob } from '../jobs/jobs.repository'
 import { findJobsUnderReview, listOpenReportsForJob, settleReportedJob } from '../jobs/reports.repository'
-import { toJobDetail, toJobSummary } from '../jobs/jobs.service'
+import { toJobDetail, toJobPosting } from '../jobs/jobs.service'
 import { badCursor, decodeCursor, paginate } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { findStationById, findStationNames } from '../stations/stations.repository'
@@ -80,7 +80,7 @@ export async function listStaffJobs(
     const row = rows.get(id)
     if (!row) return []
     const c = counts.get(id)
-    return [{ ...toJobSummary(row), reviewStatus: row.review_status as StaffJobListItem['reviewStatus'], applicationCount: c?.applications ?? 0, hiredCount: c?.hired ?? 0 }]
+    return [{ ...toJobPosting(row), reviewStatus: row.review_status as StaffJobListItem['reviewStatus'], applicationCount: c?.applications ?? 0, hiredCount: c?.hired ?? 0 }]
   })
   return { items, nextCursor }
 }
@@ -228,6 +228,10 @@ export async function updateStaffJob(trx: Kysely<DB>, caller: StaffCaller, id: n
   }
   if (body.status === 'open' && row.review_status === 'removed') throw conflict('这个岗位因举报核实后已下架，不能重新开放')
   if (body.status === 'open' && row.review_status === 'pending') throw conflict('这个岗位正在核查举报，请先处理举报')
+  // The end-date sweep would close it again at once: reopening needs a new end date.
+  if (body.status === 'open' && (body.expiresAt ?? row.expires_at) < chinaDate(now)) {
+    throw validationFailed({ expiresAt: '截止日期已过，请把截止日期改到今天或以后再重新开放' })
+  }
 
   if (body.status === 'open' && row.employer_id !== null) await requireActiveEmployer(trx, row.employer_id)
 

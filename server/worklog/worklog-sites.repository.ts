@@ -1,5 +1,6 @@
 /** SQL of shared sites (`worklog_sites`, 0034), the employer rows linked to them, and `worklog_settings`. */
 import type { Insertable, Kysely } from 'kysely'
+import { toCount } from '../db/dialect'
 import type { DB, WorklogSiteTable } from '../db/schema'
 
 type Executor = Kysely<DB>
@@ -82,6 +83,24 @@ export async function eraseSites(db: Executor, userId: number): Promise<void> {
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('worklog_employers as e').select('e.id').whereRef('e.site_id', '=', 'worklog_sites.id'))))
     .execute()
   await db.deleteFrom('worklog_settings').where('user_id', '=', userId).execute()
+  await db.deleteFrom('worklog_site_lookups').where('user_id', '=', userId).execute()
+}
+
+/** This worker's code lookups since `since`, and the oldest of them (when the next one frees up). */
+export async function lookupsSince(db: Executor, userId: number, since: string) {
+  const row = await db
+    .selectFrom('worklog_site_lookups')
+    .select((eb) => [eb.fn.countAll().as('count'), eb.fn.min('created_at').as('oldest')])
+    .where('user_id', '=', userId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow()
+  return { count: toCount(row.count as string | number), oldest: (row.oldest as string | null) ?? null }
+}
+
+/** Counts one lookup and forgets this worker's older than the window (the table keeps only the last hour). */
+export async function recordLookup(db: Executor, userId: number, at: string, windowStart: string): Promise<void> {
+  await db.deleteFrom('worklog_site_lookups').where('user_id', '=', userId).where('created_at', '<=', windowStart).execute()
+  await db.insertInto('worklog_site_lookups').values({ user_id: userId, created_at: at }).execute()
 }
 
 export async function findSettings(db: Executor, userId: number) {

@@ -8,7 +8,8 @@ import { randomInt } from 'node:crypto'
 import type { Kysely } from 'kysely'
 import { siteCodeAlphabet, siteCodeLength, type WorklogEmployer, type WorklogSettings, type WorklogSiteView } from '../../types'
 import type { DB } from '../db/schema'
-import { notFound } from '../http/app-error'
+import { lockKey } from '../db/dialect'
+import { notFound, rateLimited } from '../http/app-error'
 import * as repo from './worklog.repository'
 import * as sites from './worklog-sites.repository'
 import type { SiteRow } from './worklog-sites.repository'
@@ -76,7 +77,28 @@ function siteView(site: SiteRow, myEmployerId: number | null): WorklogSiteView {
   }
 }
 
-export async function getWorklogSite(db: Kysely<DB>, userId: number, code: string): Promise<WorklogSiteView> {
+/** A worker opens a shared link or types a code a few times an hour; more is someone trying codes one by one. */
+export const SITE_LOOKUPS_PER_HOUR = 20
+const HOUR_MS = 60 * 60 * 1000
+
+/**
+ * Counts this lookup of a code against the worker before the code is looked at; 429 past the limit (found or not:
+ * a limit on misses alone would tell a guesser which codes exist). One worker's lookups are counted one at a time.
+ */
+async function countLookup(trx: Kysely<DB>, userId: number, now: Date): Promise<void> {
+  await lockKey(trx, `worklog-site-lookup:${userId}`)
+  const windowStart = new Date(now.getTime() - HOUR_MS).toISOString()
+  const { count, oldest } = await sites.lookupsSince(trx, userId, windowStart)
+  if (count >= SITE_LOOKUPS_PER_HOUR) {
+    const freeAt = oldest ? Date.parse(oldest) + HOUR_MS : now.getTime() + HOUR_MS
+    throw rateLimited(Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)), '查工地码的次数太多了，请过一会儿再试；工友发来的链接直接点开就行')
+  }
+  await sites.recordLookup(trx, userId, now.toISOString(), windowStart)
+}
+
+export async function getWorklogSite(db: Kysely<DB>, userId: number, code: string, now: Date): Promise<WorklogSiteView> {
+  // Its own transaction: the count is kept even though the answer is a 404.
+  await db.transaction().execute((trx) => countLookup(trx, userId, now))
   const site = await sites.findSiteByCode(db, code)
   if (!site) throw noSuchSite()
   const mine = await sites.findMyEmployerOnSite(db, userId, site.id)
@@ -85,6 +107,8 @@ export async function getWorklogSite(db: Kysely<DB>, userId: number, code: strin
 
 /** Joins a site with its code: my own employer row for it (the one I have already, if I joined or shared it). */
 export async function joinWorklogSite(trx: Kysely<DB>, userId: number, code: string, now: Date): Promise<WorklogEmployer> {
+  // Joining names a code too: the same limit (a refused join rolls back, so only the ones let through count).
+  await countLookup(trx, userId, now)
   const site = await sites.findSiteByCode(trx, code)
   if (!site) throw noSuchSite()
   const mine = await sites.findMyEmployerOnSite(trx, userId, site.id)

@@ -4,7 +4,7 @@
  */
 import { bearer, signIn } from '../test-support/accounts'
 import { useTestApp } from '../test-support/harness'
-import { newSiteCode, shareWorklogSite } from './worklog-sites.service'
+import { newSiteCode, shareWorklogSite, SITE_LOOKUPS_PER_HOUR } from './worklog-sites.service'
 
 // 2026-05-20 18:00 in China.
 const T0 = new Date('2026-05-20T10:00:00.000Z')
@@ -181,4 +181,30 @@ test('the evening reminder is on until turned off, and a bad choice is a 400', a
   const bad = await t.put(w.token, '/api/me/worklog/settings', { eveningReminder: 'yes' })
   expect(bad.statusCode).toBe(400)
   expect(bad.json().error.fields).toEqual({ eveningReminder: '请选择要不要提醒' })
+})
+
+test('looking up codes one after another is stopped per worker with a Chinese 429, and frees up after the hour', async () => {
+  t.clock.set(T0)
+  const guesser = await signIn(t.app, '13900340031')
+  const other = await signIn(t.app, '13900340032')
+  const real = await shareWorklogSite(t.db, other.user.id, await newEmployer(other.token), T0)
+  const guess = (n: number) => `QQQQ${String(n).padStart(4, '2').replace(/[01]/g, '2')}`.slice(0, 8)
+  for (let n = 0; n < SITE_LOOKUPS_PER_HOUR; n++) {
+    const res = await get(guesser.token, `/api/me/worklog/sites/${guess(n)}`)
+    expect(res.statusCode).toBe(404)
+  }
+  // Past the limit even a real code is refused (a limit on misses alone would tell which codes exist).
+  const stopped = await get(guesser.token, `/api/me/worklog/sites/${real.code}`)
+  expect(stopped.statusCode).toBe(429)
+  expect(stopped.json().error.message).toBe('查工地码的次数太多了，请过一会儿再试；工友发来的链接直接点开就行')
+  expect(Number(stopped.headers['retry-after'])).toBeGreaterThan(0)
+  // Joining names a code too.
+  expect((await post(guesser.token, `/api/me/worklog/sites/${real.code}/join`)).statusCode).toBe(429)
+  // Another worker is not held back by the guesser.
+  expect((await get(other.token, `/api/me/worklog/sites/${real.code}`)).statusCode).toBe(200)
+  // An hour later the guesser may look again.
+  t.clock.set(new Date(T0.getTime() + 61 * 60 * 1000))
+  expect((await get(guesser.token, `/api/me/worklog/sites/${real.code}`)).statusCode).toBe(200)
+  const kept = await t.db.selectFrom('worklog_site_lookups').select('id').where('user_id', '=', guesser.user.id).execute()
+  expect(kept).toHaveLength(1)
 })

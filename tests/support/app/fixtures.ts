@@ -1,4 +1,4 @@
-import type { Course, JobSummary, RightsRequest, Station } from '@contract'
+import type { Course, JobPosting, JobSummary, RightsRequest, Station } from '@contract'
 
 /** A posting as GET /api/jobs returns it; override what the test is about. */
 export function jobSummary(over: Partial<JobSummary> = {}): JobSummary {
@@ -7,7 +7,6 @@ export function jobSummary(over: Partial<JobSummary> = {}): JobSummary {
     title: '电焊工',
     employerName: '天津北辰某机械有限公司',
     employerVerified: true,
-    trade: '电焊工',
     province: '天津',
     city: '天津',
     district: '北辰区',
@@ -15,11 +14,9 @@ export function jobSummary(over: Partial<JobSummary> = {}): JobSummary {
     wageMaxYuan: 7000,
     wageUnit: 'month',
     benefits: ['包吃', '包住'],
-    headcount: 10,
     status: 'open',
     postedAt: '2026-11-20T08:00:00.000Z',
-    expiresAt: '2026-12-31',
-    sourceStation: { id: 3, name: '天津北辰流动党员党支部', type: 'party_branch' },
+    sourceStation: { name: '天津北辰流动党员党支部' },
     contactPhone: '022-26391234',
     isSample: false,
     paySchedule: null,
@@ -34,7 +31,21 @@ export function jobSummary(over: Partial<JobSummary> = {}): JobSummary {
     overtimePay: null,
     probationMonths: null,
     stillNeeded: 10,
-    employer: { id: 7, name: '天津北辰某机械有限公司', verified: true, suspended: false, trust: '已核验 · 县里合作 2 年 · 0 起欠薪投诉' },
+    employer: { trust: '已核验 · 县里合作 2 年 · 0 起欠薪投诉' },
+    ...over,
+  }
+}
+
+/** A posting with what the card leaves out, as the detail page and the workbench read it. */
+export function jobPosting(over: Partial<JobPosting> = {}): JobPosting {
+  const summary = jobSummary()
+  return {
+    ...summary,
+    trade: '电焊工',
+    headcount: 10,
+    expiresAt: '2026-12-31',
+    sourceStation: { id: 3, name: summary.sourceStation.name, type: 'party_branch' },
+    employer: { id: 7, name: summary.employerName, verified: true, suspended: false, trust: summary.employer.trust },
     ...over,
   }
 }

@@ -36,3 +36,6 @@ export const setApplicationStatus = (id: number, body: BodyOf<typeof staffSetApp
 export const useStaffEmployer = (id: number) => useApi(staffGetEmployer, { params: { id } })
 export const verifyEmployerRecord = (id: number, body: BodyOf<typeof staffVerifyEmployerRecord>) => request(staffVerifyEmployerRecord, { params: { id }, body })
 export const suspendEmployer = (id: number, body: BodyOf<typeof staffSuspendEmployer>) => request(staffSuspendEmployer, { params: { id }, body })
+
+/** Open postings the caller may feature (a station's own; admins every station's), newest first. */
+export const useOpenStaffJobs = () => useApiList(staffListJobs, { query: { status: 'open' } })

@@ -15,7 +15,7 @@ import './index.scss'
 export function closedReason(job: Pick<JobDetail, 'status' | 'expired' | 'appliable'>): string | null {
   if (job.appliable) return null
   if (job.status === 'filled') return '已招满'
-  if (job.status === 'closed') return '已结束'
+  // Closed by the end-date sweep, or still open for the minutes before it: either way it ran out.
   if (job.expired) return '已过期'
   return '已结束'
 }

@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { JobDetail } from '@contract'
 import { applyToJob } from '@contract/jobs'
-import { jobSummary } from '../../../../../tests/support/app/fixtures'
+import { jobPosting } from '../../../../../tests/support/app/fixtures'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import JobDetailPage from '.'
 
@@ -16,7 +16,7 @@ const session = jest.requireMock('@/features/account/session') as { isWorkerSign
 
 function job(over: Partial<JobDetail> = {}): JobDetail {
   return {
-    ...jobSummary({ id: 7, title: '设备维修电工' }),
+    ...jobPosting({ id: 7, title: '设备维修电工' }),
     description: '维修车间设备',
     requirements: '持低压电工证',
     address: '无锡市新吴区锡兴路88号',

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { StaffMember } from '@contract'
 import type { StaffHiringEvent } from '@contract/hiring-events'
 import { setToken } from '@/api'
-import { jobSummary } from '../../../../../tests/support/app/fixtures'
+import { jobPosting, jobSummary } from '../../../../../tests/support/app/fixtures'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
 import { settle, tapText, typeInto } from '../../../../../tests/support/app/interact'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
@@ -52,8 +52,16 @@ test('shows each step of the funnel and saves the viewers the platform reported'
   expect(mockApi.callsTo('PATCH', '/staff/hiring-events/3').map((c) => c.body)).toEqual([{ viewers: 2800 }])
 })
 
-test('a new event is sent with its China times and posting numbers', async () => {
+const open = (id: number, title: string, employerName: string) => ({ ...jobPosting({ id, title, employerName }), reviewStatus: 'ok' as const, applicationCount: 0, hiredCount: 0 })
+
+test('a new event is sent with its China times and the postings ticked from a search of the open ones', async () => {
   mockApi.on('POST', '/staff/hiring-events', () => ({ status: 201, body: { id: 4 } }))
+  mockApi.on('GET', '/staff/jobs', (req) => {
+    expect(req.query.get('status')).toBe('open')
+    return req.query.get('cursor')
+      ? { items: [open(15, '柳编帮扶车间编织工', '宁远柳编合作社')], nextCursor: null }
+      : { items: [open(12, '电子厂普工', '无锡某电子厂'), open(9, '公益性岗位保洁', '洛门镇政府')], nextCursor: 'next' }
+  })
   const { container } = render(<StaffHiringEventsPage />)
   await settle()
   await tapText('安排一场直播')
@@ -62,11 +70,29 @@ test('a new event is sent with its China times and posting numbers', async () =>
   await typeInto(container, '.hiring-events__starts', '2026-03-12 19:00')
   await typeInto(container, '.hiring-events__ends', '2026-03-12 21:00')
   await typeInto(container, '.hiring-events__link', 'https://live.douyin.com/9')
-  await typeInto(container, '.hiring-events__jobs', '9，12')
+  // Nothing ticked: said in words, nothing sent.
+  await tapText('安排')
+  await settle()
+  expect(screen.getByText('请至少选一个岗位')).toBeTruthy()
+  expect(mockApi.callsTo('POST', '/staff/hiring-events')).toEqual([])
+
+  // A word narrows the list; a tap ticks, a second tap unticks; more pages come on request.
+  await typeInto(container, '.job-picker__search', '保洁')
+  expect(screen.queryByText('电子厂普工')).toBeNull()
+  await tapText('公益性岗位保洁')
+  expect(screen.getByText('公益性岗位保洁').closest('.job-picker__row')!.getAttribute('aria-pressed')).toBe('true')
+  await typeInto(container, '.job-picker__search', '')
+  await tapText('电子厂普工')
+  await tapText('再看更多岗位')
+  await settle()
+  await tapText('柳编帮扶车间编织工')
+  await tapText('电子厂普工')
+  expect(screen.getByText('已选 2 个：公益性岗位保洁、柳编帮扶车间编织工')).toBeTruthy()
+
   await tapText('安排')
   await settle()
   const [sent] = mockApi.callsTo('POST', '/staff/hiring-events')
-  expect(sent.body).toEqual({ title: '洛门镇直播招工', startsAt: '2026-03-12T19:00:00+08:00', endsAt: '2026-03-12T21:00:00+08:00', platform: 'douyin', liveUrl: 'https://live.douyin.com/9', jobIds: [9, 12] })
+  expect(sent.body).toEqual({ title: '洛门镇直播招工', startsAt: '2026-03-12T19:00:00+08:00', endsAt: '2026-03-12T21:00:00+08:00', platform: 'douyin', liveUrl: 'https://live.douyin.com/9', jobIds: [9, 15] })
   expect(sent.headers['Idempotency-Key']).toBeTruthy()
   expect(screen.queryByText('洛门镇直播招工')).toBeNull()
 })

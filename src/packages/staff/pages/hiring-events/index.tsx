@@ -9,6 +9,7 @@ import { StateView } from '@/components/state-view'
 import { showNotice } from '@/lib/notice'
 import { StaffShell } from '@/features/staff/components/staff-shell'
 import { TextField } from '@/features/staff/components/staff-form'
+import { JobPicker } from '@/features/staff/components/job-picker'
 import { createHiringEvent, updateHiringEvent, useStaffHiringEvents } from '@/features/staff/api/staff-local-jobs'
 import { errorText } from '@/features/staff/lib/paths'
 import './index.scss'
@@ -122,14 +123,14 @@ function EventFunnel({ event, onSaved }: { event: StaffHiringEvent; onSaved: () 
 const chinaInstant = (text: string) => (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(text.trim()) ? `${text.trim().replace(' ', 'T')}:00+08:00` : text.trim())
 
 function NewEvent({ onDone }: { onDone: () => void }) {
-  const [form, setForm] = useState({ title: '', startsAt: '', endsAt: '', liveUrl: '', jobIds: '' })
+  const [form, setForm] = useState({ title: '', startsAt: '', endsAt: '', liveUrl: '' })
+  const [jobIds, setJobIds] = useState<number[]>([])
   const [platform, setPlatform] = useState<LivePlatform>('douyin')
   const { errors, setErrors, busy, saving } = useSaving()
   const key = useRef(newIdempotencyKey())
   const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }))
   const save = async () => {
-    const jobIds = form.jobIds.split(/[,，\s]+/).filter(Boolean).map(Number)
-    if (jobIds.some((n) => !Number.isInteger(n) || n <= 0)) return setErrors({ jobIds: '岗位编号是数字，用逗号隔开' })
+    if (!jobIds.length) return setErrors({ jobIds: '请至少选一个岗位' })
     await saving(async () => {
       await createHiringEvent({ title: form.title, startsAt: chinaInstant(form.startsAt), endsAt: chinaInstant(form.endsAt), platform, liveUrl: form.liveUrl, jobIds }, key.current)
       key.current = newIdempotencyKey()
@@ -145,7 +146,7 @@ function NewEvent({ onDone }: { onDone: () => void }) {
       <Text className='hiring-events__ask'>直播平台</Text>
       <Chips<LivePlatform> value={platform} onChange={setPlatform} options={livePlatforms.map((p) => ({ value: p, label: livePlatformLabel[p] }))} />
       <TextField label='直播间链接' className='hiring-events__link' value={form.liveUrl} onChange={set('liveUrl')} error={errors.liveUrl} placeholder='https://' />
-      <TextField label='岗位编号（用逗号隔开）' hint='在“岗位”里每个岗位都有编号' className='hiring-events__jobs' value={form.jobIds} onChange={set('jobIds')} error={errors.jobIds} />
+      <JobPicker value={jobIds} onChange={setJobIds} error={errors.jobIds} />
       <BigButton disabled={busy} onClick={() => void save()}>
         {busy ? '正在保存…' : '安排'}
       </BigButton>

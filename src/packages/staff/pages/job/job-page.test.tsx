@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { StaffApplicant, StaffJob } from '@contract'
 import { setToken } from '@/api'
 import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
-import { jobSummary } from '../../../../../tests/support/app/fixtures'
+import { jobPosting } from '../../../../../tests/support/app/fixtures'
 import { fieldError, inputsReady, settle, staffSignInPrompt, stationStaff, tap, tapChip, type } from '../../../../../tests/support/app/staff-pages'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffJobPage from '.'
@@ -13,7 +13,7 @@ jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
 function staffJob(over: Partial<StaffJob> = {}): StaffJob {
   return {
-    ...jobSummary({ id: 7, title: '设备维修电工', employerName: '无锡某电子厂', employerVerified: false }),
+    ...jobPosting({ id: 7, title: '设备维修电工', employerName: '无锡某电子厂', employerVerified: false }),
     description: '维修车间设备',
     requirements: '',
     address: '无锡市新吴区锡兴路88号',
@@ -159,7 +159,7 @@ describe('an existing posting', () => {
   beforeEach(() => {
     setRouterParams({ id: '7' }, '/packages/staff/pages/job/index')
     mockApi.on('GET', '/staff/jobs/7', () => staffJob())
-    mockApi.on('GET', '/staff/jobs/7/applications', () => ({ job: jobSummary({ id: 7 }), items: [applicant] }))
+    mockApi.on('GET', '/staff/jobs/7/applications', () => ({ job: jobPosting({ id: 7 }), items: [applicant] }))
   })
 
   test('shows the applicants and marks one hired', async () => {
@@ -191,7 +191,7 @@ describe('the kind of a posting and its 零工 days', () => {
   beforeEach(() => {
     setRouterParams({ id: '7' }, '/packages/staff/pages/job/index')
     mockApi.on('GET', '/staff/jobs/7', () => staffJob({ kind: 'general' }))
-    mockApi.on('GET', '/staff/jobs/7/applications', () => ({ job: jobSummary({ id: 7 }), items: [] }))
+    mockApi.on('GET', '/staff/jobs/7/applications', () => ({ job: jobPosting({ id: 7 }), items: [] }))
   })
 
   const day = { id: 31, jobId: 7, date: '2099-05-01', place: '洛门镇蔬菜基地', headcount: 6, left: 6, wageYuan: 150 }

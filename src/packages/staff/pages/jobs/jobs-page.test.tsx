@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro'
 import type { StaffJobListItem } from '@contract'
 import { setToken } from '@/api'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
-import { jobSummary } from '../../../../../tests/support/app/fixtures'
+import { jobPosting } from '../../../../../tests/support/app/fixtures'
 import { adminStaff, settle, staffSignInPrompt, stationStaff, tap } from '../../../../../tests/support/app/staff-pages'
 import { firePageEvent } from '../../../../../tests/support/app/taro-shim'
 import StaffJobsPage from '.'
@@ -11,7 +11,7 @@ import StaffJobsPage from '.'
 const mockApi = fakeApi()
 jest.mock('@/api/http', () => ({ send: (req: unknown) => mockApi.send(req) }))
 
-const listItem = (over: Partial<StaffJobListItem> = {}): StaffJobListItem => ({ ...jobSummary(), reviewStatus: 'ok', applicationCount: 0, hiredCount: 0, ...over })
+const listItem = (over: Partial<StaffJobListItem> = {}): StaffJobListItem => ({ ...jobPosting(), reviewStatus: 'ok', applicationCount: 0, hiredCount: 0, ...over })
 
 let navigateTo: jest.SpyInstance
 beforeEach(() => {

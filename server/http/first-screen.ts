@@ -40,11 +40,15 @@ export function loadFirstScreens(webRoot: string): FirstScreens | null {
   }
 }
 
-/** An answer as its markup shows it: instants only to their China day, which is all a card says of them. */
+/**
+ * An answer as its markup shows it: instants only to their China day, which is all a card says of them, and without
+ * the next page's cursor, which is not drawn (the page carries the fresh one).
+ */
 function asShown(value: unknown): unknown {
   if (typeof value === 'string') return isoInstant.test(value) ? chinaDate(value) : value
   if (Array.isArray(value)) return value.map(asShown)
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asShown(v)]))
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'nextCursor').map(([k, v]) => [k, asShown(v)]))
   return value
 }
 

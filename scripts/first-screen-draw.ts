@@ -23,7 +23,7 @@ const out = join(__dirname, '../dist/h5/first-screen.json')
 export interface DrawnScreen {
   /** What shows that the app has drawn the same screen: the markup is taken away then. */
   ready: string
-  /** The app root's inner HTML, ids removed (the live page's own must stay unique). */
+  /** The app root's inner HTML and the tab bar, ids removed (the live page's own must stay unique). */
   markup: string
   /** The page's stylesheets the app loads with its code (index.html links only the shell's). */
   stylesheets: string[]
@@ -58,6 +58,9 @@ async function main() {
       await page.waitForLoadState('networkidle')
       const drawn = await page.evaluate(() => {
         const app = document.getElementById('app')!.cloneNode(true) as HTMLElement
+        // The tab bar is drawn into <body>, beside the pages (src/components/tab-bar).
+        const tabBar = document.querySelector('body > .tab-bar')
+        if (tabBar) app.appendChild(tabBar.cloneNode(true))
         app.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'))
         app.querySelectorAll('script').forEach((el) => el.remove())
         const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')!)

@@ -18,9 +18,11 @@ export function takeOverFirstScreen(): void {
   }
   const ready = drawn.dataset.ready || '*'
   const path = location.pathname
+  // The app's tab bar is drawn into <body>, beside the pages (src/components/tab-bar).
+  const tabBarDrawn = () => Array.from(document.querySelectorAll('.tab-bar')).some((el) => !drawn.contains(el))
   // Mutation callbacks run before the next frame is painted: the app's page and the drawing are never both seen.
   const observer = new MutationObserver(() => {
-    if (location.pathname !== path || (app.querySelector(ready) && app.querySelector('.tab-bar'))) done()
+    if (location.pathname !== path || (app.querySelector(ready) && tabBarDrawn())) done()
   })
   function done() {
     observer.disconnect()
@@ -28,5 +30,6 @@ export function takeOverFirstScreen(): void {
     drawn!.remove()
   }
   observer.observe(app, { childList: true, subtree: true })
+  observer.observe(document.body, { childList: true })
   const timer = setTimeout(done, giveUpMs)
 }

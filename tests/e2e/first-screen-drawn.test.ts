@@ -49,7 +49,7 @@ test('with JavaScript the app takes the drawn screen over without moving anythin
     await page.locator('#first-screen').waitFor({ state: 'detached' })
     await page.waitForLoadState('networkidle')
     await page.waitForTimeout(500)
-    const drawnTitle = /class="job-card__title[^"]*"[^>]*>([^<]+)</.exec(html)?.[1]
+    const drawnTitle = /class="[^"]*job-card__title[^"]*"[^>]*>([^<]+)</.exec(html)?.[1]
     expect(drawnTitle).toBeTruthy()
     expect(await page.locator('#app .job-card').first().textContent()).toContain(drawnTitle)
     expect(await page.evaluate(() => (window as unknown as { shifted: number }).shifted)).toBeLessThan(0.01)

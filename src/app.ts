@@ -4,10 +4,14 @@ import { startSending } from './api/start-sending'
 import { TabBar } from './components/tab-bar'
 import { FirstLaunchNotice, setUpPrivacyFlow } from './features/account/first-launch'
 import { restoreElderMode } from './lib/elder-mode'
+import { takeOverFirstScreen } from './lib/first-screen'
 import { enableKeyboardActivation } from './lib/keyboard-activation'
 import { keepPagesOffline } from './lib/offline-pages'
 import { watchPageLoadFailures } from './lib/page-load-failure'
 import './app.scss'
+
+// Before the first render: the drawn first screen must be watched from the moment the app starts drawing under it.
+takeOverFirstScreen()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -59,6 +59,8 @@ try {
         ),
         tbt: audits['total-blocking-time'].displayValue ?? '',
         cls: audits['cumulative-layout-shift'].displayValue ?? '',
+        // What moved, when something did: Lighthouse's own list of the shifted elements and by how much.
+        shifts: (audits['layout-shifts']?.details?.items ?? []).map((i) => `${i.node?.selector ?? '?'} ${Number(i.score).toFixed(3)}`),
         // How fast this machine is by Lighthouse's own yardstick: the 4× CPU slowdown assumes a desktop of about 1,000+.
         benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
         cpuSlowdown: lhr.configSettings.throttling.cpuSlowdownMultiplier,

@@ -1,13 +1,15 @@
 /**
  * The built H5 portal at `/`. Hashed bundles never change under their name, so they are cached
  * for a year; index.html must be revalidated so a deploy is seen at once. Browser-history
- * routes (deep links such as /packages/jobs/pages/detail/index?id=1) get index.html.
+ * routes (deep links such as /packages/jobs/pages/detail/index?id=1) get index.html; a tab's address gets it with the
+ * tab's first screen inside (first-screen.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { errorBody, sendError } from './error-handler'
+import { firstScreenPage, loadFirstScreens } from './first-screen'
 import { API_PREFIX } from './route'
 
 const HASHED_DIRS = /^(js|css|static)\//
@@ -38,10 +40,14 @@ function wantsHtml(req: FastifyRequest): boolean {
 
 export async function registerStaticWeb(app: FastifyInstance, webRoot: string): Promise<void> {
   const hasIndex = fs.existsSync(path.join(webRoot, 'index.html'))
+  const indexHtml = hasIndex ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : ''
+  const drawn = hasIndex ? loadFirstScreens(webRoot) : null
   if (hasIndex) {
     await app.register(fastifyStatic, {
       root: webRoot,
       prefix: '/',
+      // `/` is a tab's address like the others: answered below, with its first screen.
+      index: false,
       cacheControl: false,
       setHeaders(res, filePath) {
         res.setHeader('Cache-Control', cacheControlFor(path.relative(webRoot, filePath)))
@@ -49,13 +55,21 @@ export async function registerStaticWeb(app: FastifyInstance, webRoot: string): 
     })
   }
 
-  app.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
+  /** A portal address: index.html, with the tab's first screen in it when the address is a drawn tab's. */
+  const answerPage = async (req: FastifyRequest, reply: FastifyReply) => {
+    const [pathname, search] = req.url.split('?')
+    // A tab opened with a query (a shared filter) draws it itself.
+    const page = drawn && !search ? await firstScreenPage(app, indexHtml, drawn, pathname) : null
+    if (page) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(page)
+    if (hasIndex) return reply.header('Cache-Control', NO_CACHE).sendFile('index.html', { cacheControl: false })
+    return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE)
+  }
+  if (hasIndex) app.get('/', answerPage)
+
+  app.setNotFoundHandler(async (req: FastifyRequest, reply: FastifyReply) => {
     const pathname = req.url.split('?')[0]
     const isApi = pathname === API_PREFIX || pathname.startsWith(API_PREFIX + '/')
-    if (!isApi && (req.method === 'GET' || req.method === 'HEAD') && wantsHtml(req) && !HASHED_DIRS.test(pathname.slice(1))) {
-      if (hasIndex) return reply.header('Cache-Control', NO_CACHE).sendFile('index.html', { cacheControl: false })
-      return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE)
-    }
+    if (!isApi && (req.method === 'GET' || req.method === 'HEAD') && wantsHtml(req) && !HASHED_DIRS.test(pathname.slice(1))) return answerPage(req, reply)
     return sendError(reply, errorBody('NOT_FOUND'))
   })
 }

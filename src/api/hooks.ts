@@ -1,7 +1,8 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react'
 import type { Endpoint, RequestOf, ResponseOf } from '@contract'
 import { ApiError } from './api-error'
-import { request, requestRead } from './client'
+import { buildPath, buildQuery, readResponse, request, requestRead } from './client'
+import { takeFirstRead } from './first-reads'
 import { readSaved, saveRead } from './read-cache'
 
 type AnyEndpoint = Endpoint
@@ -34,6 +35,22 @@ export interface ReadOptions {
  */
 const show = startTransition
 
+/**
+ * The answer the server wrote into the page for this read (a tab's first screen), parsed as a fetched one would be;
+ * undefined when there is none. Public reads only: the server answers them without knowing who asks.
+ */
+function firstRead<E extends AnyEndpoint>(endpoint: E, req: RequestOf<E>): ResponseOf<E> | undefined {
+  if (endpoint.method !== 'GET' || endpoint.access !== 'public') return undefined
+  const r = req as { params?: Record<string, unknown>; query?: Record<string, unknown> }
+  const body = takeFirstRead(buildPath(endpoint.path, r.params) + buildQuery(r.query))
+  if (body === undefined) return undefined
+  try {
+    return readResponse(endpoint, { status: 200, body })
+  } catch {
+    return undefined
+  }
+}
+
 function asApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError('BAD_RESPONSE')
 }
@@ -47,13 +64,16 @@ export function useApi<E extends AnyEndpoint>(
   const enabled = options.enabled ?? true
   const cache = options.cache
   const key = JSON.stringify(req)
-  const [data, setData] = useState<ResponseOf<E>>()
+  // The page's first answer when the server wrote it into the page: drawn at once, and not asked for again.
+  const [embedded] = useState(() => (enabled ? firstRead(endpoint, req) : undefined))
+  const [data, setData] = useState<ResponseOf<E> | undefined>(embedded)
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [error, setError] = useState<ApiError | null>(null)
-  const [loading, setLoading] = useState(enabled)
+  const [loading, setLoading] = useState(enabled && embedded === undefined)
   // Only the newest request may write state: a slow old answer must not overwrite a new one.
   const generation = useRef(0)
   const freshOnScreen = useRef(false)
+  const skipFirstLoad = useRef(embedded !== undefined)
 
   const load = useCallback(async () => {
     const mine = ++generation.current
@@ -100,13 +120,21 @@ export function useApi<E extends AnyEndpoint>(
     if (!enabled) return
     // The counter itself, not a value read from it: the cleanup must retire whatever load is then in flight.
     const loads = generation
+    if (skipFirstLoad.current) {
+      skipFirstLoad.current = false
+      freshOnScreen.current = true
+      if (cache && embedded !== undefined) saveRead(cache, embedded)
+      return () => {
+        loads.current++
+      }
+    }
     freshOnScreen.current = false
     setLoading(true)
     void load()
     return () => {
       loads.current++
     }
-  }, [enabled, load])
+  }, [enabled, load, cache, embedded])
 
   return { data, error, loading, refresh: load, savedAt }
 }
@@ -136,16 +164,19 @@ export function useApiList<E extends ListEndpoint>(
 ): ApiListState<ItemOf<E>, ResponseOf<E>> {
   const key = JSON.stringify(req)
   const cache = options.cache
-  const [items, setItems] = useState<ItemOf<E>[]>([])
-  const [firstPage, setFirstPage] = useState<ResponseOf<E> | null>(null)
+  // As useApi: the first page the server wrote into the page is drawn by the first render, and not fetched again.
+  const [embedded] = useState(() => firstRead(endpoint, req) as (ResponseOf<E> & { items: ItemOf<E>[]; nextCursor: string | null }) | undefined)
+  const [items, setItems] = useState<ItemOf<E>[]>(embedded?.items ?? [])
+  const [firstPage, setFirstPage] = useState<ResponseOf<E> | null>(embedded ?? null)
   const [savedAt, setSavedAt] = useState<string | null>(null)
-  const [cursor, setCursor] = useState<string | null>(null)
+  const [cursor, setCursor] = useState<string | null>(embedded?.nextCursor ?? null)
   const [error, setError] = useState<ApiError | null>(null)
-  const [loading, setLoading] = useState(true)
+  const [loading, setLoading] = useState(embedded === undefined)
   const [loadingMore, setLoadingMore] = useState(false)
   const generation = useRef(0)
   const busy = useRef(false)
   const freshOnScreen = useRef(false)
+  const skipFirstLoad = useRef(embedded !== undefined)
 
   const fetchPage = useCallback(
     (after: string | null, onRetry?: () => void) => {
@@ -225,17 +256,25 @@ export function useApiList<E extends ListEndpoint>(
   }, [cursor, fetchPage])
 
   useEffect(() => {
+    const loads = generation
+    if (skipFirstLoad.current) {
+      skipFirstLoad.current = false
+      freshOnScreen.current = true
+      if (cache && embedded) saveRead(cache, embedded.items)
+      return () => {
+        loads.current++
+      }
+    }
     freshOnScreen.current = false
     setLoading(true)
     setItems([])
     setFirstPage(null)
     setCursor(null)
-    const loads = generation
     void refresh()
     return () => {
       loads.current++
     }
-  }, [refresh])
+  }, [refresh, cache, embedded])
 
   return { items, firstPage, error, loading, loadingMore, hasMore: cursor !== null, loadMore, refresh, savedAt }
 }

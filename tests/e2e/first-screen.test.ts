@@ -58,6 +58,8 @@ test('each tab has its picture above its word, filled on the open tab', async ()
   const page = await context.newPage()
   await journey(page, 'tab-pictures', async () => {
     await page.goto(`${e2e.server.baseUrl}/pages/jobs/index`)
+    // The drawn first screen carries a copy of the tab bar until the app's own is drawn.
+    await page.locator('#first-screen').waitFor({ state: 'detached' })
     await page.locator('.tab-bar').waitFor()
     const tabs = await page.evaluate(() =>
       [...document.querySelectorAll('.tab-bar a')].map((a) => {

@@ -114,6 +114,8 @@ test('the phone back button closes the 筛选 sheet and keeps the list; the dimm
   const page = await context.newPage()
   await journey(page, 'jobs-filter-back', async () => {
     await page.goto(`${e2e.server.baseUrl}/pages/jobs/index`)
+    // The page's drawn first screen (server/http/first-screen.ts) stays over the app until the app has drawn the same.
+    await page.locator('#first-screen').waitFor({ state: 'detached' })
     await page.locator('.job-card__open').first().waitFor()
     await page.locator('.jobs-page__filter').click()
     await page.getByRole('dialog', { name: '筛选工作' }).waitFor()

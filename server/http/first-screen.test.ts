@@ -1,0 +1,91 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { chinaDate } from '../lib/dates'
+import { buildTestApp, type TestApp } from '../test-support/test-app'
+import type { FirstScreens } from './first-screen'
+
+const index = '<!doctype html><html lang="zh-CN"><head><title>务工通</title></head><body><div id="app"></div></body></html>'
+const drawnCard = '<div class="taro_page"><div class="job-card">电焊工 天津</div></div>'
+
+let t: TestApp
+let webRoot: string
+let reads: Record<string, unknown>
+
+/** A server whose build carries these drawn screens (read once, when the portal is registered). */
+async function serverWith(drawn: FirstScreens): Promise<FastifyInstance> {
+  fs.writeFileSync(path.join(webRoot, 'first-screen.json'), JSON.stringify(drawn))
+  return t.secondInstance()
+}
+
+const html = async (app: FastifyInstance, url: string) => {
+  const res = await app.inject({ url, headers: { accept: 'text/html' } })
+  expect(res.statusCode).toBe(200)
+  expect(res.headers['content-type']).toMatch(/text\/html/)
+  expect(res.headers['cache-control']).toBe('no-cache')
+  return res.body
+}
+
+function embeddedReads(page: string): Record<string, unknown> {
+  const m = /<script type="application\/json" id="first-reads">([\s\S]*?)<\/script>/.exec(page)
+  expect(m).not.toBeNull()
+  return JSON.parse(m![1]) as Record<string, unknown>
+}
+
+beforeAll(async () => {
+  webRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'wgt-first-'))
+  fs.writeFileSync(path.join(webRoot, 'index.html'), index)
+  t = await buildTestApp({ webRoot })
+  reads = { '/jobs': (await t.app.inject({ url: '/api/jobs' })).json(), '/trades': (await t.app.inject({ url: '/api/trades' })).json() }
+}, 60000)
+afterAll(async () => {
+  await t.close()
+  fs.rmSync(webRoot, { recursive: true, force: true })
+})
+
+test('the jobs tab and the site root come with the drawn first screen and the first page of jobs, the same as the API gives', async () => {
+  const app = await serverWith({ day: chinaDate(new Date()), screens: { '/pages/jobs/index': { ready: '.job-card', markup: drawnCard, reads } } })
+  for (const url of ['/pages/jobs/index', '/']) {
+    const page = await html(app, url)
+    expect(page).toContain(`<div id="app"></div><div id="first-screen" class="first-screen" data-ready=".job-card"><div class="taro_router">${drawnCard}</div></div>`)
+    const embedded = embeddedReads(page)
+    expect(embedded['/jobs']).toEqual((await app.inject({ url: '/api/jobs' })).json())
+    expect(embedded['/trades']).toEqual((await app.inject({ url: '/api/trades' })).json())
+    expect((embedded['/jobs'] as { items: unknown[] }).items.length).toBeGreaterThan(0)
+  }
+  // The service worker's copy and other addresses stay the plain shell.
+  expect(await html(app, '/index.html')).toBe(index)
+  expect(await html(app, '/packages/jobs/pages/detail/index?id=1')).toBe(index)
+  // A tab opened with a query draws it itself.
+  expect(await html(app, '/pages/jobs/index?trade=电焊工')).toBe(index)
+})
+
+test('markup drawn from other answers, or on another day, is left out: the page carries the fresh answers alone', async () => {
+  const jobs = reads['/jobs'] as { items: Array<{ title: string }> }
+  const changed = { ...reads, '/jobs': { ...jobs, items: [{ ...jobs.items[0], title: '已经撤下的岗位' }, ...jobs.items.slice(1)] } }
+  for (const drawn of [
+    { day: chinaDate(new Date()), screens: { '/pages/jobs/index': { ready: '.job-card', markup: drawnCard, reads: changed } } },
+    { day: '2020-01-01', screens: { '/pages/jobs/index': { ready: '.job-card', markup: drawnCard, reads } } },
+  ]) {
+    const app = await serverWith(drawn)
+    const page = await html(app, '/pages/jobs/index')
+    expect(page).not.toContain('first-screen')
+    expect(page).not.toContain('电焊工 天津')
+    expect(embeddedReads(page)['/jobs']).toEqual((await app.inject({ url: '/api/jobs' })).json())
+  }
+})
+
+test('a drawn read that cannot be answered now is left out, and the markup with it', async () => {
+  const app = await serverWith({ day: chinaDate(new Date()), screens: { '/pages/jobs/index': { ready: '.job-card', markup: drawnCard, reads: { ...reads, '/me': {} } } } })
+  const page = await html(app, '/pages/jobs/index')
+  expect(page).not.toContain('id="first-screen"')
+  expect(Object.keys(embeddedReads(page)).sort()).toEqual(['/jobs', '/trades'])
+})
+
+test('JSON in the page cannot close its script element', async () => {
+  const app = await serverWith({ day: chinaDate(new Date()), screens: { '/pages/jobs/index': { ready: '.job-card', markup: drawnCard, reads } } })
+  const page = await html(app, '/pages/jobs/index')
+  const json = /id="first-reads">([\s\S]*?)<\/script>/.exec(page)![1]
+  expect(json).not.toContain('<')
+})

@@ -1,0 +1,91 @@
+/**
+ * A tab's address answered with its first screen already in the page (issue 23): index.html plus the markup the
+ * built app drew for that tab (scripts/first-screen-draw.ts, kept as first-screen.json beside the build) and the
+ * tab's first reads, fresh through the same handlers and caches as /api. The app draws its first render from those
+ * reads (src/api/first-reads.h5.ts) and takes the markup away once its own page is drawn (src/lib/first-screen.h5.ts).
+ * The markup is drawn from the answers of its build day: it goes out only while today's answers are those, to the day
+ * (a card says 3天前发布), otherwise the page carries the fresh reads alone and the app draws them at once.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { chinaDate } from '../lib/dates'
+import { API_PREFIX } from './route'
+
+interface DrawnScreen {
+  ready: string
+  markup: string
+  stylesheets?: string[]
+  styles?: string
+  reads: Record<string, unknown>
+}
+
+export interface FirstScreens {
+  /** The China day the markup was drawn on. */
+  day: string
+  screens: Record<string, DrawnScreen>
+}
+
+/** The app's first page: the site root opens it. */
+const rootTab = '/pages/jobs/index'
+const appRoot = '<div id="app"></div>'
+const isoInstant = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/
+
+export function loadFirstScreens(webRoot: string): FirstScreens | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path.join(webRoot, 'first-screen.json'), 'utf8')) as FirstScreens
+    return parsed && typeof parsed.day === 'string' && parsed.screens ? parsed : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * An answer as its markup shows it: instants only to their China day, which is all a card says of them, and without
+ * the next page's cursor, which is not drawn (the page carries the fresh one).
+ */
+function asShown(value: unknown): unknown {
+  if (typeof value === 'string') return isoInstant.test(value) ? chinaDate(value) : value
+  if (Array.isArray(value)) return value.map(asShown)
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'nextCursor').map(([k, v]) => [k, asShown(v)]))
+  return value
+}
+
+/** JSON inside a <script> element: no `</script>` or `<!--` can close or change it. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+}
+
+/**
+ * The page for `pathname`, or null when it is not a drawn tab (the caller sends index.html as it is). A read the
+ * server cannot answer now is left out, and so is the markup: the app then asks for it as before.
+ */
+export async function firstScreenPage(app: FastifyInstance, indexHtml: string, drawn: FirstScreens, pathname: string): Promise<string | null> {
+  const screen = drawn.screens[pathname === '/' ? rootTab : pathname]
+  if (!screen || !indexHtml.includes(appRoot)) return null
+  const fresh: Record<string, unknown> = {}
+  let same = drawn.day === chinaDate(app.clock())
+  for (const [read, drawnFrom] of Object.entries(screen.reads)) {
+    const res = await app.inject({ method: 'GET', url: API_PREFIX + read, headers: { accept: 'application/json' } })
+    if (res.statusCode !== 200) {
+      same = false
+      continue
+    }
+    fresh[read] = res.json()
+    if (same && JSON.stringify(asShown(fresh[read])) !== JSON.stringify(asShown(drawnFrom))) same = false
+  }
+  const reads = `<script type="application/json" id="first-reads">${scriptJson(fresh)}</script>`
+  if (!same) return indexHtml.replace(appRoot, `${appRoot}${reads}`)
+  // After the app's root (the router looks for the first page element in the document) and over it until the app has
+  // drawn the same. The page's stylesheets go in the head, where the app's loader finds them and keeps them; the
+  // styles its script adds at start go with the drawing.
+  const links = (screen.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${escapeAttr(href)}">`).join('')
+  const styles = screen.styles ? `<style>${screen.styles.replace(/<\//g, '<\\/')}</style>` : ''
+  const drawing = `<div id="first-screen" class="first-screen" data-ready="${escapeAttr(screen.ready)}">${styles}<div class="taro_router">${screen.markup}</div></div>`
+  return indexHtml.replace('</head>', `${links}</head>`).replace(appRoot, `${appRoot}${drawing}${reads}`)
+}
+
+function escapeAttr(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')
+}

@@ -1,0 +1,35 @@
+import { elderMode } from './elder-mode'
+
+/** Long enough for a slow phone's first render; a drawing left over a broken start must not hide the app for ever. */
+const giveUpMs = 15000
+
+/**
+ * H5: a tab's address comes with its first screen drawn in the page (server/http/first-screen.ts), over the empty app
+ * root. It stays until the app's own page shows the same (its first data and the tab bar), then goes in the same
+ * frame, so nothing flashes or moves. 大字模式 draws another layout: the drawing goes at once there.
+ */
+export function takeOverFirstScreen(): void {
+  const drawn = typeof document !== 'undefined' ? document.getElementById('first-screen') : null
+  const app = typeof document !== 'undefined' ? document.getElementById('app') : null
+  if (!drawn) return
+  if (!app || elderMode()) {
+    drawn.remove()
+    return
+  }
+  const ready = drawn.dataset.ready || '*'
+  const path = location.pathname
+  // The app's tab bar is drawn into <body>, beside the pages (src/components/tab-bar).
+  const tabBarDrawn = () => Array.from(document.querySelectorAll('.tab-bar')).some((el) => !drawn.contains(el))
+  // Mutation callbacks run before the next frame is painted: the app's page and the drawing are never both seen.
+  const observer = new MutationObserver(() => {
+    if (location.pathname !== path || (app.querySelector(ready) && tabBarDrawn())) done()
+  })
+  function done() {
+    observer.disconnect()
+    clearTimeout(timer)
+    drawn!.remove()
+  }
+  observer.observe(app, { childList: true, subtree: true })
+  observer.observe(document.body, { childList: true })
+  const timer = setTimeout(done, giveUpMs)
+}

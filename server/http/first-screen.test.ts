@@ -89,3 +89,11 @@ test('JSON in the page cannot close its script element', async () => {
   const json = /id="first-reads">([\s\S]*?)<\/script>/.exec(page)![1]
   expect(json).not.toContain('<')
 })
+
+test("text with `$&` or `$'` in it goes into the page as it is, not as a replacement pattern", async () => {
+  const markup = "<div class=\"taro_page\"><div class=\"job-card\">工资 $& 当天结 $' 包住 $`</div></div>"
+  const app = await serverWith({ day: chinaDate(new Date()), screens: { '/pages/jobs/index': { ready: '.job-card', markup, reads } } })
+  const page = await html(app, '/pages/jobs/index')
+  expect(page).toContain("工资 $& 当天结 $' 包住 $`")
+  expect(page.match(/<title>/g)).toHaveLength(1)
+})

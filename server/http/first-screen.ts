@@ -76,14 +76,15 @@ export async function firstScreenPage(app: FastifyInstance, indexHtml: string, d
     if (same && JSON.stringify(asShown(fresh[read])) !== JSON.stringify(asShown(drawnFrom))) same = false
   }
   const reads = `<script type="application/json" id="first-reads">${scriptJson(fresh)}</script>`
-  if (!same) return indexHtml.replace(appRoot, `${appRoot}${reads}`)
+  // Replacer functions: a `$&` or `$'` in a posting's text must stay text, not a replacement pattern.
+  if (!same) return indexHtml.replace(appRoot, () => `${appRoot}${reads}`)
   // After the app's root (the router looks for the first page element in the document) and over it until the app has
   // drawn the same. The page's stylesheets go in the head, where the app's loader finds them and keeps them; the
   // styles its script adds at start go with the drawing.
   const links = (screen.stylesheets ?? []).map((href) => `<link rel="stylesheet" href="${escapeAttr(href)}">`).join('')
   const styles = screen.styles ? `<style>${screen.styles.replace(/<\//g, '<\\/')}</style>` : ''
   const drawing = `<div id="first-screen" class="first-screen" data-ready="${escapeAttr(screen.ready)}">${styles}<div class="taro_router">${screen.markup}</div></div>`
-  return indexHtml.replace('</head>', `${links}</head>`).replace(appRoot, `${appRoot}${drawing}${reads}`)
+  return indexHtml.replace('</head>', () => `${links}</head>`).replace(appRoot, () => `${appRoot}${drawing}${reads}`)
 }
 
 function escapeAttr(text: string): string {

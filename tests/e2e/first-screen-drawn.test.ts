@@ -13,7 +13,7 @@ const isFirstJobPage = (req: Request) => {
 }
 
 test('without JavaScript the jobs tab already shows its postings, drawn into the page', async () => {
-  const context = await phoneContext(e2e.browser, { javaScriptEnabled: false })
+  const context = await phoneContext(e2e.browser, { javaScriptEnabled: false }, { keepDrawnFirstScreen: true })
   const page = await context.newPage()
   await journey(page, 'first-screen-no-script', async () => {
     await page.goto(`${e2e.server.baseUrl}/pages/jobs/index`)
@@ -26,7 +26,7 @@ test('without JavaScript the jobs tab already shows its postings, drawn into the
 }, 60000)
 
 test('with JavaScript the app takes the drawn screen over without moving anything and without asking for the first page again', async () => {
-  const context = await phoneContext(e2e.browser)
+  const context = await phoneContext(e2e.browser, {}, { keepDrawnFirstScreen: true })
   await context.addInitScript((v) => {
     localStorage.setItem('wgt.privacy.accepted', JSON.stringify({ data: v }))
     const w = window as unknown as { shifted: number }

@@ -9,9 +9,17 @@ import { join } from 'node:path'
 import { ensureH5Build } from '../scripts/h5-build.mjs'
 import { startServer } from '../tests/e2e/support/server'
 
-async function main() {
-  ensureH5Build()
-  const server = await startServer()
+type Row = { performance: number; performanceRange: string; accessibility: number; bestPractices: number; fcp: string; lcp: string; scriptMs: number; tbt: string; cls: string; benchmarkIndex: number; cpuSlowdown: number; below: string[] }
+
+/**
+ * One run can hold several passes, so a before/after is measured on the same machine in the same minutes:
+ * `LH_FIRST_SCREEN=off,drawn` serves the tabs without and with their first screen (the server's FIRST_SCREEN), and
+ * `LH_CPU_SLOWDOWN=4,8` measures at the preset and at twice its slowdown.
+ */
+const list = (value: string | undefined, fallback: string) => (value?.trim() || fallback).split(',').map((v) => v.trim())
+
+async function pass(mode: string, slowdowns: string[]): Promise<string[][]> {
+  const server = await startServer({ FIRST_SCREEN: mode })
   try {
     const get = async (path: string) => (await (await fetch(`${server.baseUrl}/api${path}`)).json()) as { items: Array<{ id: number }> }
     const job = (await get('/jobs?limit=1')).items[0]
@@ -22,32 +30,44 @@ async function main() {
       ['rights form', '/packages/rights/pages/new/index'],
       ['stations (找组织)', '/pages/stations/index'],
     ]
-    const run = spawnSync(process.execPath, [join(__dirname, 'support/lighthouse-run.mjs'), ...pages.map(([, p]) => server.baseUrl + p)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      maxBuffer: 16 * 1024 * 1024,
-    })
-    if (run.status !== 0) throw new Error('lighthouse failed')
-    const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as { performance: number; performanceRange: string; accessibility: number; bestPractices: number; fcp: string; lcp: string; scriptMs: number; tbt: string; cls: string; benchmarkIndex: number; cpuSlowdown: number; below: string[] })
-    const rows = pages.map(([name], i) => {
-      const r = results[i]
-      return [name, String(r.performance), r.performanceRange, String(r.accessibility), String(r.bestPractices), r.fcp, r.lcp, r.tbt, r.cls, `${r.scriptMs} ms`, r.below.slice(0, 6).join(' ')]
-    })
-    const header = ['page', 'perf', 'perf range', 'a11y', 'best', 'FCP', 'LCP', 'TBT', 'CLS', 'script', 'audits below 0.9']
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
-    const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
-    console.log(line(header))
-    console.log(line(widths.map((w) => '-'.repeat(w))))
-    rows.forEach((r) => console.log(line(r)))
-    const cjk = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().split('\n')[0]
-    // Every phone has a Chinese font; without one, Chromium lays out boxes of missing glyphs instead.
-    console.log(`\nChinese font on this machine: ${cjk || 'none (apt-get install -y fonts-wqy-microhei): the text drawn is not what a phone draws'}`)
-    console.log(`Lighthouse benchmarkIndex of this machine: ${results.map((r) => r.benchmarkIndex).join(', ')} (the mobile preset's 4× CPU slowdown is calibrated for about 1,000 or more).`)
-    const slowdown = results[0].cpuSlowdown
-    if (slowdown !== 4) console.log(`CPU slowed ${slowdown}× (LH_CPU_SLOWDOWN), not the preset's 4×: these are not the mobile preset's scores.`)
+    // The first-screen setting changes the tabs' answers only: the other pages are measured in the `drawn` pass alone.
+    if (mode !== 'drawn') pages.splice(0, pages.length, ...pages.filter(([, p]) => p === '/' || p.startsWith('/pages/')))
+    const rows: string[][] = []
+    for (const slowdown of slowdowns) {
+      const run = spawnSync(process.execPath, [join(__dirname, 'support/lighthouse-run.mjs'), ...pages.map(([, p]) => server.baseUrl + p)], {
+        encoding: 'utf8',
+        env: { ...process.env, LH_CPU_SLOWDOWN: slowdown },
+        stdio: ['ignore', 'pipe', 'inherit'],
+        maxBuffer: 16 * 1024 * 1024,
+      })
+      if (run.status !== 0) throw new Error('lighthouse failed')
+      const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Row)
+      pages.forEach(([name], i) => {
+        const r = results[i]
+        rows.push([name, mode, `${r.cpuSlowdown}×`, String(r.performance), r.performanceRange, String(r.accessibility), String(r.bestPractices), r.fcp, r.lcp, r.tbt, r.cls, `${r.scriptMs} ms`, String(r.benchmarkIndex), r.below.slice(0, 6).join(' ')])
+      })
+    }
+    return rows
   } finally {
     await server.stop()
   }
+}
+
+async function main() {
+  ensureH5Build()
+  const slowdowns = list(process.env.LH_CPU_SLOWDOWN, '4')
+  const rows: string[][] = []
+  for (const mode of list(process.env.LH_FIRST_SCREEN, 'drawn')) rows.push(...(await pass(mode, slowdowns)))
+  const header = ['page', 'first screen', 'CPU', 'perf', 'perf range', 'a11y', 'best', 'FCP', 'LCP', 'TBT', 'CLS', 'script', 'bench index', 'audits below 0.9']
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
+  console.log(line(header))
+  console.log(line(widths.map((w) => '-'.repeat(w))))
+  rows.forEach((r) => console.log(line(r)))
+  const cjk = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.trim().split('\n')[0]
+  // Every phone has a Chinese font; without one, Chromium lays out boxes of missing glyphs instead.
+  console.log(`\nChinese font on this machine: ${cjk || 'none (apt-get install -y fonts-wqy-microhei): the text drawn is not what a phone draws'}`)
+  console.log('bench index: Lighthouse\'s benchmarkIndex of this machine during the page\'s runs (the preset\'s 4× slowdown is calibrated for about 1,000 or more); a CPU other than 4× is not the mobile preset.')
 }
 
 main().catch((e) => {

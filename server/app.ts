@@ -134,6 +134,6 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.
-  await registerStaticWeb(app, config.webRoot)
+  await registerStaticWeb(app, config.webRoot, config.firstScreen)
   return app
 }

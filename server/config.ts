@@ -61,7 +61,15 @@ export interface Config {
   notifySchedule: { enabled: boolean; intervalMs: number }
   /** The keeper of the roster's figure groups (server/roster/README.md, Figures). */
   rosterFigures: RosterFiguresConfig
+  /**
+   * What a tab's address carries besides the app (FIRST_SCREEN, server/http/first-screen.ts): `drawn` the drawn first
+   * screen and the first reads, `reads` the reads alone, `off` the plain shell.
+   */
+  firstScreen: FirstScreenMode
 }
+
+export const FIRST_SCREEN_MODES = ['drawn', 'reads', 'off'] as const
+export type FirstScreenMode = (typeof FIRST_SCREEN_MODES)[number]
 
 export interface RosterFiguresConfig {
   /** Keeps the month-ends the reports read counted ahead, from start on (ROSTER_FIGURES_KEEP; on by default, off in tests). */
@@ -241,6 +249,12 @@ function int(value: string | undefined, fallback: number, name: string): number 
   return n
 }
 
+function firstScreenMode(value: string | undefined): FirstScreenMode {
+  const mode = value?.trim() || 'drawn'
+  if (!(FIRST_SCREEN_MODES as readonly string[]).includes(mode)) throw new Error(`FIRST_SCREEN must be drawn, reads or off, got "${value}"`)
+  return mode as FirstScreenMode
+}
+
 export function loadConfig(env: Record<string, string | undefined> = {}): Config {
   // Unset means development; anything else unknown (prod, Production) is a mistake that must not fall back to development.
   const nodeEnv = env.NODE_ENV === undefined || env.NODE_ENV === '' ? 'development' : (NODE_ENVS as readonly string[]).includes(env.NODE_ENV) ? (env.NODE_ENV as Config['nodeEnv']) : null
@@ -325,6 +339,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
       keep: env.ROSTER_FIGURES_KEEP ? env.ROSTER_FIGURES_KEEP === 'true' || env.ROSTER_FIGURES_KEEP === '1' : nodeEnv !== 'test',
       intervalMs: int(env.ROSTER_FIGURES_INTERVAL_MS, 5 * 60_000, 'ROSTER_FIGURES_INTERVAL_MS'),
     },
+    firstScreen: firstScreenMode(env.FIRST_SCREEN),
   }
   if (config.timeouts.headersMs > config.timeouts.requestMs) throw new Error('HEADERS_TIMEOUT_MS must not exceed REQUEST_TIMEOUT_MS')
   assertProductionReady(config)

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { chinaDate } from '../lib/dates'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { type FirstScreenMode, loadConfig } from '../config'
 import type { FirstScreens } from './first-screen'
 
 const index = '<!doctype html><html lang="zh-CN"><head><title>务工通</title></head><body><div id="app"></div></body></html>'
@@ -14,9 +15,9 @@ let webRoot: string
 let reads: Record<string, unknown>
 
 /** A server whose build carries these drawn screens (read once, when the portal is registered). */
-async function serverWith(drawn: FirstScreens): Promise<FastifyInstance> {
+async function serverWith(drawn: FirstScreens, firstScreen: FirstScreenMode = 'drawn'): Promise<FastifyInstance> {
   fs.writeFileSync(path.join(webRoot, 'first-screen.json'), JSON.stringify(drawn))
-  return t.secondInstance()
+  return t.secondInstance((config) => ({ ...config, firstScreen }))
 }
 
 const html = async (app: FastifyInstance, url: string) => {
@@ -74,6 +75,16 @@ test('markup drawn from other answers, or on another day, is left out: the page 
     expect(page).not.toContain('电焊工 天津')
     expect(embeddedReads(page)['/jobs']).toEqual((await app.inject({ url: '/api/jobs' })).json())
   }
+})
+
+test('FIRST_SCREEN=reads sends the fresh reads without the drawing; FIRST_SCREEN=off the plain shell', async () => {
+  const drawn = { day: chinaDate(new Date()), screens: { '/pages/jobs/index': { ready: '.job-card', markup: drawnCard, reads } } }
+  const readsOnly = await html(await serverWith(drawn, 'reads'), '/pages/jobs/index')
+  expect(readsOnly).not.toContain('first-screen')
+  expect(embeddedReads(readsOnly)['/jobs']).toEqual((await t.app.inject({ url: '/api/jobs' })).json())
+  expect(await html(await serverWith(drawn, 'off'), '/pages/jobs/index')).toBe(index)
+  expect(loadConfig({}).firstScreen).toBe('drawn')
+  expect(() => loadConfig({ FIRST_SCREEN: 'yes' })).toThrow(/FIRST_SCREEN must be drawn, reads or off/)
 })
 
 test('a drawn read that cannot be answered now is left out, and the markup with it', async () => {

@@ -61,11 +61,11 @@ function scriptJson(value: unknown): string {
  * The page for `pathname`, or null when it is not a drawn tab (the caller sends index.html as it is). A read the
  * server cannot answer now is left out, and so is the markup: the app then asks for it as before.
  */
-export async function firstScreenPage(app: FastifyInstance, indexHtml: string, drawn: FirstScreens, pathname: string): Promise<string | null> {
+export async function firstScreenPage(app: FastifyInstance, indexHtml: string, drawn: FirstScreens, pathname: string, withMarkup = true): Promise<string | null> {
   const screen = drawn.screens[pathname === '/' ? rootTab : pathname]
   if (!screen || !indexHtml.includes(appRoot)) return null
   const fresh: Record<string, unknown> = {}
-  let same = drawn.day === chinaDate(app.clock())
+  let same = withMarkup && drawn.day === chinaDate(app.clock())
   for (const [read, drawnFrom] of Object.entries(screen.reads)) {
     const res = await app.inject({ method: 'GET', url: API_PREFIX + read, headers: { accept: 'application/json' } })
     if (res.statusCode !== 200) {

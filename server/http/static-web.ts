@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FirstScreenMode } from '../config'
 import { errorBody, sendError } from './error-handler'
 import { firstScreenPage, loadFirstScreens } from './first-screen'
 import { API_PREFIX } from './route'
@@ -38,10 +39,10 @@ function wantsHtml(req: FastifyRequest): boolean {
   return accept.includes('text/html') || accept.includes('*/*') || accept === ''
 }
 
-export async function registerStaticWeb(app: FastifyInstance, webRoot: string): Promise<void> {
+export async function registerStaticWeb(app: FastifyInstance, webRoot: string, firstScreen: FirstScreenMode = 'drawn'): Promise<void> {
   const hasIndex = fs.existsSync(path.join(webRoot, 'index.html'))
   const indexHtml = hasIndex ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : ''
-  const drawn = hasIndex ? loadFirstScreens(webRoot) : null
+  const drawn = hasIndex && firstScreen !== 'off' ? loadFirstScreens(webRoot) : null
   if (hasIndex) {
     await app.register(fastifyStatic, {
       root: webRoot,
@@ -59,7 +60,7 @@ export async function registerStaticWeb(app: FastifyInstance, webRoot: string): 
   const answerPage = async (req: FastifyRequest, reply: FastifyReply) => {
     const [pathname, search] = req.url.split('?')
     // A tab opened with a query (a shared filter) draws it itself.
-    const page = drawn && !search ? await firstScreenPage(app, indexHtml, drawn, pathname) : null
+    const page = drawn && !search ? await firstScreenPage(app, indexHtml, drawn, pathname, firstScreen === 'drawn') : null
     if (page) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(page)
     if (hasIndex) return reply.header('Cache-Control', NO_CACHE).sendFile('index.html', { cacheControl: false })
     return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE)

@@ -79,7 +79,8 @@ export interface TestApp {
   db: Kysely<DB>
   config: Config
   /** Another app on its own connection to the same database (closed with this one). */
-  secondInstance(): Promise<FastifyInstance>
+  /** Another server on the same database; `change` alters its config (a setting one process has and another not). */
+  secondInstance(change?: (config: Config) => Config): Promise<FastifyInstance>
   close(): Promise<void>
 }
 
@@ -108,9 +109,9 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       app,
       db: database.db,
       config,
-      secondInstance: async () => {
+      secondInstance: async (change) => {
         const other = testDb.connect()
-        const otherApp = await buildApp({ config, database: other, clock: options.clock, logger: false })
+        const otherApp = await buildApp({ config: change ? change(config) : config, database: other, clock: options.clock, logger: false })
         await otherApp.ready()
         others.push({ app: otherApp, database: other })
         return otherApp

@@ -10,9 +10,8 @@ const giveUpMs = 15000
  */
 export function takeOverFirstScreen(): void {
   const drawn = typeof document !== 'undefined' ? document.getElementById('first-screen') : null
-  const app = typeof document !== 'undefined' ? document.getElementById('app') : null
   if (!drawn) return
-  if (!app || elderMode()) {
+  if (!document.getElementById('app') || elderMode()) {
     drawn.remove()
     return
   }
@@ -20,16 +19,18 @@ export function takeOverFirstScreen(): void {
   const path = location.pathname
   // The app's tab bar is drawn into <body>, beside the pages (src/components/tab-bar).
   const tabBarDrawn = () => Array.from(document.querySelectorAll('.tab-bar')).some((el) => !drawn.contains(el))
+  // Looked up each time: Taro's router replaces the root it finds at start with a copy inside its tab-bar panel, so
+  // the element seen now is not the one the page is drawn into.
+  const appPageDrawn = () => !!document.getElementById('app')?.querySelector(ready)
   // Mutation callbacks run before the next frame is painted: the app's page and the drawing are never both seen.
   const observer = new MutationObserver(() => {
-    if (location.pathname !== path || (app.querySelector(ready) && tabBarDrawn())) done()
+    if (location.pathname !== path || (appPageDrawn() && tabBarDrawn())) done()
   })
   function done() {
     observer.disconnect()
     clearTimeout(timer)
     drawn!.remove()
   }
-  observer.observe(app, { childList: true, subtree: true })
-  observer.observe(document.body, { childList: true })
+  observer.observe(document.body, { childList: true, subtree: true })
   const timer = setTimeout(done, giveUpMs)
 }

@@ -8,10 +8,12 @@ import { takeOverFirstScreen } from './lib/first-screen'
 import { enableKeyboardActivation } from './lib/keyboard-activation'
 import { keepPagesOffline } from './lib/offline-pages'
 import { watchPageLoadFailures } from './lib/page-load-failure'
+import { drawPagesAsTransitions } from './lib/page-transitions'
 import './app.scss'
 
 // Before the first render: the drawn first screen must be watched from the moment the app starts drawing under it.
 takeOverFirstScreen()
+drawPagesAsTransitions()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {

@@ -26,8 +26,23 @@ export function listOf<T extends z.core.$ZodType>(item: T) {
 
 /** ISO-8601 timestamp in UTC, e.g. 2026-11-26T08:00:00.000Z */
 export const isoDateTime = z.string()
-/** Calendar date, e.g. 2026-12-01 */
-export const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 2026-01-31'))
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Whether `YYYY-MM-DD` is a day on the calendar (2026-02-30 is not). */
+export function isCalendarDate(value: string): boolean {
+  const m = DATE.exec(value)
+  if (!m) return false
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+}
+
+/** A calendar date that exists, saying `noSuchDay` of one like 2026-02-30. */
+export function calendarDate(noSuchDay: string) {
+  return z.string().check(z.regex(DATE, { error: '日期格式应为 2026-01-31', abort: true }), z.refine(isCalendarDate, noSuchDay))
+}
+
+/** Calendar date, e.g. 2026-12-01: a day that exists, so 2026-02-30 is refused before it reaches a query. */
+export const isoDate = calendarDate('没有这一天，请核对日期')
 
 /** A query-string flag: `true`/`1` or `false`/`0`. */
 export const queryFlag = z.optional(

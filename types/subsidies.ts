@@ -6,12 +6,11 @@
  */
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
-import { idParam, isoDate, isoDateTime, pageQuery, recordId, recordIdText } from './common'
+import { calendarDate, idParam, isoDate, isoDateTime, pageQuery, recordId, recordIdText } from './common'
 import { townshipInput, townships } from './places'
 import { povertyStatuses } from './roster'
 import { attachmentSchema, uploadIdSchema } from './uploads'
 import { noHiddenChars } from './validators'
-import { isCalendarDate } from './worklog'
 
 const text = (min: number, max: number, what: string) =>
   z.string(`请填写${what}`).check(noHiddenChars, z.trim(), z.minLength(min, min > 1 ? `${what}至少${min}个字` : `请填写${what}`), z.maxLength(max, `${what}最多${max}个字`))
@@ -494,7 +493,7 @@ export const staffMarkSubsidyClaimsPaid = endpoint({
   summary: 'Admins: mark claims paid by hand (each must be in 公示 with the period over); marking again changes nothing',
   body: z.object({
     ids: z.array(recordId).check(z.minLength(1, '请至少选一条'), z.maxLength(500, '一次最多500条')),
-    paidOn: isoDate.check(z.refine(isCalendarDate, '没有这一天，请核对发放日期')),
+    paidOn: calendarDate('没有这一天，请核对发放日期'),
   }),
   response: z.object({ paid: z.array(z.number()), failed: z.array(z.object({ id: z.number(), message: z.string() })) }),
 })

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod/mini'
 import { endpoint } from './endpoint'
-import { isoDateTime, recordId, recordIdText } from './common'
+import { isCalendarDate, isoDateTime, recordId, recordIdText } from './common'
 import { attachmentSchema, uploadIdSchema } from './uploads'
 import { noHiddenChars } from './validators'
 
@@ -27,14 +27,6 @@ export const paymentMethodLabel: Record<PaymentMethod, string> = { cash: '现金
 
 const MONTH = /^(\d{4})-(\d{2})$/
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
-
-/** Whether `YYYY-MM-DD` is a day on the calendar (2026-02-30 is not). */
-export function isCalendarDate(value: string): boolean {
-  const m = DATE.exec(value)
-  if (!m) return false
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
-}
 
 export const worklogMonth = z.string('请选择月份').check(
   z.regex(MONTH, '月份的写法应为 2026-05'),

@@ -10,6 +10,7 @@ import { inTransaction } from '../db/in-transaction'
 import type { DB } from '../db/schema'
 import type { StaffCaller } from '../http/caller'
 import { conflict, notFound, validationFailed } from '../http/app-error'
+import { chinaDate } from '../lib/dates'
 import { findApplicationFor } from '../jobs/applications.repository'
 import { applyToJob } from '../jobs/applications.service'
 import { findJobsByIds } from '../jobs/jobs.repository'
@@ -27,7 +28,7 @@ function phaseOf(row: repo.EventRow, now: Date): HiringEvent['phase'] {
 async function present(db: Kysely<DB>, rows: repo.EventRow[], now: Date, userId: number | null): Promise<HiringEvent[]> {
   const ids = rows.map((r) => r.id)
   const featured = await repo.featuredJobIds(db, ids)
-  const jobs = new Map((await findJobsByIds(db, [...new Set([...featured.values()].flat())])).map((j) => [j.id, toJobSummary(j)]))
+  const jobs = new Map((await findJobsByIds(db, [...new Set([...featured.values()].flat())])).map((j) => [j.id, toJobSummary(j, chinaDate(now))]))
   const reminded = userId === null ? new Set<number>() : await repo.remindedEventIds(db, userId, ids)
   return rows.map((r) => ({
     id: r.id,

@@ -41,8 +41,8 @@ export function toApplicationBase(row: ApplicationRow): Omit<JobApplication, 'jo
   }
 }
 
-function toApplication(row: ApplicationRow, job: JobWithStations): JobApplication {
-  return { ...toApplicationBase(row), job: toJobSummary(job) }
+function toApplication(row: ApplicationRow, job: JobWithStations, now: Date): JobApplication {
+  return { ...toApplicationBase(row), job: toJobSummary(job, chinaDate(now)) }
 }
 
 /** Why a posting can't take applications, in words a worker understands. */
@@ -63,7 +63,7 @@ export async function applyToJob(trx: Kysely<DB>, userId: number, jobId: number,
   // Two taps from two devices with different keys: the second waits here and then finds the first.
   await lockKey(trx, `job-application:${jobId}:${userId}`)
   const existing = await findApplicationFor(trx, jobId, userId)
-  if (existing && existing.status !== 'withdrawn') return toApplication(existing, job)
+  if (existing && existing.status !== 'withdrawn') return toApplication(existing, job, now)
 
   const detail = toJobDetail(job, chinaDate(now))
   if (!detail.appliable) throw conflict(notAppliableMessage(detail))
@@ -73,19 +73,19 @@ export async function applyToJob(trx: Kysely<DB>, userId: number, jobId: number,
     : await insertApplication(trx, { jobId, userId, note: cleanNote, now })
   if (!row) throw conflict()
   await notify(trx, now, { kind: 'staff_new_applicant', applicationId: row.id })
-  return toApplication(row, job)
+  return toApplication(row, job, now)
 }
 
-async function withJobs(db: Kysely<DB>, rows: ApplicationRow[]): Promise<JobApplication[]> {
+async function withJobs(db: Kysely<DB>, rows: ApplicationRow[], now: Date): Promise<JobApplication[]> {
   const jobs = new Map((await findJobsByIds(db, [...new Set(rows.map((r) => r.job_id))])).map((j) => [j.id, j]))
-  return rows.filter((r) => jobs.has(r.job_id)).map((r) => toApplication(r, jobs.get(r.job_id)!))
+  return rows.filter((r) => jobs.has(r.job_id)).map((r) => toApplication(r, jobs.get(r.job_id)!, now))
 }
 
-export async function listMyApplications(db: Kysely<DB>, userId: number, query: { cursor?: string; limit: number }) {
+export async function listMyApplications(db: Kysely<DB>, userId: number, query: { cursor?: string; limit: number }, now: Date) {
   const after = decodeCursor(query.cursor, { id: 'number' })
   const rows = await listApplicationsOf(db, userId, query.limit + 1, after?.id)
   const { page, nextCursor } = paginate(rows, query.limit, (last) => ({ id: last.id }))
-  return { items: await withJobs(db, page), nextCursor }
+  return { items: await withJobs(db, page, now), nextCursor }
 }
 
 export async function withdrawApplication(db: Kysely<DB>, userId: number, id: number, now: Date): Promise<JobApplication> {
@@ -97,7 +97,7 @@ export async function withdrawApplication(db: Kysely<DB>, userId: number, id: nu
   const row = await updateApplicationStatus(db, id, 'withdrawn', now, withdrawableStatuses)
   if (!row) throw conflict('这条报名的状态刚刚变了，请刷新后再看')
   const [job] = await findJobsByIds(db, [row.job_id])
-  return toApplication(row, job)
+  return toApplication(row, job, now)
 }
 
 /** For GET /api/me/export: my applications and reports, in full. */

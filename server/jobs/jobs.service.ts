@@ -59,7 +59,7 @@ function employerOf(row: JobSummaryRow & { emp_name?: string | null }, today: st
 }
 
 /** What a list card shows, and no more (types/jobs.ts); `today` (China date) dates the trust line's years with the county. */
-export function toJobSummary(row: JobSummaryRow, today: string = chinaDate(new Date())): JobSummary {
+export function toJobSummary(row: JobSummaryRow, today: string): JobSummary {
   return {
     id: row.id,
     title: row.title,
@@ -85,7 +85,7 @@ export function toJobSummary(row: JobSummaryRow, today: string = chinaDate(new D
 }
 
 /** The card plus what only the detail page and the workbench show. */
-export function toJobPosting(row: JobWithStations, today: string = chinaDate(new Date())): JobPosting {
+export function toJobPosting(row: JobWithStations, today: string): JobPosting {
   return {
     ...toJobSummary(row, today),
     trade: row.trade as JobPosting['trade'],

@@ -82,7 +82,7 @@ export async function listLocalJobs(db: Kysely<DB>, query: ListQuery, now: Date)
 
   const page = ranked.slice(offset, offset + query.limit)
   const items = page.map(({ row, day, km, sameDay }) => ({
-    ...toJobSummary(row),
+    ...toJobSummary(row, today),
     kind: row.kind as JobKind,
     sameDay,
     day: day ? toDaySummary(day) : null,

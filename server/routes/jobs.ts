@@ -15,7 +15,7 @@ export function jobRoutes(app: FastifyInstance): void {
   })
   route(app, api.getEmployer, ({ trx, params }) => getEmployer(trx, params.id, app.clock()), { cache: true })
   route(app, api.applyToJob, ({ trx, params, body, caller }) => applyToJob(trx, caller.userId, params.id, body?.note, app.clock()))
-  route(app, api.listMyApplications, ({ trx, query, caller }) => listMyApplications(trx, caller.userId, query))
+  route(app, api.listMyApplications, ({ trx, query, caller }) => listMyApplications(trx, caller.userId, query, app.clock()))
   route(app, api.withdrawApplication, ({ trx, params, caller }) => withdrawApplication(trx, caller.userId, params.id, app.clock()))
   route(app, api.reportJob, ({ trx, params, body, caller }) => reportJob(trx, caller.userId, params.id, body, app.clock()))
 }

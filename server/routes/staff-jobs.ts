@@ -7,7 +7,7 @@ import { createStaffJob, getStaffJob, listJobsUnderReview, listStaffJobs, review
 
 /** Staff postings and applicants: station staff their station's, admins all (see staff/staff-scope). */
 export function staffJobRoutes(app: FastifyInstance): void {
-  route(app, api.staffListJobs, ({ caller, query }) => listStaffJobs(app.db, caller, query))
+  route(app, api.staffListJobs, ({ caller, query }) => listStaffJobs(app.db, caller, query, app.clock()))
   route(app, api.staffJobsUnderReview, ({ caller }) => listJobsUnderReview(app.db, caller))
   route(app, api.staffGetJob, ({ caller, params }) => getStaffJob(app.db, caller, params.id, app.clock()))
   route(app, api.staffCreateJob, ({ trx, caller, body }) => createStaffJob(trx, caller, body, app.clock()))

@@ -68,6 +68,7 @@ export async function listStaffJobs(
   db: Kysely<DB>,
   caller: StaffCaller,
   query: { status?: string; stationId?: number; cursor?: string; limit: number },
+  now: Date,
 ): Promise<{ items: StaffJobListItem[]; nextCursor: string | null }> {
   const station = stationFilterOf(caller, query.stationId)
   const after = decodeCursor(query.cursor, { id: 'number' })
@@ -80,7 +81,7 @@ export async function listStaffJobs(
     const row = rows.get(id)
     if (!row) return []
     const c = counts.get(id)
-    return [{ ...toJobPosting(row), reviewStatus: row.review_status as StaffJobListItem['reviewStatus'], applicationCount: c?.applications ?? 0, hiredCount: c?.hired ?? 0 }]
+    return [{ ...toJobPosting(row, chinaDate(now)), reviewStatus: row.review_status as StaffJobListItem['reviewStatus'], applicationCount: c?.applications ?? 0, hiredCount: c?.hired ?? 0 }]
   })
   return { items, nextCursor }
 }

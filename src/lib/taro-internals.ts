@@ -12,6 +12,12 @@ export const taroInternals = {
   /** Class names of the H5 router's page containers (styled in styles/_taro.scss). */
   pageClass: 'taro_page',
   tabBarPageClass: 'taro_tabbar_page',
+  /**
+   * The H5 router's navigation bar: it starts 24 px tall with only this id, before a page's config says show or hide
+   * (the show class); styles/_taro.scss keeps it hidden until shown, so the page under it never moves up at start.
+   */
+  navigationBarId: 'taro-navigation-bar',
+  navigationBarShowClass: 'taro-navigation-bar-show',
   /** A CSS variable Taro's H5 build rewrites to a fixed 50px wherever var() reads it. */
   tabBarHeightVariable: '--taro-tabbar-height',
   /** The export of @tarojs/components that the H5 router imports for its own tab bar (config/no-tab-bar.js stands in). */

@@ -33,6 +33,15 @@ test("the router's page classes and the tab bar height variable are still Taro's
   expect(scss).toContain(`${taroInternals.tabBarHeightVariable};`)
 })
 
+test("the router's navigation bar starts without its show class, which the app's style waits for", () => {
+  const router = read('@tarojs/router/dist/index.esm.js')
+  expect(router).toContain(`navigationBar.id = '${taroInternals.navigationBarId}'`)
+  expect(router).toContain(`classList.add('${taroInternals.navigationBarShowClass}')`)
+  const scss = readFileSync(join(root, 'src/styles/_taro.scss'), 'utf8')
+  expect(scss).toContain(`'#${taroInternals.navigationBarId}'`)
+  expect(scss).toContain(`'.${taroInternals.navigationBarShowClass}'`)
+})
+
 test("the router imports its own tab bar from where config/no-tab-bar.js stands in for it", () => {
   expect(read('@tarojs/router/dist/index.esm.js')).toContain(`import { ${taroInternals.routerTabBarExport} } from '@tarojs/components/dist/components'`)
   expect(readFileSync(join(root, 'config/no-tab-bar.js'), 'utf8')).toContain(`export function ${taroInternals.routerTabBarExport}()`)

@@ -134,13 +134,15 @@ export const staffJobListItem = z.extend(jobPosting, {
 export type StaffJobListItem = z.infer<typeof staffJobListItem>
 
 const stationFilter = z.optional(recordIdText)
+/** Words all found in a posting's title, employer, trade, description, province or city; digits alone also its number (12号). */
+const jobWords = z.optional(z.string().check(noHiddenChars, z.trim(), z.minLength(1, '请输入要找的岗位名、单位或编号'), z.maxLength(30, '最多30个字')))
 
 export const staffListJobs = endpoint({
   method: 'GET',
   path: '/staff/jobs',
   access: 'staff',
-  summary: "Postings to manage, newest first, closed ones included: station staff their station's, admins all (or one station)",
-  query: z.object({ status: z.optional(z.enum(jobStatuses)), stationId: stationFilter, ...pageQuery }),
+  summary: "Postings to manage, newest first, closed ones included: station staff their station's, admins all (or one station); q finds by words or number",
+  query: z.object({ status: z.optional(z.enum(jobStatuses)), stationId: stationFilter, q: jobWords, ...pageQuery }),
   response: listOf(staffJobListItem),
 })
 

@@ -9,6 +9,7 @@
  * therefore answered by the index alone; a longer one needs all its grams and is confirmed against
  * the normalised text; a 1-character one (rare) scans the normalised text.
  */
+import { MAX_RECORD_ID } from '../../types/common'
 
 export const SEARCHED_FIELDS = ['title', 'employer_name', 'trade', 'description', 'province', 'city'] as const
 
@@ -82,4 +83,24 @@ export function planSearch(q: string): SearchPlan | null {
     if (Array.from(word).length !== 2) confirms.push(likePattern(word))
   }
   return { grams: [...grams], confirms, impossible: words.some((w) => w.includes(FIELD_SEPARATOR)) }
+}
+
+export interface WordSearch {
+  /** One LIKE pattern per word over the normalised text; null when some word can match no text. */
+  patterns: string[] | null
+  /** The posting number when q is digits alone (or 12号, as the workbench shows it), else null. */
+  id: number | null
+}
+
+/**
+ * The staff list's search: the same words as the worker's (the text index answers them), but no grams: a
+ * station's postings are few and read newest first, so each is confirmed on its text. Null when `q` holds no word.
+ */
+export function planWordSearch(q: string): WordSearch | null {
+  const words = [...new Set(searchWords(q).map((w) => normalise(placeStem(w))))]
+  if (!words.length) return null
+  const digits = /^(\d+)号?$/.exec(q.trim())?.[1]
+  // A number beyond any id would fail PostgreSQL's integer comparison; it is only text then.
+  const id = digits !== undefined && Number(digits) >= 1 && Number(digits) <= MAX_RECORD_ID ? Number(digits) : null
+  return { patterns: words.some((w) => w.includes(FIELD_SEPARATOR)) ? null : words.map(likePattern), id }
 }

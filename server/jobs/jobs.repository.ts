@@ -2,7 +2,7 @@
 import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool, sql, type Updateable } from 'kysely'
 import { dialectOf } from '../db/dialect'
 import type { DB, JobTable } from '../db/schema'
-import { planSearch } from './job-search'
+import { planSearch, planWordSearch } from './job-search'
 import { countGramCached } from './job-search.repository'
 
 
@@ -290,16 +290,35 @@ export async function lockJob(db: Executor, id: number): Promise<void> {
   if (dialectOf(db) === 'postgres') await db.selectFrom('jobs').select('id').where('id', '=', id).forUpdate().execute()
 }
 
-/** The staff list's page of posting ids, newest first; `beforeId` is the keyset cursor. */
+/**
+ * The staff list's page of posting ids, newest first; `beforeId` is the keyset cursor. With `q`, a posting whose
+ * text has every word (planWordSearch), or whose number q is.
+ */
 export async function findJobIdsNewestFirst(
   db: Executor,
-  filter: { station?: number; status?: string },
+  filter: { station?: number; status?: string; q?: string },
   beforeId: number | undefined,
   limit: number,
 ): Promise<number[]> {
   let q = db.selectFrom('jobs').select('id')
   if (filter.station !== undefined) q = q.where('source_station_id', '=', filter.station)
   if (filter.status) q = q.where('status', '=', filter.status)
+  const search = filter.q ? planWordSearch(filter.q) : null
+  if (search) {
+    const { patterns, id } = search
+    if (!patterns && id === null) return []
+    q = q.where((eb) => {
+      const either: Expression<SqlBool>[] = []
+      if (patterns) {
+        // All the words in one lookup of the posting's text row.
+        let text = eb.selectFrom('job_search').select(sql`1`.as('one')).whereRef('job_search.job_id', '=', 'jobs.id')
+        for (const pattern of patterns) text = text.where(sql<SqlBool>`job_search.text like ${pattern} escape '\\'`)
+        either.push(eb.exists(text))
+      }
+      if (id !== null) either.push(eb('jobs.id', '=', id))
+      return eb.or(either)
+    })
+  }
   if (beforeId !== undefined) q = q.where('id', '<', beforeId)
   return (await q.orderBy('id', 'desc').limit(limit).execute()).map((r) => r.id)
 }

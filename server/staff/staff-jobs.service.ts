@@ -67,13 +67,13 @@ export async function getStaffJob(db: Kysely<DB>, caller: StaffCaller, id: numbe
 export async function listStaffJobs(
   db: Kysely<DB>,
   caller: StaffCaller,
-  query: { status?: string; stationId?: number; cursor?: string; limit: number },
+  query: { status?: string; stationId?: number; q?: string; cursor?: string; limit: number },
   now: Date,
 ): Promise<{ items: StaffJobListItem[]; nextCursor: string | null }> {
   const station = stationFilterOf(caller, query.stationId)
   const after = decodeCursor(query.cursor, { id: 'number' })
   if (after && !Number.isInteger(after.id)) throw badCursor()
-  const ids = await findJobIdsNewestFirst(db, { station, status: query.status }, after?.id, query.limit + 1)
+  const ids = await findJobIdsNewestFirst(db, { station, status: query.status, q: query.q }, after?.id, query.limit + 1)
   const { page, nextCursor } = paginate(ids, query.limit, (last) => ({ id: last }))
   const rows = new Map((await findJobsByIds(db, page)).map((r) => [r.id, r]))
   const counts = await applicationCounts(db, page)

@@ -93,8 +93,9 @@ export interface WordSearch {
 }
 
 /**
- * The staff list's search: the same words as the worker's (the text index answers them), but no grams: a
- * station's postings are few and read newest first, so each is confirmed on its text. Null when `q` holds no word.
+ * The staff list's search: the same words as the worker's, but without the gram index: the list is read newest
+ * first and is a county's postings (a station's far fewer), so each row is checked on its normalised text
+ * (job_search) until the page is full. Null when `q` holds no word.
  */
 export function planWordSearch(q: string): WordSearch | null {
   const words = [...new Set(searchWords(q).map((w) => normalise(placeStem(w))))]

@@ -37,5 +37,8 @@ export const useStaffEmployer = (id: number) => useApi(staffGetEmployer, { param
 export const verifyEmployerRecord = (id: number, body: BodyOf<typeof staffVerifyEmployerRecord>) => request(staffVerifyEmployerRecord, { params: { id }, body })
 export const suspendEmployer = (id: number, body: BodyOf<typeof staffSuspendEmployer>) => request(staffSuspendEmployer, { params: { id }, body })
 
-/** Open postings the caller may feature (a station's own; admins every station's), newest first. */
-export const useOpenStaffJobs = () => useApiList(staffListJobs, { query: { status: 'open' } })
+/**
+ * Open postings the caller may feature (a station's own; admins every station's), newest first; with `q`, those
+ * the server finds by its words or number. A new `q` is a new list: the hook fetches its first page again.
+ */
+export const useOpenStaffJobs = (q = '') => useApiList(staffListJobs, { query: q ? { status: 'open', q } : { status: 'open' } })

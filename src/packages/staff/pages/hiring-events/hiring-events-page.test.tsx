@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { StaffMember } from '@contract'
 import type { StaffHiringEvent } from '@contract/hiring-events'
@@ -7,6 +7,7 @@ import { jobPosting, jobSummary } from '../../../../../tests/support/app/fixture
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
 import { settle, tapText, typeInto } from '../../../../../tests/support/app/interact'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
+import { SEARCH_DELAY_MS } from '@/features/staff/components/job-picker'
 import StaffHiringEventsPage from '.'
 
 const mockApi = fakeApi()
@@ -58,6 +59,8 @@ test('a new event is sent with its China times and the postings ticked from a se
   mockApi.on('POST', '/staff/hiring-events', () => ({ status: 201, body: { id: 4 } }))
   mockApi.on('GET', '/staff/jobs', (req) => {
     expect(req.query.get('status')).toBe('open')
+    // The server does the search: the picker lists what it answers.
+    if (req.query.get('q') === '保洁') return { items: [open(9, '公益性岗位保洁', '洛门镇政府')], nextCursor: null }
     return req.query.get('cursor')
       ? { items: [open(15, '柳编帮扶车间编织工', '宁远柳编合作社')], nextCursor: null }
       : { items: [open(12, '电子厂普工', '无锡某电子厂'), open(9, '公益性岗位保洁', '洛门镇政府')], nextCursor: 'next' }
@@ -76,12 +79,16 @@ test('a new event is sent with its China times and the postings ticked from a se
   expect(screen.getByText('请至少选一个岗位')).toBeTruthy()
   expect(mockApi.callsTo('POST', '/staff/hiring-events')).toEqual([])
 
-  // A word narrows the list; a tap ticks, a second tap unticks; more pages come on request.
+  // A word is searched once typing pauses; a tap ticks, a second tap unticks; more pages come on request.
   await typeInto(container, '.job-picker__search', '保洁')
+  await act(async () => new Promise((r) => setTimeout(r, SEARCH_DELAY_MS + 50)))
+  await settle()
+  expect(mockApi.callsTo('GET', '/staff/jobs').at(-1)!.query.get('q')).toBe('保洁')
   expect(screen.queryByText('电子厂普工')).toBeNull()
   await tapText('公益性岗位保洁')
   expect(screen.getByText('公益性岗位保洁').closest('.job-picker__row')!.getAttribute('aria-pressed')).toBe('true')
   await typeInto(container, '.job-picker__search', '')
+  await settle()
   await tapText('电子厂普工')
   await tapText('再看更多岗位')
   await settle()

@@ -4,6 +4,9 @@ import { fork } from 'node:child_process'
 import { openSync } from 'node:fs'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
+import nodeFlags from '../../scripts/server-node-flags.cjs'
+
+const { serverNodeFlags } = nodeFlags
 
 const root = new URL('../..', import.meta.url).pathname
 
@@ -12,7 +15,7 @@ export async function startBenchServer({ dataDir, port, databaseUrl = '' }) {
   const server = fork(join(root, 'bench/support/bench-server.ts'), [], {
     cwd: root,
     // BENCH_CPU_PROF=dir writes a V8 CPU profile of the server there (node --cpu-prof) when it stops.
-    execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
+    execArgv: [...serverNodeFlags, '--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: databaseUrl },
     // The request log goes to a file, as it would to a log collector; read when something failed.
     stdio: ['ignore', openSync(join(dataDir, 'server.log'), 'w'), 'inherit', 'ipc'],

@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { loadConfig } from '../../server/config'
 import { findNginx, sampleNginxConf } from '../../server/test-support/cluster'
+const { serverNodeFlags } = require('../../scripts/server-node-flags.cjs') as { serverNodeFlags: string[] }
 
 const root = path.resolve(__dirname, '../..')
 const unitFile = path.join(root, 'deploy/wugongtong@.service')
@@ -43,7 +44,8 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 test('the unit runs node itself in production and waits longer than the graceful shutdown takes', () => {
   const exec = /^ExecStart=(.*)$/m.exec(unit)?.[1] ?? ''
   // npm and npx exit on SIGTERM without passing it on: the server would never drain.
-  expect(exec).toMatch(/^\/usr\/bin\/node --import tsx server\/main\.ts$/)
+  expect(exec).toBe(`/usr/bin/node ${serverNodeFlags.join(' ')} --import tsx server/main.ts`)
+  expect(serverNodeFlags).toContain('--max-old-space-size=384')
   expect(unit).toMatch(/^Environment=NODE_ENV=production$/m)
   expect(unit).toMatch(/^Environment=PORT=%i$/m)
   const { shutdown } = loadConfig({})

@@ -55,6 +55,16 @@ function asApiError(e: unknown): ApiError {
   return e instanceof ApiError ? e : new ApiError('BAD_RESPONSE')
 }
 
+/**
+ * A read kept for offline use, failing for want of signal with no copy yet: the page says that, not only "network",
+ * so the person knows opening it once with signal is what makes it work out here.
+ */
+function noSavedCopy(err: ApiError): ApiError {
+  if (err.code === 'NETWORK') return new ApiError('NETWORK', '没有网络，这一页还没有保存过，连上网后再打开')
+  if (err.code === 'TIMEOUT') return new ApiError('TIMEOUT', '网络太慢，这一页还没有保存过，网络好些时再打开')
+  return err
+}
+
 /** Reads one endpoint for a page; refetches when the request changes. */
 export function useApi<E extends AnyEndpoint>(
   endpoint: E,
@@ -110,7 +120,7 @@ export function useApi<E extends AnyEndpoint>(
           setData(saved.data)
           setSavedAt(saved.savedAt)
           setError(null)
-        } else setError(err)
+        } else setError(cache ? noSavedCopy(err) : err)
         setLoading(false)
       })
     }
@@ -224,7 +234,7 @@ export function useApiList<E extends ListEndpoint>(
           setCursor(null)
           setSavedAt(saved.savedAt)
           setError(null)
-        } else setError(err)
+        } else setError(cache ? noSavedCopy(err) : err)
         setLoading(false)
       })
     }

@@ -5,7 +5,7 @@
 export { ApiError, isApiError, type ApiErrorCode } from './api-error'
 export { request, type CallOptions } from './client'
 export { useApi, useApiList, type ApiState, type ApiListState, type ReadOptions } from './hooks'
-export { clearSavedReads, formatSavedAt, readSaved, saveRead } from './read-cache'
+export { clearSavedReads, clearSignedInReads, formatSavedAt, readSaved, saveRead, signedInReads } from './read-cache'
 export { getToken, setToken, onSessionRefused } from './session'
 export { newIdempotencyKey } from './idempotency-key'
 export { uploadPhoto } from './upload'

@@ -3,7 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react'
 import { z } from 'zod/mini'
 import { endpoint } from '@contract'
 import { useApi, useApiList } from '.'
-import { clearSavedReads, formatSavedAt, readSaved, saveRead } from './read-cache'
+import { clearSavedReads, clearSignedInReads, formatSavedAt, readSaved, saveRead } from './read-cache'
 
 jest.mock('@tarojs/taro', () => jest.requireActual('../../tests/support/app/taro-storage-double').taroStorageDouble())
 jest.mock('./config', () => ({ apiBase: 'http://test/api', retryDelaysMs: [], requestTimeoutMs: 1000 }))
@@ -54,6 +54,8 @@ test('without a saved copy, or for a refusal, the error is shown as before', asy
   const first = renderHook(() => useApi(getCentre, {}, { cache: 'centre' }))
   await waitFor(() => expect(first.result.current.error?.code).toBe('NETWORK'))
   expect(first.result.current.data).toBeUndefined()
+  // Said plainly: the page was never saved, and opening it once with signal is what keeps it.
+  expect(first.result.current.error?.message).toBe('没有网络，这一页还没有保存过，连上网后再打开')
 
   saveRead('centre', centre)
   taroRequest.mockReset().mockImplementation(() => answer({ error: { code: 'NOT_FOUND', message: '没有找到' } }, 404))
@@ -65,6 +67,7 @@ test('without a saved copy, or for a refusal, the error is shown as before', asy
   taroRequest.mockReset().mockImplementation(offline)
   const plain = renderHook(() => useApi(getCentre))
   await waitFor(() => expect(plain.result.current.error?.code).toBe('NETWORK'))
+  expect(plain.result.current.error?.message).toBe('网络不稳定，请检查网络后重试')
 })
 
 test('a list keeps only its first page, and offers no 加载更多 from the copy', async () => {
@@ -106,4 +109,13 @@ test('signing out clears a read by its name, and every read a name ending in * s
   expect(readSaved('worklog-employer-7')).toBeNull()
   // Not personal: kept.
   expect(readSaved('jobs-first-page')).not.toBeNull()
+})
+
+test('any session ending clears every signed-in read, a worker’s and a staff member’s alike, and keeps public ones', () => {
+  const personal = ['my-profile', 'worklog-2026-05', 'hiring-events', 'staff-me', 'staff-case-2026-000101', 'staff-roster-person-9', 'staff-subsidy-publicity-3-', 'survey-village-1-mine']
+  for (const name of [...personal, 'jobs-first-page', 'stations']) saveRead(name, { n: 1 })
+  clearSignedInReads()
+  expect(personal.filter((name) => readSaved(name) !== null)).toEqual([])
+  expect(readSaved('jobs-first-page')).not.toBeNull()
+  expect(readSaved('stations')).not.toBeNull()
 })

@@ -68,6 +68,17 @@ export function clearSavedReads(names: string[]): void {
   }
 }
 
+/**
+ * Every saved read that holds a signed-in person's data: a worker's own records, and the people and cases a staff
+ * member's pages show. Workers and staff share the one token slot, so any sign-in, sign-out or refused session ends
+ * whoever was signed in before: all of these go together, whichever kind of session ends.
+ */
+export const signedInReads = ['my-profile', 'my-rights-requests', 'my-messages', 'worklog-*', 'subsidies-*', 'hiring-events', 'staff-*', 'survey-*']
+
+export function clearSignedInReads(): void {
+  clearSavedReads(signedInReads)
+}
+
 /** 11月26日 14:05, in the phone's own time. */
 export function formatSavedAt(iso: string): string {
   const d = new Date(iso)

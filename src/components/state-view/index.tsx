@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { BigButton } from '../big-button'
+import { SavedNote } from '../saved-note'
 import './index.scss'
 
 interface Props {
@@ -14,6 +15,8 @@ interface Props {
   /** Shown under the empty text: what the person can tap instead (e.g. a wider search). */
   emptyActions?: React.ReactNode
   onRetry?: () => void
+  /** When what is shown is the copy saved on the phone (no signal): said above it, empty or not, with 刷新. */
+  savedAt?: string | null
   children?: React.ReactNode
 }
 
@@ -21,7 +24,7 @@ interface Props {
  * The three states every page that loads data has before its content: loading, failed (with 重试), empty.
  * Shows `children` once there is something to show.
  */
-export function StateView({ loading, error, empty, emptyText = '这里还没有内容', emptyHint, emptyActions, onRetry, children }: Props) {
+export function StateView({ loading, error, empty, emptyText = '这里还没有内容', emptyHint, emptyActions, onRetry, savedAt, children }: Props) {
   if (loading) {
     return (
       <View className='state-view state-view--loading' aria-live='polite'>
@@ -43,14 +46,23 @@ export function StateView({ loading, error, empty, emptyText = '这里还没有�
       </View>
     )
   }
+  const saved = savedAt ? <SavedNote savedAt={savedAt} onRetry={onRetry} /> : null
   if (empty) {
     return (
-      <View className='state-view'>
-        <Text className='state-view__title'>{emptyText}</Text>
-        {emptyHint && <Text className='state-view__text'>{emptyHint}</Text>}
-        {emptyActions}
-      </View>
+      <>
+        {saved}
+        <View className='state-view'>
+          <Text className='state-view__title'>{emptyText}</Text>
+          {emptyHint && <Text className='state-view__text'>{emptyHint}</Text>}
+          {emptyActions}
+        </View>
+      </>
     )
   }
-  return <>{children}</>
+  return (
+    <>
+      {saved}
+      {children}
+    </>
+  )
 }

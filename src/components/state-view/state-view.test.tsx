@@ -34,4 +34,19 @@ describe('StateView', () => {
     )
     expect(screen.getByText('内容')).toBeTruthy()
   })
+
+  it('over a saved copy, says it is the copy saved on the phone, above an empty list too', () => {
+    render(<StateView loading={false} empty emptyText='现在没有要回访的人' savedAt='2026-11-26T06:05:00.000Z' onRetry={() => undefined} />)
+    expect(screen.getByText(/没有网络，下面是已保存于 11月26日/)).toBeTruthy()
+    expect(screen.getByText('现在没有要回访的人')).toBeTruthy()
+  })
+
+  it('says nothing of a saved copy when the data is fresh', () => {
+    render(
+      <StateView loading={false} savedAt={null}>
+        <span>内容</span>
+      </StateView>,
+    )
+    expect(screen.queryByText(/已保存于/)).toBeNull()
+  })
 })

@@ -3,7 +3,7 @@
  * The token itself lives in '@/api' (setToken/getToken); this keeps the profile that goes with it.
  */
 import { useEffect, useSyncExternalStore } from 'react'
-import { ApiError, clearSavedReads, getToken, isApiError, onSessionRefused, readSaved, request, saveRead, setToken } from '@/api'
+import { ApiError, clearSignedInReads, getToken, isApiError, onSessionRefused, readSaved, request, saveRead, setToken } from '@/api'
 import type { Me } from '@contract/me'
 import { privacyNoticeVersion } from '@contract/privacy'
 import { privacyAccepted } from './privacy-local'
@@ -22,8 +22,6 @@ interface SessionState {
 
 let state: SessionState = { me: null, loading: false, error: null, checked: false }
 const listeners = new Set<() => void>()
-/** Reads of this worker's own records saved for offline use: gone with the session (a phone may be shared). */
-const personalSavedReads = ['my-profile', 'my-rights-requests', 'my-messages', 'worklog-*', 'subsidies-*', 'hiring-events']
 /** The profile as last read (name, masked phone): without signal 我的 still shows who is signed in and the way to 记工. */
 const savedProfile = 'my-profile'
 
@@ -35,7 +33,8 @@ function update(next: Partial<SessionState>): void {
 /** The server no longer knows this session (expired, revoked, account deleted): forget it on this device. */
 function endRefusedSession(): void {
   setToken(null)
-  clearSavedReads(personalSavedReads)
+  // Reads of this worker's own records saved for offline use go with the session (a phone may be shared).
+  clearSignedInReads()
   update({ me: null, loading: false, error: null, checked: true })
 }
 
@@ -98,6 +97,8 @@ export function refreshSession(): Promise<void> {
 
 /** After a successful sign-in: keep the token, show the profile, record the privacy notice the worker accepted. */
 export function startSession(token: string, me: Me): void {
+  // The token replaces whoever was signed in (a staff member too): nothing they saved stays readable.
+  clearSignedInReads()
   setToken(token)
   saveRead(savedProfile, me)
   update({ me, loading: false, error: null, checked: true })
@@ -117,7 +118,7 @@ export async function signOut(options: { remote?: boolean } = {}): Promise<void>
     await request(logout, {}, { retryDelaysMs: [] }).catch(() => undefined)
   }
   setToken(null)
-  clearSavedReads(personalSavedReads)
+  clearSignedInReads()
   update({ me: null, loading: false, error: null, checked: true })
 }
 

@@ -3,9 +3,15 @@
  * replaces a worker's session on the same phone (the page says so).
  */
 import { useCallback, useEffect, useState } from 'react'
-import { ApiError, clearSavedReads, getToken, isApiError, request, setToken } from '@/api'
+import { ApiError, clearSignedInReads, getToken, isApiError, onSessionRefused, readSaved, request, saveRead, setToken } from '@/api'
 import type { StaffMember } from '@contract'
 import { staffLogout, staffMe, staffRoleLabel } from '@contract/staff'
+
+/** The member as last read, so the workbench opens where signal is weak and its pages show their saved copies. */
+export const savedStaffMember = 'staff-me'
+
+// A refused staff session (expired, revoked, account disabled) leaves none of the people and cases its pages saved.
+onSessionRefused(clearSignedInReads)
 
 export interface StaffSession {
   staff: StaffMember | null
@@ -33,13 +39,27 @@ export function useStaffSession(): StaffSession {
       return
     }
     setLoading(true)
+    // Without signal the member saved at the last read opens the workbench at the first failed try, not after every retry.
+    const offline = () => {
+      const saved = readSaved<StaffMember>(savedStaffMember)
+      if (!saved) return false
+      setStaff(saved.data)
+      setError(null)
+      setLoading(false)
+      return true
+    }
     try {
-      setStaff(await request(staffMe))
+      const member = await request(staffMe, {}, { onRetry: offline })
+      saveRead(savedStaffMember, member)
+      setStaff(member)
       setError(null)
     } catch (e) {
+      if (isApiError(e) && e.transient && offline()) return
       setStaff(null)
-      if (isApiError(e) && e.status === 401) setToken(null)
-      else if (isApiError(e) && e.status === 403) setWorkerSignedIn(true)
+      if (isApiError(e) && e.status === 401) {
+        setToken(null)
+        clearSignedInReads()
+      } else if (isApiError(e) && e.status === 403) setWorkerSignedIn(true)
       else setError(isApiError(e) ? e : new ApiError('BAD_RESPONSE'))
     } finally {
       setLoading(false)
@@ -57,17 +77,23 @@ export function useStaffSession(): StaffSession {
     workerSignedIn,
     refresh,
     signIn: (token, member) => {
+      // The token replaces whoever was signed in (a worker, another officer): nothing they saved stays readable.
+      clearSignedInReads()
       setToken(token)
+      saveRead(savedStaffMember, member)
       setStaff(member)
       setWorkerSignedIn(false)
       setError(null)
     },
-    update: setStaff,
+    update: (member) => {
+      saveRead(savedStaffMember, member)
+      setStaff(member)
+    },
     signOut: async () => {
       await request(staffLogout, {}, { retryDelaysMs: [] }).catch(() => undefined)
       setToken(null)
-      // The survey keeps a village's names on the phone for work without signal: not for the next one to use it.
-      clearSavedReads(['survey-*'])
+      // The workbench and the survey keep people and cases on the phone for work without signal: not for the next one.
+      clearSignedInReads()
       setStaff(null)
     },
   }

@@ -12,9 +12,10 @@ import {
   type RecordContactBody,
   type RiskActionKind,
 } from '@contract/roster-follow-up'
+import { rosterSaved } from './roster'
 
 export function usePersonContacts(id: number) {
-  return useApiList(staffPersonContacts, { params: { id }, query: {} })
+  return useApiList(staffPersonContacts, { params: { id }, query: {} }, { cache: rosterSaved('person-contacts', id) })
 }
 
 export function recordContact(id: number, body: RecordContactBody, idempotencyKey: string) {
@@ -22,11 +23,11 @@ export function recordContact(id: number, body: RecordContactBody, idempotencyKe
 }
 
 export function useFollowUps() {
-  return useApiList(staffFollowUps, { query: {} })
+  return useApiList(staffFollowUps, { query: {} }, { cache: rosterSaved('follow-ups') })
 }
 
 export function useRisks() {
-  return useApiList(staffRisks, { query: {} })
+  return useApiList(staffRisks, { query: {} }, { cache: rosterSaved('risks') })
 }
 
 export function recordRiskAction(id: number, body: { action: RiskActionKind; note?: string }, idempotencyKey: string) {
@@ -34,7 +35,7 @@ export function recordRiskAction(id: number, body: { action: RiskActionKind; not
 }
 
 export function useUnconfirmedPeople() {
-  return useApiList(staffUnconfirmedPeople, { query: {} })
+  return useApiList(staffUnconfirmedPeople, { query: {} }, { cache: rosterSaved('unconfirmed') })
 }
 
 export function confirmPerson(id: number, idempotencyKey: string) {

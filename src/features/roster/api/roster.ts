@@ -9,6 +9,14 @@ import { staffLedger, type RosterLedgerKind } from '@contract/staff-ledgers'
 import type { LinkSource } from '@/components/link-picker'
 import type { RosterFilter } from '../lib/paths'
 
+/**
+ * The name a roster read is saved under on the phone, for opening it again without signal: one per question asked.
+ * Under `staff-`, so it goes with every other workbench copy when the session ends ('@/api' signedInReads).
+ */
+export function rosterSaved(name: string, ...parts: Array<string | number | object>): string {
+  return ['staff-roster', name, ...parts.map((p) => (typeof p === 'object' ? JSON.stringify(p) : String(p)))].join('-')
+}
+
 /** A register's query (the ledger endpoint's names) from a roster filter. */
 export function registerQuery(f: RosterFilter): Record<string, string> {
   const q = { township: f.township, villageId: f.villageId, poverty: f.poverty, destination: f.destination, asOf: f.asOf }
@@ -32,6 +40,8 @@ export interface RosterListState {
   error: { message: string } | null
   loadMore: () => Promise<void>
   refresh: () => Promise<void>
+  /** Set when `people` are the first page saved on the phone (no signal): when it was saved. */
+  savedAt: string | null
 }
 
 function stateOf(list: ReturnType<typeof useApiList>): RosterListState {
@@ -46,35 +56,38 @@ function stateOf(list: ReturnType<typeof useApiList>): RosterListState {
     error: list.error,
     loadMore: list.loadMore,
     refresh: list.refresh,
+    savedAt: list.savedAt,
   }
 }
 
 /** The roster narrowed by a filter (no register kind), a page at a time, with the count. */
 export function usePeopleList(f: RosterFilter): RosterListState {
-  return stateOf(useApiList(staffListPeople, { query: peopleQuery(f) as never }) as never)
+  const query = peopleQuery(f)
+  return stateOf(useApiList(staffListPeople, { query: query as never }, { cache: rosterSaved('people', query) }) as never)
 }
 
 /** One register (外出务工 …) of the roster: how a figure's row lists exactly the people it counts. */
 export function useRegisterList(kind: RosterLedgerKind, f: RosterFilter): RosterListState {
-  return stateOf(useApiList(staffLedger, { params: { kind }, query: registerQuery(f) as never }) as never)
+  const query = registerQuery(f)
+  return stateOf(useApiList(staffLedger, { params: { kind }, query: query as never }, { cache: rosterSaved('register', kind, query) }) as never)
 }
 
 export function usePerson(id: number) {
-  return useApi(staffGetPerson, { params: { id } }, { enabled: id > 0 })
+  return useApi(staffGetPerson, { params: { id } }, { enabled: id > 0, cache: rosterSaved('person', id) })
 }
 
 export function usePersonHistory(id: number) {
-  return useApiList(staffPersonHistory, { params: { id }, query: {} })
+  return useApiList(staffPersonHistory, { params: { id }, query: {} }, { cache: rosterSaved('person-history', id) })
 }
 
 /** A township's villages (all the county's without one). */
 export function useVillages(township: Township | undefined, enabled = true) {
-  return useApi(staffListVillages, { query: township ? { township } : {} }, { enabled: enabled && !!township })
+  return useApi(staffListVillages, { query: township ? { township } : {} }, { enabled: enabled && !!township, cache: rosterSaved('villages', township ?? '') })
 }
 
 export function useLabourFigures(query: { year?: number; township?: Township; asOf?: string }, enabled = true) {
   const q = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined))
-  return useApi(staffLabourFigures, { query: q }, { enabled })
+  return useApi(staffLabourFigures, { query: q }, { enabled, cache: rosterSaved('figures', q) })
 }
 
 export function createPerson(body: CreatePersonBody, idempotencyKey: string) {
@@ -87,7 +100,7 @@ export function updatePerson(id: number, body: UpdatePersonBody) {
 
 /** A linked person's applications, enrolments, seats and cases (only asked for when the record is linked). */
 export function usePersonActivity(id: number) {
-  return useApi(staffPersonActivity, { params: { id } }, { enabled: id > 0 })
+  return useApi(staffPersonActivity, { params: { id } }, { enabled: id > 0, cache: rosterSaved('person-activity', id) })
 }
 
 /** Stations, batches, postings or courses for "how they went", newest first, narrowed by part of a name. */
@@ -111,7 +124,7 @@ export function useLinkName(kind: RosterLinkKind | null, id: number | null): str
 }
 
 export function useVillagesOverview() {
-  return useApi(staffVillagesOverview)
+  return useApi(staffVillagesOverview, {}, { cache: rosterSaved('villages-overview') })
 }
 
 export function createVillage(body: { township: Township; name: string }, idempotencyKey: string) {

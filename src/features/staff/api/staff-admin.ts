@@ -2,11 +2,11 @@
 import { request, useApi, useApiList } from '@/api'
 import { staffAccessLog, staffCreateAccount, staffDisableAccount, staffGetFigures, staffListAccounts, staffResetPassword, staffUnlockAccount } from '@contract/staff-admin'
 import { listStations } from '@contract/stations'
-import type { BodyOf } from './request-parts'
+import { staffSaved, type BodyOf } from './request-parts'
 
-export const useStaffAccounts = () => useApi(staffListAccounts)
-export const useAccessLog = () => useApiList(staffAccessLog, { query: {} })
-export const useFigures = () => useApi(staffGetFigures)
+export const useStaffAccounts = () => useApi(staffListAccounts, {}, { cache: staffSaved('accounts') })
+export const useAccessLog = () => useApiList(staffAccessLog, { query: {} }, { cache: staffSaved('access-log') })
+export const useFigures = () => useApi(staffGetFigures, {}, { cache: staffSaved('figures') })
 /** The stations, for a form's choice of one (asked only when the form offers it). */
 export const useStationChoices = (enabled = true) => useApi(listStations, { query: {} }, { enabled })
 

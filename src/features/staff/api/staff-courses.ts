@@ -10,12 +10,12 @@ import {
   staffListCourses,
   staffUpdateCourse,
 } from '@contract/staff-courses'
-import type { BodyOf } from './request-parts'
+import { staffSaved, type BodyOf } from './request-parts'
 
-export const useStaffCourses = (mode: CourseMode | 'all') => useApiList(staffListCourses, { query: mode === 'all' ? {} : { mode } })
-export const useCourseDemand = () => useApi(courseRequestSummary)
+export const useStaffCourses = (mode: CourseMode | 'all') => useApiList(staffListCourses, { query: mode === 'all' ? {} : { mode } }, { cache: staffSaved('courses', mode) })
+export const useCourseDemand = () => useApi(courseRequestSummary, {}, { cache: staffSaved('course-demand') })
 export const useCourseToEdit = (id: number) => useApi(getCourse, { params: { id } })
-export const useCourseEnrollments = (id: number) => useApi(staffCourseEnrollments, { params: { id } })
+export const useCourseEnrollments = (id: number) => useApi(staffCourseEnrollments, { params: { id } }, { cache: staffSaved('course-enrollments', id) })
 
 /** Opens a course (no id) or changes one. */
 export function saveCourse(id: number | null, body: BodyOf<typeof staffCreateCourse>, idempotencyKey: string) {

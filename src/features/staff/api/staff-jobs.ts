@@ -14,12 +14,12 @@ import {
   staffUpdateJob,
   staffVerifyEmployer,
 } from '@contract/staff-jobs'
-import type { BodyOf } from './request-parts'
+import { staffSaved, type BodyOf } from './request-parts'
 
-export const useStaffJobs = () => useApiList(staffListJobs, { query: {} })
-export const useJobsUnderReview = () => useApi(staffJobsUnderReview)
-export const useStaffJob = (id: number) => useApi(staffGetJob, { params: { id } })
-export const useJobApplicants = (id: number) => useApi(staffJobApplications, { params: { id } })
+export const useStaffJobs = () => useApiList(staffListJobs, { query: {} }, { cache: staffSaved('jobs') })
+export const useJobsUnderReview = () => useApi(staffJobsUnderReview, {}, { cache: staffSaved('jobs-under-review') })
+export const useStaffJob = (id: number) => useApi(staffGetJob, { params: { id } }, { cache: staffSaved('job', id) })
+export const useJobApplicants = (id: number) => useApi(staffJobApplications, { params: { id } }, { cache: staffSaved('job-applicants', id) })
 
 /** Publishes a posting (no id) or changes one. */
 export function saveJob(id: number | null, body: BodyOf<typeof staffCreateJob> | BodyOf<typeof staffUpdateJob>, idempotencyKey: string) {
@@ -33,7 +33,7 @@ export const closeJob = (id: number) => request(staffUpdateJob, { params: { id }
 export const reviewJob = (id: number, body: BodyOf<typeof staffReviewJob>) => request(staffReviewJob, { params: { id }, body })
 export const setApplicationStatus = (id: number, body: BodyOf<typeof staffSetApplicationStatus>) => request(staffSetApplicationStatus, { params: { id }, body })
 
-export const useStaffEmployer = (id: number) => useApi(staffGetEmployer, { params: { id } })
+export const useStaffEmployer = (id: number) => useApi(staffGetEmployer, { params: { id } }, { cache: staffSaved('employer', id) })
 export const verifyEmployerRecord = (id: number, body: BodyOf<typeof staffVerifyEmployerRecord>) => request(staffVerifyEmployerRecord, { params: { id }, body })
 export const suspendEmployer = (id: number, body: BodyOf<typeof staffSuspendEmployer>) => request(staffSuspendEmployer, { params: { id }, body })
 

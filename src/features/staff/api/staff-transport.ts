@@ -9,10 +9,10 @@ import {
   staffTransportManifest,
   staffUpdateTransportBatch,
 } from '@contract/transport'
-import type { BodyOf, QueryOf } from './request-parts'
+import { staffSaved, type BodyOf, type QueryOf } from './request-parts'
 
-export const useStaffBatches = (query: QueryOf<typeof staffListTransportBatches>) => useApiList(staffListTransportBatches, { query })
-export const useManifest = (id: number) => useApi(staffTransportManifest, { params: { id } })
+export const useStaffBatches = (query: QueryOf<typeof staffListTransportBatches>) => useApiList(staffListTransportBatches, { query }, { cache: staffSaved('batches', query) })
+export const useManifest = (id: number) => useApi(staffTransportManifest, { params: { id } }, { cache: staffSaved('manifest', id) })
 export const createBatch = (body: BodyOf<typeof staffCreateTransportBatch>, idempotencyKey: string) => request(staffCreateTransportBatch, { body }, { idempotencyKey })
 export const departBatch = (id: number) => request(staffDepartTransportBatch, { params: { id } })
 export const cancelBatch = (id: number, body: BodyOf<typeof staffCancelTransportBatch>) => request(staffCancelTransportBatch, { params: { id }, body })

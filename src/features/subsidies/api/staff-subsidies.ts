@@ -24,15 +24,18 @@ import {
 
 type ClaimsQuery = NonNullable<RequestOf<typeof staffListSubsidyClaims>['query']>
 
-export const useSubsidySchemes = () => useApi(staffListSubsidySchemes, { query: {} })
+/** Saved on the phone for opening without signal, one per question; `staff-*`, so it goes at sign-out ('@/api' signedInReads). */
+const saved = (...parts: Array<string | number | object>) => ['staff-subsidy', ...parts.map((p) => (typeof p === 'object' ? JSON.stringify(p) : String(p)))].join('-')
+
+export const useSubsidySchemes = () => useApi(staffListSubsidySchemes, { query: {} }, { cache: saved('schemes') })
 export const createScheme = (body: SubsidySchemeBody, idempotencyKey: string) => request(staffCreateSubsidyScheme, { body }, { idempotencyKey })
 /** Changes a scheme (the same whole body as a new one); claims already made keep their amount. */
 export const updateScheme = (id: number, body: SubsidySchemeBody) => request(staffUpdateSubsidyScheme, { params: { id }, body })
 
 /** 补贴 totals by scheme, township and month of a year, scoped as the server scopes (a township officer: their township). */
-export const useSubsidyFigures = (year: number, enabled: boolean) => useApi(staffSubsidyFigures, { query: { year: String(year) } }, { enabled })
+export const useSubsidyFigures = (year: number, enabled: boolean) => useApi(staffSubsidyFigures, { query: { year: String(year) } }, { enabled, cache: saved('figures', year) })
 
-export const useSubsidyClaims = (query: ClaimsQuery) => useApiList(staffListSubsidyClaims, { query })
+export const useSubsidyClaims = (query: ClaimsQuery) => useApiList(staffListSubsidyClaims, { query }, { cache: saved('claims', query) })
 
 /** One decision for many claims: each is decided on its own, and the answer says which failed and why. */
 export const decideClaims = (ids: number[], decision: SubsidyDecisionBody) => request(staffDecideSubsidyClaims, { body: { ids, ...decision } })
@@ -41,12 +44,12 @@ export const addObjection = (id: number, text: string, idempotencyKey: string) =
 
 /** The 公示 list of a scheme (JSON, for the printable page); the .xlsx comes through the workbench's file download. */
 export const usePublicity = (scheme: number, township?: Township) =>
-  useApi(staffSubsidyPublicity, { query: { scheme: String(scheme), ...(township ? { township } : {}) } }, { enabled: scheme > 0 })
+  useApi(staffSubsidyPublicity, { query: { scheme: String(scheme), ...(township ? { township } : {}) } }, { enabled: scheme > 0, cache: saved('publicity', scheme, township ?? '') })
 export const publishClaims = (body: RequestOf<typeof staffPublishSubsidyClaims>['body'], idempotencyKey: string) =>
   request(staffPublishSubsidyClaims, { body }, { idempotencyKey })
 
 /** The payment preview (accounts masked); the finance bureau's .xlsx, with accounts in full, is a download. */
-export const usePayments = (scheme: number, enabled: boolean) => useApi(staffSubsidyPayments, { query: { scheme: String(scheme) } }, { enabled: enabled && scheme > 0 })
+export const usePayments = (scheme: number, enabled: boolean) => useApi(staffSubsidyPayments, { query: { scheme: String(scheme) } }, { enabled: enabled && scheme > 0, cache: saved('payments', scheme) })
 export const markPaid = (ids: number[], paidOn: string) => request(staffMarkSubsidyClaimsPaid, { body: { ids, paidOn } })
 
 /** Where the two downloads live, under /api: the workbench's file download takes these with `format=xlsx`. */

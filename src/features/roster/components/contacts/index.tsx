@@ -31,7 +31,7 @@ export function contactLine(c: PersonContact): string {
 export function ContactList({ personId }: { personId: number }) {
   const list = usePersonContacts(personId)
   return (
-    <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有回访记录' onRetry={() => void list.refresh()}>
+    <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有回访记录' savedAt={list.savedAt} onRetry={() => void list.refresh()}>
       {list.items.map((c) => (
         <View key={c.id} className='roster-change roster-contact'>
           <Text className='roster-change__who'>{contactLine(c)}</Text>

@@ -23,13 +23,14 @@ export const activityTitle = (i: PersonActivityItem) => `${activityKindLabel[i.k
  * state); a line whose workbench page the officer may open opens it.
  */
 export function PersonActivity({ personId, pathOf }: Props) {
-  const { data, error, loading, refresh } = usePersonActivity(personId)
+  const { data, error, loading, refresh, savedAt } = usePersonActivity(personId)
   return (
     <StateView
       loading={loading && !data}
       error={error}
       empty={!!data && data.items.length === 0}
       emptyText={data?.stationOnly ? '在务工通里没有和本站有关的记录' : '在务工通里还没有报名、坐车或求助的记录'}
+      savedAt={savedAt}
       onRetry={() => void refresh()}
     >
       {data?.stationOnly && data.items.length > 0 && <Text className='roster-row__line'>只列出和本站有关的记录；培训是县里办的，都列出。</Text>}

@@ -18,7 +18,7 @@ export function changedBy(e: PersonHistoryEntry): string {
 export function PersonHistory({ personId }: { personId: number }) {
   const history = usePersonHistory(personId)
   return (
-    <StateView loading={history.loading} error={history.error} empty={history.items.length === 0} emptyText='还没有改动记录' onRetry={() => void history.refresh()}>
+    <StateView loading={history.loading} error={history.error} empty={history.items.length === 0} emptyText='还没有改动记录' savedAt={history.savedAt} onRetry={() => void history.refresh()}>
       {history.items.map((e) => (
         <View key={e.version} className='roster-change'>
           <Text className='roster-change__who'>

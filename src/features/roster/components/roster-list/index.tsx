@@ -26,7 +26,7 @@ export function PersonRow({ person: p }: { person: Person }) {
 
 function Rows({ state, asOf }: { state: RosterListState; asOf?: string }) {
   return (
-    <StateView loading={state.loading} error={state.error} empty={state.people.length === 0} emptyText='没有符合条件的人' onRetry={() => void state.refresh()}>
+    <StateView loading={state.loading} error={state.error} empty={state.people.length === 0} emptyText='没有符合条件的人' savedAt={state.savedAt} onRetry={() => void state.refresh()}>
       {state.total !== null && (
         <Text className='roster-count' aria-live='polite'>
           共 {count(state.total)} 人{state.asOf || asOf ? `（截至 ${state.asOf ?? asOf}）` : ''}

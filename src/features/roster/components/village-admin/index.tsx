@@ -24,7 +24,7 @@ const failureText = (e: unknown, fallback: string) => (isApiError(e) ? (e.fields
  * where a village is renamed (recorded: who, when, the old name) and a new one added.
  */
 export function VillageAdmin() {
-  const { data, error, loading, refresh } = useVillagesOverview()
+  const { data, error, loading, refresh, savedAt } = useVillagesOverview()
   const [open, setOpen] = useState<Township | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const saved = (text: string) => {
@@ -32,7 +32,7 @@ export function VillageAdmin() {
     void refresh()
   }
   return (
-    <StateView loading={loading && !data} error={error} onRetry={() => void refresh()}>
+    <StateView loading={loading && !data} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
       {message && (
         <Text className='wb-ok' aria-live='polite'>
           {message}

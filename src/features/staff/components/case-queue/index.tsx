@@ -68,6 +68,7 @@ export function CaseQueue({ initialView = 'all' }: { initialView?: CaseQueueView
         error={list.error}
         empty={list.items.length === 0}
         emptyText={q ? `没有找到“${q}”，可以换编号、手机尾号或单位名再搜` : '没有符合条件的求助'}
+        savedAt={list.savedAt}
         onRetry={() => void list.refresh()}
       >
         <View className='wb-table case-queue__table'>

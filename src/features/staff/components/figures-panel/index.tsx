@@ -8,9 +8,9 @@ import { useFigures } from '../../api/staff-admin'
 
 /** The home figures: sent out, cases, course fill, per-station applications and hires. */
 export function FiguresPanel() {
-  const { data, error, loading, refresh } = useFigures()
+  const { data, error, loading, refresh, savedAt } = useFigures()
   return (
-    <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+    <StateView loading={loading} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
       {data && (
         <View className='figures-panel'>
           <View className='wb-figures'>

@@ -18,7 +18,7 @@ export function SchemePicker({ value, onChange }: Props) {
     if (!value && first) onChange(first)
   }, [value, first, onChange])
   return (
-    <StateView loading={schemes.loading} error={schemes.error} empty={items.length === 0} emptyText='还没有补贴项目' emptyHint='县级管理员在“补贴项目”里新建' onRetry={() => void schemes.refresh()}>
+    <StateView loading={schemes.loading} error={schemes.error} empty={items.length === 0} emptyText='还没有补贴项目' emptyHint='县级管理员在“补贴项目”里新建' savedAt={schemes.savedAt} onRetry={() => void schemes.refresh()}>
       {items.length > 1 ? (
         <Chips scroll value={String(value)} onChange={(v) => onChange(Number(v))} options={items.map((s) => ({ value: String(s.id), label: `${s.year}年${s.name}` }))} />
       ) : (

@@ -18,10 +18,10 @@ const as = (role: string) => ({ role, 'aria-role': role }) as Record<string, str
  * month of claiming, each a plain table. The server scopes it: the county for admins, a township officer's own township.
  */
 export function SubsidyFigures({ year, enabled }: { year: number; enabled: boolean }) {
-  const { data, error, loading, refresh } = useSubsidyFigures(year, enabled)
+  const { data, error, loading, refresh, savedAt } = useSubsidyFigures(year, enabled)
   return (
     <Section title={`${year}年补贴`}>
-      <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+      <StateView loading={loading} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
         {data && <FiguresBody data={data} />}
       </StateView>
     </Section>

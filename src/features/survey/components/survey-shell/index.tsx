@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { Text } from '@tarojs/components'
 import type { StaffMember } from '@contract'
 import type { SurveyRound } from '@contract/survey'
+import { clearSignedInReads } from '@/api'
 import { BigButton } from '@/components/big-button'
 import { OutboxBanner } from '@/components/outbox-banner'
 import { PageRoot } from '@/components/page-root'
@@ -41,6 +42,11 @@ export function SurveyShell({ title, roundId, children, noRound }: Props) {
   const allowed = staff && staff.role !== 'station' && !mustChange
   const round = items?.find((r) => r.id === roundId) ?? items?.[0]
   const signedOut = me.error?.status === 401 || me.error?.status === 403
+  // A refused session (expired, revoked) leaves no village's names on the phone for whoever picks it up next.
+  const refused = me.error?.status === 401
+  useEffect(() => {
+    if (refused) clearSignedInReads()
+  }, [refused])
   return (
     <PageRoot className='survey-page'>
       <OutboxBanner />

@@ -33,7 +33,7 @@ function Figures({ staff }: { staff: StaffMember }) {
   const asOf = isDateText(asOfText) ? asOfText : undefined
   const admin = staff.role === 'admin'
   const allowed = admin || staff.role === 'township'
-  const { data, error, loading, refresh } = useLabourFigures({ year: asOf ? undefined : year, township: admin ? township : undefined, asOf }, allowed)
+  const { data, error, loading, refresh, savedAt } = useLabourFigures({ year: asOf ? undefined : year, township: admin ? township : undefined, asOf }, allowed)
   if (!allowed) return <Text className='lead-text'>统计只给县级管理员和乡镇劳务专干看。</Text>
 
   return (
@@ -54,7 +54,7 @@ function Figures({ staff }: { staff: StaffMember }) {
       <FormField label='截至哪天（可以不填）' hint='格式 2026-06-30；填了就按那天结束时的台账统计，月底数以后再改也不变。'>
         <Input className='form-field__input roster-figures__as-of' value={asOfText} maxlength={10} aria-label='截至哪天' onInput={(e) => setAsOfText(e.detail.value.trim())} />
       </FormField>
-      <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+      <StateView loading={loading} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
         {data && <FiguresBody data={data} />}
       </StateView>
       {/* 补贴 by the chosen year; the server scopes it (the county, or the officer's township), not the 乡镇 chips. */}

@@ -23,7 +23,7 @@ function FollowUps() {
   return (
     <View className='roster-follow-ups'>
       <Text className='wb-card__line'>坐专车出去满一个月、之后还没回访过的人。点名字打开他的信息页，记一次回访。</Text>
-      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='现在没有要回访的人' onRetry={() => void list.refresh()}>
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='现在没有要回访的人' savedAt={list.savedAt} onRetry={() => void list.refresh()}>
         {total !== null && (
           <Text className='roster-count' aria-live='polite'>
             共 {count(total)} 人要回访

@@ -49,7 +49,7 @@ function workbenchPath(open: ActivityPage): string {
 }
 
 function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
-  const { data, error, loading, refresh } = usePerson(id)
+  const { data, error, loading, refresh, savedAt } = usePerson(id)
   const [editing, setEditing] = useState(false)
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null)
   // The history is read again after each save: a new key draws it afresh.
@@ -69,7 +69,7 @@ function PersonView({ staff, id }: { staff: StaffMember; id: number }) {
   }
 
   return (
-    <StateView loading={loading && !data} error={error} onRetry={() => void refresh()}>
+    <StateView loading={loading && !data} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
       {data && (
         <View className='roster-person'>
           {message && (

@@ -36,7 +36,7 @@ function Risks() {
           {message}
         </Text>
       )}
-      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='现在没有风险名单上的人' onRetry={() => void list.refresh()}>
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='现在没有风险名单上的人' savedAt={list.savedAt} onRetry={() => void list.refresh()}>
         {total !== null && (
           <Text className='roster-count' aria-live='polite'>
             共 {count(total)} 人

@@ -35,7 +35,7 @@ function Unconfirmed() {
           {message.text}
         </Text>
       )}
-      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='没有要确认的人' onRetry={() => void list.refresh()}>
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='没有要确认的人' savedAt={list.savedAt} onRetry={() => void list.refresh()}>
         {total !== null && (
           <Text className='roster-count' aria-live='polite'>
             共 {count(total)} 人待确认

@@ -30,7 +30,7 @@ export default function StaffAccountsPage() {
 }
 
 function Accounts({ me }: { me: number }) {
-  const { data, error, loading, refresh } = useStaffAccounts()
+  const { data, error, loading, refresh, savedAt } = useStaffAccounts()
   const stations = useStationChoices()
   const [form, setForm] = useState({ username: '', password: '', displayName: '', role: 'station' as StaffRole, stationId: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -86,7 +86,7 @@ function Accounts({ me }: { me: number }) {
 
   return (
     <Section title='工作人员账号'>
-      <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+      <StateView loading={loading} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
         {data?.items.map((a) => (
           <View key={a.id} className='wb-card'>
             <Text className='wb-card__title'>
@@ -145,7 +145,7 @@ function AccessLog() {
   const list = useAccessLog()
   return (
     <Section title='个人信息查看记录'>
-      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有记录' onRetry={() => void list.refresh()}>
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有记录' savedAt={list.savedAt} onRetry={() => void list.refresh()}>
         {list.items.map((e) => (
           <Text key={e.id} className='wb-card__line'>
             {chinaDateTime(e.at)} {e.staff.displayName}：{accessLogActionLabel[e.action]}（{e.detail}）

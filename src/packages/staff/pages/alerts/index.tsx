@@ -45,6 +45,7 @@ function Alerts() {
       empty={items.length === 0}
       emptyText='还没有提醒'
       emptyHint='新的求助、快超时的求助、新的报名、快满或报不满的专车、风险名单上的新人、待确认的登记，都会在这里提醒您'
+      savedAt={list.savedAt}
       onRetry={() => void list.refresh()}
     >
       {items.some((m) => !m.read) && (

@@ -188,7 +188,7 @@ function BatchFacts({ batch, riders }: { batch: TransportBatch; riders: number }
 }
 
 function ExistingBatch({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useManifest(id)
+  const { data, error, loading, refresh, savedAt } = useManifest(id)
   const [confirming, setConfirming] = useState<'depart' | 'cancel' | 'move' | null>(null)
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string | undefined>()
@@ -243,7 +243,7 @@ function ExistingBatch({ id }: { id: number }) {
   const riders = data?.riders ?? []
   const live = batch?.status === 'open' || batch?.status === 'full'
   return (
-    <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+    <StateView loading={loading} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
       {batch && (
         <View>
           <BatchFacts batch={batch} riders={riders.length} />

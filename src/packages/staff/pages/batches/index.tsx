@@ -37,6 +37,7 @@ function Batches() {
         empty={list.items.length === 0}
         emptyText={status ? `没有${filterLabel[status]}的车` : '还没有安排车'}
         emptyHint='点“安排一趟新车”，务工人员就能在“坐专车去上班”里报名'
+        savedAt={list.savedAt}
         onRetry={() => void list.refresh()}
       >
         <View className='wb-table' style={{ '--wb-columns': '2fr 1.4fr 1.6fr 1fr 1fr' } as React.CSSProperties}>

@@ -1,6 +1,8 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
+import Taro from '@tarojs/taro'
 import type { RightsRequest } from '@contract'
-import { setToken } from '@/api'
+import { ApiError, saveRead, setToken } from '@/api'
+import { useStaffSession } from '@/features/staff/session'
 import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
 import { inputsReady, settle, staffSignInPrompt, stationStaff, tap, type } from '../../../../../tests/support/app/staff-pages'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
@@ -237,4 +239,73 @@ test('the 记工 log sent with the case: a table of days with when each was ente
   expect(screen.getByText('2026-05-20 18:00 事后补记')).toBeTruthy()
   expect(screen.getByText('半天')).toBeTruthy()
   expect(screen.getByText(`校验码（SHA-256）：${'f'.repeat(64)}`)).toBeTruthy()
+})
+
+describe('without signal', () => {
+  const offline = () => {
+    for (const path of ['/staff/me', `/rights-requests/${no}`])
+      mockApi.on('GET', path, () => {
+        throw new ApiError('NETWORK')
+      })
+  }
+  // The client's own retries (0.6 s and 1.8 s) run out first: the officer's, then the page's own; React draws between.
+  const outOfRetries = async () => {
+    for (let i = 0; i < 30; i++) await act(async () => new Promise((r) => setTimeout(r, 200)))
+  }
+  beforeEach(() => {
+    Taro.clearStorageSync()
+    setToken('staff-token')
+  })
+
+  test('a case opened before shows its saved copy, saying when it was saved', async () => {
+    const first = render(<StaffCasePage />)
+    await settle()
+    first.unmount()
+    offline()
+    render(<StaffCasePage />)
+    await outOfRetries()
+    expect(screen.getByText(/没有网络，下面是已保存于/)).toBeTruthy()
+    expect(screen.getByText('单位：昆山某电子厂（昆山市 昆山开发区）')).toBeTruthy()
+    expect(screen.queryByText('没有加载出来')).toBeNull()
+  }, 15_000)
+
+  test('a case never opened says it has not been saved yet, not only that the network is bad', async () => {
+    const first = render(<StaffCasePage />)
+    await settle()
+    first.unmount()
+    offline()
+    setRouterParams({ no: '2026-000555' }, '/packages/staff/pages/case/index')
+    mockApi.on('GET', '/rights-requests/2026-000555', () => {
+      throw new ApiError('NETWORK')
+    })
+    render(<StaffCasePage />)
+    await outOfRetries()
+    expect(screen.getByText('没有网络，这一页还没有保存过，连上网后再打开')).toBeTruthy()
+    expect(screen.queryByText(/已保存于/)).toBeNull()
+    expect(screen.queryByText('单位：昆山某电子厂（昆山市 昆山开发区）')).toBeNull()
+  }, 15_000)
+
+  test('after signing out, nothing of the case stays on the phone', async () => {
+    const first = render(<StaffCasePage />)
+    await settle()
+    first.unmount()
+    expect(Taro.getStorageInfoSync().keys.some((k) => k.includes(no))).toBe(true)
+    mockApi.on('POST', '/staff/logout', () => ({}))
+    const { result } = renderHook(() => useStaffSession())
+    await settle()
+    await act(() => result.current.signOut())
+    expect(Taro.getStorageInfoSync().keys.filter((k) => k.startsWith('wgt.cache.'))).toEqual([])
+  })
+
+  test('a session the server refuses (expired, revoked) leaves no case or village of names on the phone', async () => {
+    const first = render(<StaffCasePage />)
+    await settle()
+    first.unmount()
+    saveRead('survey-village-1-mine', { households: [{ members: [{ name: '李四' }] }] })
+    mockApi.on('GET', '/staff/me', () => failure(401, 'UNAUTHORIZED', '请重新登录'))
+    render(<StaffCasePage />)
+    await settle()
+    expect(screen.getByText(staffSignInPrompt)).toBeTruthy()
+    expect(Taro.getStorageInfoSync().keys.filter((k) => k.startsWith('wgt.cache.'))).toEqual([])
+  })
 })

@@ -35,11 +35,11 @@ export default function StaffCasePage() {
 }
 
 function CaseView({ trackingNo }: { trackingNo: string }) {
-  const { data, error, loading, refresh } = useCase(trackingNo)
+  const { data, error, loading, refresh, savedAt } = useCase(trackingNo)
   const [current, setCurrent] = useState<RightsRequest | null>(null)
   const c = current ?? data
   return (
-    <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+    <StateView loading={loading} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
       {c && (
         <View className='staff-case'>
           <View className={`wb-card ${c.overdue ? 'wb-card--warn' : ''}`}>

@@ -1,7 +1,7 @@
-import { fireEvent, render, screen } from '@testing-library/react'
+import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { RightsRequestSummary } from '@contract'
-import { setToken } from '@/api'
+import { ApiError, setToken } from '@/api'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
 import { typeInto } from '../../../../../tests/support/app/interact'
 import { settle, staffSignInPrompt, stationStaff, tap, tapChip } from '../../../../../tests/support/app/staff-pages'
@@ -159,4 +159,47 @@ test('an empty queue says so', async () => {
   render(<StaffCasesPage />)
   await settle()
   expect(screen.getByText('没有符合条件的求助')).toBeTruthy()
+})
+
+describe('without signal', () => {
+  const offline = () => {
+    for (const path of ['/staff/me', '/staff/rights-requests'])
+      mockApi.on('GET', path, () => {
+        throw new ApiError('NETWORK')
+      })
+  }
+  // The client's own retries (0.6 s and 1.8 s) run out first: the officer's, then the list's; React draws between.
+  const outOfRetries = async () => {
+    for (let i = 0; i < 30; i++) await act(async () => new Promise((r) => setTimeout(r, 200)))
+  }
+  beforeEach(() => {
+    Taro.clearStorageSync()
+    setToken('staff-token')
+  })
+
+  test('the queue read before shows its saved copy, saying when it was saved', async () => {
+    const first = render(<StaffCasesPage />)
+    await settle()
+    first.unmount()
+    offline()
+    render(<StaffCasesPage />)
+    await outOfRetries()
+    expect(screen.getByText(/没有网络，下面是已保存于/)).toBeTruthy()
+    expect([...document.querySelectorAll('.case-queue__item .case-queue__no')].map((e) => e.textContent)).toEqual(['2026-000099', '2026-000101', '2026-000102'])
+    expect(screen.queryByText('没有加载出来')).toBeNull()
+  }, 15_000)
+
+  test('a view never opened with signal says it has not been saved yet', async () => {
+    const first = render(<StaffCasesPage />)
+    await settle()
+    first.unmount()
+    offline()
+    setRouterParams({ view: 'overdue' }, '/packages/staff/pages/cases/index')
+    render(<StaffCasesPage />)
+    await outOfRetries()
+    expect(screen.getByText('没有网络，这一页还没有保存过，连上网后再打开')).toBeTruthy()
+    // The whole queue saved for 全部 must not pass for the overdue view.
+    expect(screen.queryByText('2026-000101')).toBeNull()
+    expect(screen.queryByText(/已保存于/)).toBeNull()
+  }, 15_000)
 })

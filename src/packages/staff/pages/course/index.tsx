@@ -26,7 +26,7 @@ export default function StaffCoursePage() {
 }
 
 function CourseView({ id, admin }: { id: number; admin: boolean }) {
-  const { data, error, loading, refresh } = useCourseEnrollments(id)
+  const { data, error, loading, refresh, savedAt } = useCourseEnrollments(id)
   const [message, setMessage] = useState<{ text: string; ok: boolean } | null>(null)
   // Back from 修改培训班: show the course as saved.
   useRefreshOnReturn(refresh)
@@ -38,7 +38,7 @@ function CourseView({ id, admin }: { id: number; admin: boolean }) {
   const failed = (e: unknown) => setMessage({ text: errorText(e), ok: false })
 
   return (
-    <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+    <StateView loading={loading} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
       {data && (
         <View className='staff-course'>
           <CourseCard course={data.course} waitlist={data.waitlist.length} />

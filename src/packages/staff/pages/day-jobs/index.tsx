@@ -34,6 +34,7 @@ function DayJobs() {
       empty={items.length === 0}
       emptyText='今天以后没有零工'
       emptyHint='在岗位里把类别改成“零工”，再添加哪天要人'
+      savedAt={days.savedAt}
       onRetry={() => void days.refresh()}
     >
       {items.map((d) => (
@@ -89,7 +90,7 @@ function Signups({ id, onChanged }: { id: number; onChanged: () => void }) {
   }
 
   return (
-    <StateView loading={sheet.loading} error={sheet.data ? null : sheet.error} empty={items.length === 0} emptyText='还没有人报名这天' onRetry={() => void sheet.refresh()}>
+    <StateView loading={sheet.loading} error={sheet.data ? null : sheet.error} empty={items.length === 0} emptyText='还没有人报名这天' savedAt={sheet.savedAt} onRetry={() => void sheet.refresh()}>
       {items.map((s) => {
         const mark = markOf(s)
         const final = s.attendance === 'came'

@@ -23,11 +23,11 @@ export default function StaffEmployerPage() {
 }
 
 function EmployerRecord({ id, staff }: { id: number; staff: StaffMember }) {
-  const { data, error, loading, refresh } = useStaffEmployer(id)
+  const { data, error, loading, refresh, savedAt } = useStaffEmployer(id)
   const [saved, setSaved] = useState<StaffEmployer | null>(null)
   const e = saved ?? data
   return (
-    <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+    <StateView loading={loading} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
       {e && (
         <View>
           <View className='wb-card'>

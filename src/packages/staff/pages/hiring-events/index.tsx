@@ -44,6 +44,7 @@ function HiringEvents() {
         empty={items.length === 0}
         emptyText='还没有安排直播带岗'
         emptyHint='点“安排一场直播”，选上要在直播里讲的岗位'
+        savedAt={list.savedAt}
         onRetry={() => void list.refresh()}
       >
         {items.map((e) => (

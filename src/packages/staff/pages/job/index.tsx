@@ -213,7 +213,7 @@ function JobForm({ staff, job, onSaved }: { staff: StaffMember; job?: StaffJob; 
 }
 
 function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
-  const { data, error, loading, refresh } = useStaffJob(id)
+  const { data, error, loading, refresh, savedAt } = useStaffJob(id)
   const [job, setJob] = useState<StaffJob | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const [note, setNote] = useState('')
@@ -227,7 +227,7 @@ function ExistingJob({ id, staff }: { id: number; staff: StaffMember }) {
     }
   }
   return (
-    <StateView loading={loading} error={error} onRetry={() => void refresh()}>
+    <StateView loading={loading} error={error} savedAt={savedAt} onRetry={() => void refresh()}>
       {j && (
         <View>
           <View className='wb-card'>
@@ -302,7 +302,7 @@ function ReviewReports({ id }: { id: number }) {
 }
 
 function Applicants({ id }: { id: number }) {
-  const { data, error, loading, refresh } = useJobApplicants(id)
+  const { data, error, loading, refresh, savedAt } = useJobApplicants(id)
   const [message, setMessage] = useState<string | null>(null)
   const mark = async (applicationId: number, status: 'contacted' | 'hired' | 'rejected') => {
     setMessage(null)
@@ -314,7 +314,7 @@ function Applicants({ id }: { id: number }) {
     }
   }
   return (
-    <StateView loading={loading} error={error} empty={data?.items.length === 0} emptyText='还没有人报名' onRetry={() => void refresh()}>
+    <StateView loading={loading} error={error} empty={data?.items.length === 0} emptyText='还没有人报名' savedAt={savedAt} onRetry={() => void refresh()}>
       <Text className='wb-card__line'>电话只给负责这个岗位的工作人员看，每次查看都有记录。</Text>
       {message && <Text className='wb-message'>{message}</Text>}
       {data?.items.map((a) => (

@@ -38,7 +38,7 @@ function Jobs() {
           ))}
         </Section>
       )}
-      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有岗位' onRetry={() => void list.refresh()}>
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有岗位' savedAt={list.savedAt} onRetry={() => void list.refresh()}>
         <View className='wb-table' style={{ '--wb-columns': '2fr 1.5fr 1fr 1fr 1fr' } as React.CSSProperties}>
           <View className='wb-table__head'>
             <Text>岗位</Text>

@@ -89,7 +89,7 @@ function Ledgers({ kind, admin }: { kind: AccountLedgerKind; admin: boolean }) {
   const [destination, setDestination] = useState('')
   const [message, setMessage] = useState<string | null>(null)
   const query = { ...(township ? { township: township as (typeof townships)[number] } : {}), ...(destination.trim() ? { destination: destination.trim() } : {}) }
-  const { data, error, loading, refresh } = useLedger(kind, query)
+  const { data, error, loading, refresh, savedAt } = useLedger(kind, query)
   const rows: LedgerRow[] = data && !isRosterLedgerKind(data.kind) ? (data.items as LedgerRow[]) : []
 
   const exportCsv = async () => {
@@ -114,7 +114,7 @@ function Ledgers({ kind, admin }: { kind: AccountLedgerKind; admin: boolean }) {
         导出 Excel（CSV）
       </BigButton>
       {message && <Text className='wb-ok'>{message}</Text>}
-      <StateView loading={loading} error={error} empty={data?.count === 0} emptyText='没有符合条件的人' onRetry={() => void refresh()}>
+      <StateView loading={loading} error={error} empty={data?.count === 0} emptyText='没有符合条件的人' savedAt={savedAt} onRetry={() => void refresh()}>
         {data && <Text className='wb-card__title staff-ledgers__count'>共 {data.count} 人</Text>}
         <View className='wb-table' style={{ '--wb-columns': '1fr 1.2fr 1fr 1.5fr 1fr 1fr' } as React.CSSProperties}>
           <View className='wb-table__head'>

@@ -35,7 +35,7 @@ function Courses({ admin }: { admin: boolean }) {
         <Text className='wb-card__line'>培训班由县劳务输转服务中心开设和管理，工作站可以查看报名、候补和结业情况。</Text>
       )}
       <Section title='务工人员点单（按工种）'>
-        <StateView loading={demand.loading} error={demand.error} empty={demand.data?.items.length === 0} emptyText='还没有人点单' onRetry={() => void demand.refresh()}>
+        <StateView loading={demand.loading} error={demand.error} empty={demand.data?.items.length === 0} emptyText='还没有人点单' savedAt={demand.savedAt} onRetry={() => void demand.refresh()}>
           {demand.data && <Text className='wb-card__line'>共 {demand.data.total} 次点单</Text>}
           {demand.data?.items.map((d) => (
             <Text key={d.trade} className='wb-card__line staff-courses__demand'>
@@ -45,7 +45,7 @@ function Courses({ admin }: { admin: boolean }) {
         </StateView>
       </Section>
       <Chips scroll value={mode} onChange={setMode} options={[{ value: 'all', label: '全部' }, ...courseModes.map((m) => ({ value: m, label: courseModeLabel[m] }))]} />
-      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有培训班' onRetry={() => void list.refresh()}>
+      <StateView loading={list.loading} error={list.error} empty={list.items.length === 0} emptyText='还没有培训班' savedAt={list.savedAt} onRetry={() => void list.refresh()}>
         <View className='wb-table' style={{ '--wb-columns': '2fr 1fr 1.2fr 1.2fr 0.8fr 1fr' } as React.CSSProperties}>
           <View className='wb-table__head'>
             <Text>培训班</Text>

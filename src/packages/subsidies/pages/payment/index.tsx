@@ -99,7 +99,7 @@ function Payment() {
         </View>
       )}
       {scheme > 0 && (
-        <StateView loading={list.loading} error={list.error} empty={items.length === 0} emptyText='没有等待发放的申请' emptyHint='公示期满后才能发放' onRetry={() => void list.refresh()}>
+        <StateView loading={list.loading} error={list.error} empty={items.length === 0} emptyText='没有等待发放的申请' emptyHint='公示期满后才能发放' savedAt={list.savedAt} onRetry={() => void list.refresh()}>
           {list.data && (
             <Text className='wb-card__title'>
               共 {items.length} 人，合计 {list.data.totalYuan} 元{list.data.missingAccounts ? `；${list.data.missingAccounts} 人还没有收钱的账户` : ''}

@@ -89,7 +89,7 @@ function Publicity({ staff }: { staff: StaffMember }) {
         {note && <Text className={note.ok ? 'wb-ok' : 'wb-message'}>{note.text}</Text>}
       </View>
       {scheme > 0 && (
-        <StateView loading={list.loading} error={list.error} onRetry={() => void list.refresh()}>
+        <StateView loading={list.loading} error={list.error} savedAt={list.savedAt} onRetry={() => void list.refresh()}>
           {list.data && (
             <PublicitySheet
               data={list.data}

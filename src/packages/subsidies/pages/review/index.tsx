@@ -40,7 +40,7 @@ function Queue({ staff }: { staff: StaffMember }) {
         <Chips scroll value={scheme} onChange={setScheme} options={[{ value: '', label: '全部补贴' }, ...schemes.data!.items.map((s) => ({ value: String(s.id), label: `${s.year}年${s.name}` }))]} />
       )}
       {/* An empty queue is said by ReviewQueue: it stays on screen with its outcome when the last claim is decided. */}
-      <StateView loading={list.loading} error={list.error} onRetry={() => void list.refresh()}>
+      <StateView loading={list.loading} error={list.error} savedAt={list.savedAt} onRetry={() => void list.refresh()}>
         {total !== null && total > 0 && <Text className='wb-card__line'>共 {total} 条</Text>}
         <ReviewQueue items={list.items} onDecided={() => void list.refresh()} emptyText={status === 'submitted' ? '没有等待审核的申请' : '没有这样的申请'} />
         <ListFooter count={list.items.length} loadingMore={list.loadingMore} hasMore={list.hasMore} onLoadMore={() => void list.loadMore()} />

@@ -87,15 +87,17 @@ export async function villageStamp(db: Kysely<DB>, roundId: number, villageId: n
     ])
     .where('people.village_id', '=', villageId)
     .groupBy(linkColumns)
-    .orderBy(linkColumns)
     .execute()
   const sum = (k: 'people' | 'ids' | 'versions' | 'checks' | 'conflicts') => groups.reduce((n, g) => n + toCount(g[k] as number | string | null), 0)
   const max = (k: 'updated' | 'created' | 'checked') => groups.reduce<string | null>((m, g) => (g[k] !== null && (m === null || g[k] > m) ? g[k] : m), null)
   return {
     numbers: { people: sum('people'), ids: sum('ids'), versions: sum('versions'), updated: max('updated'), created: max('created'), checks: sum('checks'), checked: max('checked'), conflicts: sum('conflicts') },
-    links: groups.flatMap(({ how_went, organised_channel, station_id, batch_id, job_id, course_id }) =>
-      how_went === null ? [] : [{ how_went, organised_channel, station_id, batch_id, job_id, course_id }],
-    ),
+    // Sorted here rather than in SQL (a sort of every person there): a plan that groups another way gives the same stamp.
+    links: groups
+      .flatMap(({ how_went, organised_channel, station_id, batch_id, job_id, course_id }) => (how_went === null ? [] : [{ how_went, organised_channel, station_id, batch_id, job_id, course_id }]))
+      .map((l) => ({ l, key: JSON.stringify(Object.values(l)) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ l }) => l),
   }
 }
 

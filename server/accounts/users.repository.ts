@@ -7,6 +7,11 @@ export async function findUser(db: Kysely<DB>, id: number) {
   return db.selectFrom('users').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst()
 }
 
+/** The name alone (a worker's own 记工 record carries it), deleted accounts included (theirs is already erased). */
+export async function findUserName(db: Kysely<DB>, id: number) {
+  return db.selectFrom('users').select('name').where('id', '=', id).executeTakeFirst()
+}
+
 /** Name and encrypted phone, deleted accounts included (their fields are already erased). */
 export async function findUserNameAndPhone(db: Kysely<DB>, id: number) {
   return db.selectFrom('users').select(['name', 'phone_enc']).where('id', '=', id).executeTakeFirst()

@@ -99,6 +99,12 @@ export async function listEmployerPostings(db: Executor, id: number, limit: numb
     .execute()
 }
 
+/** Whether the employer ever posted through this station (its staff may then see and check the record). */
+export async function hasPostingFromStation(db: Executor, id: number, stationId: number): Promise<boolean> {
+  const row = await db.selectFrom('jobs').select('id').where('employer_id', '=', id).where('source_station_id', '=', stationId).limit(1).executeTakeFirst()
+  return row !== undefined
+}
+
 /** Closes every open posting of the employer; returns their ids. */
 export async function closeOpenJobsOf(trx: Executor, id: number): Promise<number[]> {
   const rows = await trx.updateTable('jobs').set({ status: 'closed' }).where('employer_id', '=', id).where('status', '=', 'open').returning('id').execute()

@@ -216,7 +216,17 @@ test('a credit code is checked by its check character, recorded with who checked
   const otherEmployer = (await detail(id.E)).employer.id!
   const taken = await t.post(kunshan, `/api/staff/employers/${otherEmployer}/verify`, { creditCode: '91350100M000100Y43' })
   expect(taken.json().error.fields.creditCode).toContain(postings.D.employerName)
-  expect((await findAudit(t.db, 'employer', employerId)).map((a) => a.action)).toEqual(['employer.verify'])
+  const audit = await findAudit(t.db, 'employer', employerId)
+  expect(audit.map((a) => a.action)).toEqual(['employer.verify'])
+  // What the check changed, and nothing else of the record.
+  expect(JSON.parse(audit[0].before_json!)).toEqual({ creditCode: null, verified: false, verifiedAt: null, verifiedBy: null, verifiedByStaff: null })
+  expect(JSON.parse(audit[0].after_json!)).toEqual({
+    creditCode: '91350100M000100Y43',
+    verified: true,
+    verifiedAt: t.clock().toISOString(),
+    verifiedBy: staff.verifiedBy,
+    verifiedByStaff: staff.verifiedByStaff,
+  })
 })
 
 test('admins suspend an employer: its open postings close in the same transaction, audited, and it cannot post again', async () => {
@@ -234,7 +244,17 @@ test('admins suspend an employer: its open postings close in the same transactio
   expect(await found('')).not.toContain('E')
   const audit = await findAudit(t.db, 'employer', employerId)
   expect(audit.map((a) => a.action)).toEqual(['employer.suspend'])
-  expect(JSON.parse(audit[0].after_json!).closedJobIds.sort()).toEqual([id.E, second.json().id].sort())
+  const after = JSON.parse(audit[0].after_json!)
+  expect(after.closedJobIds.sort()).toEqual([id.E, second.json().id].sort())
+  expect(after).toEqual({
+    suspended: true,
+    suspendedAt: record.suspendedAt,
+    suspendedBy: record.suspendedBy,
+    suspendedReason: '多名工人反映收取押金',
+    closedJobs: 2,
+    closedJobIds: expect.any(Array),
+  })
+  expect(JSON.parse(audit[0].before_json!)).toEqual({ suspended: false, suspendedAt: null, suspendedBy: null, suspendedReason: null })
   expect((await suspend(admin)).statusCode).toBe(409)
   // Neither a new posting nor reopening an old one.
   expect((await t.post(kunshan, '/api/staff/jobs', { ...base, employerName: postings.E.employerName })).statusCode).toBe(409)
@@ -242,6 +262,20 @@ test('admins suspend an employer: its open postings close in the same transactio
   // The staff record page.
   const page = await t.get(admin, `/api/staff/employers/${employerId}`)
   expect(z.parse(api.staffGetEmployer.response, page.json()).postings).toHaveLength(2)
+})
+
+test('an employer’s audit row keeps what changed, not its postings: no posting title or phone in it', async () => {
+  const employerId = (await detail(id.B)).employer.id!
+  const res = await t.post(admin, `/api/staff/employers/${employerId}/suspend`, { reason: '用工单位自行停业' })
+  expect(res.statusCode).toBe(200)
+  const [row] = await findAudit(t.db, 'employer', employerId)
+  expect(row.action).toBe('employer.suspend')
+  for (const text of [row.before_json!, row.after_json!]) {
+    expect(text).not.toContain(WORD)
+    expect(text).not.toContain(base.employerPhone)
+    expect(JSON.parse(text)).not.toHaveProperty('postings')
+  }
+  expect(JSON.parse(row.after_json!)).toMatchObject({ closedJobs: 1, closedJobIds: [id.B] })
 })
 
 test('renaming a posting’s employer moves it to that employer’s record', async () => {

@@ -24,12 +24,14 @@ export async function listRounds(db: Kysely<DB>): Promise<RoundRow[]> {
   return db.selectFrom('survey_rounds').select(['id', 'name', 'due_date', 'opened_by_staff_id', 'opened_at']).orderBy('opened_at', 'desc').orderBy('id', 'desc').execute()
 }
 
-export async function findRound(db: Kysely<DB>, id: number): Promise<RoundRow | undefined> {
-  return db.selectFrom('survey_rounds').select(['id', 'name', 'due_date', 'opened_by_staff_id', 'opened_at']).where('id', '=', id).executeTakeFirst()
-}
-
-export async function newestRoundId(db: Kysely<DB>): Promise<number | undefined> {
-  return (await db.selectFrom('survey_rounds').select('id').orderBy('opened_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst())?.id
+/** The round and the id of the newest round (the current one) in one read: every list and check starts with both. */
+export async function findRoundAndNewest(db: Kysely<DB>, id: number): Promise<(RoundRow & { newest_id: number | null }) | undefined> {
+  return db
+    .selectFrom('survey_rounds')
+    .select(['id', 'name', 'due_date', 'opened_by_staff_id', 'opened_at'])
+    .select((eb) => eb.selectFrom('survey_rounds as n').select('n.id').orderBy('n.opened_at', 'desc').orderBy('n.id', 'desc').limit(1).as('newest_id'))
+    .where('id', '=', id)
+    .executeTakeFirst()
 }
 
 const personColumns = [
@@ -53,16 +55,26 @@ export async function villagePeople(db: Kysely<DB>, roundId: number, villageId: 
 }
 export type SurveyPersonRow = Awaited<ReturnType<typeof villagePeople>>[number]
 
+const linkColumns = ['people.how_went', 'people.organised_channel', 'people.station_id', 'people.batch_id', 'people.job_id', 'people.course_id'] as const
+
+export interface VillageStamp {
+  numbers: { people: number; ids: number; versions: number; updated: string | null; created: string | null; checks: number; checked: string | null; conflicts: number }
+  /** The records the village's people went by (station, batch, posting, course), once each: their names are in the list. */
+  links: Array<{ how_went: string; organised_channel: string | null; station_id: number | null; batch_id: number | null; job_id: number | null; course_id: number | null }>
+}
+
 /**
- * What a village's list is made of, in a few numbers (the village list's version stamp): one pass over the village's
- * people by people_village_idx beside their check of the round (its unique index). A versioned write raises the sum of
- * versions and the newest updated_at; a move in or out, a merge or an erasure changes the count and the sum of ids; a
- * check (无变化 too) writes checked_at, its note and flag with it.
+ * What a village's list is made of (its version stamp), in one statement: one pass over the village's people by
+ * people_village_idx, each beside their check of the round (an index-only probe of survey_checks_round_person_uq, 0037),
+ * grouped by the records they went by, so the groups give those records and their sums give the numbers. A versioned
+ * write raises the sum of versions and the newest updated_at; a move in or out, a merge or an erasure changes the count
+ * and the sum of ids; a check (无变化 too) writes checked_at, its note and flag with it.
  */
-export async function villageStamp(db: Kysely<DB>, roundId: number, villageId: number) {
-  return db
+export async function villageStamp(db: Kysely<DB>, roundId: number, villageId: number): Promise<VillageStamp> {
+  const groups = await db
     .selectFrom('people')
     .leftJoin('survey_checks as c', (j) => j.onRef('c.person_id', '=', 'people.id').on('c.round_id', '=', roundId))
+    .select(linkColumns)
     .select((eb) => [
       eb.fn.countAll().as('people'),
       eb.fn.sum<number>('people.id').as('ids'),
@@ -74,18 +86,19 @@ export async function villageStamp(db: Kysely<DB>, roundId: number, villageId: n
       eb.fn.sum<number>('c.conflict').as('conflicts'),
     ])
     .where('people.village_id', '=', villageId)
-    .executeTakeFirstOrThrow()
-}
-
-/** The records the village's people went by (station, batch, posting, course), once each: their names are in the list. */
-export async function villageLinkColumns(db: Kysely<DB>, villageId: number) {
-  return db
-    .selectFrom('people')
-    .select(['how_went', 'organised_channel', 'station_id', 'batch_id', 'job_id', 'course_id'])
-    .distinct()
-    .where('village_id', '=', villageId)
-    .where('how_went', 'is not', null)
+    .groupBy(linkColumns)
     .execute()
+  const sum = (k: 'people' | 'ids' | 'versions' | 'checks' | 'conflicts') => groups.reduce((n, g) => n + toCount(g[k] as number | string | null), 0)
+  const max = (k: 'updated' | 'created' | 'checked') => groups.reduce<string | null>((m, g) => (g[k] !== null && (m === null || g[k] > m) ? g[k] : m), null)
+  return {
+    numbers: { people: sum('people'), ids: sum('ids'), versions: sum('versions'), updated: max('updated'), created: max('created'), checks: sum('checks'), checked: max('checked'), conflicts: sum('conflicts') },
+    // Sorted here rather than in SQL (a sort of every person there): a plan that groups another way gives the same stamp.
+    links: groups
+      .flatMap(({ how_went, organised_channel, station_id, batch_id, job_id, course_id }) => (how_went === null ? [] : [{ how_went, organised_channel, station_id, batch_id, job_id, course_id }]))
+      .map((l) => ({ l, key: JSON.stringify(Object.values(l)) }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ l }) => l),
+  }
 }
 
 export async function surveyPersonOf(db: Kysely<DB>, roundId: number, personId: number): Promise<SurveyPersonRow | undefined> {

@@ -39,9 +39,9 @@ function toRound(row: repo.RoundRow, currentId: number | undefined): SurveyRound
 }
 
 async function roundOf(db: Kysely<DB>, id: number): Promise<SurveyRound> {
-  const row = await repo.findRound(db, id)
+  const row = await repo.findRoundAndNewest(db, id)
   if (!row) throw notFound(NO_ROUND)
-  return toRound(row, await repo.newestRoundId(db))
+  return toRound(row, row.newest_id ?? undefined)
 }
 
 /** Rows as the phone shows them, with the names of the records their "how they went" names. */
@@ -117,15 +117,16 @@ const VILLAGE_LIST_FORMAT = 1
 
 /**
  * The village list's version stamp, read without building it (route()'s validator): the round (and whether it is the
- * current one), the village, a few numbers over its people and their checks, and the names of the records they went
- * by. Every write that changes the list changes one of these. The caller's place is in it too, so a kept answer is
+ * current one), the village, a few numbers over its people and their checks with the records they went by (one
+ * statement), and those records' names (one read per kind, none when there are none): 3 statements and one per kind. Every write that changes the list changes one of these. The caller's place is in it too, so a kept answer is
  * only ever shared within one township (or one village for informants).
  */
 export async function surveyVillageStamp(db: Kysely<DB>, caller: StaffCaller, roundId: number, query: { villageId?: number }): Promise<string> {
   const { scope, round, village } = await villageInScope(db, caller, roundId, query)
-  const [numbers, linkRows] = await Promise.all([repo.villageStamp(db, round.id, village.id), repo.villageLinkColumns(db, village.id)])
+  const { numbers, links: linkRows } = await repo.villageStamp(db, round.id, village.id)
   const howWents = linkRows.map((r) => howWentOf({ ...r, broker_name: null }))
-  const linkFor = await namedLinks(db, howWents)
+  // Names are read per kind of record; a village whose people went by none reads nothing more.
+  const linkFor = howWents.length > 0 ? await namedLinks(db, howWents) : () => null
   const links = howWents.map((h) => [h?.kind, h?.channel, h?.stationId, h?.batchId, h?.jobId, h?.courseId, linkFor(h)])
   return JSON.stringify([VILLAGE_LIST_FORMAT, scope.township ?? null, scope.villageId ?? null, round, village, numbers, links])
 }

@@ -19,6 +19,7 @@ import {
   type WorklogKind,
 } from '../../types'
 import type { DataKeys } from '../accounts/crypto'
+import { findUserName } from '../accounts/users.repository'
 import type { DB } from '../db/schema'
 import { conflict, notFound, validationFailed } from '../http/app-error'
 import { chinaDate } from '../lib/dates'
@@ -58,7 +59,7 @@ export async function buildSheet(db: Kysely<DB>, userId: number, employer: Emplo
   const [entries, payments, user] = await Promise.all([
     repo.listEntries(db, userId, range),
     repo.listPayments(db, userId, range),
-    db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirst(),
+    findUserName(db, userId),
   ])
   const dates = [...entries, ...payments].map((r) => r.date).sort()
   return {

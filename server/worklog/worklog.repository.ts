@@ -12,6 +12,19 @@ export async function updateEmployer(db: Executor, userId: number, id: number, s
   await db.updateTable('worklog_employers').set(set).where('id', '=', id).where('user_id', '=', userId).execute()
 }
 
+/** The worker's employer of this name and site, the first made if there are several (the county's confirmed days go there). */
+export async function findEmployerByNameAndSite(db: Executor, userId: number, name: string, site: string): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('worklog_employers')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('name', '=', name)
+    .where('site', '=', site)
+    .orderBy('id')
+    .executeTakeFirst()
+  return row?.id
+}
+
 /** Someone else's employer is as good as missing. */
 export async function findOwnEmployer(db: Executor, userId: number, id: number) {
   return db.selectFrom('worklog_employers').selectAll().where('id', '=', id).where('user_id', '=', userId).executeTakeFirst()

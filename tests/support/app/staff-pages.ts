@@ -28,6 +28,11 @@ export async function tap(text: string): Promise<void> {
 /** Lets the page's requests answer, React settle and Taro's inputs finish loading. */
 export const settle = () => act(async () => new Promise((r) => setTimeout(r, 50)))
 
+/** Until the client's own retries of a read (0.6 s and 1.8 s) have run out, with React drawing between. */
+export async function outOfRetries(): Promise<void> {
+  for (let i = 0; i < 30; i++) await act(async () => new Promise((r) => setTimeout(r, 200)))
+}
+
 /** The message shown by the field labelled `label`, or undefined. */
 export const fieldError = (label: string) => screen.getByText(label).closest('.form-field')?.querySelector('.form-field__error')?.textContent ?? undefined
 

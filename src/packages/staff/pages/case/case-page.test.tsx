@@ -4,7 +4,7 @@ import type { RightsRequest } from '@contract'
 import { ApiError, saveRead, setToken } from '@/api'
 import { useStaffSession } from '@/features/staff/session'
 import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
-import { inputsReady, settle, staffSignInPrompt, stationStaff, tap, type } from '../../../../../tests/support/app/staff-pages'
+import { inputsReady, outOfRetries, settle, staffSignInPrompt, stationStaff, tap, type } from '../../../../../tests/support/app/staff-pages'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffCasePage from '.'
 
@@ -247,10 +247,6 @@ describe('without signal', () => {
       mockApi.on('GET', path, () => {
         throw new ApiError('NETWORK')
       })
-  }
-  // The client's own retries (0.6 s and 1.8 s) run out first: the officer's, then the page's own; React draws between.
-  const outOfRetries = async () => {
-    for (let i = 0; i < 30; i++) await act(async () => new Promise((r) => setTimeout(r, 200)))
   }
   beforeEach(() => {
     Taro.clearStorageSync()

@@ -1,10 +1,10 @@
-import { act, fireEvent, render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { RightsRequestSummary } from '@contract'
 import { ApiError, setToken } from '@/api'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
 import { typeInto } from '../../../../../tests/support/app/interact'
-import { settle, staffSignInPrompt, stationStaff, tap, tapChip } from '../../../../../tests/support/app/staff-pages'
+import { outOfRetries, settle, staffSignInPrompt, stationStaff, tap, tapChip } from '../../../../../tests/support/app/staff-pages'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffCasesPage from '.'
 
@@ -167,10 +167,6 @@ describe('without signal', () => {
       mockApi.on('GET', path, () => {
         throw new ApiError('NETWORK')
       })
-  }
-  // The client's own retries (0.6 s and 1.8 s) run out first: the officer's, then the list's; React draws between.
-  const outOfRetries = async () => {
-    for (let i = 0; i < 30; i++) await act(async () => new Promise((r) => setTimeout(r, 200)))
   }
   beforeEach(() => {
     Taro.clearStorageSync()

@@ -14,6 +14,9 @@ import './app.scss'
 // Before the first render: the drawn first screen must be watched from the moment the app starts drawing under it.
 takeOverFirstScreen()
 drawPagesAsTransitions()
+// H5: a page that cannot be fetched (no network) is said, and the worker stays where they were. Watched from the
+// start: the first page's own code is on its way before the app has launched.
+watchPageLoadFailures()
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
@@ -22,8 +25,6 @@ function App({ children }: PropsWithChildren) {
     restoreElderMode()
     // H5: Enter and Space press the Views that act as buttons, as they press real ones.
     enableKeyboardActivation()
-    // H5: a page that cannot be fetched (no network) is said, and the worker stays where they were.
-    watchPageLoadFailures()
     // H5: the shell and every tab kept on the phone, so they open without a network after this visit.
     keepPagesOffline()
     // Writes kept on the phone without a network go out when it returns; the worker is told when each arrives.

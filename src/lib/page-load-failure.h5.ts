@@ -12,6 +12,33 @@ export function isCodeLoadFailure(reason: unknown): boolean {
   return !!error && (error.name === 'ChunkLoadError' || /^Loading (CSS )?chunk \S+ failed/.test(error.message ?? ''))
 }
 
+/**
+ * The first page's code could not be fetched: a link opened without signal to a page never opened before (only the
+ * shell, the tabs and the pages already seen are kept on the phone). Nothing else would be drawn — a white screen —
+ * so the page says so, with the way to the tabs, which open without signal.
+ */
+function sayFirstPageNotSaved(): void {
+  if (document.getElementById('page-not-saved')) return
+  const box = document.createElement('div')
+  box.id = 'page-not-saved'
+  box.className = 'page-not-saved'
+  box.setAttribute('role', 'alert')
+  const line = (tag: string, className: string, text: string) => {
+    const el = document.createElement(tag)
+    el.className = className
+    el.textContent = text
+    return el
+  }
+  const home = line('a', 'page-not-saved__home', '回到首页') as HTMLAnchorElement
+  home.href = '/'
+  box.append(
+    line('p', 'page-not-saved__title', '没有网络，这个页面还没有保存到手机上'),
+    line('p', 'page-not-saved__text', '连上网后再打开这个链接。首页、培训、找组织这些打开过的页面，没有网络也能看。'),
+    home,
+  )
+  document.body.appendChild(box)
+}
+
 /** Fired when a change of page was taken back: the tab bar (which followed the router to the new address) follows. */
 export const pageChangeUndoneEvent = 'wgt.page.change-undone'
 
@@ -51,8 +78,10 @@ export function watchPageLoadFailures(): void {
   window.addEventListener('unhandledrejection', (event) => {
     if (!isCodeLoadFailure(event.reason)) return
     event.preventDefault()
+    // Before any page was shown, the failed code is the first page's own.
+    if (!shown) return sayFirstPageNotSaved()
     showNotice('网络不好，页面没有打开，请稍后再试')
-    if (!opening || !shown) return
+    if (!opening) return
     opening = false
     // switchTab and redirectTo replace the address instead of adding one: going back would then leave the app (a
     // blank page when it was the first). The page on screen never changed, so its own entry is simply put back.

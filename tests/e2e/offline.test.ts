@@ -250,6 +250,27 @@ test('after a first visit every tab opens without a network, with its tab bar', 
   await context.close()
 }, 90000)
 
+test('a link to a page never opened, opened without a network, says so instead of a white page, and leads home', async () => {
+  const context = await phoneWithNoticeRead()
+  const page = await context.newPage()
+  await journey(page, 'offline-link-not-saved', async () => {
+    await page.goto(`${e2e.server.baseUrl}/`)
+    await page.locator('.job-card').first().waitFor()
+    await pagesKept(page)
+    await context.setOffline(true)
+    // A posting's page was never opened on this phone: its code is not kept.
+    await page.goto(`${e2e.server.baseUrl}/packages/jobs/pages/detail/index?id=1`)
+    const said = page.locator('#page-not-saved')
+    await said.getByText('没有网络，这个页面还没有保存到手机上').waitFor({ timeout: 15000 })
+    await said.getByText('回到首页').click()
+    await page.locator('.job-card:visible').first().waitFor()
+    // The site root opens the jobs tab, under the tab's own address.
+    expect(new URL(page.url()).pathname).toMatch(/^\/(pages\/jobs\/index)?$/)
+    expect(await page.locator('#page-not-saved').count()).toBe(0)
+  })
+  await context.close()
+}, 90000)
+
 test('a tab whose code cannot be fetched leaves the worker on the tab they were on, in the app', async () => {
   const context = await phoneWithNoticeRead()
   // No service worker here: the tab's code cannot come from anywhere without a network.

@@ -196,7 +196,7 @@ const expectations: Record<string, PageExpectation> = {
     hides: () => notStaff,
   },
   'packages/subsidies/pages/publicity/index': {
-    shows: () => ['补贴公示', '开始公示', '打印公示名单', '下载 Excel', '交通补助公示名单', '还没有开始公示'],
+    shows: () => ['补贴公示', '开始公示', '打印公示名单', '下载 Excel', '交通补助公示名单', '这一批还没有公示名单'],
     hides: () => notStaff,
   },
   'packages/subsidies/pages/payment/index': {

@@ -18,7 +18,7 @@ const deskContext = (browser: Browser) => browser.newContext({ viewport: { width
 async function staffSignIn(page: Page, username: string, password: string, newPassword: string) {
   await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
   const agree = page.locator('.privacy-sheet__agree')
-  if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
+  if (await agree.waitFor({ timeout: 3000 }).then(() => true, () => false)) await agree.click()
   await page.locator('input.staff-sign-in-form__username, .staff-sign-in-form__username input').fill(username)
   await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill(password)
   await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()

@@ -19,7 +19,7 @@ const deskContext = () => e2e.browser.newContext({ viewport: { width: 1280, heig
 async function staffSignIn(page: Page, username: string, password: string) {
   await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
   const agree = page.locator('.privacy-sheet__agree')
-  if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
+  if (await agree.waitFor({ timeout: 3000 }).then(() => true, () => false)) await agree.click()
   await page.locator('input.staff-sign-in-form__username, .staff-sign-in-form__username input').fill(username)
   await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill(password)
   await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()
@@ -127,7 +127,7 @@ test('an admin publishes a policy article and a worker finds it by a Chinese sea
   await journey(page, 'worker-policy-search', async () => {
     await page.goto(`${e2e.server.baseUrl}/packages/policies/pages/index/index`)
     const agree = page.locator('.privacy-sheet__agree')
-    if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
+    if (await agree.waitFor({ timeout: 3000 }).then(() => true, () => false)) await agree.click()
     await page.locator('input.search-box__input, .search-box__input input').fill('交通补贴')
     await page.locator('.search-box__button').click({ force: true })
     await page.getByText('“交通补贴”的搜索结果').waitFor()

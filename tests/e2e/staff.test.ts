@@ -44,7 +44,7 @@ test('staff find a case by the phone’s last four digits and accept it with a n
   await journey(page, 'staff-workbench', async () => {
     await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
     const agree = page.locator('.privacy-sheet__agree')
-    if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
+    if (await agree.waitFor({ timeout: 3000 }).then(() => true, () => false)) await agree.click()
     await page.locator('input.staff-sign-in-form__username, .staff-sign-in-form__username input').fill('kunshan')
     await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill('wgt-kunshan-2026')
     await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()
@@ -91,7 +91,7 @@ test('after an admin resets a password, the officer signs in with the one-time p
   await journey(page, 'staff-one-time-password', async () => {
     await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
     const agree = page.locator('.privacy-sheet__agree')
-    if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
+    if (await agree.waitFor({ timeout: 3000 }).then(() => true, () => false)) await agree.click()
     await page.locator('input.staff-sign-in-form__username, .staff-sign-in-form__username input').fill('wuxi')
     await page.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill(password)
     await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()

@@ -23,7 +23,7 @@ const input = (page: Page, cls: string) => page.locator(`input.${cls}, .${cls} i
 async function staffSignIn(page: Page, username: string, password: string) {
   await page.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
   const agree = page.locator('.privacy-sheet__agree')
-  if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
+  if (await agree.waitFor({ timeout: 3000 }).then(() => true, () => false)) await agree.click()
   await input(page, 'staff-sign-in-form__username').fill(username)
   await input(page, 'staff-sign-in-form__password').fill(password)
   await page.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()

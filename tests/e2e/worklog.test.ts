@@ -183,7 +183,7 @@ test('ten days logged offline, sent once online, one payment, a complaint filled
   await journey(staffPage, 'worklog-staff-evidence', async () => {
     await staffPage.goto(`${e2e.server.baseUrl}/packages/staff/pages/index/index`)
     const agree = staffPage.locator('.privacy-sheet__agree')
-    if (await agree.isVisible({ timeout: 3000 }).catch(() => false)) await agree.click()
+    if (await agree.waitFor({ timeout: 3000 }).then(() => true, () => false)) await agree.click()
     await staffPage.locator('input.staff-sign-in-form__username, .staff-sign-in-form__username input').fill('admin')
     await staffPage.locator('input.staff-sign-in-form__password, .staff-sign-in-form__password input').fill('wgt-admin-2026')
     await staffPage.locator('.staff-sign-in-form .nut-button, .staff-sign-in-form .big-button').first().click()

@@ -8,6 +8,9 @@ module.exports = {
     {
       displayName: 'server',
       testEnvironment: 'node',
+      // Each file builds its own migrated, seeded database in beforeAll: on PostgreSQL beside a second worker that
+      // took 5 s once in CI, and a hook past its time-out leaves its pool open. Tests are not timed; benches are.
+      testTimeout: 30_000,
       roots: ['<rootDir>/server', '<rootDir>/types', '<rootDir>/tests/server'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.[jt]sx?$': 'babel-jest' },

@@ -31,9 +31,11 @@ function runJest(jestArgs, name) {
 // Browser journeys and the simulated phone each start a server and render pages: on two cores, running them
 // beside each other (or beside the unit suites) starves them into time-outs, so they run one file at a time.
 const runs = args.length
-  ? [runJest(args, 'selected')]
+  ? [runJest([...args, '--forceExit'], 'selected')]
   : [
-      runJest(['--selectProjects', 'server', 'app'], 'unit'),
+      // --forceExit: a test that failed half-way (a hook past its time-out) can leave a pool open, and a run that
+      // never exits reports nothing at all.
+      runJest(['--selectProjects', 'server', 'app', '--forceExit'], 'unit'),
       // The simulated phone runs the mini-program's own code in this process, timers included (the outbox
       // resends every 30 s, as on a phone): once the last test is done, nothing is left to wait for.
       runJest(['--selectProjects', 'e2e', 'weapp', '--runInBand', '--forceExit'], 'journeys'),

@@ -4,13 +4,14 @@
 const esm = ['cookie', 'tslib', '\\.pnpm', '@tarojs', '@nutui', '@stencil', 'swiper', 'nanoid', 'style-inject', 'query-string', 'lodash-es', 'decode-uri-component', 'split-on-first', 'filter-obj', 'zod', 'gcoord']
 
 module.exports = {
+  // Each server file builds its own migrated, seeded database in beforeAll: on PostgreSQL beside a second worker that
+  // took over 5 s once in CI, and a hook past its time-out leaves its pool open. Tests are not timed; benches are.
+  // Jest reads this here, not per project; the journeys set their own 60 s in their setup files.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'server',
       testEnvironment: 'node',
-      // Each file builds its own migrated, seeded database in beforeAll: on PostgreSQL beside a second worker that
-      // took 5 s once in CI, and a hook past its time-out leaves its pool open. Tests are not timed; benches are.
-      testTimeout: 30_000,
       roots: ['<rootDir>/server', '<rootDir>/types', '<rootDir>/tests/server'],
       testMatch: ['**/*.test.ts'],
       transform: { '^.+\\.[jt]sx?$': 'babel-jest' },

@@ -2,7 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { chinaDate } from '../lib/dates'
+import { addDays, chinaDate } from '../lib/dates'
+import { bearer, staffSignIn } from '../test-support/accounts'
+import { jobPostingBody } from '../test-support/bodies'
+import { idempotencyKey } from '../test-support/harness'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 import { type FirstScreenMode, loadConfig } from '../config'
 import type { FirstScreens } from './first-screen'
@@ -107,4 +110,33 @@ test("text with `$&` or `$'` in it goes into the page as it is, not as a replace
   const page = await html(app, '/pages/jobs/index')
   expect(page).toContain("工资 $& 当天结 $' 包住 $`")
   expect(page.match(/<title>/g)).toHaveLength(1)
+})
+
+// Last: its new posting changes the reads that the other tests' markup was drawn from.
+test('an unchanged tab is assembled once and sent again as it is; a new posting gives a new page at once', async () => {
+  const app = await serverWith({ day: chinaDate(new Date()), screens: { '/pages/jobs/index': { ready: '.job-card', markup: drawnCard, reads } } })
+  const pages = app.firstScreenPages!
+  const first = await html(app, '/pages/jobs/index')
+  expect(first).toContain('id="first-screen"')
+  // The site root is the same tab: the same page, not assembled again.
+  expect(await html(app, '/pages/jobs/index')).toBe(first)
+  expect(await html(app, '/')).toBe(first)
+  expect({ assembled: pages.assembled, reused: pages.reused }).toEqual({ assembled: 1, reused: 2 })
+  const metrics = (await app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' })).body
+  expect(metrics).toContain('wgt_first_screen_pages_total{result="assembled"} 1')
+  expect(metrics).toContain('wgt_first_screen_pages_total{result="reused"} 2')
+
+  const { token } = await staffSignIn(app, 'kunshan', t.config.staffPasswords.kunshan)
+  const posting = { ...jobPostingBody, title: '首屏新到焊工', expiresAt: addDays(chinaDate(new Date()), 30) }
+  const posted = await app.inject({ method: 'POST', url: '/api/staff/jobs', headers: { ...bearer(token), 'idempotency-key': idempotencyKey() }, payload: posting })
+  expect(posted.statusCode).toBe(201)
+  const changed = await html(app, '/pages/jobs/index')
+  const titles = (embeddedReads(changed)['/jobs'] as { items: Array<{ title: string }> }).items.map((j) => j.title)
+  expect(titles).toContain('首屏新到焊工')
+  expect(embeddedReads(changed)['/jobs']).toEqual((await app.inject({ url: '/api/jobs' })).json())
+  // The markup was drawn from the list without it: it stays out rather than show a list that is no more.
+  expect(changed).not.toContain('id="first-screen"')
+  expect(pages.assembled).toBe(2)
+  expect(await html(app, '/')).toBe(changed)
+  expect({ assembled: pages.assembled, reused: pages.reused }).toEqual({ assembled: 2, reused: 3 })
 })

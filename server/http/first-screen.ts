@@ -9,6 +9,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { LRUCache } from 'lru-cache'
 import { chinaDate } from '../lib/dates'
 import { API_PREFIX } from './route'
 
@@ -57,25 +58,75 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
 
+/** One read as the page takes it: its answer when the server gave one, and that answer's ETag. */
+interface FreshRead {
+  read: string
+  status: number
+  etag: string | undefined
+  json: string
+}
+
 /**
- * The page for `pathname`, or null when it is not a drawn tab (the caller sends index.html as it is). A read the
- * server cannot answer now is left out, and so is the markup: the app then asks for it as before.
+ * The tabs' pages, each kept by what it was assembled from: the tab, the day (the markup goes out only on its own)
+ * and each read's ETag, a hash of the answer. A repeat still makes the reads (most from the response cache) but
+ * not the parsing, comparing and assembling; a read that changed (a new posting) has a new ETag, so the next request
+ * gets a new page at once. A page with a read left out is not kept: the next request tries that read again.
  */
-export async function firstScreenPage(app: FastifyInstance, indexHtml: string, drawn: FirstScreens, pathname: string, withMarkup = true): Promise<string | null> {
-  const screen = drawn.screens[pathname === '/' ? rootTab : pathname]
-  if (!screen || !indexHtml.includes(appRoot)) return null
-  const fresh: Record<string, unknown> = {}
-  let same = withMarkup && drawn.day === chinaDate(app.clock())
-  for (const [read, drawnFrom] of Object.entries(screen.reads)) {
-    const res = await app.inject({ method: 'GET', url: API_PREFIX + read, headers: { accept: 'application/json' } })
-    if (res.statusCode !== 200) {
+export class FirstScreenPages {
+  private readonly kept = new LRUCache<string, string>({ maxSize: 4_000_000, sizeCalculation: (page) => Math.max(1, page.length) })
+  /** Pages assembled, and pages sent as kept, since start (for /metrics). */
+  assembled = 0
+  reused = 0
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly indexHtml: string,
+    private readonly drawn: FirstScreens,
+    private readonly withMarkup: boolean,
+  ) {}
+
+  /**
+   * The page for `pathname`, or null when it is not a drawn tab (the caller sends index.html as it is). A read the
+   * server cannot answer now is left out, and so is the markup: the app then asks for it as before.
+   */
+  async page(pathname: string): Promise<string | null> {
+    const tab = pathname === '/' ? rootTab : pathname
+    const screen = this.drawn.screens[tab]
+    if (!screen || !this.indexHtml.includes(appRoot)) return null
+    const today = chinaDate(this.app.clock())
+    const fresh: FreshRead[] = []
+    for (const read of Object.keys(screen.reads)) {
+      const res = await this.app.inject({ method: 'GET', url: API_PREFIX + read, headers: { accept: 'application/json' } })
+      const etag = res.headers.etag
+      fresh.push({ read, status: res.statusCode, etag: typeof etag === 'string' ? etag : undefined, json: res.payload })
+    }
+    const complete = fresh.every((r) => r.status === 200 && r.etag !== undefined)
+    const key = [tab, today, ...fresh.map((r) => `${r.read} ${r.etag}`)].join('\n')
+    const kept = complete ? this.kept.get(key) : undefined
+    if (kept !== undefined) {
+      this.reused++
+      return kept
+    }
+    const page = assemble(this.indexHtml, screen, fresh, this.withMarkup && this.drawn.day === today)
+    this.assembled++
+    if (complete) this.kept.set(key, page)
+    return page
+  }
+}
+
+/** index.html with the fresh reads in it, and the drawn markup when `drawnDay` and every read is as it was drawn. */
+function assemble(indexHtml: string, screen: DrawnScreen, fresh: FreshRead[], drawnDay: boolean): string {
+  const answers: Record<string, unknown> = {}
+  let same = drawnDay
+  for (const { read, status, json } of fresh) {
+    if (status !== 200) {
       same = false
       continue
     }
-    fresh[read] = res.json()
-    if (same && JSON.stringify(asShown(fresh[read])) !== JSON.stringify(asShown(drawnFrom))) same = false
+    answers[read] = JSON.parse(json)
+    if (same && JSON.stringify(asShown(answers[read])) !== JSON.stringify(asShown(screen.reads[read]))) same = false
   }
-  const reads = `<script type="application/json" id="first-reads">${scriptJson(fresh)}</script>`
+  const reads = `<script type="application/json" id="first-reads">${scriptJson(answers)}</script>`
   // Replacer functions: a `$&` or `$'` in a posting's text must stay text, not a replacement pattern.
   if (!same) return indexHtml.replace(appRoot, () => `${appRoot}${reads}`)
   // After the app's root (the router looks for the first page element in the document) and over it until the app has

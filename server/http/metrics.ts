@@ -1,7 +1,8 @@
 /**
  * GET /metrics in Prometheus text format: requests, latency and errors per route pattern (never the raw URL, so a
- * crawler cannot grow the label set), the database pool on PostgreSQL, the response cache's hits, and Node's own
- * process metrics. Open only to METRICS_ALLOW addresses (loopback by default) or to a METRICS_TOKEN bearer.
+ * crawler cannot grow the label set), the database pool on PostgreSQL, the response cache's hits, the tab pages
+ * assembled or reused, and Node's own process metrics. Open only to METRICS_ALLOW addresses (loopback by default) or
+ * to a METRICS_TOKEN bearer.
  */
 import { timingSafeEqual } from 'node:crypto'
 import { BlockList, isIP } from 'node:net'
@@ -77,6 +78,19 @@ export function installMetrics(app: FastifyInstance, database: Pick<Database, 'p
       this.reset()
       this.inc({ result: 'hit' }, cache.hits)
       this.inc({ result: 'miss' }, cache.misses)
+    },
+  })
+  new Counter({
+    name: 'wgt_first_screen_pages_total',
+    help: 'Tab pages sent with their first screen: assembled, or reused while their reads were unchanged',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      // Read at each scrape: the portal (static-web.ts) is registered after the metrics.
+      const pages = app.firstScreenPages
+      this.reset()
+      this.inc({ result: 'assembled' }, pages?.assembled ?? 0)
+      this.inc({ result: 'reused' }, pages?.reused ?? 0)
     },
   })
   const pool = database.poolStats

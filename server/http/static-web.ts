@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FirstScreenMode } from '../config'
 import { errorBody, sendError } from './error-handler'
-import { firstScreenPage, loadFirstScreens } from './first-screen'
+import { FirstScreenPages, loadFirstScreens } from './first-screen'
 import { API_PREFIX } from './route'
 
 const HASHED_DIRS = /^(js|css|static)\//
@@ -39,10 +39,19 @@ function wantsHtml(req: FastifyRequest): boolean {
   return accept.includes('text/html') || accept.includes('*/*') || accept === ''
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The tabs' pages with their first screens (null when the build has none, or FIRST_SCREEN=off). */
+    firstScreenPages: FirstScreenPages | null
+  }
+}
+
 export async function registerStaticWeb(app: FastifyInstance, webRoot: string, firstScreen: FirstScreenMode = 'drawn'): Promise<void> {
   const hasIndex = fs.existsSync(path.join(webRoot, 'index.html'))
   const indexHtml = hasIndex ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : ''
   const drawn = hasIndex && firstScreen !== 'off' ? loadFirstScreens(webRoot) : null
+  const firstScreens = drawn ? new FirstScreenPages(app, indexHtml, drawn, firstScreen === 'drawn') : null
+  app.decorate('firstScreenPages', firstScreens)
   if (hasIndex) {
     await app.register(fastifyStatic, {
       root: webRoot,
@@ -60,7 +69,7 @@ export async function registerStaticWeb(app: FastifyInstance, webRoot: string, f
   const answerPage = async (req: FastifyRequest, reply: FastifyReply) => {
     const [pathname, search] = req.url.split('?')
     // A tab opened with a query (a shared filter) draws it itself.
-    const page = drawn && !search ? await firstScreenPage(app, indexHtml, drawn, pathname, firstScreen === 'drawn') : null
+    const page = firstScreens && !search ? await firstScreens.page(pathname) : null
     if (page) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(page)
     if (hasIndex) return reply.header('Cache-Control', NO_CACHE).sendFile('index.html', { cacheControl: false })
     return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE)

@@ -57,6 +57,14 @@ export function searchWords(q: string): string[] {
   return [...new Set(q.split(/[\s\u3000]+/).filter(Boolean))]
 }
 
+/**
+ * The words a search looks for, each once: as typed, place suffix dropped, ASCII lower-cased. The worker's search
+ * and the staff list's both start here, so the same `q` can never find different postings for want of a split.
+ */
+export function searchTerms(q: string): string[] {
+  return [...new Set(searchWords(q).map((w) => normalise(placeStem(w))))]
+}
+
 export interface SearchPlan {
   /** Grams every match must have (empty when every word is 1 character). */
   grams: string[]
@@ -73,7 +81,7 @@ export function likePattern(q: string): string {
 
 /** Null when `q` holds no word (only spaces). */
 export function planSearch(q: string): SearchPlan | null {
-  const words = [...new Set(searchWords(q).map((w) => normalise(placeStem(w))))]
+  const words = searchTerms(q)
   if (!words.length) return null
   const grams = new Set<string>()
   const confirms: string[] = []
@@ -98,7 +106,7 @@ export interface WordSearch {
  * (job_search) until the page is full. Null when `q` holds no word.
  */
 export function planWordSearch(q: string): WordSearch | null {
-  const words = [...new Set(searchWords(q).map((w) => normalise(placeStem(w))))]
+  const words = searchTerms(q)
   if (!words.length) return null
   const digits = /^(\d+)号?$/.exec(q.trim())?.[1]
   // A number beyond any id would fail PostgreSQL's integer comparison; it is only text then.

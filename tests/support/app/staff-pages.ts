@@ -4,6 +4,8 @@
  */
 import { act, fireEvent, screen } from '@testing-library/react'
 import type { StaffMember } from '@contract'
+import { ApiError } from '@/api'
+import type { FakeApi } from './fake-api'
 
 export const stationStaff: StaffMember = { id: 4, username: 'kunshan', displayName: '昆山劳务工作站', role: 'station', stationId: 2, stationName: '昆山劳务工作站', mustChangePassword: false, township: null, villageId: null, village: null }
 export const adminStaff: StaffMember = { id: 1, username: 'admin', displayName: '县劳务输转服务中心', role: 'admin', stationId: null, stationName: null, mustChangePassword: false, township: null, villageId: null, village: null }
@@ -31,6 +33,17 @@ export const settle = () => act(async () => new Promise((r) => setTimeout(r, 50)
 /** Until the client's own retries of a read (0.6 s and 1.8 s) have run out, with React drawing between. */
 export async function outOfRetries(): Promise<void> {
   for (let i = 0; i < 30; i++) await act(async () => new Promise((r) => setTimeout(r, 200)))
+}
+
+/**
+ * No signal from now on for the page's reads: the staff session's own /staff/me and each of `paths` fail as a lost
+ * network does, so the page must fall back on what it saved (the client retries first: wait with outOfRetries).
+ */
+export function offline(api: FakeApi, ...paths: string[]): void {
+  for (const path of ['/staff/me', ...paths])
+    api.on('GET', path, () => {
+      throw new ApiError('NETWORK')
+    })
 }
 
 /** The message shown by the field labelled `label`, or undefined. */

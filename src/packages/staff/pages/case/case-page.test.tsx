@@ -1,10 +1,10 @@
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { RightsRequest } from '@contract'
-import { ApiError, saveRead, setToken } from '@/api'
+import { saveRead, setToken } from '@/api'
 import { useStaffSession } from '@/features/staff/session'
 import { failure, fakeApi } from '../../../../../tests/support/app/fake-api'
-import { inputsReady, outOfRetries, settle, staffSignInPrompt, stationStaff, tap, type } from '../../../../../tests/support/app/staff-pages'
+import { inputsReady, offline, outOfRetries, settle, staffSignInPrompt, stationStaff, tap, type } from '../../../../../tests/support/app/staff-pages'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffCasePage from '.'
 
@@ -242,12 +242,6 @@ test('the 记工 log sent with the case: a table of days with when each was ente
 })
 
 describe('without signal', () => {
-  const offline = () => {
-    for (const path of ['/staff/me', `/rights-requests/${no}`])
-      mockApi.on('GET', path, () => {
-        throw new ApiError('NETWORK')
-      })
-  }
   beforeEach(() => {
     Taro.clearStorageSync()
     setToken('staff-token')
@@ -257,7 +251,7 @@ describe('without signal', () => {
     const first = render(<StaffCasePage />)
     await settle()
     first.unmount()
-    offline()
+    offline(mockApi, `/rights-requests/${no}`)
     render(<StaffCasePage />)
     await outOfRetries()
     expect(screen.getByText(/没有网络，下面是已保存于/)).toBeTruthy()
@@ -269,11 +263,8 @@ describe('without signal', () => {
     const first = render(<StaffCasePage />)
     await settle()
     first.unmount()
-    offline()
+    offline(mockApi, `/rights-requests/${no}`, '/rights-requests/2026-000555')
     setRouterParams({ no: '2026-000555' }, '/packages/staff/pages/case/index')
-    mockApi.on('GET', '/rights-requests/2026-000555', () => {
-      throw new ApiError('NETWORK')
-    })
     render(<StaffCasePage />)
     await outOfRetries()
     expect(screen.getByText('没有网络，这一页还没有保存过，连上网后再打开')).toBeTruthy()

@@ -1,10 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { RightsRequestSummary } from '@contract'
-import { ApiError, setToken } from '@/api'
+import { setToken } from '@/api'
 import { fakeApi } from '../../../../../tests/support/app/fake-api'
 import { typeInto } from '../../../../../tests/support/app/interact'
-import { outOfRetries, settle, staffSignInPrompt, stationStaff, tap, tapChip } from '../../../../../tests/support/app/staff-pages'
+import { offline, outOfRetries, settle, staffSignInPrompt, stationStaff, tap, tapChip } from '../../../../../tests/support/app/staff-pages'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import StaffCasesPage from '.'
 
@@ -162,12 +162,6 @@ test('an empty queue says so', async () => {
 })
 
 describe('without signal', () => {
-  const offline = () => {
-    for (const path of ['/staff/me', '/staff/rights-requests'])
-      mockApi.on('GET', path, () => {
-        throw new ApiError('NETWORK')
-      })
-  }
   beforeEach(() => {
     Taro.clearStorageSync()
     setToken('staff-token')
@@ -177,7 +171,7 @@ describe('without signal', () => {
     const first = render(<StaffCasesPage />)
     await settle()
     first.unmount()
-    offline()
+    offline(mockApi, '/staff/rights-requests')
     render(<StaffCasesPage />)
     await outOfRetries()
     expect(screen.getByText(/没有网络，下面是已保存于/)).toBeTruthy()
@@ -189,7 +183,7 @@ describe('without signal', () => {
     const first = render(<StaffCasesPage />)
     await settle()
     first.unmount()
-    offline()
+    offline(mockApi, '/staff/rights-requests')
     setRouterParams({ view: 'overdue' }, '/packages/staff/pages/cases/index')
     render(<StaffCasesPage />)
     await outOfRetries()

@@ -37,6 +37,7 @@ import * as m0034 from './migrations/0034-worklog-sites'
 import * as m0035 from './migrations/0035-person-risks'
 import * as m0036 from './migrations/0036-job-expiry-and-site-lookups'
 import * as m0037 from './migrations/0037-survey-check-stamp-index'
+import * as m0038 from './migrations/0038-row-versions'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '0035-person-risks': m0035,
   '0036-job-expiry-and-site-lookups': m0036,
   '0037-survey-check-stamp-index': m0037,
+  '0038-row-versions': m0038,
 }
 
 /** In the order they run. */

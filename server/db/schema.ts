@@ -27,6 +27,8 @@ export interface StationTable {
   member_count: number | null
   is_sample: Flag
   created_at: string
+  /** Raised by the database on every update (0038): a kept card built from this row is stale once it moves. */
+  row_version: Generated<number>
 }
 
 export interface BrandTable {
@@ -102,6 +104,8 @@ export interface JobTable {
   probation_months: number | null
   /** Hired applications, counted in the transaction that hires; at headcount the posting is filled. */
   hired_count: Generated<number>
+  /** Raised by the database on every update (0038): a kept card built from this row is stale once it moves. */
+  row_version: Generated<number>
 }
 
 /** 用工单位 (0032): one record per employer, shared by its postings. */
@@ -120,6 +124,8 @@ export interface EmployerTable {
   suspended_by_staff_id: number | null
   suspended_reason: string | null
   created_at: string
+  /** Raised by the database on every update (0038): a kept card built from this row is stale once it moves. */
+  row_version: Generated<number>
 }
 
 export interface JobApplicationTable {

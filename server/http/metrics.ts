@@ -93,6 +93,19 @@ export function installMetrics(app: FastifyInstance, database: Pick<Database, 'p
       this.inc({ result: 'reused' }, pages?.reused ?? 0)
     },
   })
+  new Counter({
+    name: 'wgt_job_cards_total',
+    help: 'Job cards in list answers: built from their rows, or reused while nothing they are made of changed',
+    labelNames: ['result'],
+    registers: [registry],
+    collect() {
+      // Read at each scrape: the job routes are registered after the metrics.
+      const cards = app.jobCards
+      this.reset()
+      this.inc({ result: 'built' }, cards?.built ?? 0)
+      this.inc({ result: 'reused' }, cards?.reused ?? 0)
+    },
+  })
   const pool = database.poolStats
   if (pool) {
     new Gauge({

@@ -29,7 +29,16 @@ export type HandlerContext<E> = ParsedRequestOf<E> & {
 }
 
 /** JSON checked by the endpoint's response schema, or, where the endpoint declares `files`, a download. */
-export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E> | FileAnswer> | ReplyOf<E> | FileAnswer
+export type Handler<E> = (ctx: HandlerContext<E>) => Promise<ReplyOf<E> | FileAnswer | AssembledJson> | ReplyOf<E> | FileAnswer | AssembledJson
+
+/**
+ * An answer a handler assembled as JSON from parts it checked against the contract itself (job cards kept as checked
+ * JSON: jobs/job-cards.ts), so it is not parsed and serialised again. Under test the whole answer is still parsed
+ * with the endpoint's schema, so an assembly that breaks the contract fails the tests of that endpoint.
+ */
+export class AssembledJson {
+  constructor(readonly json: string) {}
+}
 
 export const API_PREFIX = '/api'
 
@@ -103,6 +112,13 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
   // GET answers carry an ETag; a repeat with If-None-Match gets a 304 (etag.ts). With a validator the ETag comes from it.
   const etags = endpoint.method === 'GET' && !endpoint.files && !validator ? new CheckedEtags() : null
   const built = validator ? new BuiltAnswers() : null
+  const assembled = (answer: AssembledJson): CheckedJson => {
+    if (app.config.nodeEnv === 'test') {
+      const checked = z.safeParse(endpoint.response, JSON.parse(answer.json))
+      if (!checked.success) throw new Error(`${endpoint.method} ${endpoint.path}: assembled response breaks the contract: ${JSON.stringify(fieldErrors(checked.error))}`)
+    }
+    return new CheckedJson(answer.json)
+  }
   app.route({
     method: endpoint.method,
     url: API_PREFIX + endpoint.path,
@@ -130,6 +146,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
         const answer = await built!.get(etag, async () => {
           const result = await handler({ ...parsed, req, reply, trx: app.db, caller })
           if (result instanceof FileAnswer) throw new Error(`${endpoint.method} ${endpoint.path}: a validated read answers JSON`)
+          if (result instanceof AssembledJson) return assembled(result).json
           const checked = z.safeParse(endpoint.response, result)
           if (!checked.success) throw new Error(`${endpoint.method} ${endpoint.path}: response breaks the contract: ${JSON.stringify(fieldErrors(checked.error))}`)
           return JSON.stringify(checked.data)
@@ -141,6 +158,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
       const respond = async (trx: Kysely<DB>) => {
         const result = await handler({ ...parsed, req, reply, trx, caller })
         if (result instanceof FileAnswer) return result
+        if (result instanceof AssembledJson) return assembled(result)
         const seenKey = etags && req.headers['if-none-match'] ? etags.keyOf(result) : null
         if (seenKey !== null) {
           const known = etags!.get(seenKey)
@@ -160,7 +178,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
         return runIdempotent(app, req, reply, endpoint.path, parsed, app.clock(), async (trx) => ({
           status,
           // route() refuses `files` on an idempotent endpoint, so this is always JSON.
-          body: JSON.stringify(await respond(trx)),
+          body: await respond(trx).then((answer) => (answer instanceof CheckedJson ? answer.json : JSON.stringify(answer))),
         }))
       }
       const body = await respond(app.db)

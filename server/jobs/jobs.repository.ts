@@ -111,6 +111,9 @@ const summaryColumns = [
   'jobs.hired_count',
   'src.name as source_name',
   'src.phone as source_phone',
+  'jobs.row_version',
+  'src.row_version as src_row_version',
+  'emp.row_version as emp_row_version',
 ] as const
 
 /**
@@ -141,7 +144,25 @@ const employerColumns = [
   'emp.since as emp_since',
   'emp.verified_at as emp_verified_at',
   'emp.credit_code as emp_credit_code',
-  sql<number | string>`(select count(*) from rights_requests r where r.employer_name = emp.name and r.category = 'unpaid_wages')`.as('emp_unpaid_cases'),
+  unpaidCases().as('emp_unpaid_cases'),
+] as const
+
+function unpaidCases() {
+  return sql<number | string>`(select count(*) from rights_requests r where r.employer_name = emp.name and r.category = 'unpaid_wages')`
+}
+
+/**
+ * What a kept card depends on, and what the list's cursors read: a card built from rows with these same values is
+ * the card they would build now (jobs/job-cards.ts). Integers but one: a tenth of the summary's cost to read.
+ */
+const stampColumns = [
+  'jobs.id',
+  'jobs.posted_at',
+  'jobs.wage_max_yuan',
+  'jobs.row_version',
+  'src.row_version as src_row_version',
+  'emp.row_version as emp_row_version',
+  unpaidCases().as('emp_unpaid_cases'),
 ] as const
 
 /**
@@ -158,20 +179,50 @@ function detailQuery(db: Executor) {
     .selectAll('jobs')
     .select(employerColumns)
     .select(['src.name as source_name', 'src.type as source_type', 'src.phone as source_phone', 'src.contact_person as source_contact_person', 'verifier.name as verifier_name'])
+    .select(['src.row_version as src_row_version', 'emp.row_version as emp_row_version'])
 }
 
 export type JobSummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>
+export type JobStampRow = Awaited<ReturnType<ReturnType<typeof stampQuery>['executeTakeFirstOrThrow']>>
+
+function stampQuery(db: Executor, driver?: string) {
+  return fromJobs(db, driver).select(stampColumns)
+}
 export type JobWithStations = Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirstOrThrow']>>
 
 /** Open, unexpired postings matching the filter, in the requested order, at most `limit` rows. */
 export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOrder, limit: number): Promise<JobSummaryRow[]> {
+  const query = await openJobsQuery(db, filter, order, limit, summaryQuery)
+  return query ? query.execute() : []
+}
+
+/** The same postings as findOpenJobs, in the same order, each as the stamp of its card (see stampColumns). */
+export async function findOpenJobStamps(db: Executor, filter: JobFilter, order: JobOrder, limit: number): Promise<JobStampRow[]> {
+  const query = await openJobsQuery(db, filter, order, limit, stampQuery)
+  return query ? query.execute() : []
+}
+
+/** Cards' rows by posting id, in no order; a posting gone since its stamp was read is left out. */
+export async function findJobSummariesByIds(db: Executor, ids: readonly number[]): Promise<JobSummaryRow[]> {
+  if (!ids.length) return []
+  return summaryQuery(db).where('jobs.id', 'in', ids).execute()
+}
+
+/** The list query with `columns`' selection; null when the search can match nothing. */
+async function openJobsQuery<Q extends ReturnType<typeof stampQuery> | ReturnType<typeof summaryQuery>>(
+  db: Executor,
+  filter: JobFilter,
+  order: JobOrder,
+  limit: number,
+  columns: (db: Executor, driver?: string) => Q,
+): Promise<Q | null> {
   const plan = filter.q ? planSearch(filter.q) : null
   let grams = plan?.grams ?? []
   let driver: string | undefined
-  if (plan?.impossible) return []
+  if (plan?.impossible) return null
   if (grams.length) {
     const counts = await Promise.all(grams.map((g) => countGramCached(db, g, searchTuning.rareGram)))
-    if (searchTuning.rareGram > 0 && counts.some((n) => n === 0)) return []
+    if (searchTuning.rareGram > 0 && counts.some((n) => n === 0)) return null
     const rarest = counts.indexOf(Math.min(...counts))
     if (counts[rarest] < searchTuning.rareGram) {
       driver = grams[rarest]
@@ -179,7 +230,7 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
     }
   }
 
-  let query = summaryQuery(db, driver)
+  let query = (columns(db, driver) as ReturnType<typeof summaryQuery>)
     .where('jobs.status', '=', 'open')
     // The end-date sweep's (status, expires_at) index would be chosen here, reading every open posting and sorting
     // them all, their trust lines included: `|| ''` leaves the order to the index that already gives it.
@@ -237,7 +288,7 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
           ]),
         )
       }
-      return query.orderBy('jobs.posted_at', 'desc').orderBy('jobs.id', 'desc').limit(limit).execute()
+      return query.orderBy('jobs.posted_at', 'desc').orderBy('jobs.id', 'desc').limit(limit) as unknown as Q
     }
     case 'wage': {
       const after = order.after
@@ -249,7 +300,7 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
           ]),
         )
       }
-      return query.orderBy('jobs.wage_max_yuan', 'desc').orderBy('jobs.id', 'desc').limit(limit).execute()
+      return query.orderBy('jobs.wage_max_yuan', 'desc').orderBy('jobs.id', 'desc').limit(limit) as unknown as Q
     }
     case 'distance': {
       // Equirectangular: monotone enough with great-circle distance for ordering, and plain arithmetic on both dialects.
@@ -259,8 +310,7 @@ export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOr
         .orderBy(sql`${dx} * ${dx} + ${dy} * ${dy}`)
         .orderBy('jobs.id', 'asc')
         .limit(limit)
-        .offset(order.offset)
-        .execute()
+        .offset(order.offset) as unknown as Q
     }
   }
 }

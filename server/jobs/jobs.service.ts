@@ -9,8 +9,9 @@ import { badCursor, decodeCursor, encodeCursor } from '../lib/cursor'
 import { chinaDate } from '../lib/dates'
 import { haversineKm, lngScale, roundKm } from '../lib/geo'
 import { findApplicationFor } from './applications.repository'
-import { findJobById, findOpenJobs, hasCardFilter, type JobCardFilter, type JobFilter, type JobOrder, type JobSummaryRow, type JobWithStations } from './jobs.repository'
+import { findJobById, findOpenJobStamps, findOpenJobs, hasCardFilter, type JobCardFilter, type JobFilter, type JobOrder, type JobSummaryRow, type JobWithStations } from './jobs.repository'
 import { trustLine } from './employers.service'
+import type { JobCards } from './job-cards'
 import { toCount } from '../db/dialect'
 import { placeStem, searchWords } from './job-search'
 
@@ -179,7 +180,19 @@ export function cardFilterOf(query: ListQuery): JobCardFilter | undefined {
   return hasCardFilter(card) ? card : undefined
 }
 
-export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Promise<{ items: JobSummary[]; nextCursor: string | null; widen?: SearchWidening[] }> {
+/** A list page as kept, checked cards (job-cards.ts), for the route to send as they are. */
+export interface JobCardPage {
+  cards: string[]
+  nextCursor: string | null
+}
+
+type JobList = { items: JobSummary[]; nextCursor: string | null; widen?: SearchWidening[] }
+
+/**
+ * A page of the list. With `cards`, newest and wage order read only each posting's stamp and reuse the cards kept
+ * under it; distance order (a distance per caller) and an empty first page (wider searches offered) are built here.
+ */
+export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date, cards?: JobCards): Promise<JobList | JobCardPage> {
   const today = chinaDate(now)
   const filter: JobFilter = {
     q: query.q || undefined,
@@ -193,17 +206,15 @@ export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Pro
     card: cardFilterOf(query),
     today,
   }
-  let order: JobOrder
-  if (query.sort === 'distance') {
-    const c = decodeCursor(query.cursor, { o: 'number' })
-    if (c && (!Number.isInteger(c.o) || c.o < 0)) throw badCursor()
-    order = { sort: 'distance', lat: query.lat!, lng: query.lng!, lngScale: lngScale(query.lat!), offset: c?.o ?? 0 }
-  } else if (query.sort === 'wage') {
-    const c = decodeCursor(query.cursor, { w: 'number', id: 'number' })
-    order = { sort: 'wage', after: c ? { wage: c.w, id: c.id } : undefined }
-  } else {
-    const c = decodeCursor(query.cursor, { p: 'string', id: 'number' })
-    order = { sort: 'newest', after: c ? { postedAt: c.p, id: c.id } : undefined }
+  const order = orderOf(query)
+
+  if (cards && order.sort !== 'distance') {
+    const stamps = await findOpenJobStamps(db, filter, order, query.limit + 1)
+    const page = stamps.slice(0, query.limit)
+    const nextCursor = stamps.length > query.limit ? cursorAfter(order, page) : null
+    if (page.length || query.cursor) return { cards: await cards.page(db, page, today), nextCursor }
+    const widen = await widenSearch(db, filter)
+    return widen.length ? { items: [], nextCursor, widen } : { items: [], nextCursor }
   }
 
   const rows = await findOpenJobs(db, filter, order, query.limit + 1)
@@ -213,22 +224,33 @@ export async function listJobs(db: Kysely<DB>, query: ListQuery, now: Date): Pro
     if (order.sort === 'distance') item.distanceKm = roundKm(haversineKm(order.lat, order.lng, row.lat, row.lng))
     return item
   })
-
-  let nextCursor: string | null = null
-  const last = page[page.length - 1]
-  if (rows.length > query.limit && last) {
-    nextCursor =
-      order.sort === 'distance'
-        ? encodeCursor({ o: order.offset + page.length })
-        : order.sort === 'wage'
-          ? encodeCursor({ w: last.wage_max_yuan, id: last.id })
-          : encodeCursor({ p: last.posted_at, id: last.id })
-  }
+  const nextCursor = rows.length > query.limit ? cursorAfter(order, page) : null
   if (!items.length && !query.cursor) {
     const widen = await widenSearch(db, filter)
     if (widen.length) return { items, nextCursor, widen }
   }
   return { items, nextCursor }
+}
+
+function orderOf(query: ListQuery): JobOrder {
+  if (query.sort === 'distance') {
+    const c = decodeCursor(query.cursor, { o: 'number' })
+    if (c && (!Number.isInteger(c.o) || c.o < 0)) throw badCursor()
+    return { sort: 'distance', lat: query.lat!, lng: query.lng!, lngScale: lngScale(query.lat!), offset: c?.o ?? 0 }
+  }
+  if (query.sort === 'wage') {
+    const c = decodeCursor(query.cursor, { w: 'number', id: 'number' })
+    return { sort: 'wage', after: c ? { wage: c.w, id: c.id } : undefined }
+  }
+  const c = decodeCursor(query.cursor, { p: 'string', id: 'number' })
+  return { sort: 'newest', after: c ? { postedAt: c.p, id: c.id } : undefined }
+}
+
+/** The cursor of the page after the one ending at `last`. */
+function cursorAfter(order: JobOrder, page: readonly Pick<JobSummaryRow, 'id' | 'posted_at' | 'wage_max_yuan'>[]): string {
+  if (order.sort === 'distance') return encodeCursor({ o: order.offset + page.length })
+  const last = page[page.length - 1]
+  return order.sort === 'wage' ? encodeCursor({ w: last.wage_max_yuan, id: last.id }) : encodeCursor({ p: last.posted_at, id: last.id })
 }
 
 export async function getJob(db: Kysely<DB>, id: number, now: Date, workerId: number | null = null): Promise<JobDetail> {

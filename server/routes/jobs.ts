@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { api } from '../../types'
-import { route } from '../http/route'
+import { AssembledJson, route } from '../http/route'
 import { applyToJob, listMyApplications, withdrawApplication } from '../jobs/applications.service'
+import { JobCards } from '../jobs/job-cards'
 import { getJob, listJobs } from '../jobs/jobs.service'
 import { listLocalJobs } from '../jobs/local-jobs.service'
 import { reportJob } from '../jobs/reports.service'
@@ -9,7 +10,19 @@ import { getEmployer } from '../jobs/employers.service'
 
 export function jobRoutes(app: FastifyInstance): void {
   // 家门口就业 (local=true) is its own list: the county's work nearest first (jobs/local-jobs.service).
-  route(app, api.listJobs, ({ trx, query }) => (query.local ? listLocalJobs(trx, query, app.clock()) : listJobs(trx, query, app.clock())), { cache: true })
+  const cards = new JobCards()
+  app.decorate('jobCards', cards)
+  route(
+    app,
+    api.listJobs,
+    async ({ trx, query }) => {
+      if (query.local) return listLocalJobs(trx, query, app.clock())
+      const list = await listJobs(trx, query, app.clock(), cards)
+      // Kept cards are checked JSON already: the page is joined, not parsed and serialised again.
+      return 'cards' in list ? new AssembledJson(`{"items":[${list.cards.join(',')}],"nextCursor":${JSON.stringify(list.nextCursor)}}`) : list
+    },
+    { cache: true },
+  )
   route(app, api.getJob, ({ trx, params, caller }) => getJob(trx, params.id, app.clock(), caller?.kind === 'worker' ? caller.userId : null), {
     cache: 'anonymous',
   })
@@ -18,4 +31,11 @@ export function jobRoutes(app: FastifyInstance): void {
   route(app, api.listMyApplications, ({ trx, query, caller }) => listMyApplications(trx, caller.userId, query, app.clock()))
   route(app, api.withdrawApplication, ({ trx, params, caller }) => withdrawApplication(trx, caller.userId, params.id, app.clock()))
   route(app, api.reportJob, ({ trx, params, body, caller }) => reportJob(trx, caller.userId, params.id, body, app.clock()))
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The public list's kept cards (jobs/job-cards.ts); counted in /metrics. */
+    jobCards: JobCards
+  }
 }

@@ -5,7 +5,8 @@
 // server, and prints req/s, p50/p95/p99 (p95 from every response's own latency, which autocannon's summary lacks).
 // Twice: as deployed (repeats of a URL answered from the few-second response cache) and with that cache off
 // (RESPONSE_CACHE_MS=0: every request runs its query), so the database's own speed stays visible; BENCH_CACHE=off
-// (or on) runs only that pass.
+// (or on) runs only that pass. In both, a list reuses the cards of postings whose rows have not changed
+// (server/jobs/job-cards.ts): each line says how many cards its requests built and reused.
 // Before the HTTP runs it times each list query alone in this process (median and slowest of 30), which a busy
 // machine disturbs far less than 20 connections' latencies.
 // Target: p95 ≤ 20 ms for every API query in both. Exits 1 when a query misses it or answers anything but 200.
@@ -105,6 +106,11 @@ try {
     ]
 
     const run = (opts) => runAgainst(base, { connections: CONNECTIONS, duration: SECONDS, ...opts })
+    const cardCounts = async () => {
+      const text = await (await fetch(`${base}/metrics`)).text()
+      const count = (result) => Number(text.match(new RegExp(`wgt_job_cards_total\\{result="${result}"\\} (\\d+)`))?.[1] ?? NaN)
+      return { built: count('built'), reused: count('reused') }
+    }
 
     // Warm-up: JIT and SQLite's page cache, not measured.
     for (const [, opts] of cases) await run({ ...opts, duration: 1 })
@@ -112,7 +118,9 @@ try {
     console.log(`\n${COUNT.toLocaleString()} postings, SQLite, ${CONNECTIONS} connections, ${SECONDS} s each; ${mode}`)
     console.log(`${'request'.padEnd(30)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p97.5'.padStart(7)} ${'p99 ms'.padStart(7)} ${'bytes'.padStart(6)}  non-2xx`)
     for (const [label, opts] of cases) {
+      const cardsBefore = await cardCounts()
       const { result, latencies, statuses } = await run(opts)
+      const cardsAfter = await cardCounts()
       latencies.sort((a, b) => a - b)
       const p95 = pct(latencies, 95)
       const api = label !== 'bare Fastify route'
@@ -121,6 +129,9 @@ try {
       console.log(
         `${label.padEnd(30)} ${result.requests.average.toFixed(0).padStart(8)} ${pct(latencies, 50).toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)} ${result.latency.p97_5.toFixed(1).padStart(7)} ${pct(latencies, 99).toFixed(1).padStart(7)} ${String(Math.round(result.throughput.total / Math.max(1, result.requests.total))).padStart(6)}  ${String(result.non2xx + result.errors).padStart(6)}${miss ? '  MISSES p95 ≤ 20 ms' : ''}`,
       )
+      const built = cardsAfter.built - cardsBefore.built
+      const reused = cardsAfter.reused - cardsBefore.reused
+      if (built + reused > 0) console.log(`${''.padEnd(30)} cards: ${built} built, ${reused} reused`)
       if (result.non2xx > 0) {
         console.log(`  statuses: ${JSON.stringify(statuses)}`)
         const errors = readFileSync(join(dataDir, 'server.log'), 'utf8').split('\n').filter((l) => /"level":(40|50)/.test(l))

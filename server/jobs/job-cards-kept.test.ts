@@ -6,7 +6,7 @@
 import { z } from 'zod/mini'
 import { api } from '../../types'
 import { signIn } from '../test-support/accounts'
-import { rightsCaseBody } from '../test-support/bodies'
+import { jobPostingBody, rightsCaseBody } from '../test-support/bodies'
 import { useTestApp } from '../test-support/harness'
 import { cardStamp } from './job-cards'
 
@@ -21,20 +21,7 @@ beforeAll(async () => {
     [`${WORD}电工`, '昆山留卡电气有限公司'],
     [`${WORD}普工`, '昆山留卡电子有限公司'],
   ]) {
-    const res = await t.post(kunshan, '/api/staff/jobs', {
-      title,
-      employerName,
-      employerPhone: '051257001234',
-      trade: '普工',
-      province: '江苏省',
-      city: '昆山市',
-      address: '昆山市玉山镇',
-      wageMinYuan: 5200,
-      wageMaxYuan: 6800,
-      wageUnit: 'month',
-      headcount: 20,
-      expiresAt: '2026-06-30',
-    })
+    const res = await t.post(kunshan, '/api/staff/jobs', { ...jobPostingBody, title, employerName })
     expect(res.statusCode).toBe(201)
     jobId = res.json().id
   }

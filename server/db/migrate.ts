@@ -38,6 +38,7 @@ import * as m0035 from './migrations/0035-person-risks'
 import * as m0036 from './migrations/0036-job-expiry-and-site-lookups'
 import * as m0037 from './migrations/0037-survey-check-stamp-index'
 import * as m0038 from './migrations/0038-row-versions'
+import * as m0039 from './migrations/0039-job-terms-in-posted-order'
 
 const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -74,6 +75,7 @@ const migrations: Record<string, Migration> = {
   '0036-job-expiry-and-site-lookups': m0036,
   '0037-survey-check-stamp-index': m0037,
   '0038-row-versions': m0038,
+  '0039-job-terms-in-posted-order': m0039,
 }
 
 /** In the order they run. */

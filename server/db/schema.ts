@@ -214,6 +214,8 @@ export interface JobReportTable {
 export interface JobTermTable {
   term: string
   job_id: number
+  /** The posting's posted_at (0039), filled by the database on insert: a word's entries in the list's order. */
+  posted_at: Generated<string>
 }
 
 export interface JobSearchTable {

@@ -34,7 +34,7 @@ async function plansOf(query: Record<string, string>): Promise<string[]> {
   const db = new Kysely<DB>({
     dialect: new ImmediateSqliteDialect({ database: file }),
     log: (event) => {
-      if (event.level !== 'query' || !/from "jobs"/.test(event.query.sql)) return
+      if (event.level !== 'query' || !/from "jobs"|from "job_terms" as "hit"/.test(event.query.sql)) return
       const rows = file.prepare(`explain query plan ${event.query.sql}`).all(...(event.query.parameters as unknown[])) as Array<{ detail: string }>
       plans.push(rows.map((r) => r.detail).join(' | '))
     },

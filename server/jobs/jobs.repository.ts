@@ -208,6 +208,13 @@ export async function findJobSummariesByIds(db: Executor, ids: readonly number[]
   return summaryQuery(db).where('jobs.id', 'in', ids).execute()
 }
 
+/** Any filter besides the words, each of which has its own index or narrows the walk. */
+function narrowed(filter: JobFilter): boolean {
+  return Boolean(
+    filter.province || filter.city || filter.trade || filter.minWage !== undefined || filter.benefits?.length || filter.sourceType || hasCardFilter(filter.card) || filter.stationId !== undefined,
+  )
+}
+
 /** The list query with `columns`' selection; null when the search can match nothing. */
 async function openJobsQuery<Q extends ReturnType<typeof stampQuery> | ReturnType<typeof summaryQuery>>(
   db: Executor,
@@ -224,7 +231,9 @@ async function openJobsQuery<Q extends ReturnType<typeof stampQuery> | ReturnTyp
     const counts = await Promise.all(grams.map((g) => countGramCached(db, g, searchTuning.rareGram)))
     if (searchTuning.rareGram > 0 && counts.some((n) => n === 0)) return null
     const rarest = counts.indexOf(Math.min(...counts))
-    if (counts[rarest] < searchTuning.rareGram) {
+    // A search with nothing else to narrow it, newest first, walks its rarest word's entries in posted order
+    // (job_terms_term_posted_idx, 0039) however common the word: every posting it reads has the word.
+    if (counts[rarest] < searchTuning.rareGram || (order.sort === 'newest' && !narrowed(filter))) {
       driver = grams[rarest]
       grams = grams.filter((g) => g !== driver)
     }
@@ -278,17 +287,17 @@ async function openJobsQuery<Q extends ReturnType<typeof stampQuery> | ReturnTyp
 
   switch (order.sort) {
     case 'newest': {
+      // With a word driving, its entries carry the same order (posted_at is never changed): read in their index order.
+      const postedAt = driver ? sql.ref<string>('hit.posted_at') : sql.ref<string>('jobs.posted_at')
+      const id = driver ? sql.ref<number>('hit.job_id') : sql.ref<number>('jobs.id')
       const after = order.after
       if (after) {
         // The plain `<=` bound is what lets the index seek straight to the cursor; the OR alone scans from the top.
-        query = query.where('jobs.posted_at', '<=', after.postedAt).where((eb) =>
-          eb.or([
-            eb('jobs.posted_at', '<', after.postedAt),
-            eb.and([eb('jobs.posted_at', '=', after.postedAt), eb('jobs.id', '<', after.id)]),
-          ]),
+        query = query.where(postedAt, '<=', after.postedAt).where((eb) =>
+          eb.or([eb(postedAt, '<', after.postedAt), eb.and([eb(postedAt, '=', after.postedAt), eb(id, '<', after.id)])]),
         )
       }
-      return query.orderBy('jobs.posted_at', 'desc').orderBy('jobs.id', 'desc').limit(limit) as unknown as Q
+      return query.orderBy(postedAt, 'desc').orderBy(id, 'desc').limit(limit) as unknown as Q
     }
     case 'wage': {
       const after = order.after

@@ -20,6 +20,11 @@ export interface Config {
   bodyLimit: number
   /** How long public answers (job lists, courses, stations) are reused from memory; 0 turns it off. */
   responseCacheMs: number
+  /**
+   * Parse answers assembled from parts checked one by one (kept job cards) once more as a whole, with the endpoint's
+   * schema: on under test (NODE_ENV=test), off otherwise; CHECK_ASSEMBLED_ANSWERS=1|0 decides.
+   */
+  checkAssembledAnswers: boolean
   timeouts: TimeoutConfig
   /** PostgreSQL only: how long to wait for a connection, a statement, an idle open transaction. */
   dbTimeouts: DbTimeoutConfig
@@ -286,6 +291,7 @@ export function loadConfig(env: Record<string, string | undefined> = {}): Config
     // A few seconds: long enough to serve a rush of identical first pages, short enough that another
     // server process's writes show almost at once (this process's own writes clear it).
     responseCacheMs: env.RESPONSE_CACHE_MS === '0' ? 0 : int(env.RESPONSE_CACHE_MS, 5000, 'RESPONSE_CACHE_MS'),
+    checkAssembledAnswers: env.CHECK_ASSEMBLED_ANSWERS === undefined || env.CHECK_ASSEMBLED_ANSWERS === '' ? nodeEnv === 'test' : env.CHECK_ASSEMBLED_ANSWERS === '1',
     timeouts: {
       headersMs: int(env.HEADERS_TIMEOUT_MS, 15_000, 'HEADERS_TIMEOUT_MS'),
       requestMs: int(env.REQUEST_TIMEOUT_MS, 120_000, 'REQUEST_TIMEOUT_MS'),

@@ -113,7 +113,7 @@ export function route<E extends Endpoint>(app: FastifyInstance, endpoint: E, han
   const etags = endpoint.method === 'GET' && !endpoint.files && !validator ? new CheckedEtags() : null
   const built = validator ? new BuiltAnswers() : null
   const assembled = (answer: AssembledJson): CheckedJson => {
-    if (app.config.nodeEnv === 'test') {
+    if (app.config.checkAssembledAnswers) {
       const checked = z.safeParse(endpoint.response, JSON.parse(answer.json))
       if (!checked.success) throw new Error(`${endpoint.method} ${endpoint.path}: assembled response breaks the contract: ${JSON.stringify(fieldErrors(checked.error))}`)
     }

@@ -38,6 +38,13 @@ try {
     const sorted = [...results].sort((a, b) => perf(a) - perf(b))
     const lhr = sorted[Math.floor((sorted.length - 1) / 2)]
     const { categories, audits } = lhr
+    // LH_REPORT_DIR=dir keeps each page's median report (long tasks, forced reflows, script by file) to read later.
+    if (process.env.LH_REPORT_DIR) {
+      const { mkdirSync, writeFileSync } = await import('node:fs')
+      mkdirSync(process.env.LH_REPORT_DIR, { recursive: true })
+      const name = `${new URL(url).pathname.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}-${cpuSlowdown}x.json`
+      writeFileSync(`${process.env.LH_REPORT_DIR}/${name}`, JSON.stringify(lhr))
+    }
     const score = (id) => Math.round((categories[id]?.score ?? 0) * 100)
     const below = Object.values(audits)
       .filter((a) => a.score !== null && a.score < 0.9 && (a.scoreDisplayMode === 'binary' || a.scoreDisplayMode === 'numeric' || a.scoreDisplayMode === 'metricSavings'))

@@ -80,32 +80,26 @@ export function installMetrics(app: FastifyInstance, database: Pick<Database, 'p
       this.inc({ result: 'miss' }, cache.misses)
     },
   })
-  new Counter({
-    name: 'wgt_first_screen_pages_total',
-    help: 'Tab pages sent with their first screen: assembled, or reused while their reads were unchanged',
-    labelNames: ['result'],
-    registers: [registry],
-    collect() {
-      // Read at each scrape: the portal (static-web.ts) is registered after the metrics.
-      const pages = app.firstScreenPages
-      this.reset()
-      this.inc({ result: 'assembled' }, pages?.assembled ?? 0)
-      this.inc({ result: 'reused' }, pages?.reused ?? 0)
-    },
-  })
-  new Counter({
-    name: 'wgt_job_cards_total',
-    help: 'Job cards in list answers: built from their rows, or reused while nothing they are made of changed',
-    labelNames: ['result'],
-    registers: [registry],
-    collect() {
-      // Read at each scrape: the job routes are registered after the metrics.
-      const cards = app.jobCards
-      this.reset()
-      this.inc({ result: 'built' }, cards?.built ?? 0)
-      this.inc({ result: 'reused' }, cards?.reused ?? 0)
-    },
-  })
+  /** A count by result kept on the app, read at each scrape (its owner may be registered after the metrics). */
+  const countedBy = (name: string, help: string, read: () => Record<string, number>) =>
+    new Counter({
+      name,
+      help,
+      labelNames: ['result'],
+      registers: [registry],
+      collect() {
+        this.reset()
+        for (const [result, n] of Object.entries(read())) this.inc({ result }, n)
+      },
+    })
+  countedBy('wgt_first_screen_pages_total', 'Tab pages sent with their first screen: assembled, or reused while their reads were unchanged', () => ({
+    assembled: app.firstScreenPages?.assembled ?? 0,
+    reused: app.firstScreenPages?.reused ?? 0,
+  }))
+  countedBy('wgt_job_cards_total', 'Job cards in list answers: built from their rows, or reused while nothing they are made of changed', () => ({
+    built: app.jobCards?.built ?? 0,
+    reused: app.jobCards?.reused ?? 0,
+  }))
   const pool = database.poolStats
   if (pool) {
     new Gauge({

@@ -56,8 +56,4 @@ export class JobCards {
     this.kept.set(row.id, { stamp: cardStamp(row, today), json })
     return json
   }
-
-  clear(): void {
-    this.kept.clear()
-  }
 }

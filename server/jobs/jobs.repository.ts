@@ -111,10 +111,10 @@ const summaryColumns = [
   'jobs.hired_count',
   'src.name as source_name',
   'src.phone as source_phone',
-  'jobs.row_version',
-  'src.row_version as src_row_version',
-  'emp.row_version as emp_row_version',
 ] as const
+
+/** The row versions a card is built from (0038): read with every card's row and with every stamp. */
+const versionColumns = ['jobs.row_version', 'src.row_version as src_row_version', 'emp.row_version as emp_row_version'] as const
 
 /**
  * `driver`: read the postings having this gram first (job_terms → jobs by id). CROSS JOIN is how
@@ -159,9 +159,7 @@ const stampColumns = [
   'jobs.id',
   'jobs.posted_at',
   'jobs.wage_max_yuan',
-  'jobs.row_version',
-  'src.row_version as src_row_version',
-  'emp.row_version as emp_row_version',
+  ...versionColumns,
   unpaidCases().as('emp_unpaid_cases'),
 ] as const
 
@@ -170,7 +168,7 @@ const stampColumns = [
  * of a list query's time.
  */
 export function summaryQuery(db: Executor, driver?: string) {
-  return fromJobs(db, driver).select(summaryColumns).select(employerColumns)
+  return fromJobs(db, driver).select(summaryColumns).select(versionColumns).select(employerColumns)
 }
 
 function detailQuery(db: Executor) {
@@ -179,16 +177,16 @@ function detailQuery(db: Executor) {
     .selectAll('jobs')
     .select(employerColumns)
     .select(['src.name as source_name', 'src.type as source_type', 'src.phone as source_phone', 'src.contact_person as source_contact_person', 'verifier.name as verifier_name'])
-    .select(['src.row_version as src_row_version', 'emp.row_version as emp_row_version'])
+    .select(versionColumns)
 }
 
 export type JobSummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>
 export type JobStampRow = Awaited<ReturnType<ReturnType<typeof stampQuery>['executeTakeFirstOrThrow']>>
+export type JobWithStations = Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirstOrThrow']>>
 
 function stampQuery(db: Executor, driver?: string) {
   return fromJobs(db, driver).select(stampColumns)
 }
-export type JobWithStations = Awaited<ReturnType<ReturnType<typeof detailQuery>['executeTakeFirstOrThrow']>>
 
 /** Open, unexpired postings matching the filter, in the requested order, at most `limit` rows. */
 export async function findOpenJobs(db: Executor, filter: JobFilter, order: JobOrder, limit: number): Promise<JobSummaryRow[]> {

@@ -246,7 +246,7 @@ function orderOf(query: ListQuery): JobOrder {
   return { sort: 'newest', after: c ? { postedAt: c.p, id: c.id } : undefined }
 }
 
-/** The cursor of the page after the one ending at `last`. */
+/** The cursor of the page after `page` (the rows shown, in order). */
 function cursorAfter(order: JobOrder, page: readonly Pick<JobSummaryRow, 'id' | 'posted_at' | 'wage_max_yuan'>[]): string {
   if (order.sort === 'distance') return encodeCursor({ o: order.offset + page.length })
   const last = page[page.length - 1]

@@ -41,6 +41,7 @@ async function main() {
   const baseUrl = given ?? server!.baseUrl
   const browser = await launchBrowser()
   const screens: Record<string, DrawnScreen> = {}
+  let notice: DrawnNotice | undefined
   try {
     const context = await phoneContext(browser, { serviceWorkers: 'block' })
     await context.addInitScript((v) => localStorage.setItem('wgt.privacy.accepted', JSON.stringify({ data: v })), privacyNoticeVersion)
@@ -73,11 +74,40 @@ async function main() {
       console.log(`Drew ${path}: ${Math.round(markup.length / 1024)} KB of markup, ${Object.keys(reads).length} reads`)
       await page.close()
     }
+    notice = await drawNotice(browser, baseUrl)
+    console.log(`Drew the first-visit notice: ${Math.round(notice.markup.length / 1024)} KB of markup`)
   } finally {
     await browser.close()
     await server?.stop()
   }
-  writeFileSync(out, JSON.stringify({ day: chinaDate(new Date()), screens }))
+  writeFileSync(out, JSON.stringify({ day: chinaDate(new Date()), screens, notice }))
+}
+
+export interface DrawnNotice {
+  /** The version of the privacy notice drawn: the page shows the drawing only to a phone that has not accepted it. */
+  version: string
+  /** The sheet as the app draws it on a first visit (FirstLaunchNotice), ids removed. */
+  markup: string
+}
+
+/** The first-visit privacy notice, as a phone that has never opened the portal sees it over any page. */
+async function drawNotice(browser: Awaited<ReturnType<typeof launchBrowser>>, baseUrl: string): Promise<DrawnNotice> {
+  const context = await phoneContext(browser, { serviceWorkers: 'block' })
+  try {
+    const page = await context.newPage()
+    await page.goto(baseUrl + tabs[0][0])
+    const sheet = page.locator('body > .privacy-sheet')
+    await sheet.waitFor({ timeout: 30000 })
+    const markup = await sheet.evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement
+      copy.removeAttribute('id')
+      copy.querySelectorAll('[id]').forEach((e) => e.removeAttribute('id'))
+      return copy.outerHTML
+    })
+    return { version: privacyNoticeVersion, markup }
+  } finally {
+    await context.close()
+  }
 }
 
 main().catch((e) => {

@@ -7,8 +7,10 @@ import { bearer, staffSignIn } from '../test-support/accounts'
 import { jobPostingBody } from '../test-support/bodies'
 import { idempotencyKey } from '../test-support/harness'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
+import { createHash } from 'node:crypto'
+import { elderModeKey, privacyAcceptedKey, privacyNoticeVersion } from '../../types/privacy'
 import { type FirstScreenMode, loadConfig } from '../config'
-import type { FirstScreens } from './first-screen'
+import { type FirstScreens, noticeGuard } from './first-screen'
 
 const index = '<!doctype html><html lang="zh-CN"><head><title>务工通</title></head><body><div id="app"></div></body></html>'
 const drawnCard = '<div class="taro_page"><div class="job-card">电焊工 天津</div></div>'
@@ -110,6 +112,50 @@ test("text with `$&` or `$'` in it goes into the page as it is, not as a replace
   const page = await html(app, '/pages/jobs/index')
   expect(page).toContain("工资 $& 当天结 $' 包住 $`")
   expect(page.match(/<title>/g)).toHaveLength(1)
+})
+
+const noticeMarkup = '<div class="privacy-sheet" role="dialog" aria-label="隐私政策"><span class="taro-text">您的信息怎么用</span></div>'
+const notice = { version: privacyNoticeVersion, markup: noticeMarkup }
+
+test('every portal address carries the first-visit notice drawn, after its guard, and the content policy allows the guard by its hash', async () => {
+  const app = await serverWith({ day: chinaDate(new Date()), screens: { '/pages/jobs/index': { ready: '.job-card', markup: drawnCard, reads } }, notice })
+  const guard = `<script>${noticeGuard(privacyNoticeVersion)}</script>`
+  for (const url of ['/pages/jobs/index', '/', '/packages/jobs/pages/detail/index?id=1', '/pages/jobs/index?trade=电焊工', '/pages/me/index']) {
+    const page = await html(app, url)
+    // Before the app root: the router takes the first page element after it for its own.
+    expect(page).toContain(`${guard}<div id="first-notice" class="first-notice">${noticeMarkup}</div><div id="app"></div>`)
+    expect(page.match(/id="first-notice"/g)).toHaveLength(1)
+  }
+  expect(await html(app, '/pages/jobs/index')).toContain('id="first-screen"')
+  const sha = `'sha256-${createHash('sha256').update(noticeGuard(privacyNoticeVersion), 'utf8').digest('base64')}'`
+  expect(String((await app.inject({ url: '/packages/jobs/pages/detail/index?id=1' })).headers['content-security-policy'])).toContain(sha)
+  // The service worker's copy stays the plain shell; so does every page without a drawn tab (FIRST_SCREEN reads, off).
+  expect(await html(app, '/index.html')).toBe(index)
+  for (const mode of ['reads', 'off'] as const) {
+    const other = await serverWith({ day: chinaDate(new Date()), screens: {}, notice }, mode)
+    expect(await html(other, '/packages/jobs/pages/detail/index?id=1')).not.toContain('first-notice')
+  }
+})
+
+test('the guard shows the drawn notice only on a phone that has not accepted this version and has not chosen 大字模式', () => {
+  const show = (stored: Record<string, string> | 'unreadable') => {
+    const classes = new Set<string>()
+    const localStorage = {
+      getItem: (key: string) => {
+        if (stored === 'unreadable') throw new Error('storage blocked')
+        return key in stored ? JSON.stringify({ data: stored[key] }) : null
+      },
+    }
+    const document = { documentElement: { classList: { add: (c: string) => classes.add(c) } } }
+    new Function('localStorage', 'document', noticeGuard(privacyNoticeVersion))(localStorage, document)
+    return classes.has('first-notice-shown')
+  }
+  expect(show({})).toBe(true)
+  expect(show({ [privacyAcceptedKey]: privacyNoticeVersion })).toBe(false)
+  expect(show({ [privacyAcceptedKey]: '2020-01' })).toBe(true)
+  expect(show({ [elderModeKey]: '1' })).toBe(false)
+  expect(show({ [elderModeKey]: '0' })).toBe(true)
+  expect(show('unreadable')).toBe(true)
 })
 
 // Last: its new posting changes the reads that the other tests' markup was drawn from.

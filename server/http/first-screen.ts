@@ -10,6 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { LRUCache } from 'lru-cache'
+import { elderModeKey, privacyAcceptedKey } from '../../types/privacy'
 import { chinaDate } from '../lib/dates'
 import { API_PREFIX } from './route'
 
@@ -21,10 +22,17 @@ interface DrawnScreen {
   reads: Record<string, unknown>
 }
 
+/** The privacy notice a first visit is shown over any page, as the built app draws it (FirstLaunchNotice). */
+export interface DrawnNotice {
+  version: string
+  markup: string
+}
+
 export interface FirstScreens {
   /** The China day the markup was drawn on. */
   day: string
   screens: Record<string, DrawnScreen>
+  notice?: DrawnNotice
 }
 
 /** The app's first page: the site root opens it. */
@@ -51,6 +59,35 @@ function asShown(value: unknown): unknown {
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'nextCursor').map(([k, v]) => [k, asShown(v)]))
   return value
+}
+
+/** Put on <html> by the notice's guard while the drawn notice shows (app.scss, src/lib/first-screen.h5.ts). */
+const noticeShownClass = 'first-notice-shown'
+
+/**
+ * The inline script before the drawn notice: it shows the notice only on a phone that has not accepted this version
+ * and has not chosen 大字模式 (the app draws that one bigger). Anything unreadable shows it, as the app would.
+ * Allowed by its hash (security-headers.ts).
+ */
+export function noticeGuard(version: string): string {
+  const read = (key: string) => `JSON.parse(s.getItem(${JSON.stringify(key)})||"null")`
+  return (
+    `(function(){var show=true;try{var s=localStorage,a=${read(privacyAcceptedKey)},e=${read(elderModeKey)};` +
+    `show=!(a&&a.data===${JSON.stringify(version)})&&!(e&&e.data==="1")}catch(x){}` +
+    `if(show)document.documentElement.classList.add("${noticeShownClass}")})()`
+  )
+}
+
+/**
+ * index.html with the first-visit notice drawn in it, before the app root (the router looks for the first page
+ * element after it): a worker opening the portal for the first time reads it while the app's script loads, instead
+ * of seeing it appear when the app has started. Hidden unless the guard shows it; the app takes it over as it draws
+ * its own (src/lib/first-screen.h5.ts).
+ */
+export function withFirstNotice(indexHtml: string, notice: DrawnNotice | undefined): string {
+  if (!notice || !indexHtml.includes(appRoot)) return indexHtml
+  const drawn = `<script>${noticeGuard(notice.version)}</script><div id="first-notice" class="first-notice">${notice.markup}</div>`
+  return indexHtml.replace(appRoot, () => `${drawn}${appRoot}`)
 }
 
 /** JSON inside a <script> element: no `</script>` or `<!--` can close or change it. */

@@ -1,13 +1,14 @@
 /**
  * Headers on every answer, set in one onSend hook (no helmet dependency). The content policy fits the built
- * portal: its own scripts, styles and images only; the one inline start-up script in index.html (the rem
- * sizing) runs by its hash, so an injected script does not. Styles allow inline because the component
+ * portal: its own scripts, styles and images only; the inline start-up script in index.html (the rem sizing) and
+ * the drawn first-visit notice's guard run by their hashes, so an injected script does not. Styles allow inline because the component
  * libraries insert <style> at run time.
  */
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { loadFirstScreens, noticeGuard } from './first-screen'
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi
 
@@ -50,6 +51,9 @@ export function installSecurityHeaders(app: FastifyInstance, { webRoot, hsts }: 
   } catch {
     // Not built: the stand-in page has no script.
   }
+  // The drawn first-visit notice's guard, which the pages carry (first-screen.ts).
+  const notice = html ? loadFirstScreens(webRoot)?.notice : undefined
+  if (notice) html += `<script>${noticeGuard(notice.version)}</script>`
   const headers: Record<string, string> = {
     'Content-Security-Policy': contentSecurityPolicy(inlineScriptHashes(html)),
     'X-Content-Type-Options': 'nosniff',

@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FirstScreenMode } from '../config'
 import { errorBody, sendError } from './error-handler'
-import { FirstScreenPages, loadFirstScreens } from './first-screen'
+import { FirstScreenPages, loadFirstScreens, withFirstNotice } from './first-screen'
 import { API_PREFIX } from './route'
 
 const HASHED_DIRS = /^(js|css|static)\//
@@ -50,7 +50,9 @@ export async function registerStaticWeb(app: FastifyInstance, webRoot: string, f
   const hasIndex = fs.existsSync(path.join(webRoot, 'index.html'))
   const indexHtml = hasIndex ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : ''
   const drawn = hasIndex && firstScreen !== 'off' ? loadFirstScreens(webRoot) : null
-  const firstScreens = drawn ? new FirstScreenPages(app, indexHtml, drawn, firstScreen === 'drawn') : null
+  // Every portal address carries the first-visit notice drawn, when the build drew one and the tabs go out drawn.
+  const portalPage = firstScreen === 'drawn' ? withFirstNotice(indexHtml, drawn?.notice) : indexHtml
+  const firstScreens = drawn ? new FirstScreenPages(app, portalPage, drawn, firstScreen === 'drawn') : null
   app.decorate('firstScreenPages', firstScreens)
   if (hasIndex) {
     await app.register(fastifyStatic, {
@@ -71,6 +73,7 @@ export async function registerStaticWeb(app: FastifyInstance, webRoot: string, f
     // A tab opened with a query (a shared filter) draws it itself.
     const page = firstScreens && !search ? await firstScreens.page(pathname) : null
     if (page) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(page)
+    if (portalPage !== indexHtml) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(portalPage)
     if (hasIndex) return reply.header('Cache-Control', NO_CACHE).sendFile('index.html', { cacheControl: false })
     return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE)
   }

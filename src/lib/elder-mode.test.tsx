@@ -2,19 +2,20 @@ import Taro from '@tarojs/taro'
 import { fireEvent, render, screen } from '@testing-library/react'
 import { ElderToggle } from '@/components/elder-toggle'
 import { PageRoot } from '@/components/page-root'
-import { elderMode, elderStorageKey, resetElderModeForTests, restoreElderMode, setElderMode } from './elder-mode'
+import { elderModeKey } from '@contract/privacy'
+import { elderMode, resetElderModeForTests, restoreElderMode, setElderMode } from './elder-mode'
 import type * as ElderModeApi from './elder-mode'
 import { applyElderRoot } from './elder-root.h5'
 
 beforeEach(() => {
-  Taro.removeStorageSync(elderStorageKey)
+  Taro.removeStorageSync(elderModeKey)
   resetElderModeForTests()
 })
 
 test('大字模式 is off on a new phone, and the choice outlives a restart', () => {
   expect(elderMode()).toBe(false)
   setElderMode(true)
-  expect(Taro.getStorageSync(elderStorageKey)).toBe('1')
+  expect(Taro.getStorageSync(elderModeKey)).toBe('1')
 
   // A restart: nothing in memory, only what the phone kept.
   resetElderModeForTests()
@@ -46,7 +47,7 @@ test('the switch turns every page root big at once, and says its state to a scre
   expect(toggle.getAttribute('aria-checked')).toBe('true')
   expect(toggle.querySelector('.switch-row__state')?.textContent).toBe('开')
   expect(screen.queryByText('已打开')).toBeNull()
-  expect(Taro.getStorageSync(elderStorageKey)).toBe('1')
+  expect(Taro.getStorageSync(elderModeKey)).toBe('1')
 })
 
 test('on H5 the class goes on <html> and <body>, so the tab bar and sheets grow too', () => {

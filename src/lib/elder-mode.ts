@@ -5,17 +5,16 @@
  */
 import Taro from '@tarojs/taro'
 import { useSyncExternalStore } from 'react'
+import { elderModeKey } from '@contract/privacy'
 import { applyElderRoot } from './elder-root'
 import { systemPrefersLargeText } from './system-font'
-
-export const elderStorageKey = 'wgt.elder-mode'
 
 const listeners = new Set<() => void>()
 let current: boolean | null = null
 
 function stored(): boolean {
   try {
-    const chosen = Taro.getStorageSync(elderStorageKey)
+    const chosen = Taro.getStorageSync(elderModeKey)
     if (chosen === '1') return true
     if (chosen === '0') return false
   } catch {
@@ -32,7 +31,7 @@ export function elderMode(): boolean {
 export function setElderMode(on: boolean): void {
   current = on
   try {
-    Taro.setStorageSync(elderStorageKey, on ? '1' : '0')
+    Taro.setStorageSync(elderModeKey, on ? '1' : '0')
   } catch {
     // storage unavailable: on for this visit only
   }

@@ -9,6 +9,7 @@ const giveUpMs = 15000
  * frame, so nothing flashes or moves. 大字模式 draws another layout: the drawing goes at once there.
  */
 export function takeOverFirstScreen(): void {
+  takeOverFirstNotice()
   const drawn = typeof document !== 'undefined' ? document.getElementById('first-screen') : null
   if (!drawn) return
   if (!document.getElementById('app') || elderMode()) {
@@ -33,4 +34,31 @@ export function takeOverFirstScreen(): void {
   }
   observer.observe(document.body, { childList: true, subtree: true })
   const timer = setTimeout(done, giveUpMs)
+}
+
+/** Put on <html> by the drawn notice's guard while it shows (server/http/first-screen.ts). */
+const noticeShownClass = 'first-notice-shown'
+
+/**
+ * H5 first visit: the privacy notice comes drawn in the page, shown by its guard only on a phone that has not
+ * accepted it and has not chosen 大字模式. It goes in the same frame as the app draws its own (FirstLaunchNotice), so
+ * the worker sees one notice throughout; at once when the guard did not show it.
+ */
+function takeOverFirstNotice(): void {
+  const drawn = document.getElementById('first-notice')
+  if (!drawn) return
+  const root = document.documentElement
+  const done = () => {
+    observer.disconnect()
+    clearTimeout(timer)
+    drawn.remove()
+    root.classList.remove(noticeShownClass)
+  }
+  const appNoticeDrawn = () => Array.from(document.querySelectorAll('.privacy-sheet')).some((el) => !drawn.contains(el))
+  const observer = new MutationObserver(() => {
+    if (appNoticeDrawn()) done()
+  })
+  const timer = setTimeout(done, giveUpMs)
+  if (!root.classList.contains(noticeShownClass) || elderMode()) return done()
+  observer.observe(document.body, { childList: true, subtree: true })
 }

@@ -64,3 +64,63 @@ test('with JavaScript the app takes the drawn screen over without moving anythin
 test('the takeover moves nothing', () => {
   expect(shifted).toBeLessThan(0.005)
 })
+
+/** Counts the privacy notices a phone shows at each frame, from the first one drawn (read as `window.noticesShown`). */
+function countNoticesEachFrame() {
+  const w = window as unknown as { noticesShown: number[] }
+  w.noticesShown = []
+  const frame = () => {
+    // A notice under display: none has no boxes.
+    const shown = Array.from(document.querySelectorAll('.privacy-sheet')).filter((el) => el.getClientRects().length > 0)
+    if (shown.length > 0 || w.noticesShown.length > 0) w.noticesShown.push(shown.length)
+    requestAnimationFrame(frame)
+  }
+  requestAnimationFrame(frame)
+}
+
+test('a first visit reads the privacy notice before the app has started, and the app takes it over: one notice at every frame', async () => {
+  const context = await phoneContext(e2e.browser, {}, { keepDrawnFirstScreen: true })
+  await context.addInitScript(countNoticesEachFrame)
+  const page = await context.newPage()
+  // The app's script waits until the drawn notice has been seen.
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/js\/app\.[0-9a-f]+\.js$/, async (route) => {
+    await held
+    await route.continue()
+  })
+  await journey(page, 'first-notice-takeover', async () => {
+    await page.goto(`${e2e.server.baseUrl}/packages/jobs/pages/detail/index?id=1`, { waitUntil: 'commit' })
+    const drawn = page.locator('#first-notice .privacy-sheet')
+    await drawn.waitFor()
+    expect(await drawn.isVisible()).toBe(true)
+    expect(await drawn.textContent()).toContain('不登录也能用')
+    release()
+    await page.locator('#first-notice').waitFor({ state: 'detached' })
+    const live = page.locator('body > .privacy-sheet')
+    expect(await live.isVisible()).toBe(true)
+    await page.waitForTimeout(300)
+    const shown = await page.evaluate(() => (window as unknown as { noticesShown: number[] }).noticesShown)
+    expect(shown.length).toBeGreaterThan(1)
+    expect(new Set(shown)).toEqual(new Set([1]))
+    // The app's own notice works: 同意 and it is gone, for this and every later visit.
+    await live.getByText('同意').click()
+    await live.waitFor({ state: 'detached' })
+  })
+  await context.close()
+}, 90000)
+
+test('a phone that has accepted never shows the drawn notice, not even for a frame', async () => {
+  const context = await phoneContext(e2e.browser, {}, { keepDrawnFirstScreen: true })
+  await context.addInitScript((v) => localStorage.setItem('wgt.privacy.accepted', JSON.stringify({ data: v })), privacyNoticeVersion)
+  await context.addInitScript(countNoticesEachFrame)
+  const page = await context.newPage()
+  await journey(page, 'first-notice-accepted', async () => {
+    const response = await page.goto(`${e2e.server.baseUrl}/pages/jobs/index`)
+    expect(await response!.text()).toContain('id="first-notice"')
+    await page.locator('#app .job-card').first().waitFor()
+    await page.locator('#first-notice').waitFor({ state: 'detached' })
+    expect(await page.evaluate(() => (window as unknown as { noticesShown: number[] }).noticesShown)).toEqual([])
+  })
+  await context.close()
+}, 90000)

@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro'
 // The zod-free module: the app shell shows this notice without loading the whole contract.
-import { privacyNoticeVersion } from '@contract/privacy'
+import { privacyAcceptedKey as acceptedKey, privacyNoticeVersion } from '@contract/privacy'
 
-const acceptedKey = 'wgt.privacy.accepted'
 const listeners = new Set<() => void>()
 
 /** Called whenever the device's acceptance changes (the first-launch notice hides itself). */

@@ -21,9 +21,10 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * A mid-range Android phone, in Chinese. A tab's drawn first screen (server/http/first-screen.ts) lies over the app
- * until the app has drawn the same page, so a journey would meet every card twice: it goes as the page is read, and
- * journeys work on the app's own page. `keepDrawnFirstScreen` keeps it (tests/e2e/first-screen-drawn.test.ts).
+ * A mid-range Android phone, in Chinese. A tab's drawn first screen and the drawn first-visit notice
+ * (server/http/first-screen.ts) lie over the app until the app has drawn the same, so a journey would meet every card
+ * and button twice: they go as the page is read, and journeys work on the app's own page. `keepDrawnFirstScreen`
+ * keeps them (tests/e2e/first-screen-drawn.test.ts).
  */
 export async function phoneContext(
   browser: Browser,
@@ -40,7 +41,12 @@ export async function phoneContext(
     ...options,
   })
   if (!keepDrawnFirstScreen) {
-    await context.addInitScript(() => document.addEventListener('DOMContentLoaded', () => document.getElementById('first-screen')?.remove()))
+    await context.addInitScript(() =>
+      document.addEventListener('DOMContentLoaded', () => {
+        document.getElementById('first-screen')?.remove()
+        document.getElementById('first-notice')?.remove()
+      }),
+    )
   }
   return context
 }

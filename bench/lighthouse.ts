@@ -32,6 +32,9 @@ async function pass(mode: string, slowdowns: string[]): Promise<string[][]> {
     ]
     // The first-screen setting changes the tabs' answers only: the other pages are measured in the `drawn` pass alone.
     if (mode !== 'drawn') pages.splice(0, pages.length, ...pages.filter(([, p]) => p === '/' || p.startsWith('/pages/')))
+    // `LH_PAGES=home,detail` measures only the pages whose names start with one of those words.
+    const only = process.env.LH_PAGES ? list(process.env.LH_PAGES, '') : null
+    if (only) pages.splice(0, pages.length, ...pages.filter(([name]) => only.some((w) => name.startsWith(w))))
     const rows: string[][] = []
     for (const slowdown of slowdowns) {
       const run = spawnSync(process.execPath, [join(__dirname, 'support/lighthouse-run.mjs'), ...pages.map(([, p]) => server.baseUrl + p)], {

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import { checkWeappApiBase } from './api-base'
@@ -7,6 +8,9 @@ import devConfig from './dev'
 import prodConfig from './prod'
 
 const root = path.resolve(__dirname, '..')
+// The extract loader of the copy Taro's own build uses: it only works beside that copy's plugin.
+const fromTaro = createRequire(require.resolve('@tarojs/webpack5-runner'))
+const taroExtractLoader = fromTaro('mini-css-extract-plugin').loader as string
 // The contract lives in types/ at the repo root, outside sourceRoot: Taro only runs its loaders on src/ and
 // must be told to compile these files too (mini and h5 each have their own `compile.include`).
 const contractDir = path.join(root, 'types')
@@ -107,7 +111,23 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chain.plugin('module-sizes').use(ModuleSizesPlugin, [path.join(root, 'dist/h5-modules.json')])
         // sw.js: the shell and every tab kept on the phone, so the portal opens offline after a first visit. Production
         // only, as its registration (src/lib/offline-pages.h5.ts): a worker caching a dev build would hide changes.
-        if (process.env.NODE_ENV === 'production') chain.plugin('service-worker').use(ServiceWorkerPlugin, ['/'])
+        if (process.env.NODE_ENV === 'production') {
+          chain.plugin('service-worker').use(ServiceWorkerPlugin, ['/'])
+          // Taro's own component styles go into a stylesheet like ours, instead of <style> elements its script adds at
+          // start: each one added restyled the whole page already drawn, on a cheap phone a long task of its own, and
+          // a notice drawn before the script moved when they came. Their file is linked first, so ours still win.
+          const taroStyle = chain.module.rule('taroStyle')
+          taroStyle.uses.clear()
+          taroStyle.use('extract').loader(taroExtractLoader)
+          const splitChunks = chain.optimization.get('splitChunks')
+          chain.optimization.splitChunks({
+            ...splitChunks,
+            cacheGroups: {
+              ...splitChunks.cacheGroups,
+              taroStyles: { name: 'taro', type: 'css/mini-extract', test: (m: { identifier(): string }) => /[\\/]@tarojs[\\/]/.test(m.identifier()), chunks: 'all', enforce: true, priority: 20 },
+            },
+          })
+        }
         // The contract and the client do nothing when loaded but define things: a page then carries only the schemas
         // and client modules it uses, not every area's (building every zod schema was the longest task of a first load).
         chain.module.rule('side-effect-free').test(/\.ts$/).include.add(contractDir).add(path.join(root, 'src/api')).end().set('sideEffects', false)

@@ -11,3 +11,6 @@ export const privacyNoticeVersion = '2026-12'
  */
 export const privacyAcceptedKey = 'wgt.privacy.accepted'
 export const elderModeKey = 'wgt.elder-mode'
+
+/** Put on <html> by the page's inline guard while the notice drawn in the page shows; the app takes it away. */
+export const firstNoticeShownClass = 'first-notice-shown'

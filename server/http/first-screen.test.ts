@@ -8,7 +8,7 @@ import { jobPostingBody } from '../test-support/bodies'
 import { idempotencyKey } from '../test-support/harness'
 import { buildTestApp, type TestApp } from '../test-support/test-app'
 import { createHash } from 'node:crypto'
-import { elderModeKey, privacyAcceptedKey, privacyNoticeVersion } from '../../types/privacy'
+import { elderModeKey, firstNoticeShownClass, privacyAcceptedKey, privacyNoticeVersion } from '../../types/privacy'
 import { type FirstScreenMode, loadConfig } from '../config'
 import { type FirstScreens, noticeGuard } from './first-screen'
 
@@ -148,7 +148,7 @@ test('the guard shows the drawn notice only on a phone that has not accepted thi
     }
     const document = { documentElement: { classList: { add: (c: string) => classes.add(c) } } }
     new Function('localStorage', 'document', noticeGuard(privacyNoticeVersion))(localStorage, document)
-    return classes.has('first-notice-shown')
+    return classes.has(firstNoticeShownClass)
   }
   expect(show({})).toBe(true)
   expect(show({ [privacyAcceptedKey]: privacyNoticeVersion })).toBe(false)

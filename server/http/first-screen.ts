@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { LRUCache } from 'lru-cache'
-import { elderModeKey, privacyAcceptedKey } from '../../types/privacy'
+import { elderModeKey, firstNoticeShownClass, privacyAcceptedKey } from '../../types/privacy'
 import { chinaDate } from '../lib/dates'
 import { API_PREFIX } from './route'
 
@@ -61,20 +61,17 @@ function asShown(value: unknown): unknown {
   return value
 }
 
-/** Put on <html> by the notice's guard while the drawn notice shows (app.scss, src/lib/first-screen.h5.ts). */
-const noticeShownClass = 'first-notice-shown'
-
 /**
  * The inline script before the drawn notice: it shows the notice only on a phone that has not accepted this version
- * and has not chosen 大字模式 (the app draws that one bigger). Anything unreadable shows it, as the app would.
- * Allowed by its hash (security-headers.ts).
+ * and has not chosen 大字模式 (the app draws that one bigger). Anything unreadable shows it, as the app would. The
+ * class it sets shows the notice (app.scss). Allowed by its hash (security-headers.ts).
  */
 export function noticeGuard(version: string): string {
   const read = (key: string) => `JSON.parse(s.getItem(${JSON.stringify(key)})||"null")`
   return (
     `(function(){var show=true;try{var s=localStorage,a=${read(privacyAcceptedKey)},e=${read(elderModeKey)};` +
     `show=!(a&&a.data===${JSON.stringify(version)})&&!(e&&e.data==="1")}catch(x){}` +
-    `if(show)document.documentElement.classList.add("${noticeShownClass}")})()`
+    `if(show)document.documentElement.classList.add(${JSON.stringify(firstNoticeShownClass)})})()`
   )
 }
 

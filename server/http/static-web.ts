@@ -52,6 +52,7 @@ export async function registerStaticWeb(app: FastifyInstance, webRoot: string, f
   const drawn = hasIndex && firstScreen !== 'off' ? loadFirstScreens(webRoot) : null
   // Every portal address carries the first-visit notice drawn, when the build drew one and the tabs go out drawn.
   const portalPage = firstScreen === 'drawn' ? withFirstNotice(indexHtml, drawn?.notice) : indexHtml
+  const withNotice = portalPage !== indexHtml
   const firstScreens = drawn ? new FirstScreenPages(app, portalPage, drawn, firstScreen === 'drawn') : null
   app.decorate('firstScreenPages', firstScreens)
   if (hasIndex) {
@@ -73,7 +74,7 @@ export async function registerStaticWeb(app: FastifyInstance, webRoot: string, f
     // A tab opened with a query (a shared filter) draws it itself.
     const page = firstScreens && !search ? await firstScreens.page(pathname) : null
     if (page) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(page)
-    if (portalPage !== indexHtml) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(portalPage)
+    if (withNotice) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(portalPage)
     if (hasIndex) return reply.header('Cache-Control', NO_CACHE).sendFile('index.html', { cacheControl: false })
     return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE)
   }

@@ -1,3 +1,4 @@
+import { firstNoticeShownClass } from '@contract/privacy'
 import { elderMode } from './elder-mode'
 
 /** Long enough for a slow phone's first render; a drawing left over a broken start must not hide the app for ever. */
@@ -36,29 +37,26 @@ export function takeOverFirstScreen(): void {
   const timer = setTimeout(done, giveUpMs)
 }
 
-/** Put on <html> by the drawn notice's guard while it shows (server/http/first-screen.ts). */
-const noticeShownClass = 'first-notice-shown'
-
 /**
  * H5 first visit: the privacy notice comes drawn in the page, shown by its guard only on a phone that has not
  * accepted it and has not chosen 大字模式. It goes in the same frame as the app draws its own (FirstLaunchNotice), so
  * the worker sees one notice throughout; at once when the guard did not show it.
  */
 function takeOverFirstNotice(): void {
-  const drawn = document.getElementById('first-notice')
+  const drawn = typeof document !== 'undefined' ? document.getElementById('first-notice') : null
   if (!drawn) return
   const root = document.documentElement
   const done = () => {
     observer.disconnect()
     clearTimeout(timer)
     drawn.remove()
-    root.classList.remove(noticeShownClass)
+    root.classList.remove(firstNoticeShownClass)
   }
   const appNoticeDrawn = () => Array.from(document.querySelectorAll('.privacy-sheet')).some((el) => !drawn.contains(el))
   const observer = new MutationObserver(() => {
     if (appNoticeDrawn()) done()
   })
   const timer = setTimeout(done, giveUpMs)
-  if (!root.classList.contains(noticeShownClass) || elderMode()) return done()
+  if (!root.classList.contains(firstNoticeShownClass) || elderMode()) return done()
   observer.observe(document.body, { childList: true, subtree: true })
 }

@@ -113,8 +113,10 @@ const summaryColumns = [
   'src.phone as source_phone',
 ] as const
 
-/** The row versions a card is built from (0038): read with every card's row and with every stamp. */
-const versionColumns = ['jobs.row_version', 'src.row_version as src_row_version', 'emp.row_version as emp_row_version'] as const
+/** The joined rows' versions (0038): read with every card, every stamp and the detail (which has the posting's own). */
+const joinedVersionColumns = ['src.row_version as src_row_version', 'emp.row_version as emp_row_version'] as const
+/** The row versions a card is built from: read with every card's row and with every stamp. */
+const versionColumns = ['jobs.row_version', ...joinedVersionColumns] as const
 
 /**
  * `driver`: read the postings having this gram first (job_terms → jobs by id). CROSS JOIN is how
@@ -177,7 +179,7 @@ function detailQuery(db: Executor) {
     .selectAll('jobs')
     .select(employerColumns)
     .select(['src.name as source_name', 'src.type as source_type', 'src.phone as source_phone', 'src.contact_person as source_contact_person', 'verifier.name as verifier_name'])
-    .select(versionColumns)
+    .select(joinedVersionColumns)
 }
 
 export type JobSummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['executeTakeFirstOrThrow']>>

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'react'
 import { act, fireEvent, render, renderHook, screen } from '@testing-library/react'
 import { BottomSheet } from '.'
 import { useCloseOnBack } from './close-on-back.h5'
@@ -47,6 +48,30 @@ describe('H5: the phone back button and Escape', () => {
     // Closed by back: no second step back.
     await act(() => new Promise((r) => setTimeout(r, 20)))
     expect(window.history.state?.sheet).toBeUndefined()
+  })
+
+  it('the step is there before the sheet is painted, so a back at its first sight closes it rather than the page', async () => {
+    // A later sibling's layout effect runs before any passive effect and before the browser paints.
+    let stepWhenPainted: unknown
+    function PaintProbe() {
+      useLayoutEffect(() => {
+        stepWhenPainted = window.history.state?.sheet
+      }, [])
+      return null
+    }
+    function Sheet() {
+      useCloseOnBack(true, () => undefined)
+      return null
+    }
+    const { unmount } = render(
+      <>
+        <Sheet />
+        <PaintProbe />
+      </>,
+    )
+    expect(stepWhenPainted).toBe(true)
+    unmount()
+    await act(() => new Promise((r) => setTimeout(r, 50)))
   })
 
   it('closed by a tap, it takes its step off again; Escape closes it', async () => {

@@ -20,7 +20,7 @@ import { installIdempotencySweep } from './http/idempotency'
 import { type LogSettings, loggerOptions } from './http/logging'
 import { installResponseCache } from './http/response-cache'
 import { installSecurityHeaders } from './http/security-headers'
-import { registerStaticWeb } from './http/static-web'
+import { readPortal, registerStaticWeb } from './http/static-web'
 import { authRoutes } from './routes/auth'
 import { trainingRoutes } from './routes/training'
 import { healthRoutes } from './routes/health'
@@ -96,7 +96,9 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   app.decorateRequest('caller', null)
   installResponseCache(app, { ttlMs: config.responseCacheMs, shared: database.listenTarget })
   installErrorHandler(app)
-  installSecurityHeaders(app, { webRoot: config.webRoot, hsts: config.hsts })
+  // The portal's page is read from the build once: the content policy allows exactly the inline scripts it carries.
+  const portal = readPortal(config.webRoot, config.firstScreen)
+  installSecurityHeaders(app, { portalPage: portal.page, hsts: config.hsts })
   installIdempotencySweep(app)
   installDraining(app)
   installMetrics(app, database, config.metrics)
@@ -134,6 +136,6 @@ export async function buildApp({ config, database, clock = () => new Date(), log
   routes?.(app)
 
   // The portal, and the fallback for browser-history deep links and unknown /api paths.
-  await registerStaticWeb(app, config.webRoot, config.firstScreen)
+  await registerStaticWeb(app, portal)
   return app
 }

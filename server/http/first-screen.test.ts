@@ -134,6 +134,8 @@ test('every portal address carries the first-visit notice drawn, after its guard
   for (const mode of ['reads', 'off'] as const) {
     const other = await serverWith({ day: chinaDate(new Date()), screens: {}, notice }, mode)
     expect(await html(other, '/packages/jobs/pages/detail/index?id=1')).not.toContain('first-notice')
+    // The policy allows what the page carries and nothing more.
+    expect(String((await other.inject({ url: '/pages/me/index' })).headers['content-security-policy'])).not.toContain(sha)
   }
 })
 

@@ -5,10 +5,7 @@
  * because the component libraries insert <style> at run time.
  */
 import { createHash } from 'node:crypto'
-import fs from 'node:fs'
-import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { loadFirstScreens, noticeGuard } from './first-screen'
 
 const INLINE_SCRIPT = /<script\b(?![^>]*\bsrc\s*=)[^>]*>([\s\S]*?)<\/script>/gi
 
@@ -38,24 +35,15 @@ function contentSecurityPolicy(scriptHashes: string[]): string {
 }
 
 export interface SecurityHeaderOptions {
-  /** The built portal; its index.html's inline scripts are allowed by hash. */
-  webRoot: string
+  /** The page every portal address is answered with (static-web.ts readPortal): its inline scripts run by hash. */
+  portalPage: string
   /** Strict-Transport-Security: only where the site is served over https (production). */
   hsts: boolean
 }
 
-export function installSecurityHeaders(app: FastifyInstance, { webRoot, hsts }: SecurityHeaderOptions): void {
-  let html = ''
-  try {
-    html = fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8')
-  } catch {
-    // Not built: the stand-in page has no script.
-  }
-  // The drawn first-visit notice's guard, which the pages carry (first-screen.ts).
-  const notice = html ? loadFirstScreens(webRoot)?.notice : undefined
-  if (notice) html += `<script>${noticeGuard(notice.version)}</script>`
+export function installSecurityHeaders(app: FastifyInstance, { portalPage, hsts }: SecurityHeaderOptions): void {
   const headers: Record<string, string> = {
-    'Content-Security-Policy': contentSecurityPolicy(inlineScriptHashes(html)),
+    'Content-Security-Policy': contentSecurityPolicy(inlineScriptHashes(portalPage)),
     'X-Content-Type-Options': 'nosniff',
     'X-Frame-Options': 'DENY',
     // Addresses can carry a search for a phone number; other sites never see them.

@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FirstScreenMode } from '../config'
 import { errorBody, sendError } from './error-handler'
-import { FirstScreenPages, loadFirstScreens, withFirstNotice } from './first-screen'
+import { FirstScreenPages, type FirstScreens, loadFirstScreens, withFirstNotice } from './first-screen'
 import { API_PREFIX } from './route'
 
 const HASHED_DIRS = /^(js|css|static)\//
@@ -46,14 +46,32 @@ declare module 'fastify' {
   }
 }
 
-export async function registerStaticWeb(app: FastifyInstance, webRoot: string, firstScreen: FirstScreenMode = 'drawn'): Promise<void> {
-  const hasIndex = fs.existsSync(path.join(webRoot, 'index.html'))
-  const indexHtml = hasIndex ? fs.readFileSync(path.join(webRoot, 'index.html'), 'utf8') : ''
-  const drawn = hasIndex && firstScreen !== 'off' ? loadFirstScreens(webRoot) : null
-  // Every portal address carries the first-visit notice drawn, when the build drew one and the tabs go out drawn.
-  const portalPage = firstScreen === 'drawn' ? withFirstNotice(indexHtml, drawn?.notice) : indexHtml
-  const withNotice = portalPage !== indexHtml
-  const firstScreens = drawn ? new FirstScreenPages(app, portalPage, drawn, firstScreen === 'drawn') : null
+/** What the server answers a portal address with, read from the build once at start. */
+export interface Portal {
+  webRoot: string
+  /** The built index.html, or null when the portal is not built. */
+  indexHtml: string | null
+  /** The tabs' first screens as the build drew them (null when it drew none, or FIRST_SCREEN=off). */
+  drawn: FirstScreens | null
+  /** Whether the tabs go out with their markup (`drawn`) or with their first reads alone (`reads`). */
+  drawsTabs: boolean
+  /** index.html as every portal address gets it: with the first-visit notice drawn, where the tabs are drawn. */
+  page: string
+}
+
+export function readPortal(webRoot: string, firstScreen: FirstScreenMode = 'drawn'): Portal {
+  const indexPath = path.join(webRoot, 'index.html')
+  const indexHtml = fs.existsSync(indexPath) ? fs.readFileSync(indexPath, 'utf8') : null
+  const drawn = indexHtml !== null && firstScreen !== 'off' ? loadFirstScreens(webRoot) : null
+  const drawsTabs = firstScreen === 'drawn'
+  const page = indexHtml === null ? NOT_BUILT_PAGE : drawsTabs ? withFirstNotice(indexHtml, drawn?.notice) : indexHtml
+  return { webRoot, indexHtml, drawn, drawsTabs, page }
+}
+
+export async function registerStaticWeb(app: FastifyInstance, { webRoot, indexHtml, drawn, drawsTabs, page: portalPage }: Portal): Promise<void> {
+  const hasIndex = indexHtml !== null
+  const withNotice = hasIndex && portalPage !== indexHtml
+  const firstScreens = drawn ? new FirstScreenPages(app, portalPage, drawn, drawsTabs) : null
   app.decorate('firstScreenPages', firstScreens)
   if (hasIndex) {
     await app.register(fastifyStatic, {
@@ -74,9 +92,8 @@ export async function registerStaticWeb(app: FastifyInstance, webRoot: string, f
     // A tab opened with a query (a shared filter) draws it itself.
     const page = firstScreens && !search ? await firstScreens.page(pathname) : null
     if (page) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(page)
-    if (withNotice) return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(portalPage)
-    if (hasIndex) return reply.header('Cache-Control', NO_CACHE).sendFile('index.html', { cacheControl: false })
-    return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE)
+    if (hasIndex && !withNotice) return reply.header('Cache-Control', NO_CACHE).sendFile('index.html', { cacheControl: false })
+    return reply.header('Cache-Control', NO_CACHE).type('text/html; charset=utf-8').send(portalPage)
   }
   if (hasIndex) app.get('/', answerPage)
 

@@ -53,7 +53,7 @@ test('a deep link to a job detail opens that posting (browser-history route)', a
   await page.context().close()
 })
 
-test('the portal runs under its content security policy: nothing refused, its inline start-up script ran', async () => {
+test('the portal runs under its content security policy: nothing refused; its rem follows the screen without a script', async () => {
   const context = await phoneContext(e2e.browser)
   const page = await context.newPage()
   const refused: string[] = []
@@ -67,8 +67,13 @@ test('the portal runs under its content security policy: nothing refused, its in
     await page.locator('.tab-bar').getByText('我的', { exact: true }).click()
     await page.locator('.tab-bar').getByText('维权', { exact: true }).click()
     await page.waitForTimeout(500)
-    // The rem sizing script in index.html runs by its hash.
-    expect(await page.evaluate(() => document.documentElement.style.fontSize)).toMatch(/px$/)
+    // 40px per 750 design px of the width, between 20px and 40px (src/index.html): 390 px wide gives 20.8px.
+    const rem = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize))
+    expect(await rem()).toBeCloseTo((390 * 40) / 750, 1)
+    await page.setViewportSize({ width: 1280, height: 800 })
+    expect(await rem()).toBe(40)
+    await page.setViewportSize({ width: 320, height: 640 })
+    expect(await rem()).toBe(20)
   })
   expect(refused).toEqual([])
   await context.close()

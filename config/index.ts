@@ -128,6 +128,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
             },
           })
         }
+        // The app's start in three tasks, not one (config/staged-start.js): it runs on the entry Taro generates from
+        // app.config.ts, after Taro's loader and before the compile (a `pre` loader runs just after Taro's own).
+        chain.module.rule('staged-start').test(/[\\/]src[\\/]app\.config\.ts$/).enforce('pre').use('staged-start').loader(path.join(root, 'config/staged-start.js'))
         // The contract and the client do nothing when loaded but define things: a page then carries only the schemas
         // and client modules it uses, not every area's (building every zod schema was the longest task of a first load).
         chain.module.rule('side-effect-free').test(/\.ts$/).include.add(contractDir).add(path.join(root, 'src/api')).end().set('sideEffects', false)

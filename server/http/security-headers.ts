@@ -1,8 +1,8 @@
 /**
  * Headers on every answer, set in one onSend hook (no helmet dependency). The content policy fits the built
- * portal: its own scripts, styles and images only; the inline start-up script in index.html (the rem sizing) and
- * the drawn first-visit notice's guard run by their hashes, so an injected script does not. Styles allow inline
- * because the component libraries insert <style> at run time.
+ * portal: its own scripts, styles and images only; the inline scripts of the page it answers with (the drawn
+ * first-visit notice's guard) run by their hashes, so an injected script does not. Styles allow inline because the
+ * component libraries insert <style> at run time.
  */
 import { createHash } from 'node:crypto'
 import type { FastifyInstance } from 'fastify'

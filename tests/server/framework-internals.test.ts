@@ -5,7 +5,8 @@
  */
 import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
+import { dirname, join, relative } from 'node:path'
+import { parse } from '@babel/parser'
 import { taroInternals } from '../../src/lib/taro-internals'
 
 const root = join(__dirname, '..', '..')
@@ -64,4 +65,38 @@ test("the app-test shim sets the runtime's current page and router, which NutUI 
   const current = read('@tarojs/runtime/dist/current.js')
   expect(current).toMatch(/\brouter: null\b/)
   expect(current).toMatch(/\bpage: null\b/)
+})
+
+describe("Taro's generated H5 entry, as config/staged-start.js splits it into three tasks", () => {
+  // The entry Taro's loader makes from app.config.ts, with the options its H5 build passes (no pages: the routes
+  // are the same code for one page or thirty).
+  function taroEntry(): string {
+    const source = join(root, 'src')
+    const { default: generate } = require('@tarojs/taro-loader/lib/h5') as { default: (this: unknown) => string }
+    const loaderMeta = { importFrameworkStatement: "import * as React from 'react'\nimport ReactDOM from 'react-dom'", importFrameworkName: 'React', creator: 'createReactApp', creatorLocation: '@tarojs/plugin-framework-react/dist/runtime', frameworkArgs: 'React, ReactDOM, config', extraImportForWeb: '', execBeforeCreateWebApp: '' }
+    const options = { config: { pages: [], router: { mode: 'browser' } }, pages: [], runtimePath: ['@tarojs/plugin-platform-h5/dist/runtime'], sourceDir: source, entryFileName: 'app', loaderMeta, pxTransformConfig: { designWidth: 750, deviceRatio: {}, baseFontSize: 20 } }
+    const contextify = (context: string, request: string) => './' + relative(context, request)
+    return generate.call({ getOptions: () => options, mode: 'production', resourcePath: join(source, 'app.config.ts'), context: source, utils: { contextify } })
+  }
+  const stagedStart = require('../../config/staged-start.js') as (code: string) => string
+
+  test('the modules of the framework first; the app and its modules in the next task; the router in the one after', () => {
+    const entry = taroEntry()
+    const staged = stagedStart(entry)
+    // Still one module a compiler reads, with the same imports but the app's.
+    parse(staged, { sourceType: 'module' })
+    expect(entry).toMatch(/^import component from "\.\/app"$/m)
+    expect(staged).not.toMatch(/^import component/m)
+    expect(staged.match(/^import .+$/gm)).toEqual(entry.match(/^import .+$/gm)!.filter((line) => !line.startsWith('import component')))
+    const [framework, app, router] = staged.split(/setTimeout\(function \(\) \{/)
+    expect(framework).toContain('window.__taroAppConfig = config')
+    expect(app).toMatch(/var component = require\("\.\/app"\)\.default\n\s+var inst = createReactApp\(component/)
+    expect(router).toMatch(/var history = createBrowserHistory\(\{ window \}\)\n\s+handleAppMount\w*\(config, history\)\n\s+createRouter\(history, inst, config, React\)[\s\S]+initPxTransform/)
+    expect(framework + app).not.toContain('createRouter(')
+  })
+
+  test('an entry it does not know fails the build rather than starting the app another way', () => {
+    expect(() => stagedStart(taroEntry().replace(/^var inst = .+$/m, ''))).toThrow(/app creation/)
+    expect(() => stagedStart(taroEntry().replace('import component from', 'import app from'))).toThrow(/component import/)
+  })
 })

@@ -14,8 +14,9 @@ const KB = 1024
 // Main package: 506.9 KB after the subsidy, job-card and local-jobs merges, 495.9 KB on 2026-12-05 once the app's
 // builds left out endpoint summaries and the 零工, village and case endpoints moved out of the tabs' contract files: the
 // budget is issue 23's goal itself. H5 first load: 100.5 KB on 2026-12-05 once Taro's component styles went into a
-// stylesheet (a string in the script before), plus 2%.
-const budgets = { main: 500 * KB, subpackage: 1024 * KB, h5FirstLoad: 102.5 * KB }
+// stylesheet (a string in the script before); 100.2 KB on 2026-12-05 once the rem came from CSS, not a script in the
+// page: plus about 1%.
+const budgets = { main: 500 * KB, subpackage: 1024 * KB, h5FirstLoad: 101.2 * KB }
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

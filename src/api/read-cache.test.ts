@@ -97,6 +97,23 @@ test('an answer too large for one WeChat storage key is not kept', () => {
   expect(saveRead('small', '工'.repeat(1000))).toBe(true)
 })
 
+test("a job's page is kept for the last thirty jobs opened; opening one again makes it the newest", () => {
+  for (let id = 1; id <= 30; id++) saveRead(`job-${id}`, { id })
+  // Job 1 opened again: now the newest, so job 2 is the oldest.
+  saveRead('job-1', { id: 1, again: true })
+  saveRead('job-31', { id: 31 })
+  expect(readSaved('job-2')).toBeNull()
+  expect(readSaved<{ again?: boolean }>('job-1')?.data.again).toBe(true)
+  for (const id of [3, 30, 31]) expect(readSaved(`job-${id}`)).not.toBeNull()
+  // Other reads are not counted among them, nor dropped.
+  saveRead('jobs-first-page', { items: [] })
+  for (let id = 32; id <= 70; id++) saveRead(`job-${id}`, { id })
+  expect(readSaved('jobs-first-page')).not.toBeNull()
+  expect(Array.from({ length: 70 }, (_, i) => readSaved(`job-${i + 1}`)).filter(Boolean)).toHaveLength(30)
+  expect(readSaved('job-41')).not.toBeNull()
+  expect(readSaved('job-40')).toBeNull()
+})
+
 test('the saved time reads like 11月26日 14:05', () => {
   expect(formatSavedAt(new Date(2026, 10, 26, 14, 5).toISOString())).toBe('11月26日 14:05')
 })
@@ -112,10 +129,12 @@ test('signing out clears a read by its name, and every read a name ending in * s
 })
 
 test('any session ending clears every signed-in read, a worker’s and a staff member’s alike, and keeps public ones', () => {
-  const personal = ['my-profile', 'worklog-2026-05', 'hiring-events', 'staff-me', 'staff-case-2026-000101', 'staff-roster-person-9', 'staff-subsidy-publicity-3-', 'survey-village-1-mine']
+  const personal = ['my-profile', 'job-12', 'worklog-2026-05', 'hiring-events', 'staff-me', 'staff-case-2026-000101', 'staff-roster-person-9', 'staff-subsidy-publicity-3-', 'survey-village-1-mine']
   for (const name of [...personal, 'jobs-first-page', 'stations']) saveRead(name, { n: 1 })
   clearSignedInReads()
   expect(personal.filter((name) => readSaved(name) !== null)).toEqual([])
   expect(readSaved('jobs-first-page')).not.toBeNull()
   expect(readSaved('stations')).not.toBeNull()
+  // The list of kept jobs went too: none of them counts against the next worker's thirty.
+  expect(Taro.getStorageSync('wgt.cache.job-')).toBeFalsy()
 })

@@ -26,17 +26,39 @@ export function utf8Bytes(text: string): number {
   return n
 }
 
+/**
+ * Reads kept one per thing opened (a job's page per job): only the latest `max` of a kind stay, so a worker who opens
+ * a hundred postings keeps the last thirty, not a phone's storage full of old ones. The kind's list of names, newest
+ * last, is kept under the bare prefix, so clearing `job-*` clears it too.
+ */
+const keptPerThing: ReadonlyArray<{ prefix: string; max: number }> = [{ prefix: 'job-', max: 30 }]
+
+function keepLatest(name: string): void {
+  const kind = keptPerThing.find((k) => name.startsWith(k.prefix) && name.length > k.prefix.length)
+  if (!kind) return
+  const listKey = prefix + kind.prefix
+  try {
+    const kept: unknown = Taro.getStorageSync(listKey)
+    const names = [...(Array.isArray(kept) ? kept.filter((n): n is string => typeof n === 'string' && n !== name) : []), name]
+    for (const old of names.splice(0, Math.max(0, names.length - kind.max))) Taro.removeStorageSync(prefix + old)
+    Taro.setStorageSync(listKey, names)
+  } catch {
+    // storage refused: the copy just saved stays, and the next save tries again
+  }
+}
+
 export function saveRead<T>(name: string, data: T, now = new Date(), etag?: string): boolean {
   const entry: CachedRead<T> = etag ? { savedAt: now.toISOString(), data, etag } : { savedAt: now.toISOString(), data }
   try {
     const text = JSON.stringify(entry)
     if (utf8Bytes(text) > maxBytes) return false
     Taro.setStorageSync(prefix + name, text)
-    return true
   } catch {
     // storage full: the page still works, only the offline copy is older
     return false
   }
+  keepLatest(name)
+  return true
 }
 
 export function readSaved<T>(name: string): CachedRead<T> | null {
@@ -69,11 +91,11 @@ export function clearSavedReads(names: string[]): void {
 }
 
 /**
- * Every saved read that holds a signed-in person's data: a worker's own records, and the people and cases a staff
- * member's pages show. Workers and staff share the one token slot, so any sign-in, sign-out or refused session ends
+ * Every saved read that holds a signed-in person's data: a worker's own records (a job's page says whether they
+ * applied), and the people and cases a staff member's pages show. Workers and staff share the one token slot, so any sign-in, sign-out or refused session ends
  * whoever was signed in before: all of these go together, whichever kind of session ends.
  */
-export const signedInReads = ['my-profile', 'my-rights-requests', 'my-messages', 'worklog-*', 'subsidies-*', 'hiring-events', 'staff-*', 'survey-*']
+export const signedInReads = ['my-profile', 'my-rights-requests', 'my-messages', 'job-*', 'worklog-*', 'subsidies-*', 'hiring-events', 'staff-*', 'survey-*']
 
 export function clearSignedInReads(): void {
   clearSavedReads(signedInReads)

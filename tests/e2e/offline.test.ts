@@ -250,6 +250,30 @@ test('after a first visit every tab opens without a network, with its tab bar', 
   await context.close()
 }, 90000)
 
+test("a job's page opened once opens again without a network, saying when it was saved, with its number to call", async () => {
+  const context = await phoneWithNoticeRead()
+  const page = await context.newPage()
+  const job = (await api('/jobs?limit=3')).body.items[2]
+  await journey(page, 'offline-job-kept', async () => {
+    await page.goto(`${e2e.server.baseUrl}/packages/jobs/pages/detail/index?id=${job.id}`)
+    await page.locator('.job-detail__title').getByText(job.title).waitFor()
+    await pagesKept(page)
+    expect(await page.locator('.saved-note').count()).toBe(0)
+    // The next day on a train: no signal, the page opened again from the phone's history.
+    await context.setOffline(true)
+    await page.reload()
+    await page.locator('.job-detail__title').getByText(job.title).waitFor({ timeout: 15000 })
+    await page.locator('.saved-note').getByText(/已保存于 \d+月\d+日 \d\d:\d\d/).waitFor()
+    expect(await page.locator('.phone-call__number').first().textContent()).toBe(job.contactPhone)
+    // Signal again: 刷新 brings the page as the server has it now, without the note.
+    await context.setOffline(false)
+    await page.locator('.saved-note').getByRole('button', { name: '刷新' }).click()
+    await page.locator('.saved-note').waitFor({ state: 'detached' })
+    await page.locator('.job-detail__title').getByText(job.title).waitFor()
+  })
+  await context.close()
+}, 90000)
+
 test('a link to a page never opened, opened without a network, says so instead of a white page, and leads home', async () => {
   const context = await phoneWithNoticeRead()
   const page = await context.newPage()

@@ -31,7 +31,7 @@ export default function JobDetailPage() {
   const { params } = useRouter()
   const id = useIdParam()
   const km = params.km !== undefined ? Number(params.km) : undefined
-  const { data: job, error, loading, refresh } = useJob(id)
+  const { data: job, error, loading, refresh, savedAt } = useJob(id)
   const { me } = useSession()
   const badLink = id === 0
   const here = `/packages/jobs/pages/detail/index?id=${id}`
@@ -172,6 +172,7 @@ export default function JobDetailPage() {
         emptyText='没有找到这个岗位'
         emptyHint='请回到“找工作”重新选一个'
         onRetry={() => void refresh()}
+        savedAt={savedAt}
       >
         {job && <JobDetailView job={job} distanceKm={km !== undefined && Number.isFinite(km) ? km : undefined} actions={actions} />}
       </StateView>

@@ -22,8 +22,9 @@ module.exports = function stagedStart(code) {
   const [componentImport, componentPath] = expectOne(code, COMPONENT_IMPORT, 'the app component import')
   const [appCreated] = expectOne(code, APP_CREATED, 'the app creation')
   const [routerStart] = expectOne(code, ROUTER_START, 'the router start')
-  if (code.indexOf(appCreated) > code.indexOf(routerStart)) throw new Error('staged-start: the app is created after the router starts')
-  const head = code.slice(0, code.indexOf(appCreated)).replace(componentImport, '')
+  const created = code.indexOf(appCreated)
+  if (created > code.indexOf(routerStart)) throw new Error('staged-start: the app is created after the router starts')
+  const head = code.slice(0, created).replace(componentImport, '')
   return `${head}
 setTimeout(function () {
   var component = require(${componentPath}).default

@@ -92,8 +92,9 @@ export function clearSavedReads(names: string[]): void {
 
 /**
  * Every saved read that holds a signed-in person's data: a worker's own records (a job's page says whether they
- * applied), and the people and cases a staff member's pages show. Workers and staff share the one token slot, so any sign-in, sign-out or refused session ends
- * whoever was signed in before: all of these go together, whichever kind of session ends.
+ * applied), and the people and cases a staff member's pages show. Workers and staff share the one token slot, so any
+ * sign-in, sign-out or refused session ends whoever was signed in before: all of these go together, whichever kind of
+ * session ends.
  */
 export const signedInReads = ['my-profile', 'my-rights-requests', 'my-messages', 'job-*', 'worklog-*', 'subsidies-*', 'hiring-events', 'staff-*', 'survey-*']
 

@@ -119,6 +119,14 @@ test('the phone back button closes the 筛选 sheet and keeps the list; the dimm
     await page.locator('.job-card__open').first().waitFor()
     await page.locator('.jobs-page__filter').click()
     await page.getByRole('dialog', { name: '筛选工作' }).waitFor()
+    // The sheet's buttons sit at the screen's foot, over the tab bar, with no empty band under them.
+    const foot = await page.evaluate(`(() => {
+      const bar = document.querySelector('.filter-sheet__actions').getBoundingClientRect()
+      const apply = document.querySelector('.filter-sheet__apply').getBoundingClientRect()
+      const hit = document.elementFromPoint(apply.left + apply.width / 2, apply.top + apply.height / 2)
+      return { gap: Math.round(innerHeight - bar.bottom), applyOnTop: Boolean(hit && hit.closest('.filter-sheet__apply')) }
+    })()`)
+    expect(foot).toEqual({ gap: 0, applyOnTop: true })
     await page.goBack()
     await page.locator('.filter-sheet').waitFor({ state: 'detached' })
     expect(page.url()).toMatch(/pages\/jobs\/index/)

@@ -67,7 +67,7 @@ test("the app-test shim sets the runtime's current page and router, which NutUI 
   expect(current).toMatch(/\bpage: null\b/)
 })
 
-describe("Taro's generated H5 entry, as config/staged-start.js splits it into three tasks", () => {
+describe("Taro's generated H5 entry, as config/staged-start.js splits it into four tasks", () => {
   // The entry Taro's loader makes from app.config.ts, with the options its H5 build passes (no pages: the routes
   // are the same code for one page or thirty).
   function taroEntry(): string {
@@ -80,7 +80,7 @@ describe("Taro's generated H5 entry, as config/staged-start.js splits it into th
   }
   const stagedStart = require('../../config/staged-start.js') as (code: string) => string
 
-  test('the modules of the framework first; the app and its modules in the next task; the router in the one after', () => {
+  test('the modules of the framework first; the app and its modules in the next task; the history and px settings, then the router', () => {
     const entry = taroEntry()
     const staged = stagedStart(entry)
     // Still one module a compiler reads, with the same imports but the app's.
@@ -88,15 +88,37 @@ describe("Taro's generated H5 entry, as config/staged-start.js splits it into th
     expect(entry).toMatch(/^import component from "\.\/app"$/m)
     expect(staged).not.toMatch(/^import component/m)
     expect(staged.match(/^import .+$/gm)).toEqual(entry.match(/^import .+$/gm)!.filter((line) => !line.startsWith('import component')))
-    const [framework, app, router] = staged.split(/setTimeout\(function \(\) \{/)
+    const [framework, app, ready, router] = staged.split(/setTimeout\(function \(\) \{/)
     expect(framework).toContain('window.__taroAppConfig = config')
     expect(app).toMatch(/var component = require\("\.\/app"\)\.default\n\s+var inst = createReactApp\(component/)
-    expect(router).toMatch(/var history = createBrowserHistory\(\{ window \}\)\n\s+handleAppMount\w*\(config, history\)\n\s+createRouter\(history, inst, config, React\)[\s\S]+initPxTransform/)
-    expect(framework + app).not.toContain('createRouter(')
+    expect(ready).toMatch(/var history = createBrowserHistory\(\{ window \}\)\n\s+handleAppMount\w*\(config, history\)\n\s+initPxTransform\(\{/)
+    expect(router.trim()).toMatch(/^createRouter\(history, inst, config, React\)\n/)
+    expect(framework + app + ready).not.toContain('createRouter(')
+  })
+
+  test("each page's code runs in one task and the router shows the page in the next", async () => {
+    const staged = stagedStart(taroEntry())
+    const [framework] = staged.split(/setTimeout\(function \(\) \{\n\s+var component/)
+    // Wrapped where the routes are made, before the router (two tasks later) can call a load.
+    expect(framework.indexOf('config.routes.forEach(')).toBeGreaterThan(framework.indexOf('config.routes = ['))
+    const wrap = framework.slice(framework.indexOf('config.routes.forEach('))
+    const page = { default: 'the page' }
+    const config = { routes: [{ path: 'pages/jobs/index', load: (context: string) => [Promise.resolve(page), context, 'params'] }] }
+    new Function('config', wrap)(config)
+    let shown: unknown
+    const [loaded, context, params] = config.routes[0].load('context') as [Promise<unknown>, string, string]
+    expect([context, params]).toEqual(['context', 'params'])
+    void loaded.then((p) => (shown = p))
+    for (let i = 0; i < 10; i++) await Promise.resolve()
+    expect(shown).toBeUndefined()
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect(shown).toBe(page)
   })
 
   test('an entry it does not know fails the build rather than starting the app another way', () => {
     expect(() => stagedStart(taroEntry().replace(/^var inst = .+$/m, ''))).toThrow(/app creation/)
+    expect(() => stagedStart(taroEntry().replace('config.routes = [', 'config.pages = ['))).toThrow(/routes/)
+    expect(() => stagedStart(taroEntry().replace(/^createRouter\(/m, 'startRouter('))).toThrow(/router creation/)
     expect(() => stagedStart(taroEntry().replace('import component from', 'import app from'))).toThrow(/component import/)
   })
 })

@@ -128,12 +128,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
             },
           })
         }
-        // The app's start in three tasks, not one (config/staged-start.js): it runs on the entry Taro generates from
+        // The app's start in four tasks, not one (config/staged-start.js): it runs on the entry Taro generates from
         // app.config.ts, after Taro's loader and before the compile (a `pre` loader runs just after Taro's own).
         chain.module.rule('staged-start').test(/[\\/]src[\\/]app\.config\.ts$/).enforce('pre').use('staged-start').loader(path.join(root, 'config/staged-start.js'))
         // The contract and the client do nothing when loaded but define things: a page then carries only the schemas
         // and client modules it uses, not every area's (building every zod schema was the longest task of a first load).
         chain.module.rule('side-effect-free').test(/\.ts$/).include.add(contractDir).add(path.join(root, 'src/api')).end().set('sideEffects', false)
+        // Taro's router writes its rules into <style> elements as it starts; they come with the app's stylesheet.
+        chain.plugin('no-router-styles').use(webpack.NormalModuleReplacementPlugin, [
+          /^\.\.?\/style\.js$/,
+          (resource: { context: string; request: string }) => {
+            if (/[\\/]@tarojs[\\/]router[\\/]dist\b/.test(resource.context)) resource.request = path.join(root, 'config/no-router-styles.js')
+          },
+        ])
         chain.plugin('no-router-tab-bar').use(webpack.NormalModuleReplacementPlugin, [
           /^@tarojs\/components\/dist\/components$/,
           (resource: { context: string; request: string }) => {

@@ -122,3 +122,56 @@ describe("Taro's generated H5 entry, as config/staged-start.js splits it into fo
     expect(() => stagedStart(taroEntry().replace('import component from', 'import app from'))).toThrow(/component import/)
   })
 })
+
+describe("Taro's router styles, in the app's stylesheet instead of <style> elements the router writes", () => {
+  const style = read('@tarojs/router/dist/style.js')
+
+  // The router's own style functions, run against a page that only records what would be written into it.
+  function written(): string {
+    const styles: string[] = []
+    const document = {
+      createElement: () => ({ innerHTML: '' }),
+      getElementsByTagName: () => [{ appendChild: (el: { innerHTML: string }) => styles.push(el.innerHTML) }],
+    }
+    // This app's settings: a tab bar (more than one tab), pages scrolling in their own box, no page animation.
+    new Function('document', `${style.replace(/^export \{[^}]*\};?$/m, '')}\nloadNavigationBarStyle(); loadRouterStyle(true, false, undefined)`)(document)
+    return styles.join('\n')
+  }
+
+  // Each selector with its declarations, and each @keyframes: the same rules however they are grouped or spaced.
+  function rules(css: string): string[] {
+    const postcss = require('postcss') as typeof import('postcss')
+    const found = new Set<string>()
+    const space = (s: string) => s.replace(/\s+/g, ' ').trim()
+    postcss.parse(css).walk((node) => {
+      if (node.type === 'atrule' && node.name === 'keyframes') found.add(space(node.toString()))
+      if (node.type !== 'rule' || node.parent?.type === 'atrule') return
+      const declarations = node.nodes.filter((d) => d.type === 'decl').map((d) => `${d.prop}: ${space(d.value)}`)
+      for (const selector of node.selectors) for (const d of declarations) found.add(`${space(selector)} { ${d} }`)
+    })
+    return [...found].sort()
+  }
+
+  test('are the rules the installed router writes for this app', () => {
+    const taro = written().replace(/var\(--taro-tabbar-height\)/g, 'var(--wgt-tab-bar-height)')
+    const sass = require('sass') as typeof import('sass')
+    const ours = sass.compileString('@use "taro-router" as *;\n@include taro-router-styles;', { loadPaths: [join(root, 'src/styles')] }).css
+    expect(rules(taro).length).toBeGreaterThan(30)
+    expect(rules(ours)).toEqual(rules(taro))
+    // Read through the tab bar's own variable, which Taro's build leaves alone.
+    expect(ours).toContain('var(--wgt-tab-bar-height)')
+  })
+
+  test('and every function the router imports from its style module has a stand-in that writes nothing', () => {
+    const standIn = readFileSync(join(root, 'config/no-router-styles.js'), 'utf8')
+    const imported = ['navigationBar.js', 'router/page.js', 'router/multi-page.js'].flatMap((file) => {
+      const found = read(`@tarojs/router/dist/${file}`).match(/^import \{([^}]+)\} from '\.\.?\/style\.js';$/m)
+      expect(found).not.toBeNull()
+      return found![1].split(',').map((name) => name.trim())
+    })
+    expect(new Set(imported)).toEqual(new Set(['loadNavigationBarStyle', 'loadAnimateStyle', 'loadRouterStyle']))
+    for (const name of imported) expect(standIn).toMatch(new RegExp(`^export function ${name}\\(\\) \\{\\}$`, 'm'))
+    // Nothing else in the router imports it.
+    expect(execSync(`grep -rl "style.js'" ${join(root, 'node_modules/@tarojs/router/dist')} --include=*.js`, { encoding: 'utf8' }).trim().split('\n').map((f) => relative(join(root, 'node_modules/@tarojs/router/dist'), f)).sort()).toEqual(['navigationBar.js', 'router/multi-page.js', 'router/page.js'])
+  })
+})

@@ -27,7 +27,7 @@ export interface DrawnScreen {
   markup: string
   /** The page's stylesheets the app loads with its code (index.html links only the shell's). */
   stylesheets: string[]
-  /** Styles the app's script puts in at start (the router's page layout, components' own). */
+  /** Styles the script adds at start that index.html lacks (none today: see config/no-router-styles.js). */
   styles: string
   /** API path (after /api) → the answer the markup was drawn from. */
   reads: Record<string, unknown>
@@ -65,12 +65,12 @@ async function main() {
         app.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'))
         app.querySelectorAll('script').forEach((el) => el.remove())
         const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')!)
-        const styles = [...document.querySelectorAll('style')].map((s) => s.textContent ?? '').join('\n')
+        const styles = [...document.querySelectorAll('style')].map((s) => s.textContent ?? '')
         return { markup: app.innerHTML, links, styles }
       })
       const shell = readFileSync(join(__dirname, '../dist/h5/index.html'), 'utf8')
       const markup = drawn.markup
-      screens[path] = { ready, markup, stylesheets: drawn.links.filter((href) => !shell.includes(`href="${href}"`)), styles: drawn.styles, reads }
+      screens[path] = { ready, markup, stylesheets: drawn.links.filter((href) => !shell.includes(`href="${href}"`)), styles: drawn.styles.filter((css) => !shell.includes(css)).join('\n'), reads }
       console.log(`Drew ${path}: ${Math.round(markup.length / 1024)} KB of markup, ${Object.keys(reads).length} reads`)
       await page.close()
     }

@@ -16,7 +16,7 @@ const KB = 1024
 // budget is issue 23's goal itself. H5 first load: 100.5 KB on 2026-12-05 once Taro's component styles went into a
 // stylesheet (a string in the script before); 100.2 KB on 2026-12-05 once the rem came from CSS, not a script in the
 // page: plus about 1%.
-const budgets = { main: 500 * KB, subpackage: 1024 * KB, h5FirstLoad: 101.2 * KB }
+const budgets = { main: 500 * KB, subpackage: 1024 * KB, h5FirstLoad: 100.9 * KB }
 
 function files(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -7,6 +7,8 @@ import { execSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
 import { parse } from '@babel/parser'
+import postcss from 'postcss'
+import * as sass from 'sass'
 import { taroInternals } from '../../src/lib/taro-internals'
 
 const root = join(__dirname, '..', '..')
@@ -140,7 +142,6 @@ describe("Taro's router styles, in the app's stylesheet instead of <style> eleme
 
   // Each selector with its declarations, and each @keyframes: the same rules however they are grouped or spaced.
   function rules(css: string): string[] {
-    const postcss = require('postcss') as typeof import('postcss')
     const found = new Set<string>()
     const space = (s: string) => s.replace(/\s+/g, ' ').trim()
     postcss.parse(css).walk((node) => {
@@ -154,7 +155,6 @@ describe("Taro's router styles, in the app's stylesheet instead of <style> eleme
 
   test('are the rules the installed router writes for this app', () => {
     const taro = written().replace(/var\(--taro-tabbar-height\)/g, 'var(--wgt-tab-bar-height)')
-    const sass = require('sass') as typeof import('sass')
     const ours = sass.compileString('@use "taro-router" as *;\n@include taro-router-styles;', { loadPaths: [join(root, 'src/styles')] }).css
     expect(rules(taro).length).toBeGreaterThan(30)
     expect(rules(ours)).toEqual(rules(taro))

@@ -145,6 +145,8 @@ test('a rights request and a job application made without a network arrive once 
     await again.goto(`${e2e.server.baseUrl}/pages/jobs/index?from=offline`)
     await again.locator('.saved-note').getByText(/已保存于 \d+月\d+日 \d\d:\d\d/).waitFor({ timeout: 20000 })
     await again.locator('.job-card').first().waitFor()
+    // The trade chips too, not 全部 alone.
+    await again.locator('.jobs-page__trades').getByText('普工', { exact: true }).waitFor()
     await again.goto(`${e2e.server.baseUrl}/packages/rights/pages/mine/index`)
     await again.locator('.saved-note').waitFor({ timeout: 20000 })
     await again.getByText('无锡某建筑劳务公司', { exact: false }).waitFor()

@@ -1,4 +1,5 @@
 import { type ComponentType, useEffect, useState } from 'react'
+import { loadOnce } from '@/lib/load-once'
 import { StateView } from '../state-view'
 
 export type PartOnDemand<P> = ComponentType<P> & {
@@ -13,31 +14,19 @@ export type PartOnDemand<P> = ComponentType<P> & {
  * once, here and on every later visit of the page. The mini-program's build turns `import()` into a plain require.
  */
 export function partOnDemand<P extends object>(load: () => Promise<ComponentType<P>>): PartOnDemand<P> {
-  let loaded: ComponentType<P> | null = null
-  let loading: Promise<ComponentType<P>> | null = null
-  const fetchPart = () => {
-    loading ??= load().then(
-      (part) => (loaded = part),
-      (e: unknown) => {
-        // The next draw or 重试 asks again.
-        loading = null
-        throw e
-      },
-    )
-    return loading
-  }
+  const part = loadOnce(load)
 
   function PartOnDemandSlot(props: P) {
-    const [Part, setPart] = useState<ComponentType<P> | null>(() => loaded)
+    const [Part, setPart] = useState<ComponentType<P> | null>(part.current)
     const [failed, setFailed] = useState(false)
     const [attempt, setAttempt] = useState(0)
     useEffect(() => {
       if (Part) return
       let live = true
       setFailed(false)
-      fetchPart().then(
+      part.get().then(
         // A component is a function: handed to the setter as is, React would call it.
-        (part) => live && setPart(() => part),
+        (loaded) => live && setPart(() => loaded),
         () => live && setFailed(true),
       )
       return () => {
@@ -56,5 +45,5 @@ export function partOnDemand<P extends object>(load: () => Promise<ComponentType
     )
   }
 
-  return Object.assign(PartOnDemandSlot, { prefetch: () => void fetchPart().catch(() => undefined) })
+  return Object.assign(PartOnDemandSlot, { prefetch: () => void part.get().catch(() => undefined) })
 }

@@ -1,4 +1,5 @@
 import { type ComponentType, useEffect, useRef, useState } from 'react'
+import { loadOnce } from '@/lib/load-once'
 import { showNotice } from '@/lib/notice'
 
 interface SheetProps {
@@ -12,9 +13,9 @@ interface SheetProps {
  * sheet closes, and the next open tries again. The mini-program's build turns `import()` into a plain require.
  */
 export function sheetOnDemand<P extends SheetProps>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  let loaded: ComponentType<P> | null = null
+  const sheet = loadOnce(load)
   return function SheetOnDemand(props: P) {
-    const [Sheet, setSheet] = useState<ComponentType<P> | null>(() => loaded)
+    const [Sheet, setSheet] = useState<ComponentType<P> | null>(sheet.current)
     const mounted = useRef(true)
     useEffect(() => {
       mounted.current = true
@@ -25,9 +26,8 @@ export function sheetOnDemand<P extends SheetProps>(load: () => Promise<Componen
     const { visible, onClose } = props
     useEffect(() => {
       if (!visible || Sheet) return
-      load().then(
+      sheet.get().then(
         (component) => {
-          loaded = component
           if (mounted.current) setSheet(() => component)
         },
         () => {

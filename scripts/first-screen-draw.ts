@@ -37,7 +37,9 @@ async function main() {
   // Never draw against a page that already carries an older drawing.
   rmSync(out, { force: true })
   const given = process.argv[2]
-  const server = given ? null : await startServer()
+  // This build's own files, whatever WEB_ROOT the caller's environment names: a server of another build would embed
+  // that build's first reads, the app would ask for nothing, and the drawing would be kept without its reads.
+  const server = given ? null : await startServer({ WEB_ROOT: join(__dirname, '../dist/h5') })
   const baseUrl = given ?? server!.baseUrl
   const browser = await launchBrowser()
   const screens: Record<string, DrawnScreen> = {}

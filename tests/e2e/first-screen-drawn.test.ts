@@ -21,6 +21,10 @@ test('without JavaScript the jobs tab already shows its postings, drawn into the
     expect(await cards.count()).toBeGreaterThanOrEqual(3)
     expect(await cards.first().isVisible()).toBe(true)
     expect(await page.locator('#first-screen .tab-bar').isVisible()).toBe(true)
+    // Every element names the Chinese fonts itself (src/app.scss): the search box's placeholder was set in Arial, and
+    // the notice in Taro's stack for <body>, which has no Chinese font.
+    const families = await page.evaluate(() => [...new Set(Array.from(document.body.querySelectorAll('*'), (el) => getComputedStyle(el).fontFamily))])
+    expect(families).toEqual([expect.stringMatching(/^-apple-system, .*"WenQuanYi Micro Hei", "Noto Sans CJK SC"/)])
   })
   await context.close()
 }, 60000)

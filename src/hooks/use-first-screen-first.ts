@@ -17,16 +17,18 @@ function afterNextFrame(run: () => void): () => void {
 }
 
 /**
- * The first `first` items at once, the rest once that screen has been drawn. Laying out a whole page of cards is one
- * long pause on a cheap phone, during which a tap does nothing; the first screenful alone is short, and the rest
- * arrives before the worker has scrolled to it. Only the first list of a visit is split: later ones show whole.
+ * The first `first` items at once, then `step` more after each drawn frame until all are shown. Laying out a whole
+ * page of cards is one long pause on a cheap phone, during which a tap does nothing; a screenful alone is short, and
+ * the rest, a few cards a frame, arrives before the worker has scrolled to it. Only the first list of a visit is
+ * split: later ones (another filter, a page more) show whole.
  */
-export function useFirstScreenFirst<T>(items: T[], first = 6): T[] {
+export function useFirstScreenFirst<T>(items: T[], first = 3, step = 4): T[] {
   const [limit, setLimit] = useState(first)
   const cut = items.length > limit
+  const total = items.length
   useEffect(() => {
     if (!cut) return
-    return afterNextFrame(() => startTransition(() => setLimit(Infinity)))
-  }, [cut])
+    return afterNextFrame(() => startTransition(() => setLimit((shown) => (shown + step >= total ? Infinity : shown + step))))
+  }, [cut, limit, total, step])
   return cut ? items.slice(0, limit) : items
 }

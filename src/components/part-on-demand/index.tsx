@@ -17,7 +17,7 @@ export function partOnDemand<P extends object>(load: () => Promise<ComponentType
   const part = loadOnce(load)
 
   function PartOnDemandSlot(props: P) {
-    const [Part, setPart] = useState<ComponentType<P> | null>(part.current)
+    const [Part, setPart] = useState<ComponentType<P> | null>(() => part.current())
     const [failed, setFailed] = useState(false)
     const [attempt, setAttempt] = useState(0)
     useEffect(() => {

@@ -15,7 +15,7 @@ interface SheetProps {
 export function sheetOnDemand<P extends SheetProps>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const sheet = loadOnce(load)
   return function SheetOnDemand(props: P) {
-    const [Sheet, setSheet] = useState<ComponentType<P> | null>(sheet.current)
+    const [Sheet, setSheet] = useState<ComponentType<P> | null>(() => sheet.current())
     const mounted = useRef(true)
     useEffect(() => {
       mounted.current = true

@@ -62,7 +62,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // (deploy.md, and scripts/weapp-build.mjs for the weapp tests), so they are handed over here. Unset asks nothing.
     env: { TARO_APP_WECHAT_TEMPLATES: JSON.stringify(process.env.TARO_APP_WECHAT_TEMPLATES ?? '') },
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // H5: the web app manifest and its pictures (src/assets/app-icon, drawn by scripts/make-icons.mjs) at fixed
+    // addresses, which index.html and the manifest name; the service worker keeps them with the shell.
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'h5'
+          ? [
+              { from: 'src/manifest.webmanifest', to: 'dist/h5/manifest.webmanifest' },
+              { from: 'src/assets/app-icon/', to: 'dist/h5/icons/' },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     // NutUI advises against prebundling (its on-demand imports confuse the prebundle step).
     compiler: { type: 'webpack5', prebundle: { enable: false } },

@@ -1,7 +1,7 @@
 /**
  * Writes the H5 portal's service worker (sw.js at the site root, from config/service-worker.js) with this build's
- * list of what to keep on the phone: index.html, the app shell's own script and styles, and each tab page's chunks
- * (the main package's pages are the tabs). Other pages are kept as they are first opened. The cache is named by a
+ * list of what to keep on the phone: index.html, the app shell's own script and styles, each tab page's chunks
+ * (the main package's pages are the tabs), and the web app manifest with its pictures. Other pages are kept as they are first opened. The cache is named by a
  * hash of that list, so a new build gets a new cache and the old one is removed.
  */
 import { createHash } from 'node:crypto'
@@ -12,6 +12,7 @@ import type { Chunk, Compilation, Compiler } from 'webpack'
 const template = path.join(__dirname, 'service-worker.js')
 const placeholder = "/* build */ { version: 'dev', precache: [] }"
 /** The main package's pages, src/pages/<tab>/index: the five tabs. */
+const homeScreen = /^(manifest\.webmanifest|icons\/)/
 const tabPage = /[\\/]src[\\/]pages[\\/][^\\/]+[\\/]index\.tsx$/
 
 export class ServiceWorkerPlugin {
@@ -24,7 +25,9 @@ export class ServiceWorkerPlugin {
         const files = new Set<string>()
         for (const entry of compilation.entrypoints.values()) for (const f of entry.getFiles()) files.add(f)
         for (const chunk of tabChunks(compilation)) for (const f of chunk.files) files.add(f)
-        const precache = ['/index.html', ...[...files].filter((f) => /\.(js|css)$/.test(f)).sort().map((f) => this.publicPath + f)]
+        // The manifest and its pictures (copied into the build, config/index.ts), so the home-screen icon opens offline.
+        for (const { name } of compilation.getAssets()) if (homeScreen.test(name)) files.add(name)
+        const precache = ['/index.html', ...[...files].filter((f) => /\.(js|css|webmanifest|png|svg)$/.test(f)).sort().map((f) => this.publicPath + f)]
         const source = fs.readFileSync(template, 'utf8')
         if (!source.includes(placeholder)) throw new Error(`${template} has lost its build placeholder`)
         const version = createHash('sha256').update(precache.join('\n')).update(source).digest('hex').slice(0, 10)

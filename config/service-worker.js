@@ -6,6 +6,9 @@
  * - One cache per build, removed when a newer build's worker takes over: never old and new code mixed.
  * - Pages (index.html): the network first, this build's copy when there is none (or it is too slow to wait for).
  * - Hashed js/css: from the cache first; a file under a hashed name never changes, so any build's copy will do.
+ * - The manifest and the home-screen pictures: this build's copy first, so 添加到主屏幕 works offline too.
+ * - A newer build's worker waits until the page asks it to take over (the 更新 of src/lib/new-version.h5.ts), and
+ *   the page then reloads as a whole into it.
  * - Never /api/: the app keeps its own saved reads, with their dates.
  */
 var build = /* build */ { version: 'dev', precache: [] }
@@ -43,7 +46,8 @@ self.addEventListener('activate', function (event) {
         )
       })
       // The first visit's page is looked after at once, so its tabs open offline without a reload. A newer build's
-      // worker activates only when no page of the older one is open (no skipWaiting), so this never mixes builds.
+      // worker activates only when no page of the older one is open, or when the page asks and then reloads into it:
+      // a page never runs one build's code with another's.
       .then(function () {
         return self.clients.claim()
       }),
@@ -57,6 +61,14 @@ self.addEventListener('fetch', function (event) {
   if (url.origin !== self.location.origin || url.pathname === '/api' || url.pathname.indexOf('/api/') === 0) return
   if (request.mode === 'navigate') event.respondWith(page(request))
   else if (hashed.test(url.pathname)) event.respondWith(asset(request))
+  else if (build.precache.indexOf(url.pathname) !== -1) event.respondWith(kept(request))
+})
+
+// From the page (src/lib/new-version.h5.ts): which files this build is made of, so a page can tell whether it already
+// runs this build; and `take-over`, after which this build looks after the page (which reloads, unless it runs it).
+self.addEventListener('message', function (event) {
+  if (event.data === 'take-over') self.skipWaiting()
+  else if (event.data === 'build' && event.ports && event.ports[0]) event.ports[0].postMessage(build.precache)
 })
 
 /** Every address of the portal is index.html: this build's copy stands in when the network cannot answer. */
@@ -91,6 +103,18 @@ function page(request) {
       },
     )
   })
+}
+
+/** A file kept under a fixed name (the manifest, the pictures): this build's own copy, else the network's. */
+function kept(request) {
+  return caches
+    .open(cacheName)
+    .then(function (cache) {
+      return cache.match(request)
+    })
+    .then(function (cached) {
+      return cached || fetch(request)
+    })
 }
 
 function asset(request) {

@@ -7,6 +7,10 @@
 //   the drawings the portal's tab bar shows inline (src/components/tab-bar/tab-icons.ts).
 // - src/features/rights/assets/<category>.png, 128×128, for the help form's kinds of trouble. Each stays under 2 KB,
 //   so the build inlines it into the rights code and it travels with the subpackage, never the main package.
+// - src/assets/app-icon/: the portal's own picture, the work bag of the 找工作 tab in white on the app's blue, which
+//   添加到主屏幕 puts on the phone's home screen (src/manifest.webmanifest) and the browser shows beside the title.
+//   `icon-*` have round corners for places that show the picture as it is; `maskable-*` and the apple-touch-icon are
+//   full squares with the bag inside the middle 80%, for launchers that cut their own shape.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
@@ -40,12 +44,28 @@ const categories = {
     <g fill="#fff"><circle cx="21" cy="29" r="4"/><circle cx="32" cy="29" r="4"/><circle cx="43" cy="29" r="4"/></g>`,
 }
 
+/** The app's picture on a 48 grid: the work bag, 0.7 of its tab size, centred on the blue. */
+function appIconSvg(rounded) {
+  const bag = tabIcons.jobs
+  const paths = (ds) => ds.map((d) => `<path d="${d}"/>`).join('')
+  const line = 'fill="none" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"'
+  return [
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">',
+    `<rect width="48" height="48"${rounded ? ' rx="10"' : ''} fill="${blue}"/>`,
+    '<g transform="translate(24 24) scale(0.7) translate(-24 -25)">',
+    `<g fill="#fff" stroke="#fff" stroke-width="3.5" stroke-linejoin="round">${paths(bag.body)}</g>`,
+    `<g ${line} stroke="#fff">${paths(bag.outer)}</g>`,
+    `<g ${line} stroke="${blue}">${paths(bag.inner)}</g>`,
+    '</g></svg>',
+  ].join('')
+}
+
 const categorySvg = (art) => `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">${art}</svg>`
 
-async function save(svg, size, file, limit) {
+async function save(svg, size, file, limit, colours = 16) {
   const png = await sharp(Buffer.from(svg), { density: 300 })
     .resize(size, size)
-    .png({ palette: true, colours: 16, compressionLevel: 9, effort: 10 })
+    .png({ palette: true, colours, compressionLevel: 9, effort: 10 })
     .toBuffer()
   if (png.length > limit) throw new Error(`${file} is ${png.length} bytes, over ${limit}`)
   writeFileSync(file, png)
@@ -53,12 +73,21 @@ async function save(svg, size, file, limit) {
 }
 
 const tabDir = join(root, 'src/assets/tab-bar')
+const appIconDir = join(root, 'src/assets/app-icon')
 const categoryDir = join(root, 'src/features/rights/assets')
 mkdirSync(tabDir, { recursive: true })
 mkdirSync(categoryDir, { recursive: true })
+mkdirSync(appIconDir, { recursive: true })
 for (const [name, icon] of Object.entries(tabIcons)) {
   await save(tabIconSvg(icon, grey, false), 81, join(tabDir, `${name}.png`), 40 * 1024)
   await save(tabIconSvg(icon, blue, true), 81, join(tabDir, `${name}-on.png`), 40 * 1024)
 }
 // Under the build's 2 KB inlining limit, so each travels inside the rights code.
 for (const [name, art] of Object.entries(categories)) await save(categorySvg(art), 128, join(categoryDir, `${name.replace('_', '-')}.png`), 2048)
+// The portal's picture: the SVG itself for browsers that take one beside the title, PNGs for the home screen.
+writeFileSync(join(appIconDir, 'icon.svg'), appIconSvg(true))
+for (const size of [192, 512]) {
+  await save(appIconSvg(true), size, join(appIconDir, `icon-${size}.png`), 20 * 1024, 64)
+  await save(appIconSvg(false), size, join(appIconDir, `maskable-${size}.png`), 20 * 1024, 64)
+}
+await save(appIconSvg(false), 180, join(appIconDir, 'apple-touch-icon.png'), 20 * 1024, 64)

@@ -5,19 +5,31 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 const artifacts = join(__dirname, '../../../test-results/e2e')
 
 /** Debian's Chromium; no test tool downloads a browser of its own here. */
+export const chromiumLaunch = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+}
+
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  return chromium.launch(chromiumLaunch)
+}
+
+/** A mid-range Android phone's screen, in Chinese. */
+export const phone = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
 }
 
 /**
@@ -31,15 +43,7 @@ export async function phoneContext(
   options: Parameters<Browser['newContext']>[0] = {},
   { keepDrawnFirstScreen = false } = {},
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    deviceScaleFactor: 2,
-    isMobile: true,
-    hasTouch: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-    ...options,
-  })
+  const context = await browser.newContext({ ...phone, ...options })
   if (!keepDrawnFirstScreen) {
     await context.addInitScript(() =>
       document.addEventListener('DOMContentLoaded', () => {

@@ -51,10 +51,11 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the real server (`server/main.ts`) on a fresh SQLite data dir, as `npm start` does.
- * `env` overrides the defaults: `DATA_DIR` to keep (and reuse) the data, `DATABASE_URL` to run on PostgreSQL.
+ * `env` overrides the defaults: `DATA_DIR` to keep (and reuse) the data, `DATABASE_URL` to run on PostgreSQL, `PORT` to
+ * come back on the same address (a service worker belongs to its origin).
  */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort()
+  const port = env.PORT ? Number(env.PORT) : await freePort()
   const dataDir = env.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'wgt-e2e-'))
   const child = spawn(join(root, 'node_modules/.bin/tsx'), ['server/main.ts'], {
     cwd: root,

@@ -19,8 +19,11 @@ type Row = { performance: number; performanceRange: string; accessibility: numbe
  */
 const list = (value: string | undefined, fallback: string) => (value?.trim() || fallback).split(',').map((v) => v.trim())
 
-async function pass(mode: string, slowdowns: string[]): Promise<string[][]> {
-  const server = await startServer({ FIRST_SCREEN: mode })
+/** A checkout's own server, started the way that checkout's journeys start it (its code, its dist/h5). */
+type StartServer = (env: Record<string, string>) => Promise<{ baseUrl: string; stop: () => Promise<void> }>
+
+async function pass(build: string, mode: string, slowdowns: string[], start: StartServer = startServer): Promise<string[][]> {
+  const server = await start({ FIRST_SCREEN: mode })
   try {
     const get = async (path: string) => (await (await fetch(`${server.baseUrl}/api${path}`)).json()) as { items: Array<{ id: number }> }
     const job = (await get('/jobs?limit=1')).items[0]
@@ -48,7 +51,7 @@ async function pass(mode: string, slowdowns: string[]): Promise<string[][]> {
       const results = run.stdout.trim().split('\n').map((l) => JSON.parse(l) as Row)
       pages.forEach(([name], i) => {
         const r = results[i]
-        rows.push([name, mode, `${r.cpuSlowdown}×`, String(r.performance), r.performanceRange, String(r.accessibility), String(r.bestPractices), r.fcp, r.lcp, r.tbt, r.cls, `${r.scriptMs} ms`, String(r.benchmarkIndex), r.below.slice(0, 6).join(' ')])
+        rows.push([name, build, mode, `${r.cpuSlowdown}×`, String(r.performance), r.performanceRange, String(r.accessibility), String(r.bestPractices), r.fcp, r.lcp, r.tbt, r.cls, `${r.scriptMs} ms`, String(r.benchmarkIndex), r.below.slice(0, 6).join(' ')])
       })
     }
     return rows
@@ -62,8 +65,18 @@ async function main() {
   if (!process.env.WEB_ROOT) ensureH5Build()
   const slowdowns = list(process.env.LH_CPU_SLOWDOWN, '4')
   const rows: string[][] = []
-  for (const mode of list(process.env.LH_FIRST_SCREEN, 'drawn')) rows.push(...(await pass(mode, slowdowns)))
-  const header = ['page', 'first screen', 'CPU', 'perf', 'perf range', 'a11y', 'best', 'FCP', 'LCP', 'TBT', 'CLS', 'script', 'bench index', 'audits below 0.9']
+  // `LH_REFERENCE=<another checkout, its dist/h5 built>` measures that checkout too, served by its own server (an API
+  // that has changed since would leave its pages half drawn), so a before/after comes from one run on one machine.
+  const reference = process.env.LH_REFERENCE
+  if (reference) {
+    const commit = spawnSync('git', ['-C', reference, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()
+    const theirs = (await import(join(reference, 'tests/e2e/support/server.ts'))) as { startServer: StartServer }
+    // Its server may know no first-screen setting: the column says only what this checkout's does.
+    rows.push(...(await pass(`${commit} (reference)`, 'drawn', slowdowns, theirs.startServer)).map(([page, build, , ...rest]) => [page, build, '—', ...rest]))
+  }
+  const build = process.env.WEB_ROOT || spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).stdout.trim()
+  for (const mode of list(process.env.LH_FIRST_SCREEN, 'drawn')) rows.push(...(await pass(build, mode, slowdowns)))
+  const header = ['page', 'build', 'first screen', 'CPU', 'perf', 'perf range', 'a11y', 'best', 'FCP', 'LCP', 'TBT', 'CLS', 'script', 'bench index', 'audits below 0.9']
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
   console.log(line(header))

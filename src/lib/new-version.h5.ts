@@ -57,7 +57,13 @@ function showBar(worker: ServiceWorker): void {
     button.textContent = '正在更新…'
     takeOver(worker)
   })
-  bar.append(text, button)
+  // The bar lies over the top of the page: 稍后 clears it, and the newer build comes when the portal is next opened.
+  const later = document.createElement('button')
+  later.type = 'button'
+  later.className = 'wgt-update__later'
+  later.textContent = '稍后'
+  later.addEventListener('click', () => bar?.remove())
+  bar.append(text, later, button)
   document.body.appendChild(bar)
 }
 

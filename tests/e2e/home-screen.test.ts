@@ -196,6 +196,16 @@ test('a newer build: a page that already runs it takes it over without a word; a
       await page.locator('.job-detail__title').first().waitFor()
       await page.goBack()
       await page.locator('.job-card:visible').first().waitFor()
+      // 稍后 clears it from the top of the page. Opened again from the phone's copy, the page says it again at once,
+      // and 更新 takes it.
+      await bar.getByRole('button', { name: '稍后' }).click()
+      expect(await bar.count()).toBe(0)
+      await context.setOffline(true)
+      await page.reload()
+      await page.locator('.job-card').first().waitFor({ timeout: 15000 })
+      expect(await appScript(page)).toContain(second)
+      await bar.getByText('新版本已就绪').waitFor({ timeout: 15000 })
+      await context.setOffline(false)
       await bar.getByRole('button', { name: '更新' }).click()
       await page.waitForFunction((name) => Array.from(document.scripts).some((s) => s.src.includes(name)), third, { timeout: 15000 })
       await page.locator('.job-card').first().waitFor()

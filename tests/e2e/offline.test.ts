@@ -184,19 +184,19 @@ test('a page that cannot be fetched without a network leaves the worker on the l
   const page = await context.newPage()
   await journey(page, 'offline-page-code', async () => {
     await page.goto(`${e2e.server.baseUrl}/`)
-    const card = page.locator('.job-card').first()
-    await card.waitFor()
+    await page.locator('.job-card').first().waitFor()
+    const buses = page.locator('.list-row:visible').filter({ hasText: '坐专车去上班' })
     await context.setOffline(true)
-    // The job page's code was never fetched: the tap cannot open it.
-    await card.click()
+    // The buses page's code was never fetched (a posting's is kept from the first visit on): the tap cannot open it.
+    await buses.click()
     await page.locator('.wgt-notice').getByText('网络不好，页面没有打开，请稍后再试').waitFor()
     await page.waitForURL((url) => url.pathname === '/pages/jobs/index')
     expect(await page.locator('.job-card:visible').count()).toBeGreaterThan(0)
 
     // With signal, the same tap opens it, and 返回 comes back to the list.
     await context.setOffline(false)
-    await card.click()
-    await page.locator('.job-detail__title').first().waitFor()
+    await buses.click()
+    await page.getByText('县上组织的大巴车和包下的火车').first().waitFor()
     await page.goBack()
     await page.waitForURL((url) => url.pathname === '/pages/jobs/index')
     await page.locator('.job-card:visible').first().waitFor()
@@ -252,6 +252,48 @@ test('after a first visit every tab opens without a network, with its tab bar', 
   await context.close()
 }, 90000)
 
+test('a first visit, then on a train: reloaded without a network, a job from the saved list opens with its card and number, and so do the stations; with signal again, the whole posting', async () => {
+  const context = await phoneWithNoticeRead()
+  const page = await context.newPage()
+  const jobs = (await api('/jobs?limit=3')).body.items
+  const job = jobs[2]
+  await journey(page, 'offline-reload-saved-list', async () => {
+    // A first visit with signal: the jobs tab, then 找组织. No posting is opened.
+    await page.goto(`${e2e.server.baseUrl}/`)
+    await page.locator('.job-card').first().waitFor()
+    await pagesKept(page)
+    await page.locator('.tab-bar').getByText('找组织', { exact: true }).click()
+    await page.locator('.station-card').first().waitFor()
+    await page.locator('.tab-bar').getByText('找工作', { exact: true }).click()
+    await page.locator('.job-card:visible').first().waitFor()
+
+    // No signal; the portal opened again.
+    await context.setOffline(true)
+    await page.reload()
+    await page.locator('.saved-note:visible').getByText(/已保存于 \d+月\d+日 \d\d:\d\d/).waitFor({ timeout: 15000 })
+    await page.locator('.job-card:visible').filter({ hasText: job.title }).first().locator('.job-card__open').click()
+    await page.waitForURL((url) => url.pathname === '/packages/jobs/pages/detail/index')
+    const kept = page.locator('.job-from-list:visible')
+    await kept.locator('.job-card__title').getByText(job.title).waitFor({ timeout: 20000 })
+    await kept.getByText('岗位的介绍、地址和要求，有网络后点“刷新”就能看到。').waitFor()
+    expect(await page.locator('.action-bar:visible a.phone-call-button').getAttribute('href')).toBe(`tel:${job.contactPhone.replace(/\D/g, '')}`)
+
+    await page.goBack()
+    await page.locator('.job-card:visible').first().waitFor()
+    await page.locator('.tab-bar').getByText('找组织', { exact: true }).click()
+    await page.locator('.stations-page:visible .saved-note').waitFor({ timeout: 15000 })
+    expect(await page.locator('.station-card:visible .station-card__phone').count()).toBeGreaterThan(0)
+
+    // Signal again: the posting opened from the list is the whole posting.
+    await context.setOffline(false)
+    await page.locator('.tab-bar').getByText('找工作', { exact: true }).click()
+    await page.locator('.job-card:visible').filter({ hasText: job.title }).first().locator('.job-card__open').click()
+    await page.locator('.job-detail__title:visible').getByText(job.title).waitFor()
+    expect(await page.locator('.job-from-list:visible').count()).toBe(0)
+  })
+  await context.close()
+}, 120000)
+
 test("a job's page opened once opens again without a network, saying when it was saved, with its number to call", async () => {
   const context = await phoneWithNoticeRead()
   const page = await context.newPage()
@@ -284,8 +326,8 @@ test('a link to a page never opened, opened without a network, says so instead o
     await page.locator('.job-card').first().waitFor()
     await pagesKept(page)
     await context.setOffline(true)
-    // A posting's page was never opened on this phone: its code is not kept.
-    await page.goto(`${e2e.server.baseUrl}/packages/jobs/pages/detail/index?id=1`)
+    // A course's page was never opened on this phone: its code is not kept.
+    await page.goto(`${e2e.server.baseUrl}/packages/training/pages/detail/index?id=1`)
     const said = page.locator('#page-not-saved')
     await said.getByText('没有网络，这个页面还没有保存到手机上').waitFor({ timeout: 15000 })
     await said.getByText('回到首页').click()

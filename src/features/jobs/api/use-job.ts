@@ -1,5 +1,7 @@
-import { useApi } from '@/api'
+import { readSaved, useApi } from '@/api'
+import type { JobSummary } from '@contract'
 import { getJob } from '@contract/jobs'
+import { savedJobsFirstPage } from './use-jobs'
 
 /**
  * One posting, including closed or expired ones (marked, not appliable). Sent with the worker's token
@@ -9,4 +11,14 @@ import { getJob } from '@contract/jobs'
  */
 export function useJob(id: number) {
   return useApi(getJob, { params: { id } }, { enabled: Number.isInteger(id) && id > 0, cache: `job-${id}` })
+}
+
+/**
+ * What the list kept on the phone says of a posting never opened with signal: its card (wage, place, answers, who
+ * to call), from the first page saved for offline use, and when that was saved. Null when the list never showed it.
+ */
+export function jobFromSavedList(id: number): { job: JobSummary; savedAt: string } | null {
+  const saved = readSaved<JobSummary[]>(savedJobsFirstPage)
+  const job = Array.isArray(saved?.data) ? saved.data.find((j) => j.id === id) : undefined
+  return saved && job ? { job, savedAt: saved.savedAt } : null
 }

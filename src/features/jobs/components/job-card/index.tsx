@@ -14,8 +14,11 @@ import './index.scss'
 
 interface Props {
   job: JobSummary
-  /** Stable (defined outside the page) so a list re-render leaves unchanged cards alone. */
-  onOpen: (id: number, distanceKm?: number) => void
+  /**
+   * Stable (defined outside the page) so a list re-render leaves unchanged cards alone. Without it the card is no link:
+   * the posting's page shows it so when only the list's saved copy knows the posting.
+   */
+  onOpen?: (id: number, distanceKm?: number) => void
 }
 
 /**
@@ -26,12 +29,12 @@ interface Props {
  */
 export const JobCard = memo(function JobCard({ job, onOpen }: Props) {
   const who = job.employerVerified ? job.employerName : job.sourceStation.name
-  const open = () => onOpen(job.id, job.distanceKm)
+  const open = onOpen && (() => onOpen(job.id, job.distanceKm))
   // A tag the answers above already say (包吃 beside 包吃) is not said twice.
   const benefits = job.benefits.filter((b) => !(b === '包吃' && job.meals) && !(b === '包住' && job.housing) && !(b === '社保' && job.socialInsurance))
   return (
     <View className='job-card'>
-      <View {...asLink} className='job-card__open' hoverClass='job-card--pressed' onClick={open}>
+      <View {...(open && asLink)} className='job-card__open' hoverClass={open && 'job-card--pressed'} onClick={open}>
         <View className='job-card__head'>
           <Text className='job-card__title'>{job.title}</Text>
           <SampleBadge isSample={job.isSample} />

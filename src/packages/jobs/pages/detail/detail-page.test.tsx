@@ -2,7 +2,9 @@ import { act, fireEvent, render, screen } from '@testing-library/react'
 import Taro from '@tarojs/taro'
 import type { JobDetail } from '@contract'
 import { applyToJob } from '@contract/jobs'
-import { jobPosting } from '../../../../../tests/support/app/fixtures'
+import { ApiError, formatSavedAt, saveRead } from '@/api'
+import { savedJobsFirstPage } from '@/features/jobs/api/use-jobs'
+import { jobPosting, jobSummary } from '../../../../../tests/support/app/fixtures'
 import { setRouterParams } from '../../../../../tests/support/app/taro-shim'
 import JobDetailPage from '.'
 
@@ -158,5 +160,47 @@ describe('applying from the posting', () => {
     render(<JobDetailPage />)
     expect(screen.getByText('求职不交钱')).toBeTruthy()
     expect(screen.getByText(/不把身份证、银行卡交给别人保管/)).toBeTruthy()
+  })
+})
+
+describe('without signal, a posting never opened', () => {
+  const offline = () => {
+    refresh = jest.fn(() => Promise.resolve())
+    useApi.mockReturnValue({ data: null, error: new ApiError('NETWORK'), loading: false, refresh, savedAt: null })
+  }
+  afterEach(() => localStorage.clear())
+
+  it('shows the card the saved list has, says when it was saved, and keeps 打电话 and 我要报名 (kept on the phone)', async () => {
+    saveRead(savedJobsFirstPage, [jobSummary({ id: 6 }), jobSummary({ id: 7, title: '锂电池厂普工', contactPhone: '0752-3312345' })], new Date('2026-12-05T03:04:00.000Z'))
+    offline()
+    session.isWorkerSignedIn.mockReturnValue(true)
+    submit.mockResolvedValue({ queued: true, entry: { id: 'key-1' } })
+    const { container } = render(<JobDetailPage />)
+    expect(container.querySelector('.job-card__title')?.textContent).toBe('锂电池厂普工')
+    // The card is what the page is about here, not a link to itself.
+    expect(container.querySelector('.job-card__open')?.getAttribute('role')).toBeNull()
+    expect(container.querySelector('.saved-note__title')?.textContent).toBe(`没有网络，下面是已保存于 ${formatSavedAt('2026-12-05T03:04:00.000Z')} 的内容`)
+    expect(screen.getByText('岗位的介绍、地址和要求，有网络后点“刷新”就能看到。')).toBeTruthy()
+    const bar = container.querySelector('.action-bar') as HTMLElement
+    expect((bar.querySelector('a.phone-call-button') as HTMLAnchorElement).getAttribute('href')).toBe('tel:07523312345')
+    fireEvent.click(screen.getByText('我要报名'))
+    const buttons = screen.getAllByText('确认报名')
+    await act(async () => {
+      fireEvent.click(buttons[buttons.length - 1])
+    })
+    expect(submit).toHaveBeenCalledWith('applyToJob', applyToJob, { params: { id: 7 }, body: {} }, { label: '报名：锂电池厂普工', idempotencyKey: expect.any(String) })
+    expect(screen.getByText('报名已保存在手机上，有网络后自动发送，不用再点。')).toBeTruthy()
+    expect(bar.textContent).not.toContain('我要报名')
+    fireEvent.click(screen.getByText('刷新'))
+    expect(refresh).toHaveBeenCalled()
+  })
+
+  it('says it could not load when the saved list never showed it', () => {
+    saveRead(savedJobsFirstPage, [jobSummary({ id: 6 })])
+    offline()
+    const { container } = render(<JobDetailPage />)
+    expect(screen.getByText('没有加载出来')).toBeTruthy()
+    expect(container.querySelector('.job-card')).toBeNull()
+    expect(container.querySelector('.action-bar')).toBeNull()
   })
 })

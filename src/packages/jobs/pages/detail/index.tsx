@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import Taro, { useRouter } from '@tarojs/taro'
 import { isApiError, newIdempotencyKey, onOutboxDelivered } from '@/api'
@@ -12,7 +12,9 @@ import { StateView } from '@/components/state-view'
 import { requireSignIn } from '@/features/account/require-sign-in'
 import { useSession } from '@/features/account/session'
 import { applyTo, reportPosting } from '@/features/jobs/api/applications'
-import { useJob } from '@/features/jobs/api/use-job'
+import { jobFromSavedList, useJob } from '@/features/jobs/api/use-job'
+import { JobCard } from '@/features/jobs/components/job-card'
+import { SavedNote } from '@/components/saved-note'
 import { ApplyDialog } from '@/features/jobs/components/apply-dialog'
 import { JobDetailView } from '@/features/jobs/components/job-detail'
 import { ReportSheetSlot } from '@/features/jobs/components/report-sheet-slot'
@@ -34,6 +36,9 @@ export default function JobDetailPage() {
   const { data: job, error, loading, refresh, savedAt } = useJob(id)
   const { me } = useSession()
   const badLink = id === 0
+  // No signal and never opened before: the list's saved card stands in, so the worker can still call or apply.
+  const fromList = useMemo(() => (!job && error?.transient ? jobFromSavedList(id) : null), [job, error, id])
+  const shown = job ?? fromList?.job
   const here = `/packages/jobs/pages/detail/index?id=${id}`
   const [confirming, setConfirming] = useState(false)
   const [applying, setApplying] = useState(false)
@@ -68,11 +73,11 @@ export default function JobDetailPage() {
 
   const askForMessages = useAskForMessages()
   const apply = async () => {
-    if (!job) return
+    if (!shown) return
     askForMessages('apply')
     setApplying(true)
     try {
-      const result = await applyTo(id, job.title, applyKey.current)
+      const result = await applyTo(id, shown.title, applyKey.current)
       setConfirming(false)
       if (result.queued) {
         setQueuedKey(result.entry.id)
@@ -148,12 +153,13 @@ export default function JobDetailPage() {
       </View>
     </Section>
   )
-  const canApply = job?.appliable && !mine && !queuedKey
-  const bar = job && (
+  const canApply = (job ? job.appliable && !mine : fromList?.job.status === 'open') && !queuedKey
+  const caller = job ? job.contactName || undefined : fromList?.job.employerVerified ? fromList.job.employerName : fromList?.job.sourceStation.name
+  const bar = shown && (
     <ActionBar label='打电话或报名'>
-      <PhoneCall variant='button' phone={job.contactPhone} label={job.contactName || undefined} />
+      <PhoneCall variant='button' phone={shown.contactPhone} label={caller} />
       {canApply ? (
-        <BigButton onClick={startApply}>{job.myApplication ? '重新报名' : '我要报名'}</BigButton>
+        <BigButton onClick={startApply}>{job?.myApplication ? '重新报名' : '我要报名'}</BigButton>
       ) : mine ? (
         <BigButton variant='secondary' onClick={openApplications}>
           看我的报名
@@ -165,24 +171,32 @@ export default function JobDetailPage() {
   return (
     <PageRoot>
       <OutboxBanner />
-      <StateView
-        loading={loading && !badLink}
-        error={error}
-        empty={badLink || !job}
-        emptyText='没有找到这个岗位'
-        emptyHint='请回到“找工作”重新选一个'
-        onRetry={() => void refresh()}
-        savedAt={savedAt}
-      >
-        {job && <JobDetailView job={job} distanceKm={km !== undefined && Number.isFinite(km) ? km : undefined} actions={actions} />}
-      </StateView>
-      {job && (
+      {fromList ? (
+        <View className='job-from-list'>
+          <SavedNote savedAt={fromList.savedAt} onRetry={() => void refresh()} />
+          <JobCard job={fromList.job} />
+          <Text className='job-from-list__hint'>{queuedKey ? '报名已保存在手机上，有网络后自动发送，不用再点。' : '岗位的介绍、地址和要求，有网络后点“刷新”就能看到。'}</Text>
+        </View>
+      ) : (
+        <StateView
+          loading={loading && !badLink}
+          error={error}
+          empty={badLink || !job}
+          emptyText='没有找到这个岗位'
+          emptyHint='请回到“找工作”重新选一个'
+          onRetry={() => void refresh()}
+          savedAt={savedAt}
+        >
+          {job && <JobDetailView job={job} distanceKm={km !== undefined && Number.isFinite(km) ? km : undefined} actions={actions} />}
+        </StateView>
+      )}
+      {shown && (
         <>
           {bar}
-          <ApplyDialog open={confirming} jobTitle={job.title} phone={me?.phone} busy={applying} onConfirm={() => void apply()} onCancel={() => setConfirming(false)} />
-          <ReportSheetSlot visible={reporting} busy={sendingReport} errors={reportErrors} onSubmit={(b) => void sendReport(b)} onClose={() => setReporting(false)} />
+          <ApplyDialog open={confirming} jobTitle={shown.title} phone={me?.phone} busy={applying} onConfirm={() => void apply()} onCancel={() => setConfirming(false)} />
         </>
       )}
+      {job && <ReportSheetSlot visible={reporting} busy={sendingReport} errors={reportErrors} onSubmit={(b) => void sendReport(b)} onClose={() => setReporting(false)} />}
     </PageRoot>
   )
 }

@@ -5,7 +5,7 @@
  * and taken only when the person taps, the page reloading as a whole into it. Either way no page runs one build's code
  * with another's. Ignored, it is taken the next time the portal is opened. Plain DOM (`.wgt-update` in app.scss).
  */
-export const newVersionText = '新版本已就绪'
+const newVersionText = '新版本已就绪'
 
 /** How long to wait for a worker to say which build it is before leaving the choice to the person. */
 const askTimeoutMs = 3000
@@ -17,7 +17,7 @@ export function watchForNewVersion(registration: ServiceWorkerRegistration): voi
   const offer = async (worker: ServiceWorker) => {
     if (!navigator.serviceWorker.controller) return
     if (await runsBuildOf(worker)) worker.postMessage('take-over')
-    else showBar(worker)
+    else showBar(registration)
   }
   if (registration.waiting) void offer(registration.waiting)
   registration.addEventListener('updatefound', () => {
@@ -41,7 +41,7 @@ function runsBuildOf(worker: ServiceWorker): Promise<boolean> {
   })
 }
 
-function showBar(worker: ServiceWorker): void {
+function showBar(registration: ServiceWorkerRegistration): void {
   if (bar) return
   bar = document.createElement('div')
   bar.className = 'wgt-update'
@@ -55,7 +55,7 @@ function showBar(worker: ServiceWorker): void {
   button.addEventListener('click', () => {
     button.disabled = true
     button.textContent = '正在更新…'
-    takeOver(worker)
+    takeOver(registration)
   })
   // The bar lies over the top of the page: 稍后 clears it, and the newer build comes when the portal is next opened.
   const later = document.createElement('button')
@@ -67,10 +67,11 @@ function showBar(worker: ServiceWorker): void {
   document.body.appendChild(bar)
 }
 
-function takeOver(worker: ServiceWorker): void {
-  const workers = navigator.serviceWorker
-  // Already in charge (another open page of the portal asked first): this page only has to reload.
-  if (workers.controller === worker) return location.reload()
-  workers.addEventListener('controllerchange', () => location.reload(), { once: true })
-  worker.postMessage('take-over')
+/** The newest waiting build takes over (a deploy after the bar came has its own worker), then the page reloads. */
+function takeOver(registration: ServiceWorkerRegistration): void {
+  const waiting = registration.waiting
+  // None waiting: the newer build is already in charge (another open page of the portal asked first).
+  if (!waiting) return location.reload()
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true })
+  waiting.postMessage('take-over')
 }

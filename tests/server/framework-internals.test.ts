@@ -69,29 +69,49 @@ test("the app-test shim sets the runtime's current page and router, which NutUI 
   expect(current).toMatch(/\bpage: null\b/)
 })
 
-describe("Taro's generated H5 entry, as config/staged-start.js splits it into four tasks", () => {
+describe("Taro's generated H5 entry, as config/staged-start.js splits it into five tasks", () => {
+  // What Taro's React plugin hands the loader for React 18 on the web (its getLoaderMeta, which it does not export):
+  // its source must still say it, or these tests would check an entry the build never makes.
+  const reactOnTheWeb = {
+    importFrameworkStatement: "\nimport * as React from 'react'\nimport ReactDOM from 'react-dom/client'\n",
+    extraImportForWeb: "import { findDOMNode, render, unstable_batchedUpdates } from 'react-dom'\n",
+    execBeforeCreateWebApp: 'Object.assign(ReactDOM, { findDOMNode, render, unstable_batchedUpdates })\n',
+  }
+  test("Taro's React plugin still gives the loader React 18's imports", () => {
+    const plugin = read('@tarojs/plugin-framework-react/dist/index.js')
+    expect(plugin).toContain("importFrameworkStatement: `\nimport * as React from 'react'\nimport ReactDOM from 'react-dom'\n`")
+    expect(plugin).toContain(".replace('\\'react-dom\\'', '\\'react-dom/client\\'')")
+    expect(plugin).toContain(`loaderMeta.extraImportForWeb += \`${reactOnTheWeb.extraImportForWeb.replace('\n', '\\n')}\``)
+    expect(plugin).toContain(`loaderMeta.execBeforeCreateWebApp += \`${reactOnTheWeb.execBeforeCreateWebApp.replace('\n', '\\n')}\``)
+  })
+
   // The entry Taro's loader makes from app.config.ts, with the options its H5 build passes (no pages: the routes
   // are the same code for one page or thirty).
   function taroEntry(): string {
     const source = join(root, 'src')
     const { default: generate } = require('@tarojs/taro-loader/lib/h5') as { default: (this: unknown) => string }
-    const loaderMeta = { importFrameworkStatement: "import * as React from 'react'\nimport ReactDOM from 'react-dom'", importFrameworkName: 'React', creator: 'createReactApp', creatorLocation: '@tarojs/plugin-framework-react/dist/runtime', frameworkArgs: 'React, ReactDOM, config', extraImportForWeb: '', execBeforeCreateWebApp: '' }
+    const loaderMeta = { ...reactOnTheWeb, importFrameworkName: 'React', creator: 'createReactApp', creatorLocation: '@tarojs/plugin-framework-react/dist/runtime', frameworkArgs: 'React, ReactDOM, config' }
     const options = { config: { pages: [], router: { mode: 'browser' } }, pages: [], runtimePath: ['@tarojs/plugin-platform-h5/dist/runtime'], sourceDir: source, entryFileName: 'app', loaderMeta, pxTransformConfig: { designWidth: 750, deviceRatio: {}, baseFontSize: 20 } }
     const contextify = (context: string, request: string) => './' + relative(context, request)
     return generate.call({ getOptions: () => options, mode: 'production', resourcePath: join(source, 'app.config.ts'), context: source, utils: { contextify } })
   }
   const stagedStart = require('../../config/staged-start.js') as (code: string) => string
 
-  test('the modules of the framework first; the app and its modules in the next task; the history and px settings, then the router', () => {
+  test('the modules of the framework first; ReactDOM in a task of its own; the app and its modules in the next; the history and px settings, then the router', () => {
     const entry = taroEntry()
     const staged = stagedStart(entry)
-    // Still one module a compiler reads, with the same imports but the app's.
+    // Still one module a compiler reads, with the same imports but the app's and ReactDOM's.
     parse(staged, { sourceType: 'module' })
     expect(entry).toMatch(/^import component from "\.\/app"$/m)
     expect(staged).not.toMatch(/^import component/m)
-    expect(staged.match(/^import .+$/gm)).toEqual(entry.match(/^import .+$/gm)!.filter((line) => !line.startsWith('import component')))
-    const [framework, app, ready, router] = staged.split(/setTimeout\(function \(\) \{/)
+    expect(staged.match(/^import .+$/gm)).toEqual(entry.match(/^import .+$/gm)!.filter((line) => !line.startsWith('import component') && !/'react-dom(\/client)?'$/.test(line)))
+    const [framework, dom, app, ready, router] = staged.split(/setTimeout\(function \(\) \{/)
     expect(framework).toContain('window.__taroAppConfig = config')
+    expect(framework).not.toMatch(/react-dom|Object\.assign\(ReactDOM/)
+    // The same ReactDOM the plugin's entry builds: react-dom/client's, with the older calls put on it.
+    const modules: Record<string, unknown> = { 'react-dom/client': { createRoot: 'createRoot' }, 'react-dom': { findDOMNode: 'f', render: 'r', unstable_batchedUpdates: 'u', createPortal: 'p' } }
+    const ReactDOM = new Function('require', `var ReactDOM\n${dom.slice(0, dom.lastIndexOf('setTimeout('))}\nreturn ReactDOM`)((m: string) => modules[m])
+    expect(ReactDOM).toEqual({ createRoot: 'createRoot', findDOMNode: 'f', render: 'r', unstable_batchedUpdates: 'u' })
     expect(app).toMatch(/var component = require\("\.\/app"\)\.default\n\s+var inst = createReactApp\(component/)
     expect(ready).toMatch(/var history = createBrowserHistory\(\{ window \}\)\n\s+handleAppMount\w*\(config, history\)\n\s+initPxTransform\(\{/)
     expect(router.trim()).toMatch(/^createRouter\(history, inst, config, React\)\n/)
@@ -100,7 +120,7 @@ describe("Taro's generated H5 entry, as config/staged-start.js splits it into fo
 
   test("each page's code runs in one task and the router shows the page in the next", async () => {
     const staged = stagedStart(taroEntry())
-    const [framework] = staged.split(/setTimeout\(function \(\) \{\n\s+var component/)
+    const [framework] = staged.split(/setTimeout\(function \(\) \{\n\s+ReactDOM = /)
     // Wrapped where the routes are made, before the router (two tasks later) can call a load.
     expect(framework.indexOf('config.routes.forEach(')).toBeGreaterThan(framework.indexOf('config.routes = ['))
     const wrap = framework.slice(framework.indexOf('config.routes.forEach('))
@@ -122,6 +142,8 @@ describe("Taro's generated H5 entry, as config/staged-start.js splits it into fo
     expect(() => stagedStart(taroEntry().replace('config.routes = [', 'config.pages = ['))).toThrow(/routes/)
     expect(() => stagedStart(taroEntry().replace(/^createRouter\(/m, 'startRouter('))).toThrow(/router creation/)
     expect(() => stagedStart(taroEntry().replace('import component from', 'import app from'))).toThrow(/component import/)
+    expect(() => stagedStart(taroEntry().replace("from 'react-dom/client'", "from 'react-dom'"))).toThrow(/react-dom\/client import/)
+    expect(() => stagedStart(taroEntry().replace(/^Object\.assign\(ReactDOM.+$/m, ''))).toThrow(/older calls put on ReactDOM/)
   })
 })
 

@@ -44,15 +44,15 @@ export const tabIcons = {
 
 export type TabIconName = keyof typeof tabIcons
 
-/** The picture as a standalone SVG in one colour (for the PNGs). */
-export function tabIconSvg(icon: TabIcon, colour: string, on: boolean): string {
+/** The picture as a standalone SVG in one colour (for the PNGs); `inner` is the colour of what sits on a filled body. */
+export function tabIconSvg(icon: TabIcon, colour: string, on: boolean, inner = '#fff'): string {
   const paths = (ds: string[]) => ds.map((d) => `<path d="${d}"/>`).join('')
   const line = 'fill="none" stroke-width="3.5" stroke-linecap="round" stroke-linejoin="round"'
   return [
     '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48">',
     `<g fill="${on ? colour : 'none'}" stroke="${colour}" stroke-width="3.5" stroke-linejoin="round">${paths(icon.body)}</g>`,
     `<g ${line} stroke="${colour}">${paths(icon.outer)}</g>`,
-    `<g ${line} stroke="${on ? '#fff' : colour}">${paths(icon.inner)}</g>`,
+    `<g ${line} stroke="${on ? inner : colour}">${paths(icon.inner)}</g>`,
     '</svg>',
   ].join('')
 }

@@ -2,17 +2,11 @@
 // Lighthouse then runs inside the page, where they do not exist. Prints one JSON row per URL given.
 import * as chromeLauncher from 'chrome-launcher'
 import lighthouse from 'lighthouse'
+import flags from '../../tests/e2e/support/chromium-flags.cjs'
 
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+const { chromiumFlags } = flags
+
+const chromeFlags = ['--headless=new', ...chromiumFlags]
 
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH || '/usr/bin/chromium', chromeFlags })
 try {

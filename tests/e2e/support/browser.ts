@@ -2,21 +2,12 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 
+const { chromiumFlags } = require('./chromium-flags.cjs') as { chromiumFlags: string[] }
+
 const artifacts = join(__dirname, '../../../test-results/e2e')
 
 /** Debian's Chromium; no test tool downloads a browser of its own here. */
-export const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-}
+export const chromiumLaunch = { executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: chromiumFlags }
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch(chromiumLaunch)

@@ -7,6 +7,7 @@ import { asLink } from '@/lib/a11y'
 import { canWithdraw, progressOf, statusHint, statusView } from '../../lib/application-status'
 import { formatWage } from '@contract/jobs'
 import { formatPlace } from '../../lib/format-wage'
+import { whoAnswers } from '../../lib/who-answers'
 import './index.scss'
 
 interface Props {
@@ -52,7 +53,7 @@ export function ApplicationCard({ application, onOpen, onWithdraw }: Props) {
       )}
       <Text className='application-card__hint'>{statusHint[application.status]}</Text>
       <View className='application-card__actions'>
-        {!ended && <PhoneCall variant='button' phone={job.contactPhone} label={job.employerVerified ? job.employerName : job.sourceStation.name} className='application-card__call' />}
+        {!ended && <PhoneCall variant='button' phone={job.contactPhone} label={whoAnswers(job)} className='application-card__call' />}
         {canWithdraw(application.status) && (
           <BigButton variant='secondary' className='application-card__withdraw' onClick={() => onWithdraw(application)}>
             取消报名

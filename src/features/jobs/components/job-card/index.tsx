@@ -9,6 +9,7 @@ import { asLink } from '@/lib/a11y'
 import { formatWage } from '@contract/jobs'
 import { postedAgo } from '@contract/format'
 import { formatPlace } from '../../lib/format-wage'
+import { whoAnswers } from '../../lib/who-answers'
 import { JobFacts } from '../job-facts'
 import './index.scss'
 
@@ -28,7 +29,7 @@ interface Props {
  * meets, and the call button sits beside it, never nested in it (a tap on it must not open the posting too).
  */
 export const JobCard = memo(function JobCard({ job, onOpen }: Props) {
-  const who = job.employerVerified ? job.employerName : job.sourceStation.name
+  const who = whoAnswers(job)
   const open = onOpen && (() => onOpen(job.id, job.distanceKm))
   // A tag the answers above already say (包吃 beside 包吃) is not said twice.
   const benefits = job.benefits.filter((b) => !(b === '包吃' && job.meals) && !(b === '包住' && job.housing) && !(b === '社保' && job.socialInsurance))

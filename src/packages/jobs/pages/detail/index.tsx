@@ -14,6 +14,7 @@ import { useSession } from '@/features/account/session'
 import { applyTo, reportPosting } from '@/features/jobs/api/applications'
 import { jobFromSavedList, useJob } from '@/features/jobs/api/use-job'
 import { JobCard } from '@/features/jobs/components/job-card'
+import { whoAnswers } from '@/features/jobs/lib/who-answers'
 import { SavedNote } from '@/components/saved-note'
 import { ApplyDialog } from '@/features/jobs/components/apply-dialog'
 import { JobDetailView } from '@/features/jobs/components/job-detail'
@@ -154,7 +155,7 @@ export default function JobDetailPage() {
     </Section>
   )
   const canApply = (job ? job.appliable && !mine : fromList?.job.status === 'open') && !queuedKey
-  const caller = job ? job.contactName || undefined : fromList?.job.employerVerified ? fromList.job.employerName : fromList?.job.sourceStation.name
+  const caller = job ? job.contactName || undefined : fromList ? whoAnswers(fromList.job) : undefined
   const bar = shown && (
     <ActionBar label='打电话或报名'>
       <PhoneCall variant='button' phone={shown.contactPhone} label={caller} />
